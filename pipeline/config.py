@@ -1,0 +1,100 @@
+"""Load ``config/pipeline.yaml``, validate each section against its stage's JSON Schema,
+and hash each section so that outputs can name the exact configuration they ran under.
+
+A malformed file or an unknown key is a ``ConfigError`` naming the file, line and key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config" / "pipeline.yaml"
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str
+    data: dict[str, Any]
+
+    def section(self, name: str) -> dict[str, Any]:
+        return self.data.get(name, {}) or {}
+
+    def section_hash(self, name: str) -> str:
+        return hash_json(self.section(name))
+
+
+def hash_json(obj: Any) -> str:
+    blob = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Read and validate the config file; every error names file, line and key."""
+    from .stages import config_schema  # late: the registry imports stage modules
+
+    p = Path(path) if path else DEFAULT_CONFIG
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{p}: cannot read config: {exc.strerror}") from None
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{p}{where}: malformed YAML: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{p}:1: the config must be a mapping of sections")
+    _validate(p, node, data, config_schema())
+    return Config(str(p), data)
+
+
+def _validate(path: Path, node: Any, data: dict[str, Any], schema: dict[str, Any]) -> None:
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if not errors:
+        return
+    err = errors[0]
+    keys = list(err.absolute_path)
+    if err.validator == "additionalProperties":
+        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+        keys = keys + extra[:1]
+        message = f"unknown key '{'.'.join(map(str, keys))}'"
+    else:
+        message = f"'{'.'.join(map(str, keys)) or '<top>'}': {err.message}"
+    line = _line_of(node, keys)
+    raise ConfigError(f"{path}:{line}: {message}")
+
+
+def _line_of(node: Any, keys: list[Any]) -> int:
+    """The 1-based line of the YAML node at ``keys`` (or of its nearest existing parent)."""
+    line = 1
+    for key in keys:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == str(key):
+                    line = k.start_mark.line + 1
+                    node = v
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line

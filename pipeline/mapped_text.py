@@ -1,0 +1,235 @@
+"""Mapped texts: a derived string plus a piecewise map of its characters back to raw.
+
+The decoded raw text of a document is the only coordinate system. Every derived text
+(a block's visible text, the clean text, the normalised text) is a ``MappedText``: the
+string and a list of segments ``(t0, t1, r0, r1)`` saying that ``text[t0:t1]`` came from
+``raw[r0:r1]``. Segments are sorted, contiguous and cover the whole text. When a segment's
+two sides have the same length its characters map one to one; otherwise (an entity
+decoded, a run of spaces collapsed, a separator inserted) the segment maps as a unit and
+a span that starts or ends inside it widens to the covering raw characters.
+"""
+
+from __future__ import annotations
+
+import difflib
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+Segment = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A replacement of ``text[start:end]`` by ``new``, made by a named rule."""
+
+    start: int
+    end: int
+    new: str
+    rule: str
+
+
+@dataclass
+class MappedText:
+    text: str
+    segments: list[Segment] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [s[0] for s in self.segments]
+
+    # construction -----------------------------------------------------------------
+    @classmethod
+    def from_raw(cls, raw: str, start: int = 0, end: int | None = None) -> "MappedText":
+        """The identity map over ``raw[start:end]``."""
+        end = len(raw) if end is None else end
+        text = raw[start:end]
+        segs = [(0, len(text), start, end)] if text else []
+        return cls(text, segs)
+
+    @classmethod
+    def piece(cls, text: str, raw_start: int, raw_end: int) -> "MappedText":
+        """A text that came from ``raw[raw_start:raw_end]`` (decoded entity, inserted separator)."""
+        return cls(text, [(0, len(text), raw_start, raw_end)] if text else [])
+
+    @classmethod
+    def concat(cls, parts: Iterable["MappedText"]) -> "MappedText":
+        texts: list[str] = []
+        segs: list[Segment] = []
+        offset = 0
+        for part in parts:
+            texts.append(part.text)
+            for t0, t1, r0, r1 in part.segments:
+                _append(segs, (t0 + offset, t1 + offset, r0, r1))
+            offset += len(part.text)
+        return cls("".join(texts), segs)
+
+    @classmethod
+    def join(cls, parts: Sequence["MappedText"], seps: Sequence[str] | str) -> "MappedText":
+        """Join parts with separators that map to nothing (zero-width at the boundary)."""
+        pieces: list[MappedText] = []
+        for i, part in enumerate(parts):
+            if i:
+                sep = seps if isinstance(seps, str) else seps[i - 1]
+                prev = parts[i - 1]
+                anchor = prev.segments[-1][3] if prev.segments else (part.segments[0][2] if part.segments else 0)
+                pieces.append(cls.piece(sep, anchor, anchor))
+            pieces.append(part)
+        return cls.concat(pieces)
+
+    # queries ---------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def _seg_index(self, pos: int) -> int:
+        return bisect_right(self._starts, pos) - 1
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw span of ``text[start:end]``; widens at segments that map as a unit."""
+        if not self.segments:
+            return (0, 0)
+        if end <= start:
+            return (self.raw_pos(start),) * 2
+        i = self._seg_index(start)
+        t0, t1, r0, r1 = self.segments[i]
+        raw_start = r0 + (start - t0) if (t1 - t0) == (r1 - r0) else r0
+        j = self._seg_index(end - 1)
+        t0, t1, r0, r1 = self.segments[j]
+        raw_end = r0 + (end - t0) if (t1 - t0) == (r1 - r0) else r1
+        return raw_start, max(raw_start, raw_end)
+
+    def raw_pos(self, pos: int) -> int:
+        """Raw position of a text boundary (for zero-width spans)."""
+        if not self.segments:
+            return 0
+        if pos >= len(self.text):
+            return self.segments[-1][3]
+        t0, t1, r0, r1 = self.segments[self._seg_index(pos)]
+        return r0 + (pos - t0) if (t1 - t0) == (r1 - r0) else r0
+
+    def from_raw_pos(self, raw: int) -> int:
+        """Text position of a raw offset (first text char at or after it); for tracing back."""
+        for t0, t1, r0, r1 in self.segments:
+            if r1 > raw or (r0 == r1 == raw):
+                if raw <= r0:
+                    return t0
+                return t0 + min(raw - r0, t1 - t0) if (t1 - t0) == (r1 - r0) else t0
+        return len(self.text)
+
+    # derivation --------------------------------------------------------------------
+    def slice(self, start: int, end: int) -> "MappedText":
+        start, end = max(0, start), min(len(self.text), end)
+        if end <= start:
+            return MappedText("", [])
+        segs: list[Segment] = []
+        i = self._seg_index(start)
+        while i < len(self.segments):
+            t0, t1, r0, r1 = self.segments[i]
+            if t0 >= end:
+                break
+            a, b = max(t0, start), min(t1, end)
+            if (t1 - t0) == (r1 - r0):
+                seg = (a - start, b - start, r0 + (a - t0), r0 + (b - t0))
+            else:
+                seg = (a - start, b - start, r0, r1)
+            _append(segs, seg)
+            i += 1
+        return MappedText(self.text[start:end], segs)
+
+    def apply_edits(self, edits: Sequence[Edit]) -> "MappedText":
+        """Replace non-overlapping text spans; each replacement maps to the raw span it covers."""
+        parts: list[MappedText] = []
+        pos = 0
+        for e in sorted(edits, key=lambda e: (e.start, e.end)):
+            if e.start < pos:
+                raise ValueError(f"overlapping edits at {e.start} ({e.rule})")
+            parts.append(self.slice(pos, e.start))
+            if e.new:
+                if e.end > e.start:
+                    r0, r1 = self.to_raw(e.start, e.end)
+                else:
+                    r0 = r1 = self.raw_pos(e.start)
+                parts.append(MappedText.piece(e.new, r0, r1))
+            pos = e.end
+        parts.append(self.slice(pos, len(self.text)))
+        return MappedText.concat(parts)
+
+    def delete(self, spans: Iterable[tuple[int, int]], rule: str = "delete") -> "MappedText":
+        return self.apply_edits([Edit(s, e, "", rule) for s, e in spans])
+
+    def transform(self, fn: Callable[[str], str], rule: str) -> tuple["MappedText", list[Edit]]:
+        """Apply any string function and rebuild the map by aligning old and new text."""
+        new = fn(self.text)
+        if new == self.text:
+            return self, []
+        edits = diff_edits(self.text, new, rule)
+        return self.apply_edits(edits), edits
+
+    def to_json(self) -> list[list[int]]:
+        return [list(s) for s in self.segments]
+
+    @classmethod
+    def from_json(cls, text: str, segments: Sequence[Sequence[int]]) -> "MappedText":
+        return cls(text, [tuple(s) for s in segments])  # type: ignore[misc]
+
+    def check(self) -> None:
+        """Raise if the segments do not tile the text exactly (an internal invariant)."""
+        pos = 0
+        for t0, t1, r0, r1 in self.segments:
+            if t0 != pos or t1 <= t0 or r1 < r0:
+                raise AssertionError(f"bad segment {(t0, t1, r0, r1)} at {pos}")
+            pos = t1
+        if pos != len(self.text):
+            raise AssertionError(f"segments cover {pos} of {len(self.text)} characters")
+
+
+def _append(segs: list[Segment], seg: Segment) -> None:
+    """Append, merging with the previous segment where both map one to one and touch."""
+    t0, t1, r0, r1 = seg
+    if t1 <= t0:
+        return
+    if segs:
+        p0, p1, q0, q1 = segs[-1]
+        if p1 == t0 and q1 == r0 and (p1 - p0) == (q1 - q0) and (t1 - t0) == (r1 - r0):
+            segs[-1] = (p0, t1, q0, r1)
+            return
+    segs.append(seg)
+
+
+def diff_edits(old: str, new: str, rule: str, chunk: int = 4096) -> list[Edit]:
+    """Edits turning ``old`` into ``new``: difflib opcodes, aligned in line chunks to stay linear."""
+    if len(old) <= chunk and len(new) <= chunk:
+        return _opcode_edits(old, new, rule, 0)
+    # Align line by line first (cheap, exact), then diff only the lines that differ.
+    old_lines = old.splitlines(keepends=True)
+    new_lines = new.splitlines(keepends=True)
+    edits: list[Edit] = []
+    starts_old = _line_starts(old_lines)
+    starts_new = _line_starts(new_lines)
+    sm = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        a0, a1 = starts_old[i1], starts_old[i2]
+        b0, b1 = starts_new[j1], starts_new[j2]
+        sub_old, sub_new = old[a0:a1], new[b0:b1]
+        if len(sub_old) <= chunk * 4 and len(sub_new) <= chunk * 4:
+            edits.extend(_opcode_edits(sub_old, sub_new, rule, a0))
+        else:
+            edits.append(Edit(a0, a1, sub_new, rule))
+    return edits
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    out = [0]
+    for line in lines:
+        out.append(out[-1] + len(line))
+    return out
+
+
+def _opcode_edits(old: str, new: str, rule: str, offset: int) -> list[Edit]:
+    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return [
+        Edit(offset + i1, offset + i2, new[j1:j2], rule)
+        for tag, i1, i2, j1, j2 in sm.get_opcodes()
+        if tag != "equal"
+    ]

@@ -1,0 +1,240 @@
+"""Run stages over documents: one stage for one document (what ``make`` calls), or every stage
+for a whole folder (``pipeline run``). Reading and writing files happens here; the stages
+themselves are pure functions of their inputs and config section.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Iterable
+
+from . import __version__
+from .config import Config, load_config
+from .errors import InputError, PipelineError
+from .stages import StageSpec, stage, stages
+from .store import RawDoc, atomic_write_text, dumps, find_raw, list_raw, read_json, read_raw_bytes, sha256_bytes
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class DocContext:
+    """What a stage may read: the raw bytes and the outputs of earlier stages."""
+
+    doc_id: str
+    name: str
+    raw_bytes: bytes
+    raw_sha256: str
+    outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _raw_text: str | None = None
+
+    def raw_text(self) -> str:
+        """The decoded raw text: the coordinate system of every record."""
+        if self._raw_text is None:
+            self._raw_text = self.raw_bytes.decode(self.outputs["extract"]["encoding"])
+        return self._raw_text
+
+
+@dataclass
+class DocResult:
+    doc_id: str
+    name: str
+    ok: bool
+    error: str | None = None
+    stage: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=None)
+def library_versions(names: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for n in names:
+        try:
+            out[n] = metadata.version(n)
+        except metadata.PackageNotFoundError:
+            out[n] = "not installed"
+    return out
+
+
+def output_path(out_dir: Path, spec: StageSpec, doc_id: str, suffix: str = ".json") -> Path:
+    return out_dir / spec.folder / f"{doc_id}{suffix}"
+
+
+def error_path(out_dir: Path, doc_id: str, stage_name: str) -> Path:
+    return out_dir / "errors" / f"{doc_id}.{stage_name}.txt"
+
+
+def envelope(spec: StageSpec, ctx: DocContext, config: Config, payload: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "schema": f"pipeline.{spec.name}/{SCHEMA_VERSION}",
+        "document": {"id": ctx.doc_id, "name": ctx.name, "raw_sha256": ctx.raw_sha256},
+        "provenance": {
+            "stage": spec.name,
+            "config_file": os.path.basename(config.path),
+            "config_section": spec.name,
+            "config_hash": config.section_hash(spec.name),
+            "code_hash": spec.code_hash(),
+            "pipeline_version": __version__,
+            "libraries": library_versions(spec.libraries),
+        },
+        **payload,
+    }
+
+
+def run_stage(spec: StageSpec, ctx: DocContext, config: Config) -> dict[str, Any]:
+    """Run one stage on one document in memory; returns its output (envelope and payload)."""
+    payload = spec.run(ctx, config.section(spec.name))
+    out = envelope(spec, ctx, config, payload)
+    ctx.outputs[spec.name] = out
+    return out
+
+
+def write_stage_output(spec: StageSpec, out_dir: Path, doc_id: str, out: dict[str, Any]) -> Path:
+    if spec.text_suffix:
+        atomic_write_text(output_path(out_dir, spec, doc_id, spec.text_suffix), spec.module.render(out))
+    path = output_path(out_dir, spec, doc_id)
+    atomic_write_text(path, dumps(out))
+    err = error_path(out_dir, doc_id, spec.name)
+    if err.exists():
+        err.unlink()
+    return path
+
+
+def record_failure(out_dir: Path, doc: RawDoc, spec: StageSpec, message: str, detail: str = "") -> None:
+    """Write the error beside the outputs, and drop this and later stages' stale outputs."""
+    atomic_write_text(error_path(out_dir, doc.doc_id, spec.name), f"{doc.name}: {spec.name}: {message}\n{detail}")
+    for later in stages()[spec.number - 1:]:
+        for suffix in {".json", later.text_suffix or ".json"}:
+            p = output_path(out_dir, later, doc.doc_id, suffix)
+            if p.exists():
+                p.unlink()
+
+
+def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str]) -> DocContext:
+    data = read_raw_bytes(doc, raw_dir)
+    ctx = DocContext(doc.doc_id, doc.name, data, sha256_bytes(data))
+    for name in needs:
+        path = output_path(out_dir, stage(name), doc.doc_id)
+        if not path.exists():
+            raise InputError(f"{doc.name}: {name} output missing ({path}); run the earlier stages first")
+        ctx.outputs[name] = read_json(path)
+    return ctx
+
+
+def describe(exc: BaseException) -> str:
+    if isinstance(exc, PipelineError):
+        return str(exc)
+    if isinstance(exc, RecursionError):
+        return "input too deeply nested to process"
+    if isinstance(exc, MemoryError):
+        return "out of memory on this input"
+    return f"internal error: {type(exc).__name__}: {exc}"
+
+
+def run_one_stage(stage_name: str, doc_id: str, raw_dir: Path, out_dir: Path, config: Config) -> DocResult:
+    """What ``make`` runs for one target: one stage, one document, outputs read from disk."""
+    spec = stage(stage_name)
+    doc = find_raw(raw_dir, doc_id)
+    try:
+        ctx = load_context(doc, raw_dir, out_dir, _closure(spec))
+        out = run_stage(spec, ctx, config)
+        write_stage_output(spec, out_dir, doc.doc_id, out)
+        return DocResult(doc.doc_id, doc.name, True)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the others
+        record_failure(out_dir, doc, spec, describe(exc), traceback.format_exc())
+        return DocResult(doc.doc_id, doc.name, False, describe(exc), spec.name)
+
+
+def _closure(spec: StageSpec) -> list[str]:
+    """Every earlier stage a stage reads, directly or through ``ctx.raw_text`` (extract)."""
+    names = {"extract"} if spec.name != "extract" else set()
+    names.update(spec.requires)
+    return [s.name for s in stages() if s.name in names]
+
+
+def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config) -> DocResult:
+    """Every stage for one document, in one process, writing each stage's output."""
+    try:
+        data = read_raw_bytes(doc, raw_dir)
+    except PipelineError as exc:
+        record_failure(out_dir, doc, stages()[0], str(exc))
+        return DocResult(doc.doc_id, doc.name, False, str(exc), "extract")
+    ctx = DocContext(doc.doc_id, doc.name, data, sha256_bytes(data))
+    counts: dict[str, int] = {}
+    for spec in stages():
+        try:
+            out = run_stage(spec, ctx, config)
+            write_stage_output(spec, out_dir, doc.doc_id, out)
+        except Exception as exc:  # noqa: BLE001
+            record_failure(out_dir, doc, spec, describe(exc), traceback.format_exc())
+            return DocResult(doc.doc_id, doc.name, False, describe(exc), spec.name, counts)
+    counts["quotations"] = len(ctx.outputs["quotes"].get("quotations", []))
+    counts["flags"] = len(ctx.outputs["copyright"].get("flags", []))
+    return DocResult(doc.doc_id, doc.name, True, counts=counts)
+
+
+# ------------------------------------------------------------------------------ whole runs
+def show_progress() -> bool:
+    """A bar on a terminal; quiet in CI and in pipes."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int = 1,
+            executor: str = "local", ray_address: str | None = None) -> list[DocResult]:
+    from .executors import make_executor
+
+    config = load_config(config_path)
+    docs = list_raw(raw_dir)
+    start = time.monotonic()
+    ex = make_executor(executor, workers, ray_address)
+    results: list[DocResult] = []
+    bar = None
+    if show_progress():
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(docs), unit="doc", file=sys.stderr)
+    for res in ex.map_documents(docs, raw_dir, out_dir, config.path):
+        results.append(res)
+        if not res.ok:
+            print(f"error: {res.name}: {res.stage}: {res.error}", file=sys.stderr)
+        if bar:
+            bar.update(1)
+    if bar:
+        bar.close()
+    finish(raw_dir, out_dir, config)
+    print_summary(results, time.monotonic() - start)
+    return results
+
+
+def finish(raw_dir: Path, out_dir: Path, config: Config) -> None:
+    """Corpus-level outputs (cross-document indexes, report) and the manifest."""
+    from . import corpus, manifest
+
+    docs = list_raw(raw_dir)
+    manifest.prune_orphans(out_dir, docs)
+    corpus.build(out_dir, docs, config)
+    try:
+        from . import report
+    except ImportError:  # report not built yet
+        report = None  # type: ignore[assignment]
+    if report is not None and hasattr(report, "build"):
+        report.build(out_dir, docs, config)
+    manifest.write(out_dir, raw_dir, docs, config)
+
+
+def print_summary(results: list[DocResult], seconds: float) -> None:
+    ok = [r for r in results if r.ok]
+    failed = [r for r in results if not r.ok]
+    quotes = sum(r.counts.get("quotations", 0) for r in ok)
+    flags = sum(r.counts.get("flags", 0) for r in ok)
+    print(f"summary: {len(results)} documents, {len(ok)} processed, {len(failed)} failed; "
+          f"{quotes} quotations, {flags} copyright flags; {seconds:.1f} s", file=sys.stderr)
+    for r in failed:
+        print(f"  failed: {r.name} ({r.stage}): {r.error}", file=sys.stderr)

@@ -1,0 +1,121 @@
+"""The stage registry: stages registered by name, in order, each with its config schema.
+
+A stage module defines ``NAME``, ``REQUIRES`` (names of earlier stages whose outputs it
+reads), ``CONFIG_SCHEMA`` (JSON Schema of its config section), ``LIBRARIES`` (distributions
+whose versions go into its outputs), optional ``CODE_DEPS`` (other modules of this package
+whose code it depends on) and ``run(ctx, cfg) -> dict``: a pure function of the document
+context (raw bytes, earlier stages' outputs) and its config section.
+A stage that also renders a text output defines ``TEXT_SUFFIX`` and ``render(payload) -> str``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from .. import __version__
+
+STAGE_MODULES = ("extract", "strip", "normalise", "quotes", "copyright", "publish")
+# Sections of the config file that belong to no per-document stage.
+OTHER_SECTIONS: dict[str, dict[str, Any]] = {
+    "site_specific": {
+        "type": "object",
+        "description": "Patterns particular to one site, kept apart from the generic rules.",
+    },
+    "corpus": {"type": "object"},
+    "report": {"type": "object"},
+    "evaluate": {"type": "object"},
+}
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+CORE_MODULES = ("mapped_text.py", "records.py", "store.py", "config.py", "errors.py", "stages/__init__.py")
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    name: str
+    number: int
+    module: ModuleType
+
+    @property
+    def folder(self) -> str:
+        return f"{self.number:02d}_{self.name}"
+
+    @property
+    def requires(self) -> tuple[str, ...]:
+        return tuple(getattr(self.module, "REQUIRES", ()))
+
+    @property
+    def libraries(self) -> tuple[str, ...]:
+        return tuple(getattr(self.module, "LIBRARIES", ()))
+
+    @property
+    def text_suffix(self) -> str | None:
+        return getattr(self.module, "TEXT_SUFFIX", None)
+
+    def run(self, ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
+        return self.module.run(ctx, cfg)
+
+    def code_hash(self) -> str:
+        return code_hash(self.name)
+
+
+@lru_cache(maxsize=None)
+def stages() -> tuple[StageSpec, ...]:
+    out = []
+    for i, name in enumerate(STAGE_MODULES, start=1):
+        out.append(StageSpec(name, i, importlib.import_module(f"{__name__}.{name}")))
+    return tuple(out)
+
+
+def stage(name: str) -> StageSpec:
+    for spec in stages():
+        if spec.name == name:
+            return spec
+    raise KeyError(name)
+
+
+@lru_cache(maxsize=None)
+def code_hash(name: str) -> str:
+    """Hash of the source a stage's output depends on: its module, its helpers, the core.
+
+    Read from files (not imported) so that ``make`` can decide what to rebuild cheaply.
+    """
+    files = [f"stages/{name}.py", *CORE_MODULES, *_code_deps(name)]
+    h = hashlib.sha256(__version__.encode())
+    for rel in sorted(set(files)):
+        path = PACKAGE_DIR / rel
+        if path.exists():
+            h.update(rel.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _code_deps(name: str) -> tuple[str, ...]:
+    """``CODE_DEPS = (...)`` read from the module's source without importing it."""
+    import ast
+
+    path = PACKAGE_DIR / "stages" / f"{name}.py"
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError):
+        return ()
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "CODE_DEPS" for t in node.targets):
+            try:
+                return tuple(ast.literal_eval(node.value))
+            except ValueError:
+                return ()
+    return ()
+
+
+def config_schema() -> dict[str, Any]:
+    """The JSON Schema of the whole config file: one section per stage, nothing unknown."""
+    props: dict[str, Any] = dict(OTHER_SECTIONS)
+    for spec in stages():
+        props[spec.name] = getattr(spec.module, "CONFIG_SCHEMA", {"type": "object"})
+    return {"type": "object", "properties": props, "additionalProperties": False}

@@ -1,0 +1,407 @@
+"""Stage 1, extract: raw bytes to text blocks, each with its exact span in the decoded raw text.
+
+The raw text is partitioned: every code point belongs either to a block's text (mapped
+piece by piece) or to a gap removed by a named rule (markup, scripts, line breaks).
+For HTML, positions come from ``html.parser`` (``getpos()``); entities are decoded but
+keep their raw span.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+from ..errors import InputError
+from ..mapped_text import MappedText
+
+NAME = "extract"
+REQUIRES: tuple[str, ...] = ()
+LIBRARIES: tuple[str, ...] = ()
+
+CONFIG_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "html_suffixes": {"type": "array", "items": {"type": "string"}},
+        "sniff_html": {"type": "boolean"},
+        "fallback_encodings": {"type": "array", "items": {"type": "string"}},
+        "skip_elements": {"type": "array", "items": {"type": "string"}},
+        "block_elements": {"type": "array", "items": {"type": "string"}},
+        "tag_path_depth": {"type": "integer", "minimum": 1},
+    },
+}
+
+_SNIFF = re.compile(r"\A\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
+_ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z][-.a-zA-Z0-9]*);?")
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
+
+
+# ---------------------------------------------------------------------------------- decoding
+def decode(data: bytes, is_html: bool, fallbacks: list[str]) -> tuple[str, str, str]:
+    """Decode raw bytes: (text, encoding, rule). BOMs first, then UTF-8, then fall-backs."""
+    if data.startswith(codecs.BOM_UTF8) and _utf8_ok(data):
+        return data.decode("utf-8-sig"), "utf-8-sig", "extract.encoding.bom"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16", "extract.encoding.bom"
+        except UnicodeDecodeError:
+            raise InputError("invalid UTF-16 after a UTF-16 byte-order mark") from None
+    if b"\x00" in data:
+        raise InputError("binary file (NUL bytes), not text or HTML")
+    if _utf8_ok(data):
+        return data.decode("utf-8"), "utf-8", "extract.encoding.utf8"
+    if is_html:
+        m = _META_CHARSET.search(data[:4096])
+        if m:
+            enc = m.group(1).decode("ascii", "replace").lower()
+            try:
+                if codecs.lookup(enc).name not in ("utf-8",):
+                    return data.decode(enc), enc, "extract.encoding.declared"
+            except (LookupError, UnicodeDecodeError):
+                pass
+    text, enc = _fallback(data, fallbacks)
+    return text, enc, "extract.encoding.fallback"
+
+
+def _utf8_ok(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _fallback(data: bytes, fallbacks: list[str]) -> tuple[str, str]:
+    for enc in fallbacks:
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1"  # never fails: every byte is a code point
+
+
+# ---------------------------------------------------------------------------------- records
+@dataclass
+class Block:
+    id: str
+    kind: str
+    para: int
+    mapped: MappedText
+    rule: str
+    tag: str | None = None
+    tag_path: str | None = None
+    context: list[str] = field(default_factory=list)
+    link_chars: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        r0, r1 = self.mapped.to_raw(0, len(self.mapped.text))
+        out: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "para": self.para,
+            "raw_start": r0,
+            "raw_end": r1,
+            "rule": self.rule,
+            "text": self.mapped.text,
+            "map": self.mapped.to_json(),
+        }
+        if self.tag is not None:
+            out.update(tag=self.tag, tag_path=self.tag_path, context=self.context, link_chars=self.link_chars)
+        return out
+
+
+def _gap(start: int, end: int, rule: str) -> dict[str, Any]:
+    return {"raw_start": start, "raw_end": end, "rule": rule}
+
+
+# ---------------------------------------------------------------------------------- text
+_LINE = re.compile(r"[^\r\n]*(\r\n|\n|\r|$)")
+
+
+def extract_text(raw: str) -> tuple[list[Block], list[dict[str, Any]]]:
+    """Text dumps: one block per non-blank line; blank lines start a new paragraph."""
+    blocks: list[Block] = []
+    gaps: list[dict[str, Any]] = []
+    para = 0
+    pending_gap: int | None = None  # start of the current run of removed characters
+    pos = 0
+    n = len(raw)
+    blank_run = False
+    for m in _LINE.finditer(raw):
+        start, end = m.span()
+        if start >= n:
+            break
+        body_end = m.start(1)
+        line = raw[start:body_end]
+        if line.strip():
+            if blank_run and blocks:
+                para += 1
+            blank_run = False
+            if pending_gap is not None and pending_gap < start:
+                gaps.append(_gap(pending_gap, start, "extract.line_break"))
+            blocks.append(Block(f"b{len(blocks) + 1}", "line", para, MappedText.from_raw(raw, start, body_end), "extract.text_line"))
+            pending_gap = body_end if body_end < end else None
+        else:
+            blank_run = True
+            if pending_gap is None:
+                pending_gap = start
+        pos = end
+    if pending_gap is not None and pending_gap < n:
+        gaps.append(_gap(pending_gap, n, "extract.line_break"))
+    return blocks, gaps
+
+
+# ---------------------------------------------------------------------------------- HTML
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+_TOKEN = re.compile(r"[a-z]+")
+
+
+@dataclass
+class _Open:
+    tag: str
+    label: str
+    tokens: list[str]
+
+
+class _HTMLBlocks(HTMLParser):
+    def __init__(self, raw: str, cfg: dict[str, Any]) -> None:
+        super().__init__(convert_charrefs=False)
+        self.raw = raw
+        self.skip_tags = set(cfg.get("skip_elements", []))
+        self.block_tags = set(cfg.get("block_elements", []))
+        self.depth_shown = int(cfg.get("tag_path_depth", 6))
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
+        self.stack: list[_Open] = []
+        self.tokens: Counter[str] = Counter()
+        self.skip_depth = 0
+        self.skip_rule = ""
+        self.link_depth = 0
+        self.blocks: list[Block] = []
+        self.gaps: list[dict[str, Any]] = []
+        self.pieces: list[MappedText] = []
+        self.link_chars = 0
+        self.para = 0
+        self.block_tag: str | None = None
+
+    # positions
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    # blocks
+    def _flush(self, new_para: bool) -> None:
+        if self.pieces:
+            mapped = MappedText.concat(self.pieces)
+            if mapped.text.strip():
+                tag = self._nearest_block()
+                self.blocks.append(
+                    Block(
+                        f"b{len(self.blocks) + 1}",
+                        _kind(tag),
+                        self.para,
+                        mapped,
+                        "extract.html_block",
+                        tag=tag,
+                        tag_path=">".join(o.label for o in self.stack[-self.depth_shown:]),
+                        context=sorted(self.tokens),
+                        link_chars=self.link_chars,
+                    )
+                )
+            else:
+                for seg in mapped.segments:
+                    self.gaps.append(_gap(seg[2], seg[3], "extract.whitespace"))
+        self.pieces = []
+        self.link_chars = 0
+        if new_para:
+            self.para += 1
+
+    def _nearest_block(self) -> str:
+        for o in reversed(self.stack):
+            if o.tag in self.block_tags:
+                return o.tag
+        return "body"
+
+    def _push(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        cls = (a.get("class") or "").strip().lower()
+        ident = (a.get("id") or "").strip().lower()
+        label = tag + ("." + ".".join(cls.split()[:2]) if cls else "") + ("#" + ident if ident else "")
+        tokens = sorted({tag, *(_TOKEN.findall(cls)), *(_TOKEN.findall(ident))} | ({"role-" + a["role"]} if a.get("role") else set()))
+        self.stack.append(_Open(tag, label[:60], tokens))
+        self.tokens.update(tokens)
+
+    def _pop_to(self, tag: str) -> bool:
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].tag == tag:
+                for o in self.stack[i:]:
+                    self.tokens.subtract(o.tokens)
+                    for t in o.tokens:
+                        if self.tokens[t] <= 0:
+                            del self.tokens[t]
+                del self.stack[i:]
+                return True
+        return False
+
+    # parser callbacks
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._pos()
+        end = start + len(self.get_starttag_text() or "")
+        self.gaps.append(_gap(start, end, "extract.markup"))
+        if self.skip_depth:
+            if tag not in VOID:
+                self._push(tag, attrs)
+                self.skip_depth += 1
+            return
+        if tag in self.block_tags or tag == "br" or tag in self.skip_tags:
+            self._flush(new_para=tag != "br")
+        if tag == "a":
+            self.link_depth += 1
+        if tag in VOID:
+            return
+        self._push(tag, attrs)
+        if tag in self.skip_tags:
+            self.skip_depth = 1
+            self.skip_rule = f"extract.skip.{tag}"
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._pos()
+        self.gaps.append(_gap(start, start + len(self.get_starttag_text() or ""), "extract.markup"))
+        if not self.skip_depth and (tag in self.block_tags or tag == "br"):
+            self._flush(new_para=tag != "br")
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self._pos()
+        close = self.raw.find(">", start)
+        end = len(self.raw) if close < 0 else close + 1
+        self.gaps.append(_gap(start, end, "extract.markup"))
+        if self.skip_depth:
+            if any(o.tag == tag for o in self.stack[-self.skip_depth:]):
+                before = len(self.stack)
+                self._pop_to(tag)
+                self.skip_depth -= before - len(self.stack)
+            return
+        if tag == "a" and self.link_depth:
+            self.link_depth -= 1
+        if tag in self.block_tags or tag == "br":
+            self._flush(new_para=tag != "br")
+        self._pop_to(tag)
+
+    def handle_data(self, data: str) -> None:
+        start = self._pos()
+        end = start + len(data)
+        if self.skip_depth or self.cdata_elem:
+            self.gaps.append(_gap(start, end, self.skip_rule if self.skip_depth else f"extract.skip.{self.cdata_elem}"))
+            return
+        self.pieces.append(MappedText.from_raw(self.raw, start, end))
+        if self.link_depth:
+            self.link_chars += len(data.strip())
+
+    def _entity(self) -> None:
+        start = self._pos()
+        m = _ENTITY.match(self.raw, start)
+        end = m.end() if m else start + 1
+        source = self.raw[start:end]
+        if self.skip_depth:
+            self.gaps.append(_gap(start, end, self.skip_rule))
+            return
+        decoded = html.unescape(source)
+        self.pieces.append(MappedText.piece(decoded, start, end) if decoded != source else MappedText.from_raw(self.raw, start, end))
+        if self.link_depth:
+            self.link_chars += len(decoded.strip())
+
+    def handle_entityref(self, name: str) -> None:
+        self._entity()
+
+    def handle_charref(self, name: str) -> None:
+        self._entity()
+
+
+def _kind(tag: str) -> str:
+    if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+        return "heading"
+    return {"p": "paragraph", "li": "list_item", "td": "cell", "th": "cell", "pre": "pre", "blockquote": "quote",
+            "dt": "term", "dd": "definition", "figcaption": "caption", "caption": "caption"}.get(tag, "text")
+
+
+def extract_html(raw: str, cfg: dict[str, Any]) -> tuple[list[Block], list[dict[str, Any]]]:
+    parser = _HTMLBlocks(raw, cfg)
+    parser.feed(raw)
+    parser.close()
+    parser._flush(new_para=True)
+    return parser.blocks, _fill_gaps(len(raw), parser.blocks, parser.gaps)
+
+
+def _fill_gaps(n: int, blocks: list[Block], gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Make blocks' pieces and gaps an exact partition of the raw text.
+
+    The parser's spans can overlap (a tag it re-reads) or leave holes (text it swallowed);
+    text pieces win, gaps are clipped, and holes become ``extract.markup``.
+    """
+    owned: list[tuple[int, int, int, str]] = []  # (start, end, priority, rule)
+    for b in blocks:
+        for _, _, r0, r1 in b.mapped.segments:
+            if r1 > r0:
+                owned.append((r0, r1, 0, ""))
+    for g in gaps:
+        if g["raw_end"] > g["raw_start"]:
+            owned.append((g["raw_start"], g["raw_end"], 1, g["rule"]))
+    owned.sort()
+    out: list[dict[str, Any]] = []
+    pos = 0
+    for start, end, prio, rule in owned:
+        start = max(start, pos)
+        if start > pos:
+            _add_gap(out, pos, start, "extract.markup")
+        if end <= start:
+            continue
+        if prio == 1:
+            _add_gap(out, start, end, rule)
+        pos = end
+    if pos < n:
+        _add_gap(out, pos, n, "extract.markup")
+    return out
+
+
+def _add_gap(out: list[dict[str, Any]], start: int, end: int, rule: str) -> None:
+    if out and out[-1]["raw_end"] == start and out[-1]["rule"] == rule:
+        out[-1]["raw_end"] = end
+    else:
+        out.append(_gap(start, end, rule))
+
+
+# ---------------------------------------------------------------------------------- stage
+def is_html(name: str, head: bytes, cfg: dict[str, Any]) -> bool:
+    if any(name.lower().endswith(s) for s in cfg.get("html_suffixes", [".html", ".htm"])):
+        return True
+    if cfg.get("sniff_html", True):
+        sample = head[:2048].decode("utf-8", "ignore").lstrip("\ufeff")
+        return bool(_SNIFF.match(sample))
+    return False
+
+
+def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
+    data: bytes = ctx.raw_bytes
+    html_doc = is_html(ctx.name, data[:4096], cfg)
+    raw, encoding, enc_rule = decode(data, html_doc, list(cfg.get("fallback_encodings", ["cp1252"])))
+    if html_doc:
+        blocks, gaps = extract_html(raw, cfg)
+    else:
+        blocks, gaps = extract_text(raw)
+    return {
+        "format": "html" if html_doc else "text",
+        "encoding": encoding,
+        "encoding_rule": enc_rule,
+        "raw_chars": len(raw),
+        "blocks": [b.to_json() for b in blocks],
+        "gaps": gaps,
+    }
+
+
+def decode_raw(data: bytes, extract_output: dict[str, Any]) -> str:
+    """The decoded raw text, exactly as extract decoded it (for later stages and audits)."""
+    return data.decode(extract_output["encoding"])

@@ -1,0 +1,177 @@
+"""Stage 3, normalise: the clean text (content blocks only), fixed and normalised, mapped to raw.
+
+Each change is a small named edit (ftfy's fixes, white space, invisible characters, quote
+marks) recorded with its raw span, so that every raw character of a content block is either
+in the text or removed by a named rule, and any span of the text maps back to raw.
+Paragraphs are joined with a blank line, lines of one paragraph with a newline; separators
+map to nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..mapped_text import Edit, MappedText, diff_edits
+
+NAME = "normalise"
+REQUIRES = ("extract", "strip")
+LIBRARIES = ("ftfy",)
+
+CONFIG_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "ftfy": {
+            "type": "object",
+            "description": "Options of ftfy.TextFixerConfig (uncurl_quotes is always off: quotes have their own policy).",
+        },
+        "quotes": {"enum": ["keep", "straight", "curly_to_straight_double_only"]},
+        "double_quotes": {"type": "string"},
+        "single_quotes": {"type": "string"},
+        "apostrophe_between_letters": {"type": "string"},
+        "invisible": {"type": "string"},
+        "paragraph_separator": {"type": "string"},
+        "line_separator": {"type": "string"},
+    },
+}
+
+_SPACE = re.compile(r"\s+")
+
+
+def _ftfy_config(opts: dict[str, Any]) -> Any:
+    import ftfy
+
+    merged = {**opts, "uncurl_quotes": False, "explain": True}
+    return ftfy.TextFixerConfig(**merged)
+
+
+def normalise_block(mapped: MappedText, cfg: dict[str, Any], ftfy_cfg: Any) -> tuple[MappedText, list[Edit], list[Any]]:
+    """Normalise one block's text; returns the new text, the edits made and ftfy's explanation."""
+    import ftfy
+
+    edits: list[tuple[MappedText, Edit]] = []
+    steps: list[Any] = []
+    fixed, explanation = ftfy.fix_and_explain(mapped.text, config=ftfy_cfg)
+    if fixed != mapped.text:
+        step = diff_edits(mapped.text, fixed, "normalise.ftfy")
+        edits += [(mapped, e) for e in step]
+        mapped = mapped.apply_edits(step)
+        steps = [list(s) for s in (explanation or [])]
+
+    def apply(pattern: re.Pattern[str], repl: Any, rule: str) -> None:
+        nonlocal mapped
+        step = []
+        for m in pattern.finditer(mapped.text):
+            new = repl(m) if callable(repl) else repl
+            if new != m.group(0):
+                step.append(Edit(m.start(), m.end(), new, rule))
+        if step:
+            edits.extend((mapped, e) for e in step)
+            mapped = mapped.apply_edits(step)
+
+    invisible = cfg.get("invisible", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
+    if invisible:
+        apply(re.compile(f"[{re.escape(invisible)}]+"), "", "normalise.invisible")
+    policy = cfg.get("quotes", "straight")
+    if policy != "keep":
+        dq = cfg.get("double_quotes", "“”„‟″")
+        if dq:
+            apply(re.compile(f"[{re.escape(dq)}]"), '"', "normalise.quotes.double")
+        if policy == "straight":
+            sq = cfg.get("single_quotes", "‘’‚‛′")
+            if sq:
+                apply(re.compile(f"[{re.escape(sq)}]"), "'", "normalise.quotes.single")
+    between = cfg.get("apostrophe_between_letters", "`´")
+    if between:
+        apply(re.compile(f"(?<=\\w)[{re.escape(between)}](?=\\w)"), "'", "normalise.apostrophe")
+    text = mapped.text
+    lead = len(text) - len(text.lstrip())
+    trail = len(text.rstrip())
+    if lead or trail < len(text):
+        step = [e for e in (Edit(0, lead, "", "normalise.whitespace.trim"),
+                            Edit(max(trail, lead), len(text), "", "normalise.whitespace.trim")) if e.end > e.start]
+        edits.extend((mapped, e) for e in step)
+        mapped = mapped.apply_edits(step)
+    apply(_SPACE, " ", "normalise.whitespace.collapse")
+    return mapped, [_edit_record(m, e) for m, e in edits], steps
+
+
+def _edit_record(mapped: MappedText, e: Edit) -> dict[str, Any]:
+    r0, r1 = mapped.to_raw(e.start, e.end) if e.end > e.start else (mapped.raw_pos(e.start),) * 2
+    return {"raw_start": r0, "raw_end": r1, "before": mapped.text[e.start:e.end], "after": e.new, "rule": e.rule}
+
+
+def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
+    ext = ctx.outputs["extract"]
+    strip = ctx.outputs["strip"]
+    ftfy_cfg = _ftfy_config(cfg.get("ftfy", {}) or {})
+    labels = {d["block"]: d for d in strip["decisions"]}
+    removals: dict[str, list[dict[str, Any]]] = {}
+    for r in strip["inline_removals"]:
+        removals.setdefault(r["block"], []).append(r)
+
+    para_sep = cfg.get("paragraph_separator", "\n\n")
+    line_sep = cfg.get("line_separator", "\n")
+    pieces: list[MappedText] = []
+    seps: list[str] = []
+    placed: list[tuple[dict[str, Any], int]] = []  # (block, index into pieces)
+    all_edits: list[dict[str, Any]] = []
+    ftfy_log: list[dict[str, Any]] = []
+    prev_para = None
+    for b in ext["blocks"]:
+        if labels.get(b["id"], {}).get("label") != "content":
+            continue
+        mapped = MappedText.from_json(b["text"], b["map"])
+        if b["id"] in removals:
+            mapped = mapped.delete((r["start"], r["end"]) for r in removals[b["id"]])
+        mapped, edits, steps = normalise_block(mapped, cfg, ftfy_cfg)
+        all_edits.extend(edits)
+        if steps:
+            ftfy_log.append({"block": b["id"], "raw_start": b["raw_start"], "raw_end": b["raw_end"], "steps": steps})
+        if not mapped.text:
+            continue
+        if pieces:
+            seps.append(line_sep if b["para"] == prev_para else para_sep)
+        prev_para = b["para"]
+        placed.append((b, len(pieces)))
+        pieces.append(mapped)
+
+    text = MappedText.join(pieces, seps)
+    # block and paragraph positions in the joined text
+    offsets = []
+    pos = 0
+    for i, p in enumerate(pieces):
+        if i:
+            pos += len(seps[i - 1])
+        offsets.append(pos)
+        pos += len(p.text)
+    lines = []
+    paragraphs: list[dict[str, Any]] = []
+    for (b, i), start in zip(placed, offsets):
+        end = start + len(pieces[i].text)
+        r0, r1 = text.to_raw(start, end)
+        lines.append({"block": b["id"], "start": start, "end": end, "raw_start": r0, "raw_end": r1})
+        if paragraphs and i and seps[i - 1] == line_sep:
+            para = paragraphs[-1]
+            para["end"] = end
+            para["raw_end"] = r1
+            para["blocks"].append(b["id"])
+        else:
+            paragraphs.append({"id": f"p{len(paragraphs) + 1}", "start": start, "end": end, "raw_start": r0,
+                               "raw_end": r1, "kind": b["kind"], "blocks": [b["id"]]})
+    all_edits.sort(key=lambda e: (e["raw_start"], e["raw_end"]))
+    return {
+        "text": text.text,
+        "map": text.to_json(),
+        "paragraphs": paragraphs,
+        "lines": lines,
+        "edits": all_edits,
+        "ftfy": ftfy_log,
+        "quote_policy": cfg.get("quotes", "straight"),
+    }
+
+
+def clean_text(output: dict[str, Any]) -> MappedText:
+    """The normalised clean text of a normalise output, with its map to raw."""
+    return MappedText.from_json(output["text"], output["map"])

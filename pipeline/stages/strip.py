@@ -1,0 +1,252 @@
+"""Stage 2, strip: label every block ``content`` or ``boilerplate`` with the rule that decided.
+
+Rules are data (``config/pipeline.yaml``, section ``strip``) and generic: web furniture,
+wiki residue, editors' notes, empty section headings, footers. A rule may also remove part
+of a block (inline residue), recorded as its own span. Copyright and fair-use notices are
+removed from the text but kept as ``notices`` records for the copyright stage.
+Nothing is rewritten: the output is stand-off decisions over extract's blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable
+
+from ..errors import ConfigError
+from ..mapped_text import MappedText
+
+NAME = "strip"
+REQUIRES = ("extract",)
+LIBRARIES: tuple[str, ...] = ()
+CODE_DEPS = ("stages/strip_html.py",)
+
+_RULE_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["id", "patterns"],
+    "properties": {
+        "id": {"type": "string", "pattern": r"^strip\.[a-z0-9_.]+$"},
+        "description": {"type": "string"},
+        "patterns": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "max_words": {"type": "integer", "minimum": 1},
+        "first_blocks": {"type": "integer", "minimum": 1},
+        "formats": {"type": "array", "items": {"enum": ["text", "html"]}},
+        "notice": {"enum": ["copyright", "fair_use"]},
+        "continues_to_next_fragment": {"type": "boolean"},
+    },
+}
+
+CONFIG_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "block_rules": {"type": "array", "items": _RULE_SCHEMA},
+        "inline_rules": {"type": "array", "items": _RULE_SCHEMA},
+        "empty_heading": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "enabled": {"type": "boolean"},
+                "max_words": {"type": "integer"},
+                "always_empty_titles": {"type": "array", "items": {"type": "string"}},
+            },
+        },
+        "trailing_fragments": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"enabled": {"type": "boolean"}, "max_words": {"type": "integer"}},
+        },
+        "html": {"type": "object"},
+    },
+}
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    regex: re.Pattern[str]
+    max_words: int | None
+    first_blocks: int | None
+    formats: tuple[str, ...]
+    notice: str | None
+    continues: bool
+
+
+@lru_cache(maxsize=64)
+def _compile(rules_key: tuple[tuple[Any, ...], ...]) -> tuple[Rule, ...]:
+    out = []
+    for rid, patterns, max_words, first_blocks, formats, notice, continues in rules_key:
+        try:
+            regex = re.compile("|".join(_scoped(p) for p in patterns), re.M)
+        except re.error as exc:
+            raise ConfigError(f"strip rule {rid}: invalid pattern: {exc}") from None
+        out.append(Rule(rid, regex, max_words, first_blocks, formats, notice, continues))
+    return tuple(out)
+
+
+def _scoped(pattern: str) -> str:
+    """A leading ``(?i)`` becomes a scoped group so that patterns can be joined with ``|``."""
+    m = re.match(r"^\(\?([aiLmsux]+)\)", pattern)
+    if m:
+        return f"(?{m.group(1)}:{pattern[m.end():]})"
+    return f"(?:{pattern})"
+
+
+def compile_rules(raw_rules: Iterable[dict[str, Any]]) -> tuple[Rule, ...]:
+    key = tuple(
+        (
+            r["id"],
+            tuple(r["patterns"]),
+            r.get("max_words"),
+            r.get("first_blocks"),
+            tuple(r.get("formats", ("text", "html"))),
+            r.get("notice"),
+            bool(r.get("continues_to_next_fragment", False)),
+        )
+        for r in raw_rules
+    )
+    return _compile(key)
+
+
+def words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_fragment(text: str, max_words: int) -> bool:
+    """A short piece of text that is not a sentence: a label, a name, a menu entry."""
+    t = text.strip()
+    return 0 < words(t) <= max_words and not _SENTENCE_END.search(t) and not t.endswith(":")
+
+
+def _rule_applies(rule: Rule, text: str, index: int, fmt: str) -> bool:
+    if fmt not in rule.formats:
+        return False
+    if rule.first_blocks is not None and index >= rule.first_blocks:
+        return False
+    if rule.max_words is not None and words(text) > rule.max_words:
+        return False
+    return rule.regex.search(text) is not None
+
+
+def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
+    ext = ctx.outputs["extract"]
+    fmt = ext["format"]
+    blocks = ext["blocks"]
+    block_rules = compile_rules(cfg.get("block_rules", []))
+    inline_rules = compile_rules(cfg.get("inline_rules", []))
+    labels: list[tuple[str, str]] = [("content", "strip.default_content")] * len(blocks)
+    notices: list[dict[str, Any]] = []
+    removals: list[dict[str, Any]] = []
+    texts = [b["text"] for b in blocks]
+
+    # 1. inline residue: a matching prefix or suffix of a block is removed on its own.
+    kept_texts = list(texts)
+    for i, b in enumerate(blocks):
+        for rule in inline_rules:
+            if fmt not in rule.formats:
+                continue
+            m = rule.regex.search(b["text"])
+            if m and m.end() > m.start():
+                mapped = MappedText.from_json(b["text"], b["map"])
+                r0, r1 = mapped.to_raw(m.start(), m.end())
+                removals.append({"block": b["id"], "start": m.start(), "end": m.end(), "raw_start": r0, "raw_end": r1,
+                                 "rule": rule.id, "text": m.group(0)})
+                kept_texts[i] = b["text"][: m.start()] + b["text"][m.end():]
+
+    # 2. block rules, first match wins; notices are kept as records.
+    pending_continuation = False
+    for i, text in enumerate(kept_texts):
+        if not text.strip():
+            labels[i] = ("boilerplate", "strip.emptied_by_inline_rule")
+            continue
+        if pending_continuation and is_fragment(text, 6):
+            labels[i] = ("boilerplate", notices[-1]["rule"] + ".holder")
+            notices[-1]["raw_end"] = blocks[i]["raw_end"]
+            notices[-1]["text"] += "\n" + text
+            notices[-1]["blocks"].append(blocks[i]["id"])
+            pending_continuation = False
+            continue
+        pending_continuation = False
+        for rule in block_rules:
+            if _rule_applies(rule, text, i, fmt):
+                labels[i] = ("boilerplate", rule.id)
+                if rule.notice:
+                    notices.append({"id": f"n{len(notices) + 1}", "kind": rule.notice, "rule": rule.id,
+                                    "raw_start": blocks[i]["raw_start"], "raw_end": blocks[i]["raw_end"],
+                                    "text": text, "blocks": [blocks[i]["id"]]})
+                    pending_continuation = rule.continues
+                break
+
+    # 3. structure: empty section headings, fragments trailing into a footer.
+    eh = cfg.get("empty_heading", {})
+    if eh.get("enabled", True):
+        _empty_headings(blocks, kept_texts, labels, int(eh.get("max_words", 6)),
+                        {t.lower() for t in eh.get("always_empty_titles", [])})
+    tf = cfg.get("trailing_fragments", {})
+    if tf.get("enabled", True):
+        _trailing_fragments(kept_texts, labels, int(tf.get("max_words", 6)))
+    if fmt == "html":
+        from . import strip_html
+
+        strip_html.apply(ctx, blocks, kept_texts, labels, cfg.get("html", {}))
+
+    decisions = [
+        {"block": b["id"], "label": lab, "rule": rule, "raw_start": b["raw_start"], "raw_end": b["raw_end"]}
+        for b, (lab, rule) in zip(blocks, labels)
+    ]
+    # inline removals in blocks that are removed whole are subsumed by the block decision
+    removed = {d["block"] for d in decisions if d["label"] == "boilerplate"}
+    removals = [r for r in removals if r["block"] not in removed]
+    for n in notices:
+        n["id"] = f"{ctx.doc_id}#n{n['id'][1:]}"
+    return {"decisions": decisions, "inline_removals": removals, "notices": notices}
+
+
+def _is_heading_like(text: str, max_words: int) -> bool:
+    t = text.strip()
+    return is_fragment(t, max_words) and not t.endswith(",") and t[:1].isupper()
+
+
+def _empty_headings(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]],
+                    max_words: int, always: set[str]) -> None:
+    """A heading followed by another heading (or nothing) heads an empty section."""
+    kept = [i for i, (lab, _) in enumerate(labels) if lab == "content"]
+    for pos, i in enumerate(kept):
+        t = texts[i].strip()
+        if not _is_heading_like(t, max_words):
+            continue
+        own_para = _alone_in_para(blocks, i)
+        if not own_para:
+            continue
+        nxt = kept[pos + 1] if pos + 1 < len(kept) else None
+        if nxt is None or t.lower() in always or (
+            _is_heading_like(texts[nxt], max_words) and _alone_in_para(blocks, nxt)
+        ):
+            labels[i] = ("boilerplate", "strip.empty_section_heading")
+
+
+def _alone_in_para(blocks: list[dict[str, Any]], i: int) -> bool:
+    para = blocks[i]["para"]
+    return (i == 0 or blocks[i - 1]["para"] != para) and (i + 1 >= len(blocks) or blocks[i + 1]["para"] != para)
+
+
+def _trailing_fragments(texts: list[str], labels: list[tuple[str, str]], max_words: int) -> None:
+    """Short fragments between the last real content and a trailing boilerplate block are footer."""
+    n = len(labels)
+    last_bp = None
+    for i in range(n - 1, -1, -1):
+        if labels[i][0] == "boilerplate":
+            last_bp = i
+            continue
+        if last_bp is None:
+            return
+        if is_fragment(texts[i], max_words) or texts[i].strip().endswith(","):
+            if words(texts[i]) <= max_words:
+                labels[i] = ("boilerplate", "strip.trailing_fragment")
+                continue
+        return

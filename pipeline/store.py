@@ -1,0 +1,119 @@
+"""Files on disk: document ids, stage paths, canonical JSON, atomic writes.
+
+Writes go to a temporary file in the same folder and are renamed into place, so an
+interrupted run never leaves a half-written output in ``processed/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import InputError
+
+RAW_SUFFIXES_IGNORED = (".gitkeep", ".DS_Store")
+_UNSAFE = re.compile(r"[^\w.\-]", re.UNICODE)
+
+
+def doc_id_for(name: str) -> str:
+    """A file-system and Makefile-safe id for a raw file name, stable and collision-free.
+
+    Names that are already safe stay as they are (``000_x.txt``); others get their
+    unsafe characters replaced and a short hash of the original name appended.
+    """
+    safe = _UNSAFE.sub("_", name)
+    if safe == name and not name.startswith("."):
+        return name
+    digest = hashlib.sha1(name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    return f"{safe.lstrip('.')}-{digest}"
+
+
+@dataclass(frozen=True)
+class RawDoc:
+    doc_id: str
+    name: str
+    path: Path
+
+
+def list_raw(raw_dir: Path) -> list[RawDoc]:
+    """Every raw document under ``raw_dir`` (recursively), sorted by name for determinism."""
+    docs: list[RawDoc] = []
+    for path in sorted(raw_dir.rglob("*")):
+        if path.is_dir() and not path.is_symlink():
+            continue
+        if path.name in RAW_SUFFIXES_IGNORED or path.name.startswith("."):
+            continue
+        name = path.relative_to(raw_dir).as_posix()
+        docs.append(RawDoc(doc_id_for(name), name, path))
+    return docs
+
+
+def find_raw(raw_dir: Path, doc_id: str) -> RawDoc:
+    for doc in list_raw(raw_dir):
+        if doc.doc_id == doc_id:
+            return doc
+    raise InputError(f"{raw_dir}/{doc_id}: no raw document with this id")
+
+
+def read_raw_bytes(doc: RawDoc, raw_dir: Path) -> bytes:
+    """Read a raw file, refusing symlinks that lead outside the raw folder."""
+    if doc.path.is_symlink():
+        target = doc.path.resolve()
+        root = raw_dir.resolve()
+        if root not in target.parents:
+            raise InputError(f"{doc.path}: symlink pointing outside {raw_dir}/ refused")
+    try:
+        return doc.path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{doc.path}: cannot read: {exc.strerror}") from None
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def dumps(obj: Any) -> str:
+    """Canonical JSON for outputs: same object, same bytes."""
+    return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_jsonl(path: Path, rows: Iterable[Any]) -> None:
+    atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+
+
+def read_json(path: Path) -> Any:
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
