@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 RAW ?= raw
 OUT ?= processed
 BENCH ?= ../shared/bench
+# make bench BENCH_DOCS=200 BENCH_ARGS=--quick: a smaller corpus, a quick check (docs/BENCHMARKS.md)
+BENCH_DOCS ?= 2000
 
 .PHONY: setup all test eval bench bench-quality clean
 
@@ -36,7 +38,7 @@ bench-quality: setup
 	$(PY) -m pipeline.benchquality --bench $(BENCH)
 
 bench: setup
-	$(PY) -m benchmarks.run --bench $(BENCH)
+	$(PY) -m benchmarks.run --bench $(BENCH) --docs $(BENCH_DOCS) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(OUT)/[0-9][0-9]_* $(OUT)/corpus $(OUT)/report $(OUT)/errors $(OUT)/.make $(OUT)/manifest.json

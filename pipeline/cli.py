@@ -35,6 +35,11 @@ def _run_args(p: argparse.ArgumentParser) -> None:
                    help="where documents run: local processes or Ray tasks (default: local)")
     p.add_argument("--ray-address", default=None,
                    help="address of an existing Ray cluster (default: start a local Ray instance)")
+    from .stages import STAGE_MODULES
+
+    p.add_argument("--until", choices=STAGE_MODULES, default=None,
+                   help="stop after this stage (e.g. normalise, to score boilerplate removal quickly); "
+                   "corpus indexes are not built")
 
 
 def _run_main(args: argparse.Namespace) -> int:
@@ -42,7 +47,8 @@ def _run_main(args: argparse.Namespace) -> int:
 
     if not args.raw.is_dir():
         raise PipelineError(f"{args.raw}: no such folder of raw documents")
-    results = run_all(args.raw, args.out, args.config, args.workers, args.executor, args.ray_address)
+    results = run_all(args.raw, args.out, args.config, args.workers, args.executor, args.ray_address,
+                      until=args.until)
     return 0 if all(r.ok for r in results) else 2
 
 

@@ -1,16 +1,176 @@
 """Corpus-level outputs: quotations and speakers across documents.
 
-(Skeleton: writes empty indexes.)
+``corpus/quotations.jsonl``: one line per distinct quoted passage. Quotations of different
+documents that share a run of at least ``min_shared_words`` words (after the scoring
+normalisation: quote marks, dashes, case) are linked; the line's text is the shared passage and
+each occurrence gives its exact raw span. Quotations shared with no other document get a line of
+their own. Found with a word n-gram index, so the cost grows with the corpus, not its square.
+
+``corpus/speakers.jsonl``: each speaker with their quotations across documents. Names are merged
+conservatively: the same normalised name (honorifics dropped), or a bare surname that ends exactly
+one full name of the same type in the corpus.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
-from .store import write_jsonl
+from .store import read_json, write_jsonl
+
+WORD = re.compile(r"\w+(?:['-]\w+)*")
+HONORIFIC = re.compile(r"^(?:(?:mr|mrs|ms|miss|dr|prof|sir|col|gen|lt|capt|rev)\.?\s*)+", re.IGNORECASE)
+
+
+def norm_text(s: str) -> str:
+    """The comparison form of GOLD_FORMAT.md: NFKC, one kind of quote mark and dash, case folded."""
+    s = unicodedata.normalize("NFKC", s)
+    s = re.sub("[“”„‟«»″]", '"', s)
+    s = re.sub("[‘’‚‛`´′]", "'", s)
+    s = re.sub("[‐‑‒–—―−]", "-", s)
+    return re.sub(r"\s+", " ", s.replace("…", "...")).strip().casefold()
 
 
 def build(out_dir: Path, docs: list[Any], config: Any) -> None:
-    write_jsonl(out_dir / "corpus" / "quotations.jsonl", [])
-    write_jsonl(out_dir / "corpus" / "speakers.jsonl", [])
+    cfg = {"min_shared_words": 8, "surname_merge": True, **(config.section("corpus") or {})}
+    quotes: list[dict[str, Any]] = []
+    for doc in docs:
+        path = out_dir / "04_quotes" / f"{doc.doc_id}.json"
+        if not path.exists():
+            continue
+        data = read_json(path)
+        for q in data.get("quotations", []):
+            quotes.append({**q, "document": data["document"]["name"], "doc_id": doc.doc_id})
+    write_jsonl(out_dir / "corpus" / "quotations.jsonl", link_quotations(quotes, cfg["min_shared_words"]))
+    write_jsonl(out_dir / "corpus" / "speakers.jsonl", merge_speakers(quotes, cfg["surname_merge"]))
+
+
+# ------------------------------------------------------------------------------ quotations
+def _tokens(q: dict[str, Any]) -> list[tuple[str, int, int]]:
+    """Normalised words of a quotation with their offsets in its text."""
+    return [(norm_text(m.group(0)), m.start(), m.end()) for m in WORD.finditer(q["text"])]
+
+
+def link_quotations(quotes: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    toks = [_tokens(q) for q in quotes]
+    index: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for qi, tk in enumerate(toks):
+        words = [w for w, _, _ in tk]
+        for i in range(len(words) - n + 1):
+            index.setdefault(tuple(words[i:i + n]), []).append((qi, i))
+    # maximal shared runs between quotations of different documents
+    passages: dict[str, dict[str, Any]] = {}
+    seen_pairs: set[tuple[int, int, int, int]] = set()
+    for key in sorted(index):
+        hits = index[key]
+        docs = {quotes[qi]["doc_id"] for qi, _ in hits}
+        if len(docs) < 2:
+            continue
+        for a_qi, a_i in hits:
+            for b_qi, b_i in hits:
+                if quotes[a_qi]["doc_id"] >= quotes[b_qi]["doc_id"]:
+                    continue
+                # extend to the left start of the run only once
+                if a_i > 0 and b_i > 0 and toks[a_qi][a_i - 1][0] == toks[b_qi][b_i - 1][0]:
+                    continue
+                if (a_qi, a_i, b_qi, b_i) in seen_pairs:
+                    continue
+                seen_pairs.add((a_qi, a_i, b_qi, b_i))
+                k = 0
+                while a_i + k < len(toks[a_qi]) and b_i + k < len(toks[b_qi]) and \
+                        toks[a_qi][a_i + k][0] == toks[b_qi][b_i + k][0]:
+                    k += 1
+                passage = " ".join(w for w, _, _ in toks[a_qi][a_i:a_i + k])
+                entry = passages.setdefault(passage, {"occ": {}})
+                for qi, i in ((a_qi, a_i), (b_qi, b_i)):
+                    entry["occ"][qi] = (i, i + k)
+    # a quotation that contains a shared passage elsewhere in its text is an occurrence too
+    lines = []
+    covered: set[int] = set()
+    for passage in sorted(passages, key=lambda p: (-len(p), p)):
+        occ = passages[passage]["occ"]
+        for qi, tk in enumerate(toks):
+            if qi not in occ and passage in " ".join(w for w, _, _ in tk):
+                words = passage.split(" ")
+                ws = [w for w, _, _ in tk]
+                for i in range(len(ws) - len(words) + 1):
+                    if ws[i:i + len(words)] == words:
+                        occ[qi] = (i, i + len(words))
+                        break
+        occurrences = []
+        for qi in sorted(occ, key=lambda q: (quotes[q]["document"], quotes[q]["start"])):
+            i, j = occ[qi]
+            q = quotes[qi]
+            s_off, e_off = toks[qi][i][1], toks[qi][j - 1][2]
+            if s_off == 0 and e_off >= len(q["text"].rstrip(" .,;:")):
+                covered.add(qi)
+            occurrences.append({"document": q["document"], "quotation": q["id"],
+                                "raw_start": _raw_at(q, s_off), "raw_end": _raw_at(q, e_off, end=True),
+                                "speaker": (q.get("speaker") or {}).get("name")})
+        first = quotes[min(occ, key=lambda q: (quotes[q]["document"], quotes[q]["start"]))]
+        i, j = occ[quotes.index(first)]
+        text = first["text"][toks[quotes.index(first)][i][1]:toks[quotes.index(first)][j - 1][2]]
+        lines.append({"text": text, "shared": True, "words": j - i,
+                      "documents": sorted({o["document"] for o in occurrences}), "occurrences": occurrences,
+                      "speakers": sorted({o["speaker"] for o in occurrences if o["speaker"]}),
+                      "rule": "corpus.shared_passage"})
+    for qi, q in enumerate(quotes):
+        if qi in covered:
+            continue
+        lines.append({"text": q["text"], "shared": False, "words": len(toks[qi]), "documents": [q["document"]],
+                      "occurrences": [{"document": q["document"], "quotation": q["id"], "raw_start": q["raw_start"],
+                                       "raw_end": q["raw_end"], "speaker": (q.get("speaker") or {}).get("name")}],
+                      "speakers": [(q.get("speaker") or {}).get("name")] if q.get("speaker") else [],
+                      "rule": "corpus.single"})
+    lines.sort(key=lambda r: (not r["shared"], r["occurrences"][0]["document"], r["occurrences"][0]["raw_start"]))
+    return [{"id": f"corpus#c{i + 1}", **r} for i, r in enumerate(lines)]
+
+
+def _raw_at(q: dict[str, Any], off: int, end: bool = False) -> int:
+    """Raw offset of a character of a quotation. Exact when the quotation's clean span maps
+    one-to-one to raw (same length); otherwise the quotation's own bounds."""
+    if q["raw_end"] - q["raw_start"] == q["end"] - q["start"]:
+        return q["raw_start"] + off
+    return q["raw_end"] if end else q["raw_start"]
+
+
+# ------------------------------------------------------------------------------ speakers
+def speaker_key(name: str) -> str:
+    n = HONORIFIC.sub("", name.strip())
+    n = re.sub(r"^(the)\s+", "", n, flags=re.IGNORECASE)
+    return norm_text(n).strip(" .,")
+
+
+def merge_speakers(quotes: list[dict[str, Any]], surname_merge: bool) -> list[dict[str, Any]]:
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for q in quotes:
+        sp = q.get("speaker")
+        if not sp or not sp.get("name"):
+            continue
+        typ = sp.get("type") or "person"
+        key = (speaker_key(sp["name"]), typ)
+        g = groups.setdefault(key, {"names": {}, "type": typ, "quotations": []})
+        g["names"][sp["name"]] = g["names"].get(sp["name"], 0) + 1
+        g["quotations"].append(q["id"])
+    if surname_merge:
+        for (k, typ) in sorted(groups, key=lambda kt: len(kt[0])):
+            if typ != "person" or " " in k or (k, typ) not in groups:
+                continue
+            fuller = [kt for kt in groups if kt[1] == typ and kt[0] != k and kt[0].split(" ")[-1] == k]
+            if len(fuller) == 1:
+                g = groups.pop((k, typ))
+                target = groups[fuller[0]]
+                for n, c in g["names"].items():
+                    target["names"][n] = target["names"].get(n, 0) + c
+                target["quotations"].extend(g["quotations"])
+                target.setdefault("rules", []).append("corpus.speaker.surname")
+    out = []
+    for (k, typ), g in sorted(groups.items()):
+        names = sorted(g["names"], key=lambda n: (-len(n.split()), -g["names"][n], n))
+        out.append({"name": names[0], "variants": sorted(g["names"]), "type": typ,
+                    "quotations": sorted(set(g["quotations"])),
+                    "documents": sorted({qid.split("#")[0] for qid in g["quotations"]}),
+                    "rules": ["corpus.speaker.same_name"] + g.get("rules", [])})
+    return [{"id": f"corpus#s{i + 1}", **r} for i, r in enumerate(out)]

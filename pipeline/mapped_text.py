@@ -136,22 +136,77 @@ class MappedText:
         return MappedText(self.text[start:end], segs)
 
     def apply_edits(self, edits: Sequence[Edit]) -> "MappedText":
-        """Replace non-overlapping text spans; each replacement maps to the raw span it covers."""
+        """Replace non-overlapping text spans; each replacement maps to the raw span it covers.
+
+        An edit that starts or ends inside a segment that maps as a unit is widened to the
+        whole segment (and merged with other edits in it), so that no two parts of the result
+        claim the same raw characters.
+        """
+        groups: list[list[int]] = []  # [start, end, first edit, last edit] over widened spans
+        ordered = sorted(edits, key=lambda e: (e.start, e.end))
+        prev_end = 0
+        for k, e in enumerate(ordered):
+            if e.start < prev_end:
+                raise ValueError(f"overlapping edits at {e.start} ({e.rule})")
+            prev_end = e.end
+            s, t = self._unit_bounds(e.start, e.end)
+            if groups and s < groups[-1][1]:
+                groups[-1][1] = max(groups[-1][1], t)
+                groups[-1][3] = k
+            else:
+                groups.append([s, t, k, k])
         parts: list[MappedText] = []
         pos = 0
-        for e in sorted(edits, key=lambda e: (e.start, e.end)):
-            if e.start < pos:
-                raise ValueError(f"overlapping edits at {e.start} ({e.rule})")
-            parts.append(self.slice(pos, e.start))
-            if e.new:
-                if e.end > e.start:
-                    r0, r1 = self.to_raw(e.start, e.end)
-                else:
-                    r0 = r1 = self.raw_pos(e.start)
-                parts.append(MappedText.piece(e.new, r0, r1))
-            pos = e.end
+        for s, t, first, last in groups:
+            parts.append(self.slice(pos, s))
+            new_parts = []
+            cur = s
+            for e in ordered[first:last + 1]:
+                new_parts += [self.text[cur:e.start], e.new]
+                cur = e.end
+            new_parts.append(self.text[cur:t])
+            new = "".join(new_parts)
+            if new:
+                r0, r1 = self._replaced_run(s, t) if t > s else (self.raw_pos(s),) * 2
+                parts.append(MappedText.piece(new, r0, r1))
+            pos = t
         parts.append(self.slice(pos, len(self.text)))
         return MappedText.concat(parts)
+
+    def _unit_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """``[start, end)`` widened to whole segments where it cuts into one that maps as a unit."""
+        if not self.segments or start >= len(self.text):
+            return start, end
+        t0, t1, r0, r1 = self.segments[self._seg_index(start)]
+        if (t1 - t0) != (r1 - r0) and t0 < start:
+            start = t0
+            if end < t1:
+                end = t1
+        if end > start and end < len(self.text):
+            t0, t1, r0, r1 = self.segments[self._seg_index(end - 1)]
+            if (t1 - t0) != (r1 - r0) and end < t1:
+                end = t1
+        return start, end
+
+    def _replaced_run(self, start: int, end: int) -> tuple[int, int]:
+        """The raw span a replacement of ``text[start:end]`` maps to.
+
+        Where the replaced text came from raw pieces that do not touch (text either side of
+        a tag, of a removed span), the replacement maps to the first piece only, so that it
+        never claims the raw characters between them; the other pieces count as deleted by
+        the edit. (Mapping to the whole envelope would put markup inside the clean text's map.)
+        """
+        runs: list[list[int]] = []
+        for _, _, r0, r1 in self.slice(start, end).segments:
+            if r1 <= r0:
+                continue
+            if runs and runs[-1][1] == r0:
+                runs[-1][1] = r1
+            else:
+                runs.append([r0, r1])
+        if len(runs) <= 1:
+            return self.to_raw(start, end)
+        return runs[0][0], runs[0][1]
 
     def delete(self, spans: Iterable[tuple[int, int]], rule: str = "delete") -> "MappedText":
         return self.apply_edits([Edit(s, e, "", rule) for s, e in spans])

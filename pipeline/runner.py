@@ -34,6 +34,7 @@ class DocContext:
     raw_sha256: str
     outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     _raw_text: str | None = None
+    raw_dir: Path | None = None   # the corpus folder, for stages that compare documents (copyright.copied)
 
     def raw_text(self) -> str:
         """The decoded raw text: the coordinate system of every record."""
@@ -119,7 +120,7 @@ def record_failure(out_dir: Path, doc: RawDoc, spec: StageSpec, message: str, de
 
 def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str]) -> DocContext:
     data = read_raw_bytes(doc, raw_dir)
-    ctx = DocContext(doc.doc_id, doc.name, data, sha256_bytes(data))
+    ctx = DocContext(doc.doc_id, doc.name, data, sha256_bytes(data), raw_dir=raw_dir)
     for name in needs:
         path = output_path(out_dir, stage(name), doc.doc_id)
         if not path.exists():
@@ -159,14 +160,15 @@ def _closure(spec: StageSpec) -> list[str]:
     return [s.name for s in stages() if s.name in names]
 
 
-def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config) -> DocResult:
-    """Every stage for one document, in one process, writing each stage's output."""
+def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
+                     until: str | None = None) -> DocResult:
+    """Every stage for one document (or those up to ``until``), in one process, writing each stage's output."""
     try:
         data = read_raw_bytes(doc, raw_dir)
     except PipelineError as exc:
         record_failure(out_dir, doc, stages()[0], str(exc))
         return DocResult(doc.doc_id, doc.name, False, str(exc), "extract")
-    ctx = DocContext(doc.doc_id, doc.name, data, sha256_bytes(data))
+    ctx = DocContext(doc.doc_id, doc.name, data, sha256_bytes(data), raw_dir=raw_dir)
     counts: dict[str, int] = {}
     for spec in stages():
         try:
@@ -175,8 +177,10 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config) 
         except Exception as exc:  # noqa: BLE001
             record_failure(out_dir, doc, spec, describe(exc), traceback.format_exc())
             return DocResult(doc.doc_id, doc.name, False, describe(exc), spec.name, counts)
-    counts["quotations"] = len(ctx.outputs["quotes"].get("quotations", []))
-    counts["flags"] = len(ctx.outputs["copyright"].get("flags", []))
+        if spec.name == until:
+            break
+    counts["quotations"] = len(ctx.outputs.get("quotes", {}).get("quotations", []))
+    counts["flags"] = len(ctx.outputs.get("copyright", {}).get("flags", []))
     return DocResult(doc.doc_id, doc.name, True, counts=counts)
 
 
@@ -187,7 +191,7 @@ def show_progress() -> bool:
 
 
 def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int = 1,
-            executor: str = "local", ray_address: str | None = None) -> list[DocResult]:
+            executor: str = "local", ray_address: str | None = None, until: str | None = None) -> list[DocResult]:
     from .executors import make_executor
 
     config = load_config(config_path)
@@ -200,7 +204,7 @@ def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int 
         from tqdm import tqdm
 
         bar = tqdm(total=len(docs), unit="doc", file=sys.stderr)
-    for res in ex.map_documents(docs, raw_dir, out_dir, config.path):
+    for res in ex.map_documents(docs, raw_dir, out_dir, config.path, until):
         results.append(res)
         if not res.ok:
             print(f"error: {res.name}: {res.stage}: {res.error}", file=sys.stderr)
@@ -208,7 +212,13 @@ def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int 
             bar.update(1)
     if bar:
         bar.close()
-    finish(raw_dir, out_dir, config)
+    if until is None:
+        finish(raw_dir, out_dir, config)
+    else:  # later stages did not run: no corpus indexes, just the manifest
+        from . import manifest
+
+        manifest.prune_orphans(out_dir, docs)
+        manifest.write(out_dir, raw_dir, docs, config)
     print_summary(results, time.monotonic() - start)
     return results
 

@@ -1,18 +1,191 @@
 """Stage 5, copyright: flag passages to summarise instead of reproduce, with evidence.
 
-(Skeleton: flags nothing yet.)
+Users publish from these outputs; a page that reproduced a newspaper article, an
+interview or a letter does not make it ours to republish. Each signal is a named rule
+(``copyright.*`` in config/pipeline.yaml, thresholds beside it) that proposes passages;
+overlapping proposals merge into one flag that lists every rule that fired and the values
+it saw. Flags are audit records: they give spans and reasons, never the passage's text.
+See docs/COPYRIGHT.md.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+from .copyright_corpus import corpus_index, earwig_confidence, shared_runs
+from .copyright_rules import (Candidate, excerpt_markers, letter, long_quotation, news_article, notice_scope,
+                              sig)
+from .copyright_text import Para, count_words, paragraphs, prose_share
+from .normalise import clean_text
 
 NAME = "copyright"
 REQUIRES = ("strip", "normalise", "quotes")
 LIBRARIES: tuple[str, ...] = ()
+CODE_DEPS = ("stages/copyright_rules.py", "stages/copyright_text.py", "stages/copyright_corpus.py",
+             "stages/normalise.py")
 
-CONFIG_SCHEMA: dict[str, Any] = {"type": "object"}
+_RULE = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
+CONFIG_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["never_flag_below_words", "months", "heading", "date_line_max_words", "interview_labels",
+                 "notice_scope", "news_article", "letter", "long_quotation", "third_party_share",
+                 "excerpt_markers", "copied"],
+    "properties": {
+        "never_flag_below_words": {"type": "integer", "minimum": 1},
+        "months": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 12}},
+        "heading": {"type": "object"},
+        "date_line_max_words": {"type": "integer"},
+        "interview_labels": {"type": "array", "items": {"type": "string"}},
+        "notice_scope": _RULE, "news_article": _RULE, "letter": _RULE, "long_quotation": _RULE,
+        "third_party_share": _RULE, "excerpt_markers": _RULE, "copied": _RULE,
+    },
+}
+
+PRIORITY = ("news_article", "letter", "notice_scope", "long_quotation", "third_party_share",
+            "excerpt_markers", "copied")
 
 
 def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
-    return {"flags": []}
+    norm = ctx.outputs["normalise"]
+    text = norm["text"]
+    clean = clean_text(norm)
+    paras = paragraphs(norm)
+    notices = ctx.outputs.get("strip", {}).get("notices", [])
+    quotes = ctx.outputs.get("quotes", {}).get("quotations", [])
+    cfg = {**cfg, "months": {k.lower(): v for k, v in cfg["months"].items()}}
+
+    notice_cands, scopes = notice_scope(paras, notices, clean, cfg)
+    structural = [*news_article(paras, cfg), *letter(paras, cfg), *notice_cands]
+    quoted = long_quotation(quotes, text, cfg, cfg["long_quotation"]["min_words"], cfg["long_quotation"]["id"])
+    excerpts = excerpt_markers(paras, cfg)
+
+    # Share of the document that is verbatim third-party text: quotations plus reproduced works.
+    total = sum(p.words for p in paras)
+    verbatim = _covered_words(text, [(q["start"], q["end"]) for q in quotes if not q.get("parent")]
+                              + [(c.start, c.end) for c in structural + excerpts])
+    share = round(verbatim / total, 4) if total else 0.0
+    scfg = cfg["third_party_share"]
+    lowered: list[Candidate] = []
+    if share >= scfg["threshold"]:
+        main_min = cfg["long_quotation"]["min_words"]
+        lowered = [c for c in long_quotation(quotes, text, cfg, scfg["min_words"], scfg["id"],
+                                             f" in a page that is {round(100 * share)}% third-party text")
+                   if c.signals["quoted_words"]["value"] < main_min]   # longer runs are long_quotation's
+        for c in lowered:
+            c.signals["third_party_share"] = sig(share, scfg["threshold"])
+
+    copied, links = _copied(ctx, text, paras, cfg)
+    cands = [c for c in structural + quoted + lowered + excerpts + copied
+             if count_words(text[c.start:c.end]) >= cfg["never_flag_below_words"]]
+    flags = _merge(cands, quotes, text)
+    records = [_record(ctx.doc_id, i, f, clean, text) for i, f in enumerate(flags, start=1)]
+    return {
+        "flags": records,
+        "document_signals": {
+            "words": total,
+            "third_party_words": verbatim,
+            "third_party_share": sig(share, scfg["threshold"]),
+            "notices": scopes,
+            "copied_documents": links,
+        },
+    }
+
+
+def _covered_words(text: str, spans: list[tuple[int, int]]) -> int:
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return sum(count_words(text[s:e]) for s, e in merged)
+
+
+def _copied(ctx: Any, text: str, paras: list[Para], cfg: dict[str, Any]) -> tuple[list[Candidate], Any]:
+    """Passages whose shingles largely occur in another raw document of the corpus folder."""
+    rcfg = cfg["copied"]
+    raw_dir = getattr(ctx, "raw_dir", None)
+    if not rcfg.get("enabled", True) or raw_dir is None or not Path(raw_dir).is_dir():
+        return [], "not checked: no corpus folder"
+    index = corpus_index(Path(raw_dir), rcfg["shingle_words"])
+    cands = []
+    for m in shared_runs(text, index, ctx.doc_id, rcfg["max_gap_shingles"]):
+        if m.words < rcfg["min_words"]:
+            continue
+        touched = [p for p in paras if p.start < m.end and m.start < p.end]
+        article = max(1, sum(max(0, p.words - rcfg["shingle_words"] + 1) for p in touched))
+        conf = earwig_confidence(article, m.shared)
+        share = prose_share(touched, rcfg["prose_min_words"])
+        if conf < rcfg["min_confidence"] or share < rcfg["min_prose_share"]:
+            continue   # shared menus and site templates are boilerplate, not a reproduced work
+        cands.append(Candidate(
+            rule=rcfg["id"], kind="copied passage", start=m.start, end=m.end,
+            signals={"shared_shingles": sig(m.shared, None), "passage_shingles": sig(article, None),
+                     "words": sig(m.words, rcfg["min_words"]),
+                     "earwig_confidence": sig(conf, rcfg["min_confidence"]),
+                     "prose_share": sig(share, rcfg["min_prose_share"])},
+            why=f"its {rcfg['shingle_words']}-word shingles largely occur in another document ({m.document})",
+            documents=[m.document]))
+    return cands, sorted({d for c in cands for d in c.documents})
+
+
+def _merge(cands: list[Candidate], quotes: list[dict[str, Any]], text: str) -> list[Candidate]:
+    """Overlapping candidates become one flag; the highest-priority rule names it."""
+    def prio(c: Candidate) -> int:
+        return next((i for i, k in enumerate(PRIORITY) if c.rule.endswith(k)), len(PRIORITY))
+
+    groups: list[list[Candidate]] = []
+    for c in sorted(cands, key=lambda c: (c.start, -c.end, prio(c), c.rule)):
+        if groups and c.start < max(x.end for x in groups[-1]):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    out = []
+    for g in groups:
+        g.sort(key=lambda c: (prio(c), c.start, c.rule))
+        head = g[0]
+        flag = Candidate(rule=head.rule, kind=head.kind, start=min(c.start for c in g), end=max(c.end for c in g),
+                         signals={}, why=head.why)
+        flag.rules = sorted({c.rule for c in g}, key=lambda r: (prio(next(c for c in g if c.rule == r)), r))
+        for c in g:
+            for k, v in c.signals.items():
+                flag.signals.setdefault(k if c is head or k not in flag.signals else f"{c.rule.split('.')[-1]}.{k}", v)
+            for attr in ("who", "outlet", "date", "date_text", "notice"):
+                if getattr(flag, attr) is None and getattr(c, attr) is not None:
+                    setattr(flag, attr, getattr(c, attr))
+            flag.evidence.extend(e for e in c.evidence if e not in flag.evidence)
+            flag.documents.extend(d for d in c.documents if d not in flag.documents)
+        if head.kind == "passage":  # a notice section that quotations describe better
+            flag.kind = next((c.kind for c in g if c.kind != "passage"), head.kind)
+        flag.extra = sorted({c.why for c in g[1:] if c.why != head.why})
+        flag.quotations = [q["id"] for q in sorted(quotes, key=lambda q: (q["start"], q["id"]))
+                           if q["start"] < flag.end and flag.start < q["end"]]
+        out.append(flag)
+    return out
+
+
+def _record(doc_id: str, n: int, f: Candidate, clean: Any, text: str) -> dict[str, Any]:
+    raw_start, raw_end = clean.to_raw(f.start, f.end)
+    words = count_words(text[f.start:f.end])
+    bits = [b for b in (f.who, f.outlet, f.date or f.date_text) if b]
+    also = "; also " + "; ".join(f.extra) if f.extra else ""
+    reason = (f"{f.kind[0].upper()}{f.kind[1:]}" + (f" ({', '.join(bits)})" if bits else "")
+              + f", {words} words: {f.why}{also}; summarise it instead of reproducing it.")
+    evidence = []
+    for e in f.evidence:
+        rs, re_ = clean.to_raw(e["start"], e["end"])
+        evidence.append({"what": e["what"], "start": e["start"], "end": e["end"], "raw_start": rs, "raw_end": re_})
+    return {
+        "id": f"{doc_id}#f{n}",
+        "start": f.start, "end": f.end, "raw_start": raw_start, "raw_end": raw_end,
+        "rule": f.rule, "rules": f.rules or [f.rule],
+        "kind": f.kind, "words": words,
+        "who": f.who, "outlet": f.outlet, "date": f.date, "date_text": f.date_text,
+        "signals": {k: f.signals[k] for k in sorted(f.signals)},
+        "quotations": f.quotations, "notice": f.notice, "evidence": evidence,
+        "documents": f.documents,
+        "action": "summarise",
+        "reason": reason,
+    }

@@ -36,7 +36,9 @@ CONFIG_SCHEMA: dict[str, Any] = {
     },
 }
 
-_SPACE = re.compile(r"\s+")
+# Only white space that changes: a run of two or more, or one character other than a space
+# (a single space is already normal; matching it would cost a Python call per word).
+_SPACE = re.compile(r"\s{2,}|[^\S ]")
 
 
 def _ftfy_config(opts: dict[str, Any]) -> Any:

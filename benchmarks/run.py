@@ -1,0 +1,628 @@
+"""``make bench``: build a corpus from the bench pages and measure the pipeline, in one run.
+
+    python -m benchmarks.run --bench ../shared/bench [--docs 2000] [--small 200] [--quick]
+
+The corpus (HTML pages and plain-text dumps, replicated to ``--docs`` documents) is cached
+outside the repository (``$XDG_CACHE_HOME/pipeline-bench`` or ``/tmp/pipeline-bench``), as hard
+links to the bench pages where possible; the pages are never copied into the project.
+
+Every measured configuration runs in its own subprocess, so that its peak RSS (``wait4``'s
+``ru_maxrss``, the largest process of the tree) and its time are its own. Ratios are measured
+side by side in the same run, because absolute figures on a shared machine are noisy:
+
+- per stage: each stage alone over the corpus (inputs read from disk, untimed): docs/s, MB/s of
+  raw input, peak RSS;
+- whole runs: ``pipeline run`` with 1 and 2 workers and with the Ray executor, on ``--small`` and
+  ``--docs`` documents (peak RSS must not grow with the corpus); outputs compared byte for byte;
+- the spaCy model's ``nlp.pipe`` alone over the same clean text (target: whole pipeline <= 1.3x);
+- extract+strip+normalise against ``trafilatura.extract`` on the same HTML pages, interleaved
+  page by page (target <= 1.0x);
+- the quotation stage against textacy's ``direct_quotations`` (same model) on the same documents;
+- ``make all``: nothing changed (target < 2 s), one document added, and ``make -j1`` against
+  ``make -j2`` on a subset (every stage of every document is its own process under make).
+
+The report (markdown) goes to ``--report`` (default docs/BENCHMARKS.md for a full run), the raw
+figures to ``results.json`` beside the cached corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+PIPELINE = str(Path(sys.executable).parent / "pipeline")
+STAGE_NAMES = ("extract", "strip", "normalise", "quotes", "copyright", "publish")
+CHILD_TIMEOUT_S = 4 * 3600
+
+
+# ------------------------------------------------------------------------------ corpus
+def cache_root() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME")
+    return Path(base) / "pipeline-bench" if base else Path("/tmp/pipeline-bench")
+
+
+def bench_sources(bench: Path) -> list[Path]:
+    """The bench pages: HTML as crawled, the same pages as plain-text dumps, the quotation pages."""
+    groups = [sorted((bench / "wcxb-dev" / "raw").glob("*.html")),
+              sorted((bench / "wcxb-dev" / "raw_text").glob("*.txt")),
+              sorted((bench / "quotes-dev" / "raw").glob("*.txt"))]
+    # Interleave the groups, so that any prefix of the corpus mixes HTML and text.
+    out: list[Path] = []
+    for i in range(max(map(len, groups), default=0)):
+        out.extend(g[i] for g in groups if i < len(g))
+    if not out:
+        sys.exit(f"error: {bench}: no bench pages (expected wcxb-dev/raw/*.html, wcxb-dev/raw_text/*.txt)")
+    return out
+
+
+def build_corpus(bench: Path, n: int, root: Path) -> Path:
+    """``n`` documents, the bench pages replicated round-robin; rebuilt only if missing or different."""
+    sources = bench_sources(bench)
+    raw = root / f"corpus-{n}" / "raw"
+    names = [f"{i:05d}_{sources[i % len(sources)].parent.parent.name}_{sources[i % len(sources)].name}"
+             for i in range(n)]
+    stamp = raw.parent / "corpus.json"
+    want = {"bench": str(bench.resolve()), "names": names}
+    if stamp.exists() and json.loads(stamp.read_text()) == want and sorted(p.name for p in raw.iterdir()) == names:
+        return raw
+    shutil.rmtree(raw.parent, ignore_errors=True)
+    raw.mkdir(parents=True)
+    for i, name in enumerate(names):
+        src = sources[i % len(sources)]
+        try:
+            os.link(src, raw / name)  # no copy of third-party pages, and no disk
+        except OSError:
+            shutil.copyfile(src, raw / name)
+    stamp.write_text(json.dumps(want))
+    return raw
+
+
+def corpus_bytes(raw: Path) -> int:
+    return sum(p.stat().st_size for p in raw.iterdir())
+
+
+# ------------------------------------------------------------------------------ measuring
+@dataclass
+class Run:
+    """One measured subprocess: wall time, peak RSS of its process tree, its JSON answer."""
+
+    label: str
+    seconds: float
+    peak_rss_mb: float
+    returncode: int
+    answer: dict[str, Any] = field(default_factory=dict)
+    stderr_tail: str = ""
+
+
+def measure(label: str, argv: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None,
+            timeout: float = CHILD_TIMEOUT_S) -> Run:
+    """Run ``argv`` and return its wall time and peak RSS (``wait4`` gives this child's own rusage)."""
+    import signal
+    import tempfile
+
+    print(f"  {label} ...", file=sys.stderr, flush=True)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, start_new_session=True,
+                                env={**os.environ, "RAY_USAGE_STATS_ENABLED": "0", **(env or {})})
+        deadline = t0 + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                os.killpg(proc.pid, signal.SIGKILL)
+                pid, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.02)
+        seconds = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+    answer: dict[str, Any] = {}
+    for line in reversed(stdout.splitlines()):
+        if line.startswith("{"):
+            answer = json.loads(line)
+            break
+    run = Run(label, seconds, usage.ru_maxrss / 1024, proc.returncode, answer, stderr[-1500:])
+    note = "" if proc.returncode == 0 else f"  (exit {proc.returncode}: {stderr.strip().splitlines()[-1:]})"
+    print(f"    {seconds:8.2f} s  {run.peak_rss_mb:7.0f} MB{note}", file=sys.stderr, flush=True)
+    return run
+
+
+def child(name: str, *args: str) -> list[str]:
+    return [PY, "-m", "benchmarks.run", "--child", name, *args]
+
+
+def tree_digest(root: Path) -> str:
+    """One hash of every output file (names and bytes), to compare executors' outputs."""
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and not p.name.startswith(".") and ".make" not in p.parts:
+            h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
+# ------------------------------------------------------------------------------ children
+# Each child prints one JSON line with its own timings; the parent adds wall time and RSS.
+
+def _docs_and_config(raw: str) -> tuple[list[Any], Any]:
+    from pipeline.config import load_config
+    from pipeline.store import list_raw
+
+    return list_raw(Path(raw)), load_config(None)
+
+
+def child_stage(raw: str, out: str, stage_name: str) -> dict[str, Any]:
+    """One stage alone over every document; earlier outputs are read from disk, untimed."""
+    from pipeline.runner import _closure, load_context, run_stage
+    from pipeline.stages import stage
+
+    docs, config = _docs_and_config(raw)
+    spec = stage(stage_name)
+    seconds, nbytes, first = 0.0, 0, None
+    for doc in docs:
+        ctx = load_context(doc, Path(raw), Path(out), _closure(spec))
+        t0 = time.perf_counter()
+        run_stage(spec, ctx, config)
+        dt = time.perf_counter() - t0
+        first = dt if first is None else first
+        seconds += dt
+        nbytes += len(ctx.raw_bytes)
+    return {"docs": len(docs), "bytes": nbytes, "seconds": seconds, "first_doc_seconds": first}
+
+
+def _nlp(config: Any) -> Any:
+    """The quotation stage's own model loader if it has one, so that both sides load the same pipeline."""
+    from pipeline.stages import quotes
+
+    cfg = config.section("quotes")
+    for name in ("load_model", "get_nlp", "load_nlp", "nlp_for"):
+        fn = getattr(quotes, name, None)
+        if callable(fn):
+            try:
+                return fn(cfg)
+            except TypeError:
+                return fn(cfg.get("model"))
+    import spacy
+
+    return spacy.load(cfg.get("model") or "en_core_web_sm")
+
+
+def _clean_texts(docs: list[Any], out: str) -> list[str]:
+    from pipeline.store import read_json
+
+    return [read_json(Path(out) / "03_normalise" / f"{d.doc_id}.json")["text"] for d in docs]
+
+
+def child_nlp(raw: str, out: str, batch_size: str) -> dict[str, Any]:
+    """The spaCy model alone over the clean texts: load, then ``nlp.pipe``."""
+    docs, config = _docs_and_config(raw)
+    texts = _clean_texts(docs, out)
+    t0 = time.perf_counter()
+    nlp = _nlp(config)
+    t1 = time.perf_counter()
+    tokens = sum(len(d) for d in nlp.pipe(texts, batch_size=int(batch_size)))
+    t2 = time.perf_counter()
+    return {"docs": len(texts), "chars": sum(map(len, texts)), "tokens": tokens, "load_seconds": t1 - t0,
+            "pipe_seconds": t2 - t1, "pipeline": list(nlp.pipe_names)}
+
+
+def child_front_vs_trafilatura(raw: str, limit: str) -> dict[str, Any]:
+    """extract+strip+normalise against trafilatura.extract on the same HTML pages, page by page."""
+    import trafilatura
+
+    from pipeline.runner import DocContext, run_stage
+    from pipeline.stages import stage
+    from pipeline.store import read_raw_bytes, sha256_bytes
+
+    docs, config = _docs_and_config(raw)
+    html = [d for d in docs if d.name.endswith((".html", ".htm"))][: int(limit) or None]
+    specs = [stage(n) for n in ("extract", "strip", "normalise")]
+    ours, theirs, per_doc, nbytes = 0.0, 0.0, [], 0
+    for i, doc in enumerate(html):
+        data = read_raw_bytes(doc, Path(raw))
+        nbytes += len(data)
+        # Alternate which goes first, so that neither always finds the page in a warm cache.
+        order = (0, 1) if i % 2 == 0 else (1, 0)
+        t = [0.0, 0.0]
+        for who in order:
+            t0 = time.perf_counter()
+            if who == 0:
+                ctx = DocContext(doc.doc_id, doc.name, data, sha256_bytes(data))
+                for spec in specs:
+                    run_stage(spec, ctx, config)
+            else:
+                trafilatura.extract(data)
+            t[who] = time.perf_counter() - t0
+        if i == 0:  # first page: imports and caches on both sides; not counted
+            continue
+        ours += t[0]
+        theirs += t[1]
+        per_doc.append(t[0] / t[1] if t[1] else float("nan"))
+    return {"docs": max(0, len(html) - 1), "bytes": nbytes, "ours_seconds": ours, "trafilatura_seconds": theirs,
+            "median_page_ratio": statistics.median(per_doc) if per_doc else None}
+
+
+def child_quotes_vs_textacy(raw: str, out: str, batch_size: str) -> dict[str, Any]:
+    """The quotation stage, then the same model + textacy's direct_quotations, on the same documents."""
+    from textacy.extract import direct_quotations
+
+    from pipeline.runner import _closure, load_context, run_stage
+    from pipeline.stages import stage
+
+    docs, config = _docs_and_config(raw)
+    spec = stage("quotes")
+    ctxs_needed = _closure(spec)
+    # Warm both sides (model loads) on the first document; load inputs untimed.
+    ours, found = 0.0, 0
+    for i, doc in enumerate(docs):
+        ctx = load_context(doc, Path(raw), Path(out), ctxs_needed)
+        t0 = time.perf_counter()
+        res = run_stage(spec, ctx, config)
+        if i:
+            ours += time.perf_counter() - t0
+        found += len(res.get("quotations", []))
+    texts = _clean_texts(docs, out)
+    nlp = _nlp(config)
+    list(direct_quotations(nlp(texts[0])))
+    t0 = time.perf_counter()
+    theirs_found = 0
+    for d in nlp.pipe(texts[1:], batch_size=int(batch_size)):
+        theirs_found += sum(1 for _ in direct_quotations(d))
+    theirs = time.perf_counter() - t0
+    return {"docs": max(0, len(docs) - 1), "ours_seconds": ours, "textacy_seconds": theirs,
+            "ours_quotations": found, "textacy_quotations": theirs_found}
+
+
+CHILDREN: dict[str, Callable[..., dict[str, Any]]] = {
+    "stage": child_stage, "nlp": child_nlp, "front": child_front_vs_trafilatura, "quotes": child_quotes_vs_textacy,
+}
+
+
+# ------------------------------------------------------------------------------ the run
+@dataclass
+class Options:
+    bench: Path
+    docs: int
+    small: int
+    make_docs: int
+    workers: int
+    batch_size: int
+    trafilatura_pages: int
+    ray: bool
+    make: bool
+    report: Path | None
+    quick: bool
+
+
+def machine() -> dict[str, Any]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem_gb = None
+    try:
+        mem_gb = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
+    except (ValueError, OSError):
+        pass
+    from importlib import metadata
+
+    libs = {}
+    for n in ("spacy", "trafilatura", "textacy", "ray"):
+        try:
+            libs[n] = metadata.version(n)
+        except metadata.PackageNotFoundError:
+            libs[n] = "not installed"
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    dirty = bool(subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                                capture_output=True, text=True).stdout.strip())
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": mem_gb, "os": platform.platform(),
+            "python": platform.python_version(), "libraries": libs,
+            "commit": commit + (" (with uncommitted changes)" if dirty else ""), "load_start": os.getloadavg()}
+
+
+def run_pipeline(label: str, raw: Path, out: Path, *extra: str) -> Run:
+    shutil.rmtree(out, ignore_errors=True)
+    return measure(label, [PIPELINE, "run", "--raw", str(raw), "--out", str(out), *extra])
+
+
+def make_all(label: str, raw: Path, out: Path, jobs: int = 1) -> Run:
+    return measure(label, ["make", "--no-print-directory", f"-j{jobs}", "all", f"RAW={raw}", f"OUT={out}"])
+
+
+def plan(raw: Path, out: Path) -> None:
+    """Write make's stamps before ``pipeline run``, so make finds the outputs newer than them."""
+    subprocess.run([PIPELINE, "plan", "--raw", str(raw), "--out", str(out), "--pipeline", PIPELINE],
+                   cwd=ROOT, check=True)
+
+
+def run_all_measurements(o: Options) -> dict[str, Any]:
+    root = cache_root()
+    res: dict[str, Any] = {"machine": machine(), "options": {k: str(v) for k, v in asdict(o).items()}}
+    print(f"corpus: {o.docs} documents under {root}", file=sys.stderr)
+    big = build_corpus(o.bench, o.docs, root)
+    small = build_corpus(o.bench, o.small, root)
+    res["corpus"] = {"docs": o.docs, "mb": corpus_bytes(big) / 1e6, "small_docs": o.small,
+                     "small_mb": corpus_bytes(small) / 1e6,
+                     "html": sum(1 for p in big.iterdir() if p.suffix == ".html"),
+                     "distinct_pages": len(bench_sources(o.bench))}
+    work = root / "work"
+    runs: dict[str, Run] = {}
+
+    # Whole runs; the 1-worker run's outputs feed the per-stage and ratio measurements.
+    out1 = work / "out-w1"
+    shutil.rmtree(out1, ignore_errors=True)
+    plan(big, out1)
+    runs["run_w1"] = measure(f"pipeline run, {o.docs} docs, 1 worker",
+                             [PIPELINE, "run", "--raw", str(big), "--out", str(out1)])
+    runs["run_small_w1"] = run_pipeline(f"pipeline run, {o.small} docs, 1 worker", small, work / "out-small")
+    runs[f"run_w{o.workers}"] = run_pipeline(f"pipeline run, {o.docs} docs, {o.workers} workers", big,
+                                             work / f"out-w{o.workers}", "--workers", str(o.workers))
+    res["identical"] = {f"local_w{o.workers}": tree_digest(work / f"out-w{o.workers}") == tree_digest(out1)}
+    if o.ray:
+        runs["run_ray"] = run_pipeline(f"pipeline run --executor ray, {o.docs} docs, {o.workers} workers", big,
+                                       work / "out-ray", "--executor", "ray", "--workers", str(o.workers))
+        res["identical"]["ray"] = tree_digest(work / "out-ray") == tree_digest(out1)
+        shutil.rmtree(work / "out-ray", ignore_errors=True)
+    shutil.rmtree(work / f"out-w{o.workers}", ignore_errors=True)
+
+    # Per stage, in-process, inputs from out1.
+    for name in STAGE_NAMES:
+        runs[f"stage_{name}"] = measure(f"stage {name} alone", child("stage", str(big), str(out1), name))
+    runs["nlp"] = measure("spaCy nlp.pipe alone", child("nlp", str(big), str(out1), str(o.batch_size)))
+    runs["front"] = measure("extract+strip+normalise vs trafilatura",
+                            child("front", str(big), str(o.trafilatura_pages)))
+    runs["quotes"] = measure("quotes stage vs textacy", child("quotes", str(big), str(out1), str(o.batch_size)))
+
+    if o.make:
+        res["make"] = make_measurements(o, big, out1, work, runs)
+    res["runs"] = {k: asdict(v) for k, v in runs.items()}
+    res["machine"]["load_end"] = os.getloadavg()
+    return res
+
+
+def make_measurements(o: Options, big: Path, out1: Path, work: Path, runs: dict[str, Run]) -> dict[str, Any]:
+    """No-change rerun and add-one rerun on the big corpus; -j1 against -j2 on a subset."""
+    info: dict[str, Any] = {}
+    make_all("make all, first call (checks the outputs of pipeline run)", big, out1)  # warm the caches
+    runs["make_nochange"] = make_all(f"make all, nothing changed, {o.docs} docs", big, out1)
+    info["nochange_rebuilt"] = _newer_than(out1, time.time() - runs["make_nochange"].seconds)
+    added = big / f"zz_added_{bench_sources(o.bench)[0].name}"
+    shutil.copyfile(bench_sources(o.bench)[0], added)
+    try:
+        t_before = time.time()
+        runs["make_add_one"] = make_all(f"make all, one document added to {o.docs}", big, out1)
+        info["add_one_rebuilt"] = _newer_than(out1, t_before)
+    finally:
+        added.unlink()
+        for p in out1.rglob(f"{added.name}*"):
+            p.unlink()
+        subprocess.run([PIPELINE, "finish", "--raw", str(big), "--out", str(out1)], cwd=ROOT,
+                       capture_output=True)
+    sub = build_corpus(o.bench, o.make_docs, cache_root())
+    for jobs in (1, o.workers):
+        out = work / f"make-j{jobs}"
+        shutil.rmtree(out, ignore_errors=True)
+        runs[f"make_full_j{jobs}"] = make_all(f"make -j{jobs} all, {o.make_docs} docs from scratch", sub, out, jobs)
+    info["make_identical"] = tree_digest(work / "make-j1") == tree_digest(work / f"make-j{o.workers}")
+    return info
+
+
+def _newer_than(out: Path, t: float) -> list[str]:
+    """Output files (re)written since ``t``: what a make run actually rebuilt."""
+    return sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
+                  if p.is_file() and ".make" not in p.parts and p.stat().st_mtime >= t)
+
+
+# ------------------------------------------------------------------------------ report
+def render(res: dict[str, Any], command: str) -> str:
+    r = {k: Run(**v) for k, v in res["runs"].items()}
+    m, c, o = res["machine"], res["corpus"], res["options"]
+    n, mb = c["docs"], c["mb"]
+    w = int(o["workers"])
+    lines = ["# Benchmarks", "",
+             f"Produced by `{command}` in one run (figures below all come from it). "
+             "Every configuration ran in its own process; peak RSS is that process tree's largest process "
+             "(`wait4` ru_maxrss). Ratios were measured side by side in the same run, so they are less "
+             "sensitive than the absolute figures to other load on the machine.", "",
+             "## Machine", "",
+             f"- CPU: {m['cpu']}, {m['cores']} cores; memory {m['memory_gb']} GB; {m['os']}; Python {m['python']}",
+             f"- libraries: " + ", ".join(f"{k} {v}" for k, v in m["libraries"].items()),
+             f"- code: commit {m['commit']}",
+             f"- load average (1, 5, 15 min) at start {_load(m['load_start'])}, at end {_load(m.get('load_end'))} "
+             "(the machine was shared: absolute figures are noisy)", "",
+             "## Corpus", "",
+             f"{n} documents ({mb:.1f} MB; {c['html']} HTML, the rest plain-text dumps), the "
+             f"{c['distinct_pages']} bench pages of `../shared/bench` (WCXB dev pages as HTML and as text dumps, "
+             f"quotes-dev pages) replicated round-robin; a {c['small_docs']}-document prefix ({c['small_mb']:.1f} MB) "
+             "for the memory comparison. Cached outside the repository.", "",
+             "## Per stage", "",
+             "Each stage alone over the whole corpus in one process, calling the stage function "
+             "(`pipeline.runner.run_stage`); its inputs (earlier stages' outputs) are read from disk untimed. "
+             "MB/s is raw input per second.", "",
+             "| stage | docs/s | MB/s | peak RSS (MB) | first document (s) |", "|---|---:|---:|---:|---:|"]
+    for name in STAGE_NAMES:
+        run = r[f"stage_{name}"]
+        a = run.answer
+        if not a:
+            lines.append(f"| {name} | failed | | {run.peak_rss_mb:.0f} | |")
+            continue
+        s = a["seconds"] or 1e-9
+        lines.append(f"| {name} | {a['docs'] / s:,.1f} | {a['bytes'] / 1e6 / s:,.2f} | {run.peak_rss_mb:.0f} | "
+                     f"{a['first_doc_seconds']:.3f} |")
+    stage_sum = sum(r[f"stage_{k}"].answer.get("seconds", 0) for k in STAGE_NAMES)
+    w1 = r["run_w1"]
+    lines += ["", f"Sum of the stage functions: {stage_sum:.1f} s; the whole `pipeline run` took {w1.seconds:.1f} s "
+              f"(the rest: reading and writing JSON, corpus indexes, manifest, start-up).", "",
+              "## Whole runs", "",
+              "| run | documents | time (s) | docs/s | MB/s | peak RSS (MB) | speed-up |",
+              "|---|---:|---:|---:|---:|---:|---:|"]
+
+    def row(label: str, run: Run, docs: int, size: float, base: Run | None = None) -> str:
+        sp = f"{base.seconds / run.seconds:.2f}x" if base and run.seconds else ""
+        bad = "" if run.returncode == 0 else f" (exit {run.returncode})"
+        return (f"| {label}{bad} | {docs} | {run.seconds:.1f} | {docs / run.seconds:,.1f} | {size / run.seconds:,.2f} | "
+                f"{run.peak_rss_mb:.0f} | {sp} |")
+
+    lines.append(row("`pipeline run`, 1 worker", r["run_small_w1"], c["small_docs"], c["small_mb"]))
+    lines.append(row("`pipeline run`, 1 worker", w1, n, mb))
+    lines.append(row(f"`pipeline run --workers {w}`", r[f"run_w{w}"], n, mb, w1))
+    if "run_ray" in r:
+        lines.append(row(f"`pipeline run --executor ray --workers {w}` (local Ray)", r["run_ray"], n, mb, w1))
+    ident = res.get("identical", {})
+    lines += ["", "Outputs byte-identical to the 1-worker run: " +
+              ", ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in ident.items()) + ".",
+              f"Memory: peak RSS {r['run_small_w1'].peak_rss_mb:.0f} MB for {c['small_docs']} documents, "
+              f"{w1.peak_rss_mb:.0f} MB for {n} (documents are streamed one at a time; only a summary line "
+              "per document is kept). With workers, the figure is the largest single process."]
+    if "run_ray" in r:
+        lines.append("For Ray, the figure is the driver's process tree as seen by `wait4` (Ray's own "
+                     "processes are not all its children).")
+
+    lines += ["", "## Ratios (side by side, same run)", "", "| ratio | value | target | met |", "|---|---:|---:|---|"]
+    nlp = r["nlp"].answer
+    ratios = []
+    if nlp:
+        nlp_t = nlp["load_seconds"] + nlp["pipe_seconds"]
+        ratios.append(("whole pipeline (`pipeline run`, 1 worker) / spaCy `nlp.pipe` alone over the same clean "
+                       "text (model load included on both sides)", w1.seconds / nlp_t, 1.3))
+    fr = r["front"].answer
+    if fr and fr["trafilatura_seconds"]:
+        ratios.append((f"extract+strip+normalise / `trafilatura.extract`, {fr['docs']} HTML pages",
+                       fr["ours_seconds"] / fr["trafilatura_seconds"], 1.0))
+    q = r["quotes"].answer
+    if q and q["textacy_seconds"]:
+        ratios.append(("quotation stage / textacy `direct_quotations` (same model, parse included)",
+                       q["ours_seconds"] / q["textacy_seconds"], None))
+    for label, v, target in ratios:
+        met = "" if target is None else ("yes" if v <= target else "**no**")
+        lines.append(f"| {label} | {v:.2f} | {'<= ' + str(target) if target else 'report'} | {met} |")
+    if nlp:
+        lines += ["", f"spaCy alone: model `{', '.join(nlp['pipeline'])}` loaded in {nlp['load_seconds']:.1f} s, "
+                  f"`nlp.pipe` over {nlp['docs']} clean texts ({nlp['chars'] / 1e6:.1f} M characters, "
+                  f"{nlp['tokens']:,} tokens) in {nlp['pipe_seconds']:.1f} s."]
+    if fr:
+        lines.append(f"Front end against trafilatura: ours {fr['ours_seconds']:.1f} s, trafilatura "
+                     f"{fr['trafilatura_seconds']:.1f} s over {fr['bytes'] / 1e6:.1f} MB of HTML; median per-page "
+                     f"ratio {fr['median_page_ratio']:.2f} (pages alternate which runs first).")
+    if q:
+        lines.append(f"Quotations: our stage {q['ours_seconds']:.1f} s ({q['ours_quotations']} quotations), textacy "
+                     f"{q['textacy_seconds']:.1f} s ({q['textacy_quotations']} quotations) on {q['docs']} documents.")
+
+    if "make" in res:
+        mk = res["make"]
+        md = int(o["make_docs"])
+        lines += ["", "## Incremental and parallel `make`", "",
+                  f"On the {n}-document corpus, outputs first produced by `pipeline run` (after `pipeline plan` wrote "
+                  "make's stamps, so that make finds every output newer than its inputs):", "",
+                  "| run | time (s) | target | what was rebuilt |", "|---|---:|---:|---|",
+                  f"| `make all`, nothing changed | {r['make_nochange'].seconds:.2f} | < 2 s "
+                  f"({'met' if r['make_nochange'].seconds < 2 else '**not met**'}) | "
+                  f"{_rebuilt(mk['nochange_rebuilt'])} |",
+                  f"| `make all`, one raw document added | {r['make_add_one'].seconds:.2f} | | "
+                  f"{_rebuilt(mk['add_one_rebuilt'])} |", "",
+                  f"Parallel `make` from scratch on {md} documents (each stage of each document is its own process):", "",
+                  "| run | time (s) | speed-up |", "|---|---:|---:|",
+                  f"| `make -j1 all` | {r['make_full_j1'].seconds:.1f} | |",
+                  f"| `make -j{w} all` | {r[f'make_full_j{w}'].seconds:.1f} | "
+                  f"{r['make_full_j1'].seconds / r[f'make_full_j{w}'].seconds:.2f}x |", "",
+                  f"Outputs of `-j1` and `-j{w}` byte-identical: {'yes' if mk['make_identical'] else 'NO'}."]
+    failed = [f"{k} (exit {v.returncode}): {v.stderr_tail.strip().splitlines()[-1:] }" for k, v in r.items()
+              if v.returncode != 0]
+    if failed:
+        lines += ["", "## Failures", "", *[f"- {f}" for f in failed]]
+    lines += ["", "## Reproduce", "", "```sh", command, "```", ""]
+    return "\n".join(lines)
+
+
+def _load(x: Any) -> str:
+    return ", ".join(f"{v:.1f}" for v in x) if x else "?"
+
+
+def _rebuilt(files: list[str]) -> str:
+    if not files:
+        return "nothing"
+    docs = sorted({f.split("/", 1)[1].split(".", 1)[0] for f in files if f.startswith("0") and "/" in f})
+    other = sorted({f.split("/", 1)[0] if "/" in f else f for f in files if not f.startswith("0")})
+    return f"{len(files)} files: stage outputs of {len(docs)} document(s) ({', '.join(docs[:3])}); " + ", ".join(other)
+
+
+# ------------------------------------------------------------------------------ command line
+def reproduce_command(docs: int, argv: list[str]) -> str:
+    """The ``make bench`` line that reproduces this run (the bench folder is make's BENCH)."""
+    rest: list[str] = []
+    skip = False
+    for x in argv:
+        if skip:
+            skip = False
+        elif x in ("--bench", "--docs"):
+            skip = True
+        elif not x.startswith(("--bench=", "--docs=")):
+            rest.append(x)
+    cmd = "make bench" + (f" BENCH_DOCS={docs}" if docs != 2000 else "")
+    return cmd + (f" BENCH_ARGS='{' '.join(rest)}'" if rest else "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
+    p.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench", help="folder of bench pages")
+    p.add_argument("--docs", type=int, default=2000, help="documents in the corpus (default: 2000)")
+    p.add_argument("--small", type=int, default=None, help="documents for the memory comparison (default: docs/10)")
+    p.add_argument("--make-docs", type=int, default=None, help="documents for make -j1 / -jN from scratch (default 20)")
+    p.add_argument("--workers", type=int, default=2, help="workers for the parallel runs (default: 2)")
+    p.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size of the spaCy baselines")
+    p.add_argument("--trafilatura-pages", type=int, default=0, help="HTML pages for the trafilatura ratio (0: all)")
+    p.add_argument("--no-ray", action="store_true", help="skip the Ray executor")
+    p.add_argument("--no-make", action="store_true", help="skip the make measurements")
+    p.add_argument("--quick", action="store_true", help="a small run to check the harness (120 docs unless --docs "
+                   "says otherwise; the report is not written to docs/ unless --report is given)")
+    p.add_argument("--report", type=Path, default=None, help="markdown report (default: docs/BENCHMARKS.md)")
+    p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    a = p.parse_args(argv)
+    if a.child:
+        print(json.dumps(CHILDREN[a.child[0]](*a.child[1:])))
+        return 0
+    if a.quick and a.docs == 2000:  # the default: --quick means a small corpus
+        a.docs = 120
+    small = a.small or max(1, a.docs // 10)
+    make_docs = a.make_docs or (6 if a.quick else 20)
+    report = a.report or (None if a.quick else ROOT / "docs" / "BENCHMARKS.md")
+    o = Options(a.bench, a.docs, small, make_docs, a.workers, a.batch_size, a.trafilatura_pages,
+                not a.no_ray, not a.no_make, report, a.quick)
+    if not a.bench.is_dir():
+        print(f"error: {a.bench}: no such folder of bench pages", file=sys.stderr)
+        return 2
+    res = run_all_measurements(o)
+    command = reproduce_command(a.docs, argv if argv is not None else sys.argv[1:])
+    text = render(res, command)
+    results_path = cache_root() / "results.json"
+    results_path.write_text(json.dumps(res, indent=1))
+    if report:
+        report.write_text(text, encoding="utf-8")
+        print(f"report: {report}", file=sys.stderr)
+    print(text)
+    print(f"raw figures: {results_path}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

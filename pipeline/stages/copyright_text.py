@@ -1,0 +1,139 @@
+"""Text helpers for the copyright stage: paragraphs, words, headings, dates.
+
+Kept apart from the rules so each rule reads as its signal; everything here is generic
+(patterns and word lists come from the ``copyright`` config section).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+TERMINAL = tuple('.!?…"\'”’)]')
+
+
+@dataclass
+class Para:
+    """One paragraph of the clean text (offsets in the clean text)."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    kind: str = "line"
+    words: int = 0
+    lines: list[str] = field(default_factory=list)
+
+
+def count_words(text: str) -> int:
+    return len(WORD_RE.findall(text))
+
+
+def paragraphs(norm: dict[str, Any]) -> list[Para]:
+    text = norm["text"]
+    out = []
+    for p in norm.get("paragraphs", []):
+        t = text[p["start"]:p["end"]]
+        out.append(Para(p["id"], p["start"], p["end"], t, p.get("kind", "line"), count_words(t),
+                        [ln.strip() for ln in t.split("\n") if ln.strip()]))
+    return out
+
+
+@lru_cache(maxsize=256)
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def any_match(patterns: list[str], text: str) -> re.Match[str] | None:
+    for p in patterns:
+        m = rx(p).search(text)
+        if m:
+            return m
+    return None
+
+
+def is_heading(p: Para, cfg: dict[str, Any]) -> bool:
+    """A section title: the normaliser's kind if it says so, else a short line without final punctuation."""
+    if p.kind == "heading":
+        return True
+    if p.kind not in ("line", "paragraph") or len(p.lines) != 1:
+        return False
+    t = p.text.strip()
+    if not t or p.words > cfg["max_words"] or t.endswith(TERMINAL + (":", ";", ",")):
+        return False
+    if parse_date(t, cfg["months"]) is not None and count_words(t) <= 6:
+        return False  # a date line, not a title
+    return t[0].isupper() or t[0].isdigit()
+
+
+LIST_LINE = re.compile(r"^\s*([*+•·o-]|\d{1,3}[.)])\s")
+
+
+def is_running_text(p: Para, min_words: int, min_words_per_line: float = 8.0) -> bool:
+    """Prose: ends like a sentence (or is long), in lines of sentence length, not a list or menu."""
+    t = p.text.rstrip()
+    if not t or p.words < 3 or not (t.endswith(TERMINAL) or p.words >= min_words):
+        return False
+    lines = p.lines or [t]
+    listy = sum(1 for ln in lines if LIST_LINE.match(ln))
+    return listy * 2 <= len(lines) and p.words / len(lines) >= min_words_per_line
+
+
+def prose_share(paras: list[Para], min_words: int) -> float:
+    """Share of the words of ``paras`` that stand in running-text paragraphs (not menus, lists, labels)."""
+    total = sum(p.words for p in paras)
+    prose = sum(p.words for p in paras if is_running_text(p, min_words))
+    return round(prose / total, 4) if total else 0.0
+
+
+# ------------------------------------------------------------------------------ dates
+def _month_re(months: dict[str, int]) -> str:
+    names = sorted(months, key=len, reverse=True)
+    return r"(?P<mon>" + "|".join(re.escape(n) for n in names) + r")\.?"
+
+
+def find_dates(text: str, months: dict[str, int]) -> list[tuple[int, int, str | None, str]]:
+    """Dates in ``text``: (start, end, ISO date or None, text). Dotted numeric dates are day first."""
+    mon = _month_re(months)
+    pats = [
+        rf"\b{mon}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b",
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{mon},?\s+(?P<y>\d{{4}})\b",
+        r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b",
+        r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})(?![\d])",
+    ]
+    out: list[tuple[int, int, str | None, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pat in pats:
+        for m in rx("(?i)" + pat).finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            gd = m.groupdict()
+            month = months.get(gd["mon"].lower()) if gd.get("mon") else int(gd["m"])
+            year = int(gd["y"])
+            if year < 100:
+                year += 1900 if year >= 30 else 2000
+            day = int(gd["d"])
+            iso = f"{year:04d}-{month:02d}-{day:02d}" if month and 1 <= month <= 12 and 1 <= day <= 31 else None
+            out.append((m.start(), m.end(), iso, m.group(0)))
+            taken.append((m.start(), m.end()))
+    return sorted(out)
+
+
+def parse_date(text: str, months: dict[str, int]) -> tuple[str | None, str] | None:
+    found = find_dates(text, months)
+    return (found[0][2], found[0][3]) if found else None
+
+
+def is_date_line(p: Para, cfg: dict[str, Any]) -> tuple[str | None, str] | None:
+    """A paragraph that is only a date (optionally a place or weekday before it)."""
+    if len(p.lines) != 1 or p.words > cfg["date_line_max_words"]:
+        return None
+    found = find_dates(p.text, cfg["months"])
+    if not found:
+        return None
+    s, e, iso, txt = found[0]
+    rest = (p.text[:s] + p.text[e:]).strip(" ,.-–—\t")
+    return (iso, txt) if count_words(rest) <= 3 else None
