@@ -145,8 +145,12 @@ def find_record(doc: Any, record_id: str) -> tuple[str, dict[str, Any]] | None:
 
 
 def trace(record_id: str, raw_dir: Path, out_dir: Path, st: Style) -> list[str]:
+    corpus = trace_corpus(record_id, raw_dir, out_dir, st)
+    if corpus is not None:
+        return corpus
     if "#" not in record_id:
-        return trace_corpus(record_id, raw_dir, out_dir, st)
+        raise InputError(f"{record_id}: not a record id (records are <document id>#<letter><n>, e.g. 000_x.txt#q3) "
+                         f"and not in {out_dir}/corpus/")
     doc_ref, local = record_id.split("#", 1)
     doc = load(doc_ref, raw_dir, out_dir)
     found = find_record(doc, record_id)
@@ -309,7 +313,8 @@ def _describe_flag(doc: Any, f: dict[str, Any]) -> list[str]:
     return out
 
 
-def trace_corpus(record_id: str, raw_dir: Path, out_dir: Path, st: Style) -> list[str]:
+def trace_corpus(record_id: str, raw_dir: Path, out_dir: Path, st: Style) -> list[str] | None:
+    """A corpus index row (distinct quotation or speaker) and the trace of each quotation in it."""
     from .report import read_jsonl
 
     for fname in ("quotations.jsonl", "speakers.jsonl"):
@@ -326,8 +331,7 @@ def trace_corpus(record_id: str, raw_dir: Path, out_dir: Path, st: Style) -> lis
             if len(qids) > 20:
                 lines.append(f"… {len(qids) - 20} more quotations: trace them one by one")
             return lines
-    raise InputError(f"{record_id}: not a record id (records are <document id>#<letter><n>, e.g. 000_x.txt#q3) "
-                     f"and not in {out_dir}/corpus/")
+    return None
 
 
 # ----------------------------------------------------------------------------- show

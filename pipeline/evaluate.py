@@ -529,7 +529,7 @@ def score_corpus_links(corpus_gold: dict[str, Any], processed: Path, scored: set
 # --------------------------------------------------------------------------- output
 def format_table(ev: Evaluation, columns_max: int = 3) -> str:
     """Metrics as rows; the total first, then each document (as columns when there are few
-    documents, else as blocks of rows)."""
+    documents, else as blocks of rows without the document's n/a metrics)."""
     names = [d.document for d in ev.documents]
     width = max(len(m) for m in METRICS) + 2
     lines = []
@@ -545,7 +545,8 @@ def format_table(ev: Evaluation, columns_max: int = 3) -> str:
         blocks = [("TOTAL", ev.totals)] + [(d.document, d.scores) for d in ev.documents]
         for name, scores in blocks:
             for m, sc in scores.items():
-                lines.append(name.ljust(dw) + m.ljust(width) + sc.text())
+                if name == "TOTAL" or sc.value is not None:  # a document's n/a rows are noise
+                    lines.append(name.ljust(dw) + m.ljust(width) + sc.text())
     if ev.skipped:
         lines.append(f"not processed (not scored): {', '.join(ev.skipped)}")
     na = {m: sc.reason() for m, sc in ev.totals.items() if sc.value is None}

@@ -8,7 +8,7 @@ from typing import Any
 from . import __version__
 from .config import Config
 from .stages import stages
-from .store import RawDoc, atomic_write_text, dumps, sha256_file
+from .store import RawDoc, atomic_write_text, dumps, is_outside, sha256_file
 
 
 def prune_orphans(out_dir: Path, docs: list[RawDoc]) -> None:
@@ -41,7 +41,7 @@ def write(out_dir: Path, raw_dir: Path, docs: list[RawDoc], config: Config) -> d
     for doc in docs:
         entry: dict[str, Any] = {"id": doc.doc_id, "raw": f"{raw_dir.name}/{doc.name}"}
         try:
-            entry["raw_sha256"] = sha256_file(doc.path)
+            entry["raw_sha256"] = None if is_outside(doc, raw_dir) else sha256_file(doc.path)
         except OSError:
             entry["raw_sha256"] = None
         outputs = {}

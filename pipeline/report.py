@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import quote
 
 from .errors import ConfigError, PipelineError
@@ -113,7 +113,7 @@ def load_doc(out_dir: Path, doc_id: str, name: str | None = None, raw_path: Path
         for p in sorted(err_dir.glob(f"{doc_id}.*.txt")):
             lines = p.read_text(encoding="utf-8", errors="replace").splitlines()
             data.errors.append(lines[0] if lines else p.name)
-    if raw_path is not None and raw_path.is_file():
+    if raw_path is not None and raw_path.is_file() and "extract" in data.outputs:
         raw = raw_path.read_bytes()
         data.raw_sha256 = hashlib.sha256(raw).hexdigest()
         encoding = data.get("extract").get("encoding") or "utf-8"
@@ -495,7 +495,7 @@ h2{font-size:17px;margin:26px 0 10px}
 .card.warn b{color:var(--flag)}
 .grid{display:grid;grid-template-columns:minmax(0,1fr) 320px;gap:18px;align-items:start}
 .textbox{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:20px 26px;max-height:78vh;overflow:auto}
-.doc{font:15.5px/1.75 Georgia,"Times New Roman",serif;white-space:pre-wrap;overflow-wrap:anywhere;max-width:80ch}
+.doc{font:15.5px/1.75 Georgia,"Times New Roman",serif;white-space:pre-wrap;overflow-wrap:anywhere;max-width:92ch}
 .doc.html{white-space:normal}
 .side{position:sticky;top:10px;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 14px;font-size:13px;max-height:92vh;overflow:auto}
 .side h3{font-size:13px;margin:10px 0 6px;text-transform:uppercase;letter-spacing:.04em;color:var(--mute)}
@@ -639,7 +639,8 @@ def doc_page(doc: DocData, out_dir: Path, opts: dict[str, Any]) -> str:
     ]) + "</div>")
 
     if doc.raw_text is None:
-        parts.append('<div class="err">The raw file is missing: the text cannot be shown. The tables below come from the stage outputs.</div>')
+        why = "The raw file is missing" if "extract" in doc.outputs else "There is no extract output"
+        parts.append(f'<div class="err">{why}: the text cannot be shown. The tables below come from the stage outputs.</div>')
         text_html = ""
         cut = 0
     else:
@@ -840,11 +841,13 @@ def index_page(docs: list[DocData], out_dir: Path, opts: dict[str, Any]) -> str:
         rows = []
         for r in corpus_q:
             occ = r.get("occurrences") or []
-            links = []
+            by_doc: dict[str, list[str]] = {}
             for o in occ:
-                doc_id = o.get("document") or qid_doc.get(o.get("quotation"), "")
-                qloc = local_id(o.get("quotation"))
-                links.append(f'<a href="{esc(href(str(doc_id), "t-" + qloc))}">{esc(doc_id)} {esc(qloc)}</a>')
+                doc_id = str(o.get("document") or qid_doc.get(o.get("quotation"), ""))
+                by_doc.setdefault(doc_id, []).append(local_id(o.get("quotation")))
+            links = [f'<span class="sub">{esc(short(doc_id, 28))}</span> '
+                     + " ".join(f'<a href="{esc(href(doc_id, "t-" + q))}">{esc(q)}</a>' for q in qs)
+                     for doc_id, qs in by_doc.items()]
             spk = r.get("speakers") or []
             names = ", ".join(str(s.get("name", s.get("id", "")) if isinstance(s, dict) else s) for s in spk)
             rows.append("<tr>" + _td(esc(r.get("id", "")), r.get("id", "")) + _td(f'<span class="qt">{esc(short(r.get("text", ""), opts["preview_chars"]))}</span>')

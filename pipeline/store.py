@@ -61,17 +61,23 @@ def find_raw(raw_dir: Path, doc_id: str) -> RawDoc:
     raise InputError(f"{raw_dir}/{doc_id}: no raw document with this id")
 
 
+def is_outside(doc: RawDoc, raw_dir: Path) -> bool:
+    """Does the raw path lead outside the raw folder (through a symlink, itself or a parent's)?"""
+    root = raw_dir.resolve()
+    return root not in doc.path.resolve().parents
+
+
 def read_raw_bytes(doc: RawDoc, raw_dir: Path) -> bytes:
-    """Read a raw file, refusing symlinks that lead outside the raw folder."""
-    if doc.path.is_symlink():
-        target = doc.path.resolve()
-        root = raw_dir.resolve()
-        if root not in target.parents:
-            raise InputError(f"{doc.path}: symlink pointing outside {raw_dir}/ refused")
+    """Read a raw file, refusing symlinks that lead outside the raw folder (raw/ is the corpus:
+    a link out of it could pull any file of the machine into the outputs)."""
+    if is_outside(doc, raw_dir):
+        raise InputError("symlink to a file outside the raw folder refused")
     try:
         return doc.path.read_bytes()
+    except IsADirectoryError:
+        raise InputError("a folder, not a file") from None
     except OSError as exc:
-        raise InputError(f"{doc.path}: cannot read: {exc.strerror}") from None
+        raise InputError(f"cannot read: {exc.strerror}") from None
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -164,7 +164,7 @@ def assert_maps_back(raw: str, outs: dict[str, Any]) -> None:
     n = len(text.text)
     for t0, t1, r0, r1 in text.segments:
         assert 0 <= r0 <= r1 <= len(raw)
-        if t1 - t0 == r1 - r0:
+        if t1 - t0 == r1 - r0 and text.text[t0:t1] != raw[r0:r1]:
             for i in range(t1 - t0):
                 if text.text[t0 + i] != raw[r0 + i]:
                     assert edited.covers(r0 + i, r0 + i + 1), (
@@ -186,7 +186,7 @@ def assert_maps_back(raw: str, outs: dict[str, Any]) -> None:
             for a, z in edited.uncovered(r0, r1):
                 s, e = t0 + (a - r0), t0 + (z - r0)
                 assert text.to_raw(s, e) == (a, z)
-                assert raw[a:z] == text.text[s:e]
+                assert raw[a:z] == text.text[s:e], f"text[{s}:{e}] is not raw[{a}:{z}]"
 
 
 def assert_all(data: bytes, name: str) -> dict[str, Any]:

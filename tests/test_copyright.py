@@ -25,7 +25,7 @@ CONFIG = load_config(None)
 def para(n: int, seed: str = "river") -> str:
     """A paragraph of ``n`` words of plain third-person running text, ending in a full stop."""
     words = [f"{seed}{i % 7}" if i % 5 else "the" for i in range(n - 1)]
-    return "The " + " ".join(words) + "."
+    return "The " + " ".join(w + ("." if i % 12 == 11 else "") for i, w in enumerate(words)) + "."
 
 
 def process(text: str, name: str = "doc.txt", quotes: list[dict[str, Any]] | None = None,
@@ -153,7 +153,7 @@ def test_first_person_text_without_editorial_marks_is_not_an_excerpt() -> None:
 
 # ------------------------------------------------------------------------------ across documents
 def test_passage_copied_from_another_document_is_flagged_and_linked(tmp_path: Path) -> None:
-    shared = " ".join(f"w{i} alpha{i % 3} beta{i % 11}" for i in range(60))  # 180 distinct-ish words
+    shared = " ".join(f"w{i} alpha{i % 3} beta{i % 11}." for i in range(60))  # 180 words, 60 sentences
     (tmp_path / "a.txt").write_text("Alpha page\n\n" + para(50, "own") + "\n\n" + shared + ".\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Beta page\n\nIntro text here.\n\n" + shared + ".\n", encoding="utf-8")
     out = process((tmp_path / "a.txt").read_text(encoding="utf-8"), "a.txt", raw_dir=tmp_path)

@@ -58,11 +58,11 @@ def test_empty_fragment_never_occurs() -> None:
 
 # ----------------------------------------------------------------------------- whole-word speaker
 @pytest.mark.parametrize("predicted, wanted, ok", [
-    ("Serge Sarkisian", "Sarkisian", True),
+    ("Serge Petrov", "Petrov", True),
     ("Human Rights Watch/Helsinki", "Human Rights Watch", True),
-    ("SARKISIAN", "sarkisian", True),
-    ("Sarkisian\u2019s office", "Sarkisian", True),
-    ("Sarkisianov", "Sarkisian", False),
+    ("PETROV", "petrov", True),
+    ("Petrov\u2019s office", "Petrov", True),
+    ("Petrovsky", "Petrov", False),
     ("Timesheet", "Time", False),
     ("The Times", "Time", False),
     (None, "Time", False),
@@ -92,9 +92,9 @@ def test_reference_resolved_when_entry_of_that_number_contains_fragment() -> Non
 
 # ----------------------------------------------------------------------------- quotations
 GOLD_Q = {"quotations": [
-    {"start": "We did not count", "end": "the bodies.", "speaker": ["Ruffinen"], "source": ["The Independent"],
+    {"start": "We did not count", "end": "the bodies.", "speaker": ["Lindqvist"], "source": ["The Independent"],
      "date": "1992-06-12"},
-    {"start": "A lot was exaggerated", "speaker": ["Serge Sarkisian", "Sarkisian"], "reference": 6},
+    {"start": "A lot was exaggerated", "speaker": ["Serge Petrov", "Petrov"], "reference": 6},
     {"start": "he saw up to 200", "speaker": None},
     {"start": "reported words", "optional": True, "speaker": ["X"]},
 ]}
@@ -132,8 +132,8 @@ def test_extent_needs_the_end_inside_the_matching_prediction() -> None:
 
 
 def test_speaker_right_when_name_contains_a_listed_name_as_whole_words() -> None:
-    dump = dump_of(quotations=[{"text": "We did not count", "speaker": "Francois Zen Ruffinen"},
-                               {"text": "A lot was exaggerated", "speaker": "Sarkisianov"}])
+    dump = dump_of(quotations=[{"text": "We did not count", "speaker": "Francois Zen Lindqvist"},
+                               {"text": "A lot was exaggerated", "speaker": "Petrovsky"}])
     assert counts(GOLD_Q, dump)["speaker_accuracy"] == (1, 2)
 
 
@@ -152,7 +152,7 @@ def test_missing_speaker_is_wrong_where_gold_names_one() -> None:
 def test_any_matching_prediction_with_the_right_speaker_counts() -> None:
     """A nested quotation is also inside its enclosing one, which has another speaker."""
     dump = dump_of(quotations=[{"text": "Letter: we did not count the bodies", "speaker": "Letter writer"},
-                               {"text": "we did not count the bodies", "speaker": "Ruffinen"}])
+                               {"text": "we did not count the bodies", "speaker": "Lindqvist"}])
     assert counts(GOLD_Q, dump)["speaker_accuracy"] == (1, 1)
 
 
@@ -210,9 +210,9 @@ def test_false_flag_counts_keep_quotations_covered_by_a_flag() -> None:
 
 # ----------------------------------------------------------------------------- both scorers agree
 HAND_MADE = [
-    (GOLD_Q, dump_of(quotations=[{"text": "We did not count the bodies.", "speaker": "Ruffinen",
+    (GOLD_Q, dump_of(quotations=[{"text": "We did not count the bodies.", "speaker": "Lindqvist",
                                   "source": "The Independent", "date": "1992-06-12"},
-                                 {"text": "A lot was exaggerated", "speaker": "Serge Sarkisian",
+                                 {"text": "A lot was exaggerated", "speaker": "Serge Petrov",
                                   "reference_text": "x"},
                                  {"text": "nothing"}])),
     ({**GOLD_CR, "content": ["a"], "boilerplate": ["b"], "interpolations": ["[x]"]},

@@ -215,11 +215,21 @@ def test_report_command_rebuilds_the_report(tmp_path: Path) -> None:
 
 
 def test_seed_pages_show_every_quotation_of_the_outputs(seeds_processed: Path) -> None:
-    from tests.conftest import RAW
-
-    for doc in list_raw(RAW):
+    for doc in list_raw(Path(__file__).resolve().parent.parent / "raw"):
         text = page(seeds_processed, f"{doc.doc_id}.html")
         quotes = json.loads((seeds_processed / "04_quotes" / f"{doc.doc_id}.json").read_text(encoding="utf-8"))
         check(text)
         assert len(re.findall(r'<span class="q [^"]*"[^>]* id="t-', text)) == len(quotes["quotations"])
     assert XSS_TEXT not in page(seeds_processed, "index.html")
+
+
+def test_a_failed_document_gets_a_page_and_its_error_in_the_index(tmp_path: Path) -> None:
+    raw, out, config = make_sample(tmp_path)
+    (raw / "003_bad.txt").write_bytes(b"\x00\x01binary")
+    (out / "errors").mkdir()
+    (out / "errors" / "003_bad.txt.extract.txt").write_text("003_bad.txt: extract: binary file <refused>\ntrace", encoding="utf-8")
+    report.build(out, list_raw(raw), config)
+    assert "There is no extract output" in page(out, "003_bad.txt.html")
+    index = page(out, "index.html")
+    assert "003_bad.txt: extract: binary file &lt;refused&gt;" in index
+    check(index)

@@ -51,7 +51,7 @@ class SpeakerFinder:
         self.org_words = set(cfg["organisation_words"])
         self.outlets = {o.lower() for o in cfg["outlets"]}
         self.max_gap = cfg["max_cue_tokens"]
-        self.title_re = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in cfg["honorifics"]) + r")\.?\s*)+", re.IGNORECASE)
+        self.title_re = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in cfg["honorifics"]) + r")(?:\.\s*|\s+))+", re.IGNORECASE)
 
     # -------------------------------------------------------------- entry point
     def find(self, doc: Any, base: int, qs: int, qe: int, lo: int, hi: int) -> Speaker | None:

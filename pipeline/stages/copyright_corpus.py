@@ -50,10 +50,10 @@ def decode(data: bytes) -> str:
 @dataclass(frozen=True)
 class ShingleIndex:
     n: int
-    docs: dict[str, frozenset[tuple[str, ...]]]   # document id -> its shingles
+    holders_of: dict[tuple[str, ...], tuple[str, ...]]   # shingle -> ids of the documents that hold it (sorted)
 
     def holders(self, sh: tuple[str, ...], exclude: str) -> list[str]:
-        return [d for d, s in self.docs.items() if d != exclude and sh in s]
+        return [d for d in self.holders_of.get(sh, ()) if d != exclude]
 
 
 def _state(raw_dir: Path) -> tuple[tuple[str, int, int], ...]:
@@ -71,11 +71,12 @@ def corpus_index(raw_dir: Path, n: int) -> ShingleIndex:
 
 @lru_cache(maxsize=4)
 def _build(raw_dir: Path, n: int, state: tuple[tuple[str, int, int], ...]) -> ShingleIndex:
-    docs = {}
-    for doc in list_raw(raw_dir):
+    holders: dict[tuple[str, ...], list[str]] = {}
+    for doc in sorted(list_raw(raw_dir), key=lambda d: d.doc_id):
         words = [w for w, _, _ in tokens(decode((raw_dir / doc.name).read_bytes()))]
-        docs[doc.doc_id] = frozenset(shingles(words, n))
-    return ShingleIndex(n, dict(sorted(docs.items())))
+        for sh in set(shingles(words, n)):
+            holders.setdefault(sh, []).append(doc.doc_id)
+    return ShingleIndex(n, {k: tuple(v) for k, v in holders.items()})
 
 
 def earwig_confidence(article: int, delta: int) -> float:

@@ -118,6 +118,11 @@ def notice_scope(paras: list[Para], notices: list[dict[str, Any]], clean: Mapped
         if not section or words < rcfg["min_section_words"]:
             scope["scope"] = "section too short"
             continue
+        beside = [p for p in paras if p.start < pos < p.end]   # a notice removed from inside a paragraph
+        beside.append(section[-1] if paras[last] is section[-1] else section[0])
+        if not is_running_text(beside[0], rcfg["prose_min_words"]):
+            scope["scope"] = "next to a list or menu, not to running text"   # a footer after the site's menus
+            continue
         share = prose_share(section, rcfg["prose_min_words"])
         if share < rcfg["min_prose_share"]:
             scope["scope"] = "section is not running text"

@@ -69,6 +69,8 @@ def is_heading(p: Para, cfg: dict[str, Any]) -> bool:
     return t[0].isupper() or t[0].isdigit()
 
 
+SENTENCE_END = re.compile(r"[.!?…]+(?=[\s\"'”’)\]]|$)")
+MAX_WORDS_PER_SENTENCE = 100  # a "paragraph" of 200 words without a full stop is a list run together
 LIST_LINE = re.compile(r"^\s*([*+•·o-]|\d{1,3}[.)])\s")
 
 
@@ -79,7 +81,9 @@ def is_running_text(p: Para, min_words: int, min_words_per_line: float = 8.0) ->
         return False
     lines = p.lines or [t]
     listy = sum(1 for ln in lines if LIST_LINE.match(ln))
-    return listy * 2 <= len(lines) and p.words / len(lines) >= min_words_per_line
+    sentences = max(1, len(SENTENCE_END.findall(t)) + (0 if t.endswith(TERMINAL) else 1))
+    return (listy * 2 <= len(lines) and p.words / len(lines) >= min_words_per_line
+            and p.words / sentences <= MAX_WORDS_PER_SENTENCE)
 
 
 def prose_share(paras: list[Para], min_words: int) -> float:

@@ -38,6 +38,9 @@ CONFIG_SCHEMA: dict[str, Any] = {
 
 # Only white space that changes: a run of two or more, or one character other than a space
 # (a single space is already normal; matching it would cost a Python call per word).
+# Text ftfy leaves as it is: printable ASCII without '&' (HTML entities), tabs and newlines.
+# (Its fixes need non-ASCII, an entity, a control character or a carriage return.)
+FTFY_CANNOT_CHANGE = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*\Z")
 _SPACE = re.compile(r"\s{2,}|[^\S ]")
 
 
@@ -54,7 +57,10 @@ def normalise_block(mapped: MappedText, cfg: dict[str, Any], ftfy_cfg: Any) -> t
 
     edits: list[tuple[MappedText, Edit]] = []
     steps: list[Any] = []
-    fixed, explanation = ftfy.fix_and_explain(mapped.text, config=ftfy_cfg)
+    if FTFY_CANNOT_CHANGE.match(mapped.text):  # plain ASCII prose: skip ftfy's dozen passes
+        fixed, explanation = mapped.text, None
+    else:
+        fixed, explanation = ftfy.fix_and_explain(mapped.text, config=ftfy_cfg)
     if fixed != mapped.text:
         step = diff_edits(mapped.text, fixed, "normalise.ftfy")
         edits += [(mapped, e) for e in step]

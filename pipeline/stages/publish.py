@@ -94,6 +94,7 @@ def extract_facts(passage: str, cfg: dict[str, Any]) -> dict[str, list[str]]:
     names: list[str] = []
     for m in rx(cfg["name_pattern"]).finditer(passage):
         name = m.group(0).strip()
+        name = name[:-2] if name.endswith(("'s", "’s")) else name
         words = name.split()
         while words and words[0].lower() in stop:
             words = words[1:]

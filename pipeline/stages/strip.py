@@ -186,9 +186,9 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     eh = cfg.get("empty_heading", {})
     if eh.get("enabled", True):
         _empty_headings(blocks, kept_texts, labels, int(eh.get("max_words", 6)),
-                        {t.lower() for t in eh.get("always_empty_titles", [])})
+                        {t.lower() for t in eh.get("always_empty_titles", [])}, fmt)
     tf = cfg.get("trailing_fragments", {})
-    if tf.get("enabled", True):
+    if tf.get("enabled", True) and fmt == "text":
         _trailing_fragments(kept_texts, labels, int(tf.get("max_words", 6)))
     if fmt == "html":
         from . import strip_html
@@ -213,11 +213,16 @@ def _is_heading_like(text: str, max_words: int) -> bool:
 
 
 def _empty_headings(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]],
-                    max_words: int, always: set[str]) -> None:
-    """A heading followed by another heading (or nothing) heads an empty section."""
+                    max_words: int, always: set[str], fmt: str = "text") -> None:
+    """A heading followed by another heading (or nothing) heads an empty section.
+
+    In HTML only heading elements count: short list items and table cells are not headings.
+    """
     kept = [i for i, (lab, _) in enumerate(labels) if lab == "content"]
     for pos, i in enumerate(kept):
         t = texts[i].strip()
+        if fmt == "html" and blocks[i].get("kind") != "heading":
+            continue
         if not _is_heading_like(t, max_words):
             continue
         own_para = _alone_in_para(blocks, i)

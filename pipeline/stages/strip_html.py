@@ -1,24 +1,81 @@
-"""HTML structure rules for the strip stage: navigation, footers, asides and link lists.
+"""HTML rules for the strip stage: trafilatura's main-text decision aligned back to our blocks,
+then structure (navigation, footers, asides, link lists) and recovery of stray main text.
 
-Decides from what extract recorded for each block (ancestor tag/class/id tokens and the
-share of its text inside links). Only blocks still labelled ``content`` are considered, so
-the text rules' decisions (and their notices) stand.
+trafilatura (a well-kept extractor) is called once per page on the decoded raw text; its output
+text is compared with each block's text (letters and digits only, case-folded), in document
+order, so that a block is ``content`` when trafilatura kept it. The blocks keep their own raw
+offsets: trafilatura only decides, it never supplies text. Only blocks still labelled
+``content`` by the text rules are considered, so those decisions (and their notices) stand.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .strip import words
 
 DEFAULT_TOKENS = ("nav", "footer", "aside", "menu", "breadcrumb", "breadcrumbs", "cookie", "sidebar", "share", "social")
+_NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def key(text: str) -> str:
+    """The comparison key of a text: letters and digits only, case-folded."""
+    return _NON_ALNUM.sub("", text.casefold())
+
+
+def trafilatura_text(raw: str, opts: dict[str, Any]) -> str | None:
+    """trafilatura's main text of a page (None when it finds none or fails)."""
+    import logging
+
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    try:
+        return trafilatura.extract(raw, output_format="txt", **opts)
+    except Exception:  # noqa: BLE001 - a page trafilatura cannot read falls back to structure rules
+        return None
+
+
+def align(block_texts: list[str], reference: str, window: int, short: int) -> list[bool]:
+    """Which blocks occur in ``reference``, matched in document order.
+
+    A block matches where its key occurs after the previous match; a short key (a menu entry,
+    a label) must occur within ``window`` characters of it, so that a word of the main text
+    does not pull a menu entry of the same word in; a long key may match anywhere.
+    """
+    ref = key(reference)
+    out = [False] * len(block_texts)
+    cursor = 0
+    for i, t in enumerate(block_texts):
+        k = key(t)
+        if not k:
+            continue
+        pos = ref.find(k, cursor)
+        if pos >= 0 and (len(k) >= short or pos - cursor <= window):
+            out[i] = True
+            cursor = pos + len(k)
+        elif len(k) >= short:
+            pos = ref.find(k)
+            if pos >= 0:
+                out[i] = True
+    return out
 
 
 def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]], cfg: dict[str, Any]) -> None:
     tokens = set(cfg.get("boilerplate_context_tokens", DEFAULT_TOKENS))
     max_link_density = float(cfg.get("max_link_density", 0.6))
+    tcfg = cfg.get("trafilatura", {}) or {}
+    kept: list[bool] | None = None
+    if tcfg.get("enabled", True):
+        ref = trafilatura_text(ctx.raw_text(), dict(tcfg.get("options", {}) or {}))
+        if ref and ref.strip():
+            kept = align(texts, ref, int(tcfg.get("short_window", 40)), int(tcfg.get("short_key", 25)))
     for i, b in enumerate(blocks):
         if labels[i][0] != "content":
+            continue
+        if kept is not None:
+            labels[i] = ("content", "strip.html.trafilatura") if kept[i] else ("boilerplate", "strip.html.trafilatura")
             continue
         ctx_tokens = set(b.get("context", []))
         if ctx_tokens & tokens:

@@ -1,0 +1,59 @@
+"""The publishable rendering: flagged passages replaced by placeholders, everything else kept."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.config import load_config
+from pipeline.stages import publish
+
+CFG = load_config(None).section("publish")
+TEXT = ("Intro line.\n\nFrom the Daily Example:\n\nThe council voted on Monday to close the old bridge. "
+        "Engineers led by Anna Berg said 40 cables had rusted through.\n\nThe mayor said \"we will rebuild it\" afterwards.")
+
+
+def ctx_for(flags: list[dict[str, Any]]) -> Any:
+    class Ctx:
+        outputs = {"normalise": {"text": TEXT}, "quotes": {"quotations": []}, "copyright": {"flags": flags}}
+    return Ctx()
+
+
+def article_flag() -> dict[str, Any]:
+    start = TEXT.index("The council")
+    end = TEXT.index("rusted through.") + len("rusted through.")
+    return {"id": "d.txt#f1", "start": start, "end": end, "raw_start": start + 5, "raw_end": end + 5,
+            "kind": "newspaper article", "who": "Jane Example", "outlet": "Daily Example", "date": "1992-03-05",
+            "date_text": "March 5, 1992", "words": 16, "action": "summarise"}
+
+
+def test_flagged_passage_is_replaced_by_a_placeholder_naming_kind_who_outlet_date_and_length() -> None:
+    out = publish.run(ctx_for([article_flag()]), CFG)
+    md = publish.render(out)
+    assert "council voted" not in md and "rusted through" not in md
+    [ph] = out["placeholders"]
+    assert md[ph["start"]:ph["end"]] == ph["text"]
+    for bit in ("Newspaper article", "Jane Example", "Daily Example", "March 5, 1992", "16 words", "summarise"):
+        assert bit in ph["text"]
+
+
+def test_placeholder_refers_to_the_passage_by_raw_position_only() -> None:
+    f = article_flag()
+    [ph] = publish.run(ctx_for([f]), CFG)["placeholders"]
+    assert f"raw {f['raw_start']}-{f['raw_end']}" in ph["text"]
+    assert (ph["raw_start"], ph["raw_end"]) == (f["raw_start"], f["raw_end"])
+
+
+def test_facts_list_gives_names_and_dates_without_sentences() -> None:
+    [ph] = publish.run(ctx_for([article_flag()]), CFG)["placeholders"]
+    assert "Anna Berg" in ph["facts"]["names"] and ph["facts"]["figures"] == ["40"]
+    assert "The council voted" not in ph["text"] and "rusted" not in ph["text"]
+
+
+def test_unflagged_text_and_quotations_stay_with_their_attribution() -> None:
+    md = publish.render(publish.run(ctx_for([article_flag()]), CFG))
+    assert md.startswith("Intro line.\n\nFrom the Daily Example:\n\n")
+    assert 'The mayor said "we will rebuild it" afterwards.' in md
+
+
+def test_without_flags_the_rendering_is_the_clean_text() -> None:
+    assert publish.render(publish.run(ctx_for([]), CFG)) == TEXT + "\n"
