@@ -144,10 +144,6 @@ def measure(label: str, argv: list[str], cwd: Path = ROOT, env: dict[str, str] |
     return run
 
 
-def child(name: str, *args: str) -> list[str]:
-    return [PY, "-m", "benchmarks.run", "--child", name, *args]
-
-
 def tree_digest(root: Path) -> str:
     """One hash of every output file (names and bytes), to compare executors' outputs."""
     h = hashlib.sha256()
@@ -260,7 +256,7 @@ def child_spacy(raw: str, out: str, batch_size: str) -> dict[str, Any]:
     nlp = _nlp(config)
     load = time.perf_counter() - t0
     ours = parse = dq = 0.0
-    found = theirs_found = tokens = chars = nbytes = 0
+    found = theirs_found = tokens = chars = nbytes = bailed = 0
     b = int(batch_size)
     for g in range(0, len(docs), b):
         texts = []
@@ -277,13 +273,17 @@ def child_spacy(raw: str, out: str, batch_size: str) -> dict[str, Any]:
         parsed = list(nlp.pipe(texts, batch_size=b))
         t1 = time.perf_counter()
         for d in parsed:
-            theirs_found += sum(1 for _ in direct_quotations(d))
+            try:
+                theirs_found += sum(1 for _ in direct_quotations(d))
+            except ValueError:  # textacy gives up on unbalanced quotation marks
+                bailed += 1
             tokens += len(d)
         parse += t1 - t0
         dq += time.perf_counter() - t1
     return {"docs": len(docs), "bytes": nbytes, "chars": chars, "tokens": tokens, "load_seconds": load,
             "quotes_seconds": ours, "pipe_seconds": parse, "direct_quotations_seconds": dq,
-            "ours_quotations": found, "textacy_quotations": theirs_found, "pipeline": list(nlp.pipe_names)}
+            "ours_quotations": found, "textacy_quotations": theirs_found, "textacy_gave_up": bailed,
+            "pipeline": list(nlp.pipe_names)}
 
 
 CHILDREN: dict[str, Callable[..., dict[str, Any]]] = {
@@ -295,12 +295,11 @@ CHILDREN: dict[str, Callable[..., dict[str, Any]]] = {
 @dataclass
 class Options:
     bench: Path
-    docs: int
-    small: int
-    make_docs: int
+    docs: int            # the big corpus: memory and incremental make
+    small: int           # the small corpus: memory comparison, per stage, ratios, speed-ups
+    make_docs: int       # make -j1 / -jN from scratch
     workers: int
     batch_size: int
-    trafilatura_pages: int
     ray: bool
     make: bool
     report: Path | None
@@ -337,89 +336,124 @@ def machine() -> dict[str, Any]:
             "commit": commit + (" (with uncommitted changes)" if dirty else ""), "load_start": os.getloadavg()}
 
 
-def run_pipeline(label: str, raw: Path, out: Path, *extra: str) -> Run:
-    shutil.rmtree(out, ignore_errors=True)
-    return measure(label, [PIPELINE, "run", "--raw", str(raw), "--out", str(out), *extra])
+SNAPSHOT_FILES = ("Makefile", "pyproject.toml", "requirements.lock", "requirements-model.txt")
+SNAPSHOT_DIRS = ("pipeline", "config", "benchmarks")
 
 
-def make_all(label: str, raw: Path, out: Path, jobs: int = 1) -> Run:
-    return measure(label, ["make", "--no-print-directory", f"-j{jobs}", "all", f"RAW={raw}", f"OUT={out}"])
+def snapshot(dest: Path) -> Path:
+    """A copy of the code and config as they are now, so that edits made while the benchmark runs
+    (or make's stamps changing under it) do not mix two versions into one set of figures. Times of
+    modification are kept, so make finds its set-up target up to date."""
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    for name in SNAPSHOT_FILES:
+        shutil.copy2(ROOT / name, dest / name)
+    for name in SNAPSHOT_DIRS:
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    (dest / ".venv").symlink_to(ROOT / ".venv")
+    return dest
 
 
-def plan(raw: Path, out: Path) -> None:
-    """Write make's stamps before ``pipeline run``, so make finds the outputs newer than them."""
-    subprocess.run([PIPELINE, "plan", "--raw", str(raw), "--out", str(out), "--pipeline", PIPELINE],
-                   cwd=ROOT, check=True)
+class Bench:
+    """Runs measurements against a code snapshot: children import ``pipeline`` from it."""
+
+    def __init__(self, src: Path) -> None:
+        self.src = src
+        self.env = {"PYTHONPATH": str(src)}
+
+    def measure(self, label: str, argv: list[str], timeout: float = CHILD_TIMEOUT_S) -> Run:
+        return measure(label, argv, cwd=self.src, env=self.env, timeout=timeout)
+
+    def pipeline(self, *args: str, check: bool = True) -> None:
+        subprocess.run([PIPELINE, *args], cwd=self.src, env={**os.environ, **self.env}, check=check,
+                       capture_output=True)
+
+    def run(self, label: str, raw: Path, out: Path, *extra: str, plan: bool = False) -> Run:
+        shutil.rmtree(out, ignore_errors=True)
+        if plan:  # make's stamps first, so that make finds the outputs newer than them
+            self.pipeline("plan", "--raw", str(raw), "--out", str(out), "--pipeline", str(self.src / ".venv/bin/pipeline"))
+        return self.measure(label, [PIPELINE, "run", "--raw", str(raw), "--out", str(out), *extra])
+
+    def make_all(self, label: str, raw: Path, out: Path, jobs: int = 1, timeout: float = CHILD_TIMEOUT_S) -> Run:
+        return self.measure(label, ["make", "--no-print-directory", f"-j{jobs}", "all", f"RAW={raw}", f"OUT={out}"],
+                            timeout)
+
+    def child(self, label: str, name: str, *args: str) -> Run:
+        return self.measure(label, [PY, "-m", "benchmarks.run", "--child", name, *args])
 
 
 def run_all_measurements(o: Options) -> dict[str, Any]:
     root = cache_root()
     res: dict[str, Any] = {"machine": machine(), "options": {k: str(v) for k, v in asdict(o).items()}}
-    print(f"corpus: {o.docs} documents under {root}", file=sys.stderr)
+    print(f"corpus: {o.docs} and {o.small} documents under {root}", file=sys.stderr)
     big = build_corpus(o.bench, o.docs, root)
     small = build_corpus(o.bench, o.small, root)
     res["corpus"] = {"docs": o.docs, "mb": corpus_bytes(big) / 1e6, "small_docs": o.small,
                      "small_mb": corpus_bytes(small) / 1e6,
                      "html": sum(1 for p in big.iterdir() if p.suffix == ".html"),
+                     "small_html": sum(1 for p in small.iterdir() if p.suffix == ".html"),
                      "distinct_pages": len(bench_sources(o.bench))}
+    b = Bench(snapshot(root / "src"))
     work = root / "work"
+    w = o.workers
     runs: dict[str, Run] = {}
 
-    # Whole runs; the 1-worker run's outputs feed the per-stage and ratio measurements.
-    out1 = work / "out-w1"
-    shutil.rmtree(out1, ignore_errors=True)
-    plan(big, out1)
-    runs["run_w1"] = measure(f"pipeline run, {o.docs} docs, 1 worker",
-                             [PIPELINE, "run", "--raw", str(big), "--out", str(out1)])
-    runs["run_small_w1"] = run_pipeline(f"pipeline run, {o.small} docs, 1 worker", small, work / "out-small")
-    runs[f"run_w{o.workers}"] = run_pipeline(f"pipeline run, {o.docs} docs, {o.workers} workers", big,
-                                             work / f"out-w{o.workers}", "--workers", str(o.workers))
-    res["identical"] = {f"local_w{o.workers}": tree_digest(work / f"out-w{o.workers}") == tree_digest(out1)}
+    # Small corpus: whole runs side by side (1 worker, N workers, Ray), then each stage alone
+    # and the baselines, reading the 1-worker run's outputs.
+    out1 = work / "small-w1"
+    runs["small_w1"] = b.run(f"pipeline run, {o.small} docs, 1 worker", small, out1)
+    runs["small_wN"] = b.run(f"pipeline run, {o.small} docs, {w} workers", small, work / "small-wN",
+                             "--workers", str(w))
+    res["identical"] = {f"--workers {w}": tree_digest(work / "small-wN") == tree_digest(out1)}
+    shutil.rmtree(work / "small-wN", ignore_errors=True)
     if o.ray:
-        runs["run_ray"] = run_pipeline(f"pipeline run --executor ray, {o.docs} docs, {o.workers} workers", big,
-                                       work / "out-ray", "--executor", "ray", "--workers", str(o.workers))
-        res["identical"]["ray"] = tree_digest(work / "out-ray") == tree_digest(out1)
-        shutil.rmtree(work / "out-ray", ignore_errors=True)
-    shutil.rmtree(work / f"out-w{o.workers}", ignore_errors=True)
-
-    # Per stage, in-process, inputs from out1.
+        runs["small_ray"] = b.run(f"pipeline run --executor ray, {o.small} docs, {w} workers", small,
+                                  work / "small-ray", "--executor", "ray", "--workers", str(w))
+        res["identical"][f"--executor ray --workers {w}"] = tree_digest(work / "small-ray") == tree_digest(out1)
+        shutil.rmtree(work / "small-ray", ignore_errors=True)
     for name in STAGE_NAMES:
-        runs[f"stage_{name}"] = measure(f"stage {name} alone", child("stage", str(big), str(out1), name))
-    runs["nlp"] = measure("spaCy nlp.pipe alone", child("nlp", str(big), str(out1), str(o.batch_size)))
-    runs["front"] = measure("extract+strip+normalise vs trafilatura",
-                            child("front", str(big), str(o.trafilatura_pages)))
-    runs["quotes"] = measure("quotes stage vs textacy", child("quotes", str(big), str(out1), str(o.batch_size)))
+        runs[f"stage_{name}"] = b.child(f"stage {name} alone", "stage", str(small), str(out1), name)
+    runs["spacy"] = b.child("quotes stage, nlp.pipe alone, textacy", "spacy", str(small), str(out1),
+                            str(o.batch_size))
+    runs["front"] = b.child("extract+strip+normalise vs trafilatura", "front", str(small), "0")
 
-    if o.make:
-        res["make"] = make_measurements(o, big, out1, work, runs)
+    # Big corpus: memory against the small one (same number of workers), then make.
+    if o.docs != o.small:
+        outb = work / "big"
+        runs["big_wN"] = b.run(f"pipeline run, {o.docs} docs, {w} workers", big, outb, "--workers", str(w),
+                               plan=True)
+        if o.make:
+            res["make"] = make_measurements(o, b, big, outb, work, runs)
     res["runs"] = {k: asdict(v) for k, v in runs.items()}
     res["machine"]["load_end"] = os.getloadavg()
     return res
 
 
-def make_measurements(o: Options, big: Path, out1: Path, work: Path, runs: dict[str, Run]) -> dict[str, Any]:
-    """No-change rerun and add-one rerun on the big corpus; -j1 against -j2 on a subset."""
+MAKE_TIMEOUT_S = 600
+
+
+def make_measurements(o: Options, b: Bench, big: Path, outb: Path, work: Path, runs: dict[str, Run]) -> dict[str, Any]:
+    """No-change rerun and add-one rerun on the big corpus; -j1 against -jN on a subset."""
     info: dict[str, Any] = {}
-    make_all("make all, first call (checks the outputs of pipeline run)", big, out1)  # warm the caches
-    runs["make_nochange"] = make_all(f"make all, nothing changed, {o.docs} docs", big, out1)
-    info["nochange_rebuilt"] = _newer_than(out1, time.time() - runs["make_nochange"].seconds)
-    added = big / f"zz_added_{bench_sources(o.bench)[0].name}"
-    shutil.copyfile(bench_sources(o.bench)[0], added)
+    t_before = time.time()
+    runs["make_nochange"] = b.make_all(f"make all, nothing changed, {o.docs} docs", big, outb, timeout=MAKE_TIMEOUT_S)
+    info["nochange_rebuilt"] = _newer_than(outb, t_before)
+    runs["make_nochange_2"] = b.make_all(f"make all, nothing changed, {o.docs} docs (again)", big, outb, timeout=MAKE_TIMEOUT_S)
+    src = bench_sources(o.bench)[0]
+    added = big / f"zz_added_{src.name}"
+    shutil.copyfile(src, added)
     try:
         t_before = time.time()
-        runs["make_add_one"] = make_all(f"make all, one document added to {o.docs}", big, out1)
-        info["add_one_rebuilt"] = _newer_than(out1, t_before)
+        runs["make_add_one"] = b.make_all(f"make all, one document added to {o.docs}", big, outb, timeout=MAKE_TIMEOUT_S)
+        info["add_one_rebuilt"] = _newer_than(outb, t_before)
     finally:
         added.unlink()
-        for p in out1.rglob(f"{added.name}*"):
-            p.unlink()
-        subprocess.run([PIPELINE, "finish", "--raw", str(big), "--out", str(out1)], cwd=ROOT,
-                       capture_output=True)
+        b.pipeline("finish", "--raw", str(big), "--out", str(outb), check=False)
     sub = build_corpus(o.bench, o.make_docs, cache_root())
     for jobs in (1, o.workers):
         out = work / f"make-j{jobs}"
         shutil.rmtree(out, ignore_errors=True)
-        runs[f"make_full_j{jobs}"] = make_all(f"make -j{jobs} all, {o.make_docs} docs from scratch", sub, out, jobs)
+        runs[f"make_full_j{jobs}"] = b.make_all(f"make -j{jobs} all, {o.make_docs} docs from scratch", sub, out, jobs)
     info["make_identical"] = tree_digest(work / "make-j1") == tree_digest(work / f"make-j{o.workers}")
     return info
 
@@ -434,121 +468,131 @@ def _newer_than(out: Path, t: float) -> list[str]:
 def render(res: dict[str, Any], command: str) -> str:
     r = {k: Run(**v) for k, v in res["runs"].items()}
     m, c, o = res["machine"], res["corpus"], res["options"]
-    n, mb = c["docs"], c["mb"]
+    n, s_docs, s_mb = c["docs"], c["small_docs"], c["small_mb"]
     w = int(o["workers"])
-    lines = ["# Benchmarks", "",
-             f"Produced by `{command}` in one run (figures below all come from it). "
-             "Every configuration ran in its own process; peak RSS is that process tree's largest process "
-             "(`wait4` ru_maxrss). Ratios were measured side by side in the same run, so they are less "
-             "sensitive than the absolute figures to other load on the machine.", "",
-             "## Machine", "",
-             f"- CPU: {m['cpu']}, {m['cores']} cores; memory {m['memory_gb']} GB; {m['os']}; Python {m['python']}",
-             f"- libraries: " + ", ".join(f"{k} {v}" for k, v in m["libraries"].items()),
-             f"- code: commit {m['commit']}",
-             f"- load average (1, 5, 15 min) at start {_load(m['load_start'])}, at end {_load(m.get('load_end'))} "
-             "(the machine was shared: absolute figures are noisy)", "",
-             "## Corpus", "",
-             f"{n} documents ({mb:.1f} MB; {c['html']} HTML, the rest plain-text dumps), the "
-             f"{c['distinct_pages']} bench pages of `../shared/bench` (WCXB dev pages as HTML and as text dumps, "
-             f"quotes-dev pages) replicated round-robin; a {c['small_docs']}-document prefix ({c['small_mb']:.1f} MB) "
-             "for the memory comparison. Cached outside the repository.", "",
-             "## Per stage", "",
-             "Each stage alone over the whole corpus in one process, calling the stage function "
-             "(`pipeline.runner.run_stage`); its inputs (earlier stages' outputs) are read from disk untimed. "
-             "MB/s is raw input per second.", "",
-             "| stage | docs/s | MB/s | peak RSS (MB) | first document (s) |", "|---|---:|---:|---:|---:|"]
+    out = ["# Benchmarks", "",
+           f"Produced by `{command}` in one run: every figure below comes from it. Each configuration ran in "
+           "its own process; peak RSS is the largest process of its tree (`wait4` ru_maxrss). Ratios were "
+           "measured side by side in the same run, so they suffer less than absolute figures from other load "
+           "on the machine. The run measured a snapshot of the code taken at its start.", "",
+           "## Machine", "",
+           f"- CPU: {m['cpu']}, {m['cores']} cores; memory {m['memory_gb']} GB; {m['os']}; Python {m['python']}",
+           "- libraries: " + ", ".join(f"{k} {v}" for k, v in m["libraries"].items()),
+           f"- code: commit {m['commit']}",
+           f"- load average (1, 5, 15 min): {_load(m['load_start'])} at the start, {_load(m.get('load_end'))} at the end",
+           "", "## Corpus", "",
+           f"The {c['distinct_pages']} bench pages of `../shared/bench` (WCXB dev pages as HTML and as plain-text "
+           "dumps, and the quotes-dev pages), interleaved and replicated round-robin, cached outside the repository: "
+           f"{n} documents ({c['mb']:.1f} MB, {c['html']} HTML) and their first {s_docs} ({s_mb:.1f} MB, "
+           f"{c['small_html']} HTML). Per-stage figures, ratios and speed-ups are on the {s_docs} documents; memory "
+           f"is compared between {s_docs} and {n}; incremental `make` runs on {n}.", "",
+           f"## Per stage ({s_docs} documents)", "",
+           "Each stage alone in one process, calling the stage function (`pipeline.runner.run_stage`) on one "
+           "document after another; its inputs (earlier stages' outputs) are read from disk untimed. MB/s is raw "
+           "input per second; peak RSS includes the interpreter and the document being processed.", "",
+           "| stage | docs/s | MB/s | peak RSS (MB) | first document (s) |", "|---|---:|---:|---:|---:|"]
     for name in STAGE_NAMES:
-        run = r[f"stage_{name}"]
-        a = run.answer
+        run = r.get(f"stage_{name}")
+        a = run.answer if run else {}
         if not a:
-            lines.append(f"| {name} | failed | | {run.peak_rss_mb:.0f} | |")
+            out.append(f"| {name} | failed | | | |")
             continue
-        s = a["seconds"] or 1e-9
-        lines.append(f"| {name} | {a['docs'] / s:,.1f} | {a['bytes'] / 1e6 / s:,.2f} | {run.peak_rss_mb:.0f} | "
-                     f"{a['first_doc_seconds']:.3f} |")
-    stage_sum = sum(r[f"stage_{k}"].answer.get("seconds", 0) for k in STAGE_NAMES)
-    w1 = r["run_w1"]
-    lines += ["", f"Sum of the stage functions: {stage_sum:.1f} s; the whole `pipeline run` took {w1.seconds:.1f} s "
-              f"(the rest: reading and writing JSON, corpus indexes, manifest, start-up).", "",
-              "## Whole runs", "",
-              "| run | documents | time (s) | docs/s | MB/s | peak RSS (MB) | speed-up |",
-              "|---|---:|---:|---:|---:|---:|---:|"]
+        t = a["seconds"] or 1e-9
+        out.append(f"| {name} | {a['docs'] / t:,.1f} | {a['bytes'] / 1e6 / t:,.2f} | {run.peak_rss_mb:.0f} | "
+                   f"{a['first_doc_seconds']:.3f} |")
+    stage_sum = sum(r[f"stage_{k}"].answer.get("seconds", 0) for k in STAGE_NAMES if f"stage_{k}" in r)
+    w1 = r["small_w1"]
+    out += ["", f"The stage functions took {stage_sum:.1f} s in all; the whole `pipeline run` on the same documents "
+            f"{w1.seconds:.1f} s (the difference: start-up, model load, reading and writing JSON, corpus indexes, "
+            "report, manifest).", "", "## Whole runs", "",
+            "| run | documents | time (s) | docs/s | MB/s | peak RSS (MB) | speed-up |",
+            "|---|---:|---:|---:|---:|---:|---:|"]
 
     def row(label: str, run: Run, docs: int, size: float, base: Run | None = None) -> str:
         sp = f"{base.seconds / run.seconds:.2f}x" if base and run.seconds else ""
-        bad = "" if run.returncode == 0 else f" (exit {run.returncode})"
-        return (f"| {label}{bad} | {docs} | {run.seconds:.1f} | {docs / run.seconds:,.1f} | {size / run.seconds:,.2f} | "
+        bad = "" if run.returncode == 0 else f" (**exit {run.returncode}**)"
+        return (f"| {label}{bad} | {docs} | {run.seconds:.1f} | {docs / run.seconds:,.2f} | {size / run.seconds:,.2f} | "
                 f"{run.peak_rss_mb:.0f} | {sp} |")
 
-    lines.append(row("`pipeline run`, 1 worker", r["run_small_w1"], c["small_docs"], c["small_mb"]))
-    lines.append(row("`pipeline run`, 1 worker", w1, n, mb))
-    lines.append(row(f"`pipeline run --workers {w}`", r[f"run_w{w}"], n, mb, w1))
-    if "run_ray" in r:
-        lines.append(row(f"`pipeline run --executor ray --workers {w}` (local Ray)", r["run_ray"], n, mb, w1))
-    ident = res.get("identical", {})
-    lines += ["", "Outputs byte-identical to the 1-worker run: " +
-              ", ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in ident.items()) + ".",
-              f"Memory: peak RSS {r['run_small_w1'].peak_rss_mb:.0f} MB for {c['small_docs']} documents, "
-              f"{w1.peak_rss_mb:.0f} MB for {n} (documents are streamed one at a time; only a summary line "
-              "per document is kept). With workers, the figure is the largest single process."]
-    if "run_ray" in r:
-        lines.append("For Ray, the figure is the driver's process tree as seen by `wait4` (Ray's own "
-                     "processes are not all its children).")
+    out.append(row("`pipeline run`", w1, s_docs, s_mb))
+    out.append(row(f"`pipeline run --workers {w}`", r["small_wN"], s_docs, s_mb, w1))
+    if "small_ray" in r:
+        out.append(row(f"`pipeline run --executor ray --workers {w}` (local Ray, start-up included)",
+                       r["small_ray"], s_docs, s_mb, w1))
+    if "big_wN" in r:
+        out.append(row(f"`pipeline run --workers {w}`", r["big_wN"], n, c["mb"]))
+    out += ["", "Outputs byte-identical to the 1-worker run: " +
+            "; ".join(f"`{k}`: {'yes' if v else '**NO**'}" for k, v in res.get("identical", {}).items()) + "."]
+    if "big_wN" in r:
+        big, sm = r["big_wN"].peak_rss_mb, r["small_wN"].peak_rss_mb
+        out.append(f"Memory: with {w} workers, peak RSS {sm:.0f} MB for {s_docs} documents and {big:.0f} MB for {n} "
+                   f"({'flat' if big <= sm * 1.15 else 'GROWS'}): documents are streamed, a bounded window of them "
+                   "in flight, and only a one-line result per document is kept. With workers the figure is the "
+                   "largest single process.")
+    if "small_ray" in r:
+        out.append("For Ray, peak RSS is what `wait4` sees of the driver's tree; Ray's workers are children of "
+                   "its raylet, so they may not all be counted.")
 
-    lines += ["", "## Ratios (side by side, same run)", "", "| ratio | value | target | met |", "|---|---:|---:|---|"]
-    nlp = r["nlp"].answer
-    ratios = []
-    if nlp:
-        nlp_t = nlp["load_seconds"] + nlp["pipe_seconds"]
-        ratios.append(("whole pipeline (`pipeline run`, 1 worker) / spaCy `nlp.pipe` alone over the same clean "
-                       "text (model load included on both sides)", w1.seconds / nlp_t, 1.3))
+    sp = r["spacy"].answer
     fr = r["front"].answer
+    out += ["", f"## Ratios (side by side, {s_docs} documents)", "", "| ratio | value | target | met |",
+            "|---|---:|---:|---|"]
+    if sp:
+        nlp_t = sp["load_seconds"] + sp["pipe_seconds"]
+        out.append(f"| whole pipeline (`pipeline run`, 1 worker, {w1.seconds:.1f} s) / the same model's `nlp.pipe` "
+                   f"alone over the same clean text ({nlp_t:.1f} s, model load included on both sides) | "
+                   f"{w1.seconds / nlp_t:.2f} | <= 1.3 | {_met(w1.seconds / nlp_t, 1.3)} |")
     if fr and fr["trafilatura_seconds"]:
-        ratios.append((f"extract+strip+normalise / `trafilatura.extract`, {fr['docs']} HTML pages",
-                       fr["ours_seconds"] / fr["trafilatura_seconds"], 1.0))
-    q = r["quotes"].answer
-    if q and q["textacy_seconds"]:
-        ratios.append(("quotation stage / textacy `direct_quotations` (same model, parse included)",
-                       q["ours_seconds"] / q["textacy_seconds"], None))
-    for label, v, target in ratios:
-        met = "" if target is None else ("yes" if v <= target else "**no**")
-        lines.append(f"| {label} | {v:.2f} | {'<= ' + str(target) if target else 'report'} | {met} |")
-    if nlp:
-        lines += ["", f"spaCy alone: model `{', '.join(nlp['pipeline'])}` loaded in {nlp['load_seconds']:.1f} s, "
-                  f"`nlp.pipe` over {nlp['docs']} clean texts ({nlp['chars'] / 1e6:.1f} M characters, "
-                  f"{nlp['tokens']:,} tokens) in {nlp['pipe_seconds']:.1f} s."]
+        v = fr["ours_seconds"] / fr["trafilatura_seconds"]
+        out.append(f"| extract+strip+normalise ({fr['ours_seconds']:.1f} s) / `trafilatura.extract` "
+                   f"({fr['trafilatura_seconds']:.1f} s) on the same {fr['docs']} HTML pages | {v:.2f} | <= 1.0 | "
+                   f"{_met(v, 1.0)} |")
+    if sp:
+        theirs = sp["pipe_seconds"] + sp["direct_quotations_seconds"]
+        out.append(f"| quotation stage ({sp['quotes_seconds']:.1f} s) / textacy `direct_quotations` with the same "
+                   f"model, parse included ({theirs:.1f} s) | {sp['quotes_seconds'] / theirs:.2f} | report | |")
+        out += ["", f"spaCy: `{', '.join(sp['pipeline'])}` loaded in {sp['load_seconds']:.1f} s; `nlp.pipe` over "
+                f"{sp['docs']} clean texts ({sp['chars'] / 1e6:.2f} M characters, {sp['tokens']:,} tokens) "
+                f"{sp['pipe_seconds']:.1f} s ({sp['tokens'] / max(sp['pipe_seconds'], 1e-9):,.0f} tokens/s); "
+                f"`direct_quotations` on the parses {sp['direct_quotations_seconds']:.2f} s "
+                f"({sp['textacy_quotations']} quotations; it gave up on {sp['textacy_gave_up']} documents with "
+                f"unbalanced quotation marks). Our stage found {sp['ours_quotations']} quotations with speakers, "
+                "sources and raw offsets."]
     if fr:
-        lines.append(f"Front end against trafilatura: ours {fr['ours_seconds']:.1f} s, trafilatura "
-                     f"{fr['trafilatura_seconds']:.1f} s over {fr['bytes'] / 1e6:.1f} MB of HTML; median per-page "
-                     f"ratio {fr['median_page_ratio']:.2f} (pages alternate which runs first).")
-    if q:
-        lines.append(f"Quotations: our stage {q['ours_seconds']:.1f} s ({q['ours_quotations']} quotations), textacy "
-                     f"{q['textacy_seconds']:.1f} s ({q['textacy_quotations']} quotations) on {q['docs']} documents.")
+        out.append(f"Front end: {fr['bytes'] / 1e6:.1f} MB of HTML; median per-page ratio "
+                   f"{fr['median_page_ratio']:.2f} (pages alternate which of the two runs first; the first page "
+                   "is not counted).")
 
     if "make" in res:
         mk = res["make"]
         md = int(o["make_docs"])
-        lines += ["", "## Incremental and parallel `make`", "",
-                  f"On the {n}-document corpus, outputs first produced by `pipeline run` (after `pipeline plan` wrote "
-                  "make's stamps, so that make finds every output newer than its inputs):", "",
-                  "| run | time (s) | target | what was rebuilt |", "|---|---:|---:|---|",
-                  f"| `make all`, nothing changed | {r['make_nochange'].seconds:.2f} | < 2 s "
-                  f"({'met' if r['make_nochange'].seconds < 2 else '**not met**'}) | "
-                  f"{_rebuilt(mk['nochange_rebuilt'])} |",
-                  f"| `make all`, one raw document added | {r['make_add_one'].seconds:.2f} | | "
-                  f"{_rebuilt(mk['add_one_rebuilt'])} |", "",
-                  f"Parallel `make` from scratch on {md} documents (each stage of each document is its own process):", "",
-                  "| run | time (s) | speed-up |", "|---|---:|---:|",
-                  f"| `make -j1 all` | {r['make_full_j1'].seconds:.1f} | |",
-                  f"| `make -j{w} all` | {r[f'make_full_j{w}'].seconds:.1f} | "
-                  f"{r['make_full_j1'].seconds / r[f'make_full_j{w}'].seconds:.2f}x |", "",
-                  f"Outputs of `-j1` and `-j{w}` byte-identical: {'yes' if mk['make_identical'] else 'NO'}."]
-    failed = [f"{k} (exit {v.returncode}): {v.stderr_tail.strip().splitlines()[-1:] }" for k, v in r.items()
+        out += ["", "## Incremental and parallel `make`", "",
+                f"On the {n}-document corpus, outputs produced by `pipeline run --workers {w}` after `pipeline plan` "
+                "had written make's stamps (so that every output is newer than its inputs):", "",
+                "| run | time (s) | target | what was rebuilt |", "|---|---:|---:|---|",
+                f"| `make all`, nothing changed | {r['make_nochange'].seconds:.2f} | < 2 s: "
+                f"{_met(r['make_nochange'].seconds, 2)} | {_rebuilt(mk['nochange_rebuilt'])} |",
+                f"| the same, again | {r['make_nochange_2'].seconds:.2f} | < 2 s: "
+                f"{_met(r['make_nochange_2'].seconds, 2)} | |",
+                f"| `make all`, one raw document added | {r['make_add_one'].seconds:.2f} | | "
+                f"{_rebuilt(mk['add_one_rebuilt'])} |", "",
+                f"`make` from scratch on {md} documents (every stage of every document is its own process, "
+                "so the model loads once per document):", "",
+                "| run | time (s) | docs/s | speed-up |", "|---|---:|---:|---:|",
+                f"| `make -j1 all` | {r['make_full_j1'].seconds:.1f} | {md / r['make_full_j1'].seconds:.2f} | |",
+                f"| `make -j{w} all` | {r[f'make_full_j{w}'].seconds:.1f} | {md / r[f'make_full_j{w}'].seconds:.2f} | "
+                f"{r['make_full_j1'].seconds / r[f'make_full_j{w}'].seconds:.2f}x |", "",
+                f"Outputs of `make -j1` and `make -j{w}` byte-identical: {'yes' if mk['make_identical'] else '**NO**'}."]
+    failed = [f"{k} (exit {v.returncode}): {v.stderr_tail.strip().splitlines()[-1:]}" for k, v in r.items()
               if v.returncode != 0]
     if failed:
-        lines += ["", "## Failures", "", *[f"- {f}" for f in failed]]
-    lines += ["", "## Reproduce", "", "```sh", command, "```", ""]
-    return "\n".join(lines)
+        out += ["", "## Failures", "", *[f"- {f}" for f in failed]]
+    out += ["", "## Reproduce", "", "```sh", command, "```", ""]
+    return "\n".join(out)
+
+
+def _met(v: float, target: float) -> str:
+    return "yes" if v <= target else "**no**"
 
 
 def _load(x: Any) -> str:
@@ -583,11 +627,11 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     p.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench", help="folder of bench pages")
     p.add_argument("--docs", type=int, default=2000, help="documents in the corpus (default: 2000)")
-    p.add_argument("--small", type=int, default=None, help="documents for the memory comparison (default: docs/10)")
+    p.add_argument("--small", type=int, default=None,
+                   help="documents for per-stage figures, ratios, speed-ups and the memory comparison (default: docs/10)")
     p.add_argument("--make-docs", type=int, default=None, help="documents for make -j1 / -jN from scratch (default 20)")
     p.add_argument("--workers", type=int, default=2, help="workers for the parallel runs (default: 2)")
     p.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size of the spaCy baselines")
-    p.add_argument("--trafilatura-pages", type=int, default=0, help="HTML pages for the trafilatura ratio (0: all)")
     p.add_argument("--no-ray", action="store_true", help="skip the Ray executor")
     p.add_argument("--no-make", action="store_true", help="skip the make measurements")
     p.add_argument("--quick", action="store_true", help="a small run to check the harness (120 docs unless --docs "
@@ -603,7 +647,7 @@ def main(argv: list[str] | None = None) -> int:
     small = a.small or max(1, a.docs // 10)
     make_docs = a.make_docs or (6 if a.quick else 20)
     report = a.report or (None if a.quick else ROOT / "docs" / "BENCHMARKS.md")
-    o = Options(a.bench, a.docs, small, make_docs, a.workers, a.batch_size, a.trafilatura_pages,
+    o = Options(a.bench, a.docs, small, make_docs, a.workers, a.batch_size,
                 not a.no_ray, not a.no_make, report, a.quick)
     if not a.bench.is_dir():
         print(f"error: {a.bench}: no such folder of bench pages", file=sys.stderr)

@@ -60,3 +60,12 @@ def test_every_seed_flag_has_a_one_line_reason_without_its_text(seeds_processed:
             words = text[f["start"]:f["end"]].split()
             eight = {" ".join(words[i:i + 8]) for i in range(0, max(1, len(words) - 7))}
             assert not any(w in f["reason"] for w in eight)
+
+
+def test_seed_outputs_match_their_json_schemas(seeds_processed: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    root = GOLD.parent.parent / "docs" / "schemas"
+    for stage_dir, schema in (("05_copyright", "copyright"), ("06_publish", "publish")):
+        s = json.loads((root / f"{schema}.schema.json").read_text(encoding="utf-8"))
+        for f in sorted((seeds_processed / stage_dir).glob("*.json")):
+            jsonschema.validate(json.loads(f.read_text(encoding="utf-8")), s)

@@ -728,7 +728,7 @@ def _username_like(name: str) -> bool:
 
 
 def _title_like(s: str) -> bool:
-    """A title or name in quote marks ("Black Garden", "MASSACRE IN KHOJALY"), not a quotation."""
+    """A title or name in quote marks ("Black Garden", "REPORT ON THE FLOOD"), not a quotation."""
     ws = re.findall(r"[A-Za-z][\w'’-]*", s)
     long = [w for w in ws if len(w) > 3]
     return bool(long) and len(ws) <= 12 and not re.search(r"[.!?]\s*$", s) and \
