@@ -587,8 +587,38 @@ def render(res: dict[str, Any], command: str) -> str:
               if v.returncode != 0]
     if failed:
         out += ["", "## Failures", "", *[f"- {f}" for f in failed]]
-    out += ["", "## Reproduce", "", "```sh", command, "```", ""]
+    out += ["", "## Reproduce", "", "```sh", command, "```", "",
+            "`make bench` options: `BENCH_DOCS=N` (documents in the big corpus; default 2000), "
+            "`BENCH_ARGS='--small N --make-docs N --workers N --no-ray --no-make --quick --report FILE'` "
+            "(`--quick`: 120 documents, report not written to docs/). The corpus is cached in "
+            "`$XDG_CACHE_HOME/pipeline-bench` (or `/tmp/pipeline-bench`), raw figures in its `results.json`.",
+            "", RAY_CLUSTER_NOTE]
     return "\n".join(out)
+
+
+RAY_CLUSTER_NOTE = """## Running on a Ray cluster
+
+`pipeline run --executor ray` runs `process_document` (every stage of one document) as one Ray task
+per document, with a bounded number in flight, and collects results in document order; tasks read
+the raw files and write the outputs themselves, so the files are byte-identical to the local
+executor's (tested in `tests/test_executors.py` on a local Ray instance with 2 workers). Without an
+address it starts a local instance with `--workers` CPUs and shuts it down at the end. To use an
+existing cluster:
+
+```sh
+ray start --head                    # on the head node (or use the cluster you have)
+ray start --address HEAD:6379       # on each worker node
+pipeline run --executor ray --ray-address HEAD:6379 --raw /shared/raw --out /shared/processed
+# or: RAY_ADDRESS=HEAD:6379 pipeline run --executor ray ...; or --ray-address auto on a cluster node
+```
+
+Every node must (1) see `--raw`, `--out` and the config file at the same absolute paths (a shared
+volume: NFS, a mounted bucket), and (2) have this package and the pinned environment installed
+(`make setup`, or a container image built from `requirements.lock` and `requirements-model.txt`),
+since tasks import `pipeline` on the workers. Each worker process loads the config and the spaCy model
+once and reuses them for every document it runs. Corpus indexes and the manifest are built by the
+driver at the end, as with the local executor.
+"""
 
 
 def _met(v: float, target: float) -> str:
