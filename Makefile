@@ -5,6 +5,8 @@ PIPELINE := $(CURDIR)/$(VENV)/bin/pipeline
 PY := $(VENV)/bin/python
 RAW ?= raw
 OUT ?= processed
+CONFIG ?=
+CONFIG_ARG = $(if $(CONFIG),--config $(CONFIG))
 BENCH ?= ../shared/bench
 # make bench BENCH_DOCS=200 BENCH_ARGS=--quick: a smaller corpus, a quick check (docs/BENCHMARKS.md)
 BENCH_DOCS ?= 2000
@@ -23,9 +25,9 @@ $(VENV)/.installed: requirements.lock requirements-model.txt pyproject.toml
 
 # Every stage, file by file: `make -j` parallelises, a re-run rebuilds only what changed.
 all: setup
-	@$(PIPELINE) plan --raw $(RAW) --out $(OUT) --pipeline $(PIPELINE)
+	@$(PIPELINE) plan --raw $(RAW) --out $(OUT) $(CONFIG_ARG) --pipeline $(PIPELINE)
 	@$(MAKE) --no-print-directory -k -f $(OUT)/.make/deps.mk docs \
-	  || { $(PIPELINE) finish --raw $(RAW) --out $(OUT); exit 2; }
+	  || { $(PIPELINE) finish --raw $(RAW) --out $(OUT) $(CONFIG_ARG); exit 2; }
 	@$(PIPELINE) summary --out $(OUT)
 
 test: setup

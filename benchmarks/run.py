@@ -400,16 +400,16 @@ def run_all_measurements(o: Options) -> dict[str, Any]:
 
     # Small corpus: whole runs side by side (1 worker, N workers, Ray), then each stage alone
     # and the baselines, reading the 1-worker run's outputs.
-    out1 = work / "small-w1"
+    out1 = work / "small-w1" / "processed"  # same folder name everywhere: the report shows it
     runs["small_w1"] = b.run(f"pipeline run, {o.small} docs, 1 worker", small, out1)
-    runs["small_wN"] = b.run(f"pipeline run, {o.small} docs, {w} workers", small, work / "small-wN",
+    runs["small_wN"] = b.run(f"pipeline run, {o.small} docs, {w} workers", small, work / "small-wN" / "processed",
                              "--workers", str(w))
-    res["identical"] = {f"--workers {w}": tree_digest(work / "small-wN") == tree_digest(out1)}
+    res["identical"] = {f"--workers {w}": tree_digest(work / "small-wN" / "processed") == tree_digest(out1)}
     shutil.rmtree(work / "small-wN", ignore_errors=True)
     if o.ray:
         runs["small_ray"] = b.run(f"pipeline run --executor ray, {o.small} docs, {w} workers", small,
-                                  work / "small-ray", "--executor", "ray", "--workers", str(w))
-        res["identical"][f"--executor ray --workers {w}"] = tree_digest(work / "small-ray") == tree_digest(out1)
+                                  work / "small-ray" / "processed", "--executor", "ray", "--workers", str(w))
+        res["identical"][f"--executor ray --workers {w}"] = tree_digest(work / "small-ray" / "processed") == tree_digest(out1)
         shutil.rmtree(work / "small-ray", ignore_errors=True)
     for name in STAGE_NAMES:
         runs[f"stage_{name}"] = b.child(f"stage {name} alone", "stage", str(small), str(out1), name)
@@ -419,7 +419,7 @@ def run_all_measurements(o: Options) -> dict[str, Any]:
 
     # Big corpus: memory against the small one (same number of workers), then make.
     if o.docs != o.small:
-        outb = work / "big"
+        outb = work / "big" / "processed"
         runs["big_wN"] = b.run(f"pipeline run, {o.docs} docs, {w} workers", big, outb, "--workers", str(w),
                                plan=True)
         if o.make:
@@ -451,10 +451,10 @@ def make_measurements(o: Options, b: Bench, big: Path, outb: Path, work: Path, r
         b.pipeline("finish", "--raw", str(big), "--out", str(outb), check=False)
     sub = build_corpus(o.bench, o.make_docs, cache_root())
     for jobs in (1, o.workers):
-        out = work / f"make-j{jobs}"
+        out = work / f"make-j{jobs}" / "processed"
         shutil.rmtree(out, ignore_errors=True)
         runs[f"make_full_j{jobs}"] = b.make_all(f"make -j{jobs} all, {o.make_docs} docs from scratch", sub, out, jobs)
-    info["make_identical"] = tree_digest(work / "make-j1") == tree_digest(work / f"make-j{o.workers}")
+    info["make_identical"] = tree_digest(work / "make-j1" / "processed") == tree_digest(work / f"make-j{o.workers}" / "processed")
     return info
 
 

@@ -89,6 +89,10 @@ class LocalExecutor:
         # fork shares the imported modules; a pool that loses a worker (killed for memory)
         # raises instead of hanging, unlike multiprocessing.Pool.
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        if method == "fork":
+            # The first document here: the forked workers then inherit the loaded modules and
+            # model (shared copy-on-write) instead of each loading them again.
+            yield _process(next(jobs))
         pool = ProcessPoolExecutor(min(self.workers, len(docs)), mp_context=mp.get_context(method))
 
         def result(job: Job, fut: Any) -> "DocResult":

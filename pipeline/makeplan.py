@@ -58,6 +58,9 @@ def _finish_hash(config: Config) -> str:
 def write_plan(raw_dir: Path, out_dir: Path, config: Config, config_arg: str | None, pipeline_cmd: str) -> Path:
     make_dir = out_dir / ".make"
     from .runner import library_versions
+    from .store import remove_stale_temporaries
+
+    remove_stale_temporaries(out_dir)
 
     for spec in stages():
         stamp = f"config {config.section_hash(spec.name)}\ncode {code_hash(spec.name)}\n"

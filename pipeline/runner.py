@@ -194,9 +194,12 @@ def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int 
             executor: str = "local", ray_address: str | None = None, until: str | None = None) -> list[DocResult]:
     from .executors import make_executor
 
+    from .store import remove_stale_temporaries
+
     config = load_config(config_path)
     docs = list_raw(raw_dir)
     start = time.monotonic()
+    remove_stale_temporaries(out_dir)
     ex = make_executor(executor, workers, ray_address)
     results: list[DocResult] = []
     bar = None

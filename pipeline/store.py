@@ -116,6 +116,25 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+def remove_stale_temporaries(out_dir: Path) -> int:
+    """Delete temporary files an interrupted run left behind (``.<name>.<random>.tmp``).
+
+    Called before a run starts writing (``pipeline plan``, ``pipeline run``), so that an
+    interrupted run followed by another leaves the same files as one clean run.
+    """
+    removed = 0
+    if not out_dir.is_dir():
+        return 0
+    for path in out_dir.rglob(".*.tmp"):
+        if path.is_file() and not path.is_symlink():
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
 def write_jsonl(path: Path, rows: Iterable[Any]) -> None:
     atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
 

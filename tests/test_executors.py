@@ -45,7 +45,7 @@ def run_cli(args: list[str], timeout: float) -> subprocess.CompletedProcess[str]
 
 def test_ray_executor_writes_the_same_bytes_as_the_local_executor(seeds_processed: Path, tmp_path: Path) -> None:
     raw = copy_seeds(tmp_path / "raw")
-    out = tmp_path / "processed"
+    out = tmp_path / seeds_processed.name  # the report names its output folder
     res = run_cli(["run", "--raw", str(raw), "--out", str(out), "--executor", "ray", "--workers", "2"],
                   RAY_TIMEOUT_S)
     assert res.returncode == 0, res.stderr[-2000:]
@@ -56,9 +56,10 @@ def test_process_pool_writes_the_same_bytes_as_one_process(seeds_processed: Path
     from pipeline.runner import run_all
 
     raw = copy_seeds(tmp_path / "raw")
-    results = run_all(raw, tmp_path / "processed", None, workers=2)
+    out = tmp_path / seeds_processed.name  # the report names its output folder
+    results = run_all(raw, out, None, workers=2)
     assert all(r.ok for r in results)
-    assert tree(tmp_path / "processed") == tree(seeds_processed)
+    assert tree(out) == tree(seeds_processed)
 
 
 def test_process_pool_returns_results_in_document_order(tmp_path: Path) -> None:

@@ -159,7 +159,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     for (b, i), start in zip(placed, offsets):
         end = start + len(pieces[i].text)
         r0, r1 = text.to_raw(start, end)
-        lines.append({"block": b["id"], "start": start, "end": end, "raw_start": r0, "raw_end": r1})
+        lines.append({"block": b["id"], "start": start, "end": end, "raw_start": r0, "raw_end": r1, "rule": "normalise.line"})
         if paragraphs and i and seps[i - 1] == line_sep:
             para = paragraphs[-1]
             para["end"] = end
@@ -167,7 +167,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
             para["blocks"].append(b["id"])
         else:
             paragraphs.append({"id": f"p{len(paragraphs) + 1}", "start": start, "end": end, "raw_start": r0,
-                               "raw_end": r1, "kind": b["kind"], "blocks": [b["id"]]})
+                               "raw_end": r1, "kind": b["kind"], "blocks": [b["id"]], "rule": "normalise.paragraph"})
     all_edits.sort(key=lambda e: (e["raw_start"], e["raw_end"]))
     return {
         "text": text.text,
