@@ -193,7 +193,6 @@ def show_progress() -> bool:
 def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int = 1,
             executor: str = "local", ray_address: str | None = None, until: str | None = None) -> list[DocResult]:
     from .executors import make_executor
-
     from .store import remove_stale_temporaries
 
     config = load_config(config_path)

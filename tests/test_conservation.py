@@ -260,3 +260,15 @@ def test_seed_documents_conserve_every_raw_character() -> None:
 
     for p in sorted(RAW.iterdir()):
         assert_all(p.read_bytes(), p.name)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(min_codepoint=0, max_codepoint=127), max_size=60))
+def test_ascii_text_normalise_skips_is_text_ftfy_would_leave_unchanged(text: str) -> None:
+    """normalise skips ftfy on plain ASCII prose (a speed-up): only where ftfy changes nothing."""
+    import ftfy
+
+    from pipeline.stages.normalise import FTFY_CANNOT_CHANGE, _ftfy_config
+
+    if FTFY_CANNOT_CHANGE.match(text):
+        assert ftfy.fix_text(text, config=_ftfy_config(_config().section("normalise").get("ftfy", {}))) == text

@@ -51,21 +51,99 @@ class SpeakerFinder:
         self.org_words = set(cfg["organisation_words"])
         self.outlets = {o.lower() for o in cfg["outlets"]}
         self.max_gap = cfg["max_cue_tokens"]
+        self.it_verbs = set(cfg.get("it_object_verbs", []))
+        self.group_nouns = {w.lower() for w in cfg.get("group_nouns", [])}
+        self.person_nouns = {w.lower() for w in cfg.get("person_nouns", [])}
+        self.persons: set[str] = set()   # the document's person names and surnames (see note_persons)
         self.title_re = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in cfg["honorifics"]) + r")(?:\.\s*|\s+))+", re.IGNORECASE)
 
     # -------------------------------------------------------------- entry point
-    def find(self, doc: Any, base: int, qs: int, qe: int, lo: int, hi: int) -> Speaker | None:
+    def note_persons(self, docs: list[Any]) -> None:
+        """Names the model tags PERSON anywhere in the document, and their surnames: the same name
+        elsewhere (where the small model reads "Tipton said" as an organisation) is a person."""
+        votes: dict[str, list[int]] = {}     # name -> [PERSON tags, other tags]
+        full: set[str] = set()
+        for doc in docs:
+            for e in doc.ents:
+                key = e.text.lower()
+                votes.setdefault(key, [0, 0])[e.label_ != "PERSON"] += 1
+                if e.label_ == "PERSON" and len(e) >= 2 and all(t.pos_ == "PROPN" for t in e if t.is_alpha) \
+                        and all(t.text[:1].isupper() for t in e if t.is_alpha) and "\n" not in e.text:
+                    full.add(key)
+        for key in sorted(full):
+            if votes[key][0] > votes[key][1]:   # "Paris Baguette", tagged ORG more often, is no person
+                self.persons.add(key)
+                self.persons.add(key.split()[-1])
+
+    def find(self, doc: Any, base: int, qs: int, qe: int, lo: int, hi: int, strict: bool = False) -> Speaker | None:
         """Speaker of the quotation text[qs:qe] in the parsed paragraph `doc` (starting at `base`);
-        cues are looked for between lo (end of the previous quotation) and hi (start of the next)."""
+        cues are looked for between lo (end of the previous quotation) and hi (start of the next).
+        strict (inline quotations): a cue after the quotation needs the quotation to end its clause
+        ('"...," he said'), a cue before it must be in its sentence and govern it."""
         toks = list(doc)
-        after = [t for t in toks if qe <= base + t.idx < hi]
-        post = self._post(after)
+        if strict and not self._ends_clause(doc.text, qs - base, qe - base):
+            post = None
+        else:
+            post = self._post([t for t in toks if qe <= base + t.idx < hi])
         if post is not None:
             return post
+        if strict:
+            lo = max(lo, base + self._sentence_start(doc.text, lo - base, qs - base))
         before = [t for t in toks if lo <= base + t.idx and base + t.idx + len(t) <= qs]
-        return self._pre(before[-self.max_gap * 3:], base)
+        sp = self._pre(before[-self.max_gap * 3:], base, qs - base if strict else None)
+        if sp is None and strict:
+            sp = self.colon_subject(before)
+        return sp
+
+    @staticmethod
+    def _ends_clause(text: str, qs: int, qe: int) -> bool:
+        """'"We will," he said': the quoted words end with a comma, ?, ! or dash (inside or just
+        after the closing mark); a quotation running on into its sentence has no cue after it."""
+        inner = text[qs:qe].rstrip('"”’\' ')
+        after = text[qe:qe + 2].lstrip()
+        return bool(inner) and (inner[-1] in ",?!-–—…:" or after[:1] in (",", "-", "–", "—"))
+
+    @staticmethod
+    def _sentence_start(text: str, lo: int, qs: int) -> int:
+        """Where the quotation's sentence starts (at or after lo). Between two quotations, a short
+        '"A," he said. "B."' keeps its cue for B."""
+        gap = text[lo:qs]
+        if lo > 0 and len(gap.split()) <= 6:
+            return lo
+        cut = lo
+        for m in re.finditer(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“(\[])", gap):
+            if m.end() < len(gap):
+                cut = lo + m.end()
+        return cut
+
+    def colon_subject(self, before: list[Any]) -> Speaker | None:
+        """'Legal scholars have identified a loophole: "..."' / 'Nagel does not buy this:': a clause
+        ending in a colon before the quotation, whose subject is a named person, a group noun
+        ("researchers") or he/she. Organisations and 'it' introduce lists too often."""
+        toks = [t for t in before if not t.is_space]
+        if not toks or toks[-1].text != ":":
+            return None
+        root = toks[-1].head
+        while root.dep_ not in ("ROOT",) and root.head is not root and root.pos_ not in ("VERB", "AUX"):
+            root = root.head
+        if root.pos_ not in ("VERB", "AUX"):
+            return None
+        inside = {t.i for t in toks}
+        subj = [c for c in root.children if c.dep_ == "nsubj"]
+        if root.i not in inside or not subj or not all(t.i in inside for t in subj[0].subtree):
+            return None  # the clause must lie wholly in the cue's own sentence and line
+        sp = self._from_token(subj[0], "quotes.speaker.colon_subject")
+        if sp is None or "\n" in sp.name:
+            return None
+        if sp.pronoun is not None:
+            return sp if sp.pronoun in ("he", "she") else None
+        head = subj[0]
+        group = head.lower_ in self.group_nouns and head.tag_ in ("NNS", "NNPS")
+        return sp if sp.type == "person" or group else None
 
     def _is_verb(self, t: Any) -> bool:
+        if t.lemma_.lower() in self.it_verbs and not any(c.lower_ == "it" for c in t.children):
+            return False  # "as she put it" reports; "may put lungs at risk" does not
         return t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX", "NOUN") and t.dep_ != "amod"
 
     def _post(self, after: list[Any]) -> Speaker | None:
@@ -76,10 +154,12 @@ class SpeakerFinder:
                     break
                 continue
             content.append(t)
-            if len(content) > 6:
+            if len(content) > 14:
                 break
-        for t in content:
-            if self._is_verb(t) and t.pos_ != "NOUN":
+        for n, t in enumerate(content):
+            if n >= 6 and not (content[0].pos_ == "PROPN" and any(c.text == "," for c in after[:n + 4])):
+                break  # past six words only behind "Name, title of Org," (an apposition)
+            if self._is_verb(t) and t.pos_ != "NOUN" and self._reports_quote(t):
                 base = t.doc[0].idx  # noqa: F841 - offsets are doc-relative
                 sp = self._subject(t, "quotes.speaker.reporting_verb_after")
                 if sp is None:
@@ -94,7 +174,29 @@ class SpeakerFinder:
                     return sp
         return None
 
-    def _pre(self, before: list[Any], base: int) -> Speaker | None:
+    @staticmethod
+    def _reports_quote(verb: Any) -> bool:
+        """A verb after the quotation reports it only if it has no complement clause of its own
+        ('"X," researchers noted that ...' reports something else)."""
+        return not any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
+
+    @staticmethod
+    def _governs(verb: Any, q_rel: int | None) -> bool:
+        """A reporting verb before an inline quotation must introduce it: the quoted words are in
+        its subtree, or only a short stretch without another verb ("told reporters:", "that")
+        lies between. A participle modifying a noun ("a compound called X") introduces nothing."""
+        if q_rel is None:
+            return True
+        doc = verb.doc
+        qtok = next((t for t in doc if t.idx >= q_rel and not t.is_punct), None)
+        if qtok is not None and (qtok == verb or verb in qtok.ancestors):
+            return True
+        if verb.dep_ in ("acl", "amod", "relcl"):
+            return False
+        gap = [t for t in doc if t.i > verb.i and t.idx < q_rel and not t.is_punct]
+        return len(gap) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in gap if t.lower_ != "that")
+
+    def _pre(self, before: list[Any], base: int, q_rel: int | None = None) -> Speaker | None:
         for t in reversed(before):
             if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
                 to = t.doc[t.i + 1]
@@ -107,7 +209,7 @@ class SpeakerFinder:
                 if sp is not None:
                     sp.cue = (t.doc[t.i:t.i + 2].text, t.idx, to.idx + len(to))
                     return sp
-            if self._is_verb(t):
+            if self._is_verb(t) and self._governs(t, q_rel):
                 sp = self._subject(t, "quotes.speaker.reporting_verb")
                 if sp is not None:
                     end = t
@@ -174,7 +276,26 @@ class SpeakerFinder:
         text = text.strip(" ,;:-\"'")
         if not text or not any(ch.isalpha() for ch in text):
             return None
+        if not honorific and not self._nameable(tok, span):
+            return None
         return Speaker(text, s, s + len(text), self._type(span, text, honorific), rule)
+
+    def _nameable(self, head: Any, span: list[Any]) -> bool:
+        """Whether a subject phrase names a speaker: a proper name, an outlet, a group ("legal
+        scholars"), or a definite title, body or document ("the judge", "the report"). An
+        indefinite or generic phrase ("a guy", "a mother", "most of the workers", "the research
+        suggesting harm") names no one: no speaker rather than a wrong one."""
+        if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC") for t in span):
+            return True
+        if " ".join(t.text for t in span).lower() in self.outlets:
+            return True
+        det = [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]
+        if any(d in ("a", "an", "another", "some", "any", "one", "no", "each", "every") for d in det):
+            return False
+        lemma = head.lemma_.lower()
+        if head.lower_ in self.group_nouns or lemma in self.group_nouns and head.tag_ in ("NNS", "NNPS"):
+            return True
+        return lemma in self.org_words or head.lower_ in self.titles or lemma in self.titles
 
     def _name_tokens(self, head: Any) -> list[Any]:
         """The subject's phrase: the head with its modifiers and "of X" complements, cut at commas,
@@ -215,6 +336,8 @@ class SpeakerFinder:
             return "outlet"
         heads = {t.lemma_.lower() for t in span}
         if honorific or any(t.ent_type_ == "PERSON" for t in span):
+            return "person"
+        if low in self.persons and all(t.pos_ == "PROPN" for t in span if t.is_alpha):
             return "person"
         if heads & self.org_words or any(t.ent_type_ in ("ORG", "NORP", "GPE", "FAC") for t in span):
             return "organisation"

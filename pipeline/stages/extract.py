@@ -252,6 +252,11 @@ class _HTMLBlocks(HTMLParser):
         start = self._pos()
         end = start + len(self.get_starttag_text() or "")
         self.gaps.append(_gap(start, end, "extract.markup"))
+        if self.skip_depth and tag == "body" and any(o.tag == "head" for o in self.stack):
+            # <body> closes an unclosed <head> (as browsers do); otherwise the whole page is skipped
+            before = len(self.stack)
+            self._pop_to("head")
+            self.skip_depth = max(0, self.skip_depth - (before - len(self.stack)))
         if self.skip_depth:
             if tag not in VOID:
                 self._push(tag, attrs)

@@ -33,6 +33,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "year_pivot": {"type": "integer", "minimum": 0, "maximum": 99},
         "pronoun_window": {"type": "integer", "minimum": 0},
         "reporting_verbs": _STR_LIST, "citing_verbs": _STR_LIST, "honorifics": _STR_LIST,
+        "it_object_verbs": _STR_LIST, "group_nouns": _STR_LIST, "person_nouns": _STR_LIST,
         "titles": _STR_LIST, "organisation_words": _STR_LIST, "document_words": _STR_LIST,
         "outlets": _STR_LIST, "valedictions": _STR_LIST, "block_end_lines": _STR_LIST, "note_words": _STR_LIST,
         "interview": {"type": "object", "additionalProperties": False, "properties": {
@@ -40,13 +41,17 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "forum_cue_pattern": {"type": "string"},
         "following_pattern": {"type": "string"},
         "from_outlet_pattern": {"type": "string"},
+        "caption_pattern": {"type": "string"},
+        "possessive_cue_pattern": {"type": "string"},
+        "connector_lines": _STR_LIST,
+        "source_patterns": _STR_LIST,
         "months": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 12}},
     },
 }
 
 DEFAULTS: dict[str, Any] = {
     "batch_size": 64, "inline_min_words": 4, "max_cue_tokens": 30, "attribution_max_words": 30, "year_pivot": 30,
-    "pronoun_window": 4, "reporting_verbs": ["say", "state", "write", "tell", "add", "note"], "citing_verbs": ["cite", "quote"],
+    "pronoun_window": 4, "reporting_verbs": ["say", "state", "write", "tell", "add", "note"], "citing_verbs": ["cite", "quote"], "it_object_verbs": ["put"], "group_nouns": [], "person_nouns": [],
     "honorifics": ["Mr", "Mrs", "Ms", "Dr"], "titles": ["president", "minister", "director"],
     "organisation_words": ["report", "statement", "ministry"], "document_words": ["Letter", "Statement"],
     "outlets": [], "valedictions": ["yours sincerely", "sincerely"], "block_end_lines": [], "note_words": ["note"],
@@ -55,6 +60,10 @@ DEFAULTS: dict[str, Any] = {
     "forum_cue_pattern": r"^(?P<name>[^\s:][^:\n]{0,60}?)\s+(?:said|wrote)\s*:\s*(?P<rest>.*)$",
     "following_pattern": r"\bthe\s+following\b[^.:]{0,40}?\b(?:texts?|statements?|words|passages?)\b",
     "from_outlet_pattern": r"^(?:from|in)\s+(?:the\s+)?(?P<outlet>[A-Z][^:]{0,60}?)\s*:$",
+    "possessive_cue_pattern": r"(?i)^(?:in\s+)?(?P<pron>his|her|their|its)\s+(?:own\s+)?(?:words|assessment|verdict|conclusion|view|answer|reply|response|summary)\s*:$",
+    "connector_lines": ["and", "also", "or", "plus"],
+    "source_patterns": [],
+    "caption_pattern": r"(?i)\||\b(?:photo|image|picture|illustration|credit)s?\s*(?:by\b|:|©)",
     "months": {m: i + 1 for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
                                                "august", "september", "october", "november", "december"])},
 }
@@ -103,6 +112,7 @@ class Builder:
         self.claimed: dict[int, Draft] = {}      # unit -> the structure holding it
         self.used_spans: set[int] = set()       # opening-mark offsets consumed by structures
         self.attributions: list[dict[str, Any]] = []
+        self.last_inline: dict[int, Draft] = {}  # paragraph -> its last inline quotation
 
     # ------------------------------------------------------------------ helpers
     def raw(self, s: int, e: int) -> tuple[int, int]:
@@ -126,6 +136,7 @@ class Builder:
         ref_paras = {self.units[i].para for i in self.ref_units}
         texts = [self.text[p["start"]:p["end"]] if i not in ref_paras else "" for i, p in enumerate(self.paragraphs)]
         self.docs = list(nlp.pipe(texts, batch_size=self.cfg["batch_size"]))
+        self.finder.note_persons(self.docs)
         self.model = {"name": self.cfg["model"], "version": nlp.meta.get("version")}
         self.spans = []
         for i, p in enumerate(self.paragraphs):
@@ -334,6 +345,9 @@ class Builder:
                     speaker = self.span_rec(s, s + len(fo.group("outlet")), name=fo.group("outlet"), type="outlet",
                                             rule="quotes.speaker.from_outlet")
                     rule = "quotes.block.cue_line"
+                elif not (fm and _username_like(fm.group("name"))):
+                    speaker = self.colon_cue_speaker(u)
+                    rule = "quotes.block.cue_line" if speaker is not None else None
             if rule is None and fm and _username_like(fm.group("name")):
                 name = fm.group("name")
                 s = u.start + u.text.find(name)
@@ -352,6 +366,25 @@ class Builder:
             if rule is None:
                 continue
             self.make_block(u, first_unit, inline_rest, speaker, rule, wholly_quoted)
+
+    def colon_cue_speaker(self, u: Any) -> dict[str, Any] | None:
+        """A colon cue line with no reporting verb: "In their words:" (a possessive pronoun, resolved
+        like a pronoun speaker) or "Nagel does not buy this:" (a named person or group as subject)."""
+        from ..quoting.speakers import PRONOUNS  # noqa: F401
+
+        s0 = self.sentence_start(u)
+        last = self.text[s0:u.end]
+        m = re.search(self.cfg["possessive_cue_pattern"], last)
+        if m:
+            pron = m.group("pron").lower()
+            pr = {"his": "he", "her": "she", "their": "they", "its": "it"}[pron]
+            ps = s0 + m.start("pron")
+            return self.span_rec(ps, ps + len(pron), name=m.group("pron"), type="person" if pr in ("he", "she")
+                                 else "organisation", rule="quotes.speaker.possessive_cue", pronoun=pr)
+        doc, base = self.unit_doc(u)
+        toks = [t for t in doc if s0 <= base + t.idx < u.end and not t.is_space]
+        sp = self.finder.colon_subject(toks)
+        return self.speaker_rec(sp, base) if sp is not None else None
 
     def sentence_start(self, u: Any) -> int:
         doc, base = self.unit_doc(u)
@@ -389,6 +422,60 @@ class Builder:
                 return rec
         return None
 
+    def forum_reply(self, cue_u: Any) -> bool:
+        """A "NAME wrote:" / "NAME said:" cue (the forum pattern), whatever rule claimed it."""
+        return bool(re.match(self.cfg["forum_cue_pattern"], cue_u.bare))
+
+    def copy_end(self, before: int, s: int, e: int) -> int | None:
+        """Where a quoted post stops being a copy of the earlier post it repeats: forum replies
+        quote earlier text of the same page, and the reply's own words follow without a marker.
+        None when the quotation is no copy (or is copied whole)."""
+        key = self.text[s:min(e, s + 60)]
+        if len(key) < 30:
+            return None
+        src = self.text.rfind(key, 0, before)
+        if src < 0:
+            return None
+        n = 0
+        while s + n < e and src + n < before and self.text[s + n] == self.text[src + n]:
+            n += 1
+        if s + n >= e:
+            return None
+        cut = s + n
+        while cut > s and self.text[cut - 1].isspace():
+            cut -= 1
+        if self.text[cut - 1] not in TERMINAL:
+            m = list(re.finditer(r"[.!?…)](?=\s)", self.text[s:cut]))
+            if m:
+                cut = s + m[-1].end()
+        return cut if cut - s >= 30 else None
+
+    def block_end_ahead(self, k: int) -> int | None:
+        """The unit of the next end marker ("Click to expand...") after unit k, if no other cue
+        line or reply comes first: a forum quotation runs to its marker, over paragraph breaks."""
+        forum = re.compile(self.cfg["forum_cue_pattern"])
+        for j in range(k + 1, min(len(self.units), k + 60)):
+            uj = self.units[j]
+            if uj.tags.get("block_end"):
+                return j
+            if forum.match(uj.bare) or uj.index in self.claimed:
+                return None
+        return None
+
+    def names_other_person(self, u: Any, surname: list[str]) -> bool:
+        """Whether an unquoted paragraph opens with a named person (other than the block's speaker)
+        as subject: a block quotation does not run on into the author's "Nagel presents ..."."""
+        doc, base = self.unit_doc(u)
+        own = {w.lower() for w in surname}
+        sent = next((st for st in doc.sents if base + st.end_char > u.start), None)
+        if sent is None:
+            return False
+        for t in sent:
+            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ == "PROPN" and t.lower_ not in own \
+                    and (t.ent_type_ == "PERSON" or t.lower_ in self.finder.persons):
+                return True
+        return False
+
     def make_block(self, cue_u: Any, first: int, inline_rest: int | None, speaker: dict[str, Any] | None,
                    rule: str, wholly_quoted: Any) -> None:
         date = None
@@ -403,12 +490,27 @@ class Builder:
         first_u = self.units[k]
         wq = wholly_quoted(first_u, self.spans_by_para.get(first_u.para, [])) if k != cue_u.index else None
         surname = (speaker or {}).get("name", "").split()[-1:] if speaker else []
-        while units[-1] + 1 < len(self.units):
-            n = self.units[units[-1] + 1]
+        connectors = {c.lower() for c in self.cfg["connector_lines"]}
+        end_at = self.block_end_ahead(k) if rule == "quotes.block.forum_cue" else None
+        nxt = units[-1] + 1
+        while nxt < len(self.units):
+            n = self.units[nxt]
+            if end_at is not None:
+                if nxt >= end_at:
+                    break
+                units.append(nxt)
+                nxt += 1
+                continue
+            if wq is not None and not same_para and n.first_in_para and n.last_in_para \
+                    and n.bare.lower().rstrip(",.:;") in connectors and nxt + 1 < len(self.units) \
+                    and wholly_quoted(self.units[nxt + 1], self.spans_by_para.get(self.units[nxt + 1].para, [])):
+                nxt += 1  # '"A." / And / "B."': a connector line between quoted paragraphs
+                continue
             if self.stops_block(n) or (n.para != cue_u.para if same_para else False):
                 break
             if same_para:
                 units.append(n.index)
+                nxt += 1
                 continue
             if wq is not None:
                 if wholly_quoted(n, self.spans_by_para.get(n.para, [])) is None:
@@ -420,7 +522,10 @@ class Builder:
                     break
                 if self.text[n.start:n.end].count('"') or self.units[units[-1]].tags.get("heading"):
                     break
+                if self.names_other_person(n, surname):
+                    break  # "Nagel presents a criticism ...": the author speaks again, about someone
             units.append(n.index)
+            nxt += 1
         pieces = []
         for idx in units:
             uu = self.units[idx]
@@ -432,6 +537,11 @@ class Builder:
             else:
                 pieces.append((idx, s, uu.end, None))
         group = wq is not None and len(pieces) > 1
+        if end_at is None and not group and self.forum_reply(cue_u):
+            cut = self.copy_end(cue_u.start, pieces[0][1], pieces[-1][2])
+            if cut is not None:
+                units = [i for i in units if self.units[i].start < cut]
+                pieces = [(i, a, min(b, cut), w) for i, a, b, w in pieces if a < cut]
         parent = self.container(self.units[units[0]].start)
         for n_piece, (idx, s, e, w) in enumerate(pieces):
             if group and n_piece > 0:
@@ -457,6 +567,10 @@ class Builder:
             elif speaker and speaker["type"] == "outlet":
                 d.source = {"outlet": speaker["name"], "author": None, "date": None, "date_text": None,
                             "attribution": None, **dict(zip(("raw_start", "raw_end"), self.raw(cue_u.start, cue_u.end)))}
+            elif speaker is not None and cue_u.index != idx:
+                d.source = self.cue_source(self.sentence_start(cue_u), cue_u.end)
+                if d.source is not None:
+                    d.rules.append("quotes.source.cue_title")
             self.add_structure(d)
             if not group:
                 break
@@ -526,14 +640,25 @@ class Builder:
                 lo = max(lo, spans[n - 1].end if n else lo)
                 hi = spans[n + 1].open if n + 1 < len(spans) else p["end"]
                 qe = s.close + 1 if s.close is not None else s.end
-                sp = self.finder.find(doc, base, s.open, qe, lo, hi)
+                sp = self.finder.find(doc, base, s.open, qe, lo, hi, strict=True)
                 nwords = words(self.text[s.start:s.end])
                 quoted = self.text[s.start:s.end]
                 speaker = self.speaker_rec(sp, base) if sp is not None else None
-                if speaker is None and prev_draft is not None and (prev_draft.speaker or prev_draft.pronoun) \
-                        and not re.search(r"[.!?]\s", self.text[prev_draft.end + 1:s.open]):
-                    speaker = dict(prev_draft.speaker or prev_draft.pronoun)
-                    speaker["rule"] = "quotes.speaker.same_sentence"
+                if speaker is not None and not speaker.get("pronoun"):
+                    speaker = self.definite_owner(pi, speaker)
+                if speaker is None and prev_draft is not None and (prev_draft.speaker or prev_draft.pronoun):
+                    gap = self.text[prev_draft.end + 1:s.open]
+                    prev_rule = (prev_draft.speaker or prev_draft.pronoun)["rule"]
+                    if not re.search(r"[.!?]\s", gap):
+                        speaker = dict(prev_draft.speaker or prev_draft.pronoun)
+                        speaker["rule"] = "quotes.speaker.same_sentence"
+                    elif prev_rule == "quotes.speaker.reporting_verb_after" and \
+                            len(re.findall(r"[.!?][\"”’)]*\s", gap)) == 1 and re.search(r"[.!?][\"”’)]*\s*$", gap):
+                        # '"A," says X, title of Y. "B."': the cue sentence between them gives B to X too
+                        speaker = dict(prev_draft.speaker or prev_draft.pronoun)
+                        speaker["rule"] = "quotes.speaker.cue_between"
+                if speaker is None and n == 0 and len(spans) == 1:
+                    speaker = self.previous_paragraph_speaker(u, s)
                 if speaker is None and (nwords < self.cfg["inline_min_words"] or _title_like(quoted)):
                     continue
                 if nwords < 2:
@@ -550,6 +675,13 @@ class Builder:
                         d.speaker = speaker
                     d.cue = cue
                     d.rules.append(speaker["rule"])
+                if d.speaker is not None or d.pronoun is not None:
+                    if speaker["rule"] in ("quotes.speaker.cue_between", "quotes.speaker.same_sentence") and prev_draft:
+                        d.source = prev_draft.source
+                    elif cue is not None:
+                        d.source = self.cue_source(*self.sentence_around(pi, cue["start"]))
+                    if d.source is not None:
+                        d.rules.append("quotes.source.cue_title")
                 d.parent = self.container(s.start)
                 host = u.tags.get("excerpt_of")
                 if host is not None:
@@ -563,6 +695,87 @@ class Builder:
                     d.rules.append("quotes.reference.marker_after")
                 self.drafts.append(d)
                 prev_draft = d
+                self.last_inline[pi] = d
+
+    def sentence_around(self, pi: int, pos: int) -> tuple[int, int]:
+        """The sentence of paragraph pi around pos, on characters (quotation marks ignored)."""
+        p0, p1 = self.paragraphs[pi]["start"], self.paragraphs[pi]["end"]
+        lo = p0
+        for m in re.finditer(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“(\[])", self.text[p0:pos]):
+            lo = p0 + m.end()
+        m = re.search(r"[.!?](?=\s|$)", self.text[pos:p1])
+        return lo, (pos + m.end() if m else p1)
+
+    def cue_source(self, s0: int, e0: int) -> dict[str, Any] | None:
+        """A title named in the cue's sentence: "says in The Last Word (Oxford University Press,
+        1997)", "during a recent Independent Thinking Podcast interview" (quotes.source_patterns)."""
+        text = self.text[s0:e0]
+        for pat in self.cfg["source_patterns"]:
+            m = re.search(pat, text)
+            if m:
+                a, b = s0 + m.start("title"), s0 + m.end("title")
+                return {"outlet": self.text[a:b], "author": None, "date": None, "date_text": None,
+                        "attribution": None, **dict(zip(("raw_start", "raw_end"), self.raw(a, b)))}
+        return None
+
+    def definite_owner(self, pi: int, speaker: dict[str, Any]) -> dict[str, Any]:
+        """'The report noted ...' after 'The U.S. Copyright Office's May 2025 report ...': a bare
+        document or body noun names the owner of its nearest earlier mention ("X's report", "the
+        report by X"), within pronoun_window paragraphs; otherwise it stays as written."""
+        name = speaker["name"]
+        org = {w.lower() for w in self.cfg["organisation_words"]}
+        if " " in name or name.lower() not in org:
+            return speaker
+        best = None
+        for pj in range(max(0, pi - self.cfg["pronoun_window"]), pi + 1):
+            doc, base = self.docs[pj], self.paragraphs[pj]["start"]
+            for t in doc:
+                if base + t.idx >= speaker["start"] or t.lemma_.lower() != name.lower():
+                    continue
+                owners = [c for c in t.children if c.dep_ == "poss"]
+                owners += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                           for g in c.children if g.dep_ == "pobj"]
+                for o in owners:
+                    sub = [x for x in o.subtree if x.dep_ != "case" and x.text not in ("'s", "’s")]
+                    while sub and sub[0].dep_ == "det":
+                        sub = sub[1:]
+                    if sub and any(x.pos_ == "PROPN" for x in sub):
+                        best = (base + sub[0].idx, base + sub[-1].idx + len(sub[-1]))
+        if best is None:
+            return speaker
+        out = self.span_rec(best[0], best[1], name=self.text[best[0]:best[1]], type="organisation",
+                            rule="quotes.speaker.definite_owner")
+        if "cue" in speaker:
+            out["cue"] = speaker["cue"]
+        return out
+
+    def previous_paragraph_speaker(self, u: Any, s: Any) -> dict[str, Any] | None:
+        """A paragraph that is one quotation with no cue continues the speaker of the quotation that
+        ends the previous paragraph (news style: '"...," he said.' then a paragraph in marks).
+        Captions and photo credits in between are skipped; anything else breaks the chain."""
+        from ..quoting.textual import wholly_quoted
+
+        if not u.first_in_para or wholly_quoted(u, [s]) is None and not (s.close is None and u.last_in_para):
+            return None
+        cap = re.compile(self.cfg["caption_pattern"])
+        pi = u.para - 1
+        while pi >= 0:
+            ptext = self.text[self.paragraphs[pi]["start"]:self.paragraphs[pi]["end"]].strip()
+            if cap.search(ptext) and len(ptext.split()) <= 25:
+                pi -= 1
+                continue
+            break
+        prev = self.last_inline.get(pi)
+        if pi < 0 or prev is None or not (prev.speaker or prev.pronoun):
+            return None
+        p_end = self.paragraphs[pi]["end"]
+        tail = self.text[prev.end:p_end]
+        if any(sp.open > prev.start for sp in self.spans_by_para.get(pi, [])) or len(tail.split()) > 20:
+            return None  # the previous paragraph must end with that quotation and its cue
+        sp = dict(prev.speaker or prev.pronoun)
+        sp["rule"] = "quotes.speaker.previous_paragraph"
+        sp.pop("cue", None)
+        return sp
 
     def unit_at(self, pos: int) -> Any:
         for u in self.units_by_pos():
@@ -626,7 +839,11 @@ class Builder:
                 found = None
                 if pr in ("i", "we") and d.parent is not None and d.parent.speaker:
                     found = d.parent.speaker
-                elif want:
+                elif want == "person":
+                    found, stop = self.antecedent_in_sentence(d.pronoun["start"])
+                    if stop:
+                        want = None  # "told a guy on a plane ..., he responded": an unnamed antecedent
+                if want and found is None:
                     for para, sp in reversed(history):
                         if d.para - para > window:
                             break
@@ -642,6 +859,53 @@ class Builder:
                     d.rules.append("quotes.speaker.pronoun")
             if d.speaker is not None and d.speaker.get("type") in ("person", "organisation", "outlet"):
                 history.append((d.para, d.speaker))
+
+    def antecedent_in_sentence(self, pos: int) -> tuple[dict[str, Any] | None, bool]:
+        """A he/she cue's antecedent in its own sentence, before it and outside quotation marks:
+        the nearest person named there ("Henry David Thoreau is as relevant as ever when he
+        writes"). (None, True) when an unnamed person ("a guy", "a mother") is nearer: the
+        pronoun then names no one, and no earlier paragraph may lend it a name."""
+        import bisect
+
+        pi = bisect.bisect_right([p["start"] for p in self.paragraphs], pos) - 1
+        if pi < 0:
+            return None, False
+        doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+        quoted = [(s.open, (s.close if s.close is not None else s.end) + 1) for s in self.spans_by_para.get(pi, [])]
+
+        def in_quote(x: int) -> bool:
+            return any(a <= x < b for a, b in quoted)
+
+        lo = base
+        for m in re.finditer(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“(\[])", self.text[base:pos]):
+            if not in_quote(base + m.start()):
+                lo = base + m.end()
+        persons = self.finder.persons
+        cands: list[tuple[int, Any]] = []      # person mentions: full names of the document, or their surnames
+        for t in doc:
+            s0 = base + t.idx
+            if t.pos_ == "PROPN" and t.lower_ in persons and lo <= s0 < pos and not in_quote(s0) \
+                    and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+                first = t.i
+                while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+                    first -= 1
+                cands.append((s0, doc[first:t.i + 1]))
+        last = max((s0 for s0, _ in cands), default=-1)
+        for t in doc:
+            s0 = base + t.idx
+            if lo <= s0 < pos and s0 > last and not in_quote(s0) and t.lower_ in self.finder.person_nouns \
+                    and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another", "some")
+                                                 for c in t.children):
+                return None, True
+        subjects = [c for c in cands if c[1][-1].dep_ in ("nsubj", "nsubjpass")]
+        names = {c[1][-1].lower_ for c in cands}
+        pick = subjects[-1] if subjects else (cands[-1] if len(names) == 1 else None)
+        if pick is None:
+            return None, False
+        ent = pick[1]
+        rec = self.span_rec(base + ent.start_char, base + ent.end_char,
+                            name=self.finder.title_re.sub("", ent.text).strip(), type="person")
+        return rec, False
 
     def reported_speakers(self) -> list[tuple[int, int, dict[str, Any]]]:
         """Named subjects of reporting verbs anywhere (reported speech too: "said X, CEO of Y"):
@@ -661,8 +925,11 @@ class Builder:
         people: dict[str, Any] = {}
         for pi in range(max(0, d.para - self.cfg["pronoun_window"]), d.para + 1):
             doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+            ptext = self.text[self.paragraphs[pi]["start"]:self.paragraphs[pi]["end"]].strip()
+            if len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL:
+                continue  # a credit or caption line ("Amr Dalsh / Reuters") is no antecedent
             for e in doc.ents:
-                if e.label_ == "PERSON" and base + e.end_char <= d.start:
+                if e.label_ == "PERSON" and base + e.end_char <= d.start and not re.search(r"[/|]", e.text):
                     key = e.text.split()[-1].lower()
                     if key not in people or len(e.text) > len(people[key][0].text):
                         people[key] = (e, base)

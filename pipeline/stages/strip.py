@@ -20,7 +20,7 @@ from ..mapped_text import MappedText
 NAME = "strip"
 REQUIRES = ("extract",)
 LIBRARIES: tuple[str, ...] = ()
-CODE_DEPS = ("stages/strip_html.py",)
+CODE_DEPS = ("stages/strip_html.py", "stages/strip_text.py")
 
 _RULE_SCHEMA = {
     "type": "object",
@@ -59,6 +59,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
             "properties": {"enabled": {"type": "boolean"}, "max_words": {"type": "integer"}},
         },
         "html": {"type": "object"},
+        "text": {"type": "object"},
     },
 }
 
@@ -194,6 +195,10 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
         from . import strip_html
 
         strip_html.apply(ctx, blocks, kept_texts, labels, cfg.get("html", {}))
+    else:
+        from . import strip_text
+
+        strip_text.apply(blocks, kept_texts, labels, cfg.get("text", {}))
 
     decisions = [
         {"block": b["id"], "label": lab, "rule": rule, "raw_start": b["raw_start"], "raw_end": b["raw_end"]}

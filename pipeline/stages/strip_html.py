@@ -71,16 +71,51 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
         ref = trafilatura_text(ctx.raw_text(), dict(tcfg.get("options", {}) or {}))
         if ref and ref.strip():
             kept = align(texts, ref, int(tcfg.get("short_window", 40)), int(tcfg.get("short_key", 25)))
+    rcfg = cfg.get("recover", {}) or {}
+    overlay = set(cfg.get("overlay_tokens", ()))
     for i, b in enumerate(blocks):
         if labels[i][0] != "content":
             continue
-        if kept is not None:
-            labels[i] = ("content", "strip.html.trafilatura") if kept[i] else ("boilerplate", "strip.html.trafilatura")
-            continue
         ctx_tokens = set(b.get("context", []))
+        n = len(texts[i].strip())
+        density = b.get("link_chars", 0) / n if n else 0.0
+        if kept is not None:
+            if kept[i] and ctx_tokens & overlay:
+                labels[i] = ("boilerplate", "strip.html.overlay")
+            elif kept[i]:
+                labels[i] = ("content", "strip.html.trafilatura")
+            elif rcfg.get("enabled", True) and _main_text(texts[i], density, ctx_tokens & tokens, rcfg):
+                labels[i] = ("content", "strip.html.main_text")
+            else:
+                labels[i] = ("boilerplate", "strip.html.trafilatura")
+            continue
         if ctx_tokens & tokens:
             labels[i] = ("boilerplate", "strip.html.structure")
             continue
-        n = len(texts[i].strip())
-        if n and b.get("link_chars", 0) / n > max_link_density and words(texts[i]) < 40:
+        if n and density > max_link_density and words(texts[i]) < 40:
             labels[i] = ("boilerplate", "strip.html.link_density")
+    if kept is not None and rcfg.get("headings", True):
+        _headings_of_content(blocks, labels)
+
+
+def _headings_of_content(blocks: list[dict[str, Any]], labels: list[tuple[str, str]]) -> None:
+    """A heading trafilatura dropped is kept when the next text block is kept main text."""
+    for i in range(len(blocks) - 2, -1, -1):
+        if blocks[i].get("kind") != "heading" or labels[i] != ("boilerplate", "strip.html.trafilatura"):
+            continue
+        nxt = i + 1
+        if blocks[nxt].get("kind") != "heading" and labels[nxt][0] == "content" and labels[nxt][1].startswith("strip.html."):
+            labels[i] = ("content", "strip.html.heading_of_content")
+
+
+_SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*(\s|$)")
+
+
+def _main_text(text: str, density: float, furniture: set[str], cfg: dict[str, Any]) -> bool:
+    """Text trafilatura left out that reads like main text: link-free sentences outside page furniture."""
+    if furniture or density > float(cfg.get("max_link_density", 0.1)):
+        return False
+    n = words(text)
+    if n >= int(cfg.get("min_words", 25)):
+        return True
+    return n >= int(cfg.get("min_sentence_words", 10)) and _SENTENCE.search(text.strip()) is not None

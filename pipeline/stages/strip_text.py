@@ -1,0 +1,124 @@
+"""Text-dump rules for the strip stage: find the main text body of a page saved as plain text.
+
+A plain-text dump keeps a page's menus, banners and footers as lines. In the manner of
+body-text extraction (Finn et al.) and jusText, each line is scored: a line that reads like
+prose (long enough, with stopwords or sentence punctuation) counts for its words, any other
+line against; the best-scoring run of lines is the main body (``strip.text.main_body``).
+Inside it, short lines (headings, list items, labels) stay unless they are repeated page
+furniture; outside it only prose lines stay (``strip.text.prose_line``); the rest is
+``strip.text.outside_body``. Lines repeated several times in one page (per-post labels,
+buttons) are ``strip.text.repeated_line``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_SENTENCE = re.compile(r"[.!?…;:][\"'”’)\]]*(\s|$)")
+_SHORT_SENTENCE = re.compile(r"^\s*[\"'“‘(]?[A-Z][^.!?]*[a-z][.!?][\"'”’)]*\s*$")
+_BULLET = re.compile(r"^\s*([*•·\-–+>]|\d{1,3}[.)])\s+")
+
+
+def line_features(text: str, stopwords: frozenset[str]) -> tuple[int, float, bool]:
+    """(words, stopword share, has sentence punctuation) of one line."""
+    ws = _WORDS.findall(text.casefold())
+    n = len(ws)
+    sw = sum(1 for w in ws if w in stopwords) / n if n else 0.0
+    return n, sw, _SENTENCE.search(text) is not None
+
+
+def is_prose(text: str, stopwords: frozenset[str], cfg: dict[str, Any]) -> bool:
+    n, sw, punct = line_features(text, stopwords)
+    if n >= int(cfg.get("long_words", 30)):
+        return True
+    if n < int(cfg.get("min_words", 8)):
+        return False
+    return punct and (sw >= float(cfg.get("min_stopword_share", 0.2)) or n >= int(cfg.get("mid_words", 15)))
+
+
+def _best_run(scores: list[float]) -> tuple[int, int]:
+    """The run of consecutive lines with the highest total score (Kadane), as [start, end)."""
+    best, best_span = 0.0, (0, 0)
+    cur, start = 0.0, 0
+    for i, s in enumerate(scores):
+        if cur <= 0:
+            cur, start = 0.0, i
+        cur += s
+        if cur > best:
+            best, best_span = cur, (start, i + 1)
+    return best_span
+
+
+def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]], cfg: dict[str, Any]) -> None:
+    if not cfg.get("enabled", True):
+        return
+    stop = frozenset(w.casefold() for w in cfg.get("stopwords", []))
+    idx = [i for i, (lab, _) in enumerate(labels) if lab == "content"]
+    if not idx:
+        return
+    prose = {i: is_prose(texts[i], stop, cfg) for i in idx}
+    # lines repeated in the page: buttons, per-post labels ("Reply", "Join Date: ...")
+    rep_max = int(cfg.get("repeated_max_words", 6))
+    rep_min = int(cfg.get("repeated_min_count", 3))
+    counts = Counter(texts[i].strip().casefold() for i in idx)
+    penalty = float(cfg.get("line_penalty", 1.0))
+    per_word = float(cfg.get("word_penalty", 0.5))
+    scores = []
+    for i in idx:
+        n = line_features(texts[i], stop)[0]
+        scores.append(float(n) if prose[i] else -(penalty + per_word * n))
+    s0, s1 = _best_run(scores)
+    body = set(idx[s0:s1])
+    attached = _attached(blocks, texts, idx, prose, int(cfg.get("heading_reach", 2)), int(cfg.get("max_gap", 4)))
+    if s1 > s0:  # a title or closing heading right at the edge of the body
+        edge_words = int(cfg.get("edge_min_words", 6))
+        for pos in (s0 - 1, s1):
+            if 0 <= pos < len(idx) and line_features(texts[idx[pos]], stop)[0] >= edge_words \
+                    and not _BULLET.match(texts[idx[pos]]):
+                body.add(idx[pos])
+                attached.add(idx[pos])
+    for i in idx:
+        t = texts[i].strip()
+        n = line_features(t, stop)[0]
+        if not prose[i] and n <= rep_max and counts[t.casefold()] >= rep_min:
+            labels[i] = ("boilerplate", "strip.text.repeated_line")
+        elif i in body and (prose[i] or i in attached):
+            labels[i] = ("content", "strip.text.main_body")
+        elif i in body:
+            labels[i] = ("boilerplate", "strip.text.detached_line")
+        elif prose[i]:
+            labels[i] = ("content", "strip.text.prose_line")
+        elif i in attached and i not in body and any(prose.get(j) for j in idx[idx.index(i) + 1: idx.index(i) + 3]):
+            labels[i] = ("content", "strip.text.heading")
+        else:
+            labels[i] = ("boilerplate", "strip.text.outside_body")
+
+
+def _attached(blocks: list[dict[str, Any]], texts: list[str], idx: list[int], prose: dict[int, bool],
+              reach: int, max_gap: int) -> set[int]:
+    """Short lines that belong to the text around them rather than to page furniture:
+    lines of a paragraph that has a prose line, short sentences, a few lines between two
+    prose lines (a signature, a date), headings just before prose, and list items introduced
+    by a prose line ending with a colon."""
+    prose_paras = {blocks[i]["para"] for i in idx if prose[i]}
+    out = {i for i in idx if blocks[i]["para"] in prose_paras}
+    out |= {i for i in idx if _SHORT_SENTENCE.search(texts[i]) and len(_WORDS.findall(texts[i])) >= 4}
+    last = None
+    for pos, i in enumerate(idx):
+        if prose[i]:
+            if last is not None and 0 < pos - last - 1 <= max_gap:
+                out.update(idx[last + 1:pos])
+            last = pos
+    for pos, i in enumerate(idx):
+        if any(prose[j] for j in idx[pos + 1: pos + 1 + reach]):
+            out.add(i)
+    in_list = False
+    for pos, i in enumerate(idx):
+        if prose[i]:
+            in_list = texts[i].rstrip().endswith(":")
+        elif in_list:
+            out.add(i)
+    return out
