@@ -240,6 +240,8 @@ class SpeakerFinder:
             return None
         if not subj:
             return self._adjacent_subject(verb)
+        # "the philosopher Walter Brandt says": of two subject heads, the name
+        subj.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
         return self._from_token(subj[0], rule)
 
     def _adjacent_subject(self, verb: Any) -> Speaker | None:

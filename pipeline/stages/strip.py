@@ -19,7 +19,7 @@ from ..mapped_text import MappedText
 
 NAME = "strip"
 REQUIRES = ("extract",)
-LIBRARIES: tuple[str, ...] = ()
+LIBRARIES: tuple[str, ...] = ("trafilatura",)  # its decisions on HTML pages
 CODE_DEPS = ("stages/strip_html.py", "stages/strip_text.py")
 
 _RULE_SCHEMA = {

@@ -75,24 +75,22 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     attached = _attached(blocks, texts, idx, prose, int(cfg.get("heading_reach", 2)), int(cfg.get("max_gap", 4)))
     if s1 > s0:  # a title or closing heading right at the edge of the body
         edge_words = int(cfg.get("edge_min_words", 6))
-        for pos in (s0 - 1, s1):
-            if 0 <= pos < len(idx) and line_features(texts[idx[pos]], stop)[0] >= edge_words \
-                    and not _BULLET.match(texts[idx[pos]]):
-                body.add(idx[pos])
-                attached.add(idx[pos])
+        for run in (idx[max(0, s0 - 2):s0], idx[s1:s1 + 1]):  # title (and date or byline) / closing heading
+            if run and not any(_BULLET.match(texts[j]) for j in run) \
+                    and any(line_features(texts[j], stop)[0] >= edge_words for j in run):
+                body.update(run)
+                attached.update(run)
     for i in idx:
         t = texts[i].strip()
         n = line_features(t, stop)[0]
         if not prose[i] and n <= rep_max and counts[t.casefold()] >= rep_min:
             labels[i] = ("boilerplate", "strip.text.repeated_line")
         elif i in body and (prose[i] or i in attached):
-            labels[i] = ("content", "strip.text.main_body")
+            labels[i] = ("content", "strip.text.main_body" if prose[i] else "strip.text.attached_line")
         elif i in body:
             labels[i] = ("boilerplate", "strip.text.detached_line")
         elif prose[i]:
             labels[i] = ("content", "strip.text.prose_line")
-        elif i in attached and i not in body and any(prose.get(j) for j in idx[idx.index(i) + 1: idx.index(i) + 3]):
-            labels[i] = ("content", "strip.text.heading")
         else:
             labels[i] = ("boilerplate", "strip.text.outside_body")
 
