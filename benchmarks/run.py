@@ -702,11 +702,18 @@ def _load(x: Any) -> str:
 
 
 def _rebuilt(files: list[str]) -> str:
+    """``N files: the 6 stage outputs of 1 document (x); report (2,001 files), ...``."""
     if not files:
         return "nothing"
-    docs = sorted({f.split("/", 1)[1].split(".", 1)[0] for f in files if f.startswith("0") and "/" in f})
-    other = sorted({f.split("/", 1)[0] if "/" in f else f for f in files if not f.startswith("0")})
-    return f"{len(files)} files: stage outputs of {len(docs)} document(s) ({', '.join(docs[:3])}); " + ", ".join(other)
+    stage_files = [f for f in files if f[:2].isdigit() and "/" in f]
+    docs = sorted({f.split("/", 1)[1].split(".", 1)[0] for f in stage_files})
+    other: dict[str, int] = {}
+    for f in files:
+        if f not in stage_files:
+            top = f.split("/", 1)[0]
+            other[top] = other.get(top, 0) + 1
+    return (f"{len(files)} files: {len(stage_files)} stage outputs of {len(docs)} document(s) "
+            f"({', '.join(docs[:3])}); " + ", ".join(f"{k} ({v} files)" if v > 1 else k for k, v in sorted(other.items())))
 
 
 # ------------------------------------------------------------------------------ command line
