@@ -524,6 +524,7 @@ def render(res: dict[str, Any], command: str) -> str:
            "measured side by side in the same run, so they suffer less than absolute figures from other load "
            "on the machine. The run measured a snapshot of the code taken at its start (byte-compiled, as an "
            "installed package is).", "",
+           *([f"**Note.** {res['note']}", ""] if res.get("note") else []),
            "## Machine", "",
            f"- CPU: {m['cpu']}, {m['cores']} cores; memory {m['memory_gb']} GB; {m['os']}; Python {m['python']}",
            "- libraries: " + ", ".join(f"{k} {v}" for k, v in m["libraries"].items()),
@@ -571,6 +572,10 @@ def render(res: dict[str, Any], command: str) -> str:
                        r["small_ray"], s_docs, s_mb, w1))
     if "big_wN" in r:
         out.append(row(f"`pipeline run --workers {w}`", r["big_wN"], n, c["mb"]))
+    for key, docs in (("finish_small", s_docs), ("finish_big", n)):
+        if key in r:
+            out.append(f"| `pipeline finish` (corpus indexes, report, manifest) | {docs} | {r[key].seconds:.1f} | | | "
+                       f"{r[key].peak_rss_mb:.0f} | |")
     out += ["", "Outputs byte-identical to the 1-worker run: " +
             "; ".join(f"`{k}`: {'yes' if v else '**NO**'}" for k, v in res.get("identical", {}).items()) + "."]
     if "big_wN" in r:

@@ -58,7 +58,22 @@ def load_config(path: str | Path | None = None) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(f"{p}:1: the config must be a mapping of sections")
     _validate(p, node, data, config_schema())
+    _validate_stages(p, data)
     return Config(str(p), data)
+
+
+def _validate_stages(path: Path, data: dict[str, Any]) -> None:
+    """Checks a schema cannot make (a stage's ``validate_config(section)``, e.g. that its
+    patterns compile), run at load time so a bad rule fails before any document is read."""
+    from .stages import stages
+
+    for spec in stages():
+        hook = getattr(spec.module, "validate_config", None)
+        if hook is not None:
+            try:
+                hook(data.get(spec.name, {}) or {})
+            except ConfigError as exc:
+                raise ConfigError(f"{path}: {exc}") from None
 
 
 def _validate(path: Path, node: Any, data: dict[str, Any], schema: dict[str, Any]) -> None:

@@ -105,8 +105,8 @@ def test_text_heading_before_prose_is_kept(cfg: Any) -> None:
 
 
 def test_text_line_repeated_in_the_page_is_boilerplate(cfg: Any) -> None:
-    ext, out = run_strip(cfg, "a.txt", "\n\n".join([PROSE, "Reply", PROSE, "Reply", PROSE, "Reply", PROSE]))
-    assert label_of(ext, out, "Reply") == ("boilerplate", "strip.text.repeated_line")
+    ext, out = run_strip(cfg, "a.txt", "\n\n".join([PROSE, "Quote", PROSE, "Quote", PROSE, "Quote", PROSE]))
+    assert label_of(ext, out, "Quote") == ("boilerplate", "strip.text.repeated_line")
 
 
 HTML = """<!doctype html><html><head><title>t</title></head><body>

@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import html
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -166,6 +165,7 @@ class _Open:
     tag: str
     label: str
     tokens: list[str]
+    context: frozenset[str]  # tokens of this element and all its ancestors
 
 
 class _HTMLBlocks(HTMLParser):
@@ -177,7 +177,7 @@ class _HTMLBlocks(HTMLParser):
         self.depth_shown = int(cfg.get("tag_path_depth", 6))
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
         self.stack: list[_Open] = []
-        self.tokens: Counter[str] = Counter()
+        self.described: dict[tuple[str, str, str, str], tuple[str, list[str]]] = {}  # same attributes, same label
         self.skip_depth = 0
         self.skip_rule = ""
         self.link_depth = 0
@@ -208,7 +208,7 @@ class _HTMLBlocks(HTMLParser):
                         "extract.html_block",
                         tag=tag,
                         tag_path=">".join(o.label for o in self.stack[-self.depth_shown:]),
-                        context=sorted(self.tokens),
+                        context=sorted(self.stack[-1].context) if self.stack else [],
                         link_chars=self.link_chars,
                     )
                 )
@@ -228,21 +228,19 @@ class _HTMLBlocks(HTMLParser):
 
     def _push(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
-        cls = (a.get("class") or "").strip().lower()
-        ident = (a.get("id") or "").strip().lower()
-        label = tag + ("." + ".".join(cls.split()[:2]) if cls else "") + ("#" + ident if ident else "")
-        tokens = sorted({tag, *(_TOKEN.findall(cls)), *(_TOKEN.findall(ident))} | ({"role-" + a["role"]} if a.get("role") else set()))
-        self.stack.append(_Open(tag, label[:60], tokens))
-        self.tokens.update(tokens)
+        k = (tag, a.get("class") or "", a.get("id") or "", a.get("role") or "")
+        if k not in self.described:
+            cls, ident = k[1].strip().lower(), k[2].strip().lower()
+            label = tag + ("." + ".".join(cls.split()[:2]) if cls else "") + ("#" + ident if ident else "")
+            tokens = sorted({tag, *(_TOKEN.findall(cls)), *(_TOKEN.findall(ident))} | ({"role-" + k[3]} if k[3] else set()))
+            self.described[k] = (label[:60], tokens)
+        label, tokens = self.described[k]
+        parent = self.stack[-1].context if self.stack else frozenset()
+        self.stack.append(_Open(tag, label, tokens, parent.union(tokens)))
 
     def _pop_to(self, tag: str) -> bool:
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i].tag == tag:
-                for o in self.stack[i:]:
-                    self.tokens.subtract(o.tokens)
-                    for t in o.tokens:
-                        if self.tokens[t] <= 0:
-                            del self.tokens[t]
                 del self.stack[i:]
                 return True
         return False

@@ -56,7 +56,8 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "trailing_fragments": {
             "type": "object",
             "additionalProperties": False,
-            "properties": {"enabled": {"type": "boolean"}, "max_words": {"type": "integer"}},
+            "properties": {"enabled": {"type": "boolean"}, "max_words": {"type": "integer"},
+                           "max_stopword_share": {"type": "number"}},
         },
         "html": {"type": "object"},
         "text": {"type": "object"},
@@ -70,12 +71,16 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
 @dataclass(frozen=True)
 class Rule:
     id: str
-    regex: re.Pattern[str]
+    regex: re.Pattern[str]          # multi-line: ^ and $ at every line of the block
+    regex_line: re.Pattern[str]     # the same for a one-line block, where ^ only tries the start (faster)
     max_words: int | None
     first_blocks: int | None
     formats: tuple[str, ...]
     notice: str | None
     continues: bool
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return (self.regex if "\n" in text else self.regex_line).search(text)
 
 
 @lru_cache(maxsize=64)
@@ -83,10 +88,11 @@ def _compile(rules_key: tuple[tuple[Any, ...], ...]) -> tuple[Rule, ...]:
     out = []
     for rid, patterns, max_words, first_blocks, formats, notice, continues in rules_key:
         try:
-            regex = re.compile("|".join(_scoped(p) for p in patterns), re.M)
+            joined = "|".join(_scoped(p) for p in patterns)
+            regex, regex_line = re.compile(joined, re.M), re.compile(joined)
         except re.error as exc:
             raise ConfigError(f"strip rule {rid}: invalid pattern: {exc}") from None
-        out.append(Rule(rid, regex, max_words, first_blocks, formats, notice, continues))
+        out.append(Rule(rid, regex, regex_line, max_words, first_blocks, formats, notice, continues))
     return tuple(out)
 
 
@@ -118,20 +124,41 @@ def words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def is_fragment(text: str, max_words: int) -> bool:
+def words_upto(text: str, cap: int) -> int:
+    """The number of words of ``text``, counted no further than ``cap + 1``: enough to compare
+    with a rule's ``max_words`` without reading a long paragraph to its end."""
+    n = 0
+    for _ in _WORD.finditer(text):
+        n += 1
+        if n > cap:
+            break
+    return n
+
+
+def is_fragment(text: str, max_words: int, n_words: int | None = None) -> bool:
     """A short piece of text that is not a sentence: a label, a name, a menu entry."""
     t = text.strip()
-    return 0 < words(t) <= max_words and not _SENTENCE_END.search(t) and not t.endswith(":")
+    n = words_upto(t, max_words) if n_words is None else n_words
+    return 0 < n <= max_words and not _SENTENCE_END.search(t) and not t.endswith(":")
 
 
-def _rule_applies(rule: Rule, text: str, index: int, fmt: str) -> bool:
+def _rule_applies(rule: Rule, text: str, n_words: int, index: int, fmt: str) -> bool:
+    """``n_words`` is the block's word count (capped above every rule's ``max_words``),
+    compared before the rule's regex runs."""
     if fmt not in rule.formats:
         return False
     if rule.first_blocks is not None and index >= rule.first_blocks:
         return False
-    if rule.max_words is not None and words(text) > rule.max_words:
+    if rule.max_words is not None and n_words > rule.max_words:
         return False
-    return rule.regex.search(text) is not None
+    return rule.search(text) is not None
+
+
+def validate_config(cfg: dict[str, Any]) -> None:
+    """Compile the rules when the config is loaded, so that a bad pattern is an error naming
+    its rule before any document is read (``ConfigError``)."""
+    compile_rules(cfg.get("block_rules", []) or [])
+    compile_rules(cfg.get("inline_rules", []) or [])
 
 
 def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
@@ -151,7 +178,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
         for rule in inline_rules:
             if fmt not in rule.formats:
                 continue
-            m = rule.regex.search(b["text"])
+            m = rule.search(b["text"])
             if m and m.end() > m.start():
                 mapped = MappedText.from_json(b["text"], b["map"])
                 r0, r1 = mapped.to_raw(m.start(), m.end())
@@ -159,13 +186,17 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
                                  "rule": rule.id, "text": m.group(0)})
                 kept_texts[i] = b["text"][: m.start()] + b["text"][m.end():]
 
-    # 2. block rules, first match wins; notices are kept as records.
+    # 2. block rules, first match wins; notices are kept as records. Words are counted once
+    # per block, no further than the largest limit any rule or structure check needs.
+    cap = max([r.max_words or 0 for r in block_rules] + [6, int((cfg.get("trailing_fragments") or {}).get("max_words", 6)),
+                                                         int((cfg.get("empty_heading") or {}).get("max_words", 6))])
+    n_words = [words_upto(t, cap) for t in kept_texts]
     pending_continuation = False
     for i, text in enumerate(kept_texts):
         if not text.strip():
             labels[i] = ("boilerplate", "strip.emptied_by_inline_rule")
             continue
-        if pending_continuation and is_fragment(text, 6):
+        if pending_continuation and is_fragment(text, 6, n_words[i]):
             labels[i] = ("boilerplate", notices[-1]["rule"] + ".holder")
             notices[-1]["raw_end"] = blocks[i]["raw_end"]
             notices[-1]["text"] += "\n" + text
@@ -173,8 +204,9 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
             pending_continuation = False
             continue
         pending_continuation = False
+        stripped = text.strip()  # a block's surrounding white space is layout: one-line blocks match faster
         for rule in block_rules:
-            if _rule_applies(rule, text, i, fmt):
+            if _rule_applies(rule, stripped, n_words[i], i, fmt):
                 labels[i] = ("boilerplate", rule.id)
                 if rule.notice:
                     notices.append({"id": f"n{len(notices) + 1}", "kind": rule.notice, "rule": rule.id,
@@ -190,7 +222,9 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
                         {t.lower() for t in eh.get("always_empty_titles", [])}, fmt)
     tf = cfg.get("trailing_fragments", {})
     if tf.get("enabled", True) and fmt == "text":
-        _trailing_fragments(kept_texts, labels, int(tf.get("max_words", 6)))
+        stop = frozenset(w.casefold() for w in (cfg.get("text") or {}).get("stopwords", []))
+        _trailing_fragments(kept_texts, labels, int(tf.get("max_words", 6)), stop,
+                            float(tf.get("max_stopword_share", 0.25)))
     if fmt == "html":
         from . import strip_html
 
@@ -245,8 +279,13 @@ def _alone_in_para(blocks: list[dict[str, Any]], i: int) -> bool:
     return (i == 0 or blocks[i - 1]["para"] != para) and (i + 1 >= len(blocks) or blocks[i + 1]["para"] != para)
 
 
-def _trailing_fragments(texts: list[str], labels: list[tuple[str, str]], max_words: int) -> None:
-    """Short fragments between the last real content and a trailing boilerplate block are footer."""
+def _trailing_fragments(texts: list[str], labels: list[tuple[str, str]], max_words: int,
+                        stopwords: frozenset[str], max_stopword_share: float) -> None:
+    """Short fragments between the last real content and a trailing boilerplate block are footer.
+
+    Conservative: only fragments (a name, a label, a list entry), never a sentence, and few
+    stopwords, so that a short closing line of the text ("It was a good day") stays.
+    """
     n = len(labels)
     last_bp = None
     for i in range(n - 1, -1, -1):
@@ -255,8 +294,13 @@ def _trailing_fragments(texts: list[str], labels: list[tuple[str, str]], max_wor
             continue
         if last_bp is None:
             return
-        if is_fragment(texts[i], max_words) or texts[i].strip().endswith(","):
-            if words(texts[i]) <= max_words:
-                labels[i] = ("boilerplate", "strip.trailing_fragment")
-                continue
+        t = texts[i].strip()
+        if is_fragment(t, max_words) and _stopword_share(t, stopwords) <= max_stopword_share:
+            labels[i] = ("boilerplate", "strip.trailing_fragment")
+            continue
         return
+
+
+def _stopword_share(text: str, stopwords: frozenset[str]) -> float:
+    ws = [w.casefold() for w in _WORD.findall(text) if not w.isdigit()]
+    return sum(1 for w in ws if w in stopwords) / len(ws) if ws else 0.0

@@ -11,6 +11,7 @@ offsets: trafilatura only decides, it never supplies text. Only blocks still lab
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from .strip import words
@@ -96,6 +97,27 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
             labels[i] = ("boilerplate", "strip.html.link_density")
     if kept is not None and rcfg.get("headings", True):
         _headings_of_content(blocks, labels)
+    _furniture(blocks, texts, labels, cfg.get("furniture", {}) or {})
+
+
+def _furniture(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]], cfg: dict[str, Any]) -> None:
+    """Page furniture that the main-text decision let through: links inside navigation
+    elements (``strip.html.nav_link``) and short blocks repeated several times in the page,
+    such as per-post labels and per-card buttons (``strip.html.repeated_block``)."""
+    nav = set(cfg.get("nav_tokens", ()))
+    min_density = float(cfg.get("nav_min_link_density", 1.1))
+    rep_words = int(cfg.get("repeated_max_words", 0))
+    rep_min = int(cfg.get("repeated_min_count", 3))
+    keys = [texts[i].strip().casefold() for i in range(len(blocks))]
+    counts = Counter(k for k in keys if k)
+    for i, b in enumerate(blocks):
+        if labels[i][0] != "content":
+            continue
+        n = len(texts[i].strip())
+        if nav and n and set(b.get("context", ())) & nav and b.get("link_chars", 0) / n >= min_density:
+            labels[i] = ("boilerplate", "strip.html.nav_link")
+        elif rep_words and counts[keys[i]] >= rep_min and words(keys[i]) <= rep_words and not _SENTENCE.search(keys[i]):
+            labels[i] = ("boilerplate", "strip.html.repeated_block")
 
 
 def _headings_of_content(blocks: list[dict[str, Any]], labels: list[tuple[str, str]]) -> None:

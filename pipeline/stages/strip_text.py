@@ -2,41 +2,61 @@
 
 A plain-text dump keeps a page's menus, banners and footers as lines. In the manner of
 body-text extraction (Finn et al.) and jusText, each line is scored: a line that reads like
-prose (long enough, with stopwords or sentence punctuation) counts for its words, any other
-line against; the best-scoring run of lines is the main body (``strip.text.main_body``).
+prose (long enough, with stopwords or sentence punctuation) counts for its words beyond a
+small allowance (so that the one-line blurbs of a menu do not outweigh a page's paragraphs),
+any other line against; the best-scoring run of lines is the main body (``strip.text.main_body``).
 Inside it, short lines (headings, list items, labels) stay unless they are repeated page
 furniture; outside it only prose lines stay (``strip.text.prose_line``); the rest is
 ``strip.text.outside_body``. Lines repeated several times in one page (per-post labels,
-buttons) are ``strip.text.repeated_line``.
+buttons) are ``strip.text.repeated_line``; a run of short lines that occurs twice in a page
+(the header menu again in the footer, a mobile and a desktop menu) is ``strip.text.repeated_run``.
+
+Each line's features are computed once: the stage stays linear in the size of the page.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _SENTENCE = re.compile(r"[.!?…;:][\"'”’)\]]*(\s|$)")
 _SHORT_SENTENCE = re.compile(r"^\s*[\"'“‘(]?[A-Z][^.!?]*[a-z][.!?][\"'”’)]*\s*$")
-_BULLET = re.compile(r"^\s*([*•·\-–+>]|\d{1,3}[.)])\s+")
+_BULLET = re.compile(r"^\s*([*•·\-–+>o]|\d{1,3}[.)])\s+")
 
 
-def line_features(text: str, stopwords: frozenset[str]) -> tuple[int, float, bool]:
-    """(words, stopword share, has sentence punctuation) of one line."""
+@dataclass(frozen=True)
+class Line:
+    """What the rules need to know about one line, computed once."""
+    words: int
+    stopword_share: float
+    punct: bool
+
+
+def line_features(text: str, stopwords: frozenset[str], share_below: int | None = None) -> tuple[int, float, bool]:
+    """(words, stopword share, has sentence punctuation) of one line; the share is only
+    counted for lines shorter than ``share_below`` words (a long line is prose anyway)."""
     ws = _WORDS.findall(text.casefold())
     n = len(ws)
-    sw = sum(1 for w in ws if w in stopwords) / n if n else 0.0
+    sw = 0.0
+    if n and (share_below is None or n < share_below):
+        sw = sum(1 for w in ws if w in stopwords) / n
     return n, sw, _SENTENCE.search(text) is not None
 
 
-def is_prose(text: str, stopwords: frozenset[str], cfg: dict[str, Any]) -> bool:
-    n, sw, punct = line_features(text, stopwords)
-    if n >= int(cfg.get("long_words", 30)):
+def _prose(f: Line, cfg: dict[str, Any]) -> bool:
+    if f.words >= int(cfg.get("long_words", 30)):
         return True
-    if n < int(cfg.get("min_words", 8)):
+    if f.words < int(cfg.get("min_words", 8)):
         return False
-    return punct and (sw >= float(cfg.get("min_stopword_share", 0.2)) or n >= int(cfg.get("mid_words", 15)))
+    return f.punct and (f.stopword_share >= float(cfg.get("min_stopword_share", 0.2))
+                        or f.words >= int(cfg.get("mid_words", 15)))
+
+
+def is_prose(text: str, stopwords: frozenset[str], cfg: dict[str, Any]) -> bool:
+    return _prose(Line(*line_features(text, stopwords)), cfg)
 
 
 def _best_run(scores: list[float]) -> tuple[int, int]:
@@ -59,51 +79,74 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     idx = [i for i, (lab, _) in enumerate(labels) if lab == "content"]
     if not idx:
         return
-    prose = {i: is_prose(texts[i], stop, cfg) for i in idx}
+    long_words = int(cfg.get("long_words", 30))
+    feats = {i: Line(*line_features(texts[i], stop, long_words)) for i in idx}
+    prose = {i: _prose(feats[i], cfg) for i in idx}
     # lines repeated in the page: buttons, per-post labels ("Reply", "Join Date: ...")
     rep_max = int(cfg.get("repeated_max_words", 6))
     rep_min = int(cfg.get("repeated_min_count", 3))
-    counts = Counter(texts[i].strip().casefold() for i in idx)
+    keys = {i: texts[i].strip().casefold() for i in idx}
+    counts = Counter(keys.values())
     penalty = float(cfg.get("line_penalty", 1.0))
     per_word = float(cfg.get("word_penalty", 0.5))
-    scores = []
-    for i in idx:
-        n = line_features(texts[i], stop)[0]
-        scores.append(float(n) if prose[i] else -(penalty + per_word * n))
+    allowance = float(cfg.get("prose_allowance", 0.0))
+    scores = [feats[i].words - allowance if prose[i] else -(penalty + per_word * feats[i].words) for i in idx]
     s0, s1 = _best_run(scores)
     body = set(idx[s0:s1])
-    attached = _attached(blocks, texts, idx, prose, int(cfg.get("heading_reach", 2)), int(cfg.get("max_gap", 4)))
+    attached = _attached(blocks, texts, idx, prose, feats, int(cfg.get("heading_reach", 2)), int(cfg.get("max_gap", 4)))
     if s1 > s0:  # a title or closing heading right at the edge of the body
         edge_words = int(cfg.get("edge_min_words", 6))
         for run in (idx[max(0, s0 - 2):s0], idx[s1:s1 + 1]):  # title (and date or byline) / closing heading
             if run and not any(_BULLET.match(texts[j]) for j in run) \
-                    and any(line_features(texts[j], stop)[0] >= edge_words for j in run):
+                    and any(feats[j].words >= edge_words for j in run):
                 body.update(run)
                 attached.update(run)
+    runs = _repeated_runs(idx, keys, prose, int(cfg.get("repeated_run_min_lines", 0)))
     for i in idx:
-        t = texts[i].strip()
-        n = line_features(t, stop)[0]
-        if not prose[i] and n <= rep_max and counts[t.casefold()] >= rep_min:
+        if not prose[i] and feats[i].words <= rep_max and counts[keys[i]] >= rep_min:
             labels[i] = ("boilerplate", "strip.text.repeated_line")
+        elif i in runs:
+            labels[i] = ("boilerplate", "strip.text.repeated_run")
         elif i in body and (prose[i] or i in attached):
             labels[i] = ("content", "strip.text.main_body" if prose[i] else "strip.text.attached_line")
         elif i in body:
             labels[i] = ("boilerplate", "strip.text.detached_line")
-        elif prose[i]:
+        elif prose[i] and feats[i].words >= int(cfg.get("outside_min_words", 0)):
             labels[i] = ("content", "strip.text.prose_line")
         else:
             labels[i] = ("boilerplate", "strip.text.outside_body")
 
 
+def _repeated_runs(idx: list[int], keys: dict[int, str], prose: dict[int, bool], min_lines: int) -> set[int]:
+    """Short lines inside a run of at least ``min_lines`` consecutive short lines that occurs
+    again, line for line, elsewhere in the page: a menu printed twice. A table of contents
+    followed by its headings does not repeat as a run (prose separates the headings)."""
+    if min_lines < 2 or len(idx) < 2 * min_lines:
+        return set()
+    grams: dict[tuple[str, ...], list[int]] = {}
+    for pos in range(len(idx) - min_lines + 1):
+        window = idx[pos:pos + min_lines]
+        if any(prose[j] or not keys[j] for j in window):
+            continue
+        grams.setdefault(tuple(keys[j] for j in window), []).append(pos)
+    out: set[int] = set()
+    for starts in grams.values():
+        if len(starts) < 2 or starts[-1] - starts[0] < min_lines:  # overlapping copies are one run
+            continue
+        for pos in starts:
+            out.update(idx[pos:pos + min_lines])
+    return out
+
+
 def _attached(blocks: list[dict[str, Any]], texts: list[str], idx: list[int], prose: dict[int, bool],
-              reach: int, max_gap: int) -> set[int]:
+              feats: dict[int, Line], reach: int, max_gap: int) -> set[int]:
     """Short lines that belong to the text around them rather than to page furniture:
     lines of a paragraph that has a prose line, short sentences, a few lines between two
     prose lines (a signature, a date), headings just before prose, and list items introduced
     by a prose line ending with a colon."""
     prose_paras = {blocks[i]["para"] for i in idx if prose[i]}
     out = {i for i in idx if blocks[i]["para"] in prose_paras}
-    out |= {i for i in idx if _SHORT_SENTENCE.search(texts[i]) and len(_WORDS.findall(texts[i])) >= 4}
+    out |= {i for i in idx if not prose[i] and feats[i].words >= 4 and _SHORT_SENTENCE.search(texts[i])}
     last = None
     for pos, i in enumerate(idx):
         if prose[i]:
