@@ -584,6 +584,12 @@ def render(res: dict[str, Any], command: str) -> str:
                    f"({'flat' if big <= sm * 1.15 else 'GROWS'}): documents are streamed, a bounded window of them "
                    "in flight, and only a one-line result per document is kept. With workers the figure is the "
                    "largest single process.")
+    if "finish_small" in r and "finish_big" in r:
+        fs, fb = r["finish_small"].peak_rss_mb, r["finish_big"].peak_rss_mb
+        if fb > fs * 1.15:
+            out.append(f"The corpus-level step does grow: `pipeline finish` peaked at {fs:.0f} MB for {s_docs} documents "
+                       f"and {fb:.0f} MB for {n} (it holds every document's records at once for the corpus indexes "
+                       "and the report index; see the notes).")
     if "small_ray" in r:
         out.append("For Ray, peak RSS is what `wait4` sees of the driver's tree; Ray's workers are children of "
                    "its raylet, so they may not all be counted.")

