@@ -1,5 +1,5 @@
 """Attribution lines: the short line after an excerpt that names its outlet, date, byline and place
-("(Washington Times 02. 03.1992.)", "The Daily X, 3 March 1992 By A. Writer, City")."""
+("(Daily Courier 02. 03.2019.)", "The Daily X, 3 March 1992 By A. Writer, City")."""
 
 from __future__ import annotations
 
