@@ -589,7 +589,7 @@ def render(res: dict[str, Any], command: str) -> str:
         if fb > fs * 1.15:
             out.append(f"The corpus-level step does grow: `pipeline finish` peaked at {fs:.0f} MB for {s_docs} documents "
                        f"and {fb:.0f} MB for {n} (it holds every document's records at once for the corpus indexes "
-                       "and the report index; see the notes).")
+                       "and the report index).")
     if "small_ray" in r:
         out.append("For Ray, peak RSS is what `wait4` sees of the driver's tree; Ray's workers are children of "
                    "its raylet, so they may not all be counted.")
@@ -632,8 +632,10 @@ def render(res: dict[str, Any], command: str) -> str:
         out.append(f"- whole pipeline / `nlp.pipe`: of the {w1.seconds:.1f} s of `pipeline run`, the quotation stage "
                    f"took {q:.1f} s (its spaCy parse of the paragraphs is the bulk: `nlp.pipe` alone over the same "
                    f"texts took {sp['pipe_seconds']:.1f} s), the other five stages {others:.1f} s, corpus indexes, "
-                   f"report and manifest (`pipeline finish`, its own process) {fin:.1f} s, and the rest ({rest:.1f} s) "
-                   "is start-up, model load and reading and writing the JSON outputs.")
+                   f"report and manifest (`pipeline finish`, its own process) {fin:.1f} s"
+                   + (f", and the rest ({rest:.1f} s) is start-up, model load and reading and writing the JSON outputs."
+                      if rest >= 1 else f"; start-up, model load and JSON input/output are within the noise of "
+                      f"measuring in separate processes ({rest:+.1f} s left over)."))
     if fr and fr["trafilatura_seconds"]:
         bs = fr.get("by_stage", {})
         inner = fr.get("trafilatura_inside_strip_seconds", 0.0)
@@ -666,6 +668,8 @@ def render(res: dict[str, Any], command: str) -> str:
                 f"| `make -j{w} all` | {r[f'make_full_j{w}'].seconds:.1f} | {md / r[f'make_full_j{w}'].seconds:.2f} | "
                 f"{r['make_full_j1'].seconds / r[f'make_full_j{w}'].seconds:.2f}x |", "",
                 f"Outputs of `make -j1` and `make -j{w}` byte-identical: {'yes' if mk['make_identical'] else '**NO**'}."]
+    if res.get("notes"):
+        out += ["", "## Notes", "", *[f"- {x}" for x in res["notes"]]]
     failed = [f"{k} (exit {v.returncode}): {v.stderr_tail.strip().splitlines()[-1:]}" for k, v in r.items()
               if v.returncode != 0]
     if failed:

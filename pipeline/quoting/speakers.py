@@ -55,6 +55,9 @@ class SpeakerFinder:
         self.group_nouns = {w.lower() for w in cfg.get("group_nouns", [])}
         self.person_nouns = {w.lower() for w in cfg.get("person_nouns", [])}
         self.persons: set[str] = set()   # the document's person names and surnames (see note_persons)
+        self.non_persons: set[str] = set()  # places, nations, organisations the model tags in the document
+        self.honorifics = {h.lower().rstrip(".") for h in cfg["honorifics"]}
+        self.name_max = int(cfg.get("name_max_tokens", 4))
         self.title_re = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in cfg["honorifics"]) + r")(?:\.\s*|\s+))+", re.IGNORECASE)
 
     # -------------------------------------------------------------- entry point
@@ -74,6 +77,80 @@ class SpeakerFinder:
             if votes[key][0] > votes[key][1]:   # "Paris Baguette", tagged ORG more often, is no person
                 self.persons.add(key)
                 self.persons.add(key.split()[-1])
+        for doc in docs:
+            for e in doc.ents:
+                key = e.text.lower()
+                if e.label_ in ("GPE", "NORP", "LOC", "ORG", "FAC") and votes[key][1] > votes[key][0]:
+                    self.non_persons.add(key)
+
+    # -------------------------------------------------------------- names the model does not know
+    def titled_names(self, doc: Any, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """Names where grammar says a person must stand, whatever the NER makes of them: the
+        capitalised words right after an honorific ("Mr X Y") or a title noun ("the journalist
+        X Y", "the president of <Place> X Y"), forming one noun phrase. The small model tags
+        names it has seen as PERSON and unfamiliar ones as ORG, GPE or nothing; the title is
+        the evidence here, not the tag. Doc-relative (start, end, name), in text order; a run
+        that cannot be split from the place or body before it gives nothing (no guess)."""
+        out: list[tuple[int, int, str]] = []
+        toks = [t for t in doc if lo <= t.idx and t.idx + len(t) <= hi]
+        n = 0
+        while n < len(toks):
+            t = toks[n]
+            low = t.lower_.rstrip(".")
+            honorific = low in self.honorifics and t.text[:1].isupper()
+            title = t.lower_ in self.titles and t.pos_ in ("NOUN", "PROPN")
+            if not (honorific or title):
+                n += 1
+                continue
+            k = n + 1
+            while k < len(toks) and toks[k].text == ".":
+                k += 1
+            of_place = False
+            if title and k < len(toks) and toks[k].lower_ == "of" and toks[k].head == t:
+                of_place, k = True, k + 1      # "president of <Place> <Name>"
+            run = []
+            while k < len(toks) and self._name_word(toks[k]) and len(run) <= self.name_max + 3:
+                run.append(toks[k])
+                k += 1
+            name = self._titled_run(run, of_place, honorific)
+            if name is not None:
+                out.append(name)
+            n = max(n + 1, k)
+        return out
+
+    def _name_word(self, t: Any) -> bool:
+        """A word that can be part of a personal name: capitalised letters (apostrophes and hyphens
+        inside), not a title, honorific, outlet or organisation word."""
+        w = t.text
+        if not w[:1].isupper() or not re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?", w):
+            return False
+        low = t.lower_.rstrip(".")
+        return t.pos_ in ("PROPN", "NOUN", "ADJ") and low not in self.titles and low not in self.honorifics \
+            and low not in self.org_words and low not in self.outlets and t.ent_type_ not in ("DATE", "TIME")
+
+    def _titled_run(self, run: list[Any], of_place: bool, honorific: bool) -> tuple[int, int, str] | None:
+        """The name in a run of capitalised words after a title: leading words the document tags as
+        a place, nation or organisation are cut; the rest must be one noun phrase (each word's head
+        inside the run, but for the last) of 2..name_max words (1 after an honorific: "Mr Smith")."""
+        cut = 0
+        for k in range(len(run) - 1, 0, -1):   # longest known place/body prefix ("South Africa")
+            if " ".join(t.text for t in run[:k]).lower() in self.non_persons:
+                cut = k
+                break
+        if of_place and cut == 0:
+            return None   # "president of A B C": where the place ends is unknown
+        name = run[cut:]
+        if not name or " ".join(t.text for t in name).lower() in self.outlets:
+            return None
+        if not (2 if not honorific else 1) <= len(name) <= self.name_max:
+            return None
+        ids = {t.i for t in name}
+        if sum(1 for t in name if t.head.i not in ids or t.head == t) != 1:
+            return None   # not one noun phrase ("Mr Smith Monday": the parser splits them)
+        if any(t.ent_type_ in ("GPE", "NORP", "LOC", "FAC") and t.ent_iob_ == "B" and len(name) > 1 for t in name[:1]):
+            return None
+        s, e = name[0].idx, name[-1].idx + len(name[-1])
+        return s, e, name[0].doc.text[s:e]
 
     def find(self, doc: Any, base: int, qs: int, qe: int, lo: int, hi: int, strict: bool = False) -> Speaker | None:
         """Speaker of the quotation text[qs:qe] in the parsed paragraph `doc` (starting at `base`);

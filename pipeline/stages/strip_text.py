@@ -110,6 +110,8 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("boilerplate", "strip.text.repeated_line")
         elif i in runs:
             labels[i] = ("boilerplate", "strip.text.repeated_run")
+        elif _link_like(texts[i], cfg):
+            labels[i] = ("boilerplate", "strip.text.link_like_line")
         elif i in body and (prose[i] or i in attached):
             labels[i] = ("content", "strip.text.main_body" if prose[i] else "strip.text.attached_line")
         elif i in body:
@@ -118,6 +120,19 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("content", "strip.text.prose_line")
         else:
             labels[i] = ("boilerplate", "strip.text.outside_body")
+
+
+_SEPARATOR = re.compile(r"\s[|•·]\s")
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")
+
+
+def _link_like(text: str, cfg: dict[str, Any]) -> bool:
+    """A line of menu entries run together: entries separated by bars or bullets, or glued
+    (the dump lost the space between two links: "Terms of UseService AgreementPrivacy")."""
+    n_sep = int(cfg.get("link_like_separators", 0))
+    n_glued = int(cfg.get("link_like_glued", 0))
+    return (n_sep > 0 and len(_SEPARATOR.findall(text)) >= n_sep) or \
+        (n_glued > 0 and len(_GLUED.findall(text)) >= n_glued)
 
 
 _ITEM = re.compile(r"^\s*(\d{1,3}[.)]?|\[\d{1,3}\]|\^|[-*•])\s+\S")
