@@ -252,6 +252,17 @@ def _append(segs: list[Segment], seg: Segment) -> None:
 
 def diff_edits(old: str, new: str, rule: str, chunk: int = 4096) -> list[Edit]:
     """Edits turning ``old`` into ``new``: difflib opcodes, aligned in line chunks to stay linear."""
+    # The common start and end are equal: diff only what lies between (usually a few characters).
+    head = 0
+    limit = min(len(old), len(new))
+    while head < limit and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]:
+        tail += 1
+    if head or tail:
+        inner = diff_edits(old[head:len(old) - tail], new[head:len(new) - tail], rule, chunk)
+        return [Edit(e.start + head, e.end + head, e.new, e.rule) for e in inner]
     if len(old) <= chunk and len(new) <= chunk:
         return _opcode_edits(old, new, rule, 0)
     # Align line by line first (cheap, exact), then diff only the lines that differ.

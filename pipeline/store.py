@@ -55,6 +55,9 @@ def list_raw(raw_dir: Path) -> list[RawDoc]:
 
 
 def find_raw(raw_dir: Path, doc_id: str) -> RawDoc:
+    direct = raw_dir / doc_id
+    if doc_id_for(doc_id) == doc_id and (direct.is_file() or direct.is_symlink()):
+        return RawDoc(doc_id, doc_id, direct)  # a safe name is its own id: no need to list the folder
     for doc in list_raw(raw_dir):
         if doc.doc_id == doc_id:
             return doc

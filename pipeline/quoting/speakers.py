@@ -147,8 +147,6 @@ class SpeakerFinder:
         ids = {t.i for t in name}
         if sum(1 for t in name if t.head.i not in ids or t.head == t) != 1:
             return None   # not one noun phrase ("Mr Smith Monday": the parser splits them)
-        if any(t.ent_type_ in ("GPE", "NORP", "LOC", "FAC") and t.ent_iob_ == "B" and len(name) > 1 for t in name[:1]):
-            return None
         s, e = name[0].idx, name[-1].idx + len(name[-1])
         return s, e, name[0].doc.text[s:e]
 

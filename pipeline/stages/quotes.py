@@ -32,6 +32,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "attribution_max_words": {"type": "integer", "minimum": 2},
         "year_pivot": {"type": "integer", "minimum": 0, "maximum": 99},
         "pronoun_window": {"type": "integer", "minimum": 0},
+        "name_max_tokens": {"type": "integer", "minimum": 2},
         "reporting_verbs": _STR_LIST, "citing_verbs": _STR_LIST, "honorifics": _STR_LIST,
         "it_object_verbs": _STR_LIST, "group_nouns": _STR_LIST, "person_nouns": _STR_LIST,
         "titles": _STR_LIST, "organisation_words": _STR_LIST, "document_words": _STR_LIST,
@@ -51,7 +52,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
 
 DEFAULTS: dict[str, Any] = {
     "batch_size": 64, "inline_min_words": 4, "max_cue_tokens": 30, "attribution_max_words": 30, "year_pivot": 30,
-    "pronoun_window": 4, "reporting_verbs": ["say", "state", "write", "tell", "add", "note"], "citing_verbs": ["cite", "quote"], "it_object_verbs": ["put"], "group_nouns": [], "person_nouns": [],
+    "pronoun_window": 4, "name_max_tokens": 4, "reporting_verbs": ["say", "state", "write", "tell", "add", "note"], "citing_verbs": ["cite", "quote"], "it_object_verbs": ["put"], "group_nouns": [], "person_nouns": [],
     "honorifics": ["Mr", "Mrs", "Ms", "Dr"], "titles": ["president", "minister", "director"],
     "organisation_words": ["report", "statement", "ministry"], "document_words": ["Letter", "Statement"],
     "outlets": [], "valedictions": ["yours sincerely", "sincerely"], "block_end_lines": [], "note_words": ["note"],
@@ -234,10 +235,13 @@ class Builder:
             ents = [e for e in doc.ents if e.label_ == "PERSON"]
             s1, e1 = u.start + m.start("interviewee"), u.start + m.end("interviewee")
             s2, e2 = u.start + m.start("interviewer"), u.start + m.end("interviewer")
-            a = [e for e in ents if s1 <= base + e.start_char < e1]
-            b = [e for e in ents if s2 <= base + e.start_char < e2]
-            who = self.person_rec(a[-1], base) if a else None
-            asker = self.person_rec(b[0], base) if b else None
+            a = [self.name_span(e, base) for e in ents if s1 <= base + e.start_char < e1]
+            b = [self.name_span(e, base) for e in ents if s2 <= base + e.start_char < e2]
+            # names the model does not tag PERSON: the words after a title ("the journalist X Y")
+            a = a or self.finder.titled_names(doc, s1 - base, e1 - base)
+            b = b or self.finder.titled_names(doc, s2 - base, e2 - base)
+            who = self.name_rec(a[-1], base) if a else None
+            asker = self.name_rec(b[0], base) if b else None
             date = find_date(u.text, self.months, self.cfg["year_pivot"])
             outlet = re.search(r'"([^"]{2,60})"', u.text[m.start("interviewer"):])
             self.intro_source = {"outlet": outlet.group(1) if outlet else None, "author": None,
@@ -268,6 +272,22 @@ class Builder:
     def person_rec(self, ent: Any, base: int) -> dict[str, Any]:
         s, e = base + ent.start_char, base + ent.end_char
         return self.span_rec(s, e, name=ent.text, type="person")
+
+    def name_span(self, ent: Any, base: int) -> tuple[int, int, str]:
+        """A PERSON entity as (start, end, name), doc-relative; after "<title> of", a leading place
+        the model glued on ("president of <Place> <Name>" tagged as one name) is cut off."""
+        toks = list(ent)
+        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if prev is not None and prev.lower_ == "of" and prev.head.lower_ in self.finder.titles:
+            for k in range(len(toks) - 1, 0, -1):
+                if " ".join(t.text for t in toks[:k]).lower() in self.finder.non_persons:
+                    toks = toks[k:]
+                    break
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+        return s, e, ent.doc.text[s:e]
+
+    def name_rec(self, name: tuple[int, int, str], base: int) -> dict[str, Any]:
+        return self.span_rec(base + name[0], base + name[1], name=name[2], type="person")
 
     # ------------------------------------------------------------------ letters
     def letters(self) -> None:
@@ -413,14 +433,17 @@ class Builder:
         return rec
 
     def intro_author(self, u: Any) -> dict[str, Any] | None:
-        """The person a paragraph introducing "the following texts" is about: its first PERSON."""
+        """The person a paragraph introducing "the following texts" is about: the first one it
+        names, tagged PERSON or standing after an honorific or title ("Mr X Y, ...")."""
         doc, base = self.unit_doc(u)
-        for e in doc.ents:
-            if e.label_ == "PERSON" and u.start <= base + e.start_char < u.end:
-                rec = self.person_rec(e, base)
-                rec["rule"] = "quotes.speaker.introduction"
-                return rec
-        return None
+        names = [self.name_span(e, base) for e in doc.ents
+                 if e.label_ == "PERSON" and u.start <= base + e.start_char < u.end]
+        names += self.finder.titled_names(doc, u.start - base, u.end - base)
+        if not names:
+            return None
+        rec = self.name_rec(min(names), base)
+        rec["rule"] = "quotes.speaker.introduction"
+        return rec
 
     def forum_reply(self, cue_u: Any) -> bool:
         """A "NAME wrote:" / "NAME said:" cue (the forum pattern), whatever rule claimed it."""
