@@ -25,6 +25,7 @@ $(VENV)/.installed: requirements.lock requirements-model.txt pyproject.toml
 
 # Every stage, file by file: `make -j` parallelises, a re-run rebuilds only what changed.
 all: setup
+	@$(PY) -m compileall -q pipeline > /dev/null  # bytecode once, not in every stage process
 	@$(PIPELINE) plan --raw $(RAW) --out $(OUT) $(CONFIG_ARG) --pipeline $(PIPELINE)
 	@$(MAKE) --no-print-directory -k -f $(OUT)/.make/deps.mk docs \
 	  || { $(PIPELINE) finish --raw $(RAW) --out $(OUT) $(CONFIG_ARG); exit 2; }

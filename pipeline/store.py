@@ -18,6 +18,8 @@ from typing import Any, Iterable
 from .errors import InputError
 
 RAW_SUFFIXES_IGNORED = (".gitkeep", ".DS_Store")
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 _UNSAFE = re.compile(r"[^\w.\-]", re.UNICODE)
 
 
@@ -110,6 +112,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -103,6 +103,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                 attached.update(run)
     runs = _repeated_runs(idx, keys, prose, int(cfg.get("repeated_run_min_lines", 0)))
     references = _reference_lists(texts, idx, cfg.get("reference_headings", []))
+    footer_from = _footer_start(labels, cfg)
     for i in idx:
         if i in references:
             labels[i] = ("content", "strip.text.reference_list")
@@ -110,6 +111,8 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("boilerplate", "strip.text.repeated_line")
         elif i in runs:
             labels[i] = ("boilerplate", "strip.text.repeated_run")
+        elif i > footer_from:
+            labels[i] = ("boilerplate", "strip.text.after_copyright")
         elif _link_like(texts[i], cfg):
             labels[i] = ("boilerplate", "strip.text.link_like_line")
         elif i in body and (prose[i] or i in attached):
@@ -133,6 +136,19 @@ def _link_like(text: str, cfg: dict[str, Any]) -> bool:
     n_glued = int(cfg.get("link_like_glued", 0))
     return (n_sep > 0 and len(_SEPARATOR.findall(text)) >= n_sep) or \
         (n_glued > 0 and len(_GLUED.findall(text)) >= n_glued)
+
+
+def _footer_start(labels: list[tuple[str, str]], cfg: dict[str, Any]) -> int:
+    """The index of the last copyright notice when it lies in the last ``footer_zone_share`` of
+    the page: what follows it is the page's footer (legal links, cookie dialogs)."""
+    share = float(cfg.get("footer_zone_share", 0.0))
+    n = len(labels)
+    if share <= 0:
+        return n
+    for i in range(n - 1, -1, -1):
+        if labels[i][1].startswith("strip.copyright"):
+            return i if i >= n * (1 - share) else n
+    return n
 
 
 _ITEM = re.compile(r"^\s*(\d{1,3}[.)]?|\[\d{1,3}\]|\^|[-*•])\s+\S")

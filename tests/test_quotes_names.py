@@ -1,0 +1,58 @@
+"""Speaker attribution does not depend on the model knowing the names: the seeds, with their
+people renamed consistently in raw text and gold, keep their speakers. The original names
+happen to be in the small model's vocabulary; held-out documents name people it has never
+seen ("the former president of <Place> X Y", "Mr X Y, is a ... national who ...")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import GOLD, RAW
+
+# Seed names (allowed here: the no-seed-names rule is for pipeline/ and config/) -> new names,
+# applied in order, longest first, to the raw text and the gold alike.
+RENAMINGS: dict[str, list[tuple[str, str]]] = {
+    "slavic": [("Ayaz Mutalibov", "Viktor Petrenko"), ("Mutalibov", "Petrenko"),
+               ("Eynulla Fatullayev", "Rustam Ismailov"), ("Fatullayev", "Ismailov"),
+               ("Dana Mazalova", "Irena Kovac"), ("Mazalova", "Kovac"),
+               ("Human Rights Watch", "Civil Liberties Monitor"), ("Washington Times", "Chicago Tribune")],
+    "vietnamese_yoruba": [("Ayaz Mutalibov", "Nguyen Van Thanh"), ("Mutalibov", "Thanh"),
+                          ("Eynulla Fatullayev", "Oluwaseun Adeyemi"), ("Fatullayev", "Adeyemi"),
+                          ("Dana Mazalova", "Li Wei"), ("Mazalova", "Wei")],
+    "igbo_vietnamese_irish": [("Ayaz Mutalibov", "Chukwuemeka Obi"), ("Mutalibov", "Obi"),
+                              ("Eynulla Fatullayev", "Tran Thi Mai"), ("Fatullayev", "Mai"),
+                              ("Dana Mazalova", "Siobhan O'Brien"), ("Mazalova", "O'Brien")],
+}
+
+
+def _rename(text: str, table: list[tuple[str, str]]) -> str:
+    for old, new in table:
+        text = text.replace(old, new)
+    return text
+
+
+def _renamed_seeds(tmp: Path, table: list[tuple[str, str]]) -> tuple[Path, Path]:
+    raw, gold = tmp / "raw", tmp / "gold"
+    for src, dest in ((RAW, raw), (GOLD, gold)):
+        dest.mkdir()
+        for p in sorted(src.iterdir()):
+            if p.is_file() and not p.name.startswith("."):
+                (dest / p.name).write_text(_rename(p.read_text(encoding="utf-8"), table), encoding="utf-8")
+    return raw, gold
+
+
+@pytest.mark.parametrize("renaming", sorted(RENAMINGS))
+def test_speakers_survive_renamed_people(tmp_path: Path, renaming: str) -> None:
+    from pipeline.evaluate import evaluate
+    from pipeline.runner import run_all
+
+    raw, gold = _renamed_seeds(tmp_path, RENAMINGS[renaming])
+    out = tmp_path / "processed"
+    results = run_all(raw, out, None, until="quotes")
+    assert all(r.ok for r in results), [r.error for r in results if not r.ok]
+    ev = evaluate(gold, out)
+    score = ev.totals["speaker_accuracy"]
+    misses = [m for m in ev.misses if m.metric == "speaker_accuracy"]
+    assert score.total >= 40 and (score.value or 0.0) >= 0.95, [m.line() for m in misses]
