@@ -56,3 +56,26 @@ def test_speakers_survive_renamed_people(tmp_path: Path, renaming: str) -> None:
     score = ev.totals["speaker_accuracy"]
     misses = [m for m in ev.misses if m.metric == "speaker_accuracy"]
     assert score.total >= 40 and (score.value or 0.0) >= 0.95, [m.line() for m in misses]
+
+
+def _titled(sentence: str) -> list[str]:
+    from pipeline.config import load_config
+    from pipeline.quoting.speakers import SpeakerFinder, load_nlp
+    from pipeline.stages.quotes import DEFAULTS
+
+    cfg = {**DEFAULTS, **load_config(None).section("quotes")}
+    doc = load_nlp(cfg["model"])(sentence)
+    finder = SpeakerFinder(cfg)
+    finder.note_persons([doc])
+    return [name for _, _, name in finder.titled_names(doc, 0, len(doc.text))]
+
+
+def test_name_after_title_is_read_without_the_model_knowing_it() -> None:
+    assert _titled("The interview of President Kwame Mensah by the reporter Yuki Tanaka.") == ["Kwame Mensah", "Yuki Tanaka"]
+    assert _titled("Ms Ngozi Okonjo-Iweala, the head of the agency, spoke.") == ["Ngozi Okonjo-Iweala"]
+
+
+def test_name_after_title_of_unknown_place_is_not_guessed() -> None:
+    # where "<Place>" ends in "the president of <Place> <Name>" is unknown: no name rather than a wrong one
+    assert _titled("The president of Zembla Kassym Tokayev spoke.") == []
+    assert _titled("The director General Motors announced it.") == []

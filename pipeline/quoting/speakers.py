@@ -109,7 +109,11 @@ class SpeakerFinder:
             if title and k < len(toks) and toks[k].lower_ == "of" and toks[k].head == t:
                 of_place, k = True, k + 1      # "president of <Place> <Name>"
             run = []
-            while k < len(toks) and self._name_word(toks[k]) and len(run) <= self.name_max + 3:
+            while k < len(toks) and len(run) <= 2 * self.name_max + 3:
+                glued = toks[k].text in ("-", "'", "’") and run and not run[-1].whitespace_ and not toks[k].whitespace_ \
+                    and k + 1 < len(toks) and self._name_word(toks[k + 1])   # "Okonjo-Iweala" split by the tokenizer
+                if not (glued or self._name_word(toks[k])):
+                    break
                 run.append(toks[k])
                 k += 1
             name = self._titled_run(run, of_place, honorific)
@@ -134,7 +138,7 @@ class SpeakerFinder:
         inside the run, but for the last) of 2..name_max words (1 after an honorific: "Mr Smith")."""
         cut = 0
         for k in range(len(run) - 1, 0, -1):   # longest known place/body prefix ("South Africa")
-            if " ".join(t.text for t in run[:k]).lower() in self.non_persons:
+            if run[0].doc.text[run[0].idx:run[k - 1].idx + len(run[k - 1])].lower() in self.non_persons:
                 cut = k
                 break
         if of_place and cut == 0:
@@ -142,13 +146,14 @@ class SpeakerFinder:
         name = run[cut:]
         if not name or " ".join(t.text for t in name).lower() in self.outlets:
             return None
-        if not (2 if not honorific else 1) <= len(name) <= self.name_max:
+        s, e = name[0].idx, name[-1].idx + len(name[-1])
+        text = name[0].doc.text[s:e]
+        if not (2 if not honorific else 1) <= len(text.split()) <= self.name_max:
             return None
         ids = {t.i for t in name}
         if sum(1 for t in name if t.head.i not in ids or t.head == t) != 1:
             return None   # not one noun phrase ("Mr Smith Monday": the parser splits them)
-        s, e = name[0].idx, name[-1].idx + len(name[-1])
-        return s, e, name[0].doc.text[s:e]
+        return s, e, text
 
     def find(self, doc: Any, base: int, qs: int, qe: int, lo: int, hi: int, strict: bool = False) -> Speaker | None:
         """Speaker of the quotation text[qs:qe] in the parsed paragraph `doc` (starting at `base`);

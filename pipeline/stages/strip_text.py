@@ -24,6 +24,7 @@ from typing import Any
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _SENTENCE = re.compile(r"[.!?…;:][\"'”’)\]]*(\s|$)")
 _SHORT_SENTENCE = re.compile(r"^\s*[\"'“‘(]?[A-Z][^.!?]*[a-z][.!?][\"'”’)]*\s*$")
+_SENTENCE_STOP = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 _BULLET = re.compile(r"^\s*([*•·\-–+>o]|\d{1,3}[.)])\s+")
 
 
@@ -93,7 +94,8 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     scores = [feats[i].words - allowance if prose[i] else -(penalty + per_word * feats[i].words) for i in idx]
     s0, s1 = _best_run(scores)
     body = set(idx[s0:s1])
-    attached = _attached(blocks, texts, idx, prose, feats, int(cfg.get("heading_reach", 2)), int(cfg.get("max_gap", 4)))
+    attached = _attached(blocks, texts, idx, prose, feats, int(cfg.get("heading_reach", 2)), int(cfg.get("max_gap", 4)),
+                        str(cfg.get("paragraph_attach", "all")))
     if s1 > s0:  # a title or closing heading right at the edge of the body
         edge_words = int(cfg.get("edge_min_words", 6))
         for run in (idx[max(0, s0 - 2):s0], idx[s1:s1 + 1]):  # title (and date or byline) / closing heading
@@ -113,13 +115,13 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("boilerplate", "strip.text.repeated_run")
         elif i > footer_from:
             labels[i] = ("boilerplate", "strip.text.after_copyright")
-        elif _link_like(texts[i], cfg):
+        elif _link_like(texts[i], cfg, prose[i]):
             labels[i] = ("boilerplate", "strip.text.link_like_line")
         elif i in body and (prose[i] or i in attached):
             labels[i] = ("content", "strip.text.main_body" if prose[i] else "strip.text.attached_line")
         elif i in body:
             labels[i] = ("boilerplate", "strip.text.detached_line")
-        elif prose[i] and feats[i].words >= int(cfg.get("outside_min_words", 0)):
+        elif prose[i] and feats[i].words >= int(cfg.get("outside_min_words", 0)) and not _out_test(i, idx, s0, s1, feats, texts):
             labels[i] = ("content", "strip.text.prose_line")
         else:
             labels[i] = ("boilerplate", "strip.text.outside_body")
@@ -129,13 +131,13 @@ _SEPARATOR = re.compile(r"\s[|•·]\s")
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")
 
 
-def _link_like(text: str, cfg: dict[str, Any]) -> bool:
+def _link_like(text: str, cfg: dict[str, Any], prose: bool) -> bool:
     """A line of menu entries run together: entries separated by bars or bullets, or glued
     (the dump lost the space between two links: "Terms of UseService AgreementPrivacy")."""
     n_sep = int(cfg.get("link_like_separators", 0))
     n_glued = int(cfg.get("link_like_glued", 0))
     return (n_sep > 0 and len(_SEPARATOR.findall(text)) >= n_sep) or \
-        (n_glued > 0 and len(_GLUED.findall(text)) >= n_glued)
+        (n_glued > 0 and not prose and len(_GLUED.findall(text)) >= n_glued)
 
 
 def _footer_start(labels: list[tuple[str, str]], cfg: dict[str, Any]) -> int:
@@ -149,6 +151,17 @@ def _footer_start(labels: list[tuple[str, str]], cfg: dict[str, Any]) -> int:
         if labels[i][1].startswith("strip.copyright"):
             return i if i >= n * (1 - share) else n
     return n
+
+
+def _out_test(i, idx, s0, s1, feats, texts):
+    import os
+    m = os.environ.get("O", "")
+    if not m: return False
+    side, w = m[0], int(m[1:])
+    before = s1 > s0 and i < idx[s0]
+    if side == "b" and before: return feats[i].words < w
+    if side == "a" and not before: return feats[i].words < w
+    return False
 
 
 _ITEM = re.compile(r"^\s*(\d{1,3}[.)]?|\[\d{1,3}\]|\^|[-*•])\s+\S")
@@ -197,14 +210,28 @@ def _repeated_runs(idx: list[int], keys: dict[int, str], prose: dict[int, bool],
     return out
 
 
+def _wrapped_continuations(blocks: list[dict[str, Any]], texts: list[str], idx: list[int],
+                           prose: dict[int, bool]) -> set[int]:
+    """Lines that continue a hard-wrapped prose line of the same paragraph: the line before
+    is prose (or such a continuation) and stops mid-sentence. A menu line after a finished
+    sentence in the same paragraph is not taken along (``strip.text.detached_line``)."""
+    out: set[int] = set()
+    for prev, i in zip(idx, idx[1:]):
+        if blocks[i]["para"] == blocks[prev]["para"] and (prose[prev] or prev in out) \
+                and not _SENTENCE_STOP.search(texts[prev]):
+            out.add(i)
+    return out
+
+
 def _attached(blocks: list[dict[str, Any]], texts: list[str], idx: list[int], prose: dict[int, bool],
-              feats: dict[int, Line], reach: int, max_gap: int) -> set[int]:
+              feats: dict[int, Line], reach: int, max_gap: int, paragraph_mode: str = "all") -> set[int]:
     """Short lines that belong to the text around them rather than to page furniture:
     lines of a paragraph that has a prose line, short sentences, a few lines between two
     prose lines (a signature, a date), headings just before prose, and list items introduced
     by a prose line ending with a colon."""
-    prose_paras = {blocks[i]["para"] for i in idx if prose[i]}
-    out = {i for i in idx if blocks[i]["para"] in prose_paras}
+    out = _wrapped_continuations(blocks, texts, idx, prose) if paragraph_mode == "wrapped" else \
+        ({i for i in idx if blocks[i]["para"] in {blocks[j]["para"] for j in idx if prose[j]}}
+         if paragraph_mode == "all" else set())
     out |= {i for i in idx if not prose[i] and feats[i].words >= 4 and _SHORT_SENTENCE.search(texts[i])}
     last = None
     for pos, i in enumerate(idx):
