@@ -10,6 +10,11 @@ furniture; outside it only prose lines stay (``strip.text.prose_line``); the res
 ``strip.text.outside_body``. Lines repeated several times in one page (per-post labels,
 buttons) are ``strip.text.repeated_line``; a run of short lines that occurs twice in a page
 (the header menu again in the footer, a mobile and a desktop menu) is ``strip.text.repeated_run``.
+A line of menu links run together (``a | b | c``, or glued ``TermsPrivacyCookies`` when the
+dump lost the spaces) is ``strip.text.link_like_line``; what follows a copyright notice near the
+end of the page is its footer (``strip.text.after_copyright``); a short line in the paragraph of
+a prose line stays only when it continues that line (``paragraph_attach: wrapped``): a menu line
+printed right after a finished sentence is not part of the text.
 
 Each line's features are computed once: the stage stays linear in the size of the page.
 """
@@ -121,7 +126,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("content", "strip.text.main_body" if prose[i] else "strip.text.attached_line")
         elif i in body:
             labels[i] = ("boilerplate", "strip.text.detached_line")
-        elif prose[i] and feats[i].words >= int(cfg.get("outside_min_words", 0)) and not _out_test(i, idx, s0, s1, feats, texts):
+        elif prose[i] and feats[i].words >= int(cfg.get("outside_min_words", 0)):
             labels[i] = ("content", "strip.text.prose_line")
         else:
             labels[i] = ("boilerplate", "strip.text.outside_body")
@@ -151,17 +156,6 @@ def _footer_start(labels: list[tuple[str, str]], cfg: dict[str, Any]) -> int:
         if labels[i][1].startswith("strip.copyright"):
             return i if i >= n * (1 - share) else n
     return n
-
-
-def _out_test(i, idx, s0, s1, feats, texts):
-    import os
-    m = os.environ.get("O", "")
-    if not m: return False
-    side, w = m[0], int(m[1:])
-    before = s1 > s0 and i < idx[s0]
-    if side == "b" and before: return feats[i].words < w
-    if side == "a" and not before: return feats[i].words < w
-    return False
 
 
 _ITEM = re.compile(r"^\s*(\d{1,3}[.)]?|\[\d{1,3}\]|\^|[-*•])\s+\S")
@@ -226,12 +220,17 @@ def _wrapped_continuations(blocks: list[dict[str, Any]], texts: list[str], idx: 
 def _attached(blocks: list[dict[str, Any]], texts: list[str], idx: list[int], prose: dict[int, bool],
               feats: dict[int, Line], reach: int, max_gap: int, paragraph_mode: str = "all") -> set[int]:
     """Short lines that belong to the text around them rather than to page furniture:
-    lines of a paragraph that has a prose line, short sentences, a few lines between two
+    lines of a paragraph that has a prose line (``paragraph_mode`` "all"; "wrapped": only the
+    continuations of a hard-wrapped prose line; "none"), short sentences, a few lines between two
     prose lines (a signature, a date), headings just before prose, and list items introduced
     by a prose line ending with a colon."""
-    out = _wrapped_continuations(blocks, texts, idx, prose) if paragraph_mode == "wrapped" else \
-        ({i for i in idx if blocks[i]["para"] in {blocks[j]["para"] for j in idx if prose[j]}}
-         if paragraph_mode == "all" else set())
+    if paragraph_mode == "wrapped":
+        out = _wrapped_continuations(blocks, texts, idx, prose)
+    elif paragraph_mode == "all":
+        prose_paras = {blocks[i]["para"] for i in idx if prose[i]}
+        out = {i for i in idx if blocks[i]["para"] in prose_paras}
+    else:
+        out = set()
     out |= {i for i in idx if not prose[i] and feats[i].words >= 4 and _SHORT_SENTENCE.search(texts[i])}
     last = None
     for pos, i in enumerate(idx):
