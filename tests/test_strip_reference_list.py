@@ -16,6 +16,33 @@ def test_a_reference_list_after_the_body_is_kept() -> None:
     cfg: Any = load_config(ROOT / "config" / "pipeline.yaml")
     text = f"{PROSE}\n\n{PROSE}\n\nReferences\n1. Daily Courier, 2 March 2019, page 4.\n2. Annual report, 2018.\n"
     ext, out = run_strip(cfg, "a.txt", text)
-    assert label_of(ext, out, "References") == ("content", "strip.text.reference_list")
+    assert label_of(ext, out, "References") == ("content", "strip.keep.reference_list")
     assert label_of(ext, out, "1. Daily Courier")[0] == "content"
     assert label_of(ext, out, "2. Annual report")[0] == "content"
+
+
+def _labels(text: str) -> dict[str, tuple[str, str]]:
+    cfg: Any = load_config(ROOT / "config" / "pipeline.yaml")
+    ext, out = run_strip(cfg, "a.txt", text)
+    return {b["text"].strip(): (d["label"], d["rule"]) for b, d in zip(ext["blocks"], out["decisions"])}
+
+
+def test_a_numbered_run_with_a_citation_is_a_reference_list_without_heading() -> None:
+    got = _labels(f"{PROSE}\n\n5. Some earlier book\n6. 6.0 6.1 John Smith. A History of Roads, 2004.\n7. Another book\n")
+    assert got["5. Some earlier book"] == ("content", "strip.keep.reference_list")
+
+
+def test_an_outlet_and_date_line_under_an_excerpt_is_kept() -> None:
+    got = _labels(f"{PROSE}\n\n(Daily Courier 02. 03.1992.)\n")
+    assert got["(Daily Courier 02. 03.1992.)"] == ("content", "strip.keep.attribution_line")
+
+
+def test_a_date_line_before_running_text_is_kept() -> None:
+    got = _labels(f"March 23, 1997\n\n{PROSE}\n")
+    assert got["March 23, 1997"][0] == "content"
+
+
+def test_a_letters_closing_sentence_signature_block_and_valediction_are_kept() -> None:
+    got = _labels(f"{PROSE}\n\nWe reject this claim entirely.\n\nYours sincerely,\nJane Miller\nDirector\nCivic Rights Group\n")
+    assert got["We reject this claim entirely."][0] == "content"
+    assert got["Jane Miller"][0] == "content" and got["Civic Rights Group"][0] == "content"

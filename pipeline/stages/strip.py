@@ -20,7 +20,7 @@ from ..mapped_text import MappedText
 NAME = "strip"
 REQUIRES = ("extract",)
 LIBRARIES: tuple[str, ...] = ("trafilatura",)  # its decisions on HTML pages
-CODE_DEPS = ("stages/strip_html.py", "stages/strip_text.py")
+CODE_DEPS = ("stages/strip_keep.py", "stages/strip_html.py", "stages/strip_text.py")
 
 _RULE_SCHEMA = {
     "type": "object",
@@ -61,6 +61,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         },
         "html": {"type": "object"},
         "text": {"type": "object"},
+        "keep": {"type": "object"},
     },
 }
 
@@ -219,7 +220,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     eh = cfg.get("empty_heading", {})
     if eh.get("enabled", True):
         _empty_headings(blocks, kept_texts, labels, int(eh.get("max_words", 6)),
-                        {t.lower() for t in eh.get("always_empty_titles", [])}, fmt)
+                        {t.lower() for t in eh.get("always_empty_titles", [])}, fmt, cfg.get("keep", {}))
     tf = cfg.get("trailing_fragments", {})
     if tf.get("enabled", True) and fmt == "text":
         stop = frozenset(w.casefold() for w in (cfg.get("text") or {}).get("stopwords", []))
@@ -233,6 +234,9 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
         from . import strip_text
 
         strip_text.apply(blocks, kept_texts, labels, cfg.get("text", {}))
+    from . import strip_keep
+
+    strip_keep.apply(blocks, kept_texts, labels, {r.id for r in block_rules}, cfg.get("keep", {}))
 
     decisions = [
         {"block": b["id"], "label": lab, "rule": rule, "raw_start": b["raw_start"], "raw_end": b["raw_end"]}
@@ -252,11 +256,14 @@ def _is_heading_like(text: str, max_words: int) -> bool:
 
 
 def _empty_headings(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]],
-                    max_words: int, always: set[str], fmt: str = "text") -> None:
+                    max_words: int, always: set[str], fmt: str = "text", keep_cfg: dict[str, Any] | None = None) -> None:
     """A heading followed by another heading (or nothing) heads an empty section.
 
     In HTML only heading elements count: short list items and table cells are not headings.
     """
+    from . import strip_keep
+
+    keep_cfg = keep_cfg or {}
     kept = [i for i, (lab, _) in enumerate(labels) if lab == "content"]
     for pos, i in enumerate(kept):
         t = texts[i].strip()
@@ -270,6 +277,7 @@ def _empty_headings(blocks: list[dict[str, Any]], texts: list[str], labels: list
         nxt = kept[pos + 1] if pos + 1 < len(kept) else None
         if nxt is None or t.lower() in always or (
             _is_heading_like(texts[nxt], max_words) and _alone_in_para(blocks, nxt)
+            and not (fmt == "text" and strip_keep.is_date_line(texts[nxt], keep_cfg))  # a title over its date
         ):
             labels[i] = ("boilerplate", "strip.empty_section_heading")
 

@@ -3,8 +3,12 @@ attribution, so they are content ("Keep headings, reference lists and attributio
 
 - ``strip.keep.attribution_line``: a short line with a date right after a paragraph of running
   text: the outlet/date line under an excerpt ("(Daily Courier 02. 03.2019.)").
-- ``strip.keep.signature``: a valediction ("Yours sincerely,") and the short lines of the
-  signature block under it.
+- ``strip.keep.signature``: a valediction ("Yours sincerely,"), the short lines of the
+  signature block under it and the short closing sentences just above it.
+- ``strip.keep.dateline``: a short line that is a date, just before running text.
+- ``strip.keep.reference_list``: a reference-list heading ("References", "Notes") and the
+  numbered items under it, or a run of consecutively numbered items with a citation among them
+  (quotations resolve their footnotes there).
 
 They only overturn decisions of the structural rules (body detection, link density, trailing
 fragments): a block removed by a pattern rule (a counter, a copyright notice) stays removed.
@@ -16,6 +20,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+_ITEM = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?|\^|[-*•])\s+\S")
+_CITATION = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b|\bISBN\b|\bpp?\.\s*\d|\b\d+\.\d+\s+\d+\.\d+\b|https?://|\bretrieved\b", re.I)
 _NUM_DATE = r"\b\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:\d{4}|\d{2})\b"
 
 
@@ -40,6 +46,11 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
         lab, rule = labels[i]
         return lab == "boilerplate" and rule not in pattern_rules and not rule.startswith(tuple(pattern_rules))
 
+    date_words = int(cfg.get("dateline_max_words", 8))
+    closing = int(cfg.get("closing_max_lines", 3))
+    for i in sorted(_reference_lists(texts, cfg.get("reference_headings", []), int(cfg.get("reference_min_items", 2)))):
+        if structural(i):
+            labels[i] = ("content", "strip.keep.reference_list")
     for i, text in enumerate(texts):
         t = text.strip()
         if not t:
@@ -47,6 +58,8 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
         n = len(t.split())
         if structural(i) and n <= max_words and date.search(t) and _after_prose(texts, labels, i, prose_words):
             labels[i] = ("content", "strip.keep.attribution_line")
+        elif structural(i) and n <= date_words and _is_date_line(t, date) and _before_prose(texts, labels, i, prose_words):
+            labels[i] = ("content", "strip.keep.dateline")
         if t.rstrip(",").casefold() in valedictions:
             if structural(i):
                 labels[i] = ("content", "strip.keep.signature")
@@ -56,6 +69,77 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                     break
                 if structural(j):
                     labels[j] = ("content", "strip.keep.signature")
+            for j in range(i - 1, max(-1, i - 1 - closing), -1):  # closing sentences above it
+                if labels[j][0] == "content" or not structural(j) or not _SENTENCE.search(texts[j].strip()):
+                    break
+                labels[j] = ("content", "strip.keep.signature")
+
+
+_SENTENCE = re.compile(r"^[A-Z\"'].*[.!?]$")
+
+
+def is_date_line(text: str, cfg: dict[str, Any]) -> bool:
+    """For other rules: is this line a date (with the month names of the keep config)?"""
+    return _is_date_line(text.strip(), _date_regex(tuple(cfg.get("months", []))))
+
+
+def _is_date_line(text: str, date: re.Pattern[str]) -> bool:
+    """A line that is a date and little else ("March 23, 1997", "Published: 5 March 1992")."""
+    m = date.search(text)
+    return bool(m) and len(text) - len(m.group(0)) <= 14
+
+
+def _before_prose(texts: list[str], labels: list[tuple[str, str]], i: int, min_words: int) -> bool:
+    for j in range(i + 1, min(len(texts), i + 3)):
+        t = texts[j].strip()
+        if t and labels[j][0] == "content" and len(t.split()) >= min_words:
+            return True
+    return False
+
+
+def _reference_lists(texts: list[str], headings: list[str], min_items: int) -> set[int]:
+    names = {h.casefold() for h in headings}
+    out: set[int] = set()
+    i = 0
+    while i < len(texts):
+        items = _items_from(texts, i + 1) if texts[i].strip().rstrip(":").casefold() in names else []
+        if items:
+            out.add(i)
+            out.update(items)
+            i = items[-1] + 1
+            continue
+        run = _numbered_run(texts, i)
+        if len(run) >= min_items and any(_CITATION.search(texts[j]) for j in run):
+            out.update(run)
+            i = run[-1] + 1
+            continue
+        i += 1
+    return out
+
+
+def _items_from(texts: list[str], start: int) -> list[int]:
+    items = []
+    for j in range(start, len(texts)):
+        if not texts[j].strip():
+            continue
+        if not _ITEM.match(texts[j]):
+            break
+        items.append(j)
+    return items
+
+
+def _numbered_run(texts: list[str], start: int) -> list[int]:
+    """Consecutive lines numbered n, n+1, n+2 ... from ``start``."""
+    run: list[int] = []
+    expected = None
+    for j in range(start, len(texts)):
+        m = _ITEM.match(texts[j])
+        num = m and (m.group(1) or m.group(2))
+        if not num or (expected is not None and int(num) != expected):
+            break
+        run.append(j)
+        expected = int(num) + 1
+    return run
 
 
 def _after_prose(texts: list[str], labels: list[tuple[str, str]], i: int, min_words: int) -> bool:

@@ -109,12 +109,9 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                 body.update(run)
                 attached.update(run)
     runs = _repeated_runs(idx, keys, prose, int(cfg.get("repeated_run_min_lines", 0)))
-    references = _reference_lists(texts, idx, cfg.get("reference_headings", []))
     footer_from = _footer_start(labels, cfg)
     for i in idx:
-        if i in references:
-            labels[i] = ("content", "strip.text.reference_list")
-        elif not prose[i] and feats[i].words <= rep_max and counts[keys[i]] >= rep_min:
+        if not prose[i] and feats[i].words <= rep_max and counts[keys[i]] >= rep_min:
             labels[i] = ("boilerplate", "strip.text.repeated_line")
         elif i in runs:
             labels[i] = ("boilerplate", "strip.text.repeated_run")
@@ -156,31 +153,6 @@ def _footer_start(labels: list[tuple[str, str]], cfg: dict[str, Any]) -> int:
         if labels[i][1].startswith("strip.copyright"):
             return i if i >= n * (1 - share) else n
     return n
-
-
-_ITEM = re.compile(r"^\s*(\d{1,3}[.)]?|\[\d{1,3}\]|\^|[-*•])\s+\S")
-
-
-def _reference_lists(texts: list[str], idx: list[int], headings: list[str]) -> set[int]:
-    """A reference-list heading ("References", "Notes") and the numbered or bulleted items after
-    it: reference lists are content (quotations resolve their footnotes there)."""
-    names = {h.casefold() for h in headings}
-    out: set[int] = set()
-    pos = 0
-    while pos < len(idx):
-        i = idx[pos]
-        if texts[i].strip().rstrip(":").casefold() in names:
-            items = []
-            for j in idx[pos + 1:]:
-                if not _ITEM.match(texts[j]):
-                    break
-                items.append(j)
-            if items:
-                out.add(i)
-                out.update(items)
-                pos += len(items)
-        pos += 1
-    return out
 
 
 def _repeated_runs(idx: list[int], keys: dict[int, str], prose: dict[int, bool], min_lines: int) -> set[int]:
