@@ -46,3 +46,11 @@ def test_a_letters_closing_sentence_signature_block_and_valediction_are_kept() -
     got = _labels(f"{PROSE}\n\nWe reject this claim entirely.\n\nYours sincerely,\nJane Miller\nDirector\nCivic Rights Group\n")
     assert got["We reject this claim entirely."][0] == "content"
     assert got["Jane Miller"][0] == "content" and got["Civic Rights Group"][0] == "content"
+
+
+def test_a_forum_quote_cue_and_its_end_marker_are_kept() -> None:
+    post = "I have worked in this trade for twenty years and I still learn something new on every single job."
+    text = "\n\n".join([f"jdoe said:\n{post}\nClick to expand...\n{post}"] * 3) + "\n"
+    got = _labels(text)
+    assert got["jdoe said:"] == ("content", "strip.keep.quote_cue")
+    assert got["Click to expand..."] == ("content", "strip.keep.quote_cue")

@@ -6,6 +6,8 @@ attribution, so they are content ("Keep headings, reference lists and attributio
 - ``strip.keep.signature``: a valediction ("Yours sincerely,"), the short lines of the
   signature block under it and the short closing sentences just above it.
 - ``strip.keep.dateline``: a short line that is a date, just before running text.
+- ``strip.keep.quote_cue``: a forum's "NAME said:" / "NAME wrote:" line over a quoted post, and
+  the marker that ends the quoted post ("Click to expand..."): they say who is quoted.
 - ``strip.keep.reference_list``: a reference-list heading ("References", "Notes") and the
   numbered items under it, or a run of consecutively numbered items with a citation among them
   (quotations resolve their footnotes there).
@@ -51,10 +53,20 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     for i in sorted(_reference_lists(texts, cfg.get("reference_headings", []), int(cfg.get("reference_min_items", 2)))):
         if structural(i):
             labels[i] = ("content", "strip.keep.reference_list")
+    cue = re.compile(cfg["quote_cue_pattern"]) if cfg.get("quote_cue_pattern") else None
+    end_markers = {m.casefold() for m in cfg.get("quote_end_markers", [])}
     for i, text in enumerate(texts):
         t = text.strip()
         if not t:
             continue
+        if cue and cue.match(t) and i + 1 < len(texts) and labels[i + 1][0] == "content":
+            if structural(i):
+                labels[i] = ("content", "strip.keep.quote_cue")
+            for j in range(i + 1, min(len(texts), i + 1 + int(cfg.get("quote_max_lines", 30)))):
+                if texts[j].strip().casefold() in end_markers:
+                    if structural(j):
+                        labels[j] = ("content", "strip.keep.quote_cue")
+                    break
         n = len(t.split())
         if structural(i) and n <= max_words and date.search(t) and _after_prose(texts, labels, i, prose_words):
             labels[i] = ("content", "strip.keep.attribution_line")
