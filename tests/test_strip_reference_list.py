@@ -54,3 +54,8 @@ def test_a_forum_quote_cue_and_its_end_marker_are_kept() -> None:
     got = _labels(text)
     assert got["jdoe said:"] == ("content", "strip.keep.quote_cue")
     assert got["Click to expand..."] == ("content", "strip.keep.quote_cue")
+
+
+def test_a_short_document_is_not_stripped_to_nothing() -> None:
+    got = _labels('He said "hello".\nSecond line.\n')
+    assert got['He said "hello".'] == ("content", "strip.keep.no_main_text")

@@ -8,6 +8,7 @@ attribution, so they are content ("Keep headings, reference lists and attributio
 - ``strip.keep.dateline``: a short line that is a date, just before running text.
 - ``strip.keep.quote_cue``: a forum's "NAME said:" / "NAME wrote:" line over a quoted post, and
   the marker that ends the quoted post ("Click to expand..."): they say who is quoted.
+- ``strip.keep.no_main_text``: where structure finds no main text in a short document, its decisions are void.
 - ``strip.keep.reference_list``: a reference-list heading ("References", "Notes") and the
   numbered items under it, or a run of consecutively numbered items with a citation among them
   (quotations resolve their footnotes there).
@@ -48,6 +49,13 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
         lab, rule = labels[i]
         return lab == "boilerplate" and rule not in pattern_rules and not rule.startswith(tuple(pattern_rules))
 
+    if not any(lab == "content" for lab, _ in labels) and len(labels) <= int(cfg.get("no_main_text_max_blocks", 12)):
+        # Structure found no main text in a short document (a note, a page of a few lines): there
+        # is too little structure to tell content from furniture by; only the pattern rules stand.
+        for i in range(len(labels)):
+            if structural(i):
+                labels[i] = ("content", "strip.keep.no_main_text")
+        return
     date_words = int(cfg.get("dateline_max_words", 8))
     closing = int(cfg.get("closing_max_lines", 3))
     for i in sorted(_reference_lists(texts, cfg.get("reference_headings", []), int(cfg.get("reference_min_items", 2)))):
