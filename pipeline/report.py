@@ -911,12 +911,30 @@ def build(out_dir: Path, docs: list[Any], config: Any) -> None:
         data = load_doc(out_dir, d.doc_id, d.name, d.path)
         atomic_write_text(report_dir / page_name(d.doc_id), doc_page(data, out_dir, opts))
         data.raw_text, data._lines = None, None  # keep memory flat on large corpora: the index needs only raw_len
-        loaded.append(data)
+        loaded.append(_slim(data))
     keep = {page_name(d.doc_id) for d in docs} | {"index.html"}
     for p in report_dir.iterdir():
         if p.suffix == ".html" and p.name not in keep:
             p.unlink()
     atomic_write_text(report_dir / "index.html", index_page(loaded, out_dir, opts))
+
+
+def _slim(data: DocData) -> DocData:
+    """What the index needs of a document once its page is written (memory must not grow with
+    the corpus): provenance envelopes, formats, labels, speakers and flag counts, not the records."""
+    keep: dict[str, tuple[str, ...]] = {"extract": ("format", "encoding")}
+    slim: dict[str, Any] = {}
+    for name, out in data.outputs.items():
+        small = {k: out[k] for k in ("provenance", *keep.get(name, ())) if k in out}
+        if name == "strip":
+            small["decisions"] = [{"label": d.get("label")} for d in out.get("decisions", [])]
+        elif name == "quotes":
+            small["quotations"] = [{"speaker": q.get("speaker")} for q in out.get("quotations", []) if isinstance(q, dict)]
+        elif name == "copyright":
+            small["flags"] = [{} for _ in out.get("flags", [])]
+        slim[name] = small
+    data.outputs = slim
+    return data
 
 
 def _report_args(p: argparse.ArgumentParser) -> None:
