@@ -172,14 +172,14 @@ def _docs_and_config(raw: str) -> tuple[list[Any], Any]:
 
 def child_stage(raw: str, out: str, stage_name: str) -> dict[str, Any]:
     """One stage alone over every document; earlier outputs are read from disk, untimed."""
-    from pipeline.runner import _closure, load_context, run_stage
+    from pipeline.runner import stage_inputs, load_context, run_stage
     from pipeline.stages import stage
 
     docs, config = _docs_and_config(raw)
     spec = stage(stage_name)
     seconds, nbytes, first, first_bytes = 0.0, 0, None, 0
     for doc in docs:
-        ctx = load_context(doc, Path(raw), Path(out), _closure(spec))
+        ctx = load_context(doc, Path(raw), Path(out), stage_inputs(spec))
         t0 = time.perf_counter()
         run_stage(spec, ctx, config)
         dt = time.perf_counter() - t0
@@ -279,12 +279,12 @@ def child_spacy(raw: str, out: str, batch_size: str) -> dict[str, Any]:
     """
     from textacy.extract import direct_quotations
 
-    from pipeline.runner import _closure, load_context, run_stage
+    from pipeline.runner import stage_inputs, load_context, run_stage
     from pipeline.stages import stage
 
     docs, config = _docs_and_config(raw)
     spec = stage("quotes")
-    needs = _closure(spec)
+    needs = stage_inputs(spec)
     t0 = time.perf_counter()
     nlp = _nlp(config)
     load = time.perf_counter() - t0

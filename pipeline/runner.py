@@ -144,7 +144,7 @@ def run_one_stage(stage_name: str, doc_id: str, raw_dir: Path, out_dir: Path, co
     spec = stage(stage_name)
     doc = find_raw(raw_dir, doc_id)
     try:
-        ctx = load_context(doc, raw_dir, out_dir, _closure(spec))
+        ctx = load_context(doc, raw_dir, out_dir, stage_inputs(spec))
         out = run_stage(spec, ctx, config)
         write_stage_output(spec, out_dir, doc.doc_id, out)
         return DocResult(doc.doc_id, doc.name, True)
@@ -153,7 +153,7 @@ def run_one_stage(stage_name: str, doc_id: str, raw_dir: Path, out_dir: Path, co
         return DocResult(doc.doc_id, doc.name, False, describe(exc), spec.name)
 
 
-def _closure(spec: StageSpec) -> list[str]:
+def stage_inputs(spec: StageSpec) -> list[str]:
     """Every earlier stage a stage reads, directly or through ``ctx.raw_text`` (extract)."""
     names = {"extract"} if spec.name != "extract" else set()
     names.update(spec.requires)
@@ -227,17 +227,12 @@ def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int 
 
 def finish(raw_dir: Path, out_dir: Path, config: Config) -> None:
     """Corpus-level outputs (cross-document indexes, report) and the manifest."""
-    from . import corpus, manifest
+    from . import corpus, manifest, report
 
     docs = list_raw(raw_dir)
     manifest.prune_orphans(out_dir, docs)
     corpus.build(out_dir, docs, config)
-    try:
-        from . import report
-    except ImportError:  # report not built yet
-        report = None  # type: ignore[assignment]
-    if report is not None and hasattr(report, "build"):
-        report.build(out_dir, docs, config)
+    report.build(out_dir, docs, config)
     manifest.write(out_dir, raw_dir, docs, config)
 
 

@@ -403,8 +403,3 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
         "blocks": [b.to_json() for b in blocks],
         "gaps": gaps,
     }
-
-
-def decode_raw(data: bytes, extract_output: dict[str, Any]) -> str:
-    """The decoded raw text, exactly as extract decoded it (for later stages and audits)."""
-    return data.decode(extract_output["encoding"])
