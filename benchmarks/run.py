@@ -192,15 +192,12 @@ def child_stage(raw: str, out: str, stage_name: str) -> dict[str, Any]:
 
 
 def _nlp(config: Any) -> Any:
-    """The model exactly as the quotation stage loads it (its loader is cached per process)."""
-    name = config.section("quotes").get("model") or "en_core_web_sm"
-    try:
-        from pipeline.quoting.speakers import load_nlp
-    except ImportError:
-        import spacy
+    """The model as shipped (``spacy.load`` with its default pipes, the lemmatizer included): the
+    baseline a user would run. The quotation stage loads its own copy (it leaves the lemmatizer
+    out and computes the few lemmas it reads on demand), so the two do not share a model."""
+    import spacy
 
-        return spacy.load(name)
-    return load_nlp(name)
+    return spacy.load(config.section("quotes").get("model") or "en_core_web_sm")
 
 
 def _clean_texts(docs: list[Any], out: str) -> list[str]:

@@ -97,9 +97,24 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+_ORJSON_OPTS = None
+
+
+def dump_bytes(obj: Any) -> bytes:
+    """Canonical JSON for outputs: same object, same bytes (UTF-8, keys in insertion order,
+    two-space indent, final newline). orjson writes it ~10x faster than the json module's
+    indenting encoder, which is pure Python."""
+    global _ORJSON_OPTS
+    import orjson
+
+    if _ORJSON_OPTS is None:
+        _ORJSON_OPTS = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS | orjson.OPT_APPEND_NEWLINE
+    return orjson.dumps(obj, option=_ORJSON_OPTS)
+
+
 def dumps(obj: Any) -> str:
-    """Canonical JSON for outputs: same object, same bytes."""
-    return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
+    """``dump_bytes`` as text."""
+    return dump_bytes(obj).decode("utf-8")
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -146,5 +161,6 @@ def write_jsonl(path: Path, rows: Iterable[Any]) -> None:
 
 
 def read_json(path: Path) -> Any:
-    with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
+    import orjson
+
+    return orjson.loads(path.read_bytes())  # its JSONDecodeError is json's (a ValueError)

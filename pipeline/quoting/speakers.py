@@ -27,9 +27,28 @@ def load_nlp(name: str) -> Any:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(f"quotes.model: spaCy model {name!r} is not installed ({exc.__class__.__name__})") from None
+    if "lemmatizer" in nlp.pipe_names:
+        # Lemmas are read for a few tokens only (reporting verbs, head nouns): `lemma` computes
+        # them on demand with the same component, instead of every token of every paragraph.
+        _LEMMATIZERS[id(nlp.vocab)] = nlp.get_pipe("lemmatizer")
+        nlp.disable_pipe("lemmatizer")
     infixes = list(nlp.Defaults.infixes) + [r'["“”]', r"\[", r"\]", r"(?<=[,.;:!?\"])[-–—]", r"(?<=\w)\.(?=[A-Z][a-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
+
+
+_LEMMATIZERS: dict[int, Any] = {}
+
+
+def lemma(t: Any) -> str:
+    """The token's lemma, as the pipeline's lemmatizer would have set it (computed once, on demand)."""
+    if t.lemma == 0:
+        lem = _LEMMATIZERS.get(id(t.doc.vocab))
+        if lem is not None:
+            if not lem._validated:
+                lem._validate_tables()
+            t.lemma_ = lem.lemmatize(t)[0]
+    return t.lemma_
 
 
 @dataclass
@@ -222,9 +241,9 @@ class SpeakerFinder:
         return sp if sp.type == "person" or group else None
 
     def _is_verb(self, t: Any) -> bool:
-        if t.lemma_.lower() in self.it_verbs and not any(c.lower_ == "it" for c in t.children):
+        if lemma(t).lower() in self.it_verbs and not any(c.lower_ == "it" for c in t.children):
             return False  # "as she put it" reports; "may put lungs at risk" does not
-        return t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX", "NOUN") and t.dep_ != "amod"
+        return lemma(t).lower() in self.verbs and t.pos_ in ("VERB", "AUX", "NOUN") and t.dep_ != "amod"
 
     def _post(self, after: list[Any]) -> Speaker | None:
         content: list[Any] = []
@@ -303,7 +322,7 @@ class SpeakerFinder:
     # -------------------------------------------------------------- subjects
     def _subject(self, verb: Any, rule: str) -> Speaker | None:
         kids = list(verb.children)
-        if verb.lemma_.lower() in self.citing:
+        if lemma(verb).lower() in self.citing:
             objs = [c for c in kids if c.dep_ in ("dobj", "obj")]
             if objs:
                 return self._from_token(objs[0], "quotes.speaker.cited_work")
@@ -374,10 +393,10 @@ class SpeakerFinder:
         det = [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]
         if any(d in ("a", "an", "another", "some", "any", "one", "no", "each", "every") for d in det):
             return False
-        lemma = head.lemma_.lower()
-        if head.lower_ in self.group_nouns or lemma in self.group_nouns and head.tag_ in ("NNS", "NNPS"):
+        head_lemma = lemma(head).lower()
+        if head.lower_ in self.group_nouns or head_lemma in self.group_nouns and head.tag_ in ("NNS", "NNPS"):
             return True
-        return lemma in self.org_words or head.lower_ in self.titles or lemma in self.titles
+        return head_lemma in self.org_words or head.lower_ in self.titles or head_lemma in self.titles
 
     def _name_tokens(self, head: Any) -> list[Any]:
         """The subject's phrase: the head with its modifiers and "of X" complements, cut at commas,
@@ -416,7 +435,7 @@ class SpeakerFinder:
         low = text.lower()
         if low in self.outlets:
             return "outlet"
-        heads = {t.lemma_.lower() for t in span}
+        heads = {lemma(t).lower() for t in span}
         if honorific or any(t.ent_type_ == "PERSON" for t in span):
             return "person"
         if low in self.persons and all(t.pos_ == "PROPN" for t in span if t.is_alpha):

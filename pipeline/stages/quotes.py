@@ -745,6 +745,8 @@ class Builder:
         """'The report noted ...' after 'The U.S. Copyright Office's May 2025 report ...': a bare
         document or body noun names the owner of its nearest earlier mention ("X's report", "the
         report by X"), within pronoun_window paragraphs; otherwise it stays as written."""
+        from ..quoting.speakers import lemma
+
         name = speaker["name"]
         org = {w.lower() for w in self.cfg["organisation_words"]}
         if " " in name or name.lower() not in org:
@@ -753,7 +755,7 @@ class Builder:
         for pj in range(max(0, pi - self.cfg["pronoun_window"]), pi + 1):
             doc, base = self.docs[pj], self.paragraphs[pj]["start"]
             for t in doc:
-                if base + t.idx >= speaker["start"] or t.lemma_.lower() != name.lower():
+                if base + t.idx >= speaker["start"] or lemma(t).lower() != name.lower():
                     continue
                 owners = [c for c in t.children if c.dep_ == "poss"]
                 owners += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
