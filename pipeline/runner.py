@@ -22,6 +22,7 @@ from .stages import StageSpec, stage, stages
 from .store import RawDoc, atomic_write_bytes, atomic_write_text, dump_bytes, find_raw, list_raw, read_json, read_raw_bytes, sha256_bytes
 
 SCHEMA_VERSION = 1
+CACHE_FOLDER = ".cache"   # corpus-wide indexes stages keep between runs (not outputs)
 
 
 @dataclass
@@ -35,6 +36,7 @@ class DocContext:
     outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     _raw_text: str | None = None
     raw_dir: Path | None = None   # the corpus folder, for stages that compare documents (copyright.copied)
+    cache_dir: Path | None = None  # where such stages keep corpus-wide indexes (processed/.cache)
 
     def raw_text(self) -> str:
         """The decoded raw text: the coordinate system of every record."""
@@ -120,7 +122,8 @@ def record_failure(out_dir: Path, doc: RawDoc, spec: StageSpec, message: str, de
 
 def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str]) -> DocContext:
     data = read_raw_bytes(doc, raw_dir)
-    ctx = DocContext(doc.doc_id, doc.name, data, sha256_bytes(data), raw_dir=raw_dir)
+    ctx = DocContext(doc.doc_id, doc.name, data, sha256_bytes(data), raw_dir=raw_dir,
+                     cache_dir=out_dir / CACHE_FOLDER)
     for name in needs:
         path = output_path(out_dir, stage(name), doc.doc_id)
         if not path.exists():
@@ -168,7 +171,8 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
     except PipelineError as exc:
         record_failure(out_dir, doc, stages()[0], str(exc))
         return DocResult(doc.doc_id, doc.name, False, str(exc), "extract")
-    ctx = DocContext(doc.doc_id, doc.name, data, sha256_bytes(data), raw_dir=raw_dir)
+    ctx = DocContext(doc.doc_id, doc.name, data, sha256_bytes(data), raw_dir=raw_dir,
+                     cache_dir=out_dir / CACHE_FOLDER)
     counts: dict[str, int] = {}
     for spec in stages():
         try:

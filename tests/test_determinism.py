@@ -15,8 +15,10 @@ PIPELINE = Path(sys.executable).parent / "pipeline"
 
 
 def tree_bytes(root: Path) -> dict[str, bytes]:
-    """Every file under ``root`` (relative path -> bytes), temporary files included."""
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every file under ``root`` (relative path -> bytes), temporary files included; the caches
+    of ``.cache/`` are not outputs (an SQLite file's header changes with every write)."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and ".cache" not in p.relative_to(root).parts}
 
 
 def _run(raw: Path, out: Path, seed: str, workers: int = 1) -> None:

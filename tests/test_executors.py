@@ -27,7 +27,7 @@ RAY_TIMEOUT_S = 300  # Ray start-up takes 10-20 s; a hung run must fail, not blo
 def tree(root: Path) -> dict[str, bytes]:
     """Every file under ``root`` (temporary and make files aside) with its bytes."""
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and not p.name.startswith(".") and ".make" not in p.parts}
+            if p.is_file() and not p.name.startswith(".") and not {".make", ".cache"} & set(p.parts)}
 
 
 def run_cli(args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:

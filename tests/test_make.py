@@ -39,7 +39,7 @@ def make(raw: Path, out: Path, *args: str, config: Path | None = None, timeout: 
 def tree(out: Path) -> dict[str, bytes]:
     """Every file of a processed folder except make's own bookkeeping (it names the folder)."""
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and not p.relative_to(out).as_posix().startswith(".make/")}
+            if p.is_file() and not p.relative_to(out).as_posix().startswith((".make/", ".cache/"))}
 
 
 def mtimes(out: Path) -> dict[str, int]:

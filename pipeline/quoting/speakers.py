@@ -30,24 +30,28 @@ def load_nlp(name: str) -> Any:
     if "lemmatizer" in nlp.pipe_names:
         # Lemmas are read for a few tokens only (reporting verbs, head nouns): `lemma` computes
         # them on demand with the same component, instead of every token of every paragraph.
-        _LEMMATIZERS[id(nlp.vocab)] = nlp.get_pipe("lemmatizer")
+        _LEMMATIZERS[id(nlp.vocab)] = (nlp.get_pipe("lemmatizer"), {})
         nlp.disable_pipe("lemmatizer")
     infixes = list(nlp.Defaults.infixes) + [r'["“”]', r"\[", r"\]", r"(?<=[,.;:!?\"])[-–—]", r"(?<=\w)\.(?=[A-Z][a-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 
 
-_LEMMATIZERS: dict[int, Any] = {}
+_LEMMATIZERS: dict[int, tuple[Any, dict[tuple[int, int, int], str]]] = {}
 
 
 def lemma(t: Any) -> str:
     """The token's lemma, as the pipeline's lemmatizer would have set it (computed once, on demand)."""
     if t.lemma == 0:
-        lem = _LEMMATIZERS.get(id(t.doc.vocab))
-        if lem is not None:
-            if not lem._validated:
-                lem._validate_tables()
-            t.lemma_ = lem.lemmatize(t)[0]
+        entry = _LEMMATIZERS.get(id(t.doc.vocab))
+        if entry is not None:
+            lem, cache = entry
+            key = (t.orth, t.pos, t.morph.key)   # all the rule lemmatizer reads of a token
+            if key not in cache:
+                if not lem._validated:
+                    lem._validate_tables()
+                cache[key] = lem.lemmatize(t)[0]
+            t.lemma_ = cache[key]
     return t.lemma_
 
 
@@ -241,9 +245,12 @@ class SpeakerFinder:
         return sp if sp.type == "person" or group else None
 
     def _is_verb(self, t: Any) -> bool:
-        if lemma(t).lower() in self.it_verbs and not any(c.lower_ == "it" for c in t.children):
+        if t.pos_ not in ("VERB", "AUX", "NOUN") or t.dep_ == "amod":
+            return False  # tested first: it spares the lemma of most tokens
+        low = lemma(t).lower()
+        if low in self.it_verbs and not any(c.lower_ == "it" for c in t.children):
             return False  # "as she put it" reports; "may put lungs at risk" does not
-        return lemma(t).lower() in self.verbs and t.pos_ in ("VERB", "AUX", "NOUN") and t.dep_ != "amod"
+        return low in self.verbs
 
     def _post(self, after: list[Any]) -> Speaker | None:
         content: list[Any] = []

@@ -109,7 +109,8 @@ def _copied(ctx: Any, text: str, paras: list[Para], cfg: dict[str, Any]) -> tupl
     raw_dir = getattr(ctx, "raw_dir", None)
     if not rcfg.get("enabled", True) or raw_dir is None or not Path(raw_dir).is_dir():
         return [], "not checked: no corpus folder"
-    index = corpus_index(Path(raw_dir), rcfg["shingle_words"])
+    cache_dir = getattr(ctx, "cache_dir", None)
+    index = corpus_index(Path(raw_dir), rcfg["shingle_words"], Path(cache_dir) if cache_dir else None)
     cands = []
     for m in shared_runs(text, index, ctx.doc_id, rcfg["max_gap_shingles"]):
         if m.words < rcfg["min_words"]:

@@ -3,20 +3,24 @@
 The index is built from the **raw** files of the corpus folder (every document but the one
 being checked), never from other documents' stage outputs: raw files all exist before any
 stage runs, so a document's flags do not depend on the order documents are processed in.
-It is built once per process and corpus state (file names, sizes and modification times).
+It is kept on disk (``processed/.cache/``, SQLite) and brought in step with raw/ by file names,
+sizes and modification times, so memory does not grow with the corpus and a new document
+costs only its own indexing.
 Confidence follows Earwig's copyvio detector: C = max(C_AΔ, C_Δ) with A the passage's
 shingles and Δ those it shares with one other document.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import math
 import re
+import sqlite3
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+from typing import Iterable, Sequence
 
 from ..store import list_raw
 
@@ -28,10 +32,6 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     """Words, case-folded and NFKC-normalised, with their offsets in ``text``."""
     return [(unicodedata.normalize("NFKC", m.group(0)).casefold(), m.start(), m.end())
             for m in TOKEN_RE.finditer(text)]
-
-
-def shingles(words: list[str], n: int) -> list[tuple[str, ...]]:
-    return [tuple(words[i:i + n]) for i in range(len(words) - n + 1)]
 
 
 def decode(data: bytes) -> str:
@@ -47,36 +47,106 @@ def decode(data: bytes) -> str:
     return text
 
 
-@dataclass(frozen=True)
+INDEX_VERSION = 1
+_QUERY_CHUNK = 500
+
+
+def shingle_hash(words: Sequence[str]) -> int:
+    """A stable 64-bit key for a shingle (the same in every process and on every machine)."""
+    return int.from_bytes(hashlib.blake2b("\x1f".join(words).encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+def doc_shingles(text: str, n: int) -> set[int]:
+    words = [w for w, _, _ in tokens(text)]
+    return {shingle_hash(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
 class ShingleIndex:
-    n: int
-    holders_of: dict[tuple[str, ...], tuple[str, ...]]   # shingle -> ids of the documents that hold it (sorted)
+    """Which raw documents hold each shingle, in an SQLite file (or in memory, with no cache folder).
 
-    def holders(self, sh: tuple[str, ...], exclude: str) -> list[str]:
-        return [d for d in self.holders_of.get(sh, ()) if d != exclude]
+    On disk, so that memory stays flat however large the corpus, and kept in step with raw/ by
+    file name, size and modification time: adding a document indexes that document only. A
+    write transaction serialises processes that find it out of date (``make -j``, workers)."""
+
+    def __init__(self, path: str, n: int) -> None:
+        self.path, self.n = path, n
+        self.con = sqlite3.connect(path, timeout=600, isolation_level=None)
+        self.con.executescript(
+            "CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY, doc_id TEXT UNIQUE NOT NULL,"
+            " name TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);"
+            "CREATE TABLE IF NOT EXISTS shingles(h INTEGER NOT NULL, doc INTEGER NOT NULL,"
+            " PRIMARY KEY (h, doc)) WITHOUT ROWID;")
+
+    def _indexed(self) -> dict[str, tuple[str, int, int, int]]:
+        return {d: (name, size, mt, i) for i, d, name, size, mt in
+                self.con.execute("SELECT id, doc_id, name, size, mtime_ns FROM docs")}
+
+    def sync(self, raw_dir: Path) -> None:
+        """Bring the index in step with the raw files of ``raw_dir``."""
+        state = _state(raw_dir)
+        if {d: v[:3] for d, v in self._indexed().items()} == state:
+            return
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            have = self._indexed()   # again, under the write lock: another process may have synced
+            for doc_id, (name, size, mt, i) in sorted(have.items()):
+                if state.get(doc_id) != (name, size, mt):
+                    self.con.execute("DELETE FROM shingles WHERE doc = ?", (i,))
+                    self.con.execute("DELETE FROM docs WHERE id = ?", (i,))
+            for doc_id, (name, size, mt) in sorted(state.items()):
+                if doc_id in have and have[doc_id][:3] == (name, size, mt):
+                    continue
+                hashes = doc_shingles(decode((raw_dir / name).read_bytes()), self.n)
+                i = self.con.execute("INSERT INTO docs(doc_id, name, size, mtime_ns) VALUES (?, ?, ?, ?)",
+                                     (doc_id, name, size, mt)).lastrowid
+                self.con.executemany("INSERT OR IGNORE INTO shingles(h, doc) VALUES (?, ?)",
+                                     ((h, i) for h in sorted(hashes)))
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def holders(self, hashes: Iterable[int], exclude: str) -> dict[int, list[str]]:
+        """For each shingle, the other documents that hold it (sorted ids); shingles no other holds are left out."""
+        out: dict[int, list[str]] = {}
+        keys = sorted(set(hashes))
+        for k in range(0, len(keys), _QUERY_CHUNK):
+            chunk = keys[k:k + _QUERY_CHUNK]
+            q = ("SELECT s.h, d.doc_id FROM shingles s JOIN docs d ON d.id = s.doc WHERE s.h IN ("
+                 + ",".join("?" * len(chunk)) + ")")
+            for h, doc_id in self.con.execute(q, chunk):
+                if doc_id != exclude:
+                    out.setdefault(h, []).append(doc_id)
+        for v in out.values():
+            v.sort()
+        return out
 
 
-def _state(raw_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    out = []
+def _state(raw_dir: Path) -> dict[str, tuple[str, int, int]]:
+    out = {}
     for doc in list_raw(raw_dir):
         st = (raw_dir / doc.name).stat()
-        out.append((doc.name, st.st_size, st.st_mtime_ns))
-    return tuple(out)
+        out[doc.doc_id] = (doc.name, st.st_size, st.st_mtime_ns)
+    return out
 
 
-def corpus_index(raw_dir: Path, n: int) -> ShingleIndex:
+_OPEN: dict[tuple[str, int], ShingleIndex] = {}
+
+
+def corpus_index(raw_dir: Path, n: int, cache_dir: Path | None = None) -> ShingleIndex:
+    """The shingle index of ``raw_dir``, in step with it: a file under ``cache_dir``
+    (``processed/.cache``), opened once per process; in memory when there is none."""
     raw_dir = Path(raw_dir).absolute()
-    return _build(raw_dir, n, _state(raw_dir))
-
-
-@lru_cache(maxsize=4)
-def _build(raw_dir: Path, n: int, state: tuple[tuple[str, int, int], ...]) -> ShingleIndex:
-    holders: dict[tuple[str, ...], list[str]] = {}
-    for doc in sorted(list_raw(raw_dir), key=lambda d: d.doc_id):
-        words = [w for w, _, _ in tokens(decode((raw_dir / doc.name).read_bytes()))]
-        for sh in set(shingles(words, n)):
-            holders.setdefault(sh, []).append(doc.doc_id)
-    return ShingleIndex(n, {k: tuple(v) for k, v in holders.items()})
+    if cache_dir is None:
+        key = (f":memory:{raw_dir}", n)
+    else:
+        Path(cache_dir).mkdir(parents=True, exist_ok=True)
+        key = (str(Path(cache_dir).absolute() / f"shingles-v{INDEX_VERSION}-n{n}.sqlite"), n)
+    index = _OPEN.get(key)
+    if index is None:
+        index = _OPEN[key] = ShingleIndex(":memory:" if cache_dir is None else key[0], n)
+    index.sync(raw_dir)
+    return index
 
 
 def earwig_confidence(article: int, delta: int) -> float:
@@ -112,10 +182,11 @@ def shared_runs(text: str, index: ShingleIndex, self_id: str, max_gap: int) -> l
     """Runs of consecutive shingles of ``text`` that occur in one other document (gaps allowed)."""
     toks = tokens(text)
     words = [w for w, _, _ in toks]
-    sh = shingles(words, index.n)
+    sh = [shingle_hash(words[i:i + index.n]) for i in range(len(words) - index.n + 1)]
+    held = index.holders(sh, self_id)
     hits: dict[str, list[int]] = {}
     for i, s in enumerate(sh):
-        for d in index.holders(s, self_id):
+        for d in held.get(s, ()):
             hits.setdefault(d, []).append(i)
     out: list[Match] = []
     for d in sorted(hits):
