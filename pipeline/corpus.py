@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,60 +42,82 @@ def build(out_dir: Path, docs: list[Any], config: Any) -> None:
         if not path.exists():
             continue
         data = read_json(path)
+        name = data["document"]["name"]
         for q in data.get("quotations", []):
-            quotes.append({**q, "document": data["document"]["name"], "doc_id": doc.doc_id})
+            quotes.append({**{k: q[k] for k in _USED if k in q}, "document": name, "doc_id": doc.doc_id})
+        del data  # only the fields the indexes use are kept: memory grows with quotations, not records
     write_jsonl(out_dir / "corpus" / "quotations.jsonl", link_quotations(quotes, cfg["min_shared_words"]))
     write_jsonl(out_dir / "corpus" / "speakers.jsonl", merge_speakers(quotes, cfg["surname_merge"]))
 
 
 # ------------------------------------------------------------------------------ quotations
+_USED = ("id", "text", "start", "end", "raw_start", "raw_end", "speaker")  # what the indexes read of a quotation
+
+
+@lru_cache(maxsize=1 << 16)
+def _norm_word(word: str) -> str:
+    return norm_text(word)  # words repeat across a corpus: normalise each distinct one once
+
+
 def _tokens(q: dict[str, Any]) -> list[tuple[str, int, int]]:
     """Normalised words of a quotation with their offsets in its text."""
-    return [(norm_text(m.group(0)), m.start(), m.end()) for m in WORD.finditer(q["text"])]
+    return [(_norm_word(m.group(0)), m.start(), m.end()) for m in WORD.finditer(q["text"])]
 
 
 def link_quotations(quotes: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
     toks = [_tokens(q) for q in quotes]
+    words_of = [[w for w, _, _ in tk] for tk in toks]
+    doc_of = [q["doc_id"] for q in quotes]
     index: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for qi, tk in enumerate(toks):
-        words = [w for w, _, _ in tk]
+    for qi, words in enumerate(words_of):
         for i in range(len(words) - n + 1):
             index.setdefault(tuple(words[i:i + n]), []).append((qi, i))
     # maximal shared runs between quotations of different documents
     passages: dict[str, dict[str, Any]] = {}
     seen_pairs: set[tuple[int, int, int, int]] = set()
-    for key in sorted(index):
+    shared_keys = [key for key, hits in index.items() if len(hits) > 1 and len({doc_of[qi] for qi, _ in hits}) > 1]
+    for key in sorted(shared_keys):
         hits = index[key]
-        docs = {quotes[qi]["doc_id"] for qi, _ in hits}
-        if len(docs) < 2:
-            continue
         for a_qi, a_i in hits:
+            a_words, a_doc = words_of[a_qi], doc_of[a_qi]
             for b_qi, b_i in hits:
-                if quotes[a_qi]["doc_id"] >= quotes[b_qi]["doc_id"]:
+                if a_doc >= doc_of[b_qi]:
                     continue
+                b_words = words_of[b_qi]
                 # extend to the left start of the run only once
-                if a_i > 0 and b_i > 0 and toks[a_qi][a_i - 1][0] == toks[b_qi][b_i - 1][0]:
+                if a_i > 0 and b_i > 0 and a_words[a_i - 1] == b_words[b_i - 1]:
                     continue
                 if (a_qi, a_i, b_qi, b_i) in seen_pairs:
                     continue
                 seen_pairs.add((a_qi, a_i, b_qi, b_i))
                 k = 0
-                while a_i + k < len(toks[a_qi]) and b_i + k < len(toks[b_qi]) and \
-                        toks[a_qi][a_i + k][0] == toks[b_qi][b_i + k][0]:
+                while a_i + k < len(a_words) and b_i + k < len(b_words) and a_words[a_i + k] == b_words[b_i + k]:
                     k += 1
-                passage = " ".join(w for w, _, _ in toks[a_qi][a_i:a_i + k])
+                passage = " ".join(a_words[a_i:a_i + k])
                 entry = passages.setdefault(passage, {"occ": {}})
                 for qi, i in ((a_qi, a_i), (b_qi, b_i)):
                     entry["occ"][qi] = (i, i + k)
-    # a quotation that contains a shared passage elsewhere in its text is an occurrence too
+    # a quotation that contains a shared passage elsewhere in its text is an occurrence too;
+    # only quotations that have every word of the passage can (postings, not a scan of all)
+    postings: dict[str, list[int]] = {}
+    for qi, words in enumerate(words_of):
+        for w in dict.fromkeys(words):
+            postings.setdefault(w, []).append(qi)
+    joined: dict[int, str] = {}
     lines = []
     covered: set[int] = set()
     for passage in sorted(passages, key=lambda p: (-len(p), p)):
         occ = passages[passage]["occ"]
-        for qi, tk in enumerate(toks):
-            if qi not in occ and passage in " ".join(w for w, _, _ in tk):
+        lists = [postings.get(w, []) for w in set(passage.split(" "))]
+        candidates = min(lists, key=len) if lists else []
+        for qi in candidates:
+            if qi in occ:
+                continue
+            if qi not in joined:
+                joined[qi] = " ".join(words_of[qi])
+            if passage in joined[qi]:
                 words = passage.split(" ")
-                ws = [w for w, _, _ in tk]
+                ws = words_of[qi]
                 for i in range(len(ws) - len(words) + 1):
                     if ws[i:i + len(words)] == words:
                         occ[qi] = (i, i + len(words))
@@ -109,9 +132,9 @@ def link_quotations(quotes: list[dict[str, Any]], n: int) -> list[dict[str, Any]
             occurrences.append({"document": q["document"], "quotation": q["id"],
                                 "raw_start": _raw_at(q, s_off), "raw_end": _raw_at(q, e_off, end=True),
                                 "speaker": (q.get("speaker") or {}).get("name")})
-        first = quotes[min(occ, key=lambda q: (quotes[q]["document"], quotes[q]["start"]))]
-        i, j = occ[quotes.index(first)]
-        text = first["text"][toks[quotes.index(first)][i][1]:toks[quotes.index(first)][j - 1][2]]
+        fq = min(occ, key=lambda q: (quotes[q]["document"], quotes[q]["start"]))
+        i, j = occ[fq]
+        text = quotes[fq]["text"][toks[fq][i][1]:toks[fq][j - 1][2]]
         lines.append({"text": text, "shared": True, "words": j - i,
                       "documents": sorted({o["document"] for o in occurrences}), "occurrences": occurrences,
                       "speakers": sorted({o["speaker"] for o in occurrences if o["speaker"]}),

@@ -92,8 +92,12 @@ class DocData:
         return self.outputs.get(stage_name) or {}
 
 
-def load_doc(out_dir: Path, doc_id: str, name: str | None = None, raw_path: Path | None = None) -> DocData:
-    """Read every stage output of one document (missing ones stay absent) and decode its raw bytes."""
+def load_doc(out_dir: Path, doc_id: str, name: str | None = None, raw_path: Path | None = None,
+             error_paths: list[Path] | None = None) -> DocData:
+    """Read every stage output of one document (missing ones stay absent) and decode its raw bytes.
+
+    ``error_paths``: the document's error files when the caller has listed them already.
+    """
     from .stages import stages
 
     data = DocData(doc_id, name or doc_id)
@@ -108,11 +112,10 @@ def load_doc(out_dir: Path, doc_id: str, name: str | None = None, raw_path: Path
             data.paths[spec.name] = path
     if name is None and "extract" in data.outputs:
         data.name = data.outputs["extract"].get("document", {}).get("name", doc_id)
-    err_dir = out_dir / "errors"
-    if err_dir.is_dir():
-        for p in sorted(err_dir.glob(f"{doc_id}.*.txt")):
-            lines = p.read_text(encoding="utf-8", errors="replace").splitlines()
-            data.errors.append(lines[0] if lines else p.name)
+    if error_paths is None:
+        err_dir = out_dir / "errors"
+        error_paths = sorted(err_dir.glob(f"{doc_id}.*.txt")) if err_dir.is_dir() else []
+    data.errors.extend(error_line(p) for p in error_paths)
     if raw_path is not None and raw_path.is_file() and "extract" in data.outputs:
         raw = raw_path.read_bytes()
         data.raw_sha256 = hashlib.sha256(raw).hexdigest()
@@ -124,6 +127,12 @@ def load_doc(out_dir: Path, doc_id: str, name: str | None = None, raw_path: Path
             data.errors.append(f"raw file no longer decodes as {encoding}: re-run the pipeline")
         data.raw_len = len(data.raw_text)
     return data
+
+
+def error_line(path: Path) -> str:
+    """What the report shows of an error file: its first line."""
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return lines[0] if lines else path.name
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -605,7 +614,7 @@ def _card(value: Any, label: str, warn: bool = False) -> str:
     return f'<div class="card{" warn" if warn else ""}"><b>{esc(value)}</b><span>{esc(label)}</span></div>'
 
 
-def doc_page(doc: DocData, out_dir: Path, opts: dict[str, Any]) -> str:
+def doc_page(doc: DocData, out_dir: Path, opts: dict[str, Any], hashes: Any = None) -> str:
     """The HTML page of one document."""
     ext, strip, norm = doc.get("extract"), doc.get("strip"), doc.get("normalise")
     quotes, copy = doc.get("quotes"), doc.get("copyright")
@@ -756,11 +765,11 @@ def doc_page(doc: DocData, out_dir: Path, opts: dict[str, Any]) -> str:
         parts.append(f'<p class="sub">ftfy fixed {len(norm["ftfy"])} block(s): '
                      + "; ".join(f'{esc(x.get("block"))}: {esc(" / ".join(str(s) for s in x.get("steps", [])))}' for x in norm["ftfy"]) + "</p>")
 
-    parts.append('<h2 id="provenance">Provenance</h2>' + provenance_html(doc, out_dir))
+    parts.append('<h2 id="provenance">Provenance</h2>' + provenance_html(doc, out_dir, hashes))
     return page(f"{doc.name} · report", head, "".join(parts))
 
 
-def provenance_html(doc: DocData, out_dir: Path) -> str:
+def provenance_html(doc: DocData, out_dir: Path, hashes: Any = None) -> str:
     from .stages import stages
 
     envelope_sha = next((o.get("document", {}).get("raw_sha256") for o in doc.outputs.values() if o.get("document")), None)
@@ -785,7 +794,7 @@ def provenance_html(doc: DocData, out_dir: Path) -> str:
         rel = path.relative_to(out_dir).as_posix()
         libs = ", ".join(f"{k} {v}" for k, v in sorted((p.get("libraries") or {}).items()))
         trs.append("<tr>" + _td(f"{spec.number} {esc(spec.name)}") + _td(f'<a href="../{esc(quote(rel))}">{esc(rel)}</a>')
-                   + _td(f'<span class="mono">{esc(_sha_file(path)[:16])}</span>')
+                   + _td(f'<span class="mono">{esc(((hashes.sha256(path) if hashes is not None else None) or _sha_file(path))[:16])}</span>')
                    + _td(f'<span class="mono">{esc(p.get("config_file", ""))}:{esc(p.get("config_section", ""))} {esc(p.get("config_hash", ""))}</span>')
                    + _td(f'<span class="mono">{esc(p.get("code_hash", ""))}</span>')
                    + _td(esc(p.get("pipeline_version", ""))) + _td(esc(libs)) + "</tr>")
@@ -796,14 +805,39 @@ def provenance_html(doc: DocData, out_dir: Path) -> str:
 
 
 # ----------------------------------------------------------------------------- the index
-def index_page(docs: list[DocData], out_dir: Path, opts: dict[str, Any]) -> str:
+def index_row(doc: DocData) -> dict[str, Any]:
+    """What the index shows of a document: a few numbers, its quotation ids and provenance hashes.
+
+    Kept per document in the page stamp, so that the index can be rebuilt without reading every
+    document's outputs again (and without holding them: memory stays flat in the corpus size).
+    """
+    from .stages import stages
+
+    ext, strip = doc.get("extract"), doc.get("strip")
+    qs = _quotations(doc)
+    dec = strip.get("decisions", [])
+    prov = {}
+    for spec in stages():
+        p = doc.get(spec.name).get("provenance")
+        if p:
+            prov[spec.name] = [p.get("config_hash", ""), p.get("code_hash", ""), p.get("pipeline_version", "")]
+    return {"doc_id": doc.doc_id, "name": doc.name, "errors": list(doc.errors),
+            "format": ext.get("format", ""), "encoding": ext.get("encoding", ""), "raw_len": doc.raw_len,
+            "kept": sum(1 for x in dec if x.get("label") == "content"), "blocks": len(dec),
+            "quotations": [q.get("id") for q in qs],
+            "attributed": sum(1 for q in qs if Speakers.key(q.get("speaker"))),
+            "flags": len(doc.get("copyright").get("flags", [])), "provenance": prov}
+
+
+def index_page(docs: list[dict[str, Any]], out_dir: Path, opts: dict[str, Any]) -> str:
+    """The index from the documents' :func:`index_row` rows and the corpus indexes."""
     from .stages import stages
 
     corpus_q = read_jsonl(out_dir / "corpus" / "quotations.jsonl")
     corpus_s = read_jsonl(out_dir / "corpus" / "speakers.jsonl")
-    total_q = sum(len(_quotations(d)) for d in docs)
-    total_f = sum(len(d.get("copyright").get("flags", [])) for d in docs)
-    failed = [d for d in docs if d.errors]
+    total_q = sum(len(d["quotations"]) for d in docs)
+    total_f = sum(d["flags"] for d in docs)
+    failed = [d for d in docs if d["errors"]]
     parts = ['<div class="cards">' + "".join([
         _card(len(docs), "documents"), _card(len(failed), "with errors", warn=bool(failed)),
         _card(total_q, "quotations"), _card(len(corpus_q), "distinct quotations"),
@@ -813,19 +847,14 @@ def index_page(docs: list[DocData], out_dir: Path, opts: dict[str, Any]) -> str:
                  '<code>pipeline show DOC --stage strip</code> prints a stage\'s view.</p>')
     rows = []
     for d in docs:
-        ext, strip = d.get("extract"), d.get("strip")
-        qs = _quotations(d)
-        dec = strip.get("decisions", [])
-        kept = sum(1 for x in dec if x.get("label") == "content")
-        attributed = sum(1 for q in qs if Speakers.key(q.get("speaker")))
-        nflags = len(d.get("copyright").get("flags", []))
-        status = (f'<span class="fl-link">{esc(short("; ".join(d.errors), 160))}</span>' if d.errors else "ok")
-        rows.append("<tr>" + _td(f'<a href="{esc(href(d.doc_id))}">{esc(d.name)}</a>', d.name)
-                    + _td(esc(ext.get("format", "")) + f' <span class="sub">{esc(ext.get("encoding", ""))}</span>', ext.get("format", ""))
-                    + _td(f'{d.raw_len:,}', d.raw_len, "num")
-                    + _td(f"{kept}/{len(dec)}", kept, "num")
-                    + _td(str(len(qs)), len(qs), "num") + _td(f"{attributed}", attributed, "num")
-                    + _td(str(nflags), nflags, "num") + _td(status, 1 if d.errors else 0) + "</tr>")
+        kept, nq, attributed, nflags = d["kept"], len(d["quotations"]), d["attributed"], d["flags"]
+        status = (f'<span class="fl-link">{esc(short("; ".join(d["errors"]), 160))}</span>' if d["errors"] else "ok")
+        rows.append("<tr>" + _td(f'<a href="{esc(href(d["doc_id"]))}">{esc(d["name"])}</a>', d["name"])
+                    + _td(esc(d["format"]) + f' <span class="sub">{esc(d["encoding"])}</span>', d["format"])
+                    + _td(f'{d["raw_len"]:,}', d["raw_len"], "num")
+                    + _td(f'{kept}/{d["blocks"]}', kept, "num")
+                    + _td(str(nq), nq, "num") + _td(f"{attributed}", attributed, "num")
+                    + _td(str(nflags), nflags, "num") + _td(status, 1 if d["errors"] else 0) + "</tr>")
     parts.append('<h2 id="documents">Documents</h2><div class="tw"><table class="sortable" id="doctable"><thead><tr>'
                  + _th("document") + _th("format") + _th("raw chars", True) + _th("blocks kept", True)
                  + _th("quotations", True) + _th("with speaker", True) + _th("flags", True) + _th("status")
@@ -834,8 +863,8 @@ def index_page(docs: list[DocData], out_dir: Path, opts: dict[str, Any]) -> str:
     # corpus quotations
     qid_doc = {}
     for d in docs:
-        for q in _quotations(d):
-            qid_doc[q.get("id")] = d.doc_id
+        for qid in d["quotations"]:
+            qid_doc[qid] = d["doc_id"]
     parts.append(f'<h2 id="corpus-quotations">Distinct quotations across documents ({len(corpus_q)})</h2>')
     if corpus_q:
         rows = []
@@ -882,9 +911,9 @@ def index_page(docs: list[DocData], out_dir: Path, opts: dict[str, Any]) -> str:
     for spec in stages():
         seen: dict[tuple[str, str, str], int] = {}
         for d in docs:
-            p = d.get(spec.name).get("provenance")
+            p = d["provenance"].get(spec.name)
             if p:
-                k = (p.get("config_hash", ""), p.get("code_hash", ""), p.get("pipeline_version", ""))
+                k = (p[0], p[1], p[2])
                 seen[k] = seen.get(k, 0) + 1
         for (ch, code, ver), n in sorted(seen.items()):
             trs.append(f"<tr><td>{spec.number} {esc(spec.name)}</td><td class=mono>{esc(ch)}</td><td class=mono>{esc(code)}</td>"
@@ -899,42 +928,121 @@ def index_page(docs: list[DocData], out_dir: Path, opts: dict[str, Any]) -> str:
 
 
 # ----------------------------------------------------------------------------- entry points
-def build(out_dir: Path, docs: list[Any], config: Any) -> None:
-    """Write ``report/index.html`` and one page per document under ``out_dir``."""
-    from .store import atomic_write_text
+# Beside report/ (whose listing is pages only): per document, what its page was built from and its index row.
+STAMP = ".report-pages.json"
+
+
+@dataclass
+class BuildResult:
+    """Which pages a build (re)wrote and which it deleted."""
+
+    written: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+
+
+def report_code_hash(opts: dict[str, Any]) -> str:
+    """What every page depends on besides its document: this module's code, the stage folders
+    and the report settings. A change rebuilds every page."""
+    import sys
+
+    from .stages import stages
+
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    h.update(json.dumps([[s.folder for s in stages()], opts, list(sys.version_info[:2])], sort_keys=True).encode())
+    return h.hexdigest()[:16]
+
+
+def page_fingerprint(out_dir: Path, doc: Any, error_paths: list[Path], hashes: Any) -> str:
+    """What a document's page is built from: its stage outputs (by content), its error lines and
+    its raw file. The page shows nothing of other documents (cross-document copy flags are part
+    of the document's own copyright output), so nothing else goes in."""
+    import os
+
+    from .stages import stages
+
+    base = str(out_dir)  # strings, not Paths: this runs for every file of the corpus
+    outputs = [hashes.sha256(os.path.join(base, s.folder, f"{doc.doc_id}.json")) for s in stages()]
+    raw = hashes.sha256(doc.path) if os.path.isfile(doc.path) else None
+    blob = json.dumps([doc.doc_id, doc.name, outputs, [error_line(p) for p in error_paths], raw],
+                      ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def _read_stamp(path: Path, code: str) -> dict[str, Any]:
+    """The previous build's entries, or nothing when they were built by other code or settings."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("schema") != "pipeline.report-pages/1" or data.get("code") != code:
+        return {}
+    docs = data.get("documents")
+    return docs if isinstance(docs, dict) else {}
+
+
+def _write_if_changed(path: Path, data: bytes) -> bool:
+    from .store import atomic_write_bytes
+
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    atomic_write_bytes(path, data)
+    return True
+
+
+def build(out_dir: Path, docs: list[Any], config: Any, hashes: Any = None) -> BuildResult:
+    """Write ``report/index.html`` and one page per document under ``out_dir``, incrementally.
+
+    A page is rewritten only when its fingerprint (:func:`page_fingerprint`) or the report code
+    or settings changed, or the page on disk is not the one last written; ``.report-pages.json``
+    keeps, per document, the fingerprint, the page's sha256 and the index row. The result is
+    byte-identical to building from scratch. Pages of documents no longer in raw/ are deleted.
+    """
+    from .manifest import FileHashes, error_files
+    from .store import atomic_write_bytes
 
     opts = settings(config)
+    own_hashes = hashes is None
+    if hashes is None:
+        hashes = FileHashes.for_out_dir(out_dir)
     report_dir = out_dir / "report"
     report_dir.mkdir(parents=True, exist_ok=True)
-    loaded = []
+    code = report_code_hash(opts)
+    old = _read_stamp(out_dir / STAMP, code)
+    errors_of = error_files(out_dir, [d.doc_id for d in docs])
+    entries: dict[str, Any] = {}
+    result = BuildResult()
     for d in docs:
-        data = load_doc(out_dir, d.doc_id, d.name, d.path)
-        atomic_write_text(report_dir / page_name(d.doc_id), doc_page(data, out_dir, opts))
-        data.raw_text, data._lines = None, None  # keep memory flat on large corpora: the index needs only raw_len
-        loaded.append(_slim(data))
+        errs = errors_of.get(d.doc_id, [])
+        fp = page_fingerprint(out_dir, d, errs, hashes)
+        path = report_dir / page_name(d.doc_id)
+        prev = old.get(d.doc_id)
+        if isinstance(prev, dict) and prev.get("fingerprint") == fp and isinstance(prev.get("row"), dict) \
+                and prev.get("page") is not None and hashes.sha256(path) == prev["page"]:
+            entries[d.doc_id] = prev
+            continue
+        data = load_doc(out_dir, d.doc_id, d.name, d.path, error_paths=errs)
+        blob = doc_page(data, out_dir, opts, hashes).encode("utf-8")
+        atomic_write_bytes(path, blob)
+        digest = hashlib.sha256(blob).hexdigest()
+        hashes.remember(path, digest)
+        entries[d.doc_id] = {"fingerprint": fp, "page": digest, "row": index_row(data)}
+        result.written.append(d.doc_id)
+        del data, blob  # one document's records at a time: memory stays flat on large corpora
     keep = {page_name(d.doc_id) for d in docs} | {"index.html"}
-    for p in report_dir.iterdir():
+    for p in sorted(report_dir.iterdir()):
         if p.suffix == ".html" and p.name not in keep:
             p.unlink()
-    atomic_write_text(report_dir / "index.html", index_page(loaded, out_dir, opts))
-
-
-def _slim(data: DocData) -> DocData:
-    """What the index needs of a document once its page is written (memory must not grow with
-    the corpus): provenance envelopes, formats, labels, speakers and flag counts, not the records."""
-    keep: dict[str, tuple[str, ...]] = {"extract": ("format", "encoding")}
-    slim: dict[str, Any] = {}
-    for name, out in data.outputs.items():
-        small = {k: out[k] for k in ("provenance", *keep.get(name, ())) if k in out}
-        if name == "strip":
-            small["decisions"] = [{"label": d.get("label")} for d in out.get("decisions", [])]
-        elif name == "quotes":
-            small["quotations"] = [{"speaker": q.get("speaker")} for q in out.get("quotations", []) if isinstance(q, dict)]
-        elif name == "copyright":
-            small["flags"] = [{} for _ in out.get("flags", [])]
-        slim[name] = small
-    data.outputs = slim
-    return data
+            result.deleted.append(p.name)
+    rows = [entries[d.doc_id]["row"] for d in docs]
+    _write_if_changed(report_dir / "index.html", index_page(rows, out_dir, opts).encode("utf-8"))
+    stamp = {"schema": "pipeline.report-pages/1", "code": code, "documents": entries}
+    _write_if_changed(out_dir / STAMP, (json.dumps(stamp, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
+    if own_hashes:
+        hashes.save()
+    return result
 
 
 def _report_args(p: argparse.ArgumentParser) -> None:

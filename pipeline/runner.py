@@ -230,14 +230,21 @@ def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int 
 
 
 def finish(raw_dir: Path, out_dir: Path, config: Config) -> None:
-    """Corpus-level outputs (cross-document indexes, report) and the manifest."""
+    """Corpus-level outputs (cross-document indexes, report) and the manifest.
+
+    Incremental: report pages are rewritten only for documents whose outputs changed, and file
+    hashes are reused while a file's size and mtime are unchanged (``manifest.FileHashes``), so
+    adding one document to a large corpus costs about one document's work plus the indexes.
+    """
     from . import corpus, manifest, report
 
     docs = list_raw(raw_dir)
     manifest.prune_orphans(out_dir, docs)
     corpus.build(out_dir, docs, config)
-    report.build(out_dir, docs, config)
-    manifest.write(out_dir, raw_dir, docs, config)
+    hashes = manifest.FileHashes.for_out_dir(out_dir)
+    report.build(out_dir, docs, config, hashes)
+    manifest.write(out_dir, raw_dir, docs, config, hashes)
+    hashes.save()
 
 
 def print_summary(results: list[DocResult], seconds: float) -> None:
