@@ -12,7 +12,7 @@ a span that starts or ends inside it widens to the covering raw characters.
 from __future__ import annotations
 
 import difflib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
@@ -35,7 +35,7 @@ class MappedText:
     segments: list[Segment] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._starts = [s[0] for s in self.segments]
+        self._starts: list[int] | None = None  # segment starts, built on the first position query
 
     # construction -----------------------------------------------------------------
     @classmethod
@@ -81,7 +81,10 @@ class MappedText:
         return len(self.text)
 
     def _seg_index(self, pos: int) -> int:
-        return bisect_right(self._starts, pos) - 1
+        starts = self._starts
+        if starts is None:  # many texts are built only to be joined or sliced: index them lazily
+            starts = self._starts = [s[0] for s in self.segments]
+        return bisect_right(starts, pos) - 1
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Raw span of ``text[start:end]``; widens at segments that map as a unit."""
@@ -293,9 +296,86 @@ def _line_starts(lines: list[str]) -> list[int]:
 
 
 def _opcode_edits(old: str, new: str, rule: str, offset: int) -> list[Edit]:
-    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    sm = _TextMatcher(None, old, new, autojunk=False)
     return [
         Edit(offset + i1, offset + i2, new[j1:j2], rule)
         for tag, i1, i2, j1, j2 in sm.get_opcodes()
         if tag != "equal"
     ]
+
+
+class _TextMatcher(difflib.SequenceMatcher):
+    """``difflib.SequenceMatcher`` over two strings (no junk, no autojunk) with a faster exact
+    longest-match search, so that the edits are exactly difflib's.
+
+    difflib's search costs, per character of ``a``, one step per occurrence of that character
+    in ``b``: quadratic on texts of few distinct characters (white space, line breaks), and
+    repeated for every sub-range of the recursion (a block of many CRLF line breaks took a
+    second). Here a match of length >= 2q-1 is found from q-grams of ``a`` sampled every q
+    characters (one of them lies wholly inside it), each hit extended to its maximal run; the
+    longest run wins, ties to the earliest in ``a``, then in ``b``: difflib's own choice. When
+    the longest run found (s characters) is shorter than 2q-1, a longer match may have gone
+    unseeded, so the search repeats with q = (s+1)//2, which seeds every match of s or more.
+    Small ranges, and ranges with no hit down to q = 2, use difflib's own search.
+    """
+
+    SMALL = 1024      # ranges up to this many character pairs: difflib's search as it is
+    FIRST_Q = 16
+
+    def set_seq2(self, b: str) -> None:  # type: ignore[override]
+        self._gram_cache: dict[int, dict[str, list[int]]] = {}
+        super().set_seq2(b)
+
+    def find_longest_match(self, alo: int = 0, ahi: int | None = None, blo: int = 0,
+                           bhi: int | None = None) -> difflib.Match:
+        ahi = len(self.a) if ahi is None else ahi
+        bhi = len(self.b) if bhi is None else bhi
+        if (ahi - alo) * (bhi - blo) > self.SMALL:
+            q = self.FIRST_Q
+            while q >= 2:
+                size, i, j = self._seeded(alo, ahi, blo, bhi, q)
+                if size >= 2 * q - 1:  # every match this long was seeded: this is the longest
+                    return difflib.Match(i, j, size)
+                q = (size + 1) // 2 if size else q // 2
+        return super().find_longest_match(alo, ahi, blo, bhi)
+
+    def _grams(self, q: int) -> dict[str, list[int]]:
+        """Positions in ``b`` (ascending) of each of its q-grams."""
+        cache = self._gram_cache
+        index = cache.get(q)
+        if index is None:
+            b = self.b
+            index = {}
+            for j in range(len(b) - q + 1):
+                index.setdefault(b[j:j + q], []).append(j)
+            cache[q] = index
+        return index
+
+    def _seeded(self, alo: int, ahi: int, blo: int, bhi: int, q: int) -> tuple[int, int, int]:
+        """(size, i, j) of the longest maximal run through a sampled q-gram of ``a[alo:ahi]``
+        inside ``b[blo:bhi]``; ties to the smallest i, then j."""
+        a, b = self.a, self.b
+        index = self._grams(q)
+        best = (0, alo, blo)
+        reach: dict[int, int] = {}  # diagonal j - i -> end in a of the last run found on it
+        for g in range(alo, ahi - q + 1, q):
+            found = index.get(a[g:g + q])
+            if not found:
+                continue
+            for idx in range(bisect_left(found, blo), bisect_right(found, bhi - q)):
+                j = found[idx]
+                if reach.get(j - g, -1) > g:
+                    continue  # inside a run already found
+                i0, j0 = g, j
+                while i0 > alo and j0 > blo and a[i0 - 1] == b[j0 - 1]:
+                    i0 -= 1
+                    j0 -= 1
+                i1, j1 = g + q, j + q
+                while i1 < ahi and j1 < bhi and a[i1] == b[j1]:
+                    i1 += 1
+                    j1 += 1
+                reach[j - g] = i1
+                k = i1 - i0
+                if k > best[0] or (k == best[0] and (i0, j0) < (best[1], best[2])):
+                    best = (k, i0, j0)
+        return best

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from ..errors import InputError
-from ..mapped_text import MappedText
+from ..mapped_text import MappedText, Segment
 
 NAME = "extract"
 REQUIRES: tuple[str, ...] = ()
@@ -160,62 +160,89 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 _TOKEN = re.compile(r"[a-z]+")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     tag: str
     label: str
-    tokens: list[str]
+    tokens: tuple[str, ...]
     context: frozenset[str]  # tokens of this element and all its ancestors
 
 
 class _HTMLBlocks(HTMLParser):
+    """Blocks and gaps from ``html.parser``'s callbacks.
+
+    Hot path (every tag and text run of a page): positions are tracked as offsets (``updatepos``)
+    rather than lines and columns, text pieces are ``(text, raw_start, raw_end)`` tuples until a
+    block is complete, and element descriptions are cached, so that a page costs little more
+    than ``html.parser`` itself. The output is the same as building each piece as a ``MappedText``.
+    """
+
     def __init__(self, raw: str, cfg: dict[str, Any]) -> None:
         super().__init__(convert_charrefs=False)
         self.raw = raw
-        self.skip_tags = set(cfg.get("skip_elements", []))
-        self.block_tags = set(cfg.get("block_elements", []))
+        self.skip_tags = frozenset(cfg.get("skip_elements", []))
+        self.block_tags = frozenset(cfg.get("block_elements", []))
+        self.flush_tags = self.block_tags | {"br"}
         self.depth_shown = int(cfg.get("tag_path_depth", 6))
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
         self.stack: list[_Open] = []
-        self.described: dict[tuple[str, str, str, str], tuple[str, list[str]]] = {}  # same attributes, same label
+        self.described: dict[tuple[str, str, str, str], tuple[str, tuple[str, ...]]] = {}  # same attributes, same label
+        self.contexts: dict[tuple[frozenset[str], tuple[str, ...]], frozenset[str]] = {}  # parent's context + tokens
+        self.sorted_contexts: dict[frozenset[str], list[str]] = {}
         self.skip_depth = 0
         self.skip_rule = ""
         self.link_depth = 0
         self.blocks: list[Block] = []
-        self.gaps: list[dict[str, Any]] = []
-        self.pieces: list[MappedText] = []
+        self.gaps: list[tuple[int, int, int, str]] = []  # (start, end, 1, rule): _fill_gaps' order
+        self.pieces: list[tuple[str, int, int]] = []  # (text, raw_start, raw_end)
         self.link_chars = 0
         self.para = 0
         self.block_tag: str | None = None
+        self._base = 0  # offset in raw of the parser's current buffer
+        self._at = 0    # the parser's position in that buffer
 
-    # positions
-    def _pos(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
+    # positions: html.parser reports every advance through updatepos(i, j); its own version counts
+    # lines for getpos(), which only the (error) paths that raise need. The offset is all we use.
+    def goahead(self, end: bool) -> None:
+        self._base = len(self.raw) - len(self.rawdata)  # close() re-parses what feed() left over
+        self._at = 0
+        super().goahead(end)
+
+    def updatepos(self, i: int, j: int) -> int:
+        self._at = j  # a callback's raw offset is self._base + self._at
+        return j
 
     # blocks
     def _flush(self, new_para: bool) -> None:
-        if self.pieces:
-            mapped = MappedText.concat(self.pieces)
-            if mapped.text.strip():
+        pieces = self.pieces
+        if len(pieces) == 1 and pieces[0][0].isspace():  # white space between tags: the common case
+            _, r0, r1 = pieces[0]
+            self.gaps.append((r0, r1, 1, "extract.whitespace"))
+            self.pieces = []
+        elif pieces:
+            text, segs = _concat(pieces)
+            if text.strip():
                 tag = self._nearest_block()
+                context = self.stack[-1].context if self.stack else frozenset()
+                ordered = self.sorted_contexts.get(context)
+                if ordered is None:
+                    ordered = self.sorted_contexts[context] = sorted(context)
                 self.blocks.append(
                     Block(
                         f"b{len(self.blocks) + 1}",
                         _kind(tag),
                         self.para,
-                        mapped,
+                        MappedText(text, segs),
                         "extract.html_block",
                         tag=tag,
                         tag_path=">".join(o.label for o in self.stack[-self.depth_shown:]),
-                        context=sorted(self.stack[-1].context) if self.stack else [],
+                        context=list(ordered),
                         link_chars=self.link_chars,
                     )
                 )
             else:
-                for seg in mapped.segments:
-                    self.gaps.append(_gap(seg[2], seg[3], "extract.whitespace"))
-        self.pieces = []
+                for seg in segs:
+                    self.gaps.append((seg[2], seg[3], 1, "extract.whitespace"))
+            self.pieces = []
         self.link_chars = 0
         if new_para:
             self.para += 1
@@ -229,27 +256,35 @@ class _HTMLBlocks(HTMLParser):
     def _push(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         k = (tag, a.get("class") or "", a.get("id") or "", a.get("role") or "")
-        if k not in self.described:
-            cls, ident = k[1].strip().lower(), k[2].strip().lower()
-            label = tag + ("." + ".".join(cls.split()[:2]) if cls else "") + ("#" + ident if ident else "")
-            tokens = sorted({tag, *(_TOKEN.findall(cls)), *(_TOKEN.findall(ident))} | ({"role-" + k[3]} if k[3] else set()))
-            self.described[k] = (label[:60], tokens)
-        label, tokens = self.described[k]
+        desc = self.described.get(k)
+        if desc is None:
+            c, i = k[1].strip().lower(), k[2].strip().lower()
+            label = tag + ("." + ".".join(c.split()[:2]) if c else "") + ("#" + i if i else "")
+            tokens = tuple(sorted({tag, *(_TOKEN.findall(c)), *(_TOKEN.findall(i))} | ({"role-" + k[3]} if k[3] else set())))
+            desc = self.described[k] = (label[:60], tokens)
+        label, tokens = desc
         parent = self.stack[-1].context if self.stack else frozenset()
-        self.stack.append(_Open(tag, label, tokens, parent.union(tokens)))
+        ck = (parent, tokens)
+        context = self.contexts.get(ck)
+        if context is None:
+            context = self.contexts[ck] = parent.union(tokens)
+        self.stack.append(_Open(tag, label, tokens, context))
 
     def _pop_to(self, tag: str) -> bool:
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
+        stack = self.stack
+        if stack and stack[-1].tag == tag:  # well nested: the common case
+            stack.pop()
+            return True
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i].tag == tag:
+                del stack[i:]
                 return True
         return False
 
     # parser callbacks
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self._pos()
-        end = start + len(self.get_starttag_text() or "")
-        self.gaps.append(_gap(start, end, "extract.markup"))
+        start = self._base + self._at
+        self.gaps.append((start, start + len(self.get_starttag_text() or ""), 1, "extract.markup"))
         if self.skip_depth and tag == "body" and any(o.tag == "head" for o in self.stack):
             # <body> closes an unclosed <head> (as browsers do); otherwise the whole page is skipped
             before = len(self.stack)
@@ -260,7 +295,7 @@ class _HTMLBlocks(HTMLParser):
                 self._push(tag, attrs)
                 self.skip_depth += 1
             return
-        if tag in self.block_tags or tag == "br" or tag in self.skip_tags:
+        if tag in self.flush_tags or tag in self.skip_tags:
             self._flush(new_para=tag != "br")
         if tag == "a":
             self.link_depth += 1
@@ -272,16 +307,15 @@ class _HTMLBlocks(HTMLParser):
             self.skip_rule = f"extract.skip.{tag}"
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self._pos()
-        self.gaps.append(_gap(start, start + len(self.get_starttag_text() or ""), "extract.markup"))
-        if not self.skip_depth and (tag in self.block_tags or tag == "br"):
+        start = self._base + self._at
+        self.gaps.append((start, start + len(self.get_starttag_text() or ""), 1, "extract.markup"))
+        if not self.skip_depth and tag in self.flush_tags:
             self._flush(new_para=tag != "br")
 
     def handle_endtag(self, tag: str) -> None:
-        start = self._pos()
+        start = self._base + self._at
         close = self.raw.find(">", start)
-        end = len(self.raw) if close < 0 else close + 1
-        self.gaps.append(_gap(start, end, "extract.markup"))
+        self.gaps.append((start, len(self.raw) if close < 0 else close + 1, 1, "extract.markup"))
         if self.skip_depth:
             if any(o.tag == tag for o in self.stack[-self.skip_depth:]):
                 before = len(self.stack)
@@ -290,30 +324,29 @@ class _HTMLBlocks(HTMLParser):
             return
         if tag == "a" and self.link_depth:
             self.link_depth -= 1
-        if tag in self.block_tags or tag == "br":
+        if tag in self.flush_tags:
             self._flush(new_para=tag != "br")
         self._pop_to(tag)
 
     def handle_data(self, data: str) -> None:
-        start = self._pos()
+        start = self._base + self._at
         end = start + len(data)
         if self.skip_depth or self.cdata_elem:
-            self.gaps.append(_gap(start, end, self.skip_rule if self.skip_depth else f"extract.skip.{self.cdata_elem}"))
+            self.gaps.append((start, end, 1, self.skip_rule if self.skip_depth else f"extract.skip.{self.cdata_elem}"))
             return
-        self.pieces.append(MappedText.from_raw(self.raw, start, end))
+        self.pieces.append((self.raw[start:end], start, end))
         if self.link_depth:
             self.link_chars += len(data.strip())
 
     def _entity(self) -> None:
-        start = self._pos()
+        start = self._base + self._at
         m = _ENTITY.match(self.raw, start)
         end = m.end() if m else start + 1
-        source = self.raw[start:end]
         if self.skip_depth:
-            self.gaps.append(_gap(start, end, self.skip_rule))
+            self.gaps.append((start, end, 1, self.skip_rule))
             return
-        decoded = html.unescape(source)
-        self.pieces.append(MappedText.piece(decoded, start, end) if decoded != source else MappedText.from_raw(self.raw, start, end))
+        decoded = html.unescape(self.raw[start:end])
+        self.pieces.append((decoded, start, end))
         if self.link_depth:
             self.link_chars += len(decoded.strip())
 
@@ -322,6 +355,26 @@ class _HTMLBlocks(HTMLParser):
 
     def handle_charref(self, name: str) -> None:
         self._entity()
+
+
+def _concat(pieces: list[tuple[str, int, int]]) -> tuple[str, list[Segment]]:
+    """Text and segments of pieces, as ``MappedText.concat`` of one piece each: pieces that
+    map one to one and touch in raw merge into one segment."""
+    segs: list[Segment] = []
+    t = 0
+    for text, r0, r1 in pieces:
+        n = len(text)
+        if not n:
+            continue
+        if segs and n == r1 - r0:
+            p0, p1, q0, q1 = segs[-1]
+            if q1 == r0 and (p1 - p0) == (q1 - q0):
+                segs[-1] = (p0, t + n, q0, r1)
+                t += n
+                continue
+        segs.append((t, t + n, r0, r1))
+        t += n
+    return "".join(p[0] for p in pieces), segs
 
 
 def _kind(tag: str) -> str:
@@ -339,42 +392,39 @@ def extract_html(raw: str, cfg: dict[str, Any]) -> tuple[list[Block], list[dict[
     return parser.blocks, _fill_gaps(len(raw), parser.blocks, parser.gaps)
 
 
-def _fill_gaps(n: int, blocks: list[Block], gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _fill_gaps(n: int, blocks: list[Block], gaps: list[tuple[int, int, int, str]]) -> list[dict[str, Any]]:
     """Make blocks' pieces and gaps an exact partition of the raw text.
 
     The parser's spans can overlap (a tag it re-reads) or leave holes (text it swallowed);
     text pieces win, gaps are clipped, and holes become ``extract.markup``.
     """
-    owned: list[tuple[int, int, int, str]] = []  # (start, end, priority, rule)
-    for b in blocks:
-        for _, _, r0, r1 in b.mapped.segments:
-            if r1 > r0:
-                owned.append((r0, r1, 0, ""))
-    for g in gaps:
-        if g["raw_end"] > g["raw_start"]:
-            owned.append((g["raw_start"], g["raw_end"], 1, g["rule"]))
+    owned = [(r0, r1, 0, "") for b in blocks for _, _, r0, r1 in b.mapped.segments if r1 > r0]
+    owned += [g for g in gaps if g[1] > g[0]]  # (start, end, priority, rule): text (0) before gaps (1)
     owned.sort()
-    out: list[dict[str, Any]] = []
+    out: list[list[Any]] = []  # [start, end, rule]; a gap touching the last one with the same rule extends it
     pos = 0
     for start, end, prio, rule in owned:
-        start = max(start, pos)
+        if start < pos:
+            start = pos
         if start > pos:
-            _add_gap(out, pos, start, "extract.markup")
+            if out and out[-1][1] == pos and out[-1][2] == "extract.markup":
+                out[-1][1] = start
+            else:
+                out.append([pos, start, "extract.markup"])
         if end <= start:
             continue
         if prio == 1:
-            _add_gap(out, start, end, rule)
+            if out and out[-1][1] == start and out[-1][2] == rule:
+                out[-1][1] = end
+            else:
+                out.append([start, end, rule])
         pos = end
     if pos < n:
-        _add_gap(out, pos, n, "extract.markup")
-    return out
-
-
-def _add_gap(out: list[dict[str, Any]], start: int, end: int, rule: str) -> None:
-    if out and out[-1]["raw_end"] == start and out[-1]["rule"] == rule:
-        out[-1]["raw_end"] = end
-    else:
-        out.append(_gap(start, end, rule))
+        if out and out[-1][1] == pos and out[-1][2] == "extract.markup":
+            out[-1][1] = n
+        else:
+            out.append([pos, n, "extract.markup"])
+    return [_gap(g0, g1, rule) for g0, g1, rule in out]
 
 
 # ---------------------------------------------------------------------------------- stage

@@ -10,6 +10,7 @@ map to nothing.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ..mapped_text import Edit, MappedText, diff_edits
@@ -78,21 +79,18 @@ def normalise_block(mapped: MappedText, cfg: dict[str, Any], ftfy_cfg: Any) -> t
             edits.extend((mapped, e) for e in step)
             mapped = mapped.apply_edits(step)
 
-    invisible = cfg.get("invisible", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
-    if invisible:
-        apply(re.compile(f"[{re.escape(invisible)}]+"), "", "normalise.invisible")
     policy = cfg.get("quotes", "straight")
-    if policy != "keep":
-        dq = cfg.get("double_quotes", "“”„‟″")
-        if dq:
-            apply(re.compile(f"[{re.escape(dq)}]"), '"', "normalise.quotes.double")
-        if policy == "straight":
-            sq = cfg.get("single_quotes", "‘’‚‛′")
-            if sq:
-                apply(re.compile(f"[{re.escape(sq)}]"), "'", "normalise.quotes.single")
-    between = cfg.get("apostrophe_between_letters", "`´")
-    if between:
-        apply(re.compile(f"(?<=\\w)[{re.escape(between)}](?=\\w)"), "'", "normalise.apostrophe")
+    any_char, char_rules = _char_rules(
+        cfg.get("invisible", "\u200b\u200c\u200d\u2060\ufeff\u00ad"),
+        cfg.get("double_quotes", "“”„‟″") if policy != "keep" else "",
+        cfg.get("single_quotes", "‘’‚‛′") if policy == "straight" else "",
+        cfg.get("apostrophe_between_letters", "`´"),
+    )
+    # Most blocks have none of these characters; the edits only ever remove them or put ASCII
+    # in their place, so one search tells that no rule below can match.
+    if any_char is not None and any_char.search(mapped.text):
+        for pattern, repl, rule in char_rules:
+            apply(pattern, repl, rule)
     text = mapped.text
     lead = len(text) - len(text.lstrip())
     trail = len(text.rstrip())
@@ -103,6 +101,23 @@ def normalise_block(mapped: MappedText, cfg: dict[str, Any], ftfy_cfg: Any) -> t
         mapped = mapped.apply_edits(step)
     apply(_SPACE, " ", "normalise.whitespace.collapse")
     return mapped, [_edit_record(m, e) for m, e in edits], steps
+
+
+@lru_cache(maxsize=16)
+def _char_rules(invisible: str, double: str, single: str, between: str
+                ) -> tuple[re.Pattern[str] | None, tuple[tuple[re.Pattern[str], str, str], ...]]:
+    """The character rules, compiled once: (a search for any of their characters, the rules in order)."""
+    rules = []
+    if invisible:
+        rules.append((re.compile(f"[{re.escape(invisible)}]+"), "", "normalise.invisible"))
+    if double:
+        rules.append((re.compile(f"[{re.escape(double)}]"), '"', "normalise.quotes.double"))
+    if single:
+        rules.append((re.compile(f"[{re.escape(single)}]"), "'", "normalise.quotes.single"))
+    if between:
+        rules.append((re.compile(f"(?<=\\w)[{re.escape(between)}](?=\\w)"), "'", "normalise.apostrophe"))
+    chars = invisible + double + single + between
+    return (re.compile(f"[{re.escape(chars)}]") if chars else None), tuple(rules)
 
 
 def _edit_record(mapped: MappedText, e: Edit) -> dict[str, Any]:
