@@ -17,7 +17,7 @@ from typing import Any
 from . import __version__
 from .config import Config
 from .stages import stages
-from .store import RawDoc, atomic_write_text, dumps, is_outside, sha256_file
+from .store import RawDoc, atomic_write_bytes, atomic_write_text, dump_bytes, is_outside, sha256_file
 
 HASH_CACHE = Path(".make") / "hashes.json"
 # A file modified this soon before it was hashed may change again within the file system's
@@ -140,12 +140,10 @@ def error_files(out_dir: Path, doc_ids: list[str]) -> dict[str, list[Path]]:
     return out
 
 
-def _outside(doc: RawDoc, raw_dir: Path, raw_root: str | None) -> bool:
-    """``store.is_outside`` with the raw folder resolved once for the whole corpus."""
-    if raw_root is None:
-        return is_outside(doc, raw_dir)
-    real = os.path.realpath(doc.path)
-    return not real.startswith(raw_root.rstrip(os.sep) + os.sep)
+def error_line(path: Path) -> str:
+    """What the manifest and the report show of an error file: its first line."""
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return lines[0] if lines else path.name
 
 
 def write(out_dir: Path, raw_dir: Path, docs: list[RawDoc], config: Config,
@@ -158,15 +156,11 @@ def write(out_dir: Path, raw_dir: Path, docs: list[RawDoc], config: Config,
     kinds = [(f"{spec.name}{suffix}", spec.folder, suffix) for spec in stages()
              for suffix in dict.fromkeys([".json", spec.text_suffix or ".json"])]
     base = str(out_dir)
-    try:
-        raw_root = os.path.realpath(raw_dir)
-    except OSError:
-        raw_root = None
     entries = []
     for doc in docs:
         entry: dict[str, Any] = {"id": doc.doc_id, "raw": f"{raw_dir.name}/{doc.name}"}
         try:
-            entry["raw_sha256"] = None if _outside(doc, raw_dir, raw_root) else hashes.sha256(doc.path)
+            entry["raw_sha256"] = None if is_outside(doc, raw_dir) else hashes.sha256(doc.path)
         except OSError:
             entry["raw_sha256"] = None
         outputs = {}
@@ -178,7 +172,7 @@ def write(out_dir: Path, raw_dir: Path, docs: list[RawDoc], config: Config,
         entry["outputs"] = outputs
         errs = errors_of.get(doc.doc_id, [])
         if errs:
-            entry["errors"] = [e.read_text(encoding="utf-8").splitlines()[0] for e in errs]
+            entry["errors"] = [error_line(e) for e in errs]
         entry["status"] = "error" if errs else ("ok" if len(outputs) > len(stages()) - 1 else "incomplete")
         entries.append(entry)
     manifest = {
@@ -191,7 +185,7 @@ def write(out_dir: Path, raw_dir: Path, docs: list[RawDoc], config: Config,
         ],
         "documents": entries,
     }
-    atomic_write_text(out_dir / "manifest.json", dumps(manifest))
+    atomic_write_bytes(out_dir / "manifest.json", dump_bytes(manifest))
     if own_cache:
         hashes.save()
     return manifest

@@ -52,6 +52,17 @@ class MappedText:
         return cls(text, [(0, len(text), raw_start, raw_end)] if text else [])
 
     @classmethod
+    def from_pieces(cls, pieces: Sequence[tuple[str, int, int]]) -> "MappedText":
+        """``concat`` of ``piece(text, raw_start, raw_end)`` for each, without building each
+        piece as a MappedText first (extract makes one per tag and text run)."""
+        segs: list[Segment] = []
+        t = 0
+        for text, r0, r1 in pieces:
+            _append(segs, (t, t + len(text), r0, r1))
+            t += len(text)
+        return cls("".join(p[0] for p in pieces), segs)
+
+    @classmethod
     def concat(cls, parts: Iterable["MappedText"]) -> "MappedText":
         texts: list[str] = []
         segs: list[Segment] = []

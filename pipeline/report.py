@@ -98,6 +98,7 @@ def load_doc(out_dir: Path, doc_id: str, name: str | None = None, raw_path: Path
 
     ``error_paths``: the document's error files when the caller has listed them already.
     """
+    from .manifest import error_files, error_line
     from .stages import stages
 
     data = DocData(doc_id, name or doc_id)
@@ -113,8 +114,7 @@ def load_doc(out_dir: Path, doc_id: str, name: str | None = None, raw_path: Path
     if name is None and "extract" in data.outputs:
         data.name = data.outputs["extract"].get("document", {}).get("name", doc_id)
     if error_paths is None:
-        err_dir = out_dir / "errors"
-        error_paths = sorted(err_dir.glob(f"{doc_id}.*.txt")) if err_dir.is_dir() else []
+        error_paths = error_files(out_dir, [doc_id]).get(doc_id, [])
     data.errors.extend(error_line(p) for p in error_paths)
     if raw_path is not None and raw_path.is_file() and "extract" in data.outputs:
         raw = raw_path.read_bytes()
@@ -127,12 +127,6 @@ def load_doc(out_dir: Path, doc_id: str, name: str | None = None, raw_path: Path
             data.errors.append(f"raw file no longer decodes as {encoding}: re-run the pipeline")
         data.raw_len = len(data.raw_text)
     return data
-
-
-def error_line(path: Path) -> str:
-    """What the report shows of an error file: its first line."""
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    return lines[0] if lines else path.name
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -424,10 +418,6 @@ def page_cut(doc: DocData, opts: dict[str, Any]) -> int:
         if shown > budget:
             return pos
     return min(len(raw), pos + max(0, budget - shown))
-
-
-def _sha_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _th(label: str, num: bool = False) -> str:
@@ -770,7 +760,10 @@ def doc_page(doc: DocData, out_dir: Path, opts: dict[str, Any], hashes: Any = No
 
 
 def provenance_html(doc: DocData, out_dir: Path, hashes: Any = None) -> str:
+    from .manifest import FileHashes
     from .stages import stages
+
+    hashes = hashes if hashes is not None else FileHashes(None)
 
     envelope_sha = next((o.get("document", {}).get("raw_sha256") for o in doc.outputs.values() if o.get("document")), None)
     if doc.raw_sha256 is None:
@@ -794,7 +787,7 @@ def provenance_html(doc: DocData, out_dir: Path, hashes: Any = None) -> str:
         rel = path.relative_to(out_dir).as_posix()
         libs = ", ".join(f"{k} {v}" for k, v in sorted((p.get("libraries") or {}).items()))
         trs.append("<tr>" + _td(f"{spec.number} {esc(spec.name)}") + _td(f'<a href="../{esc(quote(rel))}">{esc(rel)}</a>')
-                   + _td(f'<span class="mono">{esc(((hashes.sha256(path) if hashes is not None else None) or _sha_file(path))[:16])}</span>')
+                   + _td(f'<span class="mono">{esc((hashes.sha256(path) or "")[:16])}</span>')
                    + _td(f'<span class="mono">{esc(p.get("config_file", ""))}:{esc(p.get("config_section", ""))} {esc(p.get("config_hash", ""))}</span>')
                    + _td(f'<span class="mono">{esc(p.get("code_hash", ""))}</span>')
                    + _td(esc(p.get("pipeline_version", ""))) + _td(esc(libs)) + "</tr>")
@@ -958,6 +951,7 @@ def page_fingerprint(out_dir: Path, doc: Any, error_paths: list[Path], hashes: A
     of the document's own copyright output), so nothing else goes in."""
     import os
 
+    from .manifest import error_line
     from .stages import stages
 
     base = str(out_dir)  # strings, not Paths: this runs for every file of the corpus

@@ -120,10 +120,13 @@ def record_failure(out_dir: Path, doc: RawDoc, spec: StageSpec, message: str, de
                 p.unlink()
 
 
+def new_context(doc: RawDoc, data: bytes, raw_dir: Path, out_dir: Path) -> DocContext:
+    """A document's context as the runner gives it to stages: raw bytes, corpus and cache folders."""
+    return DocContext(doc.doc_id, doc.name, data, sha256_bytes(data), raw_dir=raw_dir, cache_dir=out_dir / CACHE_FOLDER)
+
+
 def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str]) -> DocContext:
-    data = read_raw_bytes(doc, raw_dir)
-    ctx = DocContext(doc.doc_id, doc.name, data, sha256_bytes(data), raw_dir=raw_dir,
-                     cache_dir=out_dir / CACHE_FOLDER)
+    ctx = new_context(doc, read_raw_bytes(doc, raw_dir), raw_dir, out_dir)
     for name in needs:
         path = output_path(out_dir, stage(name), doc.doc_id)
         if not path.exists():
@@ -171,8 +174,7 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
     except PipelineError as exc:
         record_failure(out_dir, doc, stages()[0], str(exc))
         return DocResult(doc.doc_id, doc.name, False, str(exc), "extract")
-    ctx = DocContext(doc.doc_id, doc.name, data, sha256_bytes(data), raw_dir=raw_dir,
-                     cache_dir=out_dir / CACHE_FOLDER)
+    ctx = new_context(doc, data, raw_dir, out_dir)
     counts: dict[str, int] = {}
     for spec in stages():
         try:

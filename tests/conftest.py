@@ -13,6 +13,14 @@ GOLD = ROOT / "tests" / "gold"
 SHARED = ROOT.parent / "shared"
 
 
+def output_tree(root: Path) -> dict[str, bytes]:
+    """Every file of a processed folder (relative path -> bytes), temporary files included, but
+    not the hidden folders of caches and make's bookkeeping (``.cache/``, ``.make/``): they are
+    not outputs (an SQLite file's header changes with every write; make's files name the folder)."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and not any(x.startswith(".") for x in p.relative_to(root).parts[:-1])}
+
+
 @pytest.fixture(scope="session")
 def seeds_processed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``pipeline run`` over the seed documents in raw/; returns the output folder."""

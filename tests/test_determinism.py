@@ -9,16 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_seeds
+from conftest import copy_seeds, output_tree
 
 PIPELINE = Path(sys.executable).parent / "pipeline"
-
-
-def tree_bytes(root: Path) -> dict[str, bytes]:
-    """Every file under ``root`` (relative path -> bytes), temporary files included; the caches
-    of ``.cache/`` are not outputs (an SQLite file's header changes with every write)."""
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and ".cache" not in p.relative_to(root).parts}
 
 
 def _run(raw: Path, out: Path, seed: str, workers: int = 1) -> None:
@@ -52,7 +45,7 @@ def two_runs(raw: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path,
 
 
 def test_two_runs_with_different_hash_seeds_and_workers_give_identical_bytes(two_runs: tuple[Path, Path]) -> None:
-    ta, tb = (tree_bytes(p) for p in two_runs)
+    ta, tb = (output_tree(p) for p in two_runs)
     assert sorted(ta) == sorted(tb)
     differ = [k for k in ta if ta[k] != tb[k]]
     assert not differ, differ
@@ -61,13 +54,13 @@ def test_two_runs_with_different_hash_seeds_and_workers_give_identical_bytes(two
 
 def test_a_rerun_over_an_existing_folder_changes_no_byte(raw: Path, two_runs: tuple[Path, Path]) -> None:
     a, _ = two_runs
-    first = tree_bytes(a)
+    first = output_tree(a)
     _run(raw, a, "5")
-    assert tree_bytes(a) == first
+    assert output_tree(a) == first
 
 
 def test_outputs_hold_no_absolute_path(two_runs: tuple[Path, Path]) -> None:
     """Outputs must not depend on where they were made."""
     a, _ = two_runs
-    for rel, data in tree_bytes(a).items():
+    for rel, data in output_tree(a).items():
         assert str(a.parent) not in data.decode("utf-8", "replace"), rel

@@ -15,19 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_seeds
+from conftest import ROOT, copy_seeds, output_tree
 from pipeline.errors import PipelineError
 from pipeline.executors import ExecutorError, LocalExecutor, RayExecutor, _config, make_executor
 from pipeline.store import list_raw
 
 PIPELINE = str(Path(sys.executable).parent / "pipeline")
 RAY_TIMEOUT_S = 300  # Ray start-up takes 10-20 s; a hung run must fail, not block CI
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    """Every file under ``root`` (temporary and make files aside) with its bytes."""
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and not p.name.startswith(".") and not {".make", ".cache"} & set(p.parts)}
 
 
 def run_cli(args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
@@ -49,7 +43,7 @@ def test_ray_executor_writes_the_same_bytes_as_the_local_executor(seeds_processe
     res = run_cli(["run", "--raw", str(raw), "--out", str(out), "--executor", "ray", "--workers", "2"],
                   RAY_TIMEOUT_S)
     assert res.returncode == 0, res.stderr[-2000:]
-    assert tree(out) == tree(seeds_processed)
+    assert output_tree(out) == output_tree(seeds_processed)
 
 
 def test_process_pool_writes_the_same_bytes_as_one_process(seeds_processed: Path, tmp_path: Path) -> None:
@@ -59,7 +53,7 @@ def test_process_pool_writes_the_same_bytes_as_one_process(seeds_processed: Path
     out = tmp_path / seeds_processed.name  # the report names its output folder
     results = run_all(raw, out, None, workers=2)
     assert all(r.ok for r in results)
-    assert tree(out) == tree(seeds_processed)
+    assert output_tree(out) == output_tree(seeds_processed)
 
 
 def test_process_pool_returns_results_in_document_order(tmp_path: Path) -> None:

@@ -107,9 +107,9 @@ def test_html_pieces_concatenate_as_mapped_texts_do(parts: list[tuple[str, str, 
             pieces.append(("é", pos, end))
             mapped.append(MappedText.piece("é", pos, end))
         pos = end + (1 if skip_after else 0)
-    text, segs = extract._concat(pieces)
+    got = MappedText.from_pieces(pieces)
     expected = MappedText.concat(mapped)
-    assert (text, segs) == (expected.text, expected.segments)
+    assert (got.text, got.segments) == (expected.text, expected.segments)
 
 
 class _CheckedBlocks(extract._HTMLBlocks):

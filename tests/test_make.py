@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import output_tree
 from pipeline.store import doc_id_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,14 +37,8 @@ def make(raw: Path, out: Path, *args: str, config: Path | None = None, timeout: 
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout, env={**os.environ, "CI": "1"})
 
 
-def tree(out: Path) -> dict[str, bytes]:
-    """Every file of a processed folder except make's own bookkeeping (it names the folder)."""
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and not p.relative_to(out).as_posix().startswith((".make/", ".cache/"))}
-
-
 def mtimes(out: Path) -> dict[str, int]:
-    return {k: (out / k).stat().st_mtime_ns for k in tree(out)}
+    return {k: (out / k).stat().st_mtime_ns for k in output_tree(out)}
 
 
 def _raw(dest: Path, docs: dict[str, str]) -> Path:
@@ -61,7 +56,7 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[st
     out = base / "clean" / "processed"
     res = make(raw, out)
     assert res.returncode == 0, res.stdout + res.stderr
-    return raw, out, tree(out)
+    return raw, out, output_tree(out)
 
 
 def _copy(out: Path, dest: Path) -> Path:
@@ -85,7 +80,7 @@ def test_make_all_and_pipeline_run_write_the_same_stage_outputs(clean, tmp_path:
     res = subprocess.run([str(ROOT / ".venv/bin/pipeline"), "run", "--raw", str(raw), "--out", str(out)],
                          capture_output=True, text=True, timeout=600)
     assert res.returncode == 0, res.stderr
-    ran = tree(out)
+    ran = output_tree(out)
     for k in files:
         if k.startswith(STAGES):
             assert ran.get(k) == files[k], k
@@ -98,7 +93,7 @@ def test_a_second_make_all_rebuilds_nothing(clean, tmp_path: Path) -> None:  # n
     res = make(raw, out2)
     assert res.returncode == 0, res.stderr
     assert mtimes(out2) == before
-    assert tree(out2) == files
+    assert output_tree(out2) == files
 
 
 def test_a_new_raw_document_is_the_only_one_processed(clean, tmp_path: Path) -> None:  # noqa: ANN001
@@ -151,7 +146,7 @@ def test_an_interrupted_make_all_then_another_gives_the_clean_bytes(clean, tmp_p
     assert not (out / "manifest.json").exists(), "the run finished before it could be interrupted"
     res = make(raw, out)
     assert res.returncode == 0, res.stderr
-    assert tree(out) == files
+    assert output_tree(out) == files
 
 
 def test_parallel_make_gives_the_clean_bytes(clean, tmp_path: Path) -> None:  # noqa: ANN001
@@ -159,7 +154,7 @@ def test_parallel_make_gives_the_clean_bytes(clean, tmp_path: Path) -> None:  # 
     out = tmp_path / "processed"
     res = make(raw, out, "-j2")
     assert res.returncode == 0, res.stderr
-    assert tree(out) == files
+    assert output_tree(out) == files
 
 
 def test_a_bad_document_fails_only_its_own_targets(clean, tmp_path: Path) -> None:  # noqa: ANN001

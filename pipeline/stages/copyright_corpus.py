@@ -137,14 +137,14 @@ def corpus_index(raw_dir: Path, n: int, cache_dir: Path | None = None) -> Shingl
     """The shingle index of ``raw_dir``, in step with it: a file under ``cache_dir``
     (``processed/.cache``), opened once per process; in memory when there is none."""
     raw_dir = Path(raw_dir).absolute()
-    if cache_dir is None:
-        key = (f":memory:{raw_dir}", n)
-    else:
+    path = ":memory:"
+    if cache_dir is not None:
         Path(cache_dir).mkdir(parents=True, exist_ok=True)
-        key = (str(Path(cache_dir).absolute() / f"shingles-v{INDEX_VERSION}-n{n}.sqlite"), n)
+        path = str(Path(cache_dir).absolute() / f"shingles-v{INDEX_VERSION}-n{n}.sqlite")
+    key = (path if cache_dir is not None else f"{path}{raw_dir}", n)  # one in-memory index per corpus folder
     index = _OPEN.get(key)
     if index is None:
-        index = _OPEN[key] = ShingleIndex(":memory:" if cache_dir is None else key[0], n)
+        index = _OPEN[key] = ShingleIndex(path, n)
     index.sync(raw_dir)
     return index
 

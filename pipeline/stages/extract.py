@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from ..errors import InputError
-from ..mapped_text import MappedText, Segment
+from ..mapped_text import MappedText
 
 NAME = "extract"
 REQUIRES: tuple[str, ...] = ()
@@ -219,8 +219,8 @@ class _HTMLBlocks(HTMLParser):
             self.gaps.append((r0, r1, 1, "extract.whitespace"))
             self.pieces = []
         elif pieces:
-            text, segs = _concat(pieces)
-            if text.strip():
+            mapped = MappedText.from_pieces(pieces)
+            if mapped.text.strip():
                 tag = self._nearest_block()
                 context = self.stack[-1].context if self.stack else frozenset()
                 ordered = self.sorted_contexts.get(context)
@@ -231,7 +231,7 @@ class _HTMLBlocks(HTMLParser):
                         f"b{len(self.blocks) + 1}",
                         _kind(tag),
                         self.para,
-                        MappedText(text, segs),
+                        mapped,
                         "extract.html_block",
                         tag=tag,
                         tag_path=">".join(o.label for o in self.stack[-self.depth_shown:]),
@@ -240,7 +240,7 @@ class _HTMLBlocks(HTMLParser):
                     )
                 )
             else:
-                for seg in segs:
+                for seg in mapped.segments:
                     self.gaps.append((seg[2], seg[3], 1, "extract.whitespace"))
             self.pieces = []
         self.link_chars = 0
@@ -355,26 +355,6 @@ class _HTMLBlocks(HTMLParser):
 
     def handle_charref(self, name: str) -> None:
         self._entity()
-
-
-def _concat(pieces: list[tuple[str, int, int]]) -> tuple[str, list[Segment]]:
-    """Text and segments of pieces, as ``MappedText.concat`` of one piece each: pieces that
-    map one to one and touch in raw merge into one segment."""
-    segs: list[Segment] = []
-    t = 0
-    for text, r0, r1 in pieces:
-        n = len(text)
-        if not n:
-            continue
-        if segs and n == r1 - r0:
-            p0, p1, q0, q1 = segs[-1]
-            if q1 == r0 and (p1 - p0) == (q1 - q0):
-                segs[-1] = (p0, t + n, q0, r1)
-                t += n
-                continue
-        segs.append((t, t + n, r0, r1))
-        t += n
-    return "".join(p[0] for p in pieces), segs
 
 
 def _kind(tag: str) -> str:
