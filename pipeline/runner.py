@@ -238,11 +238,12 @@ def finish(raw_dir: Path, out_dir: Path, config: Config) -> None:
     hashes are reused while a file's size and mtime are unchanged (``manifest.FileHashes``), so
     adding one document to a large corpus costs about one document's work plus the indexes.
     """
-    from . import corpus, manifest, report
+    from . import corpus, manifest, report, rule_stats
 
     docs = list_raw(raw_dir)
     manifest.prune_orphans(out_dir, docs)
     corpus.build(out_dir, docs, config)
+    rule_stats.build(out_dir, docs)  # processed/rule_stats.json: how often each rule fired
     hashes = manifest.FileHashes.for_out_dir(out_dir)
     report.build(out_dir, docs, config, hashes)
     manifest.write(out_dir, raw_dir, docs, config, hashes)

@@ -1,0 +1,144 @@
+"""Per-rule statistics, read from the stage outputs (like datatrove's ``stat_update`` counts).
+
+For each rule id: ``fired`` (records that name it, as ``rule``, in ``rules`` or as
+``encoding_rule``), ``records`` (records it made: its id is their ``rule``) and
+``chars_removed`` (characters its removals took out of the text: extract gaps by raw span,
+strip boilerplate decisions by their block's text, strip inline removals by their text,
+normalise edits by what they shortened). ``processed/rule_stats.json`` holds the corpus totals
+and every document's counts; documents whose outputs did not change since the last run are not
+re-read (their counts are cached beside the corpus indexes, keyed by file size and mtime).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterable
+
+from .store import atomic_write_bytes, dump_bytes, read_json
+
+SCHEMA = "pipeline.rule_stats/1"
+FILE = "rule_stats.json"
+CACHE = Path(".cache") / "rule_stats.json"
+RULE_KEYS = ("rule", "encoding_rule")
+COUNTS = ("fired", "records", "chars_removed")
+
+
+def _bump(stats: dict[str, dict[str, int]], rule_id: str, key: str, n: int = 1) -> None:
+    entry = stats.setdefault(rule_id, dict.fromkeys(COUNTS, 0))
+    entry[key] += n
+
+
+def _walk(node: Any, stats: dict[str, dict[str, int]], seen: frozenset[str] = frozenset()) -> None:
+    """Count every rule id a record names once per record (not again in its nested parts)."""
+    if isinstance(node, list):
+        for x in node:
+            _walk(x, stats, seen)
+        return
+    if not isinstance(node, dict):
+        return
+    ids = [node[k] for k in RULE_KEYS if isinstance(node.get(k), str)]
+    if isinstance(node.get("rules"), list):
+        ids += [r for r in node["rules"] if isinstance(r, str)]
+    here = [r for r in dict.fromkeys(ids) if r not in seen]
+    for r in here:
+        _bump(stats, r, "fired")
+    if isinstance(node.get("rule"), str) and node["rule"] not in seen:
+        _bump(stats, node["rule"], "records")
+    inner = seen | set(here)
+    for k, v in node.items():
+        if isinstance(v, (dict, list)):
+            _walk(v, stats, inner)
+
+
+def _removed(outputs: dict[str, dict[str, Any]], stats: dict[str, dict[str, int]]) -> None:
+    ext = outputs.get("extract") or {}
+    for g in ext.get("gaps", []):
+        _bump(stats, g["rule"], "chars_removed", g["raw_end"] - g["raw_start"])
+    block_chars = {b["id"]: len(b.get("text", "")) for b in ext.get("blocks", [])}
+    strip = outputs.get("strip") or {}
+    for d in strip.get("decisions", []):
+        if d.get("label") == "boilerplate":
+            _bump(stats, d["rule"], "chars_removed", block_chars.get(d.get("block"), d["raw_end"] - d["raw_start"]))
+    for r in strip.get("inline_removals", []):
+        _bump(stats, r["rule"], "chars_removed", len(r.get("text", "")))
+    for e in (outputs.get("normalise") or {}).get("edits", []):
+        shorter = len(e.get("before", "")) - len(e.get("after", ""))
+        if shorter > 0:
+            _bump(stats, e["rule"], "chars_removed", shorter)
+
+
+def document_stats(outputs: dict[str, dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """One document's counts per rule id, from its stage outputs (``{stage name: output}``)."""
+    stats: dict[str, dict[str, int]] = {}
+    for name, out in outputs.items():
+        payload = {k: v for k, v in out.items() if k not in ("schema", "document", "provenance")}
+        _walk(payload, stats)
+    _removed(outputs, stats)
+    return dict(sorted(stats.items()))
+
+
+def stage_files(out_dir: Path, doc_id: str) -> dict[str, Path]:
+    from .stages import stages
+
+    return {s.name: out_dir / s.folder / f"{doc_id}.json" for s in stages()}
+
+
+def read_outputs(out_dir: Path, doc_id: str) -> dict[str, dict[str, Any]]:
+    return {n: read_json(p) for n, p in stage_files(out_dir, doc_id).items() if p.exists()}
+
+
+def _file_key(paths: Iterable[Path]) -> list[list[Any]]:
+    out = []
+    for p in paths:
+        if p.exists():
+            st = p.stat()
+            out.append([p.parent.name, st.st_size, st.st_mtime_ns])
+    return out
+
+
+def corpus_stats(out_dir: Path) -> dict[str, dict[str, int]]:
+    """Counts of the corpus step's records (``corpus/*.jsonl``)."""
+    stats: dict[str, dict[str, int]] = {}
+    for path in sorted((out_dir / "corpus").glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    _walk(json.loads(line), stats)
+    return dict(sorted(stats.items()))
+
+
+def build(out_dir: Path, docs: Iterable[Any]) -> dict[str, Any]:
+    """Write ``rule_stats.json`` for ``docs`` (objects with ``doc_id``); returns its content."""
+    cache_path = out_dir / CACHE
+    try:
+        cache = json.loads(cache_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cache = {}
+    per_doc: dict[str, dict[str, dict[str, int]]] = {}
+    new_cache: dict[str, Any] = {}
+    for doc in docs:
+        key = _file_key(stage_files(out_dir, doc.doc_id).values())
+        hit = cache.get(doc.doc_id)
+        stats = hit["stats"] if hit and hit.get("key") == key else document_stats(read_outputs(out_dir, doc.doc_id))
+        new_cache[doc.doc_id] = {"key": key, "stats": stats}
+        if stats:
+            per_doc[doc.doc_id] = stats
+    corpus = corpus_stats(out_dir)
+    totals: dict[str, dict[str, int]] = {}
+    for doc_id, stats in per_doc.items():
+        for rid, c in stats.items():
+            t = totals.setdefault(rid, {**dict.fromkeys(COUNTS, 0), "documents": 0})
+            for k in COUNTS:
+                t[k] += c[k]
+            t["documents"] += 1
+    for rid, c in corpus.items():
+        totals.setdefault(rid, {**dict.fromkeys(COUNTS, 0), "documents": 0})
+        for k in COUNTS:
+            totals[rid][k] += c[k]
+    result = {"schema": SCHEMA, "totals": dict(sorted(totals.items())), "corpus": corpus,
+              "documents": dict(sorted(per_doc.items()))}
+    atomic_write_bytes(out_dir / FILE, dump_bytes(result))
+    cache_path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(cache_path, dump_bytes(new_cache))
+    return result
