@@ -16,7 +16,7 @@ from typing import Any, Callable
 from .errors import PipelineError
 
 # Modules that contribute subcommands (imported for --help; they must import lightly).
-COMMAND_MODULES = ("pipeline.evaluate", "pipeline.audit", "pipeline.report")
+COMMAND_MODULES = ("pipeline.evaluate", "pipeline.audit", "pipeline.report", "pipeline.rules", "pipeline.export")
 
 
 def _add_common(p: argparse.ArgumentParser, raw: bool = True, out: bool = True) -> None:

@@ -206,7 +206,10 @@ def resolved_params(r: Rule, config: Any = None) -> dict[str, dict[str, Any]]:
     out = {}
     for name, prop in r.params.items():
         found, value = _lookup(section, name.split("."))
-        out[name] = {**_schema_at(schema, name.split(".")), **prop, **({"value": value} if found else {})}
+        entry = {**_schema_at(schema, name.split(".")), **prop, **({"value": value} if found else {})}
+        if found and "type" not in entry:
+            entry["type"] = _schema_of(value).get("type", "?")
+        out[name] = entry
     return out
 
 
@@ -228,3 +231,96 @@ def _lookup(section: Any, path: list[str]) -> tuple[bool, Any]:
             return False, None
         section = section[key]
     return True, section
+
+
+# ------------------------------------------------------------------------------ `pipeline rules`
+def _fmt_param(name: str, p: dict[str, Any]) -> str:
+    kind = p.get("type", "?")
+    val = f" = {p['value']!r}" if "value" in p else " (not set in the config)"
+    default = f" (default {p['default']!r})" if "default" in p and p.get("default") != p.get("value") else ""
+    text = f"{name}: {kind}{val}{default}"
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def describe(r: Rule, config: Any = None) -> list[str]:
+    lines = [f"{r.id}  [{r.stage}, {r.origin}{', family' if r.family else ''}]  {r.why}"]
+    if r.fn is not None:
+        lines.append(f"    function: {r.fn.__module__}.{r.fn.__qualname__}")
+    lines += [f"    {_fmt_param(k, v)}" for k, v in resolved_params(r, config).items()]
+    return lines
+
+
+def _rules_args(p: Any) -> None:
+    from pathlib import Path
+
+    p.add_argument("id", nargs="?", default=None, help="a rule id: show it and where it fired")
+    p.add_argument("--out", type=Path, default=Path("processed"), help="processed folder (default: processed)")
+    p.add_argument("--config", default=None, help="config file (default: config/pipeline.yaml)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _rules_main(args: Any) -> int:
+    import json
+
+    from .config import load_config
+
+    config = load_config(args.config)
+    if args.id is None:
+        rows = all_rules(config)
+        if args.json:
+            print(json.dumps([_as_json(r, config) for r in rows], ensure_ascii=False, indent=2))
+        else:
+            for r in rows:
+                print("\n".join(describe(r, config)))
+            print(f"{len(rows)} rules")
+        return 0
+    r = get(args.id, config)
+    counts = fired_in(args.out, args.id if r.id != args.id else r)
+    if args.json:
+        print(json.dumps({**_as_json(r, config), "fired": counts}, ensure_ascii=False, indent=2))
+        return 0
+    print("\n".join(describe(r, config)))
+    if counts is None:
+        print(f"no processed corpus in {args.out} (run `pipeline run` or `make all` first)")
+        return 0
+    total = {k: sum(c[k] for c in counts.values()) for k in ("fired", "records", "chars_removed")}
+    print(f"fired in {args.out}: {total['fired']} times in {len(counts)} documents "
+          f"({total['records']} records made, {total['chars_removed']} characters removed)")
+    for doc_id, c in counts.items():
+        print(f"  {doc_id}: fired {c['fired']}, records {c['records']}, chars removed {c['chars_removed']}")
+    return 0
+
+
+def _as_json(r: Rule, config: Any) -> dict[str, Any]:
+    return {"id": r.id, "stage": r.stage, "origin": r.origin, "family": r.family, "why": r.why,
+            "params": resolved_params(r, config)}
+
+
+def fired_in(out_dir: Any, target: "Rule | str") -> dict[str, dict[str, int]] | None:
+    """Per document (and ``corpus`` for the corpus step), the counts of ``target`` (a rule: it and
+    its family's ids; an id: that id), read from the stage outputs of ``out_dir``."""
+    from pathlib import Path
+
+    from . import rule_stats
+    from .stages import stages
+
+    out_dir = Path(out_dir)
+    folder = out_dir / stages()[0].folder
+    if not folder.is_dir():
+        return None
+    match = target.covers if isinstance(target, Rule) else target.__eq__
+    out: dict[str, dict[str, int]] = {}
+    doc_ids = sorted(p.name[:-len(".json")] for p in folder.glob("*.json"))
+    per_doc = {d: rule_stats.document_stats(rule_stats.read_outputs(out_dir, d)) for d in doc_ids}
+    per_doc["corpus"] = rule_stats.corpus_stats(out_dir)
+    for doc_id, stats in per_doc.items():
+        hits = [c for rid, c in stats.items() if match(rid)]
+        if hits:
+            out[doc_id] = {k: sum(c[k] for c in hits) for k in rule_stats.COUNTS}
+    return out
+
+
+COMMANDS = {
+    "rules": ("list every rule (id, stage, parameters, why); with an ID, where it fired in a processed folder",
+              _rules_args, _rules_main),
+}
