@@ -99,17 +99,17 @@ _CATALOG_LOADED = False
 
 
 def declare(rule_id: str, *, stage: str, why: str, params: Mapping[str, Any] | Iterable[str] | None = None,
-            fn: Callable[..., Any] | None = None, family: bool = False) -> str:
-    """Declare a code rule; returns its id (for the code that applies it)."""
-    _CODE.add(Rule(rule_id, stage, why, _params(params), fn, "code", family))
+            fn: Callable[..., Any] | None = None, family: bool = False, into: Registry | None = None) -> str:
+    """Declare a code rule (in the project registry, or ``into`` another); returns its id."""
+    (_CODE if into is None else into).add(Rule(rule_id, stage, why, _params(params), fn, "code", family))
     return rule_id
 
 
 def rule(rule_id: str, *, stage: str, why: str, params: Mapping[str, Any] | Iterable[str] | None = None,
-         family: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+         family: bool = False, into: Registry | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Decorator: declare the decorated function as the rule ``rule_id``."""
     def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
-        declare(rule_id, stage=stage, why=why, params=params, fn=fn, family=family)
+        declare(rule_id, stage=stage, why=why, params=params, fn=fn, family=family, into=into)
         return fn
     return wrap
 
@@ -169,7 +169,7 @@ def _schema_of(value: Any) -> dict[str, Any]:
     return {**({"type": kind} if kind else {}), "default": value}
 
 
-_CACHE: dict[tuple[str, str], Registry] = {}
+_CACHE: dict[tuple[str, str, int], Registry] = {}
 
 
 def registry(config: Any = None) -> Registry:
@@ -177,9 +177,10 @@ def registry(config: Any = None) -> Registry:
     from .config import hash_json, load_config
 
     cfg = config if config is not None else load_config(None)
-    key = (cfg.path, hash_json(cfg.data))
+    code = code_rules()
+    key = (cfg.path, hash_json(cfg.data), len(code))   # a code rule declared later invalidates
     if key not in _CACHE:
-        reg = Registry(code_rules().all())
+        reg = Registry(code.all())
         for r in config_rules(cfg.data):
             reg.add(r)
         _CACHE[key] = reg
