@@ -138,7 +138,16 @@ def build(out_dir: Path, docs: Iterable[Any]) -> dict[str, Any]:
             totals[rid][k] += c[k]
     result = {"schema": SCHEMA, "totals": dict(sorted(totals.items())), "corpus": corpus,
               "documents": dict(sorted(per_doc.items()))}
-    atomic_write_bytes(out_dir / FILE, dump_bytes(result))
-    cache_path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(cache_path, dump_bytes(new_cache))
+    _write_if_changed(out_dir / FILE, dump_bytes(result))
+    _write_if_changed(cache_path, dump_bytes(new_cache))
     return result
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    """A run that changed nothing leaves the file (and its mtime) alone."""
+    try:
+        if path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    atomic_write_bytes(path, data)

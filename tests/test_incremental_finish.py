@@ -78,7 +78,8 @@ def test_adding_a_document_rewrites_only_its_page_the_indexes_and_the_manifest(f
     before = mtimes(out)
     finish(raw, out, config)
     assert changed(before, out) == {f"report/{doc_id}.html", "report/index.html", ".report-pages.json",
-                                    "manifest.json", "corpus/quotations.jsonl", "corpus/speakers.jsonl"}
+                                    "manifest.json", "corpus/quotations.jsonl", "corpus/speakers.jsonl",
+                                    "rule_stats.json", ".cache/rule_stats.json"}
 
 
 def test_a_second_build_with_nothing_changed_writes_no_page(finished) -> None:  # noqa: ANN001
