@@ -7,6 +7,8 @@ Two kinds of declaration feed one registry:
   decorator. Today the declarations of the existing ids sit in ``pipeline/rules_catalog/``, one
   module per stage; later work moves each declaration next to the function that applies it
   (``@rule`` on that function) and the stage code then uses the returned id instead of a literal.
+  Catalog entries are *provisional*: a real declaration of the same id replaces one silently, so
+  a stage can move its declarations next to its functions before the catalog entry is deleted.
 - **config rules**: blocks of ``config/pipeline.yaml`` that carry ``id`` and ``description``
   (strip ``block_rules`` / ``inline_rules``, the copyright rule blocks). They are registered when a
   config is loaded (``registry(config)``); their parameters are the block's other keys.
@@ -43,6 +45,7 @@ class Rule:
     fn: Callable[..., Any] | None = None
     origin: str = "code"          # "code" (a declaration in Python) or "config" (a config block)
     family: bool = False          # the id is a prefix: "extract.skip" covers "extract.skip.<element>"
+    provisional: bool = False     # a catalog entry: a declaration next to the rule's function replaces it
 
     def covers(self, rule_id: str) -> bool:
         return rule_id == self.id or (self.family and rule_id.startswith(self.id + "."))
@@ -58,7 +61,10 @@ class Registry:
 
     def add(self, r: Rule) -> Rule:
         old = self._rules.get(r.id)
-        if old is not None:
+        if old is not None and old.provisional != r.provisional and old.origin == r.origin == "code":
+            if r.provisional:      # the real declaration came first: the catalog entry yields
+                return old
+        elif old is not None:
             raise RuleError(f"rule {r.id} declared twice ({old.origin} and {r.origin})")
         if "." not in r.id or not r.why.strip():
             raise RuleError(f"rule {r.id!r}: an id is 'stage.name' and every rule says why")
@@ -99,10 +105,17 @@ _CATALOG_LOADED = False
 
 
 def declare(rule_id: str, *, stage: str, why: str, params: Mapping[str, Any] | Iterable[str] | None = None,
-            fn: Callable[..., Any] | None = None, family: bool = False, into: Registry | None = None) -> str:
+            fn: Callable[..., Any] | None = None, family: bool = False, into: Registry | None = None,
+            provisional: bool = False) -> str:
     """Declare a code rule (in the project registry, or ``into`` another); returns its id."""
-    (_CODE if into is None else into).add(Rule(rule_id, stage, why, _params(params), fn, "code", family))
+    (_CODE if into is None else into).add(Rule(rule_id, stage, why, _params(params), fn, "code", family, provisional))
     return rule_id
+
+
+def declare_provisional(rule_id: str, **kw: Any) -> str:
+    """A ``rules_catalog`` declaration: it gives way, without error, to a declaration of the
+    same id next to the rule's function (``@rule`` or ``declare``), whichever is imported first."""
+    return declare(rule_id, provisional=True, **kw)
 
 
 def rule(rule_id: str, *, stage: str, why: str, params: Mapping[str, Any] | Iterable[str] | None = None,
@@ -127,6 +140,9 @@ def _load_catalog() -> None:
     global _CATALOG_LOADED
     if not _CATALOG_LOADED:
         _CATALOG_LOADED = True
+        from .stages import stages
+
+        stages()   # stage modules declare their rules when imported; the catalog fills in the rest
         importlib.import_module("pipeline.rules_catalog")
 
 

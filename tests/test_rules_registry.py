@@ -4,11 +4,13 @@ them, and every run writes per-rule statistics."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 
+from conftest import ROOT
 from pipeline import rule_stats, rules
 from pipeline.cli import main
 from pipeline.config import Config, load_config
@@ -51,6 +53,34 @@ def test_every_rule_id_in_the_seed_outputs_is_declared(seeds_processed: Path) ->
     assert sorted(i for i in ids if i not in reg) == []
 
 
+ID_LITERAL = re.compile(r"""["'](?:extract|strip|normalise|quotes|copyright|publish|corpus)\.[a-z0-9_.]*["']""")
+
+
+def _is_config_key(data: Any, dotted: str) -> bool:
+    for key in dotted.split("."):
+        if not isinstance(data, dict) or key not in data:
+            return False
+        data = data[key]
+    return True
+
+
+def test_every_rule_id_literal_in_the_code_is_declared() -> None:
+    """Ids minted anywhere in pipeline/ (also those no seed makes fire) are declared; a literal
+    that is a prefix of declared ids (``startswith``), a config key or a file name is not an id."""
+    reg = rules.registry()
+    ids = [r.id for r in reg.all()]
+    data = load_config(None).data
+    undeclared = []
+    for path in sorted((ROOT / "pipeline").rglob("*.py")):
+        if "rules_catalog" in path.parts:
+            continue
+        for m in ID_LITERAL.finditer(path.read_text(encoding="utf-8")):
+            lit = m.group(0)[1:-1]
+            if not (lit in reg or any(i.startswith(lit) for i in ids) or _is_config_key(data, lit) or lit.endswith(".py")):
+                undeclared.append(f"{path.relative_to(ROOT)}: {lit}")
+    assert undeclared == []
+
+
 def test_pipeline_rules_lists_every_declared_rule(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules", "--json"]) == 0
     listed = {r["id"] for r in json.loads(capsys.readouterr().out)}
@@ -79,10 +109,20 @@ def test_declaring_an_id_twice_is_an_error() -> None:
         rules.declare("test.once", stage="strip", why="the same id again", into=reg)
 
 
-def test_redeclaring_a_project_rule_is_an_error() -> None:
+def test_a_catalog_entry_declared_twice_is_an_error() -> None:
     rules.code_rules()
-    with pytest.raises(rules.RuleError, match="declared twice"):
-        rules.declare("extract.markup", stage="extract", why="again")
+    with pytest.raises(rules.RuleError, match="extract.markup declared twice"):
+        rules.declare_provisional("extract.markup", stage="extract", why="again")
+
+
+@pytest.mark.parametrize("real_first", [True, False])
+def test_a_declaration_next_to_its_function_replaces_the_catalog_entry(real_first: bool) -> None:
+    reg = rules.Registry()
+    real = {"stage": "strip", "why": "the real declaration", "into": reg}
+    catalog = {"stage": "strip", "why": "the catalog's", "into": reg}
+    for provisional in ([False, True] if real_first else [True, False]):
+        (rules.declare_provisional if provisional else rules.declare)("strip.x", **(catalog if provisional else real))
+    assert reg.get("strip.x").why == "the real declaration"
 
 
 def test_a_config_rule_may_not_reuse_a_code_rule_id() -> None:

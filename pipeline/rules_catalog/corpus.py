@@ -1,6 +1,6 @@
 """Rule ids of the corpus step (indexes across documents, built after every document's stages)."""
 
-from ..rules import declare
+from ..rules import declare_provisional as declare
 
 S = "corpus"
 declare("corpus.shared_passage", stage=S, why="quotations sharing a run of words across documents are one passage",

@@ -1,6 +1,6 @@
 """Rule ids of the extract stage (blocks, gaps between them, the encoding decision)."""
 
-from ..rules import declare
+from ..rules import declare_provisional as declare
 
 S = "extract"
 declare("extract.encoding.bom", stage=S, why="a byte-order mark names the encoding")

@@ -1,6 +1,6 @@
 """Rule ids of the normalise stage (edits with spans, lines and paragraphs of the clean text)."""
 
-from ..rules import declare
+from ..rules import declare_provisional as declare
 
 S = "normalise"
 declare("normalise.ftfy", stage=S, why="ftfy repairs mojibake, HTML entities and odd widths (its explanation is kept)",

@@ -1,7 +1,7 @@
 """Rule ids that the quotation stage mints: quotation forms, speaker resolvers, sources, dates,
 references and interpolations (``pipeline/stages/quotes.py`` and ``pipeline/quoting/``)."""
 
-from ..rules import declare
+from ..rules import declare_provisional as declare
 
 S = "quotes"
 # quotation forms (the record's `rule`)

@@ -4,7 +4,7 @@ The pattern rules (``strip.flash_notice``, ...) are config rules: see ``strip.bl
 ``strip.inline_rules`` in the config.
 """
 
-from ..rules import declare
+from ..rules import declare_provisional as declare
 
 S = "strip"
 # strip.py: the default and the structural checks after the pattern rules
