@@ -273,6 +273,7 @@ def _rules_args(p: Any) -> None:
     p.add_argument("id", nargs="?", default=None, help="a rule id: show it and where it fired")
     p.add_argument("--out", type=Path, default=Path("processed"), help="processed folder (default: processed)")
     p.add_argument("--config", default=None, help="config file (default: config/pipeline.yaml)")
+    p.add_argument("--stage", choices=STAGE_ORDER, default=None, help="list only this stage's rules")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
@@ -283,7 +284,7 @@ def _rules_main(args: Any) -> int:
 
     config = load_config(args.config)
     if args.id is None:
-        rows = all_rules(config)
+        rows = [r for r in all_rules(config) if args.stage in (None, r.stage)]
         if args.json:
             print(json.dumps([_as_json(r, config) for r in rows], ensure_ascii=False, indent=2))
         else:

@@ -102,6 +102,12 @@ def test_text_listing_shows_stage_parameters_and_why(capsys: pytest.CaptureFixtu
     assert "    text.repeated_min_count: integer = 3" in text
 
 
+def test_rules_of_one_stage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "--stage", "copyright", "--json"]) == 0
+    listed = {r["id"] for r in json.loads(capsys.readouterr().out)}
+    assert "copyright.letter" in listed and all(i.startswith("copyright.") for i in listed)
+
+
 def test_declaring_an_id_twice_is_an_error() -> None:
     reg = rules.Registry()
     rules.declare("test.once", stage="strip", why="a test rule", into=reg)
