@@ -230,6 +230,18 @@ def resolved_params(r: Rule, config: Any = None) -> dict[str, dict[str, Any]]:
     return out
 
 
+def check_config(config: Any = None) -> None:
+    """A ``ConfigError`` naming the rule and key when a code rule's parameter is not in the config
+    (parameters have no defaults in code: the config or its schema supplies every one)."""
+    from .errors import ConfigError
+
+    for r in all_rules(config):
+        if r.origin == "code":
+            for name, p in resolved_params(r, config).items():
+                if "value" not in p and "default" not in p:
+                    raise ConfigError(f"rule {r.id}: parameter {r.stage}.{name} is missing from the config")
+
+
 def _stage_schema(stage: str) -> dict[str, Any]:
     from .stages import config_schema
 
