@@ -32,6 +32,9 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "skip_elements": {"type": "array", "items": {"type": "string"}},
         "block_elements": {"type": "array", "items": {"type": "string"}},
         "tag_path_depth": {"type": "integer", "minimum": 1},
+        "stray_nul_max": {"type": "integer", "minimum": 0},
+        "stray_nul_max_share": {"type": "number", "minimum": 0},
+        "soft_skip_elements": {"type": "array", "items": {"type": "string"}},
     },
 }
 
@@ -41,8 +44,13 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I
 
 
 # ---------------------------------------------------------------------------------- decoding
-def decode(data: bytes, is_html: bool, fallbacks: list[str]) -> tuple[str, str, str]:
-    """Decode raw bytes: (text, encoding, rule). BOMs first, then UTF-8, then fall-backs."""
+def decode(data: bytes, is_html: bool, fallbacks: list[str], nul_max: int = 0,
+           nul_share: float = 0.0) -> tuple[str, str, str]:
+    """Decode raw bytes: (text, encoding, rule). BOMs first, then UTF-8, then fall-backs.
+
+    A file with NUL bytes is binary, unless they are a few strays in a text (at most
+    ``nul_max`` and ``nul_share`` of the bytes): those stay in the decoded text, and the
+    extractors leave them out as ``extract.nul_byte`` gaps."""
     if data.startswith(codecs.BOM_UTF8) and _utf8_ok(data):
         return data.decode("utf-8-sig"), "utf-8-sig", "extract.encoding.bom"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -50,7 +58,8 @@ def decode(data: bytes, is_html: bool, fallbacks: list[str]) -> tuple[str, str, 
             return data.decode("utf-16"), "utf-16", "extract.encoding.bom"
         except UnicodeDecodeError:
             raise InputError("invalid UTF-16 after a UTF-16 byte-order mark") from None
-    if b"\x00" in data:
+    nuls = data.count(b"\x00")
+    if nuls and (nuls > nul_max or nuls > nul_share * len(data)):
         raise InputError("binary file (NUL bytes), not text or HTML")
     if _utf8_ok(data):
         return data.decode("utf-8"), "utf-8", "extract.encoding.utf8"
@@ -119,6 +128,22 @@ def _gap(start: int, end: int, rule: str) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------- text
+def _without_nul(raw: str, start: int, end: int, gaps: list[dict[str, Any]]) -> list[tuple[str, int, int]]:
+    """The pieces of ``raw[start:end]`` between stray NUL characters; each NUL is a gap."""
+    pieces = []
+    pos = start
+    while pos < end:
+        nul = raw.find("\x00", pos, end)
+        stop = end if nul < 0 else nul
+        if stop > pos:
+            pieces.append((raw[pos:stop], pos, stop))
+        if nul < 0:
+            break
+        gaps.append(_gap(nul, nul + 1, "extract.nul_byte"))
+        pos = nul + 1
+    return pieces
+
+
 _LINE = re.compile(r"[^\r\n]*(\r\n|\n|\r|$)")
 
 
@@ -143,7 +168,11 @@ def extract_text(raw: str) -> tuple[list[Block], list[dict[str, Any]]]:
             blank_run = False
             if pending_gap is not None and pending_gap < start:
                 gaps.append(_gap(pending_gap, start, "extract.line_break"))
-            blocks.append(Block(f"b{len(blocks) + 1}", "line", para, MappedText.from_raw(raw, start, body_end), "extract.text_line"))
+            if "\x00" in line:
+                mapped = MappedText.from_pieces(_without_nul(raw, start, body_end, gaps))
+            else:
+                mapped = MappedText.from_raw(raw, start, body_end)
+            blocks.append(Block(f"b{len(blocks) + 1}", "line", para, mapped, "extract.text_line"))
             pending_gap = body_end if body_end < end else None
         else:
             blank_run = True
@@ -334,7 +363,12 @@ class _HTMLBlocks(HTMLParser):
         if self.skip_depth or self.cdata_elem:
             self.gaps.append((start, end, 1, self.skip_rule if self.skip_depth else f"extract.skip.{self.cdata_elem}"))
             return
-        self.pieces.append((self.raw[start:end], start, end))
+        if "\x00" in data:
+            found: list[dict[str, Any]] = []
+            self.pieces.extend(_without_nul(self.raw, start, end, found))
+            self.gaps.extend((g["raw_start"], g["raw_end"], 1, g["rule"]) for g in found)
+        else:
+            self.pieces.append((self.raw[start:end], start, end))
         if self.link_depth:
             self.link_chars += len(data.strip())
 
@@ -420,7 +454,8 @@ def is_html(name: str, head: bytes, cfg: dict[str, Any]) -> bool:
 def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     data: bytes = ctx.raw_bytes
     html_doc = is_html(ctx.name, data[:4096], cfg)
-    raw, encoding, enc_rule = decode(data, html_doc, list(cfg.get("fallback_encodings", ["cp1252"])))
+    raw, encoding, enc_rule = decode(data, html_doc, list(cfg.get("fallback_encodings", ["cp1252"])),
+                                     int(cfg["stray_nul_max"]), float(cfg["stray_nul_max_share"]))
     if html_doc:
         blocks, gaps = extract_html(raw, cfg)
     else:
