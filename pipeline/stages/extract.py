@@ -35,6 +35,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "stray_nul_max": {"type": "integer", "minimum": 0},
         "stray_nul_max_share": {"type": "number", "minimum": 0},
         "soft_skip_elements": {"type": "array", "items": {"type": "string"}},
+        "soft_skip_max_words": {"type": "integer", "minimum": 0},
     },
 }
 
@@ -187,6 +188,8 @@ def extract_text(raw: str) -> tuple[list[Block], list[dict[str, Any]]]:
 # ---------------------------------------------------------------------------------- HTML
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 _TOKEN = re.compile(r"[a-z]+")
+_INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.I | re.S)  # for counting visible words only
+_PROSE_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(slots=True)
@@ -210,6 +213,8 @@ class _HTMLBlocks(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.raw = raw
         self.skip_tags = frozenset(cfg.get("skip_elements", []))
+        self.soft_skip = frozenset(cfg["soft_skip_elements"])
+        self.soft_max_words = int(cfg["soft_skip_max_words"])
         self.block_tags = frozenset(cfg.get("block_elements", []))
         self.flush_tags = self.block_tags | {"br"}
         self.depth_shown = int(cfg.get("tag_path_depth", 6))
@@ -324,16 +329,27 @@ class _HTMLBlocks(HTMLParser):
                 self._push(tag, attrs)
                 self.skip_depth += 1
             return
-        if tag in self.flush_tags or tag in self.skip_tags:
+        skip = tag in self.skip_tags and not (tag in self.soft_skip and self._holds_prose(tag, start))
+        if tag in self.flush_tags or skip:
             self._flush(new_para=tag != "br")
         if tag == "a":
             self.link_depth += 1
         if tag in VOID:
             return
         self._push(tag, attrs)
-        if tag in self.skip_tags:
+        if skip:
             self.skip_depth = 1
             self.skip_rule = f"extract.skip.{tag}"
+
+    def _holds_prose(self, tag: str, start: int) -> bool:
+        """Whether an element skipped for being furniture (a button, an svg) holds visible
+        prose: more than ``soft_skip_max_words`` words of text before its end tag (or, never
+        closed, before the end of the page). Then it is read like any other element."""
+        end = self.raw.find(f"</{tag}", start)
+        span = self.raw[start: len(self.raw) if end < 0 else end]
+        if len(span) < 4 * self.soft_max_words:
+            return False
+        return len(_PROSE_WORD.findall(_INVISIBLE.sub(" ", span))) > self.soft_max_words
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._base + self._at
@@ -403,7 +419,43 @@ def extract_html(raw: str, cfg: dict[str, Any]) -> tuple[list[Block], list[dict[
     parser.feed(raw)
     parser.close()
     parser._flush(new_para=True)
-    return parser.blocks, _fill_gaps(len(raw), parser.blocks, parser.gaps)
+    blocks = parser.blocks or _metadata_blocks(raw)
+    return blocks, _fill_gaps(len(raw), blocks, parser.gaps)
+
+
+_TITLE = re.compile(r"<title\b[^>]*>([^<]*)</title", re.I)
+_META_DESC = re.compile(r"""<meta\b[^>]*?\b(?:name|property)\s*=\s*["']?(?:og:|twitter:)?description["']?[^>]*?"""
+                        r"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def _metadata_blocks(raw: str) -> list[Block]:
+    """A page whose body has no text at all (rendered by scripts) still says what it is in its
+    title and description: they become its blocks (``extract.metadata_fallback``), so that no
+    page yields nothing. The longest description wins (``og:description`` is seldom cut)."""
+    found = []
+    m = _TITLE.search(raw)
+    if m and m.group(1).strip():
+        found.append(("heading", "h1", m.start(1), m.end(1)))
+    best = None
+    for d in _META_DESC.finditer(raw):
+        g = 1 if d.group(1) is not None else 2
+        if d.group(g).strip() and (best is None or d.end(g) - d.start(g) > best[1] - best[0]):
+            best = (d.start(g), d.end(g))
+    if best:
+        found.append(("paragraph", "p", *best))
+    out = []
+    for kind, tag, r0, r1 in found:
+        pieces, pos = [], r0
+        for e in _ENTITY.finditer(raw, r0, r1):
+            if e.start() > pos:
+                pieces.append((raw[pos:e.start()], pos, e.start()))
+            pieces.append((html.unescape(e.group(0)), e.start(), e.end()))
+            pos = e.end()
+        if pos < r1:
+            pieces.append((raw[pos:r1], pos, r1))
+        out.append(Block(f"b{len(out) + 1}", kind, len(out), MappedText.from_pieces(pieces), "extract.metadata_fallback",
+                         tag=tag, tag_path="head>meta", context=["meta"], link_chars=0))
+    return out
 
 
 def _fill_gaps(n: int, blocks: list[Block], gaps: list[tuple[int, int, int, str]]) -> list[dict[str, Any]]:

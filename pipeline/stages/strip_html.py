@@ -74,6 +74,9 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
             kept = align(texts, ref, int(tcfg.get("short_window", 40)), int(tcfg.get("short_key", 25)))
     rcfg = cfg.get("recover", {}) or {}
     overlay = set(cfg.get("overlay_tokens", ()))
+    if kept is not None:
+        overlay = _small_overlays(blocks, texts, kept, overlay, float(cfg["overlay_max_share"]))
+        first, last = _kept_range(kept, labels)
     for i, b in enumerate(blocks):
         if labels[i][0] != "content":
             continue
@@ -85,7 +88,8 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
                 labels[i] = ("boilerplate", "strip.html.overlay")
             elif kept[i]:
                 labels[i] = ("content", "strip.html.trafilatura")
-            elif rcfg.get("enabled", True) and _main_text(texts[i], density, ctx_tokens & tokens, rcfg):
+            elif rcfg.get("enabled", True) and (first <= i <= last or not rcfg["within_kept_range"]) \
+                    and _main_text(texts[i], density, ctx_tokens & (tokens | overlay), rcfg):
                 labels[i] = ("content", "strip.html.main_text")
             else:
                 labels[i] = ("boilerplate", "strip.html.trafilatura")
@@ -98,6 +102,27 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
     if kept is not None and rcfg.get("headings", True):
         _headings_of_content(blocks, labels)
     _furniture(blocks, texts, labels, cfg.get("furniture", {}) or {})
+
+
+def _small_overlays(blocks: list[dict[str, Any]], texts: list[str], kept: list[bool], tokens: set[str],
+                    max_share: float) -> set[str]:
+    """The overlay tokens that mark a small separate subtree of this page. A site that wraps
+    the whole page in an off-canvas or modal container puts the main text under that token too:
+    a token carried by more than ``max_share`` of the text trafilatura kept is not an overlay."""
+    total = sum(len(texts[i]) for i, k in enumerate(kept) if k)
+    out = set()
+    for t in tokens:
+        under = sum(len(texts[i]) for i, k in enumerate(kept) if k and t in blocks[i].get("context", ()))
+        if not total or under <= max_share * total:
+            out.add(t)
+    return out
+
+
+def _kept_range(kept: list[bool], labels: list[tuple[str, str]]) -> tuple[int, int]:
+    """First and last block trafilatura kept: recovered text lies between them (DOM position);
+    a newsletter call or a cookie notice after the article, or a teaser before it, does not."""
+    idx = [i for i, k in enumerate(kept) if k and labels[i][0] == "content"]
+    return (idx[0], idx[-1]) if idx else (len(kept), -1)
 
 
 def _furniture(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]], cfg: dict[str, Any]) -> None:
