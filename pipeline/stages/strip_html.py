@@ -42,8 +42,10 @@ def align(block_texts: list[str], reference: str, window: int, short: int) -> li
     """Which blocks occur in ``reference``, matched in document order.
 
     A block matches where its key occurs after the previous match; a short key (a menu entry,
-    a label) must occur within ``window`` characters of it, so that a word of the main text
-    does not pull a menu entry of the same word in; a long key may match anywhere.
+    a label) must occur close to it, within ``window`` characters scaled by the key's length
+    (a one-letter index entry "c" occurs by chance in any 40 characters; it must follow at once),
+    so that a word of the main text does not pull a menu entry of the same word in; a long key
+    may match anywhere.
     """
     ref = key(reference)
     out = [False] * len(block_texts)
@@ -53,7 +55,7 @@ def align(block_texts: list[str], reference: str, window: int, short: int) -> li
         if not k:
             continue
         pos = ref.find(k, cursor)
-        if pos >= 0 and (len(k) >= short or pos - cursor <= window):
+        if pos >= 0 and (len(k) >= short or pos - cursor <= window * len(k) // short):
             out[i] = True
             cursor = pos + len(k)
         elif len(k) >= short:
@@ -77,6 +79,9 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
     if kept is not None:
         overlay = _small_overlays(blocks, texts, kept, overlay, float(cfg["overlay_max_share"]))
         first, last = _kept_range(kept, labels)
+    # a block printed more than once in the page is a card or a teaser (related posts, the
+    # same product twice), not main text trafilatura overlooked
+    seen = Counter(key(t) for t in texts)
     for i, b in enumerate(blocks):
         if labels[i][0] != "content":
             continue
@@ -89,6 +94,7 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
             elif kept[i]:
                 labels[i] = ("content", "strip.html.trafilatura")
             elif rcfg.get("enabled", True) and (first <= i <= last or not rcfg["within_kept_range"]) \
+                    and (seen[key(texts[i])] == 1 or not rcfg["unique_only"]) \
                     and _main_text(texts[i], density, ctx_tokens & (tokens | overlay), rcfg):
                 labels[i] = ("content", "strip.html.main_text")
             else:
