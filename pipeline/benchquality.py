@@ -112,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--worst", type=int, default=10, help="list this many worst documents (default: 10)")
     ap.add_argument("--show-misses", nargs="?", const="all", default=None, metavar="METRICS",
                     help="list misses with the nearest prediction (optionally only these comma-separated metrics)")
+    ap.add_argument("--no-words", action="store_true", help="skip the word-F1 table (and its trafilatura run)")
     ap.add_argument("--json", type=Path, default=None, help="write every part's numbers to this JSON file")
     args = ap.parse_args(argv)
     try:
@@ -147,6 +148,7 @@ def _main(args: argparse.Namespace) -> int:
     lock = _locked(out_root)  # noqa: F841 - held until the process exits
     parts = [p for p in PARTS if not args.only or p.name in args.only]
     results = {}
+    wcxb_dumps: dict[str, dict] = {}
     for part in parts:
         out = out_root / part.name
         seconds = None
@@ -155,11 +157,22 @@ def _main(args: argparse.Namespace) -> int:
         explain = args.show_misses is not None
         ev = evaluate(args.bench / part.gold, out, explain=explain)
         print(report(part, ev, seconds, args.per_doc, args.worst, all_targets.get(part.name) or {}))
+        if part.name.startswith("wcxb-"):
+            from .benchwords import line_scores_by_half
+
+            print(line_scores_by_half(ev))
+            wcxb_dumps[part.name] = ev.dumps
         if explain:
             metrics = None if args.show_misses == "all" else [m.strip() for m in args.show_misses.split(",")]
             print(format_misses(ev, metrics))
         print(flush=True)
         results[part.name] = ev.as_json()
+    if wcxb_dumps and not args.no_words:
+        from .benchwords import report as words_report
+
+        text, js = words_report(args.bench, wcxb_dumps)
+        print(text + "\n")
+        results["word_f1"] = js
     print(f"reference figures (bench/README.md): {REFERENCES}")
     if args.json:
         atomic_write_text(args.json, dumps(results))

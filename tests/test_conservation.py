@@ -272,3 +272,21 @@ def test_ascii_text_normalise_skips_is_text_ftfy_would_leave_unchanged(text: str
 
     if FTFY_CANNOT_CHANGE.match(text):
         assert ftfy.fix_text(text, config=_ftfy_config(_config().section("normalise").get("ftfy", {}))) == text
+
+
+def test_html_page_with_stray_nul_bytes_is_kept_and_the_nuls_are_named_gaps() -> None:
+    sentence = "The harbour was rebuilt after the storm, and the town's fishing fleet returned within a year. "
+    body = "".join(f"<p>{sentence * 3}</p>\n" for _ in range(20))
+    data = ("<html><head><title>t</title></head><body><article>" + body[:300] + "\x00" + body[300:]
+            + "</article>\x00</body></html>").encode("utf-8")
+    outs = assert_all(data, "doc.html")
+    nul_gaps = [g for g in outs["extract"]["gaps"] if g["rule"] == "extract.nul_byte"]
+    assert len(nul_gaps) == 2
+    assert "\x00" not in "".join(b["text"] for b in outs["extract"]["blocks"])
+    assert "harbour was rebuilt" in outs["normalise"]["text"]
+
+
+def test_text_with_a_stray_nul_byte_is_kept() -> None:
+    lines = b"A line of ordinary text that goes on for a while.\n" * 30
+    outs = assert_all(lines + b"Second\x00 line of the text.\n" + lines, "doc.txt")
+    assert [g["rule"] for g in outs["extract"]["gaps"]].count("extract.nul_byte") == 1

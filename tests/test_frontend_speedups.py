@@ -151,7 +151,8 @@ _TRICKY = [
 
 
 def test_offsets_match_html_parsers_line_and_column_positions() -> None:
-    cfg = {"skip_elements": ["script", "style", "head", "title"], "block_elements": ["p", "div", "li", "ul", "body", "html"]}
+    cfg = {"skip_elements": ["script", "style", "head", "title"], "block_elements": ["p", "div", "li", "ul", "body", "html"],
+           "soft_skip_elements": [], "soft_skip_max_words": 30}
     for raw in _TRICKY:
         parser = _CheckedBlocks(raw, cfg)
         parser.line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]

@@ -8,19 +8,19 @@ keep their raw span.
 
 from __future__ import annotations
 
-import codecs
 import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from ..errors import InputError
 from ..mapped_text import MappedText
+from .extract_decode import decode
 
 NAME = "extract"
 REQUIRES: tuple[str, ...] = ()
 LIBRARIES: tuple[str, ...] = ()
+CODE_DEPS = ("stages/extract_decode.py",)
 
 CONFIG_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -32,56 +32,15 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "skip_elements": {"type": "array", "items": {"type": "string"}},
         "block_elements": {"type": "array", "items": {"type": "string"}},
         "tag_path_depth": {"type": "integer", "minimum": 1},
+        "stray_nul_max": {"type": "integer", "minimum": 0},
+        "stray_nul_max_share": {"type": "number", "minimum": 0},
+        "soft_skip_elements": {"type": "array", "items": {"type": "string"}},
+        "soft_skip_max_words": {"type": "integer", "minimum": 0},
     },
 }
 
 _SNIFF = re.compile(r"\A\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z][-.a-zA-Z0-9]*);?")
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
-
-
-# ---------------------------------------------------------------------------------- decoding
-def decode(data: bytes, is_html: bool, fallbacks: list[str]) -> tuple[str, str, str]:
-    """Decode raw bytes: (text, encoding, rule). BOMs first, then UTF-8, then fall-backs."""
-    if data.startswith(codecs.BOM_UTF8) and _utf8_ok(data):
-        return data.decode("utf-8-sig"), "utf-8-sig", "extract.encoding.bom"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16", "extract.encoding.bom"
-        except UnicodeDecodeError:
-            raise InputError("invalid UTF-16 after a UTF-16 byte-order mark") from None
-    if b"\x00" in data:
-        raise InputError("binary file (NUL bytes), not text or HTML")
-    if _utf8_ok(data):
-        return data.decode("utf-8"), "utf-8", "extract.encoding.utf8"
-    if is_html:
-        m = _META_CHARSET.search(data[:4096])
-        if m:
-            enc = m.group(1).decode("ascii", "replace").lower()
-            try:
-                if codecs.lookup(enc).name not in ("utf-8",):
-                    return data.decode(enc), enc, "extract.encoding.declared"
-            except (LookupError, UnicodeDecodeError):
-                pass
-    text, enc = _fallback(data, fallbacks)
-    return text, enc, "extract.encoding.fallback"
-
-
-def _utf8_ok(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-        return True
-    except UnicodeDecodeError:
-        return False
-
-
-def _fallback(data: bytes, fallbacks: list[str]) -> tuple[str, str]:
-    for enc in fallbacks:
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1"), "latin-1"  # never fails: every byte is a code point
 
 
 # ---------------------------------------------------------------------------------- records
@@ -119,6 +78,22 @@ def _gap(start: int, end: int, rule: str) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------- text
+def _without_nul(raw: str, start: int, end: int, gaps: list[dict[str, Any]]) -> list[tuple[str, int, int]]:
+    """The pieces of ``raw[start:end]`` between stray NUL characters; each NUL is a gap."""
+    pieces = []
+    pos = start
+    while pos < end:
+        nul = raw.find("\x00", pos, end)
+        stop = end if nul < 0 else nul
+        if stop > pos:
+            pieces.append((raw[pos:stop], pos, stop))
+        if nul < 0:
+            break
+        gaps.append(_gap(nul, nul + 1, "extract.nul_byte"))
+        pos = nul + 1
+    return pieces
+
+
 _LINE = re.compile(r"[^\r\n]*(\r\n|\n|\r|$)")
 
 
@@ -143,7 +118,11 @@ def extract_text(raw: str) -> tuple[list[Block], list[dict[str, Any]]]:
             blank_run = False
             if pending_gap is not None and pending_gap < start:
                 gaps.append(_gap(pending_gap, start, "extract.line_break"))
-            blocks.append(Block(f"b{len(blocks) + 1}", "line", para, MappedText.from_raw(raw, start, body_end), "extract.text_line"))
+            if "\x00" in line:
+                mapped = MappedText.from_pieces(_without_nul(raw, start, body_end, gaps))
+            else:
+                mapped = MappedText.from_raw(raw, start, body_end)
+            blocks.append(Block(f"b{len(blocks) + 1}", "line", para, mapped, "extract.text_line"))
             pending_gap = body_end if body_end < end else None
         else:
             blank_run = True
@@ -158,6 +137,8 @@ def extract_text(raw: str) -> tuple[list[Block], list[dict[str, Any]]]:
 # ---------------------------------------------------------------------------------- HTML
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 _TOKEN = re.compile(r"[a-z]+")
+_INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.I | re.S)  # for counting visible words only
+_PROSE_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(slots=True)
@@ -181,6 +162,8 @@ class _HTMLBlocks(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.raw = raw
         self.skip_tags = frozenset(cfg.get("skip_elements", []))
+        self.soft_skip = frozenset(cfg["soft_skip_elements"])
+        self.soft_max_words = int(cfg["soft_skip_max_words"])
         self.block_tags = frozenset(cfg.get("block_elements", []))
         self.flush_tags = self.block_tags | {"br"}
         self.depth_shown = int(cfg.get("tag_path_depth", 6))
@@ -295,16 +278,27 @@ class _HTMLBlocks(HTMLParser):
                 self._push(tag, attrs)
                 self.skip_depth += 1
             return
-        if tag in self.flush_tags or tag in self.skip_tags:
+        skip = tag in self.skip_tags and not (tag in self.soft_skip and self._holds_prose(tag, start))
+        if tag in self.flush_tags or skip:
             self._flush(new_para=tag != "br")
         if tag == "a":
             self.link_depth += 1
         if tag in VOID:
             return
         self._push(tag, attrs)
-        if tag in self.skip_tags:
+        if skip:
             self.skip_depth = 1
             self.skip_rule = f"extract.skip.{tag}"
+
+    def _holds_prose(self, tag: str, start: int) -> bool:
+        """Whether an element skipped for being furniture (a button, an svg) holds visible
+        prose: more than ``soft_skip_max_words`` words of text before its end tag (or, never
+        closed, before the end of the page). Then it is read like any other element."""
+        end = self.raw.find(f"</{tag}", start)
+        span = self.raw[start: len(self.raw) if end < 0 else end]
+        if len(span) < 4 * self.soft_max_words:
+            return False
+        return len(_PROSE_WORD.findall(_INVISIBLE.sub(" ", span))) > self.soft_max_words
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._base + self._at
@@ -334,7 +328,12 @@ class _HTMLBlocks(HTMLParser):
         if self.skip_depth or self.cdata_elem:
             self.gaps.append((start, end, 1, self.skip_rule if self.skip_depth else f"extract.skip.{self.cdata_elem}"))
             return
-        self.pieces.append((self.raw[start:end], start, end))
+        if "\x00" in data:
+            found: list[dict[str, Any]] = []
+            self.pieces.extend(_without_nul(self.raw, start, end, found))
+            self.gaps.extend((g["raw_start"], g["raw_end"], 1, g["rule"]) for g in found)
+        else:
+            self.pieces.append((self.raw[start:end], start, end))
         if self.link_depth:
             self.link_chars += len(data.strip())
 
@@ -369,7 +368,43 @@ def extract_html(raw: str, cfg: dict[str, Any]) -> tuple[list[Block], list[dict[
     parser.feed(raw)
     parser.close()
     parser._flush(new_para=True)
-    return parser.blocks, _fill_gaps(len(raw), parser.blocks, parser.gaps)
+    blocks = parser.blocks or _metadata_blocks(raw)
+    return blocks, _fill_gaps(len(raw), blocks, parser.gaps)
+
+
+_TITLE = re.compile(r"<title\b[^>]*>([^<]*)</title", re.I)
+_META_DESC = re.compile(r"""<meta\b[^>]*?\b(?:name|property)\s*=\s*["']?(?:og:|twitter:)?description["']?[^>]*?"""
+                        r"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def _metadata_blocks(raw: str) -> list[Block]:
+    """A page whose body has no text at all (rendered by scripts) still says what it is in its
+    title and description: they become its blocks (``extract.metadata_fallback``), so that no
+    page yields nothing. The longest description wins (``og:description`` is seldom cut)."""
+    found = []
+    m = _TITLE.search(raw)
+    if m and m.group(1).strip():
+        found.append(("heading", "h1", m.start(1), m.end(1)))
+    best = None
+    for d in _META_DESC.finditer(raw):
+        g = 1 if d.group(1) is not None else 2
+        if d.group(g).strip() and (best is None or d.end(g) - d.start(g) > best[1] - best[0]):
+            best = (d.start(g), d.end(g))
+    if best:
+        found.append(("paragraph", "p", *best))
+    out = []
+    for kind, tag, r0, r1 in found:
+        pieces, pos = [], r0
+        for e in _ENTITY.finditer(raw, r0, r1):
+            if e.start() > pos:
+                pieces.append((raw[pos:e.start()], pos, e.start()))
+            pieces.append((html.unescape(e.group(0)), e.start(), e.end()))
+            pos = e.end()
+        if pos < r1:
+            pieces.append((raw[pos:r1], pos, r1))
+        out.append(Block(f"b{len(out) + 1}", kind, len(out), MappedText.from_pieces(pieces), "extract.metadata_fallback",
+                         tag=tag, tag_path="head>meta", context=["meta"], link_chars=0))
+    return out
 
 
 def _fill_gaps(n: int, blocks: list[Block], gaps: list[tuple[int, int, int, str]]) -> list[dict[str, Any]]:
@@ -420,7 +455,8 @@ def is_html(name: str, head: bytes, cfg: dict[str, Any]) -> bool:
 def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     data: bytes = ctx.raw_bytes
     html_doc = is_html(ctx.name, data[:4096], cfg)
-    raw, encoding, enc_rule = decode(data, html_doc, list(cfg.get("fallback_encodings", ["cp1252"])))
+    raw, encoding, enc_rule = decode(data, html_doc, list(cfg.get("fallback_encodings", ["cp1252"])),
+                                     int(cfg["stray_nul_max"]), float(cfg["stray_nul_max_share"]))
     if html_doc:
         blocks, gaps = extract_html(raw, cfg)
     else:

@@ -20,7 +20,7 @@ from ..mapped_text import MappedText
 NAME = "strip"
 REQUIRES = ("extract",)
 LIBRARIES: tuple[str, ...] = ("trafilatura",)  # its decisions on HTML pages
-CODE_DEPS = ("stages/strip_keep.py", "stages/strip_html.py", "stages/strip_text.py")
+CODE_DEPS = ("stages/strip_keep.py", "stages/strip_html.py", "stages/strip_text.py", "stages/strip_stub.py")
 
 _RULE_SCHEMA = {
     "type": "object",
@@ -44,6 +44,13 @@ CONFIG_SCHEMA: dict[str, Any] = {
     "properties": {
         "block_rules": {"type": "array", "items": _RULE_SCHEMA},
         "inline_rules": {"type": "array", "items": _RULE_SCHEMA},
+        "section_stub": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["enabled", "verbs", "max_words"],
+            "properties": {"enabled": {"type": "boolean"}, "verbs": {"type": "array", "items": {"type": "string"}},
+                           "max_words": {"type": "integer", "minimum": 1}},
+        },
         "empty_heading": {
             "type": "object",
             "additionalProperties": False,
@@ -216,7 +223,17 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
                     pending_continuation = rule.continues
                 break
 
-    # 3. structure: empty section headings, fragments trailing into a footer.
+    # 3. structure: editors' requests standing in for a section, empty section headings,
+    # fragments trailing into a footer.
+    if cfg.get("section_stub"):
+        from . import strip_stub
+
+        def heading(i: int) -> bool:
+            if fmt == "html":
+                return blocks[i].get("kind") == "heading"
+            return _is_heading_like(kept_texts[i], 6) and _alone_in_para(blocks, i)
+
+        strip_stub.apply(kept_texts, labels, heading, cfg["section_stub"])
     eh = cfg.get("empty_heading", {})
     if eh.get("enabled", True):
         _empty_headings(blocks, kept_texts, labels, int(eh.get("max_words", 6)),

@@ -31,9 +31,16 @@ def trafilatura_text(raw: str, opts: dict[str, Any]) -> str | None:
 
     import trafilatura
 
+    from trafilatura.utils import load_html
+
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
-        return trafilatura.extract(raw, output_format="txt", **opts)
+        # parsed here and handed over as a tree: trafilatura's own string path costs more
+        # (about a fifth of its time on wcxb-dev) for the same result; stray NULs stop lxml
+        tree = load_html(raw.replace("\x00", "") if "\x00" in raw else raw)
+        if tree is None:
+            return None
+        return trafilatura.extract(tree, output_format="txt", **opts)
     except Exception:  # noqa: BLE001 - a page trafilatura cannot read falls back to structure rules
         return None
 
@@ -42,8 +49,10 @@ def align(block_texts: list[str], reference: str, window: int, short: int) -> li
     """Which blocks occur in ``reference``, matched in document order.
 
     A block matches where its key occurs after the previous match; a short key (a menu entry,
-    a label) must occur within ``window`` characters of it, so that a word of the main text
-    does not pull a menu entry of the same word in; a long key may match anywhere.
+    a label) must occur close to it, within ``window`` characters scaled by the key's length
+    (a one-letter index entry "c" occurs by chance in any 40 characters; it must follow at once),
+    so that a word of the main text does not pull a menu entry of the same word in; a long key
+    may match anywhere.
     """
     ref = key(reference)
     out = [False] * len(block_texts)
@@ -53,7 +62,7 @@ def align(block_texts: list[str], reference: str, window: int, short: int) -> li
         if not k:
             continue
         pos = ref.find(k, cursor)
-        if pos >= 0 and (len(k) >= short or pos - cursor <= window):
+        if pos >= 0 and (len(k) >= short or pos - cursor <= window * len(k) // short):
             out[i] = True
             cursor = pos + len(k)
         elif len(k) >= short:
@@ -74,6 +83,12 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
             kept = align(texts, ref, int(tcfg.get("short_window", 40)), int(tcfg.get("short_key", 25)))
     rcfg = cfg.get("recover", {}) or {}
     overlay = set(cfg.get("overlay_tokens", ()))
+    if kept is not None:
+        overlay = _small_overlays(blocks, texts, kept, overlay, float(cfg["overlay_max_share"]))
+        first, last = _kept_range(kept, labels)
+    # a block printed more than once in the page is a card or a teaser (related posts, the
+    # same product twice), not main text trafilatura overlooked
+    seen = Counter(key(t) for t in texts)
     for i, b in enumerate(blocks):
         if labels[i][0] != "content":
             continue
@@ -85,7 +100,9 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
                 labels[i] = ("boilerplate", "strip.html.overlay")
             elif kept[i]:
                 labels[i] = ("content", "strip.html.trafilatura")
-            elif rcfg.get("enabled", True) and _main_text(texts[i], density, ctx_tokens & tokens, rcfg):
+            elif rcfg.get("enabled", True) and (first <= i <= last or not rcfg["within_kept_range"]) \
+                    and (seen[key(texts[i])] == 1 or not rcfg["unique_only"]) \
+                    and _main_text(texts[i], density, ctx_tokens & (tokens | overlay), rcfg):
                 labels[i] = ("content", "strip.html.main_text")
             else:
                 labels[i] = ("boilerplate", "strip.html.trafilatura")
@@ -98,6 +115,27 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
     if kept is not None and rcfg.get("headings", True):
         _headings_of_content(blocks, labels)
     _furniture(blocks, texts, labels, cfg.get("furniture", {}) or {})
+
+
+def _small_overlays(blocks: list[dict[str, Any]], texts: list[str], kept: list[bool], tokens: set[str],
+                    max_share: float) -> set[str]:
+    """The overlay tokens that mark a small separate subtree of this page. A site that wraps
+    the whole page in an off-canvas or modal container puts the main text under that token too:
+    a token carried by more than ``max_share`` of the text trafilatura kept is not an overlay."""
+    total = sum(len(texts[i]) for i, k in enumerate(kept) if k)
+    out = set()
+    for t in tokens:
+        under = sum(len(texts[i]) for i, k in enumerate(kept) if k and t in blocks[i].get("context", ()))
+        if not total or under <= max_share * total:
+            out.add(t)
+    return out
+
+
+def _kept_range(kept: list[bool], labels: list[tuple[str, str]]) -> tuple[int, int]:
+    """First and last block trafilatura kept: recovered text lies between them (DOM position);
+    a newsletter call or a cookie notice after the article, or a teaser before it, does not."""
+    idx = [i for i, k in enumerate(kept) if k and labels[i][0] == "content"]
+    return (idx[0], idx[-1]) if idx else (len(kept), -1)
 
 
 def _furniture(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]], cfg: dict[str, Any]) -> None:

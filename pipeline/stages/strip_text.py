@@ -30,6 +30,11 @@ _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _SENTENCE = re.compile(r"[.!?…;:][\"'”’)\]]*(\s|$)")
 _SHORT_SENTENCE = re.compile(r"^\s*[\"'“‘(]?[A-Z][^.!?]*[a-z][.!?][\"'”’)]*\s*$")
 _SENTENCE_STOP = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+# a line of dialogue: an utterance opened by a quotation mark or a dash, closed by sentence punctuation
+_DIALOGUE = re.compile(r"^\s*([\"“„«‘']|[—―–]\s?)\s*\w.*?[.!?…,;—–-][\"”“»’']?")
+# a whole sentence on its own line: capital first, a full stop last ("It was empty."); not a
+# question, which on web pages is mostly a call ("New here?", "Need help?")
+_WHOLE_SENTENCE = re.compile(r"^\s*[\"'“‘(]?[A-Z].*[\w\"”’)][.!…][\"'”’)]*\s*$")
 _BULLET = re.compile(r"^\s*([*•·\-–+>o]|\d{1,3}[.)])\s+")
 
 
@@ -96,11 +101,23 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     penalty = float(cfg.get("line_penalty", 1.0))
     per_word = float(cfg.get("word_penalty", 0.5))
     allowance = float(cfg.get("prose_allowance", 0.0))
-    scores = [feats[i].words - allowance if prose[i] else -(penalty + per_word * feats[i].words) for i in idx]
+    # sentences and dialogue on lines of their own (fiction, interviews) belong to the text:
+    # they count for the body (by ``sentence_line_weight`` per word) and stay inside it
+    weight = float(cfg["sentence_line_weight"])
+    sentence = {i: not prose[i] and feats[i].words >= 2 and bool(_DIALOGUE.match(texts[i]) or _WHOLE_SENTENCE.match(texts[i]))
+                for i in idx}
+    scores = [feats[i].words - allowance if prose[i] else weight * feats[i].words if sentence[i]
+              else -(penalty + per_word * feats[i].words) for i in idx]
     s0, s1 = _best_run(scores)
+    end = s1
+    while s0 < end < len(idx) and sentence[idx[end]]:
+        end += 1
+    if end == len(idx):  # the body ends in short sentences that close the document: "It was empty."
+        s1 = end
     body = set(idx[s0:s1])
     attached = _attached(blocks, texts, idx, prose, feats, int(cfg.get("heading_reach", 2)), int(cfg.get("max_gap", 4)),
                         str(cfg.get("paragraph_attach", "all")))
+    attached.update(i for i in idx if sentence[i])
     if s1 > s0:  # a title or closing heading right at the edge of the body
         edge_words = int(cfg.get("edge_min_words", 6))
         for run in (idx[max(0, s0 - 2):s0], idx[s1:s1 + 1]):  # title (and date or byline) / closing heading
