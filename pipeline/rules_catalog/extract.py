@@ -16,3 +16,7 @@ declare("extract.markup", stage=S, why="HTML tags, comments and declarations are
 declare("extract.whitespace", stage=S, why="white space between blocks is layout, not content")
 declare("extract.skip", stage=S, family=True, params=["skip_elements"],
         why="the content of a non-text element (extract.skip.<element>: script, style, head, ...) is not page text")
+declare("extract.nul_byte", stage=S, why="a few stray NUL bytes in a text page are noise, not content (more make the file binary)",
+        params=["stray_nul_max", "stray_nul_max_share"])
+declare("extract.metadata_fallback", stage=S,
+        why="a page whose body holds no text keeps its title and description rather than nothing")

@@ -68,3 +68,7 @@ declare("strip.keep.quote_cue", stage=S, why="a forum's 'NAME said:' over a quot
 declare("strip.keep.no_main_text", stage=S,
         why="a short document that structure alone would empty keeps what only structure removed",
         params=["keep.no_main_text_max_blocks"])
+# strip_stub.py: an editing request that is the only line of its section and names it
+declare("strip.section_stub_request", stage=S,
+        why="an 'Add ...' request alone under a heading it names stands in for a missing section",
+        params=["section_stub"])
