@@ -191,14 +191,10 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
 
 
 # ------------------------------------------------------------------------------ whole runs
-def show_progress() -> bool:
-    """A bar on a terminal; quiet in CI and in pipes."""
-    return sys.stderr.isatty() and not os.environ.get("CI")
-
-
 def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int = 1,
             executor: str = "local", ray_address: str | None = None, until: str | None = None) -> list[DocResult]:
     from .executors import make_executor
+    from .progress import Progress
     from .store import remove_stale_temporaries
 
     config = load_config(config_path)
@@ -207,19 +203,12 @@ def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int 
     remove_stale_temporaries(out_dir)
     ex = make_executor(executor, workers, ray_address)
     results: list[DocResult] = []
-    bar = None
-    if show_progress():
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(docs), unit="doc", file=sys.stderr)
-    for res in ex.map_documents(docs, raw_dir, out_dir, config.path, until):
-        results.append(res)
-        if not res.ok:
-            print(f"error: {res.name}: {res.stage}: {res.error}", file=sys.stderr)
-        if bar:
-            bar.update(1)
-    if bar:
-        bar.close()
+    with Progress(len(docs)) as bar:
+        for res in ex.map_documents(docs, raw_dir, out_dir, config.path, until):
+            results.append(res)
+            if not res.ok:
+                bar.write(f"error: {res.name}: {res.stage}: {res.error}")
+            bar.update()
     if until is None:
         finish(raw_dir, out_dir, config)
     else:  # later stages did not run: no corpus indexes, just the manifest
