@@ -50,7 +50,7 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[tuple[str, bool, str | N
     if not jobs:
         return
     yield _one(jobs[0])
-    if workers <= 1 or len(jobs) < 3:
+    if workers <= 1 or len(jobs) < 2:
         for job in jobs[1:]:
             yield _one(job)
         return
