@@ -149,6 +149,8 @@ class ProvenanceCache:
 
     def save(self, keep_old: bool = False) -> None:
         files = {**self.old, **self.new} if keep_old else self.new
+        if files == self.old:
+            return
         try:
             atomic_write_text(self.path, json.dumps({"schema": "pipeline.provenance/1", "files": files},
                                                     sort_keys=True, separators=(",", ":")) + "\n")
