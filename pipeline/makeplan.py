@@ -28,7 +28,7 @@ from typing import Any
 
 from .config import Config, hash_json
 from .stages import code_hash, stages
-from .store import atomic_write_text, is_outside, list_raw, read_json, remove_stale_temporaries
+from .store import RawDoc, atomic_write_text, is_outside, list_raw, read_json, remove_stale_temporaries
 
 MAKE_DIR = ".make"
 TODO_DIR = Path(MAKE_DIR) / "todo"
@@ -129,6 +129,7 @@ class ProvenanceCache:
         except (OSError, ValueError, KeyError, AttributeError):
             self.old = {}
         self.new: dict[str, list[Any]] = {}
+        self.remembered = False
 
     def get(self, rel: str, st: os.stat_result) -> list[str] | None:
         hit = self.new.get(rel) or self.old.get(rel)
@@ -145,11 +146,12 @@ class ProvenanceCache:
             st = os.stat(os.path.join(self.base, rel))
         except OSError:
             return
-        self.old[rel] = self.new[rel] = [*_sig(st), *prov]
+        self.new[rel] = [*_sig(st), *prov]
+        self.remembered = True
 
     def save(self, keep_old: bool = False) -> None:
         files = {**self.old, **self.new} if keep_old else self.new
-        if files == self.old:
+        if files == self.old and not self.remembered:
             return
         try:
             atomic_write_text(self.path, json.dumps({"schema": "pipeline.provenance/1", "files": files},
@@ -223,22 +225,23 @@ def write_plan(raw_dir: Path, out_dir: Path, config: Config) -> dict[str, list[s
     inputs = {s.name: stage_inputs(s) for s in specs}
     todo: dict[str, list[str]] = {s: [] for s in steps()}
     newest = {"normalise": 0, "all": 0}
-    for doc in docs:
-        raw_sha = None if is_outside(doc, raw_dir) else raw_hashes.sha256(doc.path)
+    base, copies_dir = str(out_dir), str(copies_path(out_dir, "x").parent)
+    for doc in docs:   # paths as strings: this loop runs for every stage of every document
+        raw_sha = None if _outside(doc, raw_dir) else raw_hashes.sha256(doc.path)
         mtime: dict[str, int | None] = {}
         stale: set[str] = set()
         for spec in specs:
             rel = f"{spec.folder}/{doc.doc_id}.json"
-            st = _stat(out_dir / rel)
+            st = _stat(f"{base}/{rel}")
             mtime[spec.name] = st.st_mtime_ns if st else None
             bad = st is None or raw_sha is None
             if not bad and spec.text_suffix:
-                bad = _stat(out_dir / spec.folder / f"{doc.doc_id}{spec.text_suffix}") is None
+                bad = _stat(f"{base}/{spec.folder}/{doc.doc_id}{spec.text_suffix}") is None
             for name in inputs[spec.name]:
                 if bad:
                     break
                 if name in CORPUS_INPUTS:
-                    cst = _stat(copies_path(out_dir, doc.doc_id))
+                    cst = _stat(f"{copies_dir}/{doc.doc_id}.json")
                     bad = cst is None or cst.st_mtime_ns > st.st_mtime_ns
                 else:
                     bad = name in stale or mtime[name] is None or mtime[name] > st.st_mtime_ns
@@ -264,8 +267,16 @@ def write_plan(raw_dir: Path, out_dir: Path, config: Config) -> dict[str, list[s
     return todo
 
 
-def _stat(path: Path) -> os.stat_result | None:
+def _stat(path: str) -> os.stat_result | None:
     try:
         return os.stat(path)
     except OSError:
         return None
+
+
+def _outside(doc: RawDoc, raw_dir: Path) -> bool:
+    """``store.is_outside`` without resolving paths for the common case: a file that is no
+    symlink, directly in the raw folder."""
+    if doc.path.parent == raw_dir and not os.path.islink(doc.path):
+        return False
+    return is_outside(doc, raw_dir)
