@@ -177,8 +177,9 @@ def render(res: dict[str, Any], command: str) -> str:
                 f"{_met(r['make_nochange'].seconds, 2)} | {_rebuilt(mk['nochange_rebuilt'])} |",
                 f"| the same, again | {r['make_nochange_2'].seconds:.2f} | < 2 s: "
                 f"{_met(r['make_nochange_2'].seconds, 2)} | |",
-                f"| `make all`, one raw document added | {r['make_add_one'].seconds:.2f} | only that document "
-                f"and the corpus steps: {'yes' if only else '**no**'} | {_rebuilt(mk['add_one_rebuilt'])} |", "",
+                f"| `make all`, one raw document added | {r['make_add_one'].seconds:.2f} | only that document, the "
+                f"corpus steps and the flags of documents it shares text with ({len(mk.get('add_one_sharing', []))}): "
+                f"{'yes' if only else '**no**'} | {_rebuilt(mk['add_one_rebuilt'])} |", "",
                 f"`make` from scratch on {md} documents (each stage one process; `-jN` gives it N workers):", "",
                 "| run | time (s) | docs/s | speed-up |", "|---|---:|---:|---:|",
                 f"| `make -j1 all` | {r['make_full_j1'].seconds:.1f} | {md / r['make_full_j1'].seconds:.2f} | |",

@@ -98,8 +98,7 @@ def make_measurements(o: Options, b: Bench, big: Path, outb: Path, work: Path, r
         t_before = time.time()
         runs["make_add_one"] = b.make_all(f"make all, one document added to {n}", big, outb, timeout=MAKE_TIMEOUT_S)
         info["add_one_rebuilt"] = _newer_than(outb, t_before)
-        stage_docs = {f.split("/", 1)[1] for f in info["add_one_rebuilt"] if f[:2].isdigit() and "/" in f}
-        info["add_one_only_added"] = bool(stage_docs) and all(f.startswith(added.name) for f in stage_docs)
+        info.update(_add_one_check(outb, added.name, info["add_one_rebuilt"]))
     finally:
         added.unlink()
         b.make_all("make all, the added document deleted again", big, outb, timeout=MAKE_TIMEOUT_S)
@@ -111,6 +110,25 @@ def make_measurements(o: Options, b: Bench, big: Path, outb: Path, work: Path, r
     info["docs"] = n
     info["make_identical"] = tree_digest(work / "make-j1" / "processed") == tree_digest(work / f"make-j{o.workers}" / "processed")
     return info
+
+
+def _add_one_check(out: Path, added: str, rebuilt: list[str]) -> dict[str, Any]:
+    """Did adding one document rebuild only it, plus the copyright and publish outputs of the
+    documents it shares a passage with (their cross-document flags changed), plus the corpus steps?"""
+    from pipeline.store import read_json
+
+    try:
+        copies = read_json(out / "corpus" / "copies" / f"{added}.json")["matches"]
+    except (OSError, ValueError, KeyError):
+        copies = []
+    sharing = {m["document"] for m in copies}
+    others = {}
+    for f in rebuilt:
+        if f[:2].isdigit() and "/" in f and not f.split("/", 1)[1].startswith(added):
+            folder, name = f.split("/", 1)
+            others.setdefault(name.rsplit(".", 1)[0], set()).add(folder)
+    ok = all(d in sharing and folders <= {"05_copyright", "06_publish"} for d, folders in others.items())
+    return {"add_one_only_added": ok, "add_one_sharing": sorted(sharing)}
 
 
 def longest_paragraph(out: Path) -> list[Any]:
