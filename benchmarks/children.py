@@ -28,7 +28,7 @@ def child_stage(raw: str, out: str, stage_name: str) -> dict[str, Any]:
     spec = stage(stage_name)
     seconds, nbytes, first, first_bytes = 0.0, 0, None, 0
     for doc in docs:
-        ctx = load_context(doc, Path(raw), Path(out), stage_inputs(spec))
+        ctx = load_context(doc, Path(raw), Path(out), stage_inputs(spec), config)
         t0 = time.perf_counter()
         run_stage(spec, ctx, config)
         dt = time.perf_counter() - t0
@@ -140,7 +140,7 @@ def child_spacy(raw: str, out: str, batch_size: str) -> dict[str, Any]:
     for g in range(0, len(docs), b):
         texts = []
         for doc in docs[g:g + b]:
-            ctx = load_context(doc, Path(raw), Path(out), needs)
+            ctx = load_context(doc, Path(raw), Path(out), needs, config)
             nbytes += len(ctx.raw_bytes)
             texts.append(ctx.outputs["normalise"]["text"])
             t0 = time.perf_counter()

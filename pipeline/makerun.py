@@ -36,9 +36,10 @@ def _one(job: Job) -> tuple[str, bool, str | None, str | None]:
 
     name, doc, raw_dir, out_dir, config_path = job
     spec = stage(name)
+    config = _config(config_path)
     try:
-        ctx = load_context(doc, raw_dir, out_dir, stage_inputs(spec))
-        write_stage_output(spec, out_dir, doc.doc_id, run_stage(spec, ctx, _config(config_path)))
+        ctx = load_context(doc, raw_dir, out_dir, stage_inputs(spec), config)
+        write_stage_output(spec, out_dir, doc.doc_id, run_stage(spec, ctx, config))
         return doc.doc_id, True, None, ctx.raw_sha256
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the others
         record_failure(out_dir, doc, spec, describe(exc), traceback.format_exc())

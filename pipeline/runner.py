@@ -125,7 +125,10 @@ def new_context(doc: RawDoc, data: bytes, raw_dir: Path, out_dir: Path) -> DocCo
     return DocContext(doc.doc_id, doc.name, data, sha256_bytes(data), raw_dir=raw_dir, cache_dir=out_dir / CACHE_FOLDER)
 
 
-def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str]) -> DocContext:
+def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str],
+                 config: Config | None = None) -> DocContext:
+    """A document's context with the outputs ``needs`` names read back from disk (``config``:
+    what the raw reader's limits come from)."""
     ctx = new_context(doc, read_raw_bytes(doc, raw_dir), raw_dir, out_dir)
     for name in needs:
         if name in CORPUS_INPUTS:
@@ -167,7 +170,7 @@ def run_one_stage(stage_name: str, doc_id: str, raw_dir: Path, out_dir: Path, co
     spec = stage(stage_name)
     doc = find_raw(raw_dir, doc_id)
     try:
-        ctx = load_context(doc, raw_dir, out_dir, stage_inputs(spec))
+        ctx = load_context(doc, raw_dir, out_dir, stage_inputs(spec), config)
         out = run_stage(spec, ctx, config)
         write_stage_output(spec, out_dir, doc.doc_id, out)
         return DocResult(doc.doc_id, doc.name, True)
@@ -201,7 +204,7 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
         else:
             running = {s.name for s in todo}
             needs = dict.fromkeys(n for s in todo for n in stage_inputs(s) if n not in running)
-            ctx = load_context(doc, raw_dir, out_dir, needs)
+            ctx = load_context(doc, raw_dir, out_dir, needs, config)
     except PipelineError as exc:
         record_failure(out_dir, doc, todo[0], str(exc))
         return DocResult(doc.doc_id, doc.name, False, str(exc), todo[0].name)
