@@ -20,6 +20,7 @@ and Δ those it shares with the other document.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import os
 import re
@@ -260,6 +261,9 @@ def update(out_dir: Path, doc_ids: Iterable[str], config: Config) -> list[str]:
                 affected.add(d)
                 affected |= index.sharing(hashes, d, floor)
         index.set_meta("params", params)
+        # kept until every file is written: an interrupted step re-checks them next time
+        affected |= set(json.loads(index.meta("pending") or "[]"))
+        index.set_meta("pending", json.dumps(sorted(affected)))
         index.con.execute("COMMIT")
     except BaseException:
         index.con.execute("ROLLBACK")
@@ -273,6 +277,7 @@ def update(out_dir: Path, doc_ids: Iterable[str], config: Config) -> list[str]:
                            "enabled": bool(rcfg["enabled"]), "matches": found})
         if _write_if_changed(copies_path(out_dir, d), data):
             written.append(d)
+    index.set_meta("pending", "[]")
     folder = out_dir / FOLDER
     if folder.is_dir():
         for p in folder.iterdir():

@@ -76,3 +76,20 @@ def test_a_removed_document_leaves_the_index_and_the_matches_of_others(out: Path
 def test_a_match_needs_the_shingles_a_run_of_min_words_holds() -> None:
     rcfg = {"shingle_words": 5, "max_gap_shingles": 4, "min_words": 100}
     assert cc.min_shared(rcfg) == 20   # 95 words past the first shingle, one shared every 5 at least
+
+
+def test_an_interrupted_step_checks_its_documents_again(out: Path, monkeypatch) -> None:
+    normalised(out, "d.txt", "Delta page\n\n" + SHARED + "\n")
+    real = cc._write_if_changed
+
+    def crash(path: Path, data: bytes) -> bool:
+        if path.name == "b.txt.json":
+            raise KeyboardInterrupt
+        return real(path, data)
+
+    monkeypatch.setattr(cc, "_write_if_changed", crash)
+    with pytest.raises(KeyboardInterrupt):
+        cc.update(out, ["a.txt", "b.txt", "c.txt", "d.txt"], CONFIG)
+    monkeypatch.setattr(cc, "_write_if_changed", real)
+    assert "b.txt" in cc.update(out, ["a.txt", "b.txt", "c.txt", "d.txt"], CONFIG)
+    assert matched(out, "b.txt") == ["a.txt", "d.txt"]
