@@ -86,6 +86,7 @@ class Run:
     returncode: int
     answer: dict[str, Any] = field(default_factory=dict)
     stderr_tail: str = ""
+    cpu_seconds: float = 0.0   # user + system time of the process tree: steadier than wall time on a shared machine
 
 
 def measure(label: str, argv: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None,
@@ -119,9 +120,10 @@ def measure(label: str, argv: list[str], cwd: Path = ROOT, env: dict[str, str] |
         if line.startswith("{"):
             answer = json.loads(line)
             break
-    run = Run(label, seconds, usage.ru_maxrss / 1024, proc.returncode, answer, stderr[-1500:])
+    run = Run(label, seconds, usage.ru_maxrss / 1024, proc.returncode, answer, stderr[-1500:],
+              usage.ru_utime + usage.ru_stime)
     note = "" if proc.returncode == 0 else f"  (exit {proc.returncode}: {stderr.strip().splitlines()[-1:]})"
-    print(f"    {seconds:8.2f} s  {run.peak_rss_mb:7.0f} MB{note}", file=sys.stderr, flush=True)
+    print(f"    {seconds:8.2f} s  {run.peak_rss_mb:7.0f} MB  {run.cpu_seconds:8.2f} s CPU{note}", file=sys.stderr, flush=True)
     return run
 
 
