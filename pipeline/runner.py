@@ -22,12 +22,13 @@ from .stages import StageSpec, stage, stages
 from .store import RawDoc, atomic_write_bytes, atomic_write_text, dump_bytes, find_raw, list_raw, read_json, read_raw_bytes, sha256_bytes
 
 SCHEMA_VERSION = 1
-CACHE_FOLDER = ".cache"   # corpus-wide indexes stages keep between runs (not outputs)
+CACHE_FOLDER = ".cache"   # corpus-wide indexes corpus steps keep between runs (not outputs)
 
 
 @dataclass
 class DocContext:
-    """What a stage may read: the raw bytes and the outputs of earlier stages."""
+    """What a stage may read: its document's raw bytes and the outputs of earlier stages (and
+    of corpus steps, such as ``copies``). No corpus folder: a stage cannot read other documents."""
 
     doc_id: str
     name: str
@@ -35,8 +36,6 @@ class DocContext:
     raw_sha256: str
     outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     _raw_text: str | None = None
-    raw_dir: Path | None = None   # the corpus folder, for stages that compare documents (copyright.copied)
-    cache_dir: Path | None = None  # where such stages keep corpus-wide indexes (processed/.cache)
 
     def raw_text(self) -> str:
         """The decoded raw text: the coordinate system of every record."""
@@ -120,16 +119,16 @@ def record_failure(out_dir: Path, doc: RawDoc, spec: StageSpec, message: str, de
                 p.unlink()
 
 
-def new_context(doc: RawDoc, data: bytes, raw_dir: Path, out_dir: Path) -> DocContext:
-    """A document's context as the runner gives it to stages: raw bytes, corpus and cache folders."""
-    return DocContext(doc.doc_id, doc.name, data, sha256_bytes(data), raw_dir=raw_dir, cache_dir=out_dir / CACHE_FOLDER)
+def new_context(doc: RawDoc, data: bytes) -> DocContext:
+    """A document's context as the runner gives it to stages."""
+    return DocContext(doc.doc_id, doc.name, data, sha256_bytes(data))
 
 
 def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str],
                  config: Config | None = None) -> DocContext:
     """A document's context with the outputs ``needs`` names read back from disk (``config``:
     what the raw reader's limits come from)."""
-    ctx = new_context(doc, read_raw_bytes(doc, raw_dir), raw_dir, out_dir)
+    ctx = new_context(doc, read_raw_bytes(doc, raw_dir))
     for name in needs:
         if name in CORPUS_INPUTS:
             path = CORPUS_INPUTS[name](out_dir, doc.doc_id)
@@ -200,7 +199,7 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
     try:
         if start is None:
             data = read_raw_bytes(doc, raw_dir)
-            ctx = new_context(doc, data, raw_dir, out_dir)
+            ctx = new_context(doc, data)
         else:
             running = {s.name for s in todo}
             needs = dict.fromkeys(n for s in todo for n in stage_inputs(s) if n not in running)
