@@ -252,6 +252,39 @@ class SpeakerFinder:
             return False  # "as she put it" reports; "may put lungs at risk" does not
         return low in self.verbs
 
+    def _speech_shaped(self, verb: Any) -> bool:
+        """A verb that can take a quotation as its complement: a full verb with a subject (a name, a
+        noun or a pronoun) and no object of its own ("murmured Tom", "she went on", "he thought").
+        The reporting-verb lexicon is not needed: the clause next to the quotation says it."""
+        if verb.pos_ != "VERB" or verb.dep_ in ("amod", "acl", "relcl", "xcomp", "aux", "auxpass", "pcomp"):
+            return False
+        kids = list(verb.children)
+        nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        inverted = nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_.rstrip(".") in self.honorifics)
+        if any(c.dep_ in ("dobj", "obj", "attr", "acomp", "oprd") and c.pos_ != "PRON"
+               and not (inverted and c.i <= verb.i + 4 and c.pos_ == "PROPN") for c in kids):
+            return False
+        return inverted or any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "PRON") for c in kids)
+
+    def _clause_verb(self, verb: Any, before: list[Any]) -> bool:
+        """After a quotation: the verb of the clause set off next to it, with only its subject
+        before it ('"...," Tom murmured' / '"...," murmured Tom' / '"...," she went on')."""
+        if not self._speech_shaped(verb):
+            return False
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return not before      # '"...," murmured Tom Hardy' read with the name as object
+        inside = {t.i for t in subj.subtree}
+        return all(t.i in inside for t in before)
+
+    def _verb_before_quote(self, verb: Any, q_rel: int | None) -> bool:
+        """Before a quotation: 'Tom retorted, "..."' / 'She cried: "..."': the verb ends its clause
+        right before the quotation (only punctuation between) and has a subject."""
+        if q_rel is None or not self._speech_shaped(verb):
+            return False
+        gap = verb.doc.text[verb.idx + len(verb):q_rel].strip()
+        return gap in ("", ",", ":", ", ", "—", "-", '"', ',"', ':"') or bool(re.fullmatch(r'[,:—-]?\s*"?', gap))
+
     def _post(self, after: list[Any]) -> Speaker | None:
         content: list[Any] = []
         for t in after:
@@ -265,7 +298,7 @@ class SpeakerFinder:
         for n, t in enumerate(content):
             if n >= 6 and not (content[0].pos_ == "PROPN" and any(c.text == "," for c in after[:n + 4])):
                 break  # past six words only behind "Name, title of Org," (an apposition)
-            if self._is_verb(t) and t.pos_ != "NOUN" and self._reports_quote(t):
+            if (self._is_verb(t) and t.pos_ != "NOUN" or self._clause_verb(t, content[:n])) and self._reports_quote(t):
                 base = t.doc[0].idx  # noqa: F841 - offsets are doc-relative
                 sp = self._subject(t, "quotes.speaker.reporting_verb_after")
                 if sp is None:
@@ -273,6 +306,8 @@ class SpeakerFinder:
                     nxt = [c for c in content if c.i > t.i and (c.pos_ == "PROPN" or c.ent_type_)]
                     prv = [c for c in content if c.i < t.i and (c.pos_ in ("PROPN", "PRON") or c.ent_type_)]
                     pick = prv[-1] if prv else (nxt[0] if nxt else None)
+                    while pick is not None and pick.dep_ == "compound" and pick.head.i > pick.i:
+                        pick = pick.head    # "Tom Hardy": the head of the name, not its first word
                     if pick is not None:
                         sp = self._from_token(pick, "quotes.speaker.reporting_verb_after")
                 if sp is not None:
@@ -315,7 +350,7 @@ class SpeakerFinder:
                 if sp is not None:
                     sp.cue = (t.doc[t.i:t.i + 2].text, t.idx, to.idx + len(to))
                     return sp
-            if self._is_verb(t) and self._governs(t, q_rel):
+            if (self._is_verb(t) or self._verb_before_quote(t, q_rel)) and self._governs(t, q_rel):
                 sp = self._subject(t, "quotes.speaker.reporting_verb")
                 if sp is not None:
                     end = t
@@ -378,11 +413,14 @@ class SpeakerFinder:
         text = doc.text[s:e]
         m = self.title_re.match(text)
         honorific = bool(m and m.end() < len(text))
-        if honorific:
-            s += m.end()
-            text = text[m.end():]
+        if m and not honorific:
+            return None   # a bare title ("Mr.") names no one
+        lead = len(text) - len(text.lstrip(" ,;:-\"'"))
+        s += lead
         text = text.strip(" ,;:-\"'")
-        if not text or not any(ch.isalpha() for ch in text):
+        if not text or not any(ch.isalpha() for ch in text) or "\n" in text:
+            return None   # a name never runs over a line break
+        if honorific and not self.title_re.sub("", text).strip(" .,"):
             return None
         if not honorific and not self._nameable(tok, span):
             return None

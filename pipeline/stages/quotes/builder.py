@@ -68,6 +68,7 @@ class Builder(InterviewForm, LetterForm, BlockForm, ForumForm, AttributionLineFo
         self.tag_units()
         for entry in detectors():      # structures first, inline quotations last (registry order)
             getattr(self, entry.attr)()
+        self.multi_paragraph_speakers()
         self.resolve_pronouns()
         return self.records()
 

@@ -36,7 +36,9 @@ class InlineForm:
                 if speaker is not None and not speaker.get("pronoun"):
                     speaker = self.definite_owner(pi, speaker)
                 if speaker is None and prev_draft is not None and (prev_draft.speaker or prev_draft.pronoun):
-                    gap = self.text[prev_draft.end + 1:s.open]
+                    gap = self.finder.title_re.sub("", self.text[prev_draft.end + 1:s.open])
+                    gap = re.sub(r"\b(?:" + "|".join(map(re.escape, self.finder.honorifics)) + r")\.", " ", gap,
+                                 flags=re.IGNORECASE)   # '"A," said Mrs. Pemberton, "B."': no sentence end
                     prev_rule = (prev_draft.speaker or prev_draft.pronoun)["rule"]
                     if not re.search(r"[.!?]\s", gap):
                         speaker = dict(prev_draft.speaker or prev_draft.pronoun)

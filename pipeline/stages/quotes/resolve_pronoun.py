@@ -92,7 +92,7 @@ class PronounResolver:
             return None, False
         ent = pick[1]
         rec = self.span_rec(base + ent.start_char, base + ent.end_char,
-                            name=self.finder.title_re.sub("", ent.text).strip(), type="person")
+                            name=ent.text.strip(), type="person")
         return rec, False
 
     def reported_speakers(self) -> list[tuple[int, int, dict[str, Any]]]:

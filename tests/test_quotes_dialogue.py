@@ -1,0 +1,58 @@
+"""Attribution by the grammar of the clause next to a quotation, on novel-style dialogue and news
+(docs/QUOTES.md, "Speakers by syntax"); one behaviour per test, small hand-made texts."""
+
+from __future__ import annotations
+
+from test_quotes import one, quotes_of, speaker
+
+
+def test_speech_verb_outside_the_lexicon_after_the_quotation_names_its_subject() -> None:
+    out = quotes_of('"I cannot stay here any longer," murmured Tom Hardy, looking at the door.\n')
+    assert speaker(one(out, "I cannot stay here")) == "Tom Hardy"
+
+
+def test_inverted_cry_gives_the_speaker_with_the_honorific_kept() -> None:
+    out = quotes_of('"You must stay here with us tonight, Martha," cried Mrs. Pemberton.\n')
+    assert speaker(one(out, "You must stay here")) == "Mrs. Pemberton"
+
+
+def test_vocative_inside_the_quotation_is_never_the_speaker() -> None:
+    out = quotes_of('"Oh, Martha, you should never have come back here," said Tom.\n')
+    assert speaker(one(out, "Oh, Martha")) == "Tom"
+
+
+def test_verb_before_the_quotation_outside_the_lexicon_names_its_subject() -> None:
+    out = quotes_of('Mr. Pemberton retorted, "That is not how I remember the whole affair at all."\n')
+    assert speaker(one(out, "That is not how I remember")) == "Mr. Pemberton"
+
+
+def test_second_part_of_a_split_quotation_belongs_to_the_speaker_between() -> None:
+    out = quotes_of('"You must stay, Martha," cried Mrs. Pemberton, "or we shall all be lost in the storm."\n')
+    assert speaker(one(out, "or we shall all be lost")) == "Mrs. Pemberton"
+
+
+def test_bare_title_is_no_speaker() -> None:
+    out = quotes_of('"The train leaves at nine in the morning," said Mr.\n')
+    assert speaker(one(out, "The train leaves at nine")) in (None,)
+
+
+def test_alternating_turn_does_not_inherit_the_previous_speaker() -> None:
+    out = quotes_of('"Very well, I will go with you to the town," said Tom.\n\n'
+                    '"And will you come back before the night falls?"\n')
+    assert speaker(one(out, "And will you come back")) is None
+
+
+def test_multi_paragraph_quotation_keeps_its_speaker_forwards() -> None:
+    out = quotes_of('"We walked for three days without food or water," said Anna Berg.\n\n'
+                    '"Then the rain came and the river rose over the road.\n\n'
+                    '"Nobody came to help us in all that time."\n')
+    assert speaker(one(out, "Nobody came to help")) is None          # the previous quotation was closed
+    out = quotes_of('Anna Berg told the story again. "We walked for three days without food or water.\n\n'
+                    '"Then the rain came and the river rose over the road," she said.\n')
+    assert speaker(one(out, "We walked for three days")) == speaker(one(out, "Then the rain came"))
+
+
+def test_multi_paragraph_quotation_gives_the_later_cue_to_the_first_paragraph() -> None:
+    out = quotes_of('"We walked for three days without food or water along the coast.\n\n'
+                    '"Then the rain came and the river rose over the road," said Anna Berg.\n')
+    assert speaker(one(out, "We walked for three days")) == "Anna Berg"
