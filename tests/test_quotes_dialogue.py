@@ -56,3 +56,28 @@ def test_multi_paragraph_quotation_gives_the_later_cue_to_the_first_paragraph() 
     out = quotes_of('"We walked for three days without food or water along the coast.\n\n'
                     '"Then the rain came and the river rose over the road," said Anna Berg.\n')
     assert speaker(one(out, "We walked for three days")) == "Anna Berg"
+
+
+def test_she_skips_a_nearer_man_for_the_woman_named_before() -> None:
+    out = quotes_of('"The road is closed again," said Anna Berg.\n\n'
+                    '"Then we wait until the morning," said Tom Hardy.\n\n'
+                    '"The rain will not stop before the evening," she went on.\n')
+    assert speaker(one(out, "The rain will not stop")) == "Anna Berg"
+
+
+def test_honorific_tells_two_people_of_one_surname_apart() -> None:
+    out = quotes_of('Mr. Pemberton and Mrs. Pemberton came in from the garden together.\n\n'
+                    '"We have lost the key to the gate again," she said.\n')
+    assert speaker(one(out, "We have lost the key")) == "Mrs. Pemberton"
+
+
+def test_two_fitting_candidates_give_no_speaker() -> None:
+    out = quotes_of('Anna Berg met Maria Lopez at the station in the rain.\n\n'
+                    '"We have lost the key to the gate again," she said.\n')
+    assert speaker(one(out, "We have lost the key")) is None
+
+
+def test_first_name_unknown_to_the_model_still_gives_a_gender() -> None:
+    out = quotes_of('Tiffany Waldorf looked stunning in the cardigan. Asked about the fit she commented, '
+                    '"This cardigan is so warm and the yarn is thick."\n')
+    assert speaker(one(out, "This cardigan is so warm")) == "Tiffany Waldorf"

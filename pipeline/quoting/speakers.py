@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ConfigError
+from .clause import ClauseCues
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any", "i": "self"}
 NAME_STOP_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"}
@@ -66,7 +67,7 @@ class Speaker:
     cue: tuple[str, int, int] | None = None
 
 
-class SpeakerFinder:
+class SpeakerFinder(ClauseCues):
     def __init__(self, cfg: dict[str, Any]) -> None:
         self.verbs = set(cfg["reporting_verbs"])
         self.citing = set(cfg["citing_verbs"])
@@ -252,39 +253,6 @@ class SpeakerFinder:
             return False  # "as she put it" reports; "may put lungs at risk" does not
         return low in self.verbs
 
-    def _speech_shaped(self, verb: Any) -> bool:
-        """A verb that can take a quotation as its complement: a full verb with a subject (a name, a
-        noun or a pronoun) and no object of its own ("murmured Tom", "she went on", "he thought").
-        The reporting-verb lexicon is not needed: the clause next to the quotation says it."""
-        if verb.pos_ != "VERB" or verb.dep_ in ("amod", "acl", "relcl", "xcomp", "aux", "auxpass", "pcomp"):
-            return False
-        kids = list(verb.children)
-        nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-        inverted = nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_.rstrip(".") in self.honorifics)
-        if any(c.dep_ in ("dobj", "obj", "attr", "acomp", "oprd") and c.pos_ != "PRON"
-               and not (inverted and c.i <= verb.i + 4 and c.pos_ == "PROPN") for c in kids):
-            return False
-        return inverted or any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "PRON") for c in kids)
-
-    def _clause_verb(self, verb: Any, before: list[Any]) -> bool:
-        """After a quotation: the verb of the clause set off next to it, with only its subject
-        before it ('"...," Tom murmured' / '"...," murmured Tom' / '"...," she went on')."""
-        if not self._speech_shaped(verb):
-            return False
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is None:
-            return not before      # '"...," murmured Tom Hardy' read with the name as object
-        inside = {t.i for t in subj.subtree}
-        return all(t.i in inside for t in before)
-
-    def _verb_before_quote(self, verb: Any, q_rel: int | None) -> bool:
-        """Before a quotation: 'Tom retorted, "..."' / 'She cried: "..."': the verb ends its clause
-        right before the quotation (only punctuation between) and has a subject."""
-        if q_rel is None or not self._speech_shaped(verb):
-            return False
-        gap = verb.doc.text[verb.idx + len(verb):q_rel].strip()
-        return gap in ("", ",", ":", ", ", "—", "-", '"', ',"', ':"') or bool(re.fullmatch(r'[,:—-]?\s*"?', gap))
-
     def _post(self, after: list[Any]) -> Speaker | None:
         content: list[Any] = []
         for t in after:
@@ -350,7 +318,8 @@ class SpeakerFinder:
                 if sp is not None:
                     sp.cue = (t.doc[t.i:t.i + 2].text, t.idx, to.idx + len(to))
                     return sp
-            if (self._is_verb(t) or self._verb_before_quote(t, q_rel)) and self._governs(t, q_rel):
+            adjacent = self._verb_before_quote(t, q_rel)
+            if adjacent and any(c.dep_ == "nsubj" for c in t.children) or self._is_verb(t) and self._governs(t, q_rel):
                 sp = self._subject(t, "quotes.speaker.reporting_verb")
                 if sp is not None:
                     end = t

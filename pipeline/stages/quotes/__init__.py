@@ -15,7 +15,8 @@ from typing import Any
 NAME = "quotes"
 REQUIRES = ("extract", "strip", "normalise")
 LIBRARIES = ("spacy",)
-CODE_DEPS = ("quoting/__init__.py", "quoting/textual.py", "quoting/attribution.py", "quoting/speakers.py")  # + every file of this package
+CODE_DEPS = ("quoting/__init__.py", "quoting/textual.py", "quoting/attribution.py", "quoting/speakers.py",
+             "quoting/clause.py", "quoting/gender.py")  # and every file of this package (stages/quotes/)
 
 _STR_LIST = {"type": "array", "items": {"type": "string"}}
 CONFIG_SCHEMA: dict[str, Any] = {
@@ -31,6 +32,8 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "year_pivot": {"type": "integer", "minimum": 0, "maximum": 99},
         "pronoun_window": {"type": "integer", "minimum": 0},
         "name_max_tokens": {"type": "integer", "minimum": 2},
+        "gender_honorifics": {"type": "object", "additionalProperties": {"enum": ["male", "female"]}},
+        "first_name_gender": {"type": "boolean"},
         "reporting_verbs": _STR_LIST, "citing_verbs": _STR_LIST, "honorifics": _STR_LIST,
         "it_object_verbs": _STR_LIST, "group_nouns": _STR_LIST, "person_nouns": _STR_LIST,
         "titles": _STR_LIST, "organisation_words": _STR_LIST, "document_words": _STR_LIST,
@@ -50,7 +53,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
 
 DEFAULTS: dict[str, Any] = {
     "batch_size": 64, "inline_min_words": 4, "max_cue_tokens": 30, "attribution_max_words": 30, "year_pivot": 30,
-    "pronoun_window": 4, "name_max_tokens": 4, "reporting_verbs": ["say", "state", "write", "tell", "add", "note"], "citing_verbs": ["cite", "quote"], "it_object_verbs": ["put"], "group_nouns": [], "person_nouns": [],
+    "pronoun_window": 4, "name_max_tokens": 4, "gender_honorifics": {}, "first_name_gender": False, "reporting_verbs": ["say", "state", "write", "tell", "add", "note"], "citing_verbs": ["cite", "quote"], "it_object_verbs": ["put"], "group_nouns": [], "person_nouns": [],
     "honorifics": ["Mr", "Mrs", "Ms", "Dr"], "titles": ["president", "minister", "director"],
     "organisation_words": ["report", "statement", "ministry"], "document_words": ["Letter", "Statement"],
     "outlets": [], "valedictions": ["yours sincerely", "sincerely"], "block_end_lines": [], "note_words": ["note"],

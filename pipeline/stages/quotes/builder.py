@@ -31,6 +31,7 @@ class Builder(InterviewForm, LetterForm, BlockForm, ForumForm, AttributionLineFo
         self.units = split_units(text, paragraphs)
         self.months = {k.lower(): v for k, v in cfg["months"].items()}
         self.finder = SpeakerFinder(cfg)
+        self.gender_honorifics = {k.lower().rstrip("."): v for k, v in cfg["gender_honorifics"].items()}
         self.drafts: list[Draft] = []
         self.claimed: dict[int, Draft] = {}      # unit -> the structure holding it
         self.used_spans: set[int] = set()       # opening-mark offsets consumed by structures

@@ -29,8 +29,13 @@ class PronounResolver:
                     found = d.parent.speaker
                 elif want == "person":
                     found, stop = self.antecedent_in_sentence(d.pronoun["start"])
+                    if found is not None and not self.gender_fits(found["name"], pr):
+                        found = None
                     if stop:
                         want = None  # "told a guy on a plane ..., he responded": an unnamed antecedent
+                    elif found is None and pr in ("he", "she"):
+                        found = self.nearest_compatible_person(d, pr, history)
+                        want = None   # one compatible person or none: no fallback to a mere earlier speaker
                 if want and found is None:
                     for para, sp in reversed(history):
                         if d.para - para > window:
@@ -47,6 +52,104 @@ class PronounResolver:
                     d.rules.append("quotes.speaker.pronoun")
             if d.speaker is not None and d.speaker.get("type") in ("person", "organisation", "outlet"):
                 history.append((d.para, d.speaker))
+
+    def gender_fits(self, name: str, pronoun: str) -> bool:
+        from ...quoting.gender import name_gender, pronoun_gender
+
+        want = pronoun_gender(pronoun)
+        got = name_gender(name, self.gender_honorifics, self.cfg["first_name_gender"])
+        return want is None or got is None or got == want
+
+    def person_mentions(self, pi: int) -> list[tuple[int, str]]:
+        """(offset, name) of the persons named in paragraph pi outside quotation marks: PERSON
+        entities and the document's known person names (surnames the model tags otherwise)."""
+        cache = self.__dict__.setdefault("_mentions", {})
+        if pi in cache:
+            return cache[pi]
+        doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+        quoted = [(s.open, (s.close if s.close is not None else s.end) + 1) for s in self.spans_by_para.get(pi, [])]
+        out: list[tuple[int, str]] = []
+        seen: set[int] = set()
+        for e in doc.ents:
+            if e.label_ == "PERSON" and "\n" not in e.text and not re.search(r"[/|@]", e.text):
+                ts = list(e)
+                k = e.start - 1     # the honorific before the name tells two Pembertons apart
+                while k >= 0 and doc[k].lower_.rstrip(".") in self.finder.honorifics:
+                    ts.insert(0, doc[k])
+                    k -= 1
+                s0 = base + ts[0].idx
+                if not any(a <= s0 < b for a, b in quoted):
+                    out.append((s0, doc.text[ts[0].idx:ts[-1].idx + len(ts[-1])]))
+                    seen.update(t.i for t in ts)
+        from ...quoting.gender import name_gender
+
+        k = 0
+        while k < len(doc):   # names the small model misses: a run of proper nouns opening with a first name
+            t = doc[k]
+            if t.i in seen or t.pos_ != "PROPN" or not t.text[:1].isupper():
+                k += 1
+                continue
+            j = k
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
+                    and doc[j + 1].i not in seen and j - k < 3 and not doc[j].whitespace_ == "":
+                j += 1
+            if (j > k or t.dep_ == "nsubj") and self.cfg["first_name_gender"] \
+                    and name_gender(t.text + " x", {}, True) is not None:
+                s0 = base + t.idx
+                if not any(a <= s0 < b for a, b in quoted):
+                    out.append((s0, doc.text[t.idx:doc[j].idx + len(doc[j])]))
+                    seen.update(range(k, j + 1))
+            k = j + 1
+        for t in doc:
+            s0 = base + t.idx
+            if t.i not in seen and t.pos_ == "PROPN" and t.lower_ in self.finder.persons \
+                    and not any(a <= s0 < b for a, b in quoted):
+                prev = doc[t.i - 1] if t.i else None
+                name = t.text if prev is None or prev.lower_.rstrip(".") not in self.finder.honorifics \
+                    else doc.text[prev.idx:t.idx + len(t)]
+                out.append((s0 if name == t.text else base + prev.idx, name))
+        out.sort()
+        cache[pi] = out
+        return out
+
+    def nearest_compatible_person(self, d: Any, pronoun: str, history: list[Any]) -> dict[str, Any] | None:
+        """The nearest paragraph (this one first, before the pronoun) that names a person whose
+        gender (honorific, first name; unknown fits both) fits the pronoun decides: its one fitting person, or, of
+        several, none: no guess."""
+        from ...quoting.gender import name_gender, pronoun_gender
+
+        want = pronoun_gender(pronoun)
+        pos = d.pronoun["start"]
+        for pi in range(d.para, max(-1, d.para - self.cfg["pronoun_window"] - 1), -1):
+            ptext = self.text[self.paragraphs[pi]["start"]:self.paragraphs[pi]["end"]].strip()
+            if pi != d.para and (len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL):
+                continue  # a credit or caption line ("Amr Dalsh / Reuters") is no antecedent
+            people: dict[tuple[str, str | None], tuple[int, str]] = {}
+            for s0, name in self.person_mentions(pi):
+                if s0 >= pos:
+                    continue
+                g = name_gender(name, self.gender_honorifics, self.cfg["first_name_gender"])
+                key = (name.split()[-1].lower().strip(".,"), g if name.split()[0].lower().rstrip(".") in self.finder.honorifics else None)
+                if key not in people or len(name) > len(people[key][1]):
+                    people[key] = (s0, name)
+            # a bare surname joins the one gendered name with that surname
+            for (sur, hg) in [k for k in people if k[1] is None]:
+                gendered = [k for k in people if k[0] == sur and k[1] is not None]
+                if len(gendered) == 1:
+                    people.pop((sur, None))
+            fits = []
+            for (sur, hg), (s0, name) in sorted(people.items(), key=lambda kv: kv[1]):
+                g = hg or name_gender(name, self.gender_honorifics, self.cfg["first_name_gender"])
+                if want is None or g is None or g == want:
+                    fits.append((g == want, s0, name))
+            if not fits:
+                continue
+            pick = fits[0] if len(fits) == 1 else None   # several fit: no speaker (no guess)
+            if pick is None:
+                return None
+            _, s0, name = pick
+            return self.span_rec(s0, s0 + len(name), name=name, type="person")
+        return None
 
     def antecedent_in_sentence(self, pos: int) -> tuple[dict[str, Any] | None, bool]:
         """A he/she cue's antecedent in its own sentence, before it and outside quotation marks:
