@@ -50,6 +50,8 @@ class InlineForm:
                         speaker["rule"] = "quotes.speaker.cue_between"
                 if speaker is None and n == 0 and len(spans) == 1:
                     speaker = self.previous_paragraph_speaker(u, s) or self.testimonial_name(u, s)
+                if speaker is None:
+                    speaker = self.dash_signature(pi, s)
                 if speaker is None and (nwords < self.cfg["inline_min_words"] or _title_like(quoted)):
                     continue
                 if nwords < 2:
@@ -58,6 +60,7 @@ class InlineForm:
                     pass
                 d = Draft("inline", s.start, s.end, s.rule, para=pi)
                 d.rules = ["quotes.inline_marks" if s.close is not None else s.rule]
+                outlet_sig = speaker.pop("outlet", False) if speaker is not None else False
                 if speaker is not None:
                     cue = speaker.pop("cue", None)
                     if speaker.get("pronoun"):
@@ -73,6 +76,10 @@ class InlineForm:
                         d.source = self.cue_source(*self.sentence_around(pi, cue["start"]))
                     if d.source is not None:
                         d.rules.append("quotes.source.cue_title")
+                if outlet_sig:   # a blurb signed by a publication: it is the source too
+                    d.source = {"outlet": d.speaker["name"], "author": None, "date": None, "date_text": None,
+                                "attribution": None, "raw_start": d.speaker["raw_start"], "raw_end": d.speaker["raw_end"]}
+                    d.rules.append("quotes.source.signature")
                 d.parent = self.container(s.start)
                 host = u.tags.get("excerpt_of")
                 if host is not None:
