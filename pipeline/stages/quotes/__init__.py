@@ -16,7 +16,7 @@ NAME = "quotes"
 REQUIRES = ("extract", "strip", "normalise")
 LIBRARIES = ("spacy",)
 CODE_DEPS = ("quoting/__init__.py", "quoting/textual.py", "quoting/attribution.py", "quoting/speakers.py",
-             "quoting/clause.py", "quoting/gender.py")  # and every file of this package (stages/quotes/)
+             "quoting/clause.py", "quoting/gender.py", "quoting/marks.py")  # and every file of this package (stages/quotes/)
 
 _STR_LIST = {"type": "array", "items": {"type": "string"}}
 CONFIG_SCHEMA: dict[str, Any] = {

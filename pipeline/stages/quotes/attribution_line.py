@@ -38,7 +38,7 @@ class AttributionLineForm:
 
     def attribution_rec(self, u: Any, a: Any) -> dict[str, Any]:
         aid = f"{self.doc_id}#a{len(self.attributions) + 1}"
-        rec = {"id": aid, "text": u.text, **self.span_rec(u.start, u.end), **a.to_record(), "rule": "quotes.attribution_line"}
+        rec = {"id": aid, "text": self.clean[u.start:u.end], **self.span_rec(u.start, u.end), **a.to_record(), "rule": "quotes.attribution_line"}
         self.attributions.append(rec)
         if a.person:
             s, e = a.spans["person"]

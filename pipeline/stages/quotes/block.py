@@ -191,7 +191,7 @@ class BlockForm:
             d.speaker = dict(speaker) if speaker else None
             if d.speaker and d.speaker.get("pronoun"):
                 d.pronoun, d.speaker = d.speaker, None
-            d.cue = self.span_rec(cue_u.start, cue_u.end, text=cue_u.text) if cue_u.index != idx else \
+            d.cue = self.span_rec(cue_u.start, cue_u.end, text=self.clean[cue_u.start:cue_u.end]) if cue_u.index != idx else \
                 (speaker or {}).get("cue")
             d.rules = [rule] + ([speaker["rule"]] if speaker else [])
             d.parent = parent

@@ -27,8 +27,12 @@ class Builder(InterviewForm, LetterForm, BlockForm, ForumForm, AttributionLineFo
         from ...quoting.speakers import SpeakerFinder
         from ...quoting.textual import split_units
 
-        self.doc_id, self.text, self.mapped, self.paragraphs, self.cfg = doc_id, text, mapped, paragraphs, cfg
-        self.units = split_units(text, paragraphs)
+        from ...quoting.marks import mark_view
+
+        # every rule reads the mark view (all quotation marks as '"', same offsets); records the clean text
+        self.clean = text
+        self.doc_id, self.text, self.mapped, self.paragraphs, self.cfg = doc_id, mark_view(text), mapped, paragraphs, cfg
+        self.units = split_units(self.text, paragraphs)
         self.months = {k.lower(): v for k, v in cfg["months"].items()}
         self.finder = SpeakerFinder(cfg)
         self.gender_honorifics = {k.lower().rstrip("."): v for k, v in cfg["gender_honorifics"].items()}
@@ -139,7 +143,7 @@ class Builder(InterviewForm, LetterForm, BlockForm, ForumForm, AttributionLineFo
     def speaker_rec(self, sp: Any, base: int) -> dict[str, Any]:
         rec = self.span_rec(base + sp.start, base + sp.end, name=sp.name, type=sp.type, rule=sp.rule)
         if sp.cue:
-            rec["cue"] = self.span_rec(base + sp.cue[1], base + sp.cue[2], text=sp.cue[0])
+            rec["cue"] = self.span_rec(base + sp.cue[1], base + sp.cue[2], text=self.clean[base + sp.cue[1]:base + sp.cue[2]])
         if sp.pronoun:
             rec["pronoun"] = sp.pronoun
         return rec
@@ -208,8 +212,8 @@ class Builder(InterviewForm, LetterForm, BlockForm, ForumForm, AttributionLineFo
         ids = {id(d): f"{self.doc_id}#q{i + 1}" for i, d in enumerate(self.drafts)}
         out = []
         for d in self.drafts:
-            text = self.text[d.start:d.end]
-            interp = [self.span_rec(s, e, text=self.text[s:e], rule=r)
+            text = self.clean[d.start:d.end]
+            interp = [self.span_rec(s, e, text=self.clean[s:e], rule=r)
                       for s, e, r in interpolations(self.text, d.start, d.end, self.cfg["note_words"])]
             ref = None
             if d.ref_number is not None:
