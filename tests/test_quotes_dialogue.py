@@ -81,3 +81,14 @@ def test_first_name_unknown_to_the_model_still_gives_a_gender() -> None:
     out = quotes_of('Tiffany Waldorf looked stunning in the cardigan. Asked about the fit she commented, '
                     '"This cardigan is so warm and the yarn is thick."\n')
     assert speaker(one(out, "This cardigan is so warm")) == "Tiffany Waldorf"
+
+
+def test_named_person_in_apposition_to_a_title_subject_is_the_speaker() -> None:
+    out = quotes_of('"Our goal is to listen to every couple first," says Co-Founder, Stephanie Ozcan.\n')
+    assert speaker(one(out, "Our goal is to listen")) == "Stephanie Ozcan"
+
+
+def test_in_the_words_of_names_the_speaker() -> None:
+    out = quotes_of('In the words of Marie Kondo: "To truly cherish the things that are important to you, '
+                    'you must first discard those that have outlived their purpose."\n')
+    assert speaker(one(out, "To truly cherish")) == "Marie Kondo"

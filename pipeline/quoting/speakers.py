@@ -82,6 +82,7 @@ class SpeakerFinder(ClauseCues):
         self.non_persons: set[str] = set()  # places, nations, organisations the model tags in the document
         self.honorifics = {h.lower().rstrip(".") for h in cfg["honorifics"]}
         self.name_max = int(cfg.get("name_max_tokens", 4))
+        self.first_names = bool(cfg["first_name_gender"])
         self.title_re = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in cfg["honorifics"]) + r")(?:\.\s*|\s+))+", re.IGNORECASE)
 
     # -------------------------------------------------------------- entry point
@@ -318,6 +319,13 @@ class SpeakerFinder(ClauseCues):
                 if sp is not None:
                     sp.cue = (t.doc[t.i:t.i + 2].text, t.idx, to.idx + len(to))
                     return sp
+            if t.lower_ == "words" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "of" \
+                    and t.i >= 1 and t.doc[t.i - 1].lower_ in ("the", "his", "her", "their"):
+                objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]   # "in the words of X:"
+                sp = self._from_token(objs[0], "quotes.speaker.according_to") if objs else None
+                if sp is not None:
+                    sp.cue = (t.doc[t.i - 1:t.i + 2].text, t.doc[t.i - 1].idx, t.doc[t.i + 1].idx + 2)
+                    return sp
             adjacent = self._verb_before_quote(t, q_rel)
             if adjacent and any(c.dep_ == "nsubj" for c in t.children) or self._is_verb(t) and self._governs(t, q_rel):
                 sp = self._subject(t, "quotes.speaker.reporting_verb")
@@ -350,9 +358,25 @@ class SpeakerFinder(ClauseCues):
             return None
         if not subj:
             return self._adjacent_subject(verb)
+        # "said the company president, John Smith" / "says Co-Founder, Stephanie Ozcan": the named person
+        # in apposition to a title subject is the speaker
+        for c in subj:
+            for a in c.children:
+                if a.dep_ == "appos" and a.pos_ == "PROPN" and (c.ent_type_ != "PERSON" or c.lower_ in self.titles) \
+                        and self._person_name(a):
+                    return self._from_token(a, rule)
         # "the philosopher Walter Brandt says": of two subject heads, the name
         subj.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
         return self._from_token(subj[0], rule)
+
+    def _person_name(self, head: Any) -> bool:
+        """A proper-noun phrase that names a person: tagged PERSON, a known person of the document,
+        or opening with a first name of the general name list."""
+        from .gender import name_gender
+
+        first = min(head.subtree, key=lambda t: t.i)
+        return head.ent_type_ == "PERSON" or head.lower_ in self.persons \
+            or (self.first_names and name_gender(first.text + " x", {}, True) is not None)
 
     def _adjacent_subject(self, verb: Any) -> Speaker | None:
         """The noun phrase just before the verb when the parser attached it elsewhere
