@@ -92,3 +92,15 @@ def test_in_the_words_of_names_the_speaker() -> None:
     out = quotes_of('In the words of Marie Kondo: "To truly cherish the things that are important to you, '
                     'you must first discard those that have outlived their purpose."\n')
     assert speaker(one(out, "To truly cherish")) == "Marie Kondo"
+
+
+def test_quoted_fragment_in_the_reporting_clause_belongs_to_its_subject() -> None:
+    out = quotes_of('Andres Serrano was born in New York. He studied painting but considers himself '
+                    '"an artist with a camera and nothing else," stating: "I have never called myself a photographer."\n')
+    assert speaker(one(out, "an artist with a camera")) == "Andres Serrano"
+    assert speaker(one(out, "I have never called myself")) == "Andres Serrano"
+
+
+def test_short_fragment_framed_by_an_ordinary_verb_is_a_term_not_a_quotation() -> None:
+    out = quotes_of('The philosopher Thomas Nagel imagines a "secret constitution" of the mind in his book.\n')
+    assert not [q for q in out["quotations"] if q["text"].startswith("secret constitution")]

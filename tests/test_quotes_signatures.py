@@ -48,3 +48,11 @@ def test_blurb_signed_by_a_publication_has_it_as_source_and_speaker() -> None:
 def test_score_blurb_is_signed_by_its_outlet() -> None:
     out = quotes_of('"The best puzzle game of the year, with a story you will not forget."\n\n8/10 – PlayZone\n')
     assert one(out, "The best puzzle game")["source"]["outlet"] == "PlayZone"
+
+
+def test_testimonials_in_one_paragraph_each_take_their_own_name_line() -> None:
+    out = quotes_of('"We have dozens of complex projects going on at any given time."\nJason Doan\n'
+                    'VP of Sales Operations\n"The board has let our group launch more product lines this year."\n'
+                    'Chris Funk\nSenior Director of Product\n')
+    assert speaker(one(out, "We have dozens")) == "Jason Doan"
+    assert speaker(one(out, "The board has let")) == "Chris Funk"

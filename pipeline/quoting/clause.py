@@ -11,6 +11,18 @@ from typing import Any
 class ClauseCues:
     honorifics: set[str]
 
+    @staticmethod
+    def _clause_subject(verb: Any, depth: int = 3) -> Any:
+        """The verb's subject, or the one it shares: a conjoined verb ("studied ... but considers")
+        or a trailing participle ("..., stating:") has the subject of the verb it hangs on."""
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                return c
+        if depth and (verb.dep_ == "conj" or verb.tag_ == "VBG" and verb.dep_ in ("advcl", "ccomp")
+                      and verb.i > verb.head.i):
+            return ClauseCues._clause_subject(verb.head, depth - 1)
+        return None
+
     def _speech_shaped(self, verb: Any, loose: bool = False) -> bool:
         """A verb that can take a quotation as its complement: a full verb with a subject (a name, a
         noun or a pronoun) and no object of its own ("murmured Tom", "she went on", "he thought").
@@ -24,7 +36,8 @@ class ClauseCues:
         if any(c.dep_ in ("dobj", "obj", "attr", "acomp", "oprd") and c.pos_ != "PRON"
                and not (inverted and c.i <= verb.i + 4 and c.pos_ == "PROPN") for c in kids):
             return False
-        return inverted or any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "PRON") for c in kids)
+        subj = self._clause_subject(verb)
+        return inverted or subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON")
 
     def _clause_verb(self, verb: Any, before: list[Any]) -> bool:
         """After a quotation: the verb of the clause set off next to it, with only its subject
@@ -44,3 +57,24 @@ class ClauseCues:
             return False   # loose: 'Asked about the fit she commented, "..."' is often read as a relative clause
         gap = verb.doc.text[verb.idx + len(verb):q_rel].strip()
         return gap in ("", ",", ":", ", ", "—", "-", '"', ',"', ':"') or bool(re.fullmatch(r'[,:—-]?\s*"?', gap))
+
+    def _frames_fragment(self, verb: Any, q_rel: int | None) -> bool:
+        """A quoted fragment inside the reporting clause: 'called it "a disgrace"', 'considers himself
+        "an artist with a camera"': the quotation hangs on the verb (in its subtree, no other verb
+        between) a few words after it, and the verb has a subject."""
+        if q_rel is None or verb.pos_ != "VERB" or verb.dep_ in ("amod", "acl", "relcl", "aux", "auxpass"):
+            return False
+        doc = verb.doc
+        qtok = next((t for t in doc if t.idx >= q_rel and not t.is_punct), None)
+        if qtok is None or verb not in qtok.ancestors:
+            return False
+        t = qtok.head
+        while t != verb:
+            if t.pos_ in ("VERB", "AUX"):
+                return False
+            t = t.head
+        gap = [t for t in doc if verb.i < t.i and t.idx < q_rel and not t.is_punct]
+        if len(gap) > 3 or any(t.pos_ in ("VERB", "AUX") for t in gap):
+            return False
+        subj = self._clause_subject(verb)
+        return subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN")

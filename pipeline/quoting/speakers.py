@@ -326,9 +326,12 @@ class SpeakerFinder(ClauseCues):
                 if sp is not None:
                     sp.cue = (t.doc[t.i - 1:t.i + 2].text, t.doc[t.i - 1].idx, t.doc[t.i + 1].idx + 2)
                     return sp
-            adjacent = self._verb_before_quote(t, q_rel)
-            if adjacent and any(c.dep_ == "nsubj" for c in t.children) or self._is_verb(t) and self._governs(t, q_rel):
-                sp = self._subject(t, "quotes.speaker.reporting_verb")
+            lexical = self._is_verb(t) and self._governs(t, q_rel)
+            fragment = not lexical and not self._verb_before_quote(t, q_rel) and self._frames_fragment(t, q_rel)
+            adjacent = fragment or self._verb_before_quote(t, q_rel)
+            if adjacent and self._clause_subject(t) is not None or lexical:
+                # a fragment framed by a verb outside the lexicon is the caller's to weigh (it needs length)
+                sp = self._subject(t, "quotes.speaker.fragment_subject" if fragment else "quotes.speaker.reporting_verb")
                 if sp is not None:
                     end = t
                     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
@@ -354,6 +357,9 @@ class SpeakerFinder(ClauseCues):
         subj = [c for c in subj if c.dep_ == "nsubj"]
         if not subj and verb.dep_ == "conj":
             subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if not subj:
+            shared = self._clause_subject(verb)   # 'He ... but considers ..., stating: "..."'
+            subj = [shared] if shared is not None else []
         if not subj and verb.dep_ in ("relcl",) and verb.head.pos_ in ("PROPN", "NOUN"):
             return None
         if not subj:

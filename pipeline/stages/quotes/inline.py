@@ -32,6 +32,8 @@ class InlineForm:
                 sp = self.finder.find(doc, base, s.open, qe, lo, hi, strict=True)
                 nwords = words(self.text[s.start:s.end])
                 quoted = self.text[s.start:s.end]
+                if sp is not None and sp.rule == "quotes.speaker.fragment_subject" and nwords < self.cfg["inline_min_words"]:
+                    sp = None   # 'a "secret constitution"': a short fragment framed by any verb is a term, not a quotation
                 speaker = self.speaker_rec(sp, base) if sp is not None else None
                 if speaker is not None and not speaker.get("pronoun"):
                     speaker = self.definite_owner(pi, speaker)
@@ -40,7 +42,7 @@ class InlineForm:
                     gap = re.sub(r"\b(?:" + "|".join(map(re.escape, self.finder.honorifics)) + r")\.", " ", gap,
                                  flags=re.IGNORECASE)   # '"A," said Mrs. Pemberton, "B."': no sentence end
                     prev_rule = (prev_draft.speaker or prev_draft.pronoun)["rule"]
-                    if not re.search(r"[.!?]\s", gap):
+                    if not re.search(r"[.!?]\s", gap) and "\n" not in gap and prev_rule != "quotes.speaker.testimonial_name":
                         speaker = dict(prev_draft.speaker or prev_draft.pronoun)
                         speaker["rule"] = "quotes.speaker.same_sentence"
                     elif prev_rule == "quotes.speaker.reporting_verb_after" and \
@@ -49,9 +51,9 @@ class InlineForm:
                         speaker = dict(prev_draft.speaker or prev_draft.pronoun)
                         speaker["rule"] = "quotes.speaker.cue_between"
                 if speaker is None and n == 0 and len(spans) == 1:
-                    speaker = self.previous_paragraph_speaker(u, s) or self.testimonial_name(u, s)
-                if speaker is None:
-                    speaker = self.dash_signature(pi, s)
+                    speaker = self.previous_paragraph_speaker(u, s)
+                if speaker is None:   # a quotation line of its own, then its signature line
+                    speaker = self.testimonial_name(u, s) or self.dash_signature(pi, s)
                 if speaker is None and (nwords < self.cfg["inline_min_words"] or _title_like(quoted)):
                     continue
                 if nwords < 2:
