@@ -73,7 +73,8 @@ class SpeakerFinder(ClauseCues):
         self.citing = set(cfg["citing_verbs"])
         self.titles = [t.lower() for t in cfg["titles"]]
         self.org_words = set(cfg["organisation_words"])
-        self.outlets = {o.lower() for o in cfg["outlets"]}
+        self.outlets = {o.lower() for o in cfg["outlets"]}     # empty by default: see is_outlet
+        self.outlet_words = {w.lower() for w in cfg["outlet_words"]}
         self.max_gap = cfg["max_cue_tokens"]
         self.it_verbs = set(cfg.get("it_object_verbs", []))
         self.group_nouns = {w.lower() for w in cfg.get("group_nouns", [])}
@@ -147,6 +148,13 @@ class SpeakerFinder(ClauseCues):
             n = max(n + 1, k)
         return out
 
+    def is_outlet(self, name: str) -> bool:
+        """A publication's name by its shape: capitalised words headed by a publication noun ("the
+        Harbour Gazette", "Lakeside Review"), or a name in a site's own `outlets` list."""
+        words = name.split()
+        return name.lower() in self.outlets or len(words) >= 2 and words[-1].lower().strip(".,") in self.outlet_words \
+            and all(w[:1].isupper() or w.lower() in ("the", "of", "&") for w in words)
+
     def _name_word(self, t: Any) -> bool:
         """A word that can be part of a personal name: capitalised letters (apostrophes and hyphens
         inside), not a title, honorific, outlet or organisation word."""
@@ -155,7 +163,7 @@ class SpeakerFinder(ClauseCues):
             return False
         low = t.lower_.rstrip(".")
         return t.pos_ in ("PROPN", "NOUN", "ADJ") and low not in self.titles and low not in self.honorifics \
-            and low not in self.org_words and low not in self.outlets and t.ent_type_ not in ("DATE", "TIME")
+            and low not in self.org_words and low not in self.outlet_words and t.ent_type_ not in ("DATE", "TIME")
 
     def _titled_run(self, run: list[Any], of_place: bool, honorific: bool) -> tuple[int, int, str] | None:
         """The name in a run of capitalised words after a title: leading words the document tags as
@@ -169,7 +177,7 @@ class SpeakerFinder(ClauseCues):
         if of_place and cut == 0:
             return None   # "president of A B C": where the place ends is unknown
         name = run[cut:]
-        if not name or " ".join(t.text for t in name).lower() in self.outlets:
+        if not name or self.is_outlet(" ".join(t.text for t in name)):
             return None
         s, e = name[0].idx, name[-1].idx + len(name[-1])
         text = name[0].doc.text[s:e]
@@ -399,7 +407,22 @@ class SpeakerFinder(ClauseCues):
             t = t.head.head
         return self._from_token(t, "quotes.speaker.adjacent_subject")
 
+    def _quoted(self, tok: Any) -> bool:
+        """Whether the token stands between a pair of quotation marks of its paragraph (the mark view
+        has only '"'): a name inside the quoted words (a vocative, a subject of the quotation) is never
+        its speaker. A mark never closed proves nothing."""
+        from .textual import pair_marks
+
+        doc = tok.doc
+        cache = self.__dict__.setdefault("_pairs", {})
+        if cache.get("doc") is not doc:
+            cache["doc"] = doc
+            cache["pairs"] = [(m.open, m.close) for m in pair_marks(doc.text, 0, len(doc.text)) if m.close is not None]
+        return any(o < tok.idx < c for o, c in cache["pairs"])
+
     def _from_token(self, tok: Any, rule: str) -> Speaker | None:
+        if self._quoted(tok):
+            return None
         if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
             return Speaker(tok.text, tok.idx, tok.idx + len(tok), PRONOUNS[tok.lower_], rule, pronoun=tok.lower_)
         if tok.pos_ in ("PRON", "DET") or tok.like_num:
@@ -432,7 +455,7 @@ class SpeakerFinder(ClauseCues):
         suggesting harm") names no one: no speaker rather than a wrong one."""
         if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC") for t in span):
             return True
-        if " ".join(t.text for t in span).lower() in self.outlets:
+        if self.is_outlet(" ".join(t.text for t in span)):
             return True
         det = [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]
         if any(d in ("a", "an", "another", "some", "any", "one", "no", "each", "every") for d in det):
@@ -477,7 +500,7 @@ class SpeakerFinder(ClauseCues):
 
     def _type(self, span: list[Any], text: str, honorific: bool) -> str:
         low = text.lower()
-        if low in self.outlets:
+        if self.is_outlet(text):
             return "outlet"
         heads = {lemma(t).lower() for t in span}
         if honorific or any(t.ent_type_ == "PERSON" for t in span):

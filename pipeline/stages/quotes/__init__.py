@@ -37,7 +37,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "reporting_verbs": _STR_LIST, "citing_verbs": _STR_LIST, "honorifics": _STR_LIST,
         "it_object_verbs": _STR_LIST, "group_nouns": _STR_LIST, "person_nouns": _STR_LIST,
         "titles": _STR_LIST, "organisation_words": _STR_LIST, "document_words": _STR_LIST,
-        "outlets": _STR_LIST, "valedictions": _STR_LIST, "block_end_lines": _STR_LIST, "note_words": _STR_LIST,
+        "outlets": _STR_LIST, "outlet_words": _STR_LIST, "valedictions": _STR_LIST, "block_end_lines": _STR_LIST, "note_words": _STR_LIST,
         "interview": {"type": "object", "additionalProperties": False, "properties": {
             "question_labels": _STR_LIST, "answer_labels": _STR_LIST, "intro_pattern": {"type": "string"}}},
         "forum_cue_pattern": {"type": "string"},
@@ -56,7 +56,7 @@ DEFAULTS: dict[str, Any] = {
     "pronoun_window": 4, "name_max_tokens": 4, "gender_honorifics": {}, "first_name_gender": False, "reporting_verbs": ["say", "state", "write", "tell", "add", "note"], "citing_verbs": ["cite", "quote"], "it_object_verbs": ["put"], "group_nouns": [], "person_nouns": [],
     "honorifics": ["Mr", "Mrs", "Ms", "Dr"], "titles": ["president", "minister", "director"],
     "organisation_words": ["report", "statement", "ministry"], "document_words": ["Letter", "Statement"],
-    "outlets": [], "valedictions": ["yours sincerely", "sincerely"], "block_end_lines": [], "note_words": ["note"],
+    "outlets": [], "outlet_words": [], "valedictions": ["yours sincerely", "sincerely"], "block_end_lines": [], "note_words": ["note"],
     "interview": {"question_labels": ["Question", "Q"], "answer_labels": ["Answer", "A"],
                   "intro_pattern": r"\binterview\w*\s+(?:of|with)\s+(?P<interviewee>.+?)\s+(?:to|by)\s+(?P<interviewer>.+)"},
     "forum_cue_pattern": r"^(?P<name>[^\s:][^:\n]{0,60}?)\s+(?:said|wrote)\s*:\s*(?P<rest>.*)$",

@@ -35,7 +35,7 @@ class BlockForm:
                 sp = self.cue_speaker(u, self.sentence_start(u), u.end)
                 if sp is not None:
                     speaker, rule = sp, "quotes.block.cue_line"
-                elif fo and fo.group("outlet").lower() in {o.lower() for o in self.cfg["outlets"]}:
+                elif fo and self.finder.is_outlet(fo.group("outlet")):
                     s = u.start + u.text.find(fo.group("outlet"))
                     speaker = self.span_rec(s, s + len(fo.group("outlet")), name=fo.group("outlet"), type="outlet",
                                             rule="quotes.speaker.from_outlet")

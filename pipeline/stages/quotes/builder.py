@@ -17,10 +17,11 @@ from .testimonial import TestimonialForm
 from .resolve_owner import OwnerResolver
 from .resolve_continuity import ContinuityResolver
 from .resolve_pronoun import PronounResolver
+from .outlet import OutletResolver
 
 
 class Builder(InterviewForm, LetterForm, BlockForm, ForumForm, AttributionLineForm, InlineForm, TestimonialForm,
-              OwnerResolver, ContinuityResolver, PronounResolver):
+              OwnerResolver, ContinuityResolver, PronounResolver, OutletResolver):
     """One document's quotations; each form and resolver is a mixin registered by rule id."""
 
     def __init__(self, doc_id: str, text: str, mapped: Any, paragraphs: list[dict[str, Any]], cfg: dict[str, Any]) -> None:

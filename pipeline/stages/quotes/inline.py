@@ -75,7 +75,8 @@ class InlineForm:
                     if speaker["rule"] in ("quotes.speaker.cue_between", "quotes.speaker.same_sentence") and prev_draft:
                         d.source = prev_draft.source
                     elif cue is not None:
-                        d.source = self.cue_source(*self.sentence_around(pi, cue["start"]))
+                        d.source = self.cue_source(*self.sentence_around(pi, cue["start"])) \
+                            or self.cue_outlet(pi, cue)
                     if d.source is not None:
                         d.rules.append("quotes.source.cue_title")
                 if outlet_sig:   # a blurb signed by a publication: it is the source too

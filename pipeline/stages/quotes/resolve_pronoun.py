@@ -68,6 +68,8 @@ class PronounResolver:
             return cache[pi]
         doc, base = self.docs[pi], self.paragraphs[pi]["start"]
         quoted = [(s.open, (s.close if s.close is not None else s.end) + 1) for s in self.spans_by_para.get(pi, [])]
+        # the words of a block quotation, letter or interview are the speaker's, not the narrative's
+        quoted += [(d.start, d.end) for d in self.drafts if d.kind != "inline"]
         out: list[tuple[int, str]] = []
         seen: set[int] = set()
         for e in doc.ents:
