@@ -14,7 +14,6 @@ class BlockForm:
     def cue_blocks(self) -> None:
         from ...quoting.textual import wholly_quoted
 
-        forum = re.compile(self.cfg["forum_cue_pattern"])
         follow = re.compile(self.cfg["following_pattern"], re.IGNORECASE)
         from_out = re.compile(self.cfg["from_outlet_pattern"])
         spans_by_para: dict[int, list[Any]] = {}
@@ -22,14 +21,15 @@ class BlockForm:
             spans_by_para.setdefault(pi, []).append(s)
         self.spans_by_para = spans_by_para
         for u in self.units:
-            if u.index in self.claimed or self.stops_block(u) or u.index + 1 >= len(self.units):
+            if u.index in self.claimed or self.stops_block(u) and not self.forum_match(u.bare) \
+                    or u.index + 1 >= len(self.units):   # a post header looks like a heading: it is a cue
                 continue
             t = u.bare
             speaker = None
             rule = None
             first_unit = u.index + 1
             inline_rest = None
-            fm = forum.match(t)
+            fm = self.forum_match(t)
             if t.endswith(":") and not self.units[u.index + 1].tags.get("heading"):
                 fo = from_out.match(t)
                 sp = self.cue_speaker(u, self.sentence_start(u), u.end)

@@ -9,9 +9,24 @@ from .draft import TERMINAL
 
 
 class ForumForm:
+    def forum_match(self, line: str) -> Any:
+        """A quoted post's header naming its author: "NAME wrote:" / "NAME said:" (phpBB, Tapatalk,
+        XenForo, Discourse; `forum_cue_pattern`) or another forum software's header
+        (`forum_header_patterns`: vBulletin "Quote: Originally Posted by NAME", SMF "Quote from:
+        NAME on DATE"). Groups `name` and `rest` (the post's words on the same line)."""
+        pats = self.__dict__.get("_forum_res")
+        if pats is None:
+            pats = [re.compile(self.cfg["forum_cue_pattern"])] + [re.compile(p) for p in self.cfg["forum_header_patterns"]]
+            self._forum_res = pats
+        for rx in pats:
+            m = rx.match(line)
+            if m:
+                return m
+        return None
+
     def forum_reply(self, cue_u: Any) -> bool:
-        """A "NAME wrote:" / "NAME said:" cue (the forum pattern), whatever rule claimed it."""
-        return bool(re.match(self.cfg["forum_cue_pattern"], cue_u.bare))
+        """A quoted post's header (forum_match), whatever rule claimed it."""
+        return self.forum_match(cue_u.bare) is not None
 
     def copy_end(self, before: int, s: int, e: int) -> int | None:
         """Where a quoted post stops being a copy of the earlier post it repeats: forum replies
@@ -40,11 +55,10 @@ class ForumForm:
     def block_end_ahead(self, k: int) -> int | None:
         """The unit of the next end marker ("Click to expand...") after unit k, if no other cue
         line or reply comes first: a forum quotation runs to its marker, over paragraph breaks."""
-        forum = re.compile(self.cfg["forum_cue_pattern"])
         for j in range(k + 1, min(len(self.units), k + 60)):
             uj = self.units[j]
             if uj.tags.get("block_end"):
                 return j
-            if forum.match(uj.bare) or uj.index in self.claimed:
+            if self.forum_match(uj.bare) or uj.index in self.claimed:
                 return None
         return None
