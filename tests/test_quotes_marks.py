@@ -43,3 +43,25 @@ def test_cue_record_keeps_the_clean_text_not_the_view() -> None:
     out = quotes_of("Anna Berg said on Monday: ``We will rebuild every house on this street.''\n")
     q = one(out, "We will rebuild every house")
     assert speaker(q) == "Anna Berg" and '"' not in (q["cue"] or {}).get("text", "")
+
+
+def test_paragraph_over_the_parse_bound_is_parsed_in_pieces_with_a_warning() -> None:
+    from pipeline.quoting.parse import pieces
+
+    text = "One sentence here. " * 700 + '"We will rebuild every house on this street," said Anna Berg.'
+    assert "".join(pieces(text, 5000)) == text and max(map(len, pieces(text, 5000))) <= 5000
+
+
+def test_huge_paragraph_still_gives_its_quotations(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pipeline.stages.quotes as q
+
+    monkeypatch.setitem(q.DEFAULTS, "max_parse_chars", 2000)
+    from pipeline.config import load_config
+
+    cfg = load_config(None)
+    monkeypatch.setattr(type(cfg), "section", lambda self, name, _orig=type(cfg).section: (
+        {**_orig(self, name), "max_parse_chars": 2000} if name == "quotes" else _orig(self, name)))
+    out = quotes_of("The town council met on Monday evening. " * 120
+                    + '"We will rebuild every house on this street," said Anna Berg.\n')
+    assert speaker(one(out, "We will rebuild every house")) == "Anna Berg"
+    assert out["warnings"][0]["rule"] == "quotes.parse.split_paragraph"

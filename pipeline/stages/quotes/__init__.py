@@ -16,7 +16,8 @@ NAME = "quotes"
 REQUIRES = ("extract", "strip", "normalise")
 LIBRARIES = ("spacy",)
 CODE_DEPS = ("quoting/__init__.py", "quoting/textual.py", "quoting/attribution.py", "quoting/speakers.py",
-             "quoting/clause.py", "quoting/gender.py", "quoting/marks.py")  # and every file of this package (stages/quotes/)
+             "quoting/clause.py", "quoting/gender.py", "quoting/marks.py",
+             "quoting/parse.py")  # and every file of this package (stages/quotes/)
 
 _STR_LIST = {"type": "array", "items": {"type": "string"}}
 CONFIG_SCHEMA: dict[str, Any] = {
@@ -26,6 +27,10 @@ CONFIG_SCHEMA: dict[str, Any] = {
     "properties": {
         "model": {"type": "string", "description": "spaCy pipeline name"},
         "batch_size": {"type": "integer", "minimum": 1},
+        "max_parse_chars": {"type": "integer", "minimum": 1000, "default": 100000,
+                            "description": "a longer paragraph is parsed in pieces cut at sentence or line ends"},
+        "parse_only_needed": {"type": "boolean", "default": True,
+                              "description": "parse only paragraphs that can hold or attribute a quotation"},
         "inline_min_words": {"type": "integer", "minimum": 1},
         "max_cue_tokens": {"type": "integer", "minimum": 1},
         "attribution_max_words": {"type": "integer", "minimum": 2},
@@ -53,7 +58,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
 }
 
 DEFAULTS: dict[str, Any] = {
-    "batch_size": 64, "inline_min_words": 4, "max_cue_tokens": 30, "attribution_max_words": 30, "year_pivot": 30,
+    "batch_size": 64, "max_parse_chars": 100000, "parse_only_needed": True, "inline_min_words": 4, "max_cue_tokens": 30, "attribution_max_words": 30, "year_pivot": 30,
     "pronoun_window": 4, "name_max_tokens": 4, "gender_honorifics": {}, "first_name_gender": False, "reporting_verbs": ["say", "state", "write", "tell", "add", "note"], "citing_verbs": ["cite", "quote"], "it_object_verbs": ["put"], "group_nouns": [], "person_nouns": [],
     "honorifics": ["Mr", "Mrs", "Ms", "Dr"], "titles": ["president", "minister", "director"],
     "organisation_words": ["report", "statement", "ministry"], "document_words": ["Letter", "Statement"],

@@ -18,10 +18,11 @@ from .resolve_owner import OwnerResolver
 from .resolve_continuity import ContinuityResolver
 from .resolve_pronoun import PronounResolver
 from .outlet import OutletResolver
+from .resolve_entity import EntityResolver
 
 
 class Builder(InterviewForm, LetterForm, BlockForm, ForumForm, AttributionLineForm, InlineForm, TestimonialForm,
-              OwnerResolver, ContinuityResolver, PronounResolver, OutletResolver):
+              OwnerResolver, ContinuityResolver, PronounResolver, OutletResolver, EntityResolver):
     """One document's quotations; each form and resolver is a mixin registered by rule id."""
 
     def __init__(self, doc_id: str, text: str, mapped: Any, paragraphs: list[dict[str, Any]], cfg: dict[str, Any]) -> None:
@@ -54,6 +55,7 @@ class Builder(InterviewForm, LetterForm, BlockForm, ForumForm, AttributionLineFo
         return self.docs[u.para], self.paragraphs[u.para]["start"]
 
     def build(self) -> dict[str, Any]:
+        from ...quoting.parse import LazyDocs
         from ...quoting.speakers import load_nlp
         from ...quoting.textual import pair_marks, reference_lines
 
@@ -62,8 +64,8 @@ class Builder(InterviewForm, LetterForm, BlockForm, ForumForm, AttributionLineFo
         self.references = {num: (t, s, e) for _, (num, t, s, e) in sorted(self.ref_units.items())}
         ref_paras = {self.units[i].para for i in self.ref_units}
         texts = [self.text[p["start"]:p["end"]] if i not in ref_paras else "" for i, p in enumerate(self.paragraphs)]
-        self.docs = list(nlp.pipe(texts, batch_size=self.cfg["batch_size"]))
-        self.finder.note_persons(self.docs)
+        self.docs = LazyDocs(nlp, texts, self.cfg)
+        self.finder.note_persons([d for _, d in self.docs.parsed()])
         self.model = {"name": self.cfg["model"], "version": nlp.meta.get("version")}
         self.spans = []
         for i, p in enumerate(self.paragraphs):
@@ -211,6 +213,7 @@ class Builder(InterviewForm, LetterForm, BlockForm, ForumForm, AttributionLineFo
                          "rule": "quotes.reference_list"})
         self.drafts.sort(key=lambda d: (d.start, -d.end))
         ids = {id(d): f"{self.doc_id}#q{i + 1}" for i, d in enumerate(self.drafts)}
+        entities = self.speaker_entities()
         out = []
         for d in self.drafts:
             text = self.clean[d.start:d.end]
@@ -228,6 +231,9 @@ class Builder(InterviewForm, LetterForm, BlockForm, ForumForm, AttributionLineFo
                 speaker = {k: v for k, v in d.speaker.items() if k not in ("cue",)}
                 if isinstance(speaker.get("pronoun"), str):
                     speaker.pop("pronoun")
+                if speaker.get("name") in entities:
+                    speaker["entity"], speaker["variants"] = entities[speaker["name"]]
+                    speaker["variants"] = list(speaker["variants"])
             rules = list(dict.fromkeys(d.rules + (["quotes.interpolation"] if interp else [])))
             kind = "nested" if d.parent is not None else d.kind
             out.append({
@@ -236,4 +242,8 @@ class Builder(InterviewForm, LetterForm, BlockForm, ForumForm, AttributionLineFo
                 "interpolations": interp, "parent": ids.get(id(d.parent)) if d.parent is not None else None,
                 "rule": d.rule, "rules": rules,
             })
-        return {"model": self.model, "references": refs, "attribution_lines": self.attributions, "quotations": out}
+        result = {"model": self.model, "references": refs, "attribution_lines": self.attributions, "quotations": out}
+        if self.docs.warnings:   # only when a paragraph was parsed in pieces (records stay as they were otherwise)
+            result["warnings"] = [{**w, **self.span_rec(self.paragraphs[w["paragraph"]]["start"],
+                                                          self.paragraphs[w["paragraph"]]["end"])} for w in self.docs.warnings]
+        return result

@@ -204,7 +204,7 @@ class PronounResolver:
         """Named subjects of reporting verbs anywhere (reported speech too: "said X, CEO of Y"):
         antecedents for later pronoun speakers."""
         out = []
-        for pi, doc in enumerate(self.docs):
+        for pi, doc in self.docs.parsed():
             base = self.paragraphs[pi]["start"]
             for t in doc:
                 if self.finder._is_verb(t) and t.pos_ != "NOUN":
