@@ -23,3 +23,20 @@ def test_phpbb_wrote_names_the_author() -> None:
     out = quotes_of("Re: Heat pumps\n\nmarta_v wrote:\nThe cheapest option is often not the best one for an "
                     "older house." + REPLY)
     assert speaker(one(out, "The cheapest option")) == "marta_v"
+
+
+def test_transcript_turns_labelled_with_names_are_quotations_of_the_label() -> None:
+    out = quotes_of("A transcript of the interview recorded on Monday in the studio.\n\n"
+                    "HOST: Welcome back to the programme, and thank you for coming in.\n\n"
+                    "BERG: Thank you for having me, it is good to be back in the studio.\n\n"
+                    "HOST: You said last week that the harbour wall would be finished soon.\n\n"
+                    "BERG: We are on track, and the first section will open in November.\n\n"
+                    "Note: the interview has been edited for length and clarity by the editors.\n")
+    assert speaker(one(out, "We are on track")) == "BERG"
+    assert not [q for q in out["quotations"] if q["text"].startswith("the interview has been edited")]
+
+
+def test_a_single_label_is_no_transcript() -> None:
+    out = quotes_of("Update: the council has moved the meeting to the town hall on Friday.\n\n"
+                    "Update: the meeting will now start at seven in the evening.\n")
+    assert out["quotations"] == []

@@ -7,7 +7,7 @@ from typing import Any
 
 from .draft import TERMINAL, Draft, _footnotes
 from .registry import detectors
-from .interview import InterviewForm
+from .interview import InterviewForm, NamedTurnsForm
 from .letter import LetterForm
 from .block import BlockForm
 from .forum import ForumForm
@@ -21,7 +21,7 @@ from .outlet import OutletResolver
 from .resolve_entity import EntityResolver
 
 
-class Builder(InterviewForm, LetterForm, BlockForm, ForumForm, AttributionLineForm, InlineForm, TestimonialForm,
+class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, AttributionLineForm, InlineForm, TestimonialForm,
               OwnerResolver, ContinuityResolver, PronounResolver, OutletResolver, EntityResolver):
     """One document's quotations; each form and resolver is a mixin registered by rule id."""
 

@@ -91,3 +91,43 @@ class InterviewForm:
             e, base = people[ranked[0][0]]
             return self.person_rec(e, base), None, "quotes.speaker.interview_main_person"
         return None, None, "quotes.speaker.interview_intro"
+
+
+class NamedTurnsForm:
+    @register('quotes.interview.named_turn',
+              'a transcript: paragraphs opening "NAME:" where two or more named people each take two turns', order=15)
+    def named_turns(self) -> None:
+        """`SMITH: We met in May.` / `Anna Berg: ...`: turns labelled with a person's name, when at
+        least two labels name people and each comes back (a transcript, not a "Note:" line). The
+        label is the speaker; the turn is the rest of the paragraph."""
+        from ...quoting.gender import name_gender
+
+        rx = re.compile(r"^(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s*:\s+(?P<rest>\S.*)")
+        turns: dict[str, list[tuple[Any, int]]] = {}
+        for u in self.units:
+            if not u.first_in_para or u.index in self.claimed or u.tags.get("label"):
+                continue
+            m = rx.match(u.text)
+            if m:
+                turns.setdefault(m.group("label"), []).append((u, m.start("rest")))
+
+        def person(label: str) -> bool:
+            first = label.split()[0]
+            return label.lower() in self.finder.persons or label.isupper() and len(label) > 2 \
+                or bool(self.cfg["first_name_gender"] and name_gender(first.title() + " x", {}, True))
+
+        people = {k: v for k, v in turns.items() if len(v) >= 2 and person(k)
+                  and k.lower().rstrip(".") not in self.finder.honorifics}
+        if len(people) < 2:
+            return
+        for label, items in people.items():
+            for u, off in items:
+                j = u.index
+                while j + 1 < len(self.units) and not self.units[j + 1].first_in_para:
+                    j += 1
+                d = Draft("interview", u.start + off, self.units[j].end, "quotes.interview.named_turn", (u.index, j),
+                          para=u.para)
+                d.speaker = self.span_rec(u.start, u.start + len(label), name=label, type="person",
+                                          rule="quotes.speaker.turn_label")
+                d.rules = [d.rule, "quotes.speaker.turn_label"]
+                self.add_structure(d)
