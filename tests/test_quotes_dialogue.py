@@ -104,3 +104,9 @@ def test_quoted_fragment_in_the_reporting_clause_belongs_to_its_subject() -> Non
 def test_short_fragment_framed_by_an_ordinary_verb_is_a_term_not_a_quotation() -> None:
     out = quotes_of('The philosopher Thomas Nagel imagines a "secret constitution" of the mind in his book.\n')
     assert not [q for q in out["quotations"] if q["text"].startswith("secret constitution")]
+
+
+def test_first_person_cue_without_a_named_author_gets_no_speaker() -> None:
+    out = quotes_of("The storm came in from the west just after nine, and the wall held.\n\n"
+                    '"We will not leave the boats out here tonight," I said to the harbour master.\n')
+    assert speaker(one(out, "We will not leave the boats")) is None

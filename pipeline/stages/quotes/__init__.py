@@ -46,6 +46,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "interview": {"type": "object", "additionalProperties": False, "properties": {
             "question_labels": _STR_LIST, "answer_labels": _STR_LIST, "intro_pattern": {"type": "string"}}},
         "forum_cue_pattern": {"type": "string"},
+        "byline_pattern": {"type": "string", "description": "a byline naming the author (group name): the narrator of 'I said'"},
         "forum_header_patterns": _STR_LIST,
         "following_pattern": {"type": "string"},
         "from_outlet_pattern": {"type": "string"},
@@ -65,7 +66,7 @@ DEFAULTS: dict[str, Any] = {
     "outlets": [], "outlet_words": [], "valedictions": ["yours sincerely", "sincerely"], "block_end_lines": [], "note_words": ["note"],
     "interview": {"question_labels": ["Question", "Q"], "answer_labels": ["Answer", "A"],
                   "intro_pattern": r"\binterview\w*\s+(?:of|with)\s+(?P<interviewee>.+?)\s+(?:to|by)\s+(?P<interviewer>.+)"},
-    "forum_header_patterns": [],
+    "forum_header_patterns": [], "byline_pattern": r"^[Bb]y\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*$",
     "forum_cue_pattern": r"^(?P<name>[^\s:][^:\n]{0,60}?)\s+(?:said|wrote)\s*:\s*(?P<rest>.*)$",
     "following_pattern": r"\bthe\s+following\b[^.:]{0,40}?\b(?:texts?|statements?|words|passages?)\b",
     "from_outlet_pattern": r"^(?:from|in)\s+(?:the\s+)?(?P<outlet>[A-Z][^:]{0,60}?)\s*:$",

@@ -27,6 +27,8 @@ class PronounResolver:
                 found = None
                 if pr in ("i", "we") and d.parent is not None and d.parent.speaker:
                     found = d.parent.speaker
+                elif pr == "i" and d.parent is None:
+                    found = self.narrator()   # '"...," I said': the document's named author, or no one
                 elif want == "person":
                     found, stop = self.antecedent_in_sentence(d.pronoun["start"])
                     if found is not None and not self.gender_fits(found["name"], pr):
@@ -52,6 +54,28 @@ class PronounResolver:
                     d.rules.append("quotes.speaker.pronoun")
             if d.speaker is not None and d.speaker.get("type") in ("person", "organisation", "outlet"):
                 history.append((d.para, d.speaker))
+
+    def narrator(self) -> dict[str, Any] | None:
+        """The document's named author: a byline "By Jane Smith" among its first lines (`byline_pattern`),
+        the name a person (PERSON-tagged or opening with a first name). None otherwise."""
+        from ...quoting.gender import name_gender
+
+        if "_narrator" in self.__dict__:
+            return self._narrator
+        self._narrator = None
+        rx = re.compile(self.cfg["byline_pattern"])
+        for u in self.units[:12]:
+            m = rx.match(u.bare)
+            if not m:
+                continue
+            name = m.group("name").strip()
+            s0 = u.start + u.text.find(name)
+            if self.cfg["first_name_gender"] and name_gender(name.split()[0] + " x", {}, True) is not None \
+                    or name.lower() in self.finder.persons:
+                self._narrator = self.span_rec(s0, s0 + len(name), name=name, type="person",
+                                               rule="quotes.speaker.narrator")
+            break
+        return self._narrator
 
     def gender_fits(self, name: str, pronoun: str) -> bool:
         from ...quoting.gender import name_gender, pronoun_gender
