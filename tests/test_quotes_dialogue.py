@@ -110,3 +110,17 @@ def test_first_person_cue_without_a_named_author_gets_no_speaker() -> None:
     out = quotes_of("The storm came in from the west just after nine, and the wall held.\n\n"
                     '"We will not leave the boats out here tonight," I said to the harbour master.\n')
     assert speaker(one(out, "We will not leave the boats")) is None
+
+
+def test_name_over_a_hard_wrapped_line_break_is_joined() -> None:
+    out = quotes_of("The rain had not stopped for three days, and the river was already over\n"
+                    "the lower road when the carriage came round the corner of the square.\n\n"
+                    '"I cannot stay here any longer, whatever you may think of me," said Mr.\n'
+                    "Pemberton, taking up his hat and gloves from the table by the window.\n")
+    assert speaker(one(out, "I cannot stay here")) == "Mr. Pemberton"
+
+
+def test_first_part_of_a_split_quotation_with_a_pronoun_cue_gets_the_speaker() -> None:
+    out = quotes_of('Martha looked at them both and said nothing for a long while. At last she rose. '
+                    '"I shall go with him," she said, "whatever the weather may do to us on the road."\n')
+    assert speaker(one(out, "I shall go with him")) == "Martha"

@@ -292,11 +292,11 @@ class SpeakerFinder(ClauseCues):
                     return sp
         return None
 
-    @staticmethod
-    def _reports_quote(verb: Any) -> bool:
+    def _reports_quote(self, verb: Any) -> bool:
         """A verb after the quotation reports it only if it has no complement clause of its own
-        ('"X," researchers noted that ...' reports something else)."""
-        return not any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
+        ('"X," researchers noted that ...' reports something else); the second part of a split
+        quotation ('"A," she said, "B."') is no complement of its own."""
+        return not any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and not self._quoted(c) for c in verb.children)
 
     @staticmethod
     def _governs(verb: Any, q_rel: int | None) -> bool:
@@ -440,13 +440,21 @@ class SpeakerFinder(ClauseCues):
         lead = len(text) - len(text.lstrip(" ,;:-\"'"))
         s += lead
         text = text.strip(" ,;:-\"'")
-        if not text or not any(ch.isalpha() for ch in text) or "\n" in text:
-            return None   # a name never runs over a line break
-        if honorific and not self.title_re.sub("", text).strip(" .,"):
+        if not text or not any(ch.isalpha() for ch in text):
+            return None
+        shown = text
+        if "\n" in text:
+            # a name never runs over a line break, but for hard-wrapped prose ('said Mr.\nPemberton'):
+            # a long line before the break, one break only; the name is then given with a space
+            line_start = doc.text.rfind("\n", 0, s) + 1
+            if text.count("\n") > 1 or doc.text.index("\n", s) - line_start < 40:
+                return None
+            shown = re.sub(r"\s+", " ", text)
+        if honorific and not self.title_re.sub("", shown).strip(" .,"):
             return None
         if not honorific and not self._nameable(tok, span):
             return None
-        return Speaker(text, s, s + len(text), self._type(span, text, honorific), rule)
+        return Speaker(shown, s, s + len(text), self._type(span, shown, honorific), rule)
 
     def _nameable(self, head: Any, span: list[Any]) -> bool:
         """Whether a subject phrase names a speaker: a proper name, an outlet, a group ("legal

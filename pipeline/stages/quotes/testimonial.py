@@ -48,6 +48,9 @@ class TestimonialForm:
         titled = any(w.lower().strip(".,") in self.finder.titles for w in words)   # "Senior Team Lead"
         person = not titled and (whole or first or name.lower() in self.finder.persons)
         dashed = bool(m.group("dash") or m.group("score"))
+        rest = (m.group("rest") or "").strip(" ,")
+        if rest and not dashed and not (rest[:1].isupper() and len(rest.split()) <= 6 and rest[-1:] not in ".!?"):
+            return None   # 'Mary, who had said nothing ...' in wrapped prose is no signature ('Tom, Leeds' is)
         if person and (dashed or len(words) >= 2 or m.group("rest")):
             return self.span_rec(s0, s0 + len(name), name=name, type="person", rule="quotes.speaker.testimonial_name")
         if dashed and not person and len(words) >= 1 and not labels & {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"}:
