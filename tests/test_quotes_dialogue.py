@@ -124,3 +124,10 @@ def test_first_part_of_a_split_quotation_with_a_pronoun_cue_gets_the_speaker() -
     out = quotes_of('Martha looked at them both and said nothing for a long while. At last she rose. '
                     '"I shall go with him," she said, "whatever the weather may do to us on the road."\n')
     assert speaker(one(out, "I shall go with him")) == "Martha"
+
+
+def test_short_quotation_with_a_reporting_clause_is_a_quotation_even_without_a_named_speaker() -> None:
+    out = quotes_of('"Hartley, of course," replied her mother.\n\n'
+                    'The word "sustainable" is used far too often, and a "green future" is promised by all.\n')
+    assert speaker(one(out, "Hartley, of course")) is None
+    assert not [q for q in out["quotations"] if q["text"].startswith("green future")]

@@ -262,6 +262,15 @@ class SpeakerFinder(ClauseCues):
             return False  # "as she put it" reports; "may put lungs at risk" does not
         return low in self.verbs
 
+    def cue_after(self, doc: Any, base: int, qs: int, qe: int, hi: int) -> bool:
+        """Whether a reporting clause follows the quotation ('"Hartley," replied her mother'), named
+        speaker or not: a short quotation with a cue is a quotation, whoever says it."""
+        if not self._ends_clause(doc.text, qs - base, qe - base):
+            return False
+        content = [t for t in doc if qe <= base + t.idx < hi and not (t.is_punct or t.is_space)][:4]
+        return any((self._is_verb(t) and t.pos_ != "NOUN" or self._clause_verb(t, content[:n])) and self._reports_quote(t)
+                   for n, t in enumerate(content))
+
     def _post(self, after: list[Any]) -> Speaker | None:
         content: list[Any] = []
         for t in after:

@@ -54,8 +54,9 @@ class InlineForm:
                     speaker = self.previous_paragraph_speaker(u, s)
                 if speaker is None:   # a quotation line of its own, then its signature line
                     speaker = self.testimonial_name(u, s) or self.dash_signature(pi, s)
-                if speaker is None and (nwords < self.cfg["inline_min_words"] or _title_like(quoted)):
-                    continue
+                if speaker is None and (nwords < self.cfg["inline_min_words"] or _title_like(quoted)) \
+                        and not (nwords >= 2 and self.finder.cue_after(doc, base, s.open, qe, hi)):
+                    continue   # short and unattributed: a term or title, unless a reporting clause follows
                 if nwords < 2:
                     continue  # a single quoted word is a term or a scare quote, whoever says it
                 if s.close is None and speaker is None and not u.first_in_para:
