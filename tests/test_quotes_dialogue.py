@@ -131,3 +131,12 @@ def test_short_quotation_with_a_reporting_clause_is_a_quotation_even_without_a_n
                     'The word "sustainable" is used far too often, and a "green future" is promised by all.\n')
     assert speaker(one(out, "Hartley, of course")) is None
     assert not [q for q in out["quotations"] if q["text"].startswith("green future")]
+
+
+def test_gender_learnt_from_an_earlier_pronoun_keeps_she_off_a_man() -> None:
+    out = quotes_of("Ashby Kell walked into the harbour office at nine that morning.\n\n"
+                    '"The wall will hold until the spring storms come," he said.\n\n'
+                    "Later that day Ashby Kell went down to the gate with the engineers.\n\n"
+                    '"We should check the gate before the tide turns," she said.\n')
+    assert speaker(one(out, "The wall will hold")) == "Ashby Kell"
+    assert speaker(one(out, "We should check the gate")) is None

@@ -47,6 +47,12 @@ class PronounResolver:
                             break
                     if found is None and want == "person":
                         found = self.sole_person_before(d)
+                if found is not None and pr in ("he", "she") and found.get("type") == "person":
+                    from ...quoting.gender import pronoun_gender
+
+                    words = self.finder.title_re.sub("", found["name"]).split()
+                    if words and self.person_gender(found["name"]) is None:
+                        self.__dict__.setdefault("learned", {})[words[-1].lower()] = pronoun_gender(pr)
                 if found is not None:
                     d.speaker = {**{k: found[k] for k in ("name", "type", "start", "end", "raw_start", "raw_end")},
                                  "rule": "quotes.speaker.pronoun", "pronoun": {k: d.pronoun[k] for k in
@@ -77,11 +83,22 @@ class PronounResolver:
             break
         return self._narrator
 
+    def person_gender(self, name: str) -> str | None:
+        """A person's gender: honorific, first name, else what an earlier he/she that resolved to this
+        person alone said (`learned`, by surname)."""
+        from ...quoting.gender import name_gender
+
+        g = name_gender(name, self.gender_honorifics, self.cfg["first_name_gender"])
+        if g is None:
+            g = self.__dict__.setdefault("learned", {}).get(self.finder.title_re.sub("", name).split()[-1:][0].lower()
+                                                            if self.finder.title_re.sub("", name).split() else "")
+        return g
+
     def gender_fits(self, name: str, pronoun: str) -> bool:
         from ...quoting.gender import name_gender, pronoun_gender
 
         want = pronoun_gender(pronoun)
-        got = name_gender(name, self.gender_honorifics, self.cfg["first_name_gender"])
+        got = self.person_gender(name)
         return want is None or got is None or got == want
 
     def person_mentions(self, pi: int) -> list[tuple[int, str]]:
@@ -154,7 +171,7 @@ class PronounResolver:
             for s0, name in self.person_mentions(pi):
                 if s0 >= pos:
                     continue
-                g = name_gender(name, self.gender_honorifics, self.cfg["first_name_gender"])
+                g = self.person_gender(name)
                 key = (name.split()[-1].lower().strip(".,"), g if name.split()[0].lower().rstrip(".") in self.finder.honorifics else None)
                 if key not in people or len(name) > len(people[key][1]):
                     people[key] = (s0, name)
@@ -165,7 +182,7 @@ class PronounResolver:
                     people.pop((sur, None))
             fits = []
             for (sur, hg), (s0, name) in sorted(people.items(), key=lambda kv: kv[1]):
-                g = hg or name_gender(name, self.gender_honorifics, self.cfg["first_name_gender"])
+                g = hg or self.person_gender(name)
                 if want is None or g is None or g == want:
                     fits.append((g == want, s0, name))
             if not fits:
