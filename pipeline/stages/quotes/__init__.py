@@ -14,7 +14,7 @@ from typing import Any
 
 NAME = "quotes"
 REQUIRES = ("extract", "strip", "normalise")
-LIBRARIES = ("spacy",)
+LIBRARIES = ("spacy", "gender-guesser")
 CODE_DEPS = ("quoting/__init__.py", "quoting/textual.py", "quoting/attribution.py", "quoting/speakers.py",
              "quoting/clause.py", "quoting/gender.py", "quoting/marks.py",
              "quoting/parse.py")  # and every file of this package (stages/quotes/)
