@@ -40,3 +40,19 @@ def test_a_single_label_is_no_transcript() -> None:
     out = quotes_of("Update: the council has moved the meeting to the town hall on Friday.\n\n"
                     "Update: the meeting will now start at seven in the evening.\n")
     assert out["quotations"] == []
+
+
+def test_discourse_user_name_line_is_a_forum_header_but_a_word_label_is_not() -> None:
+    """(strip may drop the bare name line of a text dump; the header rule itself, from the config)"""
+    import re
+
+    from pipeline.config import load_config
+
+    pats = [re.compile(p) for p in load_config(None).section("quotes")["forum_header_patterns"]]
+    assert any(p.match("kelp_farmer42:") for p in pats)
+    assert not any(p.match(x) for p in pats for x in ("Ingredients:", "Update:", "Note:"))
+
+
+def test_a_capitalised_label_line_is_no_forum_header() -> None:
+    out = quotes_of("Ingredients:\nTwo cups of flour, one egg and a glass of milk for the batter." + REPLY)
+    assert out["quotations"] == []
