@@ -32,3 +32,9 @@ def test_code_hash_covers_every_module_of_the_package() -> None:
 def test_no_module_of_the_package_is_over_500_lines() -> None:
     for p in PKG.glob("*.py"):
         assert len(p.read_text(encoding="utf-8").splitlines()) <= 500, p.name
+
+
+def test_no_helper_module_of_quotes_or_evaluate_is_over_500_lines() -> None:
+    root = PKG.parent.parent
+    for p in [*(root / "quoting").glob("*.py"), *(root / "evaluate").glob("*.py")]:
+        assert len(p.read_text(encoding="utf-8").splitlines()) <= 500, p.name
