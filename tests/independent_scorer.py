@@ -7,8 +7,9 @@ Readings of GOLD_FORMAT.md where it leaves a choice (the same as docs/EVALUATION
 - the quote-mark, apostrophe, dash and ellipsis maps are applied before and after NFKC
   (NFKC would otherwise turn ``″`` and ``´`` into other characters before they are mapped);
   fragments are compared with leading and trailing white space removed;
-- when several predictions match a gold quotation, its speaker, source, date, reference and
-  end are right if any matching prediction has them right;
+- when several predictions match a gold quotation, its end is right if any matching prediction
+  has it; its speaker, source, date and reference are those of the most specific match (the
+  shortest text, the earliest on a tie); `speaker_wrong` counts a named speaker that is not right;
 - optional quotations only count for precision (never penalised: no attribute is scored);
 - an interpolation is marked when it occurs in one of the dump's interpolations;
 - a flag covers a passage when one flag's text contains both its start and its end;
@@ -100,28 +101,28 @@ def score(gold: dict[str, Any], dump: dict[str, Any]) -> dict[str, tuple[int, in
             continue
         if g.get("end"):
             tally("extent", any(inside(g["end"], q.get("text")) for q in hits))
+        q = min(hits, key=lambda h: len(h.get("text") or ""))  # most specific; min keeps the earliest on a tie
         if "speaker" in g:
             if g["speaker"] is None:
-                tally("speaker_accuracy", any(not q.get("speaker") for q in hits))
+                right = not q.get("speaker")
             else:
-                tally("speaker_accuracy", any(whole_words(q.get("speaker"), n)
-                                              for q in hits for n in as_list(g["speaker"])))
+                right = any(whole_words(q.get("speaker"), n) for n in as_list(g["speaker"]))
+            tally("speaker_accuracy", right)
+            tally("speaker_wrong", not right and bool(q.get("speaker")))
         if g.get("source") is not None:
-            tally("source_accuracy", any(inside(n, q.get("source")) for q in hits for n in as_list(g["source"])))
+            tally("source_accuracy", any(inside(n, q.get("source")) for n in as_list(g["source"])))
         if g.get("date") is not None:
-            tally("date_accuracy", any(str(q.get("date")) == str(g["date"]) for q in hits if q.get("date")))
+            tally("date_accuracy", bool(q.get("date")) and str(q.get("date")) == str(g["date"]))
         if g.get("reference") is not None:
             num = str(g["reference"])
-
-            def right(q: dict[str, Any]) -> bool:
-                got = q.get("reference_text")
-                if not got:
-                    return False
-                if num in gold_refs:
-                    return inside(gold_refs[num], got)
-                return num in entries and norm(got) == norm(entries[num])
-
-            tally("quotation_reference_accuracy", any(right(q) for q in hits))
+            got = q.get("reference_text")
+            if not got:
+                ok = False
+            elif num in gold_refs:
+                ok = inside(gold_refs[num], got)
+            else:
+                ok = num in entries and norm(got) == norm(entries[num])
+            tally("quotation_reference_accuracy", ok)
     for q in preds:
         tally("quotation_precision", id(q) in used)
 

@@ -149,11 +149,42 @@ def test_missing_speaker_is_wrong_where_gold_names_one() -> None:
     assert counts(GOLD_Q, dump)["speaker_accuracy"] == (0, 1)
 
 
-def test_any_matching_prediction_with_the_right_speaker_counts() -> None:
+def test_the_most_specific_matching_prediction_is_scored_for_speaker() -> None:
     """A nested quotation is also inside its enclosing one, which has another speaker."""
     dump = dump_of(quotations=[{"text": "Letter: we did not count the bodies", "speaker": "Letter writer"},
                                {"text": "we did not count the bodies", "speaker": "Lindqvist"}])
     assert counts(GOLD_Q, dump)["speaker_accuracy"] == (1, 1)
+
+
+def test_a_right_speaker_on_a_longer_match_does_not_rescue_a_wrong_shorter_one() -> None:
+    dump = dump_of(quotations=[{"text": "Letter: we did not count the bodies", "speaker": "Lindqvist"},
+                               {"text": "we did not count the bodies", "speaker": "Letter writer"}])
+    assert counts(GOLD_Q, dump)["speaker_accuracy"] == (0, 1)
+    assert counts(GOLD_Q, dump)["speaker_wrong"] == (1, 1)
+
+
+def test_the_earliest_of_equally_short_matches_is_scored() -> None:
+    dump = dump_of(quotations=[{"text": "We did not count", "speaker": "Lindqvist"},
+                               {"text": "we did not count", "speaker": "Somebody"}])
+    assert counts(GOLD_Q, dump)["speaker_accuracy"] == (1, 1)
+
+
+def test_speaker_wrong_counts_a_named_wrong_speaker_but_not_a_missing_one() -> None:
+    none = dump_of(quotations=[{"text": "We did not count", "speaker": None}])
+    wrong = dump_of(quotations=[{"text": "We did not count", "speaker": "Petrovsky"}])
+    assert counts(GOLD_Q, none)["speaker_wrong"] == (0, 1)
+    assert counts(GOLD_Q, wrong)["speaker_wrong"] == (1, 1)
+
+
+def test_speaker_wrong_counts_a_speaker_where_the_gold_says_none() -> None:
+    wrong = dump_of(quotations=[{"text": "he saw up to 200 people", "speaker": "A guess"}])
+    assert counts(GOLD_Q, wrong)["speaker_wrong"] == (1, 1)
+
+
+def test_source_is_read_from_the_most_specific_match() -> None:
+    dump = dump_of(quotations=[{"text": "Letter: we did not count the bodies", "source": "The Independent"},
+                               {"text": "we did not count the bodies", "source": None}])
+    assert counts(GOLD_Q, dump)["source_accuracy"] == (0, 1)
 
 
 def test_source_right_when_predicted_source_contains_a_listed_name() -> None:

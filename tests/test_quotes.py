@@ -132,8 +132,14 @@ def test_text_introduced_as_the_following_belongs_to_the_person_introduced() -> 
 
 def test_pronoun_speaker_resolves_to_the_nearest_named_speaker() -> None:
     out = quotes_of('Anna Berg, the city treasurer, said: "The budget is balanced this year."\n\n'
-                    'Later he stated: "We will not raise taxes next year."\n')
+                    'Later she stated: "We will not raise taxes next year."\n')
     assert speaker(one(out, "We will not raise taxes")) == "Anna Berg"
+
+
+def test_pronoun_of_the_other_gender_does_not_take_the_named_speaker() -> None:
+    out = quotes_of('Anna Berg, the city treasurer, said: "The budget is balanced this year."\n\n'
+                    'Later he stated: "We will not raise taxes next year."\n')
+    assert speaker(one(out, "We will not raise taxes")) is None
 
 
 def test_pronoun_with_no_named_antecedent_gets_no_speaker() -> None:

@@ -79,3 +79,20 @@ def test_name_after_title_of_unknown_place_is_not_guessed() -> None:
     # where "<Place>" ends in "the president of <Place> <Name>" is unknown: no name rather than a wrong one
     assert _titled("The president of Zembla Kassym Tokayev spoke.") == []
     assert _titled("The director General Motors announced it.") == []
+
+
+def test_forms_of_one_name_are_one_speaker_entity_with_its_variants() -> None:
+    from test_quotes import quotes_of
+
+    out = quotes_of('"We will rebuild every house on this street," said Ms. Ana Rivera, the mayor.\n\n'
+                    '"The school comes first, then the harbour wall," Rivera said.\n')
+    sps = [q["speaker"] for q in out["quotations"]]
+    assert {s["entity"] for s in sps} == {"Ms. Ana Rivera"} and sps[1]["variants"] == ["Ms. Ana Rivera", "Rivera"]
+
+
+def test_honorifics_of_different_gender_keep_two_entities() -> None:
+    from test_quotes import quotes_of
+
+    out = quotes_of('"The gate was open again this morning," said Mrs. Pemberton.\n\n'
+                    '"No, I closed it myself last night," said Mr. Pemberton.\n')
+    assert all("entity" not in q["speaker"] for q in out["quotations"])

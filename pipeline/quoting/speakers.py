@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ConfigError
+from .clause import ClauseCues
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any", "i": "self"}
 NAME_STOP_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"}
@@ -66,13 +67,14 @@ class Speaker:
     cue: tuple[str, int, int] | None = None
 
 
-class SpeakerFinder:
+class SpeakerFinder(ClauseCues):
     def __init__(self, cfg: dict[str, Any]) -> None:
         self.verbs = set(cfg["reporting_verbs"])
         self.citing = set(cfg["citing_verbs"])
         self.titles = [t.lower() for t in cfg["titles"]]
         self.org_words = set(cfg["organisation_words"])
-        self.outlets = {o.lower() for o in cfg["outlets"]}
+        self.outlets = {o.lower() for o in cfg["outlets"]}     # empty by default: see is_outlet
+        self.outlet_words = {w.lower() for w in cfg["outlet_words"]}
         self.max_gap = cfg["max_cue_tokens"]
         self.it_verbs = set(cfg.get("it_object_verbs", []))
         self.group_nouns = {w.lower() for w in cfg.get("group_nouns", [])}
@@ -81,6 +83,7 @@ class SpeakerFinder:
         self.non_persons: set[str] = set()  # places, nations, organisations the model tags in the document
         self.honorifics = {h.lower().rstrip(".") for h in cfg["honorifics"]}
         self.name_max = int(cfg.get("name_max_tokens", 4))
+        self.first_names = bool(cfg["first_name_gender"])
         self.title_re = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in cfg["honorifics"]) + r")(?:\.\s*|\s+))+", re.IGNORECASE)
 
     # -------------------------------------------------------------- entry point
@@ -145,6 +148,13 @@ class SpeakerFinder:
             n = max(n + 1, k)
         return out
 
+    def is_outlet(self, name: str) -> bool:
+        """A publication's name by its shape: capitalised words headed by a publication noun ("the
+        Harbour Gazette", "Lakeside Review"), or a name in a site's own `outlets` list."""
+        words = name.split()
+        return name.lower() in self.outlets or len(words) >= 2 and words[-1].lower().strip(".,") in self.outlet_words \
+            and all(w[:1].isupper() or w.lower() in ("the", "of", "&") for w in words)
+
     def _name_word(self, t: Any) -> bool:
         """A word that can be part of a personal name: capitalised letters (apostrophes and hyphens
         inside), not a title, honorific, outlet or organisation word."""
@@ -153,7 +163,7 @@ class SpeakerFinder:
             return False
         low = t.lower_.rstrip(".")
         return t.pos_ in ("PROPN", "NOUN", "ADJ") and low not in self.titles and low not in self.honorifics \
-            and low not in self.org_words and low not in self.outlets and t.ent_type_ not in ("DATE", "TIME")
+            and low not in self.org_words and low not in self.outlet_words and t.ent_type_ not in ("DATE", "TIME")
 
     def _titled_run(self, run: list[Any], of_place: bool, honorific: bool) -> tuple[int, int, str] | None:
         """The name in a run of capitalised words after a title: leading words the document tags as
@@ -167,7 +177,7 @@ class SpeakerFinder:
         if of_place and cut == 0:
             return None   # "president of A B C": where the place ends is unknown
         name = run[cut:]
-        if not name or " ".join(t.text for t in name).lower() in self.outlets:
+        if not name or self.is_outlet(" ".join(t.text for t in name)):
             return None
         s, e = name[0].idx, name[-1].idx + len(name[-1])
         text = name[0].doc.text[s:e]
@@ -219,31 +229,6 @@ class SpeakerFinder:
                 cut = lo + m.end()
         return cut
 
-    def colon_subject(self, before: list[Any]) -> Speaker | None:
-        """'Legal scholars have identified a loophole: "..."' / 'Nagel does not buy this:': a clause
-        ending in a colon before the quotation, whose subject is a named person, a group noun
-        ("researchers") or he/she. Organisations and 'it' introduce lists too often."""
-        toks = [t for t in before if not t.is_space]
-        if not toks or toks[-1].text != ":":
-            return None
-        root = toks[-1].head
-        while root.dep_ not in ("ROOT",) and root.head is not root and root.pos_ not in ("VERB", "AUX"):
-            root = root.head
-        if root.pos_ not in ("VERB", "AUX"):
-            return None
-        inside = {t.i for t in toks}
-        subj = [c for c in root.children if c.dep_ == "nsubj"]
-        if root.i not in inside or not subj or not all(t.i in inside for t in subj[0].subtree):
-            return None  # the clause must lie wholly in the cue's own sentence and line
-        sp = self._from_token(subj[0], "quotes.speaker.colon_subject")
-        if sp is None or "\n" in sp.name:
-            return None
-        if sp.pronoun is not None:
-            return sp if sp.pronoun in ("he", "she") else None
-        head = subj[0]
-        group = head.lower_ in self.group_nouns and head.tag_ in ("NNS", "NNPS")
-        return sp if sp.type == "person" or group else None
-
     def _is_verb(self, t: Any) -> bool:
         if t.pos_ not in ("VERB", "AUX", "NOUN") or t.dep_ == "amod":
             return False  # tested first: it spares the lemma of most tokens
@@ -251,80 +236,6 @@ class SpeakerFinder:
         if low in self.it_verbs and not any(c.lower_ == "it" for c in t.children):
             return False  # "as she put it" reports; "may put lungs at risk" does not
         return low in self.verbs
-
-    def _post(self, after: list[Any]) -> Speaker | None:
-        content: list[Any] = []
-        for t in after:
-            if t.is_punct or t.is_space or t.text in ('"', "-", "–", "—"):
-                if t.text in (".", "!", "?") and content:
-                    break
-                continue
-            content.append(t)
-            if len(content) > 14:
-                break
-        for n, t in enumerate(content):
-            if n >= 6 and not (content[0].pos_ == "PROPN" and any(c.text == "," for c in after[:n + 4])):
-                break  # past six words only behind "Name, title of Org," (an apposition)
-            if self._is_verb(t) and t.pos_ != "NOUN" and self._reports_quote(t):
-                base = t.doc[0].idx  # noqa: F841 - offsets are doc-relative
-                sp = self._subject(t, "quotes.speaker.reporting_verb_after")
-                if sp is None:
-                    # "said X" / "X said" where the parser missed the subject
-                    nxt = [c for c in content if c.i > t.i and (c.pos_ == "PROPN" or c.ent_type_)]
-                    prv = [c for c in content if c.i < t.i and (c.pos_ in ("PROPN", "PRON") or c.ent_type_)]
-                    pick = prv[-1] if prv else (nxt[0] if nxt else None)
-                    if pick is not None:
-                        sp = self._from_token(pick, "quotes.speaker.reporting_verb_after")
-                if sp is not None:
-                    sp.cue = (t.text, t.idx, t.idx + len(t))
-                    return sp
-        return None
-
-    @staticmethod
-    def _reports_quote(verb: Any) -> bool:
-        """A verb after the quotation reports it only if it has no complement clause of its own
-        ('"X," researchers noted that ...' reports something else)."""
-        return not any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
-
-    @staticmethod
-    def _governs(verb: Any, q_rel: int | None) -> bool:
-        """A reporting verb before an inline quotation must introduce it: the quoted words are in
-        its subtree, or only a short stretch without another verb ("told reporters:", "that")
-        lies between. A participle modifying a noun ("a compound called X") introduces nothing."""
-        if q_rel is None:
-            return True
-        doc = verb.doc
-        qtok = next((t for t in doc if t.idx >= q_rel and not t.is_punct), None)
-        if qtok is not None and (qtok == verb or verb in qtok.ancestors):
-            return True
-        if verb.dep_ in ("acl", "amod", "relcl"):
-            return False
-        gap = [t for t in doc if t.i > verb.i and t.idx < q_rel and not t.is_punct]
-        return len(gap) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in gap if t.lower_ != "that")
-
-    def _pre(self, before: list[Any], base: int, q_rel: int | None = None) -> Speaker | None:
-        for t in reversed(before):
-            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-                to = t.doc[t.i + 1]
-                objs = [c for c in to.children if c.dep_ == "pobj"]
-                if objs:
-                    sp = self._from_token(objs[0], "quotes.speaker.according_to")
-                else:
-                    nxt = t.doc[t.i + 2] if t.i + 2 < len(t.doc) else None
-                    sp = self._from_token(nxt, "quotes.speaker.according_to") if nxt is not None else None
-                if sp is not None:
-                    sp.cue = (t.doc[t.i:t.i + 2].text, t.idx, to.idx + len(to))
-                    return sp
-            if self._is_verb(t) and self._governs(t, q_rel):
-                sp = self._subject(t, "quotes.speaker.reporting_verb")
-                if sp is not None:
-                    end = t
-                    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-                    if nxt is not None and nxt.lower_ == "that":
-                        end = nxt
-                    sp.cue = (t.doc[t.i:end.i + 1].text, t.idx, end.idx + len(end))
-                    return sp
-        return None
 
     # -------------------------------------------------------------- subjects
     def _subject(self, verb: Any, rule: str) -> Speaker | None:
@@ -342,13 +253,32 @@ class SpeakerFinder:
         subj = [c for c in subj if c.dep_ == "nsubj"]
         if not subj and verb.dep_ == "conj":
             subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if not subj:
+            shared = self._clause_subject(verb)   # 'He ... but considers ..., stating: "..."'
+            subj = [shared] if shared is not None else []
         if not subj and verb.dep_ in ("relcl",) and verb.head.pos_ in ("PROPN", "NOUN"):
             return None
         if not subj:
             return self._adjacent_subject(verb)
+        # "said the company president, John Smith" / "says Co-Founder, Stephanie Ozcan": the named person
+        # in apposition to a title subject is the speaker
+        for c in subj:
+            for a in c.children:
+                if a.dep_ == "appos" and a.pos_ == "PROPN" and (c.ent_type_ != "PERSON" or c.lower_ in self.titles) \
+                        and self._person_name(a):
+                    return self._from_token(a, rule)
         # "the philosopher Walter Brandt says": of two subject heads, the name
         subj.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
         return self._from_token(subj[0], rule)
+
+    def _person_name(self, head: Any) -> bool:
+        """A proper-noun phrase that names a person: tagged PERSON, a known person of the document,
+        or opening with a first name of the general name list."""
+        from .gender import name_gender
+
+        first = min(head.subtree, key=lambda t: t.i)
+        return head.ent_type_ == "PERSON" or head.lower_ in self.persons \
+            or (self.first_names and name_gender(first.text + " x", {}, True) is not None)
 
     def _adjacent_subject(self, verb: Any) -> Speaker | None:
         """The noun phrase just before the verb when the parser attached it elsewhere
@@ -365,7 +295,22 @@ class SpeakerFinder:
             t = t.head.head
         return self._from_token(t, "quotes.speaker.adjacent_subject")
 
+    def _quoted(self, tok: Any) -> bool:
+        """Whether the token stands between a pair of quotation marks of its paragraph (the mark view
+        has only '"'): a name inside the quoted words (a vocative, a subject of the quotation) is never
+        its speaker. A mark never closed proves nothing."""
+        from .textual import pair_marks
+
+        doc = tok.doc
+        cache = self.__dict__.setdefault("_pairs", {})
+        if cache.get("doc") is not doc:
+            cache["doc"] = doc
+            cache["pairs"] = [(m.open, m.close) for m in pair_marks(doc.text, 0, len(doc.text)) if m.close is not None]
+        return any(o < tok.idx < c for o, c in cache["pairs"])
+
     def _from_token(self, tok: Any, rule: str) -> Speaker | None:
+        if self._quoted(tok):
+            return None
         if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
             return Speaker(tok.text, tok.idx, tok.idx + len(tok), PRONOUNS[tok.lower_], rule, pronoun=tok.lower_)
         if tok.pos_ in ("PRON", "DET") or tok.like_num:
@@ -378,15 +323,26 @@ class SpeakerFinder:
         text = doc.text[s:e]
         m = self.title_re.match(text)
         honorific = bool(m and m.end() < len(text))
-        if honorific:
-            s += m.end()
-            text = text[m.end():]
+        if m and not honorific:
+            return None   # a bare title ("Mr.") names no one
+        lead = len(text) - len(text.lstrip(" ,;:-\"'"))
+        s += lead
         text = text.strip(" ,;:-\"'")
         if not text or not any(ch.isalpha() for ch in text):
             return None
+        shown = text
+        if "\n" in text:
+            # a name never runs over a line break, but for hard-wrapped prose ('said Mr.\nPemberton'):
+            # a long line before the break, one break only; the name is then given with a space
+            line_start = doc.text.rfind("\n", 0, s) + 1
+            if text.count("\n") > 1 or doc.text.index("\n", s) - line_start < 40:
+                return None
+            shown = re.sub(r"\s+", " ", text)
+        if honorific and not self.title_re.sub("", shown).strip(" .,"):
+            return None
         if not honorific and not self._nameable(tok, span):
             return None
-        return Speaker(text, s, s + len(text), self._type(span, text, honorific), rule)
+        return Speaker(shown, s, s + len(text), self._type(span, shown, honorific), rule)
 
     def _nameable(self, head: Any, span: list[Any]) -> bool:
         """Whether a subject phrase names a speaker: a proper name, an outlet, a group ("legal
@@ -395,7 +351,7 @@ class SpeakerFinder:
         suggesting harm") names no one: no speaker rather than a wrong one."""
         if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC") for t in span):
             return True
-        if " ".join(t.text for t in span).lower() in self.outlets:
+        if self.is_outlet(" ".join(t.text for t in span)):
             return True
         det = [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]
         if any(d in ("a", "an", "another", "some", "any", "one", "no", "each", "every") for d in det):
@@ -440,7 +396,7 @@ class SpeakerFinder:
 
     def _type(self, span: list[Any], text: str, honorific: bool) -> str:
         low = text.lower()
-        if low in self.outlets:
+        if self.is_outlet(text):
             return "outlet"
         heads = {lemma(t).lower() for t in span}
         if honorific or any(t.ent_type_ == "PERSON" for t in span):

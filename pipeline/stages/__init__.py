@@ -85,7 +85,7 @@ def code_hash(name: str) -> str:
 
     Read from files (not imported) so that ``make`` can decide what to rebuild cheaply.
     """
-    files = [f"stages/{name}.py", *CORE_MODULES, *_code_deps(name)]
+    files = [*_stage_files(name), *CORE_MODULES, *_code_deps(name)]
     h = hashlib.sha256(__version__.encode())
     for rel in sorted(set(files)):
         path = PACKAGE_DIR / rel
@@ -95,11 +95,21 @@ def code_hash(name: str) -> str:
     return h.hexdigest()[:16]
 
 
+def _stage_files(name: str) -> list[str]:
+    """The stage's own source: its module, or every module of its package (stages/<name>/)."""
+    folder = PACKAGE_DIR / "stages" / name
+    if folder.is_dir():
+        return sorted(f"stages/{name}/{p.relative_to(folder).as_posix()}" for p in folder.rglob("*.py"))
+    return [f"stages/{name}.py"]
+
+
 def _code_deps(name: str) -> tuple[str, ...]:
     """``CODE_DEPS = (...)`` read from the module's source without importing it."""
     import ast
 
     path = PACKAGE_DIR / "stages" / f"{name}.py"
+    if not path.exists():
+        path = PACKAGE_DIR / "stages" / name / "__init__.py"
     try:
         tree = ast.parse(path.read_text(encoding="utf-8"))
     except (OSError, SyntaxError):

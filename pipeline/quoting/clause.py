@@ -1,0 +1,206 @@
+"""The clause set off next to a quotation: its verb takes the quotation as complement, its subject
+is the speaker. Read from the parse, not from a word list: "murmured Tom", "she went on", "Tom
+retorted," and verbs of thinking work as "said" does; the reporting-verb lexicon is a shortcut.
+The cue searches before and after a quotation (`_pre`, `_post`) live here too; SpeakerFinder
+(speakers.py) turns the subject they find into a name."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .speakers import Speaker
+
+
+class ClauseCues:
+    honorifics: set[str]
+
+    @staticmethod
+    def _clause_subject(verb: Any, depth: int = 3) -> Any:
+        """The verb's subject, or the one it shares: a conjoined verb ("studied ... but considers")
+        or a trailing participle ("..., stating:") has the subject of the verb it hangs on."""
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                return c
+        if depth and (verb.dep_ == "conj" or verb.tag_ == "VBG" and verb.dep_ in ("advcl", "ccomp")
+                      and verb.i > verb.head.i):
+            return ClauseCues._clause_subject(verb.head, depth - 1)
+        return None
+
+    def _speech_shaped(self, verb: Any, loose: bool = False) -> bool:
+        """A verb that can take a quotation as its complement: a full verb with a subject (a name, a
+        noun or a pronoun) and no object of its own ("murmured Tom", "she went on", "he thought").
+        The reporting-verb lexicon is not needed: the clause next to the quotation says it."""
+        if verb.pos_ != "VERB" or verb.dep_ in ("amod", "acl", "xcomp", "aux", "auxpass", "pcomp") \
+                or verb.dep_ == "relcl" and not loose:
+            return False
+        kids = list(verb.children)
+        nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        inverted = nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_.rstrip(".") in self.honorifics)
+        if any(c.dep_ in ("dobj", "obj", "attr", "acomp", "oprd") and c.pos_ != "PRON"
+               and not (inverted and c.i <= verb.i + 4 and c.pos_ == "PROPN") for c in kids):
+            return False
+        subj = self._clause_subject(verb)
+        return inverted or subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON")
+
+    def _clause_verb(self, verb: Any, before: list[Any]) -> bool:
+        """After a quotation: the verb of the clause set off next to it, with only its subject
+        before it ('"...," Tom murmured' / '"...," murmured Tom' / '"...," she went on')."""
+        if not self._speech_shaped(verb):
+            return False
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return not before      # '"...," murmured Tom Hardy' read with the name as object
+        inside = {t.i for t in subj.subtree}
+        return all(t.i in inside for t in before)
+
+    def _verb_before_quote(self, verb: Any, q_rel: int | None) -> bool:
+        """Before a quotation: 'Tom retorted, "..."' / 'She cried: "..."': the verb ends its clause
+        right before the quotation (only punctuation between) and has a subject."""
+        if q_rel is None or not self._speech_shaped(verb, loose=True):
+            return False   # loose: 'Asked about the fit she commented, "..."' is often read as a relative clause
+        gap = verb.doc.text[verb.idx + len(verb):q_rel].strip()
+        return gap in ("", ",", ":", ", ", "—", "-", '"', ',"', ':"') or bool(re.fullmatch(r'[,:—-]?\s*"?', gap))
+
+    def _frames_fragment(self, verb: Any, q_rel: int | None) -> bool:
+        """A quoted fragment inside the reporting clause: 'called it "a disgrace"', 'considers himself
+        "an artist with a camera"': the quotation hangs on the verb (in its subtree, no other verb
+        between) a few words after it, and the verb has a subject."""
+        if q_rel is None or verb.pos_ != "VERB" or verb.dep_ in ("amod", "acl", "relcl", "aux", "auxpass"):
+            return False
+        doc = verb.doc
+        qtok = next((t for t in doc if t.idx >= q_rel and not t.is_punct), None)
+        if qtok is None or verb not in qtok.ancestors:
+            return False
+        t = qtok.head
+        while t != verb:
+            if t.pos_ in ("VERB", "AUX"):
+                return False
+            t = t.head
+        gap = [t for t in doc if verb.i < t.i and t.idx < q_rel and not t.is_punct]
+        if len(gap) > 3 or any(t.pos_ in ("VERB", "AUX") for t in gap):
+            return False
+        subj = self._clause_subject(verb)
+        return subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN")
+
+    def colon_subject(self, before: list[Any]) -> Speaker | None:
+        """'Legal scholars have identified a loophole: "..."' / 'Nagel does not buy this:': a clause
+        ending in a colon before the quotation, whose subject is a named person, a group noun
+        ("researchers") or he/she. Organisations and 'it' introduce lists too often."""
+        toks = [t for t in before if not t.is_space]
+        if not toks or toks[-1].text != ":":
+            return None
+        root = toks[-1].head
+        while root.dep_ not in ("ROOT",) and root.head is not root and root.pos_ not in ("VERB", "AUX"):
+            root = root.head
+        if root.pos_ not in ("VERB", "AUX"):
+            return None
+        inside = {t.i for t in toks}
+        subj = [c for c in root.children if c.dep_ == "nsubj"]
+        if root.i not in inside or not subj or not all(t.i in inside for t in subj[0].subtree):
+            return None  # the clause must lie wholly in the cue's own sentence and line
+        sp = self._from_token(subj[0], "quotes.speaker.colon_subject")
+        if sp is None or "\n" in sp.name:
+            return None
+        if sp.pronoun is not None:
+            return sp if sp.pronoun in ("he", "she") else None
+        head = subj[0]
+        group = head.lower_ in self.group_nouns and head.tag_ in ("NNS", "NNPS")
+        return sp if sp.type == "person" or group else None
+
+    def cue_after(self, doc: Any, base: int, qs: int, qe: int, hi: int) -> bool:
+        """Whether a reporting clause follows the quotation ('"Hartley," replied her mother'), named
+        speaker or not: a short quotation with a cue is a quotation, whoever says it."""
+        if not self._ends_clause(doc.text, qs - base, qe - base):
+            return False
+        content = [t for t in doc if qe <= base + t.idx < hi and not (t.is_punct or t.is_space)][:4]
+        return any((self._is_verb(t) and t.pos_ != "NOUN" or self._clause_verb(t, content[:n])) and self._reports_quote(t)
+                   for n, t in enumerate(content))
+
+    def _post(self, after: list[Any]) -> Speaker | None:
+        content: list[Any] = []
+        for t in after:
+            if t.is_punct or t.is_space or t.text in ('"', "-", "–", "—"):
+                if t.text in (".", "!", "?") and content:
+                    break
+                continue
+            content.append(t)
+            if len(content) > 14:
+                break
+        for n, t in enumerate(content):
+            if n >= 6 and not (content[0].pos_ == "PROPN" and any(c.text == "," for c in after[:n + 4])):
+                break  # past six words only behind "Name, title of Org," (an apposition)
+            if (self._is_verb(t) and t.pos_ != "NOUN" or self._clause_verb(t, content[:n])) and self._reports_quote(t):
+                base = t.doc[0].idx  # noqa: F841 - offsets are doc-relative
+                sp = self._subject(t, "quotes.speaker.reporting_verb_after")
+                if sp is None:
+                    # "said X" / "X said" where the parser missed the subject
+                    nxt = [c for c in content if c.i > t.i and (c.pos_ == "PROPN" or c.ent_type_)]
+                    prv = [c for c in content if c.i < t.i and (c.pos_ in ("PROPN", "PRON") or c.ent_type_)]
+                    pick = prv[-1] if prv else (nxt[0] if nxt else None)
+                    while pick is not None and pick.dep_ == "compound" and pick.head.i > pick.i:
+                        pick = pick.head    # "Tom Hardy": the head of the name, not its first word
+                    if pick is not None:
+                        sp = self._from_token(pick, "quotes.speaker.reporting_verb_after")
+                if sp is not None:
+                    sp.cue = (t.text, t.idx, t.idx + len(t))
+                    return sp
+        return None
+
+    def _reports_quote(self, verb: Any) -> bool:
+        """A verb after the quotation reports it only if it has no complement clause of its own
+        ('"X," researchers noted that ...' reports something else); the second part of a split
+        quotation ('"A," she said, "B."') is no complement of its own."""
+        return not any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and not self._quoted(c) for c in verb.children)
+
+    @staticmethod
+    def _governs(verb: Any, q_rel: int | None) -> bool:
+        """A reporting verb before an inline quotation must introduce it: the quoted words are in
+        its subtree, or only a short stretch without another verb ("told reporters:", "that")
+        lies between. A participle modifying a noun ("a compound called X") introduces nothing."""
+        if q_rel is None:
+            return True
+        doc = verb.doc
+        qtok = next((t for t in doc if t.idx >= q_rel and not t.is_punct), None)
+        if qtok is not None and (qtok == verb or verb in qtok.ancestors):
+            return True
+        if verb.dep_ in ("acl", "amod", "relcl"):
+            return False
+        gap = [t for t in doc if t.i > verb.i and t.idx < q_rel and not t.is_punct]
+        return len(gap) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in gap if t.lower_ != "that")
+
+    def _pre(self, before: list[Any], base: int, q_rel: int | None = None) -> Speaker | None:
+        for t in reversed(before):
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+                to = t.doc[t.i + 1]
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                if objs:
+                    sp = self._from_token(objs[0], "quotes.speaker.according_to")
+                else:
+                    nxt = t.doc[t.i + 2] if t.i + 2 < len(t.doc) else None
+                    sp = self._from_token(nxt, "quotes.speaker.according_to") if nxt is not None else None
+                if sp is not None:
+                    sp.cue = (t.doc[t.i:t.i + 2].text, t.idx, to.idx + len(to))
+                    return sp
+            if t.lower_ == "words" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "of" \
+                    and t.i >= 1 and t.doc[t.i - 1].lower_ in ("the", "his", "her", "their"):
+                objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]   # "in the words of X:"
+                sp = self._from_token(objs[0], "quotes.speaker.according_to") if objs else None
+                if sp is not None:
+                    sp.cue = (t.doc[t.i - 1:t.i + 2].text, t.doc[t.i - 1].idx, t.doc[t.i + 1].idx + 2)
+                    return sp
+            lexical = self._is_verb(t) and self._governs(t, q_rel)
+            fragment = not lexical and not self._verb_before_quote(t, q_rel) and self._frames_fragment(t, q_rel)
+            adjacent = fragment or self._verb_before_quote(t, q_rel)
+            if adjacent and self._clause_subject(t) is not None or lexical:
+                # a fragment framed by a verb outside the lexicon is the caller's to weigh (it needs length)
+                sp = self._subject(t, "quotes.speaker.fragment_subject" if fragment else "quotes.speaker.reporting_verb")
+                if sp is not None:
+                    end = t
+                    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+                    if nxt is not None and nxt.lower_ == "that":
+                        end = nxt
+                    sp.cue = (t.doc[t.i:end.i + 1].text, t.idx, end.idx + len(end))
+                    return sp
+        return None

@@ -1,0 +1,88 @@
+"""Stage 4, quotes: quotations with speaker, cue, source, date, reference and interpolations.
+
+Quote marks and paragraph structures are found on characters first (the sentence splitter cuts
+inside quotations), then spaCy parses the paragraphs once (``nlp.pipe``) to attribute them:
+interviews (Question/Answer), letters (signature block), cue lines ending in a colon followed by
+block paragraphs, texts introduced as "the following ...", excerpts followed by an attribution
+line, and inline quotations with a reporting verb or "according to". Pronoun speakers resolve to
+the nearest earlier named speaker that agrees; when none is certain, the speaker stays empty.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+NAME = "quotes"
+REQUIRES = ("extract", "strip", "normalise")
+LIBRARIES = ("spacy", "gender-guesser")
+CODE_DEPS = ("quoting/__init__.py", "quoting/textual.py", "quoting/attribution.py", "quoting/speakers.py",
+             "quoting/clause.py", "quoting/gender.py", "quoting/marks.py",
+             "quoting/parse.py")  # and every file of this package (stages/quotes/)
+
+_STR_LIST = {"type": "array", "items": {"type": "string"}}
+CONFIG_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["model"],
+    "properties": {
+        "model": {"type": "string", "description": "spaCy pipeline name"},
+        "batch_size": {"type": "integer", "minimum": 1},
+        "max_parse_chars": {"type": "integer", "minimum": 1000, "default": 100000,
+                            "description": "a longer paragraph is parsed in pieces cut at sentence or line ends"},
+        "parse_only_needed": {"type": "boolean", "default": True,
+                              "description": "parse only paragraphs that can hold or attribute a quotation"},
+        "inline_min_words": {"type": "integer", "minimum": 1},
+        "max_cue_tokens": {"type": "integer", "minimum": 1},
+        "attribution_max_words": {"type": "integer", "minimum": 2},
+        "year_pivot": {"type": "integer", "minimum": 0, "maximum": 99},
+        "pronoun_window": {"type": "integer", "minimum": 0},
+        "name_max_tokens": {"type": "integer", "minimum": 2},
+        "gender_honorifics": {"type": "object", "additionalProperties": {"enum": ["male", "female"]}},
+        "first_name_gender": {"type": "boolean"},
+        "reporting_verbs": _STR_LIST, "citing_verbs": _STR_LIST, "honorifics": _STR_LIST,
+        "it_object_verbs": _STR_LIST, "group_nouns": _STR_LIST, "person_nouns": _STR_LIST,
+        "titles": _STR_LIST, "organisation_words": _STR_LIST, "document_words": _STR_LIST,
+        "outlets": _STR_LIST, "outlet_words": _STR_LIST, "valedictions": _STR_LIST, "block_end_lines": _STR_LIST, "note_words": _STR_LIST,
+        "interview": {"type": "object", "additionalProperties": False, "properties": {
+            "question_labels": _STR_LIST, "answer_labels": _STR_LIST, "intro_pattern": {"type": "string"}}},
+        "forum_cue_pattern": {"type": "string"},
+        "byline_pattern": {"type": "string", "description": "a byline naming the author (group name): the narrator of 'I said'"},
+        "forum_header_patterns": _STR_LIST,
+        "following_pattern": {"type": "string"},
+        "from_outlet_pattern": {"type": "string"},
+        "caption_pattern": {"type": "string"},
+        "possessive_cue_pattern": {"type": "string"},
+        "connector_lines": _STR_LIST,
+        "source_patterns": _STR_LIST,
+        "months": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 12}},
+    },
+}
+
+DEFAULTS: dict[str, Any] = {
+    "batch_size": 64, "max_parse_chars": 100000, "parse_only_needed": True, "inline_min_words": 4, "max_cue_tokens": 30, "attribution_max_words": 30, "year_pivot": 30,
+    "pronoun_window": 4, "name_max_tokens": 4, "gender_honorifics": {}, "first_name_gender": False, "reporting_verbs": ["say", "state", "write", "tell", "add", "note"], "citing_verbs": ["cite", "quote"], "it_object_verbs": ["put"], "group_nouns": [], "person_nouns": [],
+    "honorifics": ["Mr", "Mrs", "Ms", "Dr"], "titles": ["president", "minister", "director"],
+    "organisation_words": ["report", "statement", "ministry"], "document_words": ["Letter", "Statement"],
+    "outlets": [], "outlet_words": [], "valedictions": ["yours sincerely", "sincerely"], "block_end_lines": [], "note_words": ["note"],
+    "interview": {"question_labels": ["Question", "Q"], "answer_labels": ["Answer", "A"],
+                  "intro_pattern": r"\binterview\w*\s+(?:of|with)\s+(?P<interviewee>.+?)\s+(?:to|by)\s+(?P<interviewer>.+)"},
+    "forum_header_patterns": [], "byline_pattern": r"^[Bb]y\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*$",
+    "forum_cue_pattern": r"^(?P<name>[^\s:][^:\n]{0,60}?)\s+(?:said|wrote)\s*:\s*(?P<rest>.*)$",
+    "following_pattern": r"\bthe\s+following\b[^.:]{0,40}?\b(?:texts?|statements?|words|passages?)\b",
+    "from_outlet_pattern": r"^(?:from|in)\s+(?:the\s+)?(?P<outlet>[A-Z][^:]{0,60}?)\s*:$",
+    "possessive_cue_pattern": r"(?i)^(?:in\s+)?(?P<pron>his|her|their|its)\s+(?:own\s+)?(?:words|assessment|verdict|conclusion|view|answer|reply|response|summary)\s*:$",
+    "connector_lines": ["and", "also", "or", "plus"],
+    "source_patterns": [],
+    "caption_pattern": r"(?i)\||\b(?:photo|image|picture|illustration|credit)s?\s*(?:by\b|:|©)",
+    "months": {m: i + 1 for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
+                                               "august", "september", "october", "november", "december"])},
+}
+
+
+def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
+    from ..normalise import clean_text
+    from .builder import Builder
+
+    conf = {**DEFAULTS, **cfg}
+    norm = ctx.outputs["normalise"]
+    return Builder(ctx.doc_id, norm["text"], clean_text(norm), norm["paragraphs"], conf).build()

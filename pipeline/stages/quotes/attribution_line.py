@@ -1,0 +1,55 @@
+"""Excerpts followed by an attribution line (outlet, date, byline)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .draft import Draft
+from .registry import register
+
+
+class AttributionLineForm:
+    @register('quotes.excerpt', 'a paragraph followed by a line naming its outlet, author or date is an excerpt of it', order=40)
+    def attribution_excerpts(self) -> None:
+        from ...quoting.textual import words, wholly_quoted
+
+        for u in self.units:
+            a = u.tags.get("attribution")
+            if a is None or u.index == 0:
+                continue
+            rec = self.attribution_rec(u, a)
+            prev = self.units[u.index - 1]
+            if prev.index in self.claimed or self.stops_block(prev) or words(prev.text) < 5 or not prev.last_in_para:
+                continue
+            prev.tags["excerpt_of"] = rec
+            spans = [s for s in self.spans_by_para.get(prev.para, []) if prev.start <= s.open < prev.end]
+            w = wholly_quoted(prev, spans)
+            long_inline = [s for s in spans if words(self.text[s.start:s.end]) >= self.cfg["inline_min_words"]]
+            if w is None and long_inline:
+                continue  # inline quotations with their own cues; they take the source (see inline)
+            s, e = (w.start, w.end) if w is not None else (prev.start, prev.end)
+            if w is not None:
+                self.used_spans.add(w.open)
+            d = Draft("excerpt", s, e, "quotes.excerpt.attribution_line", (prev.index, prev.index), para=prev.para)
+            d.speaker = rec["speaker"]
+            d.source = rec["source"]
+            d.rules = ["quotes.excerpt.attribution_line", "quotes.attribution_line"] + ([d.speaker["rule"]] if d.speaker else [])
+            self.add_structure(d)
+
+    def attribution_rec(self, u: Any, a: Any) -> dict[str, Any]:
+        aid = f"{self.doc_id}#a{len(self.attributions) + 1}"
+        rec = {"id": aid, "text": self.clean[u.start:u.end], **self.span_rec(u.start, u.end), **a.to_record(), "rule": "quotes.attribution_line"}
+        self.attributions.append(rec)
+        if a.person:
+            s, e = a.spans["person"]
+            speaker = self.span_rec(u.start + s, u.start + e, name=a.person, type=a.person_type,
+                                    rule="quotes.speaker.attribution_person")
+        elif a.outlet:
+            s, e = a.spans["outlet"]
+            speaker = self.span_rec(u.start + s, u.start + e, name=a.outlet, type="outlet",
+                                    rule="quotes.speaker.attribution_outlet")
+        else:
+            speaker = None
+        source = {"outlet": a.outlet, "author": a.author, "date": rec["date"], "date_text": rec["date_text"],
+                  "attribution": aid, "raw_start": rec["raw_start"], "raw_end": rec["raw_end"]}
+        return {"speaker": speaker, "source": source}

@@ -1,0 +1,216 @@
+"""Block quotations after a cue line (`X said:`, `According to X,`), and texts introduced as 'the following'."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .draft import Draft, _footnotes_in, _username_like
+from .registry import register
+
+
+class BlockForm:
+    @register('quotes.block', "a line ending in ':' or ',' that names a speaker introduces the paragraphs after it", order=30)
+    def cue_blocks(self) -> None:
+        from ...quoting.textual import wholly_quoted
+
+        follow = re.compile(self.cfg["following_pattern"], re.IGNORECASE)
+        from_out = re.compile(self.cfg["from_outlet_pattern"])
+        spans_by_para: dict[int, list[Any]] = {}
+        for pi, s in self.spans:
+            spans_by_para.setdefault(pi, []).append(s)
+        self.spans_by_para = spans_by_para
+        for u in self.units:
+            if u.index in self.claimed or self.stops_block(u) and not self.forum_match(u.bare) \
+                    or u.index + 1 >= len(self.units):   # a post header looks like a heading: it is a cue
+                continue
+            t = u.bare
+            speaker = None
+            rule = None
+            first_unit = u.index + 1
+            inline_rest = None
+            fm = self.forum_match(t)
+            if t.endswith(":") and not self.units[u.index + 1].tags.get("heading"):
+                fo = from_out.match(t)
+                sp = self.cue_speaker(u, self.sentence_start(u), u.end)
+                if sp is not None:
+                    speaker, rule = sp, "quotes.block.cue_line"
+                elif fo and self.finder.is_outlet(fo.group("outlet")):
+                    s = u.start + u.text.find(fo.group("outlet"))
+                    speaker = self.span_rec(s, s + len(fo.group("outlet")), name=fo.group("outlet"), type="outlet",
+                                            rule="quotes.speaker.from_outlet")
+                    rule = "quotes.block.cue_line"
+                elif not (fm and _username_like(fm.group("name"))):
+                    speaker = self.colon_cue_speaker(u)
+                    rule = "quotes.block.cue_line" if speaker is not None else None
+            if rule is None and fm and _username_like(fm.group("name")):
+                name = fm.group("name")
+                s = u.start + u.text.find(name)
+                speaker = self.span_rec(s, s + len(name), name=name, type="person", rule="quotes.speaker.forum_cue")
+                rule = "quotes.block.forum_cue"
+                if fm.group("rest").strip():
+                    inline_rest = u.start + fm.start("rest")
+                    first_unit = u.index
+            if rule is None and t.endswith(",") and u.last_in_para and not self.units[u.index + 1].tags.get("heading"):
+                sp = self.cue_speaker(u, self.sentence_start(u), u.end)
+                if sp is not None and sp.get("cue"):
+                    speaker, rule = sp, "quotes.block.cue_comma"
+            if rule is None and follow.search(t) and u.last_in_para:
+                sp = self.intro_author(u)
+                speaker, rule = sp, "quotes.block.following"
+            if rule is None:
+                continue
+            self.make_block(u, first_unit, inline_rest, speaker, rule, wholly_quoted)
+
+    def colon_cue_speaker(self, u: Any) -> dict[str, Any] | None:
+        """A colon cue line with no reporting verb: "In their words:" (a possessive pronoun, resolved
+        like a pronoun speaker) or "Nagel does not buy this:" (a named person or group as subject)."""
+        from ...quoting.speakers import PRONOUNS  # noqa: F401
+
+        s0 = self.sentence_start(u)
+        last = self.text[s0:u.end]
+        m = re.search(self.cfg["possessive_cue_pattern"], last)
+        if m:
+            pron = m.group("pron").lower()
+            pr = {"his": "he", "her": "she", "their": "they", "its": "it"}[pron]
+            ps = s0 + m.start("pron")
+            return self.span_rec(ps, ps + len(pron), name=m.group("pron"), type="person" if pr in ("he", "she")
+                                 else "organisation", rule="quotes.speaker.possessive_cue", pronoun=pr)
+        doc, base = self.unit_doc(u)
+        toks = [t for t in doc if s0 <= base + t.idx < u.end and not t.is_space]
+        sp = self.finder.colon_subject(toks)
+        return self.speaker_rec(sp, base) if sp is not None else None
+
+    def cue_speaker(self, u: Any, lo: int, hi: int) -> dict[str, Any] | None:
+        doc, base = self.unit_doc(u)
+        sp = self.finder.find(doc, base, hi, hi, lo, hi)
+        if sp is None or base + sp.start < lo:
+            return None
+        return self.speaker_rec(sp, base)
+
+    def intro_author(self, u: Any) -> dict[str, Any] | None:
+        """The person a paragraph introducing "the following texts" is about: the first one it
+        names, tagged PERSON or standing after an honorific or title ("Mr X Y, ...")."""
+        doc, base = self.unit_doc(u)
+        names = [self.name_span(e, base) for e in doc.ents
+                 if e.label_ == "PERSON" and u.start <= base + e.start_char < u.end]
+        names += self.finder.titled_names(doc, u.start - base, u.end - base)
+        if not names:
+            return None
+        rec = self.name_rec(min(names), base)
+        rec["rule"] = "quotes.speaker.introduction"
+        return rec
+
+    def names_other_person(self, u: Any, surname: list[str]) -> bool:
+        """Whether an unquoted paragraph opens with a named person (other than the block's speaker)
+        as subject: a block quotation does not run on into the author's "Nagel presents ..."."""
+        doc, base = self.unit_doc(u)
+        own = {w.lower() for w in surname}
+        sent = next((st for st in doc.sents if base + st.end_char > u.start), None)
+        if sent is None:
+            return False
+        for t in sent:
+            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ == "PROPN" and t.lower_ not in own \
+                    and (t.ent_type_ == "PERSON" or t.lower_ in self.finder.persons):
+                return True
+        return False
+
+    def make_block(self, cue_u: Any, first: int, inline_rest: int | None, speaker: dict[str, Any] | None,
+                   rule: str, wholly_quoted: Any) -> None:
+        date = None
+        k = first
+        while k < len(self.units) and self.units[k].tags.get("date_only") and k != cue_u.index:
+            date = self.units[k].tags["date_only"]
+            k += 1
+        if k >= len(self.units) or (k != cue_u.index and self.stops_block(self.units[k])):
+            return
+        same_para = not cue_u.last_in_para
+        units = [k]
+        first_u = self.units[k]
+        wq = wholly_quoted(first_u, self.spans_by_para.get(first_u.para, [])) if k != cue_u.index else None
+        surname = (speaker or {}).get("name", "").split()[-1:] if speaker else []
+        connectors = {c.lower() for c in self.cfg["connector_lines"]}
+        end_at = self.block_end_ahead(k) if rule == "quotes.block.forum_cue" else None
+        nxt = units[-1] + 1
+        while nxt < len(self.units):
+            n = self.units[nxt]
+            if end_at is not None:
+                if nxt >= end_at:
+                    break
+                units.append(nxt)
+                nxt += 1
+                continue
+            if wq is not None and not same_para and n.first_in_para and n.last_in_para \
+                    and n.bare.lower().rstrip(",.:;") in connectors and nxt + 1 < len(self.units) \
+                    and wholly_quoted(self.units[nxt + 1], self.spans_by_para.get(self.units[nxt + 1].para, [])):
+                nxt += 1  # '"A." / And / "B."': a connector line between quoted paragraphs
+                continue
+            if self.stops_block(n) or (n.para != cue_u.para if same_para else False):
+                break
+            if same_para:
+                units.append(n.index)
+                nxt += 1
+                continue
+            if wq is not None:
+                if wholly_quoted(n, self.spans_by_para.get(n.para, [])) is None:
+                    break
+            elif n.first_in_para:
+                if _footnotes_in(n.text) or n.text.lstrip().startswith('"') or n.text.rstrip().endswith(":") \
+                        or (surname and re.search(r"\b" + re.escape(surname[0]) + r"\b", n.text)) \
+                        or wholly_quoted(n, self.spans_by_para.get(n.para, [])) is not None:
+                    break
+                if self.text[n.start:n.end].count('"') or self.units[units[-1]].tags.get("heading"):
+                    break
+                if self.names_other_person(n, surname):
+                    break  # "Nagel presents a criticism ...": the author speaks again, about someone
+            units.append(n.index)
+            nxt += 1
+        pieces = []
+        for idx in units:
+            uu = self.units[idx]
+            s = inline_rest if idx == cue_u.index and inline_rest is not None else uu.start
+            w = wholly_quoted(uu, self.spans_by_para.get(uu.para, []))
+            if w is not None and idx != cue_u.index:
+                self.used_spans.add(w.open)
+                pieces.append((idx, w.start, w.end, w))
+            else:
+                pieces.append((idx, s, uu.end, None))
+        group = wq is not None and len(pieces) > 1
+        if end_at is None and not group and self.forum_reply(cue_u):
+            cut = self.copy_end(cue_u.start, pieces[0][1], pieces[-1][2])
+            if cut is not None:
+                units = [i for i in units if self.units[i].start < cut]
+                pieces = [(i, a, min(b, cut), w) for i, a, b, w in pieces if a < cut]
+        parent = self.container(self.units[units[0]].start)
+        for n_piece, (idx, s, e, w) in enumerate(pieces):
+            if group and n_piece > 0:
+                pass
+            d = Draft("block", s, e, rule, (idx, idx) if group else (units[0], units[-1]), para=self.units[idx].para)
+            if not group:
+                d.start, d.end = pieces[0][1], pieces[-1][2]
+            d.speaker = dict(speaker) if speaker else None
+            if d.speaker and d.speaker.get("pronoun"):
+                d.pronoun, d.speaker = d.speaker, None
+            d.cue = self.span_rec(cue_u.start, cue_u.end, text=self.clean[cue_u.start:cue_u.end]) if cue_u.index != idx else \
+                (speaker or {}).get("cue")
+            d.rules = [rule] + ([speaker["rule"]] if speaker else [])
+            d.parent = parent
+            nums = [n for s0, _, n in self.markers if cue_u.start <= s0 < cue_u.end]
+            if nums:
+                d.ref_number = nums[-1]
+                d.rules.append("quotes.reference.cue_marker")
+            if date is not None:
+                d.source = {"outlet": speaker["name"] if speaker and speaker["type"] == "outlet" else None,
+                            "author": None, "date": date.iso, "date_text": date.text, "attribution": None,
+                            **dict(zip(("raw_start", "raw_end"), self.raw(cue_u.start, cue_u.end)))}
+            elif speaker and speaker["type"] == "outlet":
+                d.source = {"outlet": speaker["name"], "author": None, "date": None, "date_text": None,
+                            "attribution": None, **dict(zip(("raw_start", "raw_end"), self.raw(cue_u.start, cue_u.end)))}
+            elif speaker is not None and cue_u.index != idx:
+                d.source = self.cue_source(self.sentence_start(cue_u), cue_u.end)
+                if d.source is not None:
+                    d.rules.append("quotes.source.cue_title")
+            self.add_structure(d)
+            if not group:
+                break
+        cue_u.tags["cue"] = True

@@ -1,0 +1,56 @@
+"""A quotation under construction, and small text tests shared by the forms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+
+TERMINAL = '.!?:"\')]…'
+
+
+@dataclass
+class Draft:
+    """A quotation under construction (offsets in the clean text)."""
+
+    kind: str
+    start: int
+    end: int
+    rule: str
+    units: tuple[int, int] = (-1, -1)        # first and last unit of a structure (-1: inline)
+    speaker: dict[str, Any] | None = None
+    pronoun: dict[str, Any] | None = None    # an unresolved pronoun speaker
+    cue: dict[str, Any] | None = None
+    source: dict[str, Any] | None = None
+    ref_number: str | None = None
+    parent: "Draft | None" = None
+    rules: list[str] = field(default_factory=list)
+    para: int = 0
+    mark_span: Any = None
+
+
+def _footnotes(text: str) -> list[Any]:
+    from ...quoting.textual import FOOTNOTE_RE
+
+    return list(FOOTNOTE_RE.finditer(text))
+
+
+def _footnotes_in(text: str) -> bool:
+    return bool(_footnotes(text))
+
+
+def _username_like(name: str) -> bool:
+    """A poster's name before "said:"/"wrote:" (no function words, at most four words)."""
+    ws = name.split()
+    stop = {"he", "she", "they", "it", "we", "i", "you", "in", "on", "at", "of", "the", "a", "an", "and", "as",
+            "to", "that", "this", "who", "which", "also", "then", "has", "had", "have", "was", "is"}
+    return 1 <= len(ws) <= 4 and not any(w.lower() in stop for w in ws)
+
+
+def _title_like(s: str) -> bool:
+    """A title or name in quote marks ("Black Garden", "REPORT ON THE FLOOD"), not a quotation."""
+    ws = re.findall(r"[A-Za-z][\w'’-]*", s)
+    long = [w for w in ws if len(w) > 3]
+    return bool(long) and len(ws) <= 12 and not re.search(r"[.!?]\s*$", s) and \
+        sum(w[0].isupper() for w in long) >= 0.8 * len(long)

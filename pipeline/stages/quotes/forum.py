@@ -1,0 +1,64 @@
+"""Forum posts quoted in replies: where a quoted post ends."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .draft import TERMINAL
+
+
+class ForumForm:
+    def forum_match(self, line: str) -> Any:
+        """A quoted post's header naming its author: "NAME wrote:" / "NAME said:" (phpBB, Tapatalk,
+        XenForo, Discourse; `forum_cue_pattern`) or another forum software's header
+        (`forum_header_patterns`: vBulletin "Quote: Originally Posted by NAME", SMF "Quote from:
+        NAME on DATE"). Groups `name` and `rest` (the post's words on the same line)."""
+        pats = self.__dict__.get("_forum_res")
+        if pats is None:
+            pats = [re.compile(self.cfg["forum_cue_pattern"])] + [re.compile(p) for p in self.cfg["forum_header_patterns"]]
+            self._forum_res = pats
+        for rx in pats:
+            m = rx.match(line)
+            if m:
+                return m
+        return None
+
+    def forum_reply(self, cue_u: Any) -> bool:
+        """A quoted post's header (forum_match), whatever rule claimed it."""
+        return self.forum_match(cue_u.bare) is not None
+
+    def copy_end(self, before: int, s: int, e: int) -> int | None:
+        """Where a quoted post stops being a copy of the earlier post it repeats: forum replies
+        quote earlier text of the same page, and the reply's own words follow without a marker.
+        None when the quotation is no copy (or is copied whole)."""
+        key = self.text[s:min(e, s + 60)]
+        if len(key) < 30:
+            return None
+        src = self.text.rfind(key, 0, before)
+        if src < 0:
+            return None
+        n = 0
+        while s + n < e and src + n < before and self.text[s + n] == self.text[src + n]:
+            n += 1
+        if s + n >= e:
+            return None
+        cut = s + n
+        while cut > s and self.text[cut - 1].isspace():
+            cut -= 1
+        if self.text[cut - 1] not in TERMINAL:
+            m = list(re.finditer(r"[.!?…)](?=\s)", self.text[s:cut]))
+            if m:
+                cut = s + m[-1].end()
+        return cut if cut - s >= 30 else None
+
+    def block_end_ahead(self, k: int) -> int | None:
+        """The unit of the next end marker ("Click to expand...") after unit k, if no other cue
+        line or reply comes first: a forum quotation runs to its marker, over paragraph breaks."""
+        for j in range(k + 1, min(len(self.units), k + 60)):
+            uj = self.units[j]
+            if uj.tags.get("block_end"):
+                return j
+            if self.forum_match(uj.bare) or uj.index in self.claimed:
+                return None
+        return None

@@ -1,0 +1,112 @@
+"""Inline quotations: every remaining pair of marks, attributed from the text around it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .draft import Draft, _title_like
+from .registry import register
+
+
+class InlineForm:
+    @register('quotes.inline', 'words in quote marks are a quotation when a cue attributes them or they are long enough', order=50)
+    def inline(self) -> None:
+        from ...quoting.textual import words
+
+        by_para = self.spans_by_para
+        for pi in sorted(by_para):
+            spans = by_para[pi]
+            p = self.paragraphs[pi]
+            doc, base = self.docs[pi], p["start"]
+            prev_draft: Draft | None = None
+            for n, s in enumerate(spans):
+                u = self.unit_at(s.open)
+                if s.open in self.used_spans or u is None or any(
+                        k in u.tags for k in ("ref", "attribution", "heading", "date_only")):
+                    continue
+                lo = spans[n - 1].close + 1 if n and spans[n - 1].close is not None else p["start"]
+                lo = max(lo, spans[n - 1].end if n else lo)
+                hi = spans[n + 1].open if n + 1 < len(spans) else p["end"]
+                qe = s.close + 1 if s.close is not None else s.end
+                sp = self.finder.find(doc, base, s.open, qe, lo, hi, strict=True)
+                nwords = words(self.text[s.start:s.end])
+                quoted = self.text[s.start:s.end]
+                if sp is not None and sp.rule == "quotes.speaker.fragment_subject" and nwords < self.cfg["inline_min_words"]:
+                    sp = None   # 'a "secret constitution"': a short fragment framed by any verb is a term, not a quotation
+                speaker = self.speaker_rec(sp, base) if sp is not None else None
+                if speaker is not None and not speaker.get("pronoun"):
+                    speaker = self.definite_owner(pi, speaker)
+                if speaker is None and prev_draft is not None and (prev_draft.speaker or prev_draft.pronoun):
+                    gap = self.finder.title_re.sub("", self.text[prev_draft.end + 1:s.open])
+                    gap = re.sub(r"\b(?:" + "|".join(map(re.escape, self.finder.honorifics)) + r")\.", " ", gap,
+                                 flags=re.IGNORECASE)   # '"A," said Mrs. Pemberton, "B."': no sentence end
+                    prev_rule = (prev_draft.speaker or prev_draft.pronoun)["rule"]
+                    if not re.search(r"[.!?]\s", gap) and "\n" not in gap and prev_rule != "quotes.speaker.testimonial_name":
+                        speaker = dict(prev_draft.speaker or prev_draft.pronoun)
+                        speaker["rule"] = "quotes.speaker.same_sentence"
+                    elif prev_rule == "quotes.speaker.reporting_verb_after" and \
+                            len(re.findall(r"[.!?][\"”’)]*\s", gap)) == 1 and re.search(r"[.!?][\"”’)]*\s*$", gap):
+                        # '"A," says X, title of Y. "B."': the cue sentence between them gives B to X too
+                        speaker = dict(prev_draft.speaker or prev_draft.pronoun)
+                        speaker["rule"] = "quotes.speaker.cue_between"
+                if speaker is None and n == 0 and len(spans) == 1:
+                    speaker = self.previous_paragraph_speaker(u, s)
+                if speaker is None:   # a quotation line of its own, then its signature line
+                    speaker = self.testimonial_name(u, s) or self.dash_signature(pi, s)
+                if speaker is None and (nwords < self.cfg["inline_min_words"] or _title_like(quoted)) \
+                        and not (nwords >= 2 and self.finder.cue_after(doc, base, s.open, qe, hi)):
+                    continue   # short and unattributed: a term or title, unless a reporting clause follows
+                if nwords < 2:
+                    continue  # a single quoted word is a term or a scare quote, whoever says it
+                if s.close is None and speaker is None and not u.first_in_para:
+                    pass
+                d = Draft("inline", s.start, s.end, s.rule, para=pi)
+                d.rules = ["quotes.inline_marks" if s.close is not None else s.rule]
+                outlet_sig = speaker.pop("outlet", False) if speaker is not None else False
+                if speaker is not None:
+                    cue = speaker.pop("cue", None)
+                    if speaker.get("pronoun"):
+                        d.pronoun = speaker
+                    else:
+                        d.speaker = speaker
+                    d.cue = cue
+                    d.rules.append(speaker["rule"])
+                if d.speaker is not None or d.pronoun is not None:
+                    if speaker["rule"] in ("quotes.speaker.cue_between", "quotes.speaker.same_sentence") and prev_draft:
+                        d.source = prev_draft.source
+                    elif cue is not None:
+                        d.source = self.cue_source(*self.sentence_around(pi, cue["start"])) \
+                            or self.cue_outlet(pi, cue)
+                    if d.source is not None:
+                        d.rules.append("quotes.source.cue_title")
+                if outlet_sig:   # a blurb signed by a publication: it is the source too
+                    d.source = {"outlet": d.speaker["name"], "author": None, "date": None, "date_text": None,
+                                "attribution": None, "raw_start": d.speaker["raw_start"], "raw_end": d.speaker["raw_end"]}
+                    d.rules.append("quotes.source.signature")
+                d.parent = self.container(s.start)
+                host = u.tags.get("excerpt_of")
+                if host is not None:
+                    d.source = host["source"]
+                    if d.speaker is None and d.pronoun is None and host["speaker"]:
+                        d.speaker = dict(host["speaker"])
+                    d.rules.append("quotes.attribution_line")
+                num = self.reference_after(qe)
+                if num:
+                    d.ref_number = num
+                    d.rules.append("quotes.reference.marker_after")
+                self.drafts.append(d)
+                prev_draft = d
+                self.last_inline[pi] = d
+
+    def cue_source(self, s0: int, e0: int) -> dict[str, Any] | None:
+        """A title named in the cue's sentence: "says in The Last Word (Oxford University Press,
+        1997)", "during a recent Independent Thinking Podcast interview" (quotes.source_patterns)."""
+        text = self.text[s0:e0]
+        for pat in self.cfg["source_patterns"]:
+            m = re.search(pat, text)
+            if m:
+                a, b = s0 + m.start("title"), s0 + m.end("title")
+                return {"outlet": self.text[a:b], "author": None, "date": None, "date_text": None,
+                        "attribution": None, **dict(zip(("raw_start", "raw_end"), self.raw(a, b)))}
+        return None

@@ -1,0 +1,133 @@
+"""Question/Answer interviews: labelled paragraphs, names from the introduction."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .draft import Draft
+from .registry import register
+
+
+class InterviewForm:
+    @register('quotes.interview', 'Q:/A: labelled turns are quotations of the interviewee and the interviewer', order=10)
+    def interviews(self) -> None:
+        iv = self.cfg["interview"]
+        q_re = re.compile(r"^(?:" + "|".join(re.escape(x) for x in iv["question_labels"]) + r")\s*[:.]\s+")
+        a_re = re.compile(r"^(?:" + "|".join(re.escape(x) for x in iv["answer_labels"]) + r")\s*[:.]\s+")
+        labels = {}
+        for u in self.units:
+            for role, rx in (("question", q_re), ("answer", a_re)):
+                m = rx.match(u.text)
+                if m and u.first_in_para:
+                    labels[u.index] = (role, m.end())
+        roles = {r for r, _ in labels.values()}
+        if roles != {"question", "answer"}:
+            return
+        for i in labels:
+            self.units[i].tags["label"] = True
+        first = min(labels)
+        interviewee, interviewer, rule = self.interview_names(first)
+        for i, (role, off) in sorted(labels.items()):
+            u = self.units[i]
+            j = i
+            while j + 1 < len(self.units) and not self.stops_block(self.units[j + 1]) \
+                    and not (self.units[j + 1].first_in_para and self.units[j + 1].tags.get("cue")):
+                j += 1
+            d = Draft("interview", u.start + off, self.units[j].end, "quotes.interview." + role, (i, j), para=u.para)
+            who = interviewee if role == "answer" else interviewer
+            if who is not None:
+                d.speaker = {**who, "rule": rule}
+            d.rules = [d.rule] + ([rule] if who else [])
+            d.source = self.intro_source
+            self.add_structure(d)
+
+    def interview_names(self, first: int) -> tuple[dict[str, Any] | None, dict[str, Any] | None, str]:
+        """Interviewee and interviewer from the introduction before the first label."""
+        from ...quoting.attribution import parse_attribution_line  # noqa: F401
+        from ...quoting.textual import find_date
+
+        self.intro_source = None
+        pat = re.compile(self.cfg["interview"]["intro_pattern"], re.IGNORECASE)
+        back = [self.units[k] for k in range(first - 1, max(-1, first - 4), -1)]
+        for u in back:
+            m = pat.search(u.text)
+            if not m:
+                continue
+            doc, base = self.unit_doc(u)
+            ents = [e for e in doc.ents if e.label_ == "PERSON"]
+            s1, e1 = u.start + m.start("interviewee"), u.start + m.end("interviewee")
+            s2, e2 = u.start + m.start("interviewer"), u.start + m.end("interviewer")
+            a = [self.name_span(e, base) for e in ents if s1 <= base + e.start_char < e1]
+            b = [self.name_span(e, base) for e in ents if s2 <= base + e.start_char < e2]
+            # names the model does not tag PERSON: the words after a title ("the journalist X Y")
+            a = a or self.finder.titled_names(doc, s1 - base, e1 - base)
+            b = b or self.finder.titled_names(doc, s2 - base, e2 - base)
+            who = self.name_rec(a[-1], base) if a else None
+            asker = self.name_rec(b[0], base) if b else None
+            date = find_date(u.text, self.months, self.cfg["year_pivot"])
+            outlet = re.search(r'"([^"]{2,60})"', u.text[m.start("interviewer"):])
+            self.intro_source = {"outlet": outlet.group(1) if outlet else None, "author": None,
+                                 "date": date.iso if date else None, "date_text": date.text if date else None,
+                                 "attribution": None, **dict(zip(("raw_start", "raw_end"), self.raw(u.start, u.end)))}
+            if who or asker:
+                return who, asker, "quotes.speaker.interview_intro"
+        # no "interview of X to Y": the one person the introduction talks about is the interviewee
+        people: dict[str, Any] = {}
+        counts: dict[str, int] = {}
+        for u in back:
+            if "heading" in u.tags and u.index != first - 1:
+                break
+            doc, base = self.unit_doc(u)
+            for e in doc.ents:
+                if e.label_ == "PERSON" and u.start <= base + e.start_char < u.end:
+                    key = e.text.split()[-1].lower()
+                    counts[key] = counts.get(key, 0) + 1
+                    if key not in people or len(e.text) > len(people[key][0].text):
+                        people[key] = (e, base)
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        # the introduction is about one person: named at least twice, twice as often as anyone else
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            e, base = people[ranked[0][0]]
+            return self.person_rec(e, base), None, "quotes.speaker.interview_main_person"
+        return None, None, "quotes.speaker.interview_intro"
+
+
+class NamedTurnsForm:
+    @register('quotes.interview.named_turn',
+              'a transcript: paragraphs opening "NAME:" where two or more named people each take two turns', order=15)
+    def named_turns(self) -> None:
+        """`SMITH: We met in May.` / `Anna Berg: ...`: turns labelled with a person's name, when at
+        least two labels name people and each comes back (a transcript, not a "Note:" line). The
+        label is the speaker; the turn is the rest of the paragraph."""
+        from ...quoting.gender import name_gender
+
+        rx = re.compile(r"^(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s*:\s+(?P<rest>\S.*)")
+        turns: dict[str, list[tuple[Any, int]]] = {}
+        for u in self.units:
+            if not u.first_in_para or u.index in self.claimed or u.tags.get("label"):
+                continue
+            m = rx.match(u.text)
+            if m:
+                turns.setdefault(m.group("label"), []).append((u, m.start("rest")))
+
+        def person(label: str) -> bool:
+            first = label.split()[0]
+            return label.lower() in self.finder.persons or label.isupper() and len(label) > 2 \
+                or bool(self.cfg["first_name_gender"] and name_gender(first.title() + " x", {}, True))
+
+        people = {k: v for k, v in turns.items() if len(v) >= 2 and person(k)
+                  and k.lower().rstrip(".") not in self.finder.honorifics}
+        if len(people) < 2:
+            return
+        for label, items in people.items():
+            for u, off in items:
+                j = u.index
+                while j + 1 < len(self.units) and not self.units[j + 1].first_in_para:
+                    j += 1
+                d = Draft("interview", u.start + off, self.units[j].end, "quotes.interview.named_turn", (u.index, j),
+                          para=u.para)
+                d.speaker = self.span_rec(u.start, u.start + len(label), name=label, type="person",
+                                          rule="quotes.speaker.turn_label")
+                d.rules = [d.rule, "quotes.speaker.turn_label"]
+                self.add_structure(d)

@@ -1,0 +1,45 @@
+"""The registry of quotation forms (detectors) and speaker resolvers, by rule id.
+
+Each detector or resolver is a Builder method decorated with ``@register(id, why)``; the
+builder runs the detectors in their order, and ``registered()`` lists every rule with the
+one-line reason it is defended on unseen text (docs/QUOTES.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    why: str
+    attr: str          # the Builder method that implements it
+    order: int         # detectors run in this order (structures before inline quotations)
+    kind: str          # "detector" (finds quotations) or "resolver" (finds or checks speakers)
+
+
+_REGISTRY: dict[str, Entry] = {}
+
+
+def register(rule_id: str, why: str, order: int = 100, kind: str | None = None) -> Callable[[Any], Any]:
+    """Register a Builder method under a rule id, with why the rule holds."""
+    def deco(fn: Any) -> Any:
+        k = kind or ("resolver" if ".speaker." in rule_id else "detector")
+        if rule_id in _REGISTRY and _REGISTRY[rule_id].attr != fn.__name__:
+            raise ValueError(f"rule {rule_id} registered twice")
+        _REGISTRY[rule_id] = Entry(rule_id, why, fn.__name__, order, k)
+        return fn
+    return deco
+
+
+def registered(kind: str | None = None) -> list[Entry]:
+    return sorted((e for e in _REGISTRY.values() if kind is None or e.kind == kind), key=lambda e: (e.order, e.id))
+
+
+def detectors() -> list[Entry]:
+    return registered("detector")
+
+
+def resolvers() -> list[Entry]:
+    return registered("resolver")

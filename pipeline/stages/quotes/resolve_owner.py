@@ -1,0 +1,43 @@
+"""Resolver: a bare 'the report' names the owner of its nearest earlier mention."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .registry import register
+
+
+class OwnerResolver:
+    @register('quotes.speaker.definite_owner', "a bare 'the report' stands for the owner named at its nearest earlier mention")
+    def definite_owner(self, pi: int, speaker: dict[str, Any]) -> dict[str, Any]:
+        """'The report noted ...' after 'The U.S. Copyright Office's May 2025 report ...': a bare
+        document or body noun names the owner of its nearest earlier mention ("X's report", "the
+        report by X"), within pronoun_window paragraphs; otherwise it stays as written."""
+        from ...quoting.speakers import lemma
+
+        name = speaker["name"]
+        org = {w.lower() for w in self.cfg["organisation_words"]}
+        if " " in name or name.lower() not in org:
+            return speaker
+        best = None
+        for pj in range(max(0, pi - self.cfg["pronoun_window"]), pi + 1):
+            doc, base = self.docs[pj], self.paragraphs[pj]["start"]
+            for t in doc:
+                if base + t.idx >= speaker["start"] or lemma(t).lower() != name.lower():
+                    continue
+                owners = [c for c in t.children if c.dep_ == "poss"]
+                owners += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                           for g in c.children if g.dep_ == "pobj"]
+                for o in owners:
+                    sub = [x for x in o.subtree if x.dep_ != "case" and x.text not in ("'s", "’s")]
+                    while sub and sub[0].dep_ == "det":
+                        sub = sub[1:]
+                    if sub and any(x.pos_ == "PROPN" for x in sub):
+                        best = (base + sub[0].idx, base + sub[-1].idx + len(sub[-1]))
+        if best is None:
+            return speaker
+        out = self.span_rec(best[0], best[1], name=self.text[best[0]:best[1]], type="organisation",
+                            rule="quotes.speaker.definite_owner")
+        if "cue" in speaker:
+            out["cue"] = speaker["cue"]
+        return out

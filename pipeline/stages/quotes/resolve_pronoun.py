@@ -1,0 +1,273 @@
+"""Resolver: he/she/it/they speakers to the nearest compatible named antecedent, or none."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .draft import TERMINAL, Draft
+from .registry import register
+
+
+class PronounResolver:
+    @register('quotes.speaker.pronoun', 'a pronoun speaker is the one compatible named person before it, else none', order=90)
+    def resolve_pronouns(self) -> None:
+        from ...quoting.speakers import PRONOUNS  # noqa: F401
+
+        self.drafts.sort(key=lambda d: (d.start, -d.end))
+        history: list[tuple[int, dict[str, Any]]] = []   # (paragraph, named speaker)
+        window = self.cfg["pronoun_window"]
+        reported = self.reported_speakers()
+        for d in self.drafts:
+            while reported and reported[0][0] < d.start:
+                history.append(reported.pop(0)[1:])
+            if d.pronoun is not None:
+                pr = d.pronoun["pronoun"]
+                want = {"he": "person", "she": "person", "it": "organisation", "they": "organisation"}.get(pr)
+                found = None
+                if pr in ("i", "we") and d.parent is not None and d.parent.speaker:
+                    found = d.parent.speaker
+                elif pr == "i" and d.parent is None:
+                    found = self.narrator()   # '"...," I said': the document's named author, or no one
+                elif want == "person":
+                    found, stop = self.antecedent_in_sentence(d.pronoun["start"])
+                    if found is not None and not self.gender_fits(found["name"], pr):
+                        found = None
+                    if stop:
+                        want = None  # "told a guy on a plane ..., he responded": an unnamed antecedent
+                    elif found is None and pr in ("he", "she"):
+                        found = self.nearest_compatible_person(d, pr, history)
+                        want = None   # one compatible person or none: no fallback to a mere earlier speaker
+                if want and found is None:
+                    for para, sp in reversed(history):
+                        if d.para - para > window:
+                            break
+                        if sp["type"] == want or (want == "organisation" and sp["type"] == "outlet"):
+                            found = sp
+                            break
+                    if found is None and want == "person":
+                        found = self.sole_person_before(d)
+                if found is not None and pr in ("he", "she") and found.get("type") == "person":
+                    from ...quoting.gender import pronoun_gender
+
+                    words = self.finder.title_re.sub("", found["name"]).split()
+                    if words and self.person_gender(found["name"]) is None:
+                        self.__dict__.setdefault("learned", {})[words[-1].lower()] = pronoun_gender(pr)
+                if found is not None:
+                    d.speaker = {**{k: found[k] for k in ("name", "type", "start", "end", "raw_start", "raw_end")},
+                                 "rule": "quotes.speaker.pronoun", "pronoun": {k: d.pronoun[k] for k in
+                                                                            ("start", "end", "raw_start", "raw_end")} | {"text": d.pronoun["name"]}}
+                    d.rules.append("quotes.speaker.pronoun")
+            if d.speaker is not None and d.speaker.get("type") in ("person", "organisation", "outlet"):
+                history.append((d.para, d.speaker))
+
+    def narrator(self) -> dict[str, Any] | None:
+        """The document's named author: a byline "By Jane Smith" among its first lines (`byline_pattern`),
+        the name a person (PERSON-tagged or opening with a first name). None otherwise."""
+        from ...quoting.gender import name_gender
+
+        if "_narrator" in self.__dict__:
+            return self._narrator
+        self._narrator = None
+        rx = re.compile(self.cfg["byline_pattern"])
+        for u in self.units[:12]:
+            m = rx.match(u.bare)
+            if not m:
+                continue
+            name = m.group("name").strip()
+            s0 = u.start + u.text.find(name)
+            if self.cfg["first_name_gender"] and name_gender(name.split()[0] + " x", {}, True) is not None \
+                    or name.lower() in self.finder.persons:
+                self._narrator = self.span_rec(s0, s0 + len(name), name=name, type="person",
+                                               rule="quotes.speaker.narrator")
+            break
+        return self._narrator
+
+    def person_gender(self, name: str) -> str | None:
+        """A person's gender: honorific, first name, else what an earlier he/she that resolved to this
+        person alone said (`learned`, by surname)."""
+        from ...quoting.gender import name_gender
+
+        g = name_gender(name, self.gender_honorifics, self.cfg["first_name_gender"])
+        if g is None:
+            g = self.__dict__.setdefault("learned", {}).get(self.finder.title_re.sub("", name).split()[-1:][0].lower()
+                                                            if self.finder.title_re.sub("", name).split() else "")
+        return g
+
+    def gender_fits(self, name: str, pronoun: str) -> bool:
+        from ...quoting.gender import name_gender, pronoun_gender
+
+        want = pronoun_gender(pronoun)
+        got = self.person_gender(name)
+        return want is None or got is None or got == want
+
+    def person_mentions(self, pi: int) -> list[tuple[int, str]]:
+        """(offset, name) of the persons named in paragraph pi outside quotation marks: PERSON
+        entities and the document's known person names (surnames the model tags otherwise)."""
+        cache = self.__dict__.setdefault("_mentions", {})
+        if pi in cache:
+            return cache[pi]
+        doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+        quoted = [(s.open, (s.close if s.close is not None else s.end) + 1) for s in self.spans_by_para.get(pi, [])]
+        # the words of a block quotation, letter or interview are the speaker's, not the narrative's
+        quoted += [(d.start, d.end) for d in self.drafts if d.kind != "inline"]
+        out: list[tuple[int, str]] = []
+        seen: set[int] = set()
+        for e in doc.ents:
+            if e.label_ == "PERSON" and "\n" not in e.text and not re.search(r"[/|@]", e.text):
+                ts = list(e)
+                k = e.start - 1     # the honorific before the name tells two Pembertons apart
+                while k >= 0 and doc[k].lower_.rstrip(".") in self.finder.honorifics:
+                    ts.insert(0, doc[k])
+                    k -= 1
+                s0 = base + ts[0].idx
+                if not any(a <= s0 < b for a, b in quoted):
+                    out.append((s0, doc.text[ts[0].idx:ts[-1].idx + len(ts[-1])]))
+                    seen.update(t.i for t in ts)
+        from ...quoting.gender import name_gender
+
+        k = 0
+        while k < len(doc):   # names the small model misses: a run of proper nouns opening with a first name
+            t = doc[k]
+            if t.i in seen or t.pos_ != "PROPN" or not t.text[:1].isupper():
+                k += 1
+                continue
+            j = k
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
+                    and doc[j + 1].i not in seen and j - k < 3 and not doc[j].whitespace_ == "":
+                j += 1
+            if (j > k or t.dep_ == "nsubj") and self.cfg["first_name_gender"] \
+                    and name_gender(t.text + " x", {}, True) is not None:
+                s0 = base + t.idx
+                if not any(a <= s0 < b for a, b in quoted):
+                    out.append((s0, doc.text[t.idx:doc[j].idx + len(doc[j])]))
+                    seen.update(range(k, j + 1))
+            k = j + 1
+        for t in doc:
+            s0 = base + t.idx
+            if t.i not in seen and t.pos_ == "PROPN" and t.lower_ in self.finder.persons \
+                    and not any(a <= s0 < b for a, b in quoted):
+                prev = doc[t.i - 1] if t.i else None
+                name = t.text if prev is None or prev.lower_.rstrip(".") not in self.finder.honorifics \
+                    else doc.text[prev.idx:t.idx + len(t)]
+                out.append((s0 if name == t.text else base + prev.idx, name))
+        out.sort()
+        cache[pi] = out
+        return out
+
+    def nearest_compatible_person(self, d: Any, pronoun: str, history: list[Any]) -> dict[str, Any] | None:
+        """The nearest paragraph (this one first, before the pronoun) that names a person whose
+        gender (honorific, first name; unknown fits both) fits the pronoun decides: its one fitting person, or, of
+        several, none: no guess."""
+        from ...quoting.gender import name_gender, pronoun_gender
+
+        want = pronoun_gender(pronoun)
+        pos = d.pronoun["start"]
+        for pi in range(d.para, max(-1, d.para - self.cfg["pronoun_window"] - 1), -1):
+            ptext = self.text[self.paragraphs[pi]["start"]:self.paragraphs[pi]["end"]].strip()
+            if pi != d.para and (len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL):
+                continue  # a credit or caption line ("Amr Dalsh / Reuters") is no antecedent
+            people: dict[tuple[str, str | None], tuple[int, str]] = {}
+            for s0, name in self.person_mentions(pi):
+                if s0 >= pos:
+                    continue
+                g = self.person_gender(name)
+                key = (name.split()[-1].lower().strip(".,"), g if name.split()[0].lower().rstrip(".") in self.finder.honorifics else None)
+                if key not in people or len(name) > len(people[key][1]):
+                    people[key] = (s0, name)
+            # a bare surname joins the one gendered name with that surname
+            for (sur, hg) in [k for k in people if k[1] is None]:
+                gendered = [k for k in people if k[0] == sur and k[1] is not None]
+                if len(gendered) == 1:
+                    people.pop((sur, None))
+            fits = []
+            for (sur, hg), (s0, name) in sorted(people.items(), key=lambda kv: kv[1]):
+                g = hg or self.person_gender(name)
+                if want is None or g is None or g == want:
+                    fits.append((g == want, s0, name))
+            if not fits:
+                continue
+            pick = fits[0] if len(fits) == 1 else None   # several fit: no speaker (no guess)
+            if pick is None:
+                return None
+            _, s0, name = pick
+            return self.span_rec(s0, s0 + len(name), name=name, type="person")
+        return None
+
+    def antecedent_in_sentence(self, pos: int) -> tuple[dict[str, Any] | None, bool]:
+        """A he/she cue's antecedent in its own sentence, before it and outside quotation marks:
+        the nearest person named there ("Henry David Thoreau is as relevant as ever when he
+        writes"). (None, True) when an unnamed person ("a guy", "a mother") is nearer: the
+        pronoun then names no one, and no earlier paragraph may lend it a name."""
+        import bisect
+
+        pi = bisect.bisect_right([p["start"] for p in self.paragraphs], pos) - 1
+        if pi < 0:
+            return None, False
+        doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+        quoted = [(s.open, (s.close if s.close is not None else s.end) + 1) for s in self.spans_by_para.get(pi, [])]
+
+        def in_quote(x: int) -> bool:
+            return any(a <= x < b for a, b in quoted)
+
+        lo = base
+        for m in re.finditer(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“(\[])", self.text[base:pos]):
+            if not in_quote(base + m.start()):
+                lo = base + m.end()
+        persons = self.finder.persons
+        cands: list[tuple[int, Any]] = []      # person mentions: full names of the document, or their surnames
+        for t in doc:
+            s0 = base + t.idx
+            if t.pos_ == "PROPN" and t.lower_ in persons and lo <= s0 < pos and not in_quote(s0) \
+                    and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+                first = t.i
+                while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+                    first -= 1
+                cands.append((s0, doc[first:t.i + 1]))
+        last = max((s0 for s0, _ in cands), default=-1)
+        for t in doc:
+            s0 = base + t.idx
+            if lo <= s0 < pos and s0 > last and not in_quote(s0) and t.lower_ in self.finder.person_nouns \
+                    and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another", "some")
+                                                 for c in t.children):
+                return None, True
+        subjects = [c for c in cands if c[1][-1].dep_ in ("nsubj", "nsubjpass")]
+        names = {c[1][-1].lower_ for c in cands}
+        pick = subjects[-1] if subjects else (cands[-1] if len(names) == 1 else None)
+        if pick is None:
+            return None, False
+        ent = pick[1]
+        rec = self.span_rec(base + ent.start_char, base + ent.end_char,
+                            name=ent.text.strip(), type="person")
+        return rec, False
+
+    def reported_speakers(self) -> list[tuple[int, int, dict[str, Any]]]:
+        """Named subjects of reporting verbs anywhere (reported speech too: "said X, CEO of Y"):
+        antecedents for later pronoun speakers."""
+        out = []
+        for pi, doc in self.docs.parsed():
+            base = self.paragraphs[pi]["start"]
+            for t in doc:
+                if self.finder._is_verb(t) and t.pos_ != "NOUN":
+                    sp = self.finder._subject(t, "quotes.speaker.reported")
+                    if sp is not None and sp.pronoun is None and sp.type == "person":
+                        out.append((base + t.idx, pi, self.speaker_rec(sp, base)))
+        return out
+
+    def sole_person_before(self, d: Draft) -> dict[str, Any] | None:
+        """A pronoun with no earlier named speaker: the one PERSON named in the paragraphs before."""
+        people: dict[str, Any] = {}
+        for pi in range(max(0, d.para - self.cfg["pronoun_window"]), d.para + 1):
+            doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+            ptext = self.text[self.paragraphs[pi]["start"]:self.paragraphs[pi]["end"]].strip()
+            if len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL:
+                continue  # a credit or caption line ("Amr Dalsh / Reuters") is no antecedent
+            for e in doc.ents:
+                if e.label_ == "PERSON" and base + e.end_char <= d.start and not re.search(r"[/|]", e.text):
+                    key = e.text.split()[-1].lower()
+                    if key not in people or len(e.text) > len(people[key][0].text):
+                        people[key] = (e, base)
+        if len(people) == 1:
+            e, base = next(iter(people.values()))
+            return self.person_rec(e, base)
+        return None

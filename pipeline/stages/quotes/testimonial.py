@@ -1,0 +1,91 @@
+"""Testimonials, blurbs and epigraphs: the name that signs a quotation after it.
+
+`"..." – Milton Glaser` on the quotation's own line, or a line of its own after a quotation
+paragraph (`— Maria K.`, `Tom, Leeds`, `Jason Doan` over a job title, `8/10 – PlayZone`). A
+signature is a person when the model tags it PERSON or its first word is a first name (the
+general name list of quoting/gender.py); after a dash, a signature that is neither is the
+publication the blurb is taken from: the source, and the speaker since no person is named.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .registry import register
+
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+_DASH = r"[–—―-]{1,2}|~"
+SIGNATURE_RE = re.compile(rf"^\s*(?:(?P<score>\d+(?:\.\d+)?\s*/\s*\d+|\d(?:\.\d)?\s*stars?)\s*)?(?P<dash>{_DASH})?\s*"
+                          rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|van|von|da|al|&))*)"
+                          rf"(?P<rest>\s*,\s*[^\n]{{0,60}})?\s*$")
+
+
+class TestimonialForm:
+    def signature(self, line: str, start: int, dashed_needed: bool) -> dict[str, Any] | None:
+        """The speaker record a signature line gives, or None. ``start``: its clean offset."""
+        from ...quoting.gender import name_gender
+
+        m = SIGNATURE_RE.match(line)
+        if m is None or dashed_needed and not (m.group("dash") or m.group("score")):
+            return None
+        name = m.group("name").rstrip(".") if not re.search(r"\b[A-Z]\.$", m.group("name")) else m.group("name")
+        words = name.split()
+        if len(words) > self.cfg["name_max_tokens"] + 1 and not dashed_needed \
+                and name_gender(words[0] + " x", {}, self.cfg["first_name_gender"]):
+            words = words[:2]     # "Jason W Fox Crossing Police Department": the name, then its place
+            name = " ".join(words)
+        if not 1 <= len(words) <= self.cfg["name_max_tokens"] + 1 or name.lower() in self.finder.honorifics:
+            return None
+        s0 = start + m.start("name")
+        pi = self.paragraph_of(s0)
+        doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+        ents = [e for e in doc.ents if base + e.start_char < s0 + len(name) and base + e.end_char > s0]
+        labels = {e.label_ for e in ents}
+        whole = any(e.label_ == "PERSON" and base + e.start_char <= s0 and base + e.end_char >= s0 + len(name)
+                    for e in ents)
+        first = self.cfg["first_name_gender"] and name_gender(words[0] + " x", {}, True) is not None
+        titled = any(w.lower().strip(".,") in self.finder.titles for w in words)   # "Senior Team Lead"
+        person = not titled and (whole or first or name.lower() in self.finder.persons)
+        dashed = bool(m.group("dash") or m.group("score"))
+        rest = (m.group("rest") or "").strip(" ,")
+        if rest and not dashed and not (rest[:1].isupper() and len(rest.split()) <= 6 and rest[-1:] not in ".!?"):
+            return None   # 'Mary, who had said nothing ...' in wrapped prose is no signature ('Tom, Leeds' is)
+        if person and (dashed or len(words) >= 2 or m.group("rest")):
+            return self.span_rec(s0, s0 + len(name), name=name, type="person", rule="quotes.speaker.testimonial_name")
+        if dashed and not person and len(words) >= 1 and not labels & {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"}:
+            rec = self.span_rec(s0, s0 + len(name), name=name, type="outlet", rule="quotes.speaker.signature_outlet")
+            rec["outlet"] = True
+            return rec
+        return None
+
+    def paragraph_of(self, pos: int) -> int:
+        import bisect
+
+        return max(0, bisect.bisect_right([p["start"] for p in self.paragraphs], pos) - 1)
+
+    @register('quotes.speaker.dash_signature', 'a name after a dash right after the quotation signs it (epigraphs, blurbs)')
+    def dash_signature(self, pi: int, s: Any) -> dict[str, Any] | None:
+        """`"..." – Ada Lovelace`: the rest of the quotation's line after its closing mark."""
+        if s.close is None:
+            return None
+        line_end = self.text.find("\n", s.close, self.paragraphs[pi]["end"])
+        line_end = self.paragraphs[pi]["end"] if line_end < 0 else line_end
+        rest = self.text[s.close + 1:line_end]
+        if not re.match(rf"\s*[.,]?\s*(?:{_DASH})", rest):
+            return None
+        lead = len(rest) - len(rest.lstrip(" .,"))
+        return self.signature(rest[lead:], s.close + 1 + lead, dashed_needed=True)
+
+    @register('quotes.speaker.testimonial_name', 'a name line right after a quotation paragraph signs it')
+    def testimonial_name(self, u: Any, s: Any) -> dict[str, Any] | None:
+        """A testimonial: a paragraph (or line) that is one quotation, then a line that is only a
+        signature: a person's name (perhaps with a place or title after a comma) or a dashed one."""
+        from ...quoting.textual import wholly_quoted
+
+        if wholly_quoted(u, [s]) is None or u.index + 1 >= len(self.units):
+            return None
+        nu = self.units[u.index + 1]
+        if nu.tags.get("date_only") or len(nu.bare) > 80:
+            return None
+        return self.signature(nu.bare, nu.start + (len(nu.text) - len(nu.text.lstrip())), dashed_needed=False)

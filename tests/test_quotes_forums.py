@@ -1,0 +1,58 @@
+"""Quoted posts of forum software: the header names the post's author (docs/QUOTES.md)."""
+
+from __future__ import annotations
+
+from test_quotes import one, quotes_of, speaker
+
+REPLY = "\n\nI had the same installer and the radiators were far too small in the end, sadly.\n"
+
+
+def test_vbulletin_originally_posted_by_names_the_author() -> None:
+    out = quotes_of("Re: Best heat pump for an old house?\n\nQuote:\nOriginally Posted by frostbite_joe\n"
+                    "The installer told me the old radiators would work fine with a heat pump." + REPLY)
+    assert speaker(one(out, "The installer told me")) == "frostbite_joe"
+
+
+def test_smf_quote_from_names_the_author() -> None:
+    out = quotes_of("Re: Heat pumps\n\nQuote from: lena_k on March 03, 2021, 10:12:55 AM\n"
+                    "We replaced two radiators in the living room and now the house stays warm." + REPLY)
+    assert speaker(one(out, "We replaced two radiators")) == "lena_k"
+
+
+def test_phpbb_wrote_names_the_author() -> None:
+    out = quotes_of("Re: Heat pumps\n\nmarta_v wrote:\nThe cheapest option is often not the best one for an "
+                    "older house." + REPLY)
+    assert speaker(one(out, "The cheapest option")) == "marta_v"
+
+
+def test_transcript_turns_labelled_with_names_are_quotations_of_the_label() -> None:
+    out = quotes_of("A transcript of the interview recorded on Monday in the studio.\n\n"
+                    "HOST: Welcome back to the programme, and thank you for coming in.\n\n"
+                    "BERG: Thank you for having me, it is good to be back in the studio.\n\n"
+                    "HOST: You said last week that the harbour wall would be finished soon.\n\n"
+                    "BERG: We are on track, and the first section will open in November.\n\n"
+                    "Note: the interview has been edited for length and clarity by the editors.\n")
+    assert speaker(one(out, "We are on track")) == "BERG"
+    assert not [q for q in out["quotations"] if q["text"].startswith("the interview has been edited")]
+
+
+def test_a_single_label_is_no_transcript() -> None:
+    out = quotes_of("Update: the council has moved the meeting to the town hall on Friday.\n\n"
+                    "Update: the meeting will now start at seven in the evening.\n")
+    assert out["quotations"] == []
+
+
+def test_discourse_user_name_line_is_a_forum_header_but_a_word_label_is_not() -> None:
+    """(strip may drop the bare name line of a text dump; the header rule itself, from the config)"""
+    import re
+
+    from pipeline.config import load_config
+
+    pats = [re.compile(p) for p in load_config(None).section("quotes")["forum_header_patterns"]]
+    assert any(p.match("kelp_farmer42:") for p in pats)
+    assert not any(p.match(x) for p in pats for x in ("Ingredients:", "Update:", "Note:"))
+
+
+def test_a_capitalised_label_line_is_no_forum_header() -> None:
+    out = quotes_of("Ingredients:\nTwo cups of flour, one egg and a glass of milk for the batter." + REPLY)
+    assert out["quotations"] == []

@@ -1,0 +1,58 @@
+"""Names that sign a quotation after it: epigraphs, testimonials, blurbs (docs/QUOTES.md)."""
+
+from __future__ import annotations
+
+from test_quotes import one, quotes_of as _quotes_of, speaker
+
+MORE = "\n\nWe read every message that our customers send us, and we answer each one within a day.\n"
+
+
+def quotes_of(text: str):  # type: ignore[no-untyped-def]
+    """A page whose last line is not the signature (strip drops a short last line as boilerplate)."""
+    return _quotes_of("Our customers write to us about the service they receive from the team.\n\n" + text + MORE)
+
+
+def test_epigraph_dash_name_on_the_quotation_line_is_the_speaker() -> None:
+    out = quotes_of('What Is Design?\n\n"There are three responses to a piece of design: yes, no, and wow." – Ada Lovelace\n')
+    assert speaker(one(out, "There are three responses")) == "Ada Lovelace"
+
+
+def test_name_line_after_a_testimonial_with_a_place_is_the_speaker() -> None:
+    out = quotes_of('Reviews\n\n"Service was quick and the staff explained everything to us."\n\nTom, Leeds\n')
+    assert speaker(one(out, "Service was quick")) == "Tom"
+
+
+def test_name_line_over_a_job_title_is_the_speaker() -> None:
+    out = quotes_of('"We shipped the new release two weeks early thanks to the board."\nJason Doan\n'
+                    'VP of Sales Operations\n')
+    assert speaker(one(out, "We shipped the new release")) == "Jason Doan"
+
+
+def test_dashed_initial_name_is_the_speaker() -> None:
+    out = quotes_of('"The course gave me exactly the skills I needed for the new job."\n\n— Maria K.\n')
+    assert speaker(one(out, "The course gave me")) == "Maria K."
+
+
+def test_job_title_line_is_no_speaker() -> None:
+    out = quotes_of('"We shipped the new release two weeks early thanks to the board."\n\n'
+                    'Talent Acquisition Manager, Accenture\n')
+    assert speaker(one(out, "We shipped the new release")) is None
+
+
+def test_blurb_signed_by_a_publication_has_it_as_source_and_speaker() -> None:
+    out = quotes_of('"A tender, funny and quietly devastating novel about three sisters."\n\n— Northern Book Journal\n')
+    q = one(out, "A tender, funny")
+    assert speaker(q) == "Northern Book Journal" and q["source"]["outlet"] == "Northern Book Journal"
+
+
+def test_score_blurb_is_signed_by_its_outlet() -> None:
+    out = quotes_of('"The best puzzle game of the year, with a story you will not forget."\n\n8/10 – PlayZone\n')
+    assert one(out, "The best puzzle game")["source"]["outlet"] == "PlayZone"
+
+
+def test_testimonials_in_one_paragraph_each_take_their_own_name_line() -> None:
+    out = quotes_of('"We have dozens of complex projects going on at any given time."\nJason Doan\n'
+                    'VP of Sales Operations\n"The board has let our group launch more product lines this year."\n'
+                    'Chris Funk\nSenior Director of Product\n')
+    assert speaker(one(out, "We have dozens")) == "Jason Doan"
+    assert speaker(one(out, "The board has let")) == "Chris Funk"
