@@ -22,6 +22,7 @@ the loaded config). Declaring an id twice is a ``RuleError``. ``get(id)`` also r
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
@@ -142,7 +143,10 @@ def _load_catalog() -> None:
         _CATALOG_LOADED = True
         from .stages import stages
 
-        stages()   # stage modules declare their rules when imported; the catalog fills in the rest
+        for spec in stages():   # stage modules declare their rules when imported; the catalog fills in the rest
+            if hasattr(spec.module, "__path__"):   # a stage package: every module of it (quotes/: its forms)
+                for info in pkgutil.iter_modules(spec.module.__path__):
+                    importlib.import_module(f"{spec.module.__name__}.{info.name}")
         importlib.import_module("pipeline.rules_catalog")
 
 

@@ -79,3 +79,16 @@ declare("quotes.interpolation", stage=S, why="a quotation that carries editorial
 declare("quotes.interpolation.brackets", stage=S, why="square brackets inside a quotation are the editor's, not the speaker's")
 declare("quotes.interpolation.note", stage=S, why="a parenthesised editor's or translator's note inside a quotation",
         params=["note_words"])
+# added with the quotation-stage rebuild (issue 12); move each next to its function
+declare("quotes.speaker.fragment_subject", stage=S,
+        why="a quoted fragment framed by a reporting clause takes that clause's subject (called it \"a disgrace\")",
+        params=["inline_min_words"])
+declare("quotes.parse.split_paragraph", stage=S,
+        why="a paragraph longer than the bound is parsed in pieces cut at sentence or line ends (the model has a length limit)",
+        params=["max_parse_chars"])
+declare("quotes.source.signature", stage=S, why="a blurb signed by a publication has that publication as its source")
+declare("quotes.speaker.turn_label", stage=S, why="the NAME of a transcript's 'NAME:' turn is its speaker")
+declare("quotes.speaker.narrator", stage=S,
+        why="'I said' outside any structure is the document's named author (a byline), else no one")
+declare("quotes.speaker.signature_outlet", stage=S,
+        why="a dash signature that names no person but a publication makes the publication the speaker")

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from ... import rules
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -28,6 +30,8 @@ def register(rule_id: str, why: str, order: int = 100, kind: str | None = None) 
         k = kind or ("resolver" if ".speaker." in rule_id else "detector")
         if rule_id in _REGISTRY and _REGISTRY[rule_id].attr != fn.__name__:
             raise ValueError(f"rule {rule_id} registered twice")
+        if rule_id not in _REGISTRY:  # one declaration in the project's rules layer too
+            rules.declare(rule_id, stage="quotes", why=why, fn=fn)
         _REGISTRY[rule_id] = Entry(rule_id, why, fn.__name__, order, k)
         return fn
     return deco
