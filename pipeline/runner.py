@@ -125,8 +125,13 @@ def new_context(doc: RawDoc, data: bytes, raw_dir: Path, out_dir: Path) -> DocCo
     return DocContext(doc.doc_id, doc.name, data, sha256_bytes(data), raw_dir=raw_dir, cache_dir=out_dir / CACHE_FOLDER)
 
 
-def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str]) -> DocContext:
-    ctx = new_context(doc, read_raw_bytes(doc, raw_dir), raw_dir, out_dir)
+def max_raw_bytes(config: Config) -> int:
+    """The size cap on raw files (``input.max_bytes``)."""
+    return int(config.section("input")["max_bytes"])
+
+
+def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str], config: Config) -> DocContext:
+    ctx = new_context(doc, read_raw_bytes(doc, raw_dir, max_raw_bytes(config)), raw_dir, out_dir)
     for name in needs:
         path = output_path(out_dir, stage(name), doc.doc_id)
         if not path.exists():
@@ -150,7 +155,7 @@ def run_one_stage(stage_name: str, doc_id: str, raw_dir: Path, out_dir: Path, co
     spec = stage(stage_name)
     doc = find_raw(raw_dir, doc_id)
     try:
-        ctx = load_context(doc, raw_dir, out_dir, stage_inputs(spec))
+        ctx = load_context(doc, raw_dir, out_dir, stage_inputs(spec), config)
         out = run_stage(spec, ctx, config)
         write_stage_output(spec, out_dir, doc.doc_id, out)
         return DocResult(doc.doc_id, doc.name, True)
@@ -170,7 +175,7 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
                      until: str | None = None) -> DocResult:
     """Every stage for one document (or those up to ``until``), in one process, writing each stage's output."""
     try:
-        data = read_raw_bytes(doc, raw_dir)
+        data = read_raw_bytes(doc, raw_dir, max_raw_bytes(config))
     except PipelineError as exc:
         record_failure(out_dir, doc, stages()[0], str(exc))
         return DocResult(doc.doc_id, doc.name, False, str(exc), "extract")

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,22 +44,42 @@ class RawDoc:
     path: Path
 
 
+def _hidden(name: str) -> bool:
+    return name.startswith(".") or name in RAW_SUFFIXES_IGNORED
+
+
 def list_raw(raw_dir: Path) -> list[RawDoc]:
-    """Every raw document under ``raw_dir`` (recursively), sorted by name for determinism."""
+    """Every raw document under ``raw_dir`` (recursively), sorted by name for determinism.
+
+    Hidden files and folders (``.git/``, ``.DS_Store``) are not documents. Nothing is opened
+    here and no symlink is followed: a symlink (to a folder, or dangling), a FIFO or a device
+    is listed as a document, so that :func:`read_raw_bytes` refuses it as one failed document.
+    """
     docs: list[RawDoc] = []
-    for path in sorted(raw_dir.rglob("*")):
-        if path.is_dir() and not path.is_symlink():
-            continue
-        if path.name in RAW_SUFFIXES_IGNORED or path.name.startswith("."):
-            continue
-        name = path.relative_to(raw_dir).as_posix()
-        docs.append(RawDoc(doc_id_for(name), name, path))
+    root = str(raw_dir)
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        kept = []
+        for d in dirs:
+            if _hidden(d):
+                continue
+            if os.path.islink(os.path.join(folder, d)):
+                files.append(d)  # a symlink to a folder: one (refused) document, never walked
+            else:
+                kept.append(d)
+        dirs[:] = kept
+        for f in files:
+            if _hidden(f):
+                continue
+            path = Path(folder, f)
+            name = path.relative_to(raw_dir).as_posix()
+            docs.append(RawDoc(doc_id_for(name), name, path))
+    docs.sort(key=lambda d: d.name)
     return docs
 
 
 def find_raw(raw_dir: Path, doc_id: str) -> RawDoc:
     direct = raw_dir / doc_id
-    if doc_id_for(doc_id) == doc_id and (direct.is_file() or direct.is_symlink()):
+    if doc_id_for(doc_id) == doc_id and os.path.lexists(direct):
         return RawDoc(doc_id, doc_id, direct)  # a safe name is its own id: no need to list the folder
     for doc in list_raw(raw_dir):
         if doc.doc_id == doc_id:
@@ -72,17 +93,70 @@ def is_outside(doc: RawDoc, raw_dir: Path) -> bool:
     return root not in doc.path.resolve().parents
 
 
-def read_raw_bytes(doc: RawDoc, raw_dir: Path) -> bytes:
-    """Read a raw file, refusing symlinks that lead outside the raw folder (raw/ is the corpus:
-    a link out of it could pull any file of the machine into the outputs)."""
-    if is_outside(doc, raw_dir):
-        raise InputError("symlink to a file outside the raw folder refused")
+def raw_dir_of(doc: RawDoc) -> Path:
+    """The raw folder a listed document came from (its path less its relative name)."""
+    return doc.path.parents[len(Path(doc.name).parts) - 1]
+
+
+def raw_refusal(doc: RawDoc, raw_dir: Path, max_bytes: int | None = None) -> str | None:
+    """Why the raw file is refused, or None for a readable document. Never opens the file.
+
+    The symlink policy: a symlink is followed only when it (and every link on the way) ends
+    at a regular file inside the raw folder; a link out of raw/, to a folder, or to nothing is
+    refused. Only regular files are read: a FIFO would block the run, a device never ends.
+    """
     try:
-        return doc.path.read_bytes()
-    except IsADirectoryError:
-        raise InputError("a folder, not a file") from None
+        link = os.path.islink(doc.path)
+        st = os.stat(doc.path)  # follows links: what a read would get
+    except FileNotFoundError:
+        return "dangling symlink refused (its target does not exist)" if os.path.lexists(doc.path) \
+            else "the file disappeared"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror}"
+    if is_outside(doc, raw_dir):
+        return f"symlink to a {'folder' if stat.S_ISDIR(st.st_mode) else 'file'} outside the raw folder refused"
+    if stat.S_ISDIR(st.st_mode):
+        return "symlink to a folder refused" if link else "a folder, not a file"
+    if not stat.S_ISREG(st.st_mode):
+        return f"not a regular file ({_kind(st.st_mode)}) refused"
+    if max_bytes is not None and st.st_size > max_bytes:
+        return f"file too large: {st.st_size:,} bytes, over the input.max_bytes limit of {max_bytes:,}"
+    return None
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name
+    return "not a file"
+
+
+def read_raw_bytes(doc: RawDoc, raw_dir: Path, max_bytes: int | None = None) -> bytes:
+    """The raw bytes of one document, through :func:`raw_refusal`'s checks; a refusal is an
+    ``InputError`` (one failed document, never a failed corpus).
+
+    Opened non-blocking and checked again on the open file, so a file swapped for a FIFO
+    between the check and the open cannot hang the run.
+    """
+    why = raw_refusal(doc, raw_dir, max_bytes)
+    if why:
+        raise InputError(why)
+    try:
+        fd = os.open(doc.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"not a regular file ({_kind(st.st_mode)}) refused")
+        try:
+            data = fh.read() if max_bytes is None else fh.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}") from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(f"file too large: over the input.max_bytes limit of {max_bytes:,} bytes")
+    return data
 
 
 def sha256_bytes(data: bytes) -> str:

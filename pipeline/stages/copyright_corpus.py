@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ..store import list_raw
+from ..errors import InputError
+from ..store import RawDoc, list_raw, raw_refusal, read_raw_bytes
 
 TAG_RE = re.compile(r"(?is)<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]+>")
 TOKEN_RE = re.compile(r"[^\W_]+")
@@ -96,7 +97,11 @@ class ShingleIndex:
             for doc_id, (name, size, mt) in sorted(state.items()):
                 if doc_id in have and have[doc_id][:3] == (name, size, mt):
                     continue
-                hashes = doc_shingles(decode((raw_dir / name).read_bytes()), self.n)
+                try:  # the guarded reader: a FIFO, a link out of raw/ or to a folder is never read
+                    data = read_raw_bytes(RawDoc(doc_id, name, raw_dir / name), raw_dir)
+                except InputError:
+                    data = b""  # that document fails on its own; it shares nothing here
+                hashes = doc_shingles(decode(data), self.n)
                 i = self.con.execute("INSERT INTO docs(doc_id, name, size, mtime_ns) VALUES (?, ?, ?, ?)",
                                      (doc_id, name, size, mt)).lastrowid
                 self.con.executemany("INSERT OR IGNORE INTO shingles(h, doc) VALUES (?, ?)",
@@ -125,7 +130,12 @@ class ShingleIndex:
 def _state(raw_dir: Path) -> dict[str, tuple[str, int, int]]:
     out = {}
     for doc in list_raw(raw_dir):
-        st = (raw_dir / doc.name).stat()
+        if raw_refusal(doc, raw_dir):
+            continue  # refused documents are not in the index (they fail on their own)
+        try:
+            st = doc.path.stat()
+        except OSError:
+            continue
         out[doc.doc_id] = (doc.name, st.st_size, st.st_mtime_ns)
     return out
 
