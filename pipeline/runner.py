@@ -19,7 +19,7 @@ from . import __version__
 from .config import Config, load_config
 from .errors import InputError, PipelineError
 from .stages import StageSpec, stage, stages
-from .store import RawDoc, atomic_write_bytes, atomic_write_text, dump_bytes, find_raw, list_raw, read_json, read_raw_bytes, sha256_bytes
+from .store import RawDoc, atomic_write_bytes, atomic_write_text, dump_chunks, find_raw, list_raw, read_json, read_raw_bytes, sha256_bytes
 
 SCHEMA_VERSION = 1
 CACHE_FOLDER = ".cache"   # corpus-wide indexes stages keep between runs (not outputs)
@@ -103,7 +103,7 @@ def write_stage_output(spec: StageSpec, out_dir: Path, doc_id: str, out: dict[st
     if spec.text_suffix:
         atomic_write_text(output_path(out_dir, spec, doc_id, spec.text_suffix), spec.module.render(out))
     path = output_path(out_dir, spec, doc_id)
-    atomic_write_bytes(path, dump_bytes(out))
+    atomic_write_bytes(path, dump_chunks(out))  # in pieces: no second copy of a large output
     err = error_path(out_dir, doc_id, spec.name)
     if err.exists():
         err.unlink()
