@@ -1,0 +1,151 @@
+"""Reading a document's stage outputs and raw text for the report; settings and small helpers."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from ..errors import ConfigError
+
+DEFAULTS: dict[str, Any] = {
+    "max_page_chars": 1_000_000,  # characters of raw text shown on a page; the rest is summarised
+    "markup_chars": 160,          # characters shown of each run of HTML markup (the rest elided)
+    "preview_chars": 220,         # characters of a record's text shown in tables
+}
+PALETTE = ("#ffd8a8", "#b2f2bb", "#a5d8ff", "#fcc2d7", "#d0bfff", "#ffec99",
+           "#99e9f2", "#eebefa", "#c0eb75", "#ffc9c9", "#bac8ff", "#96f2d7")
+STAGE_ORDER = ("extract", "strip", "normalise", "quotes", "copyright", "publish")
+
+
+def esc(s: Any) -> str:
+    """Every piece of document text goes through here (quotes too: text lands in attributes)."""
+    return html.escape(str(s), quote=True)
+
+
+def settings(config: Any) -> dict[str, Any]:
+    """The ``report`` config section over the defaults; unknown keys are errors."""
+    section = dict(config.section("report")) if config is not None else {}
+    unknown = sorted(set(section) - set(DEFAULTS))
+    if unknown:
+        raise ConfigError(f"{getattr(config, 'path', 'config')}: report: unknown key '{unknown[0]}'")
+    out = {**DEFAULTS, **section}
+    for key, value in out.items():
+        if not isinstance(value, int) or value < 1:
+            raise ConfigError(f"{getattr(config, 'path', 'config')}: report.{key}: must be a positive integer")
+    return out
+
+
+# ----------------------------------------------------------------------------- reading outputs
+class LineIndex:
+    """Line and column (both 1-based) of raw offsets."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def lc(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, pos) - 1
+        return i + 1, pos - self.starts[i] + 1
+
+    def fmt(self, pos: int) -> str:
+        line, col = self.lc(pos)
+        return f"{line}:{col}"
+
+
+@dataclass
+class DocData:
+    """A document's stage outputs as written, its raw text and errors."""
+
+    doc_id: str
+    name: str
+    outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    paths: dict[str, Path] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    raw_text: str | None = None
+    raw_sha256: str | None = None
+    raw_len: int = 0
+    _lines: LineIndex | None = None
+
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.raw_text or "")
+        return self._lines
+
+    def get(self, stage_name: str) -> dict[str, Any]:
+        return self.outputs.get(stage_name) or {}
+
+
+def load_doc(out_dir: Path, doc_id: str, name: str | None = None, raw_path: Path | None = None,
+             error_paths: list[Path] | None = None) -> DocData:
+    """Read every stage output of one document (missing ones stay absent) and decode its raw bytes.
+
+    ``error_paths``: the document's error files when the caller has listed them already.
+    """
+    from ..manifest import error_files, error_line
+    from ..stages import stages
+
+    data = DocData(doc_id, name or doc_id)
+    for spec in stages():
+        path = out_dir / spec.folder / f"{doc_id}.json"
+        if path.exists():
+            try:
+                data.outputs[spec.name] = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                data.errors.append(f"{spec.name}: unreadable output {path}: {exc}")
+                continue
+            data.paths[spec.name] = path
+    if name is None and "extract" in data.outputs:
+        data.name = data.outputs["extract"].get("document", {}).get("name", doc_id)
+    if error_paths is None:
+        error_paths = error_files(out_dir, [doc_id]).get(doc_id, [])
+    data.errors.extend(error_line(p) for p in error_paths)
+    if raw_path is not None and raw_path.is_file() and "extract" in data.outputs:
+        raw = raw_path.read_bytes()
+        data.raw_sha256 = hashlib.sha256(raw).hexdigest()
+        encoding = data.get("extract").get("encoding") or "utf-8"
+        try:
+            data.raw_text = raw.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            data.raw_text = raw.decode("utf-8", errors="replace")
+            data.errors.append(f"raw file no longer decodes as {encoding}: re-run the pipeline")
+        data.raw_len = len(data.raw_text)
+    return data
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except ValueError:
+                continue
+    return rows
+
+
+def local_id(record_id: Any) -> str:
+    """``doc#q3`` -> ``q3``, made safe for an HTML id."""
+    s = str(record_id or "")
+    return re.sub(r"[^\w.-]", "_", s.split("#", 1)[1] if "#" in s else s)
+
+
+def short(text: Any, n: int) -> str:
+    s = " ".join(str(text or "").split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def page_name(doc_id: str) -> str:
+    return f"{doc_id}.html"
+
+
+def href(doc_id: str, anchor: str = "") -> str:
+    return quote(page_name(doc_id)) + (f"#{anchor}" if anchor else "")
