@@ -43,12 +43,15 @@ class Atom:
     html: str
 
 
-def layout(raw: str, marks: list[Mark], atoms: list[Atom], cut: int) -> str:
+def layout(raw: str, marks: list[Mark], atoms: list[Atom], cut: int, max_depth: int = 0,
+           dropped: list[Mark] | None = None) -> str:
     """Raw text with marks as properly nested spans.
 
     Boundaries of all marks are visited in order; when a mark ends while marks opened after it
     are still open, those are closed and reopened, so the HTML stays well-formed. Each text piece
-    between boundaries is escaped.
+    between boundaries is escaped. ``max_depth`` (0: none) bounds how many spans are open at
+    once: a mark that would open deeper is not drawn (and is added to ``dropped``), so chains
+    of overlapping records cannot nest spans thousands deep (browsers give up on such pages).
     """
     atoms = sorted((a for a in atoms if a.start < cut and a.end > a.start), key=lambda a: a.start)
     a_starts = [a.start for a in atoms]
@@ -90,6 +93,10 @@ def layout(raw: str, marks: list[Mark], atoms: list[Atom], cut: int) -> str:
                 out.append(m.open(False))
                 stack.append(m)
         for m in sorted(starts.get(pos, ()), key=lambda m: (m.prio, -m.end, m.order)):
+            if max_depth and len(stack) >= max_depth and m.end > pos:
+                if dropped is not None:
+                    dropped.append(m)
+                continue
             out.append(m.open(True))
             if m.end == pos:
                 out.append("</span>")
@@ -247,6 +254,13 @@ def build_marks(doc: DocData, speakers: Speakers, opts: dict[str, Any]) -> tuple
                           badge=f'<a class="fb" href="#row-{esc(fid)}">⚑ {esc(fid)} · {esc(f.get("action", "flag"))}: '
                                 f'{esc(short(f.get("reason", ""), 90))}</a>'))
     return marks, atoms
+
+
+def marks_cut(marks: list[Mark], atoms: list[Atom], cut: int, max_marks: int) -> int:
+    """``cut``, moved back so that at most ``max_marks`` marks and atoms start before it: a page's
+    size follows what is drawn on it, not only its characters."""
+    starts = sorted([m.start for m in marks if m.start < cut] + [a.start for a in atoms if a.start < cut])
+    return starts[max_marks] if len(starts) > max_marks else cut
 
 
 def page_cut(doc: DocData, opts: dict[str, Any]) -> int:

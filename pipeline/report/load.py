@@ -18,6 +18,9 @@ DEFAULTS: dict[str, Any] = {
     "max_page_chars": 1_000_000,  # characters of raw text shown on a page; the rest is summarised
     "markup_chars": 160,          # characters shown of each run of HTML markup (the rest elided)
     "preview_chars": 220,         # characters of a record's text shown in tables
+    "max_page_marks": 50_000,     # records drawn over the text of one page; the text stops before the next
+    "max_span_depth": 12,         # records nested over one character; deeper ones are left to the tables
+    "max_table_rows": 5_000,      # rows of each table on a page (the first ones; the count says how many)
 }
 PALETTE = ("#ffd8a8", "#b2f2bb", "#a5d8ff", "#fcc2d7", "#d0bfff", "#ffec99",
            "#99e9f2", "#eebefa", "#c0eb75", "#ffc9c9", "#bac8ff", "#96f2d7")

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .assets import page
-from .layout import Speakers, _flags_by_quote, _quotations, build_marks, layout, page_cut
+from .layout import Speakers, _flags_by_quote, _quotations, build_marks, layout, marks_cut, page_cut
 from .load import PALETTE, DocData, esc, local_id, short
 
 def _th(label: str, num: bool = False) -> str:
@@ -25,7 +25,7 @@ def _td(content_html: str, sort: Any = None, cls: str = "") -> str:
 def quotation_rows(doc: DocData, speakers: Speakers, opts: dict[str, Any]) -> str:
     flags_of = _flags_by_quote(doc)
     rows = []
-    for q in _quotations(doc):
+    for q in _quotations(doc)[:opts["max_table_rows"]]:
         qid = local_id(q.get("id"))
         spk = q.get("speaker")
         if isinstance(spk, dict) and spk.get("name"):
@@ -74,6 +74,10 @@ def _card(value: Any, label: str, warn: bool = False) -> str:
     return f'<div class="card{" warn" if warn else ""}"><b>{esc(value)}</b><span>{esc(label)}</span></div>'
 
 
+def _first_rows(total: int, limit: int) -> str:
+    return f'<p class="sub">first {limit:,} of {total:,} shown (report.max_table_rows)</p>' if total > limit else ""
+
+
 def doc_page(doc: DocData, out_dir: Path, opts: dict[str, Any], hashes: Any = None) -> str:
     """The HTML page of one document."""
     ext, strip, norm = doc.get("extract"), doc.get("strip"), doc.get("normalise")
@@ -113,13 +117,18 @@ def doc_page(doc: DocData, out_dir: Path, opts: dict[str, Any], hashes: Any = No
         text_html = ""
         cut = 0
     else:
-        cut = page_cut(doc, opts)
         marks, atoms = build_marks(doc, speakers, opts)
-        text_html = layout(raw, marks, atoms, cut)
+        cut = marks_cut(marks, atoms, page_cut(doc, opts), opts["max_page_marks"])
+        dropped: list[Any] = []
+        text_html = layout(raw, marks, atoms, cut, opts["max_span_depth"], dropped)
+        if dropped:
+            text_html += (f'<div class="note">{len(dropped):,} records overlap more than {opts["max_span_depth"]} deep '
+                          'and are not drawn over the text (report.max_span_depth); the tables list them.</div>')
         if cut < len(raw):
             text_html += (f'<div class="note">The page shows the first {cut:,} of {len(raw):,} raw characters '
-                          f'(report.max_page_chars). The tables below cover the whole document; '
-                          f'<code>pipeline show {esc(doc.doc_id)} --stage strip</code> prints the rest.</div>')
+                          f'(report.max_page_chars, report.max_page_marks). The rest is in the raw file '
+                          f'<code>{esc(doc.name)}</code> and the stage outputs listed under Provenance; '
+                          f'<code>pipeline show {esc(doc.doc_id)} --stage strip</code> prints it.</div>')
     if fmt == "html":
         parts.append('<input type="checkbox" id="showmk"> <label for="showmk">show the HTML markup between '
                      'text blocks (dimmed; long runs elided)</label>')
@@ -146,13 +155,15 @@ def doc_page(doc: DocData, out_dir: Path, opts: dict[str, Any], hashes: Any = No
             '<a href="#removed">removed</a> · <a href="#edits">edits</a> · <a href="#provenance">provenance</a></div></aside>')
     parts.append(f'<div class="grid"><div class="textbox"><div class="doc {esc(fmt)}" id="rawtext">{text_html}</div></div>{side}</div>')
 
+    limit = opts["max_table_rows"]  # a huge document's tables show their first rows and say so
     # quotations
     parts.append(f'<h2 id="quotations">Quotations ({len(qs)})</h2>')
     if qs:
         parts.append('<div class="tw"><table class="sortable" id="qtable"><thead><tr>'
                      + _th("id") + _th("speaker") + _th("quotation") + _th("source · reference") + _th("date")
                      + _th("kind") + _th("words", True) + _th("flag") + _th("raw line:col · rule")
-                     + f"</tr></thead><tbody>{quotation_rows(doc, speakers, opts)}</tbody></table></div>")
+                     + f"</tr></thead><tbody>{quotation_rows(doc, speakers, opts)}</tbody></table></div>"
+                     + _first_rows(len(qs), limit))
     else:
         parts.append('<p class="none">No quotations found in this document.</p>')
 
@@ -160,7 +171,7 @@ def doc_page(doc: DocData, out_dir: Path, opts: dict[str, Any], hashes: Any = No
     parts.append(f'<h2 id="flags">Copyright flags ({len(flags)})</h2>')
     if flags:
         rows = []
-        for f in flags:
+        for f in flags[:limit]:
             fid = local_id(f.get("id"))
             sig = ", ".join(f"{esc(k)} {esc(v.get('value') if isinstance(v, dict) else v)}"
                             + (f" (threshold {esc(v.get('threshold'))})" if isinstance(v, dict) and v.get("threshold") is not None else "")
@@ -172,7 +183,8 @@ def doc_page(doc: DocData, out_dir: Path, opts: dict[str, Any], hashes: Any = No
                         + _td(f'{esc(doc.lines.fmt(f.get("raw_start", 0)))}–{esc(doc.lines.fmt(f.get("raw_end", 0)))}'
                               f'<div class="sub">{esc(f.get("rule", ""))}</div>', f.get("raw_start", 0)) + "</tr>")
         parts.append('<div class="tw"><table class="sortable"><thead><tr>' + _th("id") + _th("reason") + _th("signals")
-                     + _th("quotations") + _th("action") + _th("raw span · rule") + f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+                     + _th("quotations") + _th("action") + _th("raw span · rule") + f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+                     + _first_rows(len(flags), limit))
     else:
         parts.append('<p class="none">No passage flagged.</p>')
 
@@ -181,13 +193,14 @@ def doc_page(doc: DocData, out_dir: Path, opts: dict[str, Any], hashes: Any = No
     parts.append(f'<h2 id="removed">Removed text ({len(removed)} blocks, {len(strip.get("inline_removals", []))} inline)</h2>')
     if removed or strip.get("inline_removals"):
         rows = []
-        for d in removed:
+        inline = strip.get("inline_removals", [])
+        for d in removed[:limit]:
             b = blocks.get(d.get("block"), {})
             rows.append("<tr>" + _td(f'<a href="#t-{esc(local_id(d.get("block")))}">{esc(d.get("block"))}</a>', d.get("raw_start", 0))
                         + _td(f'<span class="mono">{esc(d.get("rule", ""))}</span>') + _td(esc(b.get("kind", "")))
                         + _td(esc(short(b.get("text", ""), opts["preview_chars"])))
                         + _td(esc(doc.lines.fmt(d.get("raw_start", 0))), d.get("raw_start", 0)) + "</tr>")
-        for r in strip.get("inline_removals", []):
+        for r in inline[:max(0, limit - len(removed))]:
             rows.append("<tr>" + _td(esc(r.get("block", "")), r.get("raw_start", 0))
                         + _td(f'<span class="mono">{esc(r.get("rule", ""))}</span>') + _td("inline")
                         + _td(esc(short(r.get("text", ""), opts["preview_chars"])))
@@ -198,7 +211,8 @@ def doc_page(doc: DocData, out_dir: Path, opts: dict[str, Any], hashes: Any = No
         parts.append('<p class="sub">' + " · ".join(f'<span class="mono">{esc(k)}</span> {v}' for k, v in sorted(counts.items())) + "</p>")
         parts.append(f'<details><summary>every removal</summary><div class="tw"><table class="sortable"><thead><tr>'
                      + _th("block") + _th("rule") + _th("kind") + _th("text") + _th("raw line:col")
-                     + f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div></details>")
+                     + f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+                     + _first_rows(len(removed) + len(inline), limit) + "</details>")
         if strip.get("notices"):
             parts.append("<p>Copyright notices kept as records: " + ", ".join(
                 f'{esc(local_id(n.get("id")))} ({esc(n.get("kind", ""))}, {esc(n.get("rule", ""))})' for n in strip["notices"]) + "</p>")
@@ -216,8 +230,8 @@ def doc_page(doc: DocData, out_dir: Path, opts: dict[str, Any], hashes: Any = No
                        + _td(f'<span class="mono">{esc(e.get("rule", ""))}</span>')
                        + _td(f'<span class="mono">{esc(json.dumps(e.get("before", ""), ensure_ascii=False))}</span>')
                        + _td(f'<span class="mono">{esc(json.dumps(e.get("after", ""), ensure_ascii=False))}</span>') + "</tr>"
-                       for e in edits[:5000])
-        more = f'<p class="sub">first 5,000 of {len(edits):,} shown</p>' if len(edits) > 5000 else ""
+                       for e in edits[:limit])
+        more = f'<p class="sub">first {limit:,} of {len(edits):,} shown</p>' if len(edits) > limit else ""
         parts.append(f'<details><summary>every edit</summary><div class="tw"><table class="sortable"><thead><tr>'
                      + _th("raw line:col") + _th("rule") + _th("before") + _th("after")
                      + f"</tr></thead><tbody>{rows}</tbody></table></div>{more}</details>")
