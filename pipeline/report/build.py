@@ -53,10 +53,18 @@ def page_fingerprint(out_dir: Path, doc: Any, error_paths: list[Path], hashes: A
 
     base = str(out_dir)  # strings, not Paths: this runs for every file of the corpus
     outputs = [hashes.sha256(os.path.join(base, s.folder, f"{doc.doc_id}.json")) for s in stages()]
-    raw = hashes.sha256(doc.path) if os.path.isfile(doc.path) else None
+    raw = None if readable_raw(doc) is None else hashes.sha256(doc.path)
     blob = json.dumps([doc.doc_id, doc.name, outputs, [error_line(p) for p in error_paths], raw],
                       ensure_ascii=False)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def readable_raw(doc: Any) -> Path | None:
+    """The document's raw path if the guarded reader would read it (a link out of raw/ or a
+    FIFO is never opened, not even to hash it); None otherwise."""
+    from ..store import raw_dir_of, raw_refusal
+
+    return None if raw_refusal(doc, raw_dir_of(doc)) else doc.path
 
 
 def _read_stamp(path: Path, code: str) -> dict[str, Any]:
@@ -114,7 +122,7 @@ def build(out_dir: Path, docs: list[Any], config: Any, hashes: Any = None) -> Bu
                 and prev.get("page") is not None and hashes.sha256(path) == prev["page"]:
             entries[d.doc_id] = prev
             continue
-        data = load_doc(out_dir, d.doc_id, d.name, d.path, error_paths=errs)
+        data = load_doc(out_dir, d.doc_id, d.name, readable_raw(d), error_paths=errs)
         blob = doc_page(data, out_dir, opts, hashes).encode("utf-8")
         atomic_write_bytes(path, blob)
         digest = hashlib.sha256(blob).hexdigest()
@@ -148,8 +156,9 @@ def _report_main(args: argparse.Namespace) -> int:
     from ..config import load_config
     from ..store import list_raw
 
-    if not args.raw.is_dir():
-        raise PipelineError(f"{args.raw}: no such folder of raw documents")
+    from ..cli import check_folders
+
+    check_folders(args.raw, args.out)
     if not (args.out / "01_extract").is_dir():
         raise PipelineError(f"{args.out}: no stage outputs here; run `pipeline run` or `make all` first")
     build(args.out, list_raw(args.raw), load_config(args.config))
