@@ -93,13 +93,14 @@ def load_doc(out_dir: Path, doc_id: str, name: str | None = None, raw_path: Path
     """
     from ..manifest import error_files, error_line
     from ..stages import stages
+    from ..store import read_json
 
     data = DocData(doc_id, name or doc_id)
     for spec in stages():
         path = out_dir / spec.folder / f"{doc_id}.json"
         if path.exists():
             try:
-                data.outputs[spec.name] = json.loads(path.read_text(encoding="utf-8"))
+                data.outputs[spec.name] = read_json(path)  # orjson: a huge document's outputs load ~3x faster
             except (OSError, ValueError) as exc:
                 data.errors.append(f"{spec.name}: unreadable output {path}: {exc}")
                 continue
