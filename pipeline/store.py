@@ -51,7 +51,7 @@ def _hidden(name: str) -> bool:
 def list_raw(raw_dir: Path) -> list[RawDoc]:
     """Every raw document under ``raw_dir`` (recursively), sorted by name for determinism.
 
-    Hidden files and folders (``.git/``, ``.DS_Store``) are not documents. Nothing is opened
+    Hidden files and folders (``.git/``, ``.DS_Store``) are not documents. No file is opened
     here and no symlink is followed: a symlink (to a folder, or dangling), a FIFO or a device
     is listed as a document, so that :func:`read_raw_bytes` refuses it as one failed document.
     """
@@ -102,8 +102,8 @@ def raw_refusal(doc: RawDoc, raw_dir: Path, max_bytes: int | None = None) -> str
     """Why the raw file is refused, or None for a readable document. Never opens the file.
 
     The symlink policy: a symlink is followed only when it (and every link on the way) ends
-    at a regular file inside the raw folder; a link out of raw/, to a folder, or to nothing is
-    refused. Only regular files are read: a FIFO would block the run, a device never ends.
+    at a regular, not hidden, file inside the raw folder; a link out of raw/, to a folder, to a
+    hidden file or to nothing is refused. Only regular files are read: a FIFO would block the run, a device never ends.
     """
     try:
         link = os.path.islink(doc.path)
@@ -117,6 +117,8 @@ def raw_refusal(doc: RawDoc, raw_dir: Path, max_bytes: int | None = None) -> str
         return f"symlink to a {'folder' if stat.S_ISDIR(st.st_mode) else 'file'} outside the raw folder refused"
     if stat.S_ISDIR(st.st_mode):
         return "symlink to a folder refused" if link else "a folder, not a file"
+    if link and any(_hidden(part) for part in doc.path.resolve().relative_to(raw_dir.resolve()).parts):
+        return "symlink to a hidden file refused (hidden files are not documents)"
     if not stat.S_ISREG(st.st_mode):
         return f"not a regular file ({_kind(st.st_mode)}) refused"
     if max_bytes is not None and st.st_size > max_bytes:

@@ -85,6 +85,7 @@ def links_raw(base: Path) -> Path:
     (raw / ".git" / "config").write_text("[core]\n")
     (raw / ".git" / "objects" / "ab").write_text("blob\n")
     (raw / ".hidden.txt").write_text("hidden\n")
+    os.symlink(".git/config", raw / "to_hidden.txt")
     return raw
 
 
@@ -93,6 +94,7 @@ REFUSED = {
     "dangling.txt": "dangling symlink refused (its target does not exist)",
     "passwd.txt": "symlink to a file outside the raw folder refused",
     "fifo.txt": "not a regular file (a FIFO) refused",
+    "to_hidden.txt": "symlink to a hidden file refused (hidden files are not documents)",
 }
 
 
@@ -366,7 +368,7 @@ def test_the_summary_is_printed_once_naming_every_failed_document(links_run) -> 
     res = pipeline("summary", "--out", links_run["out"])
     assert res.returncode == 2
     assert res.stderr.count("summary:") == 1
-    assert "summary: 6 documents, 2 processed, 4 failed;" in res.stderr
+    assert "summary: 7 documents, 2 processed, 5 failed;" in res.stderr
     for name, why in REFUSED.items():
         assert f"  failed: {name}: extract: {why}\n" in res.stderr
     assert links_run["res"].stderr.count("summary:") == 1
