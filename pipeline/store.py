@@ -14,7 +14,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .errors import InputError
 
@@ -261,6 +261,41 @@ def remove_stale_temporaries(out_dir: Path) -> int:
 
 def write_jsonl(path: Path, rows: Iterable[Any]) -> None:
     atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+
+
+def read_json_records(path: Path, keep: Callable[[dict[str, Any], str, Any], bool]) -> Any:
+    """An output written by :func:`dump_chunks`, keeping of its lists only the records for which
+    ``keep(head, key, record)`` is true (``head``: the top-level keys read so far), one line at
+    a time: a reader that needs a few records of a huge output never holds all of them.
+    Any other JSON is read whole."""
+    import orjson
+
+    with open(path, "rb") as fh:
+        first = fh.readline()
+        if first != b"{\n":
+            return orjson.loads(first + fh.read())
+        head: dict[str, Any] = {}
+        key, items = "", None
+        try:
+            for line in fh:
+                if items is not None:
+                    if line.startswith(b"  ]"):
+                        head[key], items = items, None
+                    else:
+                        record = orjson.loads(line.rstrip(b"\n").rstrip(b","))
+                        if keep(head, key, record):
+                            items.append(record)
+                    continue
+                if line == b"}\n":
+                    return head
+                text = line.rstrip(b"\n").rstrip(b",")
+                if text.endswith(b": ["):  # a list, one record a line (a string value ends with a quote)
+                    key, items = orjson.loads(text[:-3]), []
+                else:
+                    head.update(orjson.loads(b"{" + text + b"}"))
+        except orjson.JSONDecodeError:
+            pass
+    return read_json(path)  # not the line-per-record form after all
 
 
 def read_json(path: Path) -> Any:

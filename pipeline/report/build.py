@@ -122,7 +122,7 @@ def build(out_dir: Path, docs: list[Any], config: Any, hashes: Any = None) -> Bu
                 and prev.get("page") is not None and hashes.sha256(path) == prev["page"]:
             entries[d.doc_id] = prev
             continue
-        data = load_doc(out_dir, d.doc_id, d.name, readable_raw(d), error_paths=errs)
+        data = load_doc(out_dir, d.doc_id, d.name, readable_raw(d), error_paths=errs, for_page=True)
         blob = doc_page(data, out_dir, opts, hashes).encode("utf-8")
         atomic_write_bytes(path, blob)
         digest = hashlib.sha256(blob).hexdigest()

@@ -85,26 +85,44 @@ class DocData:
         return self.outputs.get(stage_name) or {}
 
 
+def _page_keeps(data: DocData) -> Any:
+    """What a page needs of extract's records: all of them for HTML (markup, entities); for text,
+    only the removed blocks (a text of many short lines has a block and a gap per line)."""
+    removed = {d.get("block") for d in data.get("strip").get("decisions", []) if d.get("label") != "content"}
+
+    def keep(head: dict[str, Any], key: str, record: Any) -> bool:
+        return head.get("format") == "html" or (key == "blocks" and record.get("id") in removed)
+
+    return keep
+
+
 def load_doc(out_dir: Path, doc_id: str, name: str | None = None, raw_path: Path | None = None,
-             error_paths: list[Path] | None = None) -> DocData:
+             error_paths: list[Path] | None = None, for_page: bool = False) -> DocData:
     """Read every stage output of one document (missing ones stay absent) and decode its raw bytes.
 
     ``error_paths``: the document's error files when the caller has listed them already.
+    ``for_page``: read of extract's records only those a page shows (memory of huge documents).
     """
     from ..manifest import error_files, error_line
     from ..stages import stages
-    from ..store import read_json
+    from ..store import read_json, read_json_records
 
     data = DocData(doc_id, name or doc_id)
-    for spec in stages():
+    order = sorted(stages(), key=lambda s: for_page and s.name == "extract")  # extract last: it keeps by strip's decisions
+    for spec in order:
         path = out_dir / spec.folder / f"{doc_id}.json"
         if path.exists():
             try:
-                data.outputs[spec.name] = read_json(path)  # orjson: a huge document's outputs load ~3x faster
+                if for_page and spec.name == "extract":
+                    data.outputs[spec.name] = read_json_records(path, _page_keeps(data))
+                else:
+                    data.outputs[spec.name] = read_json(path)  # orjson: a huge document's outputs load ~3x faster
             except (OSError, ValueError) as exc:
                 data.errors.append(f"{spec.name}: unreadable output {path}: {exc}")
                 continue
             data.paths[spec.name] = path
+    data.outputs = {s.name: data.outputs[s.name] for s in stages() if s.name in data.outputs}
+    data.paths = {s.name: data.paths[s.name] for s in stages() if s.name in data.paths}
     if name is None and "extract" in data.outputs:
         data.name = data.outputs["extract"].get("document", {}).get("name", doc_id)
     if error_paths is None:
