@@ -309,6 +309,20 @@ def test_extract_output_stays_proportional_to_a_large_text(tmp_path: Path) -> No
     assert size["large.txt"] <= 3.2 * size["small.txt"]
 
 
+def test_outputs_are_one_record_a_line_and_can_be_read_a_record_at_a_time(tmp_path: Path) -> None:
+    from pipeline.store import dump_bytes, read_json, read_json_records
+
+    obj = {"format": "text", "blocks": [{"id": f"b{i}", "t": "x: [\n"} for i in range(5000)], "gaps": [],
+           "s": "ends: [", "n": {"a": [1]}}
+    path = tmp_path / "o.json"
+    path.write_bytes(dump_bytes(obj))
+    assert path.read_bytes().count(b"\n") == 5000 + 8 and read_json(path) == obj
+    kept = read_json_records(path, lambda head, key, rec: head["format"] == "text" and rec["id"] == "b7")
+    assert kept == {**obj, "blocks": [{"id": "b7", "t": "x: [\n"}]}
+    path.write_text('{"format": "html", "blocks": [1, 2]}')  # any other JSON: read whole
+    assert read_json_records(path, lambda *a: False) == {"format": "html", "blocks": [1, 2]}
+
+
 def _span_depth(text: str) -> int:
     depth = deepest = 0
     for m in re.finditer(r"<(/?)span\b", text):
