@@ -164,6 +164,20 @@ def run_one_stage(stage_name: str, doc_id: str, raw_dir: Path, out_dir: Path, co
         return DocResult(doc.doc_id, doc.name, False, describe(exc), spec.name)
 
 
+LONG_DOCUMENT_S = 10.0   # a document taking longer reports each stage it finishes
+
+
+def stage_done(doc: RawDoc, spec: StageSpec, began: float) -> None:
+    """Progress within a long document: one line per finished stage once it has run for a while,
+    so a huge document is not minutes of silence."""
+    elapsed = time.monotonic() - began
+    if elapsed >= LONG_DOCUMENT_S:
+        from .progress import clock
+
+        print(f"progress: {doc.name}: {spec.name} done ({spec.number} of {len(stages())} stages), "
+              f"{clock(elapsed)}", file=sys.stderr, flush=True)
+
+
 def stage_inputs(spec: StageSpec) -> list[str]:
     """Every earlier stage a stage reads, directly or through ``ctx.raw_text`` (extract)."""
     names = {"extract"} if spec.name != "extract" else set()
@@ -181,6 +195,7 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
         return DocResult(doc.doc_id, doc.name, False, str(exc), "extract")
     ctx = new_context(doc, data, raw_dir, out_dir)
     counts: dict[str, int] = {}
+    began = time.monotonic()
     for spec in stages():
         try:
             out = run_stage(spec, ctx, config)
@@ -188,6 +203,7 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
         except Exception as exc:  # noqa: BLE001
             record_failure(out_dir, doc, spec, describe(exc), traceback.format_exc())
             return DocResult(doc.doc_id, doc.name, False, describe(exc), spec.name, counts)
+        stage_done(doc, spec, began)
         if spec.name == until:
             break
     counts["quotations"] = len(ctx.outputs.get("quotes", {}).get("quotations", []))

@@ -378,6 +378,22 @@ def test_progress_on_a_terminal_is_one_bar_with_n_of_m() -> None:
     assert "3 of 3" in stream.getvalue() and "elapsed" in stream.getvalue()
 
 
+def test_a_long_document_reports_each_stage_it_finishes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline import runner
+    from pipeline.config import load_config
+    from pipeline.store import list_raw
+
+    raw = tmp_path / "raw"
+    write_raw(raw, [])
+    monkeypatch.setattr(runner, "LONG_DOCUMENT_S", 0.0)  # every document counts as long
+    res = runner.process_document(list_raw(raw)[0], raw, tmp_path / "out", load_config(None), until="strip")
+    assert res.ok
+    lines = capsys.readouterr().err.splitlines()
+    assert [x.split(", ")[0] for x in lines] == [f"progress: {GOOD}: extract done (1 of 6 stages)",
+                                                 f"progress: {GOOD}: strip done (2 of 6 stages)"]
+
+
 def test_the_summary_is_printed_once_naming_every_failed_document(links_run) -> None:  # noqa: ANN001
     res = pipeline("summary", "--out", links_run["out"])
     assert res.returncode == 2
