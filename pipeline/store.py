@@ -72,9 +72,19 @@ def list_raw(raw_dir: Path) -> list[RawDoc]:
                 continue
             path = Path(folder, f)
             name = path.relative_to(raw_dir).as_posix()
-            docs.append(RawDoc(doc_id_for(name), name, path))
+            docs.append(RawDoc(doc_id_for(name), printable_name(name), path))
     docs.sort(key=lambda d: d.name)
     return docs
+
+
+def printable_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates, which no
+    output can hold) shown as ``\\xff`` escapes. The id is made from the name as it is."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def find_raw(raw_dir: Path, doc_id: str) -> RawDoc:

@@ -143,6 +143,16 @@ def test_an_edited_backslash_or_newline_name_is_rebuilt_under_pipeline_run(names
     assert raw_hash(out, NAMES[key]) == sha256_file(raw / NAMES[key]) != names_run["before"][key]
 
 
+def test_a_name_that_is_not_utf8_is_a_document_shown_with_escapes(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write_raw(raw, [])
+    with open(os.path.join(os.fsencode(raw), b"bad\xff name.txt"), "wb") as fh:
+        fh.write("She said: “It works.”\n".encode())
+    res = pipeline("run", "--raw", raw, "--out", out)
+    assert res.returncode == 0, res.stderr
+    assert status(out) == {GOOD: "ok", "bad\\xff name.txt": "ok"}
+
+
 # ------------------------------------------------------------------------------ links, FIFOs, hidden files (pipeline run)
 def test_symlinks_to_folders_or_nowhere_are_one_failed_document_each(links_run) -> None:  # noqa: ANN001
     out, res = links_run["out"], links_run["res"]

@@ -90,6 +90,7 @@ class ShingleIndex:
         self.con.execute("BEGIN IMMEDIATE")
         try:
             have = self._indexed()   # again, under the write lock: another process may have synced
+            paths = {d.doc_id: d.path for d in list_raw(raw_dir)}
             for doc_id, (name, size, mt, i) in sorted(have.items()):
                 if state.get(doc_id) != (name, size, mt):
                     self.con.execute("DELETE FROM shingles WHERE doc = ?", (i,))
@@ -98,7 +99,7 @@ class ShingleIndex:
                 if doc_id in have and have[doc_id][:3] == (name, size, mt):
                     continue
                 try:  # the guarded reader: a FIFO, a link out of raw/ or to a folder is never read
-                    data = read_raw_bytes(RawDoc(doc_id, name, raw_dir / name), raw_dir)
+                    data = read_raw_bytes(RawDoc(doc_id, name, paths.get(doc_id, raw_dir / name)), raw_dir)
                 except InputError:
                     data = b""  # that document fails on its own; it shares nothing here
                 hashes = doc_shingles(decode(data), self.n)
