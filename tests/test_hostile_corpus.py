@@ -420,6 +420,8 @@ def names_make(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     base = tmp_path_factory.mktemp("names_make")
     raw, out = base / "raw", base / "out"
     write_raw(raw, list(NAMES.values()))
+    with open(os.path.join(os.fsencode(raw), b"bad\xff name.txt"), "wb") as fh:
+        fh.write(b"Not UTF-8 in the name only.\n")
     first = make(raw, out)
     before = {}
     for k in EDITED:
@@ -456,6 +458,12 @@ def test_make_all_never_runs_a_command_in_a_file_name(names_make) -> None:  # no
 def test_make_all_processes_names_with_equals_pipe_or_a_leading_dash(names_make, key: str) -> None:  # noqa: ANN001
     st = status(names_make["out"])
     assert st[NAMES[key]] == "ok" and st[GOOD] == "ok"
+
+
+@pytest.mark.slow
+@NEEDS_MAKEFLOW
+def test_make_all_processes_a_name_that_is_not_utf8(names_make) -> None:  # noqa: ANN001
+    assert status(names_make["out"])["bad\\xff name.txt"] == "ok"
 
 
 @pytest.mark.slow
