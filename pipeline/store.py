@@ -24,17 +24,22 @@ os.umask(_UMASK)
 _UNSAFE = re.compile(r"[^\w.\-]", re.UNICODE)
 
 
+MAX_ID_BYTES = 150  # an id plus the longest suffix and temporary-file affixes stays under 255 bytes
+
+
 def doc_id_for(name: str) -> str:
     """A file-system and Makefile-safe id for a raw file name, stable and collision-free.
 
-    Names that are already safe stay as they are (``000_x.txt``); others get their
-    unsafe characters replaced and a short hash of the original name appended.
+    Names that are already safe (and short) stay as they are (``000_x.txt``); others get their
+    unsafe characters replaced, are cut to ``MAX_ID_BYTES`` and get a short hash of the
+    original name appended (a 250-byte name plus ``.extract.txt`` is no file name).
     """
     safe = _UNSAFE.sub("_", name)
-    if safe == name and not name.startswith("."):
+    if safe == name and not name.startswith(".") and len(name.encode("utf-8", "surrogateescape")) <= MAX_ID_BYTES:
         return name
     digest = hashlib.sha1(name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
-    return f"{safe.lstrip('.')}-{digest}"
+    head = safe.lstrip(".").encode("utf-8", "surrogateescape")[: MAX_ID_BYTES - len(digest) - 1]
+    return f"{head.decode('utf-8', 'ignore')}-{digest}"
 
 
 @dataclass(frozen=True)

@@ -153,6 +153,17 @@ def test_a_name_that_is_not_utf8_is_a_document_shown_with_escapes(tmp_path: Path
     assert status(out) == {GOOD: "ok", "bad\\xff name.txt": "ok"}
 
 
+def test_a_name_near_the_file_systems_limit_is_a_document(tmp_path: Path) -> None:
+    """250 bytes is a legal name, but not with ``.extract.txt`` or a temporary file's affixes."""
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    names = ["a" * 246 + ".txt", "é" * 120 + ".txt"]
+    write_raw(raw, names)
+    res = pipeline("run", "--raw", raw, "--out", out)
+    assert res.returncode == 0, res.stderr
+    assert status(out) == {GOOD: "ok", **{n: "ok" for n in names}}
+    assert all(len(p.name.encode()) <= 255 for p in out.rglob("*"))
+
+
 # ------------------------------------------------------------------------------ links, FIFOs, hidden files (pipeline run)
 def test_symlinks_to_folders_or_nowhere_are_one_failed_document_each(links_run) -> None:  # noqa: ANN001
     out, res = links_run["out"], links_run["res"]
