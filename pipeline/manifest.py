@@ -134,9 +134,9 @@ def error_files(out_dir: Path, doc_ids: list[str]) -> dict[str, list[Path]]:
         name = path.name
         if name.startswith(".") or not name.endswith(".txt"):
             continue
-        for i, ch in enumerate(name):
-            if ch == "." and name[:i] in ids and len(name) - i >= 5 and path.is_file():
-                out.setdefault(name[:i], []).append(path)
+        doc_id, dot, step = name[:-4].rpartition(".")  # the step (a stage name) has no dot; an id may
+        if dot and step and doc_id in ids and path.is_file():
+            out.setdefault(doc_id, []).append(path)
     return out
 
 

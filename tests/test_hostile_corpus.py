@@ -164,6 +164,20 @@ def test_a_name_near_the_file_systems_limit_is_a_document(tmp_path: Path) -> Non
     assert all(len(p.name.encode()) <= 255 for p in out.rglob("*"))
 
 
+def test_names_that_look_like_the_pipelines_own_files_stay_documents(tmp_path: Path) -> None:
+    """A document named ``index`` (its page is not the report's index) and ids one of which is
+    another's with a stage name after it (their error files are told apart)."""
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write_raw(raw, ["index", "x"])
+    (raw / "x.extract").write_bytes(b"\x00binary")
+    (raw / "x").write_bytes(b"\x00binary")
+    res = pipeline("run", "--raw", raw, "--out", out)
+    assert status(out) == {GOOD: "ok", "index": "ok", "x": "error", "x.extract": "error"}
+    assert errors_of(out)["x"] == ["x: extract: binary file (NUL bytes), not text or HTML"]
+    assert "Pipeline report" in (out / "report" / "index.html").read_text(encoding="utf-8")
+    assert "index" in (out / "report" / "index~.html").read_text(encoding="utf-8")
+
+
 # ------------------------------------------------------------------------------ links, FIFOs, hidden files (pipeline run)
 def test_symlinks_to_folders_or_nowhere_are_one_failed_document_each(links_run) -> None:  # noqa: ANN001
     out, res = links_run["out"], links_run["res"]

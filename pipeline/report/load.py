@@ -166,7 +166,9 @@ def short(text: Any, n: int) -> str:
 
 
 def page_name(doc_id: str) -> str:
-    return f"{doc_id}.html"
+    """``<id>.html``; the document whose id is ``index`` gets ``index~.html`` (``~`` is in no id),
+    so that its page is not the report's index."""
+    return f"{doc_id}~.html" if doc_id == "index" else f"{doc_id}.html"
 
 
 def href(doc_id: str, anchor: str = "") -> str:
