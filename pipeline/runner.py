@@ -112,12 +112,18 @@ def write_stage_output(spec: StageSpec, out_dir: Path, doc_id: str, out: dict[st
 
 def record_failure(out_dir: Path, doc: RawDoc, spec: StageSpec, message: str, detail: str = "") -> None:
     """Write the error beside the outputs, and drop this and later stages' stale outputs."""
-    atomic_write_text(error_path(out_dir, doc.doc_id, spec.name), f"{doc.name}: {spec.name}: {message}\n{detail}")
+    line = one_line(f"{doc.name}: {spec.name}: {message}")
+    atomic_write_text(error_path(out_dir, doc.doc_id, spec.name), f"{line}\n{detail}")
     for later in stages()[spec.number - 1:]:
         for suffix in {".json", later.text_suffix or ".json"}:
             p = output_path(out_dir, later, doc.doc_id, suffix)
             if p.exists():
                 p.unlink()
+
+
+def one_line(text: str) -> str:
+    """A message on one line whatever the file name in it (a name may hold line breaks)."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def new_context(doc: RawDoc, data: bytes, raw_dir: Path, out_dir: Path) -> DocContext:
@@ -228,7 +234,7 @@ def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int 
         for res in ex.map_documents(docs, raw_dir, out_dir, config.path, until):
             results.append(res)
             if not res.ok:
-                bar.write(f"error: {res.name}: {res.stage}: {res.error}")
+                bar.write(one_line(f"error: {res.name}: {res.stage}: {res.error}"))
             bar.update()
     if until is None:
         finish(raw_dir, out_dir, config)
@@ -267,4 +273,4 @@ def print_summary(results: list[DocResult], seconds: float) -> None:
     print(f"summary: {len(results)} documents, {len(ok)} processed, {len(failed)} failed; "
           f"{quotes} quotations, {flags} copyright flags; {seconds:.1f} s", file=sys.stderr)
     for r in failed:
-        print(f"  failed: {r.name} ({r.stage}): {r.error}", file=sys.stderr)
+        print(one_line(f"  failed: {r.name} ({r.stage}): {r.error}"), file=sys.stderr)

@@ -6,6 +6,7 @@ interrupted run never leaves a half-written output in ``processed/``.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -127,7 +128,7 @@ def raw_refusal(doc: RawDoc, raw_dir: Path, max_bytes: int | None = None) -> str
         return "dangling symlink refused (its target does not exist)" if os.path.lexists(doc.path) \
             else "the file disappeared"
     except OSError as exc:
-        return f"cannot read: {exc.strerror}"
+        return "symlink loop refused" if exc.errno == errno.ELOOP else f"cannot read: {exc.strerror}"
     if is_outside(doc, raw_dir):
         return f"symlink to a {'folder' if stat.S_ISDIR(st.st_mode) else 'file'} outside the raw folder refused"
     if stat.S_ISDIR(st.st_mode):

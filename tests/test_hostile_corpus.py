@@ -221,6 +221,27 @@ def test_a_symlink_inside_raw_to_a_good_file_is_followed(links_run) -> None:  # 
     assert raw_hash(out, "inside_link.txt") == raw_hash(out, GOOD)
 
 
+def test_a_symlink_loop_is_one_failed_document_each(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write_raw(raw, [])
+    os.symlink("loop2", raw / "loop1")
+    os.symlink("loop1", raw / "loop2")
+    res = pipeline("run", "--raw", raw, "--out", out)
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert errors_of(out) == {GOOD: [], "loop1": ["loop1: extract: symlink loop refused"],
+                              "loop2": ["loop2: extract: symlink loop refused"]}
+
+
+def test_a_failure_of_a_name_with_a_line_break_is_still_one_line(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write_raw(raw, [])
+    (raw / "new\nline.bin").write_bytes(b"a\x00b")
+    res = pipeline("run", "--raw", raw, "--out", out)
+    assert "error: new\\nline.bin: extract: binary file (NUL bytes), not text or HTML\n" in res.stderr
+    assert "  failed: new\\nline.bin (extract): binary file (NUL bytes), not text or HTML\n" in res.stderr
+    assert errors_of(out)["new\nline.bin"] == ["new\\nline.bin: extract: binary file (NUL bytes), not text or HTML"]
+
+
 def test_a_file_over_the_size_cap_is_one_failed_document(tmp_path: Path) -> None:
     raw, out = tmp_path / "raw", tmp_path / "out"
     write_raw(raw, [])
