@@ -159,13 +159,24 @@ def _flags_by_quote(doc: DocData) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def build_marks(doc: DocData, speakers: Speakers, opts: dict[str, Any]) -> tuple[list[Mark], list[Atom]]:
-    """Every record of every stage as a mark over the raw text."""
+def build_marks(doc: DocData, speakers: Speakers, opts: dict[str, Any],
+                upto: int | None = None) -> tuple[list[Mark], list[Atom]]:
+    """Every record of every stage as a mark over the raw text (those starting before ``upto``:
+    a page that shows the first part of a huge document builds no marks for the rest)."""
     raw = doc.raw_text or ""
     ext, strip, norm = doc.get("extract"), doc.get("strip"), doc.get("normalise")
     quotes, copy = doc.get("quotes"), doc.get("copyright")
     marks: list[Mark] = []
     atoms: list[Atom] = []
+    limit = len(raw) + 1 if upto is None else upto
+
+    def add_mark(mark: Mark) -> None:
+        if mark.start < limit:
+            marks.append(mark)
+
+    def add_atom(atom: Atom) -> None:
+        if atom.start < limit:
+            atoms.append(atom)
     is_html = ext.get("format") == "html"
     if is_html:
         spans = sorted((b["raw_start"], b["raw_end"]) for b in ext.get("blocks", []))
@@ -183,11 +194,11 @@ def build_marks(doc: DocData, speakers: Speakers, opts: dict[str, Any]) -> tuple
             if len(text) > opts["markup_chars"]:
                 shown += f'<span class="more">… {len(text) - opts["markup_chars"]:,} more characters</span>'
             sep = "" if inside else '<span class="bs"></span>'
-            atoms.append(Atom(s, e, f'<span class="mk" title="{esc(g.get("rule", ""))}">{shown}</span>{sep}'))
+            add_atom(Atom(s, e, f'<span class="mk" title="{esc(g.get("rule", ""))}">{shown}</span>{sep}'))
         for b in ext.get("blocks", []):
             for t0, t1, r0, r1 in b.get("map", []):
                 if (t1 - t0) != (r1 - r0) and raw[r0:r1].startswith("&"):
-                    atoms.append(Atom(r0, r1, f'<span class="ent" title="{esc("raw: " + raw[r0:r1])}">'
+                    add_atom(Atom(r0, r1, f'<span class="ent" title="{esc("raw: " + raw[r0:r1])}">'
                                               f'{esc(b["text"][t0:t1])}</span>'))
 
     notice_of: dict[str, dict[str, Any]] = {}
@@ -200,17 +211,17 @@ def build_marks(doc: DocData, speakers: Speakers, opts: dict[str, Any]) -> tuple
         rule = d.get("rule", "")
         n = notice_of.get(d.get("block"))
         extra = f'<span class="nt">{esc(n.get("kind", "notice"))} notice {esc(local_id(n.get("id")))}</span>' if n else ""
-        marks.append(Mark(d["raw_start"], d["raw_end"], 4, "bp", f"{d.get('block')} removed as boilerplate: {rule}",
+        add_mark(Mark(d["raw_start"], d["raw_end"], 4, "bp", f"{d.get('block')} removed as boilerplate: {rule}",
                           anchor=f"t-{local_id(d.get('block'))}",
                           badge=f'<span class="lbl">{esc(rule)}</span>{extra}'))
     for r in strip.get("inline_removals", []):
-        marks.append(Mark(r["raw_start"], r["raw_end"], 5, "ir", f"{r.get('block')} inline removal: {r.get('rule', '')}",
+        add_mark(Mark(r["raw_start"], r["raw_end"], 5, "ir", f"{r.get('block')} inline removal: {r.get('rule', '')}",
                           badge=f'<span class="lbl">{esc(r.get("rule", ""))}</span>'))
     for e in norm.get("edits", []):
         rule = e.get("rule", "")
         ws = " ws" if rule.startswith("normalise.whitespace") else ""
         title = f"{rule}: {json.dumps(e.get('before', ''), ensure_ascii=False)} → {json.dumps(e.get('after', ''), ensure_ascii=False)}"
-        marks.append(Mark(e["raw_start"], e["raw_end"], 7, "ed" + ws, title))
+        add_mark(Mark(e["raw_start"], e["raw_end"], 7, "ed" + ws, title))
 
     flags_of = _flags_by_quote(doc)
     users: dict[str, list[str]] = {}
@@ -227,29 +238,29 @@ def build_marks(doc: DocData, speakers: Speakers, opts: dict[str, Any]) -> tuple
         title = f"{qid} · {who} · {q.get('kind', '')} · {q.get('rule', '')}"
         flagged = " flagged" if flags_of.get(q.get("id")) else ""
         prio = 2 if q.get("parent") else 1
-        marks.append(Mark(q["raw_start"], q["raw_end"], prio, f"q {scls}{flagged}", title, anchor=f"t-{qid}",
+        add_mark(Mark(q["raw_start"], q["raw_end"], prio, f"q {scls}{flagged}", title, anchor=f"t-{qid}",
                           badge=f'<a class="qb" href="#row-{esc(qid)}">{esc(qid)}</a>'))
         for ip in q.get("interpolations") or []:
-            marks.append(Mark(ip["raw_start"], ip["raw_end"], 3, "ip",
+            add_mark(Mark(ip["raw_start"], ip["raw_end"], 3, "ip",
                               f"interpolation in {qid}, not the speaker's words: {ip.get('rule', '')}"))
         if isinstance(spk, dict) and spk.get("raw_end", 0) > spk.get("raw_start", 0):
             span = (spk["raw_start"], spk["raw_end"])
             if span not in seen_spk:
                 seen_spk.add(span)
-                marks.append(Mark(span[0], span[1], 2, f"spk {scls}", f"speaker of {qid}: {spk.get('rule', '')}"))
+                add_mark(Mark(span[0], span[1], 2, f"spk {scls}", f"speaker of {qid}: {spk.get('rule', '')}"))
         cue = q.get("cue")
         if isinstance(cue, dict) and cue.get("raw_end", 0) > cue.get("raw_start", 0):
-            marks.append(Mark(cue["raw_start"], cue["raw_end"], 2, "cue", f"cue of {qid}"))
+            add_mark(Mark(cue["raw_start"], cue["raw_end"], 2, "cue", f"cue of {qid}"))
     for kind, records in (("att", quotes.get("attribution_lines", [])), ("ref", quotes.get("references", []))):
         for rec in records:
             rid = local_id(rec.get("id"))
             back = "".join(f'<a class="bk" href="#t-{esc(q)}">{esc(q)}</a>' for q in users.get(rid, []))
             label = "attribution" if kind == "att" else f"reference {rec.get('number', '')}"
-            marks.append(Mark(rec["raw_start"], rec["raw_end"], 2, kind, f"{rid}: {label} ({rec.get('rule', '')})",
+            add_mark(Mark(rec["raw_start"], rec["raw_end"], 2, kind, f"{rid}: {label} ({rec.get('rule', '')})",
                               anchor=f"t-{rid}", badge=f'<span class="rb">{esc(rid)}{back}</span>'))
     for f in copy.get("flags", []):
         fid = local_id(f.get("id"))
-        marks.append(Mark(f["raw_start"], f["raw_end"], 0, "fl", f"{fid}: {f.get('reason', '')} ({f.get('rule', '')})",
+        add_mark(Mark(f["raw_start"], f["raw_end"], 0, "fl", f"{fid}: {f.get('reason', '')} ({f.get('rule', '')})",
                           anchor=f"t-{fid}",
                           badge=f'<a class="fb" href="#row-{esc(fid)}">⚑ {esc(fid)} · {esc(f.get("action", "flag"))}: '
                                 f'{esc(short(f.get("reason", ""), 90))}</a>'))

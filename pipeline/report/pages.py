@@ -117,8 +117,9 @@ def doc_page(doc: DocData, out_dir: Path, opts: dict[str, Any], hashes: Any = No
         text_html = ""
         cut = 0
     else:
-        marks, atoms = build_marks(doc, speakers, opts)
-        cut = marks_cut(marks, atoms, page_cut(doc, opts), opts["max_page_marks"])
+        cut = page_cut(doc, opts)
+        marks, atoms = build_marks(doc, speakers, opts, upto=cut)
+        cut = marks_cut(marks, atoms, cut, opts["max_page_marks"])
         dropped: list[Any] = []
         text_html = layout(raw, marks, atoms, cut, opts["max_span_depth"], dropped)
         if dropped:
