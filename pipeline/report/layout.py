@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,14 +148,30 @@ def _quotations(doc: DocData) -> list[dict[str, Any]]:
 
 
 def _flags_by_quote(doc: DocData) -> dict[str, list[dict[str, Any]]]:
+    """Per quotation id, the flags naming it or overlapping it (in the flags' order).
+
+    Flags sorted by start: a quotation looks only at those that can reach it (starting at most
+    the longest flag's length before it), not at every flag: a huge document's thousands of
+    quotations and flags cost their number, not their product."""
     out: dict[str, list[dict[str, Any]]] = {}
     flags = doc.get("copyright").get("flags", [])
+    if not flags:
+        return out
+    named: dict[Any, set[int]] = {}
+    for i, f in enumerate(flags):
+        for qid in f.get("quotations") or []:
+            named.setdefault(qid, set()).add(i)
+    order = sorted(range(len(flags)), key=lambda i: flags[i].get("raw_start", 0))
+    starts = [flags[i].get("raw_start", 0) for i in order]
+    reach = max(f.get("raw_end", 0) - f.get("raw_start", 0) for f in flags)
     for q in _quotations(doc):
-        for f in flags:
-            if q.get("id") in (f.get("quotations") or []) or (
-                f.get("raw_start", 0) < q.get("raw_end", 0) and q.get("raw_start", 0) < f.get("raw_end", 0)
-            ):
-                out.setdefault(q.get("id"), []).append(f)
+        qs, qe = q.get("raw_start", 0), q.get("raw_end", 0)
+        hit = set(named.get(q.get("id"), ()))
+        for j in range(bisect_left(starts, qs - reach), bisect_left(starts, qe)):
+            if qs < flags[order[j]].get("raw_end", 0):
+                hit.add(order[j])
+        if hit:
+            out.setdefault(q.get("id"), []).extend(flags[i] for i in sorted(hit))
     return out
 
 
