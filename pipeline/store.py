@@ -129,7 +129,7 @@ def raw_refusal(doc: RawDoc, raw_dir: Path, max_bytes: int | None = None) -> str
             else "the file disappeared"
     except OSError as exc:
         return "symlink loop refused" if exc.errno == errno.ELOOP else f"cannot read: {exc.strerror}"
-    if is_outside(doc, raw_dir):
+    if link and is_outside(doc, raw_dir):  # listed files have no linked folder above them (never walked)
         return f"symlink to a {'folder' if stat.S_ISDIR(st.st_mode) else 'file'} outside the raw folder refused"
     if stat.S_ISDIR(st.st_mode):
         return "symlink to a folder refused" if link else "a folder, not a file"
