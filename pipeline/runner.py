@@ -22,12 +22,13 @@ from .stages import StageSpec, stage, stages
 from .store import RawDoc, atomic_write_bytes, atomic_write_text, dump_chunks, find_raw, list_raw, read_json, read_raw_bytes, sha256_bytes
 
 SCHEMA_VERSION = 1
-CACHE_FOLDER = ".cache"   # corpus-wide indexes stages keep between runs (not outputs)
+CACHE_FOLDER = ".cache"   # corpus-wide indexes corpus steps keep between runs (not outputs)
 
 
 @dataclass
 class DocContext:
-    """What a stage may read: the raw bytes and the outputs of earlier stages."""
+    """What a stage may read: its document's raw bytes and the outputs of earlier stages (and
+    of corpus steps, such as ``copies``). No corpus folder: a stage cannot read other documents."""
 
     doc_id: str
     name: str
@@ -35,8 +36,6 @@ class DocContext:
     raw_sha256: str
     outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     _raw_text: str | None = None
-    raw_dir: Path | None = None   # the corpus folder, for stages that compare documents (copyright.copied)
-    cache_dir: Path | None = None  # where such stages keep corpus-wide indexes (processed/.cache)
 
     def raw_text(self) -> str:
         """The decoded raw text: the coordinate system of every record."""
@@ -126,24 +125,44 @@ def one_line(text: str) -> str:
     return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
-def new_context(doc: RawDoc, data: bytes, raw_dir: Path, out_dir: Path) -> DocContext:
-    """A document's context as the runner gives it to stages: raw bytes, corpus and cache folders."""
-    return DocContext(doc.doc_id, doc.name, data, sha256_bytes(data), raw_dir=raw_dir, cache_dir=out_dir / CACHE_FOLDER)
+def max_raw_bytes(config: Config | None) -> int | None:
+    """The size cap on raw files (``input.max_bytes``; None: no config, no cap)."""
+    return None if config is None else int(config.section("input")["max_bytes"])
 
 
-def max_raw_bytes(config: Config) -> int:
-    """The size cap on raw files (``input.max_bytes``)."""
-    return int(config.section("input")["max_bytes"])
+def new_context(doc: RawDoc, data: bytes) -> DocContext:
+    """A document's context as the runner gives it to stages."""
+    return DocContext(doc.doc_id, doc.name, data, sha256_bytes(data))
 
 
-def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str], config: Config) -> DocContext:
-    ctx = new_context(doc, read_raw_bytes(doc, raw_dir, max_raw_bytes(config)), raw_dir, out_dir)
+def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str],
+                 config: Config | None = None) -> DocContext:
+    """A document's context with the outputs ``needs`` names read back from disk (``config``:
+    what the raw reader's limits come from)."""
+    ctx = new_context(doc, read_raw_bytes(doc, raw_dir, max_raw_bytes(config)))
     for name in needs:
+        if name in CORPUS_INPUTS:
+            path = CORPUS_INPUTS[name](out_dir, doc.doc_id)
+            if path.exists():   # absent: the corpus step has not run (a stage run by hand)
+                ctx.outputs[name] = read_json(path)
+            continue
         path = output_path(out_dir, stage(name), doc.doc_id)
         if not path.exists():
             raise InputError(f"{doc.name}: {name} output missing ({path}); run the earlier stages first")
         ctx.outputs[name] = read_json(path)
     return ctx
+
+
+def _copies_path(out_dir: Path, doc_id: str) -> Path:
+    from .corpus_copies import copies_path
+
+    return copies_path(out_dir, doc_id)
+
+
+# Per-document outputs of corpus steps that a stage reads as an input (by name, like a stage's).
+CORPUS_INPUTS = {"copies": _copies_path}
+# The corpus step that must run before a stage (over every document's earlier stages).
+CORPUS_STEP_BEFORE = {"copyright": "copies"}
 
 
 def describe(exc: BaseException) -> str:
@@ -185,24 +204,37 @@ def stage_done(doc: RawDoc, spec: StageSpec, began: float) -> None:
 
 
 def stage_inputs(spec: StageSpec) -> list[str]:
-    """Every earlier stage a stage reads, directly or through ``ctx.raw_text`` (extract)."""
+    """Every earlier stage a stage reads, directly or through ``ctx.raw_text`` (extract), then
+    the corpus-step outputs it reads (``copies`` for copyright)."""
     names = {"extract"} if spec.name != "extract" else set()
     names.update(spec.requires)
-    return [s.name for s in stages() if s.name in names]
+    corpus = [CORPUS_STEP_BEFORE[spec.name]] if spec.name in CORPUS_STEP_BEFORE else []
+    return [s.name for s in stages() if s.name in names] + corpus
 
 
 def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
-                     until: str | None = None) -> DocResult:
-    """Every stage for one document (or those up to ``until``), in one process, writing each stage's output."""
+                     until: str | None = None, start: str | None = None) -> DocResult:
+    """Every stage for one document (or those from ``start`` up to ``until``), in one process,
+    writing each stage's output; stages before ``start`` are read from their outputs."""
+    todo = list(stages())
+    if start is not None:
+        todo = todo[stage(start).number - 1:]
+    if until is not None:
+        todo = todo[:stage(until).number - todo[0].number + 1]
     try:
-        data = read_raw_bytes(doc, raw_dir, max_raw_bytes(config))
+        if start is None:
+            data = read_raw_bytes(doc, raw_dir, max_raw_bytes(config))
+            ctx = new_context(doc, data)
+        else:
+            running = {s.name for s in todo}
+            needs = dict.fromkeys(n for s in todo for n in stage_inputs(s) if n not in running)
+            ctx = load_context(doc, raw_dir, out_dir, needs, config)
     except PipelineError as exc:
-        record_failure(out_dir, doc, stages()[0], str(exc))
-        return DocResult(doc.doc_id, doc.name, False, str(exc), "extract")
-    ctx = new_context(doc, data, raw_dir, out_dir)
+        record_failure(out_dir, doc, todo[0], str(exc))
+        return DocResult(doc.doc_id, doc.name, False, str(exc), todo[0].name)
     counts: dict[str, int] = {}
     began = time.monotonic()
-    for spec in stages():
+    for spec in todo:
         try:
             out = run_stage(spec, ctx, config)
             write_stage_output(spec, out_dir, doc.doc_id, out)
@@ -210,8 +242,6 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
             record_failure(out_dir, doc, spec, describe(exc), traceback.format_exc())
             return DocResult(doc.doc_id, doc.name, False, describe(exc), spec.name, counts)
         stage_done(doc, spec, began)
-        if spec.name == until:
-            break
     counts["quotations"] = len(ctx.outputs.get("quotes", {}).get("quotations", []))
     counts["flags"] = len(ctx.outputs.get("copyright", {}).get("flags", []))
     return DocResult(doc.doc_id, doc.name, True, counts=counts)
@@ -229,13 +259,28 @@ def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int 
     start = time.monotonic()
     remove_stale_temporaries(out_dir)
     ex = make_executor(executor, workers, ray_address)
-    results: list[DocResult] = []
+    # Per-document stages up to the corpus step of copy detection, that step over the corpus,
+    # then the stages after it (read back from their inputs' outputs): what `make all` runs too.
+    after = stage(next(iter(CORPUS_STEP_BEFORE)))
+    first_until = until if until is not None and stage(until).number < after.number else stages()[after.number - 2].name
+    results: dict[str, DocResult] = {}
     with Progress(len(docs)) as bar:
-        for res in ex.map_documents(docs, raw_dir, out_dir, config.path, until):
-            results.append(res)
+        for res in ex.map_documents(docs, raw_dir, out_dir, config.path, first_until):
+            results[res.doc_id] = res
             if not res.ok:
                 bar.write(one_line(f"error: {res.name}: {res.stage}: {res.error}"))
             bar.update()
+    if first_until != until:
+        from .corpus_copies import update
+
+        update(out_dir, [d.doc_id for d in docs], config)
+        ok = [d for d in docs if results[d.doc_id].ok]
+        with Progress(len(ok), label=f"documents ({', '.join(s.name for s in stages()[after.number - 1:])})") as bar:
+            for res in ex.map_documents(ok, raw_dir, out_dir, config.path, until, after.name):
+                results[res.doc_id] = res
+                if not res.ok:
+                    bar.write(one_line(f"error: {res.name}: {res.stage}: {res.error}"))
+                bar.update()
     if until is None:
         finish(raw_dir, out_dir, config)
     else:  # later stages did not run: no corpus indexes, just the manifest
@@ -243,8 +288,9 @@ def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int 
 
         manifest.prune_orphans(out_dir, docs)
         manifest.write(out_dir, raw_dir, docs, config)
-    print_summary(results, time.monotonic() - start)
-    return results
+    ordered = [results[d.doc_id] for d in docs]
+    print_summary(ordered, time.monotonic() - start)
+    return ordered
 
 
 def finish(raw_dir: Path, out_dir: Path, config: Config) -> None:
