@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from conftest import output_tree
-from test_hostile_corpus import (EDITED, GOOD, NAMES, NEEDS_MAKEFLOW, PWNED, REFUSED, ROOT, SHELL, _tree, errors_of,
+from test_hostile_corpus import (EDITED, GOOD, NAMES, PWNED, REFUSED, ROOT, SHELL, _tree, errors_of,
                                  links_raw, make, raw_hash, status, write_raw)
 
 pytestmark = pytest.mark.slow
@@ -48,25 +48,21 @@ def links_make(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return {"raw": raw, "out": out, "res": res}
 
 
-@NEEDS_MAKEFLOW
 def test_make_all_never_runs_a_command_in_a_file_name(names_make) -> None:  # noqa: ANN001
     assert not (ROOT / PWNED).exists()
     assert status(names_make["out"])[SHELL] == "ok"
 
 
-@NEEDS_MAKEFLOW
 @pytest.mark.parametrize("key", ["equals", "pipe", "dash"])
 def test_make_all_processes_names_with_equals_pipe_or_a_leading_dash(names_make, key: str) -> None:  # noqa: ANN001
     st = status(names_make["out"])
     assert st[NAMES[key]] == "ok" and st[GOOD] == "ok"
 
 
-@NEEDS_MAKEFLOW
 def test_make_all_processes_a_name_that_is_not_utf8(names_make) -> None:  # noqa: ANN001
     assert status(names_make["out"])["bad\\xff name.txt"] == "ok"
 
 
-@NEEDS_MAKEFLOW
 @pytest.mark.parametrize("key", EDITED)
 def test_make_all_rebuilds_an_edited_backslash_or_newline_name(names_make, key: str) -> None:  # noqa: ANN001
     from pipeline.store import sha256_file
@@ -84,9 +80,7 @@ def test_make_all_with_links_and_a_fifo_still_processes_the_good_documents(links
     assert {st[n] for n in REFUSED} <= {"error", "incomplete"}
 
 
-@NEEDS_MAKEFLOW
 def test_make_all_names_the_reason_for_each_refused_link_and_fifo(links_make) -> None:  # noqa: ANN001
-    """A dangling link as a make prerequisite: make finds no rule for it, so extract never runs."""
     errs = errors_of(links_make["out"])
     for name, why in REFUSED.items():
         assert errs[name] == [f"{name}: extract: {why}"]
@@ -109,7 +103,6 @@ def test_make_all_refuses_an_output_folder_inside_raw(tmp_path: Path) -> None:
     assert sorted(p.name for p in raw.iterdir()) == [GOOD]
 
 
-@NEEDS_MAKEFLOW
 def test_make_all_drops_a_deleted_documents_outputs_page_and_manifest_row(tmp_path: Path) -> None:
     raw, out = tmp_path / "raw", tmp_path / "out"
     write_raw(raw, ["gone.txt"])
