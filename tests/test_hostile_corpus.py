@@ -33,7 +33,6 @@ NAMES = {
     "newline": "new\nline.txt",
 }
 EDITED = ("backslash", "newline")
-NEEDS_MAKEFLOW = pytest.mark.xfail(strict=False, reason="needs makeflow")
 ENV = {**os.environ, "CI": "1"}
 
 
