@@ -28,10 +28,42 @@ def _add_common(p: argparse.ArgumentParser, raw: bool = True, out: bool = True) 
     p.add_argument("--config", default=None, help="config file (default: config/pipeline.yaml)")
 
 
+def check_folders(raw: Path | None, out: Path | None) -> None:
+    """Guard rails before anything is read or deleted: raw/ must be an existing folder, the
+    output folder must not be a file, and neither may hold the other (a run would ingest its
+    own outputs, or prune the corpus as stale outputs)."""
+    if raw is not None and not raw.is_dir():
+        what = "is not a folder" if raw.exists() else "no such folder"
+        raise PipelineError(f"{raw}: {what} of raw documents (check --raw / RAW=); nothing was changed")
+    if out is not None and out.exists() and not out.is_dir():
+        raise PipelineError(f"{out}: exists and is not a folder; choose another --out / OUT=")
+    if raw is None or out is None:
+        return
+    r, o = raw.resolve(), out.resolve()
+    if r == o:
+        raise PipelineError(f"{out}: the output folder is the raw folder; choose another --out / OUT=")
+    if r in o.parents:
+        raise PipelineError(f"{out}: the output folder is inside the raw folder {raw} "
+                            "(its outputs would become documents); choose another --out / OUT=")
+    if o in r.parents:
+        raise PipelineError(f"{raw}: the raw folder is inside the output folder {out}; choose another --out / OUT=")
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (``--workers 0`` would run nothing)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
+
+
 # ----------------------------------------------------------------------------- run
 def _run_args(p: argparse.ArgumentParser) -> None:
     _add_common(p)
-    p.add_argument("--workers", type=int, default=1, help="documents processed in parallel (default: 1)")
+    p.add_argument("--workers", type=positive_int, default=1, help="documents processed in parallel (default: 1)")
     p.add_argument("--executor", choices=("local", "ray"), default="local",
                    help="where documents run: local processes or Ray tasks (default: local)")
     p.add_argument("--ray-address", default=None,
@@ -46,8 +78,7 @@ def _run_args(p: argparse.ArgumentParser) -> None:
 def _run_main(args: argparse.Namespace) -> int:
     from .runner import run_all
 
-    if not args.raw.is_dir():
-        raise PipelineError(f"{args.raw}: no such folder of raw documents")
+    check_folders(args.raw, args.out)
     results = run_all(args.raw, args.out, args.config, args.workers, args.executor, args.ray_address,
                       until=args.until)
     return 0 if all(r.ok for r in results) else 2
@@ -66,6 +97,7 @@ def _stage_main(args: argparse.Namespace) -> int:
     from .config import load_config
     from .runner import run_one_stage
 
+    check_folders(args.raw, args.out)
     config = load_config(args.config)
     res = run_one_stage(args.name, args.doc, args.raw, args.out, config)
     if not res.ok:
@@ -86,6 +118,7 @@ def _finish_main(args: argparse.Namespace) -> int:
     from .runner import finish
     from .summary import print_manifest_summary
 
+    check_folders(args.raw, args.out)
     config = load_config(args.config)
     finish(args.raw, args.out, config)
     return print_manifest_summary(args.out)
@@ -149,3 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the output folder not writable, the disk full: one line, not a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2

@@ -28,12 +28,12 @@ from typing import Any
 
 from .config import Config, hash_json
 from .stages import code_hash, stages
-from .store import RawDoc, atomic_write_text, is_outside, list_raw, read_json, remove_stale_temporaries
+from .store import RawDoc, atomic_write_text, list_raw, raw_refusal, read_json, remove_stale_temporaries
 
 MAKE_DIR = ".make"
 TODO_DIR = Path(MAKE_DIR) / "todo"
 CORPUS_STEPS = ("copies", "corpus")   # copies: before copyright; corpus: indexes, report, manifest
-FINISH_MODULES = ("corpus.py", "report.py", "manifest.py", "summary.py")
+FINISH_MODULES = ("corpus.py", "report", "manifest.py", "summary.py")
 
 
 def steps() -> tuple[str, ...]:
@@ -175,8 +175,8 @@ def finish_hash(config: Config) -> str:
     h = hashlib.sha256()
     for name in FINISH_MODULES:
         p = PACKAGE_DIR / name
-        if p.exists():
-            h.update(p.read_bytes())
+        for f in sorted(p.glob("*.py")) if p.is_dir() else [p] if p.exists() else []:  # report/ is a package
+            h.update(f.read_bytes())
     h.update(hash_json({k: config.section(k) for k in ("corpus", "report")}).encode())
     return h.hexdigest()[:16]
 
@@ -227,7 +227,7 @@ def write_plan(raw_dir: Path, out_dir: Path, config: Config) -> dict[str, list[s
     newest = {"normalise": 0, "all": 0}
     base, copies_dir = str(out_dir), str(copies_path(out_dir, "x").parent)
     for doc in docs:   # paths as strings: this loop runs for every stage of every document
-        raw_sha = None if _outside(doc, raw_dir) else raw_hashes.sha256(doc.path)
+        raw_sha = None if raw_refusal(doc, raw_dir) else raw_hashes.sha256(doc.path)  # a FIFO is never opened
         mtime: dict[str, int | None] = {}
         stale: set[str] = set()
         for spec in specs:
@@ -272,11 +272,3 @@ def _stat(path: str) -> os.stat_result | None:
         return os.stat(path)
     except OSError:
         return None
-
-
-def _outside(doc: RawDoc, raw_dir: Path) -> bool:
-    """``store.is_outside`` without resolving paths for the common case: a file that is no
-    symlink, directly in the raw folder."""
-    if doc.path.parent == raw_dir and not os.path.islink(doc.path):
-        return False
-    return is_outside(doc, raw_dir)

@@ -145,12 +145,11 @@ def _plan_args(p: argparse.ArgumentParser) -> None:
 
 
 def _plan_main(args: argparse.Namespace) -> int:
+    from .cli import check_folders
     from .config import load_config
-    from .errors import PipelineError
     from .makeplan import write_plan
 
-    if not args.raw.is_dir():
-        raise PipelineError(f"{args.raw}: no such folder of raw documents")
+    check_folders(args.raw, args.out)  # raw/ exists, out/ is no file and neither holds the other
     write_plan(args.raw, args.out, load_config(args.config))
     return 0
 

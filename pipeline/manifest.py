@@ -17,7 +17,7 @@ from typing import Any
 from . import __version__
 from .config import Config
 from .stages import stages
-from .store import RawDoc, atomic_write_bytes, atomic_write_text, dump_bytes, is_outside, sha256_file
+from .store import RawDoc, atomic_write_bytes, atomic_write_text, dump_bytes, raw_refusal, sha256_file
 
 HASH_CACHE = Path(".make") / "hashes.json"
 # A file modified this soon before it was hashed may change again within the file system's
@@ -134,9 +134,9 @@ def error_files(out_dir: Path, doc_ids: list[str]) -> dict[str, list[Path]]:
         name = path.name
         if name.startswith(".") or not name.endswith(".txt"):
             continue
-        for i, ch in enumerate(name):
-            if ch == "." and name[:i] in ids and len(name) - i >= 5 and path.is_file():
-                out.setdefault(name[:i], []).append(path)
+        doc_id, dot, step = name[:-4].rpartition(".")  # the step (a stage name) has no dot; an id may
+        if dot and step and doc_id in ids and path.is_file():
+            out.setdefault(doc_id, []).append(path)
     return out
 
 
@@ -160,7 +160,8 @@ def write(out_dir: Path, raw_dir: Path, docs: list[RawDoc], config: Config,
     for doc in docs:
         entry: dict[str, Any] = {"id": doc.doc_id, "raw": f"{raw_dir.name}/{doc.name}"}
         try:
-            entry["raw_sha256"] = None if is_outside(doc, raw_dir) else hashes.sha256(doc.path)
+            # a refused raw file (a FIFO, a link out of raw/) is never opened, not even to hash it
+            entry["raw_sha256"] = None if raw_refusal(doc, raw_dir) else hashes.sha256(doc.path)
         except OSError:
             entry["raw_sha256"] = None
         outputs = {}

@@ -19,7 +19,7 @@ from . import __version__
 from .config import Config, load_config
 from .errors import InputError, PipelineError
 from .stages import StageSpec, stage, stages
-from .store import RawDoc, atomic_write_bytes, atomic_write_text, dump_bytes, find_raw, list_raw, read_json, read_raw_bytes, sha256_bytes
+from .store import RawDoc, atomic_write_bytes, atomic_write_text, dump_chunks, find_raw, list_raw, read_json, read_raw_bytes, sha256_bytes
 
 SCHEMA_VERSION = 1
 CACHE_FOLDER = ".cache"   # corpus-wide indexes corpus steps keep between runs (not outputs)
@@ -102,7 +102,7 @@ def write_stage_output(spec: StageSpec, out_dir: Path, doc_id: str, out: dict[st
     if spec.text_suffix:
         atomic_write_text(output_path(out_dir, spec, doc_id, spec.text_suffix), spec.module.render(out))
     path = output_path(out_dir, spec, doc_id)
-    atomic_write_bytes(path, dump_bytes(out))
+    atomic_write_bytes(path, dump_chunks(out))  # in pieces: no second copy of a large output
     err = error_path(out_dir, doc_id, spec.name)
     if err.exists():
         err.unlink()
@@ -111,12 +111,23 @@ def write_stage_output(spec: StageSpec, out_dir: Path, doc_id: str, out: dict[st
 
 def record_failure(out_dir: Path, doc: RawDoc, spec: StageSpec, message: str, detail: str = "") -> None:
     """Write the error beside the outputs, and drop this and later stages' stale outputs."""
-    atomic_write_text(error_path(out_dir, doc.doc_id, spec.name), f"{doc.name}: {spec.name}: {message}\n{detail}")
+    line = one_line(f"{doc.name}: {spec.name}: {message}")
+    atomic_write_text(error_path(out_dir, doc.doc_id, spec.name), f"{line}\n{detail}")
     for later in stages()[spec.number - 1:]:
         for suffix in {".json", later.text_suffix or ".json"}:
             p = output_path(out_dir, later, doc.doc_id, suffix)
             if p.exists():
                 p.unlink()
+
+
+def one_line(text: str) -> str:
+    """A message on one line whatever the file name in it (a name may hold line breaks)."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def max_raw_bytes(config: Config | None) -> int | None:
+    """The size cap on raw files (``input.max_bytes``; None: no config, no cap)."""
+    return None if config is None else int(config.section("input")["max_bytes"])
 
 
 def new_context(doc: RawDoc, data: bytes) -> DocContext:
@@ -128,7 +139,7 @@ def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str]
                  config: Config | None = None) -> DocContext:
     """A document's context with the outputs ``needs`` names read back from disk (``config``:
     what the raw reader's limits come from)."""
-    ctx = new_context(doc, read_raw_bytes(doc, raw_dir))
+    ctx = new_context(doc, read_raw_bytes(doc, raw_dir, max_raw_bytes(config)))
     for name in needs:
         if name in CORPUS_INPUTS:
             path = CORPUS_INPUTS[name](out_dir, doc.doc_id)
@@ -178,6 +189,20 @@ def run_one_stage(stage_name: str, doc_id: str, raw_dir: Path, out_dir: Path, co
         return DocResult(doc.doc_id, doc.name, False, describe(exc), spec.name)
 
 
+LONG_DOCUMENT_S = 10.0   # a document taking longer reports each stage it finishes
+
+
+def stage_done(doc: RawDoc, spec: StageSpec, began: float) -> None:
+    """Progress within a long document: one line per finished stage once it has run for a while,
+    so a huge document is not minutes of silence."""
+    elapsed = time.monotonic() - began
+    if elapsed >= LONG_DOCUMENT_S:
+        from .progress import clock
+
+        print(f"progress: {doc.name}: {spec.name} done ({spec.number} of {len(stages())} stages), "
+              f"{clock(elapsed)}", file=sys.stderr, flush=True)
+
+
 def stage_inputs(spec: StageSpec) -> list[str]:
     """Every earlier stage a stage reads, directly or through ``ctx.raw_text`` (extract), then
     the corpus-step outputs it reads (``copies`` for copyright)."""
@@ -198,7 +223,7 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
         todo = todo[:stage(until).number - todo[0].number + 1]
     try:
         if start is None:
-            data = read_raw_bytes(doc, raw_dir)
+            data = read_raw_bytes(doc, raw_dir, max_raw_bytes(config))
             ctx = new_context(doc, data)
         else:
             running = {s.name for s in todo}
@@ -208,6 +233,7 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
         record_failure(out_dir, doc, todo[0], str(exc))
         return DocResult(doc.doc_id, doc.name, False, str(exc), todo[0].name)
     counts: dict[str, int] = {}
+    began = time.monotonic()
     for spec in todo:
         try:
             out = run_stage(spec, ctx, config)
@@ -215,6 +241,7 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
         except Exception as exc:  # noqa: BLE001
             record_failure(out_dir, doc, spec, describe(exc), traceback.format_exc())
             return DocResult(doc.doc_id, doc.name, False, describe(exc), spec.name, counts)
+        stage_done(doc, spec, began)
     counts["quotations"] = len(ctx.outputs.get("quotes", {}).get("quotations", []))
     counts["flags"] = len(ctx.outputs.get("copyright", {}).get("flags", []))
     return DocResult(doc.doc_id, doc.name, True, counts=counts)
@@ -241,7 +268,7 @@ def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int 
         for res in ex.map_documents(docs, raw_dir, out_dir, config.path, first_until):
             results[res.doc_id] = res
             if not res.ok:
-                bar.write(f"error: {res.name}: {res.stage}: {res.error}")
+                bar.write(one_line(f"error: {res.name}: {res.stage}: {res.error}"))
             bar.update()
     if first_until != until:
         from .corpus_copies import update
@@ -252,7 +279,7 @@ def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int 
             for res in ex.map_documents(ok, raw_dir, out_dir, config.path, until, after.name):
                 results[res.doc_id] = res
                 if not res.ok:
-                    bar.write(f"error: {res.name}: {res.stage}: {res.error}")
+                    bar.write(one_line(f"error: {res.name}: {res.stage}: {res.error}"))
                 bar.update()
     if until is None:
         finish(raw_dir, out_dir, config)
@@ -293,4 +320,4 @@ def print_summary(results: list[DocResult], seconds: float) -> None:
     print(f"summary: {len(results)} documents, {len(ok)} processed, {len(failed)} failed; "
           f"{quotes} quotations, {flags} copyright flags; {seconds:.1f} s", file=sys.stderr)
     for r in failed:
-        print(f"  failed: {r.name} ({r.stage}): {r.error}", file=sys.stderr)
+        print(one_line(f"  failed: {r.name} ({r.stage}): {r.error}"), file=sys.stderr)

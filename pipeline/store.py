@@ -6,14 +6,16 @@ interrupted run never leaves a half-written output in ``processed/``.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from .errors import InputError
 
@@ -23,17 +25,22 @@ os.umask(_UMASK)
 _UNSAFE = re.compile(r"[^\w.\-]", re.UNICODE)
 
 
+MAX_ID_BYTES = 150  # an id plus the longest suffix and temporary-file affixes stays under 255 bytes
+
+
 def doc_id_for(name: str) -> str:
     """A file-system and Makefile-safe id for a raw file name, stable and collision-free.
 
-    Names that are already safe stay as they are (``000_x.txt``); others get their
-    unsafe characters replaced and a short hash of the original name appended.
+    Names that are already safe (and short) stay as they are (``000_x.txt``); others get their
+    unsafe characters replaced, are cut to ``MAX_ID_BYTES`` and get a short hash of the
+    original name appended (a 250-byte name plus ``.extract.txt`` is no file name).
     """
     safe = _UNSAFE.sub("_", name)
-    if safe == name and not name.startswith("."):
+    if safe == name and not name.startswith(".") and len(name.encode("utf-8", "surrogateescape")) <= MAX_ID_BYTES:
         return name
     digest = hashlib.sha1(name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
-    return f"{safe.lstrip('.')}-{digest}"
+    head = safe.lstrip(".").encode("utf-8", "surrogateescape")[: MAX_ID_BYTES - len(digest) - 1]
+    return f"{head.decode('utf-8', 'ignore')}-{digest}"
 
 
 @dataclass(frozen=True)
@@ -43,22 +50,52 @@ class RawDoc:
     path: Path
 
 
+def _hidden(name: str) -> bool:
+    return name.startswith(".") or name in RAW_SUFFIXES_IGNORED
+
+
 def list_raw(raw_dir: Path) -> list[RawDoc]:
-    """Every raw document under ``raw_dir`` (recursively), sorted by name for determinism."""
+    """Every raw document under ``raw_dir`` (recursively), sorted by name for determinism.
+
+    Hidden files and folders (``.git/``, ``.DS_Store``) are not documents. No file is opened
+    here and no symlink is followed: a symlink (to a folder, or dangling), a FIFO or a device
+    is listed as a document, so that :func:`read_raw_bytes` refuses it as one failed document.
+    """
     docs: list[RawDoc] = []
-    for path in sorted(raw_dir.rglob("*")):
-        if path.is_dir() and not path.is_symlink():
-            continue
-        if path.name in RAW_SUFFIXES_IGNORED or path.name.startswith("."):
-            continue
-        name = path.relative_to(raw_dir).as_posix()
-        docs.append(RawDoc(doc_id_for(name), name, path))
+    root = str(raw_dir)
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        kept = []
+        for d in dirs:
+            if _hidden(d):
+                continue
+            if os.path.islink(os.path.join(folder, d)):
+                files.append(d)  # a symlink to a folder: one (refused) document, never walked
+            else:
+                kept.append(d)
+        dirs[:] = kept
+        for f in files:
+            if _hidden(f):
+                continue
+            path = Path(folder, f)
+            name = path.relative_to(raw_dir).as_posix()
+            docs.append(RawDoc(doc_id_for(name), printable_name(name), path))
+    docs.sort(key=lambda d: d.name)
     return docs
+
+
+def printable_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates, which no
+    output can hold) shown as ``\\xff`` escapes. The id is made from the name as it is."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def find_raw(raw_dir: Path, doc_id: str) -> RawDoc:
     direct = raw_dir / doc_id
-    if doc_id_for(doc_id) == doc_id and (direct.is_file() or direct.is_symlink()):
+    if doc_id_for(doc_id) == doc_id and os.path.lexists(direct):
         return RawDoc(doc_id, doc_id, direct)  # a safe name is its own id: no need to list the folder
     for doc in list_raw(raw_dir):
         if doc.doc_id == doc_id:
@@ -72,17 +109,72 @@ def is_outside(doc: RawDoc, raw_dir: Path) -> bool:
     return root not in doc.path.resolve().parents
 
 
-def read_raw_bytes(doc: RawDoc, raw_dir: Path) -> bytes:
-    """Read a raw file, refusing symlinks that lead outside the raw folder (raw/ is the corpus:
-    a link out of it could pull any file of the machine into the outputs)."""
-    if is_outside(doc, raw_dir):
-        raise InputError("symlink to a file outside the raw folder refused")
+def raw_dir_of(doc: RawDoc) -> Path:
+    """The raw folder a listed document came from (its path less its relative name)."""
+    return doc.path.parents[len(Path(doc.name).parts) - 1]
+
+
+def raw_refusal(doc: RawDoc, raw_dir: Path, max_bytes: int | None = None) -> str | None:
+    """Why the raw file is refused, or None for a readable document. Never opens the file.
+
+    The symlink policy: a symlink is followed only when it (and every link on the way) ends
+    at a regular, not hidden, file inside the raw folder; a link out of raw/, to a folder, to a
+    hidden file or to nothing is refused. Only regular files are read: a FIFO would block the run, a device never ends.
+    """
     try:
-        return doc.path.read_bytes()
-    except IsADirectoryError:
-        raise InputError("a folder, not a file") from None
+        link = os.path.islink(doc.path)
+        st = os.stat(doc.path)  # follows links: what a read would get
+    except FileNotFoundError:
+        return "dangling symlink refused (its target does not exist)" if os.path.lexists(doc.path) \
+            else "the file disappeared"
+    except OSError as exc:
+        return "symlink loop refused" if exc.errno == errno.ELOOP else f"cannot read: {exc.strerror}"
+    if link and is_outside(doc, raw_dir):  # listed files have no linked folder above them (never walked)
+        return f"symlink to a {'folder' if stat.S_ISDIR(st.st_mode) else 'file'} outside the raw folder refused"
+    if stat.S_ISDIR(st.st_mode):
+        return "symlink to a folder refused" if link else "a folder, not a file"
+    if link and any(_hidden(part) for part in doc.path.resolve().relative_to(raw_dir.resolve()).parts):
+        return "symlink to a hidden file refused (hidden files are not documents)"
+    if not stat.S_ISREG(st.st_mode):
+        return f"not a regular file ({_kind(st.st_mode)}) refused"
+    if max_bytes is not None and st.st_size > max_bytes:
+        return f"file too large: {st.st_size:,} bytes, over the input.max_bytes limit of {max_bytes:,}"
+    return None
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name
+    return "not a file"
+
+
+def read_raw_bytes(doc: RawDoc, raw_dir: Path, max_bytes: int | None = None) -> bytes:
+    """The raw bytes of one document, through :func:`raw_refusal`'s checks; a refusal is an
+    ``InputError`` (one failed document, never a failed corpus).
+
+    Opened non-blocking and checked again on the open file, so a file swapped for a FIFO
+    between the check and the open cannot hang the run.
+    """
+    why = raw_refusal(doc, raw_dir, max_bytes)
+    if why:
+        raise InputError(why)
+    try:
+        fd = os.open(doc.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"not a regular file ({_kind(st.st_mode)}) refused")
+        try:
+            data = fh.read() if max_bytes is None else fh.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}") from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(f"file too large: over the input.max_bytes limit of {max_bytes:,} bytes")
+    return data
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -97,19 +189,41 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-_ORJSON_OPTS = None
+_RECORDS_PER_CHUNK = 2000
+
+
+def dump_chunks(obj: Any) -> Iterator[bytes]:
+    """Canonical JSON for outputs, in pieces: same object, same bytes (UTF-8, keys in insertion
+    order, final newline). A mapping has one top-level key a line and a list of records one
+    record a line, each record compact: an output stays about the size of its records (one
+    value a line tripled extract's output on text with many short lines) and stays readable
+    and diffable. Pieces, so that a large output is written without one huge buffer.
+    """
+    import orjson
+
+    opts = orjson.OPT_NON_STR_KEYS
+    if not isinstance(obj, dict) or not obj:
+        yield orjson.dumps(obj, option=opts) + b"\n"
+        return
+    last = len(obj) - 1
+    yield b"{\n"
+    for i, (key, value) in enumerate(obj.items()):
+        end = b"\n" if i == last else b",\n"
+        head = b"  " + orjson.dumps(key if isinstance(key, str) else str(key)) + b": "
+        if isinstance(value, list) and value:
+            yield head + b"[\n"
+            for k in range(0, len(value), _RECORDS_PER_CHUNK):
+                piece = b",\n".join(b"    " + orjson.dumps(v, option=opts) for v in value[k:k + _RECORDS_PER_CHUNK])
+                yield piece + (b"\n" if k + _RECORDS_PER_CHUNK >= len(value) else b",\n")
+            yield b"  ]" + end
+        else:
+            yield head + orjson.dumps(value, option=opts) + end
+    yield b"}\n"
 
 
 def dump_bytes(obj: Any) -> bytes:
-    """Canonical JSON for outputs: same object, same bytes (UTF-8, keys in insertion order,
-    two-space indent, final newline). orjson writes it ~10x faster than the json module's
-    indenting encoder, which is pure Python."""
-    global _ORJSON_OPTS
-    import orjson
-
-    if _ORJSON_OPTS is None:
-        _ORJSON_OPTS = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS | orjson.OPT_APPEND_NEWLINE
-    return orjson.dumps(obj, option=_ORJSON_OPTS)
+    """:func:`dump_chunks` in one piece."""
+    return b"".join(dump_chunks(obj))
 
 
 def dumps(obj: Any) -> str:
@@ -121,12 +235,17 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of it) to a temporary file and rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                fh.write(data)
+            else:
+                for piece in data:
+                    fh.write(piece)
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:
@@ -158,6 +277,41 @@ def remove_stale_temporaries(out_dir: Path) -> int:
 
 def write_jsonl(path: Path, rows: Iterable[Any]) -> None:
     atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+
+
+def read_json_records(path: Path, keep: Callable[[dict[str, Any], str, Any], bool]) -> Any:
+    """An output written by :func:`dump_chunks`, keeping of its lists only the records for which
+    ``keep(head, key, record)`` is true (``head``: the top-level keys read so far), one line at
+    a time: a reader that needs a few records of a huge output never holds all of them.
+    Any other JSON is read whole."""
+    import orjson
+
+    with open(path, "rb") as fh:
+        first = fh.readline()
+        if first != b"{\n":
+            return orjson.loads(first + fh.read())
+        head: dict[str, Any] = {}
+        key, items = "", None
+        try:
+            for line in fh:
+                if items is not None:
+                    if line.startswith(b"  ]"):
+                        head[key], items = items, None
+                    else:
+                        record = orjson.loads(line.rstrip(b"\n").rstrip(b","))
+                        if keep(head, key, record):
+                            items.append(record)
+                    continue
+                if line == b"}\n":
+                    return head
+                text = line.rstrip(b"\n").rstrip(b",")
+                if text.endswith(b": ["):  # a list, one record a line (a string value ends with a quote)
+                    key, items = orjson.loads(text[:-3]), []
+                else:
+                    head.update(orjson.loads(b"{" + text + b"}"))
+        except orjson.JSONDecodeError:
+            pass
+    return read_json(path)  # not the line-per-record form after all
 
 
 def read_json(path: Path) -> Any:

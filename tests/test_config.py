@@ -69,20 +69,57 @@ def test_a_missing_config_file_is_an_error_naming_it(tmp_path: Path) -> None:
         load_config(tmp_path / "missing.yaml")
 
 
-def test_an_empty_config_means_every_default(tmp_path: Path) -> None:
-    assert load_config(_write(tmp_path, "")).data == {}
+def test_an_empty_config_is_an_error_saying_so(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"cfg.yaml:1: the config file is empty"):
+        load_config(_write(tmp_path, ""))
+
+
+def test_a_partial_config_names_every_missing_key(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as exc:
+        load_config(_write(tmp_path, "quotes: {}\n"))
+    assert "missing required keys: extract, strip, normalise, copyright, publish, input, quotes.model" in str(exc.value)
+
+
+def test_a_section_missing_keys_names_them(tmp_path: Path) -> None:
+    text = DEFAULT_CONFIG.read_text(encoding="utf-8").replace("  tag_path_depth: 6\n", "")
+    with pytest.raises(ConfigError, match=r"missing required key: extract.tag_path_depth"):
+        load_config(_write(tmp_path, text))
+
+
+def test_a_section_given_twice_is_an_error_naming_both_lines(tmp_path: Path) -> None:
+    p = _write(tmp_path, "extract:\n  sniff_html: true\nstrip: {}\nextract: {}\n")
+    with pytest.raises(ConfigError) as exc:
+        load_config(p)
+    assert str(exc.value) == f"{p}:4: malformed YAML: duplicate key 'extract' (first given at line 1)"
+
+
+def test_a_key_given_twice_in_a_section_is_an_error_naming_its_line(tmp_path: Path) -> None:
+    p = _write(tmp_path, "extract:\n  sniff_html: true\n  tag_path_depth: 6\n  sniff_html: false\n")
+    with pytest.raises(ConfigError, match=r":4: malformed YAML: duplicate key 'sniff_html' \(first given at line 2\)"):
+        load_config(p)
+
+
+def _shipped(tmp_path: Path, name: str, old: str = "", new: str = "") -> Path:
+    text = DEFAULT_CONFIG.read_text(encoding="utf-8")
+    assert old in text
+    p = tmp_path / name
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return p
 
 
 def test_section_hash_changes_only_with_its_section(tmp_path: Path) -> None:
-    a = load_config(_write(tmp_path, "extract:\n  tag_path_depth: 6\nnormalise:\n  quotes: keep\n"))
-    b = load_config(_write(tmp_path, "normalise:\n  quotes: keep\nextract:\n  tag_path_depth: 7\n"))
+    a = load_config(_shipped(tmp_path, "a.yaml"))
+    b = load_config(_shipped(tmp_path, "b.yaml", "  tag_path_depth: 6", "  tag_path_depth: 7"))
     assert a.section_hash("normalise") == b.section_hash("normalise")
     assert a.section_hash("extract") != b.section_hash("extract")
 
 
 def test_section_hash_ignores_key_order_and_formatting(tmp_path: Path) -> None:
-    a = load_config(_write(tmp_path, "extract: {sniff_html: true, tag_path_depth: 6}\n"))
-    b = load_config(_write(tmp_path, "extract:\n  tag_path_depth: 6   # depth\n  sniff_html: true\n"))
+    a = load_config(_shipped(tmp_path, "a.yaml"))
+    text = DEFAULT_CONFIG.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines(keepends=True) if x.startswith("  sniff_html:"))
+    moved = text.replace(line, "", 1).replace("  tag_path_depth: 6\n", "  tag_path_depth:   6  # depth\n  sniff_html: true\n", 1)
+    b = load_config(_write(tmp_path, moved))
     assert a.section_hash("extract") == b.section_hash("extract")
 
 

@@ -27,6 +27,14 @@ OTHER_SECTIONS: dict[str, dict[str, Any]] = {
         "type": "object",
         "description": "Patterns particular to one site, kept apart from the generic rules.",
     },
+    "input": {
+        "type": "object",
+        "description": "How raw files are read (every stage and index reads them through store.read_raw_bytes).",
+        "properties": {"max_bytes": {"type": "integer", "minimum": 1,
+                                     "description": "a larger raw file is one failed document, never read"}},
+        "required": ["max_bytes"],
+        "additionalProperties": False,
+    },
     "corpus": {"type": "object"},
     "report": {"type": "object"},
     "evaluate": {"type": "object"},
@@ -127,5 +135,16 @@ def config_schema() -> dict[str, Any]:
     """The JSON Schema of the whole config file: one section per stage, nothing unknown."""
     props: dict[str, Any] = dict(OTHER_SECTIONS)
     for spec in stages():
-        props[spec.name] = getattr(spec.module, "CONFIG_SCHEMA", {"type": "object"})
-    return {"type": "object", "properties": props, "additionalProperties": False}
+        props[spec.name] = _every_key_required(getattr(spec.module, "CONFIG_SCHEMA", {"type": "object"}))
+    required = [*STAGE_MODULES, "input"]
+    return {"type": "object", "properties": props, "required": required, "additionalProperties": False}
+
+
+def _every_key_required(schema: dict[str, Any]) -> dict[str, Any]:
+    """A stage's defaults live in the config file, not in code: a section that names no
+    ``required`` keys needs every key it defines (except those the schema gives a default),
+    so a partial section is an error naming what is missing, not a KeyError mid-run."""
+    if "required" in schema or not schema.get("properties"):
+        return schema
+    needed = [k for k, v in schema["properties"].items() if not (isinstance(v, dict) and "default" in v)]
+    return {**schema, "required": needed} if needed else schema
