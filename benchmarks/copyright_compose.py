@@ -119,7 +119,7 @@ def host_insertion(bench: Path, pid: str) -> tuple[list[str], int, str, str] | N
         return None
     k = len(hits) // 2 - 1 if len(hits) > 2 else 0
     (i, before), (_, after) = hits[k], hits[k + 1]
-    return lines, i, before, after
+    return lines, i, before, after, hits[-1][0] if k + 1 < len(hits) - 1 else hits[0][0]
 
 
 def short_excerpt(rng: random.Random, split: str, src: list[str]) -> tuple[str, str]:
@@ -201,17 +201,24 @@ def build(bench: Path, out: Path) -> dict[str, int]:
         for n, (form, i) in enumerate(jobs):
             host = hosts[n % len(hosts)]
             src = srcs[n % len(srcs)]
-            lines, at, before, after = host_insertion(bench, host)  # type: ignore[misc]
+            lines, at, before, after, ex_at = host_insertion(bench, host)  # type: ignore[misc]
             exc_src = prose_paragraphs((bench / "main_content" / f"{srcs[(n + 1) % len(srcs)]}.txt").read_text())
             excerpt, ex_key = short_excerpt(rng, split, exc_src)
             keep = [ex_key, tail_words(before, 6), head_words(after, 6)]
             flag = []
-            insert = ["", excerpt, ""]
+            insert: list[str] = []
             if form != "control":
                 block, st, en = compose_article(rng, split, form, src, bench)
-                insert = ["", *"\n\n".join(block).split("\n"), "", excerpt, ""]
+                insert = ["", *"\n\n".join(block).split("\n"), ""]
                 flag = [{"start": st, "end": en}]
-            text = "\n".join(lines[:at + 1] + insert + lines[at + 1:])
+            # the short excerpt goes beside another of the host's paragraphs, away from the insertion
+            pieces = {at: insert, ex_at: ["", excerpt, ""]}
+            text_lines: list[str] = []
+            for j, ln in enumerate(lines):
+                text_lines.append(ln)
+                if j in pieces and pieces[j]:
+                    text_lines += pieces[j]
+            text = "\n".join(text_lines)
             name = f"{split}_{form[0] if form != 'control' else 'k'}_{i:02d}_{host}_{src}"
             (raw / f"{name}.txt").write_text(text, encoding="utf-8")
             g = {"document": f"{name}.txt", "copyright": {"flag": flag, "keep": keep}}
