@@ -57,3 +57,39 @@ def test_unflagged_text_and_quotations_stay_with_their_attribution() -> None:
 
 def test_without_flags_the_rendering_is_the_clean_text() -> None:
     assert publish.render(publish.run(ctx_for([]), CFG)) == TEXT + "\n"
+
+
+HOSTILE = ("A page about escaping: <script>alert(1)</script> and <img src=x onerror=alert(2)>.\n\n"
+           "[click](javascript:alert(3)) &lt;iframe&gt; **bold** `code`\n\n"
+           "# Not a heading\n\n> not a quote\n\n1. not a list\n\n<div>raw html block</div>")
+
+
+def hostile_ctx(flags: list[dict[str, Any]]) -> Any:
+    class Ctx:
+        outputs = {"normalise": {"text": HOSTILE}, "quotes": {"quotations": []}, "copyright": {"flags": flags}}
+    return Ctx()
+
+
+def test_rendered_markdown_contains_no_element_the_page_supplied() -> None:
+    from markdown_it import MarkdownIt
+    md = publish.render(publish.run(hostile_ctx([]), CFG))
+    html = MarkdownIt("commonmark").render(md)
+    for tag in ("<script", "<img", "<iframe", "<div", "<a ", "<strong", "<code", "<h1", "<blockquote", "<ol"):
+        assert tag not in html, tag
+    assert "&lt;script&gt;" in html and "javascript:alert(3)" in html   # shown as text, not lost
+
+
+def test_escaped_markdown_renders_back_to_the_page_text() -> None:
+    from markdown_it import MarkdownIt
+    md = publish.render(publish.run(hostile_ctx([]), CFG))
+    html = MarkdownIt("commonmark").render(md)
+    import html as h
+    import re
+    shown = h.unescape(re.sub(r"<[^>]+>", "", html))
+    assert " ".join(shown.split()) == " ".join(HOSTILE.split())
+
+
+def test_outlet_names_in_placeholders_are_escaped_too() -> None:
+    f = {**article_flag(), "outlet": "<b>Evil</b> Times"}
+    ph = publish.placeholder(f, CFG["placeholder"])
+    assert "<b>" not in ph and "\\<b\\>" in ph

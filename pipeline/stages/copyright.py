@@ -16,13 +16,14 @@ from typing import Any
 from .copyright_corpus import corpus_index, earwig_confidence, shared_runs
 from .copyright_rules import (Candidate, excerpt_markers, letter, long_quotation, news_article, notice_scope,
                               sig)
+from .copyright_reprint import reprint
 from .copyright_text import Para, count_words, paragraphs, prose_share
 from .normalise import clean_text
 
 NAME = "copyright"
 REQUIRES = ("strip", "normalise", "quotes")
 LIBRARIES: tuple[str, ...] = ()
-CODE_DEPS = ("stages/copyright_rules.py", "stages/copyright_text.py", "stages/copyright_corpus.py",
+CODE_DEPS = ("stages/copyright_rules.py", "stages/copyright_reprint.py", "stages/copyright_text.py", "stages/copyright_corpus.py",
              "stages/normalise.py")
 
 _RULE = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
@@ -30,7 +31,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "required": ["never_flag_below_words", "months", "heading", "date_line_max_words", "interview_labels",
-                 "notice_scope", "news_article", "letter", "long_quotation", "third_party_share",
+                 "notice_scope", "news_article", "reprint", "letter", "long_quotation", "third_party_share",
                  "excerpt_markers", "copied"],
     "properties": {
         "never_flag_below_words": {"type": "integer", "minimum": 1},
@@ -38,12 +39,12 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "heading": {"type": "object"},
         "date_line_max_words": {"type": "integer"},
         "interview_labels": {"type": "array", "items": {"type": "string"}},
-        "notice_scope": _RULE, "news_article": _RULE, "letter": _RULE, "long_quotation": _RULE,
+        "notice_scope": _RULE, "news_article": _RULE, "reprint": _RULE, "letter": _RULE, "long_quotation": _RULE,
         "third_party_share": _RULE, "excerpt_markers": _RULE, "copied": _RULE,
     },
 }
 
-PRIORITY = ("news_article", "letter", "notice_scope", "long_quotation", "third_party_share",
+PRIORITY = ("news_article", "letter", "notice_scope", "long_quotation", "reprint", "third_party_share",
             "excerpt_markers", "copied")
 
 
@@ -57,7 +58,8 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     cfg = {**cfg, "months": {k.lower(): v for k, v in cfg["months"].items()}}
 
     notice_cands, scopes = notice_scope(paras, notices, clean, cfg)
-    structural = [*news_article(paras, cfg), *letter(paras, cfg), *notice_cands]
+    notice_pos = [(clean.from_raw_pos(n["raw_start"]), n["text"]) for n in notices if n["kind"] != "fair_use"]
+    structural = [*news_article(paras, cfg), *reprint(paras, cfg, notice_pos), *letter(paras, cfg), *notice_cands]
     quoted = long_quotation(quotes, text, cfg, cfg["long_quotation"]["min_words"], cfg["long_quotation"]["id"])
     excerpts = excerpt_markers(paras, cfg)
 

@@ -1,0 +1,217 @@
+"""The ``copyright.reprint`` signal: a multi-paragraph passage reproduced with its source named.
+
+Real sites reproduce another outlet's article in a few recurring shapes: the article (headline,
+body) then an attribution line ("Source: <outlet>, <date>", "— <outlet>, <date>"); an
+introduction line ("The following article appeared in <outlet> on <date>:") then the article;
+headline, byline, body and a closing copyright notice; a long excerpt introduced as reported
+by an outlet or in quote marks with the outlet after it. This rule reads those shapes, not
+wordings: an *anchor* line (short, naming a source by a capitalised name or a date, with a
+publication cue or the punctuation of an attribution) next to a run of running-text
+paragraphs. The passage runs from the headline (or first words) to the last paragraph; it
+stops at a heading, at another anchor, at a list or menu, and where the vocabulary changes
+(the host's own paragraphs beside an inserted article share few of its words).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .copyright_rules import Candidate, sig
+from .copyright_text import Para, any_match, count_words, find_dates, is_heading, is_running_text, rx
+
+_OPEN_QUOTES = "\"“«„‘'"
+_CLOSE_QUOTES = "\"”»’'"
+
+
+def _content_words(text: str, min_letters: int) -> set[str]:
+    return {w.lower() for w in rx(r"[^\W\d_]{%d,}" % min_letters).findall(text)}
+
+
+def source_names(line: str, cfg: dict[str, Any]) -> list[str]:
+    """Capitalised name runs of a short line that are not cue words, months or weekdays."""
+    rcfg = cfg["reprint"]
+    skip = {w.lower() for w in rcfg["not_names"]} | set(cfg["months"])
+    out = []
+    for m in rx(rcfg["name_pattern"]).finditer(line):
+        words = m.group(0).split()
+        while words and words[0].lower().strip(".,") in skip:
+            words = words[1:]
+        while words and words[-1].lower().strip(".,") in skip:
+            words = words[:-1]
+        name = " ".join(words).strip(" .,;:")
+        if name and name.lower() not in skip and not name.isdigit():
+            out.append(name)
+    return out
+
+
+def anchor(p: Para, cfg: dict[str, Any], where: str) -> dict[str, Any] | None:
+    """What a short line says about the passage beside it: its source, date and the cue that marks it."""
+    rcfg = cfg["reprint"]
+    if len(p.lines) > 2 or p.words > rcfg["line_max_words"] or p.words == 0:
+        return None
+    t = " ".join(p.lines)
+    dates = find_dates(t, cfg["months"])
+    names = source_names(t, cfg)
+    notice = any_match(cfg["notice_scope"]["statement_patterns"], t) if where == "after" else None
+    cue = any_match(rcfg["intro_cue_patterns" if where == "before" else "source_cue_patterns"], t)
+    punct = any_match(rcfg["attribution_form_patterns"], t.strip()) if where == "after" else None
+    if not (notice or cue or (punct and names)):
+        return None
+    if not (names or dates or notice):
+        return None
+    who = None
+    by = rx(rcfg["author_pattern"]).search(t)
+    if by:
+        who = by.group("name")
+        names = [n for n in names if n != who and n not in who] or names
+    outlet = next((n for n in names if n != who), None)
+    return {"what": "copyright notice" if notice else ("introduction line" if where == "before" else
+                                                       "attribution line"),
+            "cue": "notice" if notice else ("cue" if cue else "form"), "outlet": outlet, "who": who,
+            "date": dates[0][2] if dates else None, "date_text": dates[0][3] if dates else None,
+            "punct_only": not (notice or cue)}
+
+
+def _header_line(p: Para, cfg: dict[str, Any]) -> bool:
+    """A byline or dateline of the article's header ("By <name>", "<name> | <outlet>", a date)."""
+    rcfg = cfg["reprint"]
+    if p.words > rcfg["header_max_words"] or len(p.lines) > 2:
+        return False
+    return bool(any_match(rcfg["header_patterns"], p.lines[0]) or
+                (find_dates(p.text, cfg["months"]) and p.words <= cfg["date_line_max_words"]))
+
+
+def _headline(p: Para, cfg: dict[str, Any]) -> bool:
+    """A title line: one short line without a closing full stop (a question mark is a title's)."""
+    t = p.text.strip()
+    return (len(p.lines) == 1 and 0 < p.words <= cfg["reprint"]["headline_max_words"]
+            and not t.endswith((".", ",", ";", ":", "…")) and (t[:1].isupper() or t[:1].isdigit()))
+
+
+def _body_para(p: Para, rcfg: dict[str, Any]) -> bool:
+    return is_running_text(p, rcfg["prose_min_words"])
+
+
+def _coheres(p: Para, body: list[Para], rcfg: dict[str, Any]) -> tuple[bool, float]:
+    ccfg = rcfg["cohesion"]
+    if len(body) < ccfg["after_paragraphs"]:
+        return True, 1.0
+    mine = _content_words(p.text, ccfg["min_letters"])
+    seen: set[str] = set()
+    for q in body:
+        seen |= _content_words(q.text, ccfg["min_letters"])
+    share = len(mine & seen) / max(1, len(mine))
+    return share >= ccfg["min_shared"], round(share, 4)
+
+
+def notice_anchors(paras: list[Para], notices: list[tuple[int, str]], cfg: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    """Copyright lines strip kept as notices (clean position, text), keyed by the paragraph they close."""
+    out: dict[int, dict[str, Any]] = {}
+    for pos, text in notices:
+        if not any_match(cfg["notice_scope"]["statement_patterns"], text) or count_words(text) > 60:
+            continue
+        before = [i for i, p in enumerate(paras) if p.end <= pos]
+        after = sum(p.words for p in paras[len(before):] if is_running_text(p, cfg["reprint"]["prose_min_words"]))
+        if not before or after < cfg["notice_scope"]["site_words"]:
+            continue   # a copyright line with no running text after it is the site's footer
+        probe = Para("notice", pos, pos, text, "line", count_words(text), [" ".join(text.split())])
+        a = anchor(probe, {**cfg, "reprint": {**cfg["reprint"], "line_max_words": 60}}, "after")
+        if a:
+            out.setdefault(before[-1], a)
+    return out
+
+
+def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str]]) -> list[Candidate]:
+    rcfg = cfg["reprint"]
+    hcfg = {**cfg["heading"], "months": cfg["months"]}
+    anchors_after = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "after"))}
+    anchors_before = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "before"))
+                      and (i not in anchors_after or p.text.rstrip().endswith(":"))}
+    anchors_after = {i: a for i, a in anchors_after.items() if i not in anchors_before}
+    closing = notice_anchors(paras, notices, cfg)      # key: the last paragraph the notice closes
+    cands: list[Candidate] = []
+    for i, a in sorted(anchors_before.items()):
+        j = i + 1
+        header: list[int] = []
+        while j < len(paras) and len(header) < rcfg["max_header_lines"] and (
+                _headline(paras[j], cfg) or _header_line(paras[j], cfg)):
+            header.append(j)
+            j += 1
+        body: list[Para] = []
+        low = 1.0
+        while j < len(paras) and j not in anchors_before and j not in anchors_after:
+            p = paras[j]
+            if is_heading(p, hcfg) or not _body_para(p, rcfg):
+                break
+            ok, share = _coheres(p, body, rcfg)
+            if not ok:
+                break
+            low = min(low, share)
+            body.append(p)
+            j += 1
+        end_anchor = anchors_after.get(j) or closing.get(j - 1)
+        found = [(a, i)] + ([(end_anchor, j if j in anchors_after else None)] if end_anchor else [])
+        cands += _candidate(paras, header, body, found, rcfg, low)
+    after = [(i, i - 1, a) for i, a in anchors_after.items() if i not in anchors_before]
+    after += [(None, last, a) for last, a in closing.items()]
+    for i, last, a in sorted(after, key=lambda t: (t[1], t[0] is None)):
+        if a["punct_only"] and a["outlet"] is None:
+            continue
+        j = last
+        body = []
+        low = 1.0
+        quoted = False
+        while j >= 0 and j not in anchors_after and j not in anchors_before and (j == last or j not in closing):
+            p = paras[j]
+            if is_heading(p, hcfg) or not _body_para(p, rcfg):
+                break
+            if not body and p.text.rstrip()[-1:] in _CLOSE_QUOTES:
+                quoted = True
+            ok, share = _coheres(p, body, rcfg)
+            if not ok:
+                break
+            low = min(low, share)
+            body.insert(0, p)
+            j -= 1
+            if quoted and p.text.lstrip()[:1] in _OPEN_QUOTES:
+                break          # the quotation opens here: the passage starts with it
+        if a["punct_only"] and not quoted and not (a["date"] and a["outlet"]):
+            continue
+        header = []
+        k = j
+        while k >= 0 and len(header) < rcfg["max_header_lines"] and _header_line(paras[k], cfg) \
+                and not _body_para(paras[k], rcfg):
+            header.insert(0, k)
+            k -= 1
+        if k >= 0 and _headline(paras[k], cfg):
+            header.insert(0, k)
+        intro = anchors_before.get((header[0] if header else (j + 1)) - 1)
+        if intro is not None:
+            continue   # the introduction line's candidate already covers it
+        cands += _candidate(paras, header, body, [(a, i)], rcfg, low)
+    return cands
+
+
+def _candidate(paras: list[Para], header: list[int], body: list[Para], found: list[tuple[dict[str, Any], int | None]],
+               rcfg: dict[str, Any], cohesion: float) -> list[Candidate]:
+    words = sum(p.words for p in body)
+    if len(body) < rcfg["min_paragraphs"] or words < rcfg["min_words"]:
+        return []
+    anchors = [a for a, _ in found]
+    first = paras[header[0]] if header else body[0]
+    src = {k: next((a[k] for a in anchors if a.get(k)), None) for k in ("outlet", "who", "date", "date_text")}
+    what = [a["what"] for a in anchors]
+    kind = "newspaper article" if header and (src["outlet"] or "copyright notice" in what) else "excerpt"
+    evidence = [{"what": a["what"], "start": paras[idx].start, "end": paras[idx].end} for a, idx in found
+                if idx is not None]
+    evidence += [{"what": "headline or byline", "start": paras[h].start, "end": paras[h].end} for h in header]
+    how = " and ".join(dict.fromkeys(what))
+    return [Candidate(
+        rule=rcfg["id"], kind=kind, start=first.start, end=body[-1].end,
+        signals={"anchor": sig(how, "attribution, introduction or notice line"),
+                 "source_named": sig(bool(src["outlet"] or src["date"]), True),
+                 "paragraphs": sig(len(body), rcfg["min_paragraphs"]),
+                 "words": sig(words, rcfg["min_words"]),
+                 "min_shared_vocabulary": sig(cohesion, rcfg["cohesion"]["min_shared"])},
+        why=f"a passage of {len(body)} paragraphs reproduced with its source named by an {how}",
+        who=src["who"], outlet=src["outlet"], date=src["date"], date_text=src["date_text"], evidence=evidence)]
