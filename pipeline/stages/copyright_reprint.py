@@ -81,6 +81,22 @@ def _header_line(p: Para, cfg: dict[str, Any]) -> bool:
                 (find_dates(p.text, cfg["months"]) and p.words <= cfg["date_line_max_words"]))
 
 
+def _back_to_headline(paras: list[Para], last: int, after: dict[int, Any], before: dict[int, Any],
+                      closing: dict[int, Any], cfg: dict[str, Any]) -> int | None:
+    """The first body paragraph when running text from ``last`` back reaches a headline (or header line)."""
+    rcfg = cfg["reprint"]
+    hcfg = {**cfg["heading"], "months": cfg["months"]}
+    j = last
+    while j >= 0 and last - j < rcfg["max_paragraphs"]:
+        p = paras[j]
+        if j in after or j in before or (j != last and j in closing):
+            return None
+        if is_heading(p, hcfg) or not _body_para(p, rcfg):
+            return j + 1 if (_headline(p, cfg) or _header_line(p, cfg)) and j < last else None
+        j -= 1
+    return None
+
+
 def _headline(p: Para, cfg: dict[str, Any]) -> bool:
     """A title line: one short line without a closing full stop (a question mark is a title's)."""
     t = p.text.strip()
@@ -157,6 +173,9 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
     for i, last, a in sorted(after, key=lambda t: (t[1], t[0] is None)):
         if a["punct_only"] and a["outlet"] is None:
             continue
+        # First without the vocabulary test: a headline (or the passage's opening quote mark) within
+        # reach bounds the passage by itself; only when none is found does vocabulary change end it.
+        reach = _back_to_headline(paras, last, anchors_after, anchors_before, closing, cfg)
         j = last
         body = []
         low = 1.0
@@ -168,7 +187,7 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             if not body and p.text.rstrip()[-1:] in _CLOSE_QUOTES:
                 quoted = True
             ok, share = _coheres(p, body, rcfg)
-            if not ok:
+            if not ok and not (reach is not None and j >= reach):
                 break
             low = min(low, share)
             body.insert(0, p)
