@@ -60,7 +60,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
 
     notice_cands, scopes = notice_scope(paras, notices, clean, cfg)
     notice_pos = [(clean.from_raw_pos(n["raw_start"]), n["text"]) for n in notices if n["kind"] != "fair_use"]
-    structural = [*news_article(paras, cfg), *reprint(paras, cfg, notice_pos), *letter(paras, cfg), *notice_cands]
+    structural = [*news_article(paras, cfg), *reprint(paras, cfg, notice_pos, quotes), *letter(paras, cfg), *notice_cands]
     quoted = long_quotation(quotes, text, cfg, cfg["long_quotation"]["min_words"], cfg["long_quotation"]["id"])
     excerpts = excerpt_markers(paras, cfg)
 

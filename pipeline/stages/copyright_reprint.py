@@ -108,15 +108,18 @@ def _body_para(p: Para, rcfg: dict[str, Any]) -> bool:
     return is_running_text(p, rcfg["prose_min_words"])
 
 
-def _coheres(p: Para, body: list[Para], rcfg: dict[str, Any]) -> tuple[bool, float]:
+def _coheres(paras: list[Para], j: int, body: list[Para], step: int, rcfg: dict[str, Any]) -> tuple[bool, float]:
+    """Does paragraph ``j`` continue the passage? Content words of the passage's nearest paragraphs
+    against those of ``j`` and the paragraphs after it (in the direction of travel): a window
+    comparison, as in TextTiling, so one paragraph on a side topic does not end an article."""
     ccfg = rcfg["cohesion"]
     if len(body) < ccfg["after_paragraphs"]:
         return True, 1.0
-    mine = _content_words(p.text, ccfg["min_letters"])
-    seen: set[str] = set()
-    for q in body:
-        seen |= _content_words(q.text, ccfg["min_letters"])
-    share = len(mine & seen) / max(1, len(mine))
+    near = body[-ccfg["window"]:] if step > 0 else body[:ccfg["window"]]
+    ahead = [paras[k] for k in range(j, j + step * ccfg["window"], step) if 0 <= k < len(paras)]
+    left = set().union(*(_content_words(q.text, ccfg["min_letters"]) for q in near))
+    right = set().union(*(_content_words(q.text, ccfg["min_letters"]) for q in ahead))
+    share = len(left & right) / max(1, min(len(left), len(right)))
     return share >= ccfg["min_shared"], round(share, 4)
 
 
@@ -137,8 +140,32 @@ def notice_anchors(paras: list[Para], notices: list[tuple[int, str]], cfg: dict[
     return out
 
 
-def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str]]) -> list[Candidate]:
+def _persons_quoted(quotes: list[dict[str, Any]]) -> dict[str, list[tuple[int, int]]]:
+    """Names the quotation stage's model typed as people, with the spans of their quotations."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for q in quotes:
+        sp = q.get("speaker") or {}
+        if isinstance(sp, dict) and sp.get("type") == "person" and sp.get("name"):
+            out.setdefault(sp["name"], []).append((q["start"], q["end"]))
+    return out
+
+
+def _a_person_posting(a: dict[str, Any], line: str, first: Para, persons: dict[str, list[tuple[int, int]]]) -> bool:
+    """"<Name> wrote:" before a person's quoted post (a forum reply, an interview answer) is no reprint:
+    the line names no date and only people, and the model's quotation there is that person's."""
+    if a["date"]:
+        return False
+    names = [n for n in persons if n in line]
+    others = [n for n in source_names(line, {"reprint": a["_rcfg"], "months": a["_months"]})
+              if not any(n in p or p in n for p in names)]
+    return bool(names) and not others and any(s <= first.end and first.start < e for n in names
+                                              for s, e in persons[n])
+
+
+def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str]],
+            quotes: list[dict[str, Any]]) -> list[Candidate]:
     rcfg = cfg["reprint"]
+    persons = _persons_quoted(quotes)
     hcfg = {**cfg["heading"], "months": cfg["months"]}
     anchors_after = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "after"))}
     anchors_before = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "before"))
@@ -147,6 +174,9 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
     closing = notice_anchors(paras, notices, cfg)      # key: the last paragraph the notice closes
     cands: list[Candidate] = []
     for i, a in sorted(anchors_before.items()):
+        if i + 1 < len(paras) and _a_person_posting({**a, "_rcfg": rcfg, "_months": cfg["months"]},
+                                                    paras[i].text, paras[i + 1], persons):
+            continue
         j = i + 1
         header: list[int] = []
         while j < len(paras) and len(header) < rcfg["max_header_lines"] and (
@@ -159,7 +189,7 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             p = paras[j]
             if is_heading(p, hcfg) or not _body_para(p, rcfg):
                 break
-            ok, share = _coheres(p, body, rcfg)
+            ok, share = _coheres(paras, j, body, 1, rcfg)
             if not ok:
                 break
             low = min(low, share)
@@ -186,8 +216,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                 break
             if not body and p.text.rstrip()[-1:] in _CLOSE_QUOTES:
                 quoted = True
-            ok, share = _coheres(p, body, rcfg)
-            if not ok and not (reach is not None and j >= reach):
+            ok, share = _coheres(paras, j, body, -1, rcfg)
+            if not ok and not (reach is not None and j >= reach and share >= rcfg["cohesion"]["min_shared_to_headline"]):
                 break
             low = min(low, share)
             body.insert(0, p)
