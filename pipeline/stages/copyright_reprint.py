@@ -81,22 +81,6 @@ def _header_line(p: Para, cfg: dict[str, Any]) -> bool:
                 (find_dates(p.text, cfg["months"]) and p.words <= cfg["date_line_max_words"]))
 
 
-def _back_to_headline(paras: list[Para], last: int, after: dict[int, Any], before: dict[int, Any],
-                      closing: dict[int, Any], cfg: dict[str, Any]) -> int | None:
-    """The first body paragraph when running text from ``last`` back reaches a headline (or header line)."""
-    rcfg = cfg["reprint"]
-    hcfg = {**cfg["heading"], "months": cfg["months"]}
-    j = last
-    while j >= 0 and last - j < rcfg["max_paragraphs"]:
-        p = paras[j]
-        if j in after or j in before or (j != last and j in closing):
-            return None
-        if is_heading(p, hcfg) or not _body_para(p, rcfg):
-            return j + 1 if (_headline(p, cfg) or _header_line(p, cfg)) and j < last else None
-        j -= 1
-    return None
-
-
 def _headline(p: Para, cfg: dict[str, Any]) -> bool:
     """A title line: one short line without a closing full stop (a question mark is a title's)."""
     t = p.text.strip()
@@ -108,19 +92,26 @@ def _body_para(p: Para, rcfg: dict[str, Any]) -> bool:
     return is_running_text(p, rcfg["prose_min_words"])
 
 
-def _coheres(paras: list[Para], j: int, body: list[Para], step: int, rcfg: dict[str, Any]) -> tuple[bool, float]:
-    """Does paragraph ``j`` continue the passage? Content words of the passage's nearest paragraphs
-    against those of ``j`` and the paragraphs after it (in the direction of travel): a window
-    comparison, as in TextTiling, so one paragraph on a side topic does not end an article."""
+def _cut(paras: list[Para], run: list[int], rcfg: dict[str, Any], floor: float) -> tuple[list[int], float]:
+    """Where a run of running text stops being the passage: the deepest change of vocabulary.
+
+    ``run`` lists paragraph indexes in the order of travel (from the anchor outwards). At each
+    boundary the content words of the passage's nearest paragraphs are compared (Jaccard) with
+    those of the next ones, as TextTiling compares blocks; the run is cut at the first boundary
+    below ``floor`` (an inserted article and the host's paragraph share almost none). Returns the
+    kept indexes and the lowest value seen inside them.
+    """
     ccfg = rcfg["cohesion"]
-    if len(body) < ccfg["after_paragraphs"]:
-        return True, 1.0
-    near = body[-ccfg["window"]:] if step > 0 else body[:ccfg["window"]]
-    ahead = [paras[k] for k in range(j, j + step * ccfg["window"], step) if 0 <= k < len(paras)]
-    left = set().union(*(_content_words(q.text, ccfg["min_letters"]) for q in near))
-    right = set().union(*(_content_words(q.text, ccfg["min_letters"]) for q in ahead))
-    share = len(left & right) / max(1, min(len(left), len(right)))
-    return share >= ccfg["min_shared"], round(share, 4)
+    words = {k: _content_words(paras[k].text, ccfg["min_letters"]) for k in run}
+    low = 1.0
+    for n in range(ccfg["after_paragraphs"], len(run)):
+        left = set().union(*(words[k] for k in run[max(0, n - ccfg["window"]):n]))
+        right = set().union(*(words[k] for k in run[n:n + ccfg["window"]]))
+        share = len(left & right) / max(1, len(left | right))
+        if share < floor:
+            return run[:n], round(low, 4)
+        low = min(low, share)
+    return run, round(low, 4)
 
 
 def notice_anchors(paras: list[Para], notices: list[tuple[int, str]], cfg: dict[str, Any]) -> dict[int, dict[str, Any]]:
@@ -172,6 +163,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                       and (i not in anchors_after or p.text.rstrip().endswith(":"))}
     anchors_after = {i: a for i, a in anchors_after.items() if i not in anchors_before}
     closing = notice_anchors(paras, notices, cfg)      # key: the last paragraph the notice closes
+    # an attribution line closes a passage only after running text (not under a heading, as a standfirst)
+    ends = {i for i in anchors_after if i > 0 and _body_para(paras[i - 1], rcfg)}
     cands: list[Candidate] = []
     for i, a in sorted(anchors_before.items()):
         if i + 1 < len(paras) and _a_person_posting({**a, "_rcfg": rcfg, "_months": cfg["months"]},
@@ -183,47 +176,47 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                 _headline(paras[j], cfg) or _header_line(paras[j], cfg)):
             header.append(j)
             j += 1
-        body: list[Para] = []
-        low = 1.0
-        while j < len(paras) and j not in anchors_before and j not in anchors_after:
-            p = paras[j]
-            if is_heading(p, hcfg) or not _body_para(p, rcfg):
+        run: list[int] = []
+        while j < len(paras) and j not in anchors_before and j not in ends:
+            if is_heading(paras[j], hcfg) or not _body_para(paras[j], rcfg):
                 break
-            ok, share = _coheres(paras, j, body, 1, rcfg)
-            if not ok:
-                break
-            low = min(low, share)
-            body.append(p)
+            run.append(j)
             j += 1
-        end_anchor = anchors_after.get(j) or closing.get(j - 1)
-        found = [(a, i)] + ([(end_anchor, j if j in anchors_after else None)] if end_anchor else [])
+        end_anchor = (anchors_after.get(j) if j in ends else None) or closing.get(j - 1)
+        if not end_anchor:       # nothing closes it: the passage ends where the vocabulary changes
+            run, low = _cut(paras, run, rcfg, rcfg["cohesion"]["min_shared"])
+            j = run[-1] + 1 if run else j
+        else:
+            low = _cut(paras, run, rcfg, 0.0)[1]
+        body = [paras[k] for k in run]
+        found = [(a, i)] + ([(end_anchor, j if j in ends else None)] if end_anchor else [])
         cands += _candidate(paras, header, body, found, rcfg, low)
-    after = [(i, i - 1, a) for i, a in anchors_after.items() if i not in anchors_before]
+    after = [(i, i - 1, a) for i, a in anchors_after.items() if i in ends]
     after += [(None, last, a) for last, a in closing.items()]
     for i, last, a in sorted(after, key=lambda t: (t[1], t[0] is None)):
         if a["punct_only"] and a["outlet"] is None:
             continue
-        # First without the vocabulary test: a headline (or the passage's opening quote mark) within
-        # reach bounds the passage by itself; only when none is found does vocabulary change end it.
-        reach = _back_to_headline(paras, last, anchors_after, anchors_before, closing, cfg)
         j = last
-        body = []
-        low = 1.0
+        back: list[int] = []
         quoted = False
-        while j >= 0 and j not in anchors_after and j not in anchors_before and (j == last or j not in closing):
+        while j >= 0 and j not in ends and j not in anchors_before and (j == last or j not in closing):
             p = paras[j]
             if is_heading(p, hcfg) or not _body_para(p, rcfg):
                 break
-            if not body and p.text.rstrip()[-1:] in _CLOSE_QUOTES:
+            if not back and p.text.rstrip()[-1:] in _CLOSE_QUOTES:
                 quoted = True
-            ok, share = _coheres(paras, j, body, -1, rcfg)
-            if not ok and not (reach is not None and j >= reach and share >= rcfg["cohesion"]["min_shared_to_headline"]):
-                break
-            low = min(low, share)
-            body.insert(0, p)
+            back.append(j)
             j -= 1
             if quoted and p.text.lstrip()[:1] in _OPEN_QUOTES:
                 break          # the quotation opens here: the passage starts with it
+        # A headline where the run stops bounds the passage by itself; then only a sharper change
+        # of vocabulary (the host's paragraphs under the host's heading) cuts it.
+        titled = j >= 0 and (_headline(paras[j], cfg) or _header_line(paras[j], cfg)) and not _body_para(paras[j], rcfg)
+        cohesion = rcfg["cohesion"]
+        back, low = _cut(paras, back, rcfg, cohesion["min_shared_to_headline"] if titled or quoted
+                         else cohesion["min_shared"])
+        j = back[-1] - 1 if back else j
+        body = [paras[k] for k in sorted(back)]
         if a["punct_only"] and not quoted and not (a["date"] and a["outlet"]):
             continue
         header = []

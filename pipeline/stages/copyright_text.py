@@ -100,13 +100,15 @@ def _month_re(months: dict[str, int]) -> str:
 
 
 def find_dates(text: str, months: dict[str, int]) -> list[tuple[int, int, str | None, str]]:
-    """Dates in ``text``: (start, end, ISO date or None, text). Dotted numeric dates are day first."""
+    """Dates in ``text``: (start, end, ISO date or None, text). Dotted numeric dates are day first,
+    slashed ones month first (a slashed date with a first number over 12 is read day first)."""
     mon = _month_re(months)
     pats = [
         rf"\b{mon}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b",
         rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{mon},?\s+(?P<y>\d{{4}})\b",
         r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b",
         r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})(?![\d])",
+        r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?![\d/])",   # slashed: month first (US)
     ]
     out: list[tuple[int, int, str | None, str]] = []
     taken: list[tuple[int, int]] = []
@@ -120,6 +122,8 @@ def find_dates(text: str, months: dict[str, int]) -> list[tuple[int, int, str | 
             if year < 100:
                 year += 1900 if year >= 30 else 2000
             day = int(gd["d"])
+            if "/" in m.group(0) and month and month > 12 and day <= 12:
+                month, day = day, month
             iso = f"{year:04d}-{month:02d}-{day:02d}" if month and 1 <= month <= 12 and 1 <= day <= 31 else None
             out.append((m.start(), m.end(), iso, m.group(0)))
             taken.append((m.start(), m.end()))
