@@ -81,11 +81,25 @@ def _header_line(p: Para, cfg: dict[str, Any]) -> bool:
                 (find_dates(p.text, cfg["months"]) and p.words <= cfg["date_line_max_words"]))
 
 
+def _continues(paras: list[Para], j: int, step: int, cfg: dict[str, Any]) -> bool:
+    """Paragraph ``j`` belongs to the run: running text, or one list item or short line between two
+    running-text paragraphs (an article's own list), never a heading or headline."""
+    rcfg = cfg["reprint"]
+    hcfg = {**cfg["heading"], "months": cfg["months"]}
+    p = paras[j]
+    if is_heading(p, hcfg) or _headline(p, cfg):
+        return False
+    if _body_para(p, rcfg):
+        return True
+    nxt = j + step
+    return 0 <= nxt < len(paras) and _body_para(paras[nxt], rcfg) and not is_heading(paras[nxt], hcfg)
+
+
 def _headline(p: Para, cfg: dict[str, Any]) -> bool:
     """A title line: one short line without a closing full stop (a question mark is a title's)."""
     t = p.text.strip()
     return (len(p.lines) == 1 and 0 < p.words <= cfg["reprint"]["headline_max_words"]
-            and not t.endswith((".", ",", ";", ":", "…")) and (t[:1].isupper() or t[:1].isdigit()))
+            and not t.endswith((".", ",", ";", ":", "…")) and t[:1].isalnum())
 
 
 def _body_para(p: Para, rcfg: dict[str, Any]) -> bool:
@@ -159,8 +173,13 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
     persons = _persons_quoted(quotes)
     hcfg = {**cfg["heading"], "months": cfg["months"]}
     anchors_after = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "after"))}
+    # A line that reads both ways ("Reposted from X, date") introduces what follows when it ends with
+    # a colon, or leans forward by its wording and a headline follows it; otherwise it closes.
     anchors_before = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "before"))
-                      and (i not in anchors_after or p.text.rstrip().endswith(":"))}
+                      and (i not in anchors_after or p.text.rstrip().endswith(":")
+                           or (any_match(rcfg["intro_leaning_patterns"], p.text.strip())
+                               and i + 1 < len(paras) and (_headline(paras[i + 1], cfg)
+                                                           or _header_line(paras[i + 1], cfg))))}
     anchors_after = {i: a for i, a in anchors_after.items() if i not in anchors_before}
     closing = notice_anchors(paras, notices, cfg)      # key: the last paragraph the notice closes
     # an attribution line closes a passage only after running text (not under a heading, as a standfirst)
@@ -178,10 +197,12 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             j += 1
         run: list[int] = []
         while j < len(paras) and j not in anchors_before and j not in ends:
-            if is_heading(paras[j], hcfg) or not _body_para(paras[j], rcfg):
+            if not _continues(paras, j, 1, cfg):
                 break
             run.append(j)
             j += 1
+            if j - 1 in closing:
+                break      # a copyright notice closes it here
         end_anchor = (anchors_after.get(j) if j in ends else None) or closing.get(j - 1)
         if not end_anchor:       # nothing closes it: the passage ends where the vocabulary changes
             run, low = _cut(paras, run, rcfg, rcfg["cohesion"]["min_shared"])
@@ -201,7 +222,7 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
         quoted = False
         while j >= 0 and j not in ends and j not in anchors_before and (j == last or j not in closing):
             p = paras[j]
-            if is_heading(p, hcfg) or not _body_para(p, rcfg):
+            if not _continues(paras, j, -1, cfg) or (not back and not _body_para(p, rcfg)):
                 break
             if not back and p.text.rstrip()[-1:] in _CLOSE_QUOTES:
                 quoted = True
