@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from .copyright_rules import Candidate, sig
-from .copyright_text import Para, any_match, count_words, find_dates, is_heading, is_running_text, rx
+from .copyright_text import TERMINAL, Para, any_match, count_words, find_dates, is_heading, is_running_text, rx
 
 _OPEN_QUOTES = "\"“«„‘'"
 _CLOSE_QUOTES = "\"”»’'"
@@ -81,6 +81,24 @@ def _header_line(p: Para, cfg: dict[str, Any]) -> bool:
                 (find_dates(p.text, cfg["months"]) and p.words <= cfg["date_line_max_words"]))
 
 
+def _byline_names_owner(paras: list[Para], header: list[int], a: dict[str, Any], cfg: dict[str, Any]) -> bool:
+    """The notice's owner is named in the article's header as its outlet, beside the author."""
+    rcfg = cfg["reprint"]
+    owner = a.get("outlet")
+    if not owner:
+        return False
+    for h in header:
+        line = paras[h].text
+        if not any_match(rcfg["header_patterns"], paras[h].lines[0]):
+            continue
+        by = rx(rcfg["author_pattern"]).search(line) or rx(r"^(?:By|BY)\s+(?P<name>[^,|]+)").search(line)
+        author = by.group("name").strip() if by else None
+        names = [n for n in source_names(line, cfg) if n != author and (author is None or n not in author)]
+        if owner in names:
+            return True
+    return False
+
+
 def _continues(paras: list[Para], j: int, step: int, cfg: dict[str, Any]) -> bool:
     """Paragraph ``j`` belongs to the run: running text, or one list item or short line between two
     running-text paragraphs (an article's own list), never a heading or headline."""
@@ -99,11 +117,15 @@ def _headline(p: Para, cfg: dict[str, Any]) -> bool:
     """A title line: one short line without a closing full stop (a question mark is a title's)."""
     t = p.text.strip()
     return (len(p.lines) == 1 and 0 < p.words <= cfg["reprint"]["headline_max_words"]
-            and not t.endswith((".", ",", ";", ":", "…")) and t[:1].isalnum())
+            and not t.endswith((".", ",", ";", ":")) and t[:1].isalnum())
 
 
 def _body_para(p: Para, rcfg: dict[str, Any]) -> bool:
-    return is_running_text(p, rcfg["prose_min_words"])
+    """Running text; a numbered or bulleted paragraph of sentence length counts (an article's list of points)."""
+    if is_running_text(p, rcfg["prose_min_words"]):
+        return True
+    t = p.text.rstrip()
+    return len(p.lines) == 1 and p.words >= rcfg["prose_min_words"] and t.endswith(TERMINAL)
 
 
 def _cut(paras: list[Para], run: list[int], rcfg: dict[str, Any], floor: float) -> tuple[list[int], float]:
@@ -135,12 +157,15 @@ def notice_anchors(paras: list[Para], notices: list[tuple[int, str]], cfg: dict[
         if not any_match(cfg["notice_scope"]["statement_patterns"], text) or count_words(text) > 60:
             continue
         before = [i for i, p in enumerate(paras) if p.end <= pos]
+        if not before:
+            continue
         after = sum(p.words for p in paras[len(before):] if is_running_text(p, cfg["reprint"]["prose_min_words"]))
-        if not before or after < cfg["notice_scope"]["site_words"]:
-            continue   # a copyright line with no running text after it is the site's footer
         probe = Para("notice", pos, pos, text, "line", count_words(text), [" ".join(text.split())])
         a = anchor(probe, {**cfg, "reprint": {**cfg["reprint"], "line_max_words": 60}}, "after")
         if a:
+            # with no running text after it, a copyright line is the site's footer, unless the
+            # article it closes names the same owner in its byline ("By <name>, <outlet>")
+            a["footer_like"] = after < cfg["notice_scope"]["site_words"]
             out.setdefault(before[-1], a)
     return out
 
@@ -248,6 +273,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             k -= 1
         if k >= 0 and _headline(paras[k], cfg):
             header.insert(0, k)
+        if a.get("footer_like") and not _byline_names_owner(paras, header, a, cfg):
+            continue
         intro = anchors_before.get((header[0] if header else (j + 1)) - 1)
         if intro is not None:
             continue   # the introduction line's candidate already covers it
