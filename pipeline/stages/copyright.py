@@ -60,7 +60,9 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
 
     notice_cands, scopes = notice_scope(paras, notices, clean, cfg)
     notice_pos = [(clean.from_raw_pos(n["raw_start"]), n["text"]) for n in notices if n["kind"] != "fair_use"]
-    structural = [*news_article(paras, cfg), *reprint(paras, cfg, notice_pos, quotes), *letter(paras, cfg), *notice_cands]
+    reprints = reprint(paras, cfg, notice_pos, quotes)
+    notice_cands = _bounded_by_reprints(notice_cands, reprints)
+    structural = [*news_article(paras, cfg), *reprints, *letter(paras, cfg), *notice_cands]
     quoted = long_quotation(quotes, text, cfg, cfg["long_quotation"]["min_words"], cfg["long_quotation"]["id"])
     excerpts = excerpt_markers(paras, cfg)
 
@@ -98,6 +100,19 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
             "rights": rights,
         },
     }
+
+
+def _bounded_by_reprints(notice_cands: list[Candidate], reprints: list[Candidate]) -> list[Candidate]:
+    """A notice's section that a reprint closed by the same notice bounds better (from its headline,
+    not from the host's previous heading) gives way to it: a notice never reaches back over the host."""
+    out = []
+    for c in notice_cands:
+        r = next((r for r in reprints if r.end == c.end and r.start > c.start), None)
+        if r is None:
+            out.append(c)
+        elif r.notice is None:
+            r.notice = c.notice
+    return out
 
 
 def _covered_words(text: str, spans: list[tuple[int, int]]) -> int:

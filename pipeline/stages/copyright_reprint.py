@@ -17,14 +17,11 @@ from __future__ import annotations
 from typing import Any
 
 from .copyright_rules import Candidate, sig
-from .copyright_text import TERMINAL, Para, any_match, count_words, find_dates, is_heading, is_running_text, rx
+from .copyright_text import (TERMINAL, Para, any_match, count_words, cut_at_vocabulary_change, find_dates, is_heading,
+                             is_running_text, rx)
 
 _OPEN_QUOTES = "\"“«„‘'"
 _CLOSE_QUOTES = "\"”»’'"
-
-
-def _content_words(text: str, min_letters: int) -> set[str]:
-    return {w.lower() for w in rx(r"[^\W\d_]{%d,}" % min_letters).findall(text)}
 
 
 def source_names(line: str, cfg: dict[str, Any]) -> list[str]:
@@ -39,7 +36,7 @@ def source_names(line: str, cfg: dict[str, Any]) -> list[str]:
         while words and words[-1].lower().strip(".,") in skip:
             words = words[:-1]
         name = " ".join(words).strip(" .,;:")
-        if name and name.lower() not in skip and not name.isdigit():
+        if len(name) > 1 and name.lower() not in skip and not name.isdigit():   # not the pronoun "I"
             out.append(name)
     return out
 
@@ -128,28 +125,6 @@ def _body_para(p: Para, rcfg: dict[str, Any]) -> bool:
     return len(p.lines) == 1 and p.words >= rcfg["prose_min_words"] and t.endswith(TERMINAL)
 
 
-def _cut(paras: list[Para], run: list[int], rcfg: dict[str, Any], floor: float) -> tuple[list[int], float]:
-    """Where a run of running text stops being the passage: the deepest change of vocabulary.
-
-    ``run`` lists paragraph indexes in the order of travel (from the anchor outwards). At each
-    boundary the content words of the passage's nearest paragraphs are compared (Jaccard) with
-    those of the next ones, as TextTiling compares blocks; the run is cut at the first boundary
-    below ``floor`` (an inserted article and the host's paragraph share almost none). Returns the
-    kept indexes and the lowest value seen inside them.
-    """
-    ccfg = rcfg["cohesion"]
-    words = {k: _content_words(paras[k].text, ccfg["min_letters"]) for k in run}
-    low = 1.0
-    for n in range(ccfg["after_paragraphs"], len(run)):
-        left = set().union(*(words[k] for k in run[max(0, n - ccfg["window"]):n]))
-        right = set().union(*(words[k] for k in run[n:n + ccfg["window"]]))
-        share = len(left & right) / max(1, len(left | right))
-        if share < floor:
-            return run[:n], round(low, 4)
-        low = min(low, share)
-    return run, round(low, 4)
-
-
 def notice_anchors(paras: list[Para], notices: list[tuple[int, str]], cfg: dict[str, Any]) -> dict[int, dict[str, Any]]:
     """Copyright lines strip kept as notices (clean position, text), keyed by the paragraph they close."""
     out: dict[int, dict[str, Any]] = {}
@@ -230,10 +205,10 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                 break      # a copyright notice closes it here
         end_anchor = (anchors_after.get(j) if j in ends else None) or closing.get(j - 1)
         if not end_anchor:       # nothing closes it: the passage ends where the vocabulary changes
-            run, low = _cut(paras, run, rcfg, rcfg["cohesion"]["min_shared"])
+            run, low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], rcfg["cohesion"]["min_shared"])
             j = run[-1] + 1 if run else j
         else:
-            low = _cut(paras, run, rcfg, 0.0)[1]
+            low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], 0.0)[1]
         body = [paras[k] for k in run]
         found = [(a, i)] + ([(end_anchor, j if j in ends else None)] if end_anchor else [])
         cands += _candidate(paras, header, body, found, rcfg, low)
@@ -259,7 +234,7 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
         # of vocabulary (the host's paragraphs under the host's heading) cuts it.
         titled = j >= 0 and (_headline(paras[j], cfg) or _header_line(paras[j], cfg)) and not _body_para(paras[j], rcfg)
         cohesion = rcfg["cohesion"]
-        back, low = _cut(paras, back, rcfg, cohesion["min_shared_to_headline"] if titled or quoted
+        back, low = cut_at_vocabulary_change(paras, back, rcfg["cohesion"], cohesion["min_shared_to_headline"] if titled or quoted
                          else cohesion["min_shared"])
         j = back[-1] - 1 if back else j
         body = [paras[k] for k in sorted(back)]

@@ -145,3 +145,42 @@ def is_date_line(p: Para, cfg: dict[str, Any]) -> tuple[str | None, str] | None:
     s, e, iso, txt = found[0]
     rest = (p.text[:s] + p.text[e:]).strip(" ,.-–—\t")
     return (iso, txt) if count_words(rest) <= 3 else None
+
+
+# ------------------------------------------------------------------------------ passage ends
+def content_words(text: str, min_letters: int) -> set[str]:
+    """Lower-cased words of at least ``min_letters`` letters: content words, without a stop list."""
+    return {w.lower() for w in rx(r"[^\W\d_]{%d,}" % min_letters).findall(text)}
+
+
+def cut_at_vocabulary_change(paras: list[Para], run: list[int], ccfg: dict[str, Any], floor: float) -> tuple[list[int], float]:
+    """Where a run of running text stops being the passage: the first sharp change of vocabulary.
+
+    ``run`` lists paragraph indexes in the order of travel (from the anchor outwards). At each
+    boundary the content words of the passage's nearest paragraphs are compared (Jaccard) with
+    those of the next ones, as TextTiling compares blocks; the run is cut at the first boundary
+    below ``floor`` (an inserted article and the host's paragraph share almost none). Returns the
+    kept indexes and the lowest value seen inside them.
+    """
+    words = {k: content_words(paras[k].text, ccfg["min_letters"]) for k in run}
+
+    def block(ks: list[int]) -> set[str]:
+        """At least ``window`` paragraphs and ``window_words`` words (short paragraphs say little each)."""
+        out: set[str] = set()
+        total = 0
+        for n, k in enumerate(ks):
+            if n >= ccfg["window"] and total >= ccfg["window_words"]:
+                break
+            out |= words[k]
+            total += paras[k].words
+        return out
+
+    low = 1.0
+    for n in range(ccfg["after_paragraphs"], len(run)):
+        left = block(run[:n][::-1])
+        right = block(run[n:])
+        share = len(left & right) / max(1, len(left | right))
+        if share < floor:
+            return run[:n], round(low, 4)
+        low = min(low, share)
+    return run, round(low, 4)
