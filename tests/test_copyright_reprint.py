@@ -75,3 +75,30 @@ def test_passage_under_cc_by_is_reproduced_with_attribution_instead_of_summarise
     [f] = process(doc)["flags"]
     assert f["action"] == "reproduce with attribution" and f["licence"] == "CC BY"
     assert "Velmarton Courier" in f["attribution"]
+
+
+def quote(n: int, start: int, end: int, outlet: str, words: int) -> dict[str, Any]:
+    return {"id": f"doc.txt#q{n}", "start": start, "end": end, "raw_start": start, "raw_end": end, "words": words,
+            "kind": "block", "text": "x", "speaker": None, "parent": None,
+            "source": {"outlet": outlet, "author": None, "date": None, "date_text": None}}
+
+
+def test_many_extracts_from_one_source_add_up_past_the_fair_dealing_rule_of_thumb() -> None:
+    paras = [para(120, f"p{i}x") for i in range(8)]
+    doc = "\n\n".join(p + "\n\n" + para(40, f"own{i}x") for i, p in enumerate(paras))
+    starts = [doc.index(p) for p in paras]
+    qs = [quote(i, s, s + len(p), "Velmarton Courier", 120) for i, (s, p) in enumerate(zip(starts, paras))]
+    out = process(doc, quotes=qs)
+    [tot] = out["document_signals"]["source_totals"]
+    assert (tot["extracts"], tot["words"], tot["over_limit"]) == (8, 960, True)
+    flags = [f for f in out["flags"] if f["rule"] == "copyright.cumulative"]
+    assert len(flags) == 8   # each extract its own flag, never merged into one run
+
+
+def test_a_few_short_extracts_from_one_source_stay_within_the_limits() -> None:
+    paras = [para(120, f"p{i}x") for i in range(3)]
+    doc = "\n\n".join(p + "\n\n" + para(40, f"own{i}x") for i, p in enumerate(paras))
+    qs = [quote(i, doc.index(p), doc.index(p) + len(p), "Velmarton Courier", 120) for i, p in enumerate(paras)]
+    out = process(doc, quotes=qs)
+    assert out["document_signals"]["source_totals"][0]["over_limit"] is False
+    assert out["flags"] == []

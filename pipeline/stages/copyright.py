@@ -16,6 +16,7 @@ from typing import Any
 from .copyright_corpus import corpus_index, earwig_confidence, shared_runs
 from .copyright_rules import (Candidate, excerpt_markers, letter, long_quotation, news_article, notice_scope,
                               sig)
+from .copyright_cumulative import source_totals
 from .copyright_reprint import reprint
 from .copyright_rights import apply_licence, rights_signals
 from .copyright_text import Para, count_words, paragraphs, prose_share
@@ -24,7 +25,8 @@ from .normalise import clean_text
 NAME = "copyright"
 REQUIRES = ("strip", "normalise", "quotes")
 LIBRARIES: tuple[str, ...] = ()
-CODE_DEPS = ("stages/copyright_rules.py", "stages/copyright_reprint.py", "stages/copyright_rights.py", "stages/copyright_text.py", "stages/copyright_corpus.py",
+CODE_DEPS = ("stages/copyright_rules.py", "stages/copyright_reprint.py", "stages/copyright_rights.py",
+             "stages/copyright_cumulative.py", "stages/copyright_text.py", "stages/copyright_corpus.py",
              "stages/normalise.py")
 
 _RULE = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
@@ -32,7 +34,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "required": ["never_flag_below_words", "months", "heading", "date_line_max_words", "interview_labels",
-                 "notice_scope", "news_article", "reprint", "rights", "letter", "long_quotation", "third_party_share",
+                 "notice_scope", "news_article", "reprint", "rights", "cumulative", "letter", "long_quotation", "third_party_share",
                  "excerpt_markers", "copied"],
     "properties": {
         "never_flag_below_words": {"type": "integer", "minimum": 1},
@@ -40,13 +42,13 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "heading": {"type": "object"},
         "date_line_max_words": {"type": "integer"},
         "interview_labels": {"type": "array", "items": {"type": "string"}},
-        "notice_scope": _RULE, "news_article": _RULE, "reprint": _RULE, "rights": {"type": "object"}, "letter": _RULE, "long_quotation": _RULE,
+        "notice_scope": _RULE, "news_article": _RULE, "reprint": _RULE, "rights": {"type": "object"}, "cumulative": _RULE, "letter": _RULE, "long_quotation": _RULE,
         "third_party_share": _RULE, "excerpt_markers": _RULE, "copied": _RULE,
     },
 }
 
 PRIORITY = ("news_article", "letter", "notice_scope", "long_quotation", "reprint", "third_party_share",
-            "excerpt_markers", "copied")
+            "excerpt_markers", "cumulative", "copied")
 
 
 def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
@@ -81,8 +83,9 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
         for c in lowered:
             c.signals["third_party_share"] = sig(share, scfg["threshold"])
 
+    totals, cumulative = source_totals(quotes, structural, text, cfg)
     copied, links = _copied(ctx, text, paras, cfg)
-    cands = [c for c in structural + quoted + lowered + excerpts + copied
+    cands = [c for c in structural + quoted + lowered + excerpts + cumulative + copied
              if count_words(text[c.start:c.end]) >= cfg["never_flag_below_words"]]
     flags = _merge(cands, quotes, text)
     records = [_record(ctx.doc_id, i, f, clean, text) for i, f in enumerate(flags, start=1)]
@@ -98,6 +101,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
             "notices": scopes,
             "copied_documents": links,
             "rights": rights,
+            "source_totals": totals,
         },
     }
 
