@@ -93,3 +93,18 @@ def test_outlet_names_in_placeholders_are_escaped_too() -> None:
     f = {**article_flag(), "outlet": "<b>Evil</b> Times"}
     ph = publish.placeholder(f, CFG["placeholder"])
     assert "<b>" not in ph and "\\<b\\>" in ph
+
+
+def test_openly_licensed_passage_stays_with_its_attribution() -> None:
+    f = {**article_flag(), "action": "reproduce with attribution", "licence": "CC BY",
+         "attribution": "Source: Daily Example, under CC BY."}
+    md = publish.render(publish.run(ctx_for([f]), CFG))
+    assert "The council voted on Monday" in md and "Source: Daily Example, under CC BY." in md
+
+
+def test_kept_quotations_respect_the_pages_max_snippet() -> None:
+    f = article_flag()
+    q = {"id": "d.txt#q1", "start": f["start"] + 4, "end": f["start"] + 40, "raw_start": 9, "raw_end": 45,
+         "text": TEXT[f["start"] + 4:f["start"] + 40], "parent": None}
+    assert publish.kept_quotations(f, [q], 25, None)[0]["raw_start"] == 9
+    assert publish.kept_quotations(f, [q], 25, 10) == []

@@ -211,7 +211,7 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], 0.0)[1]
         body = [paras[k] for k in run]
         found = [(a, i)] + ([(end_anchor, j if j in ends else None)] if end_anchor else [])
-        cands += _candidate(paras, header, body, found, rcfg, low)
+        cands += _candidate(paras, header, body, found, rcfg, low, cfg["months"])
     after = [(i, i - 1, a) for i, a in anchors_after.items() if i in ends]
     after += [(None, last, a) for last, a in closing.items()]
     for i, last, a in sorted(after, key=lambda t: (t[1], t[0] is None)):
@@ -253,18 +253,26 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
         intro = anchors_before.get((header[0] if header else (j + 1)) - 1)
         if intro is not None:
             continue   # the introduction line's candidate already covers it
-        cands += _candidate(paras, header, body, [(a, i)], rcfg, low)
+        cands += _candidate(paras, header, body, [(a, i)], rcfg, low, cfg["months"])
     return cands
 
 
 def _candidate(paras: list[Para], header: list[int], body: list[Para], found: list[tuple[dict[str, Any], int | None]],
-               rcfg: dict[str, Any], cohesion: float) -> list[Candidate]:
+               rcfg: dict[str, Any], cohesion: float, months: dict[str, int]) -> list[Candidate]:
     words = sum(p.words for p in body)
     if len(body) < rcfg["min_paragraphs"] or words < rcfg["min_words"]:
         return []
     anchors = [a for a, _ in found]
     first = paras[header[0]] if header else body[0]
     src = {k: next((a[k] for a in anchors if a.get(k)), None) for k in ("outlet", "who", "date", "date_text")}
+    for h in header:       # the byline names the author; a dateline the date
+        line = paras[h].lines[0]
+        by = rx(r"^(?:By|BY|Written\s+by)\s+(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3})").search(line)
+        if by and not src["who"]:
+            src["who"] = by.group("name")
+        dates = find_dates(paras[h].text, months)
+        if dates and not src["date"]:
+            src["date"], src["date_text"] = dates[0][2], dates[0][3]
     what = [a["what"] for a in anchors]
     kind = "newspaper article" if header and (src["outlet"] or "copyright notice" in what) else "excerpt"
     evidence = [{"what": a["what"], "start": paras[idx].start, "end": paras[idx].end} for a, idx in found
@@ -278,5 +286,5 @@ def _candidate(paras: list[Para], header: list[int], body: list[Para], found: li
                  "paragraphs": sig(len(body), rcfg["min_paragraphs"]),
                  "words": sig(words, rcfg["min_words"]),
                  "min_shared_vocabulary": sig(cohesion, rcfg["cohesion"]["min_shared"])},
-        why=f"a passage of {len(body)} paragraphs reproduced with its source named by an {how}",
+        why=f"a passage of {len(body)} paragraphs reproduced with its source named (by its {how})",
         who=src["who"], outlet=src["outlet"], date=src["date"], date_text=src["date_text"], evidence=evidence)]

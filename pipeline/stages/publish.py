@@ -63,6 +63,15 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
         piece = escape_markdown(text[pos:f["start"]])
         parts.append(piece)
         length += len(piece)
+        if f.get("action") == "reproduce with attribution":   # an open licence: the passage stays, credited
+            shown = escape_markdown(text[f["start"]:f["end"]]) + "\n\n" + escape_markdown(f.get("attribution") or "")
+            placeholders.append({"flag": f["id"], "start": length, "end": length + len(shown),
+                                 "raw_start": f["raw_start"], "raw_end": f["raw_end"], "text": "", "facts": {},
+                                 "action": f["action"]})
+            parts.append(shown)
+            length += len(shown)
+            pos = f["end"]
+            continue
         ph = placeholder(f, cfg["placeholder"])
         facts: dict[str, Any] = {}
         if cfg["facts"]["enabled"]:
@@ -71,7 +80,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
         shown = ph + _facts_line(facts)
         placeholders.append({"flag": f["id"], "start": length, "end": length + len(shown),
                              "raw_start": f["raw_start"], "raw_end": f["raw_end"], "text": shown,
-                             "facts": facts})
+                             "facts": facts, "action": "summarise"})
         parts.append(shown)
         length += len(shown)
         pos = f["end"]
@@ -90,13 +99,15 @@ _MD_ANYWHERE = re.compile(r"([\\`*_\[\]<>&])")
 _MD_LINE_START = re.compile(r"(?m)^([ \t]*)([#>+=|~-]|\d{1,9}(?=[.)]))")
 
 
-def escape_markdown(text: str) -> str:
+def escape_markdown(text: str, inline: bool = False) -> str:
     """Page text made inert for CommonMark and HTML: every character that could open markup is escaped.
 
     Backslash escapes (valid for any ASCII punctuation in CommonMark) for emphasis, code, links,
     raw HTML and entities anywhere; headings, block quotes, lists and tables at a line start.
     """
     text = _MD_ANYWHERE.sub(r"\\\1", text)
+    if inline:   # a fragment inside our own line: no line starts of its own (line breaks become spaces)
+        return " ".join(text.split())
     return _MD_LINE_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit()
                                                        else "\\" + m.group(2)), text)
 
@@ -121,8 +132,8 @@ def kept_quotations(flag: dict[str, Any], quotes: list[dict[str, Any]], max_word
 def placeholder(flag: dict[str, Any], template: str) -> str:
     """The bracketed note that stands for a flagged passage: what, who, outlet, date, length, where."""
     kind = flag.get("kind") or "passage"
-    details = [f"by {escape_markdown(flag['who'])}"] if flag.get("who") else []
-    details += [escape_markdown(x) for x in (flag.get("outlet"), flag.get("date_text") or flag.get("date")) if x]
+    details = [f"by {escape_markdown(flag['who'], inline=True)}"] if flag.get("who") else []
+    details += [escape_markdown(x, inline=True) for x in (flag.get("outlet"), flag.get("date_text") or flag.get("date")) if x]
     return template.format(Kind=kind[0].upper() + kind[1:], kind=kind,
                            details=(" (" + ", ".join(details) + ")") if details else "",
                            words=flag.get("words", "?"), raw_start=flag["raw_start"], raw_end=flag["raw_end"],
@@ -163,9 +174,9 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 def _facts_line(facts: dict[str, Any]) -> str:
-    bits = [f"{label}: {'; '.join(escape_markdown(x) for x in facts[key])}" for key, label in
+    bits = [f"{label}: {'; '.join(escape_markdown(x, inline=True) for x in facts[key])}" for key, label in
             (("names", "names"), ("dates", "dates"), ("figures", "figures")) if facts.get(key)]
-    bits += [f"quotation that may be kept (raw {q['raw_start']}-{q['raw_end']}): \u201c{escape_markdown(q['text'])}\u201d"
+    bits += [f"quotation that may be kept (raw {q['raw_start']}-{q['raw_end']}): \u201c{escape_markdown(q['text'], inline=True)}\u201d"
              for q in facts.get("quotations", [])]
     return ("\n\n[Facts for the editor (to write the summary): " + " | ".join(bits) + ".]") if bits else ""
 
