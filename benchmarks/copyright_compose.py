@@ -31,16 +31,21 @@ CONTROLS = 6          # pages with only short attributed excerpts and the host's
 # Outlet-name generators: dev and frozen use different patterns and syllables, so that no list
 # tuned on dev can match frozen names.
 SYL = {"dev": ["mar", "vel", "ton", "bro", "ash", "lin", "dor", "kes", "wick", "ham", "ford", "ley"],
+       "dev2": ["bel", "cor", "uth", "nov", "ira", "gal", "pen", "sor", "tre", "ova", "dun", "mil"],
        "frozen": ["qua", "zer", "olm", "rud", "fen", "pir", "sk", "ath", "gorn", "ibu", "tal", "vas"]}
 PATTERNS = {
     "dev": ["The {P} Gazette", "{P} Times", "The {P} Post", "{P} Daily", "Radio {P}", "{P} News Agency",
             "Le Journal de {P}", "{P} Evening Standard"],
+    "dev2": ["The {P} Sentinel", "{P} Tribune", "Le Matin de {P}", "{P} Morning Herald", "{P} Public Radio",
+             "{P} Wire Service", "Gazeta {P}", "{P} Today"],
     "frozen": ["The {P} Herald-Tribune", "{P} Chronicle", "El Diario de {P}", "Der {P}er Bote",
                "{P} Weekly Observer", "{P} Press Service", "Il Corriere di {P}", "{P} Broadcasting Corporation"],
 }
 FIRST = {"dev": ["Anna", "Mark", "Julia", "Peter", "Laura", "Samuel", "Grace", "Victor"],
+         "dev2": ["Maria", "John", "Chen", "Fatima", "Lukas", "Priya", "Diego", "Ruth"],
          "frozen": ["Nadia", "Tomas", "Helen", "Oscar", "Ines", "Rafael", "Wendy", "Kofi"]}
 LAST = {"dev": ["Whitcombe", "Marlowe", "Prentiss", "Okafor", "Lindqvist", "Barrow", "Sato", "Keller"],
+        "dev2": ["Ferreira", "Walsh", "Li", "Haddad", "Novak", "Raman", "Ortega", "Klein"],
         "frozen": ["Haverford", "Quintero", "Abernathy", "Nakamura", "Delacroix", "Osei", "Brandt", "Moreau"]}
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -188,7 +193,10 @@ def compose_article(rng: random.Random, split: str, form: str, src_id: str, benc
 
 def build(bench: Path, out: Path) -> dict[str, int]:
     counts = {}
-    for split, pool in pools(bench).items():
+    all_pools = pools(bench)
+    # dev2: the dev pages again, with their own outlet, byline and random draws (a second tuning set
+    # that never touches the frozen pages)
+    for split, pool in [*all_pools.items(), ("dev2", all_pools["dev"])]:
         rng = random.Random(f"copyright-compose:{split}")
         raw, gold = out / split / "raw", out / split / "gold"
         raw.mkdir(parents=True, exist_ok=True)
@@ -212,7 +220,7 @@ def build(bench: Path, out: Path) -> dict[str, int]:
                 insert = ["", *"\n\n".join(block).split("\n"), ""]
                 flag = [{"start": st, "end": en}]
             # the short excerpt goes beside another of the host's paragraphs, away from the insertion
-            pieces = {at: insert, ex_at: ["", excerpt, ""]}
+            pieces = {at: insert, ex_at: ["", excerpt, ""]} if ex_at != at else {at: insert + [excerpt, ""]}
             text_lines: list[str] = []
             for j, ln in enumerate(lines):
                 text_lines.append(ln)
@@ -233,7 +241,7 @@ def score(root: Path, processed_root: Path) -> dict[str, dict[str, list[int]]]:
     """Flag recall and false flags per form, as GOLD_FORMAT.md scores them."""
     from pipeline.evaluate import evaluate
     res: dict[str, dict[str, list[int]]] = {}
-    for split in ("dev", "frozen"):
+    for split in ("dev", "dev2", "frozen"):
         if not (processed_root / split).is_dir():
             continue
         meta = json.loads((root / split / "forms.json").read_text())
