@@ -49,7 +49,10 @@ def anchor(p: Para, cfg: dict[str, Any], where: str) -> dict[str, Any] | None:
     t = " ".join(p.lines)
     dates = find_dates(t, cfg["months"])
     names = source_names(t, cfg)
-    notice = any_match(cfg["notice_scope"]["statement_patterns"], t) if where == "after" else None
+    if rx(rcfg["embed_credit_pattern"]).search(t):
+        return None        # a social post's embed credit: the post is a short quotation, not a reprint
+    notice = (any_match(cfg["notice_scope"]["statement_patterns"], t) or any_match(rcfg["notice_patterns"], t)) \
+        if where == "after" else None
     cue = any_match(rcfg["intro_cue_patterns" if where == "before" else "source_cue_patterns"], t)
     punct = any_match(rcfg["attribution_form_patterns"], t.strip()) if where == "after" else None
     if not (notice or cue or (punct and names)):
@@ -129,7 +132,8 @@ def notice_anchors(paras: list[Para], notices: list[tuple[int, str]], cfg: dict[
     """Copyright lines strip kept as notices (clean position, text), keyed by the paragraph they close."""
     out: dict[int, dict[str, Any]] = {}
     for pos, text in notices:
-        if not any_match(cfg["notice_scope"]["statement_patterns"], text) or count_words(text) > 60:
+        if not (any_match(cfg["notice_scope"]["statement_patterns"], text) or any_match(cfg["reprint"]["notice_patterns"], text)) \
+                or count_words(text) > 60:
             continue
         before = [i for i, p in enumerate(paras) if p.end <= pos]
         if not before:
@@ -248,6 +252,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             k -= 1
         if k >= 0 and _headline(paras[k], cfg):
             header.insert(0, k)
+        if a["what"] == "copyright notice" and not header:
+            continue   # a notice closes a complete article (headline, body), not the page's own text
         if a.get("footer_like") and not _byline_names_owner(paras, header, a, cfg):
             continue
         intro = anchors_before.get((header[0] if header else (j + 1)) - 1)
