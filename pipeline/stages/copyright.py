@@ -61,7 +61,11 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     cfg = {**cfg, "months": {k.lower(): v for k, v in cfg["months"].items()}}
 
     notice_cands, scopes = notice_scope(paras, notices, clean, cfg)
-    notice_pos = [(clean.from_raw_pos(n["raw_start"]), n["text"]) for n in notices if n["kind"] != "fair_use"]
+    raw = ctx.raw_text()
+    # each copyright line: where it sits, its text, and how much of the raw page follows it (a site
+    # footer is the page's last words; a notice closing a reproduced article has the page after it)
+    notice_pos = [(clean.from_raw_pos(n["raw_start"]), n["text"], count_words(raw[n["raw_end"]:]))
+                  for n in notices if n["kind"] != "fair_use"]
     reprints = reprint(paras, cfg, notice_pos, quotes)
     notice_cands = _bounded_by_reprints(notice_cands, reprints)
     structural = [*news_article(paras, cfg), *reprints, *letter(paras, cfg), *notice_cands]
@@ -89,7 +93,6 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
              if count_words(text[c.start:c.end]) >= cfg["never_flag_below_words"]]
     flags = _merge(cands, quotes, text)
     records = [_record(ctx.doc_id, i, f, clean, text) for i, f in enumerate(flags, start=1)]
-    raw = ctx.raw_text()
     rights = rights_signals(raw, ctx.outputs.get("extract", {}).get("format") == "html", cfg)
     apply_licence(records, rights, raw, cfg)
     return {

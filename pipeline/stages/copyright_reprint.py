@@ -110,7 +110,8 @@ def _continues(paras: list[Para], j: int, step: int, cfg: dict[str, Any]) -> boo
     if _body_para(p, rcfg):
         return True
     nxt = j + step
-    return 0 <= nxt < len(paras) and _body_para(paras[nxt], rcfg) and not is_heading(paras[nxt], hcfg)
+    return (len(p.lines) <= 2 and 0 <= nxt < len(paras) and _body_para(paras[nxt], rcfg)
+            and not is_heading(paras[nxt], hcfg))
 
 
 def _headline(p: Para, cfg: dict[str, Any]) -> bool:
@@ -128,10 +129,10 @@ def _body_para(p: Para, rcfg: dict[str, Any]) -> bool:
     return len(p.lines) == 1 and p.words >= rcfg["prose_min_words"] and t.endswith(TERMINAL)
 
 
-def notice_anchors(paras: list[Para], notices: list[tuple[int, str]], cfg: dict[str, Any]) -> dict[int, dict[str, Any]]:
+def notice_anchors(paras: list[Para], notices: list[tuple[int, str, int]], cfg: dict[str, Any]) -> dict[int, dict[str, Any]]:
     """Copyright lines strip kept as notices (clean position, text), keyed by the paragraph they close."""
     out: dict[int, dict[str, Any]] = {}
-    for pos, text in notices:
+    for pos, text, raw_words_after in notices:
         if not (any_match(cfg["notice_scope"]["statement_patterns"], text) or any_match(cfg["reprint"]["notice_patterns"], text)) \
                 or count_words(text) > 60:
             continue
@@ -144,7 +145,8 @@ def notice_anchors(paras: list[Para], notices: list[tuple[int, str]], cfg: dict[
         if a:
             # with no running text after it, a copyright line is the site's footer, unless the
             # article it closes names the same owner in its byline ("By <name>, <outlet>")
-            a["footer_like"] = after < cfg["notice_scope"]["site_words"]
+            a["footer_like"] = (after < cfg["notice_scope"]["site_words"]
+                                and raw_words_after < cfg["reprint"]["footer_tail_words"])
             out.setdefault(before[-1], a)
     return out
 
@@ -171,7 +173,7 @@ def _a_person_posting(a: dict[str, Any], line: str, first: Para, persons: dict[s
                                               for s, e in persons[n])
 
 
-def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str]],
+def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str, int]],
             quotes: list[dict[str, Any]]) -> list[Candidate]:
     rcfg = cfg["reprint"]
     persons = _persons_quoted(quotes)

@@ -160,7 +160,8 @@ def cut_at_vocabulary_change(paras: list[Para], run: list[int], ccfg: dict[str, 
     boundary the content words of the passage's nearest paragraphs are compared (Jaccard) with
     those of the next ones, as TextTiling compares blocks; the run is cut at the first boundary
     below ``floor`` (an inserted article and the host's paragraph share almost none). Returns the
-    kept indexes and the lowest value seen inside them.
+    kept indexes and the lowest value seen inside them. (Weighting words by their inverse
+    paragraph frequency in the page was tried: it cuts articles whose topic words fill them.)
     """
     words = {k: content_words(paras[k].text, ccfg["min_letters"]) for k in run}
 
