@@ -40,10 +40,18 @@ def test_introduction_line_naming_outlet_and_date_flags_the_article_after_it() -
 
 
 def test_closing_notice_covers_the_article_it_closes_not_the_hosts_text_before_its_headline() -> None:
-    doc = (HOST_BEFORE + "\n\nCouncil closes the old bridge\n\n" + prose("bridge")
-           + "\n\n© 2016 Kessler Evening Post. All rights reserved.\n\n" + HOST_AFTER)
+    doc = (HOST_BEFORE + "\n\nCouncil closes the old bridge\n\nBy Anna Marlowe, Kessler Evening Post\n\n"
+           + prose("bridge") + "\n\n© 2016 Kessler Evening Post. All rights reserved.\n\n" + HOST_AFTER)
     out = process(doc)
-    assert covered(out, "Council closes") and not covered(out, "tomato") and not covered(out, "cucumber")
+    [f] = out["flags"]   # (strip drops the headline above a byline as an empty section heading)
+    assert "copyright.reprint" in f["rules"] and f["outlet"] == "Kessler Evening Post"
+    assert covered(out, "By Anna Marlowe") and not covered(out, "tomato") and not covered(out, "cucumber")
+
+
+def test_sites_last_section_above_its_footer_is_not_a_reprint() -> None:
+    doc = (HOST_BEFORE + "\n\nFinal thoughts\n\n" + prose("bridge")
+           + "\n\n© 2016 Garden Notes. All rights reserved.\n\n* Home\n* About\n* Contact")
+    assert not any(f["rule"] == "copyright.reprint" for f in process(doc)["flags"])
 
 
 def test_short_attributed_excerpt_is_not_flagged() -> None:

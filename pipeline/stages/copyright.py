@@ -62,9 +62,11 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
 
     notice_cands, scopes = notice_scope(paras, notices, clean, cfg)
     raw = ctx.raw_text()
-    # each copyright line: where it sits, its text, and how much of the raw page follows it (a site
-    # footer is the page's last words; a notice closing a reproduced article has the page after it)
-    notice_pos = [(clean.from_raw_pos(n["raw_start"]), n["text"], count_words(raw[n["raw_end"]:]))
+    # each copyright line: where it sits, its text, and how many visible words of the page follow it
+    # (a site footer is the page's last words; a notice closing a reproduced article has the page after it)
+    blocks = ctx.outputs.get("extract", {}).get("blocks", [])
+    notice_pos = [(clean.from_raw_pos(n["raw_start"]), n["text"],
+                   sum(count_words(b.get("text", "")) for b in blocks if b["raw_start"] >= n["raw_end"]))
                   for n in notices if n["kind"] != "fair_use"]
     reprints = reprint(paras, cfg, notice_pos, quotes)
     notice_cands = _bounded_by_reprints(notice_cands, reprints)

@@ -254,8 +254,9 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             k -= 1
         if k >= 0 and _headline(paras[k], cfg):
             header.insert(0, k)
-        if a["what"] == "copyright notice" and not header:
-            continue   # a notice closes a complete article (headline, body), not the page's own text
+        if a["what"] == "copyright notice" and not any(_header_line(paras[h], cfg) for h in header):
+            continue   # a notice closes a complete article (headline, byline or dateline, body), not the
+            #            page's own last section under its heading
         if a.get("footer_like") and not _byline_names_owner(paras, header, a, cfg):
             continue
         intro = anchors_before.get((header[0] if header else (j + 1)) - 1)
