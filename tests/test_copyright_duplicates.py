@@ -28,3 +28,9 @@ def test_copy_flags_pointing_only_at_a_duplicate_are_dropped() -> None:
                      documents=["elsewhere.txt"])
     dups = [{"document": "page.txt"}]
     assert drop_copies_of_duplicates([c, keep], dups) == [keep]
+
+
+def test_without_the_other_documents_size_this_documents_share_decides() -> None:
+    m = [{"document": "page.txt", "start": 0, "end": 900, "words": 180}]
+    [d] = duplicate_documents("page.html", WORDS, m, {}, 0.8)
+    assert d["share_of_other"] is None and d["share_of_this"] >= 0.8

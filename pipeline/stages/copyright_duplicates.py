@@ -34,7 +34,7 @@ def duplicate_documents(doc_id: str, word_starts: list[int], matches: list[dict[
     """The documents this one duplicates: shared passages cover ``min_share`` of both documents' words.
 
     ``word_starts`` are the clean-text offsets of this document's words; ``other_words`` the word
-    counts of the other documents (a document a match names but this does not know counts as large).
+    counts of the other documents, where known (without it only this document's share is tested).
     """
     total = len(word_starts)
     by_doc: dict[str, list[dict[str, Any]]] = {}
@@ -47,8 +47,9 @@ def duplicate_documents(doc_id: str, word_starts: list[int], matches: list[dict[
         shared = sum(int(m["words"]) for m in ms)
         theirs = other_words.get(other)
         share_mine = round(mine / total, 4) if total else 0.0
-        share_theirs = round(min(1.0, shared / theirs), 4) if theirs else 0.0
-        if share_mine >= min_share and share_theirs >= min_share:
+        # the other's size, when known; else this side decides (the other document makes the same test)
+        share_theirs = round(min(1.0, shared / theirs), 4) if theirs else None
+        if share_mine >= min_share and (share_theirs is None or share_theirs >= min_share):
             canonical = min(doc_id, other)
             out.append({"document": other, "share_of_this": share_mine, "share_of_other": share_theirs,
                         "threshold": min_share, "canonical": canonical,
