@@ -34,3 +34,15 @@ def test_without_the_other_documents_size_this_documents_share_decides() -> None
     m = [{"document": "page.txt", "start": 0, "end": 900, "words": 180}]
     [d] = duplicate_documents("page.html", WORDS, m, {}, 0.8)
     assert d["share_of_other"] is None and d["share_of_this"] >= 0.8
+
+
+def test_a_page_saved_as_html_and_as_text_is_one_duplicate_not_two_copy_flags(tmp_path) -> None:
+    from tests.test_copyright import para, process
+    body = "\n\n".join(para(80, f"s{i}x") for i in range(4))
+    (tmp_path / "page.html").write_text(f"<html><body><h1>Garden notes</h1><p>{body.replace(chr(10) * 2, '</p><p>')}</p>"
+                                        "</body></html>", encoding="utf-8")
+    (tmp_path / "page.txt").write_text("Garden notes\n\n" + body + "\n", encoding="utf-8")
+    out = process((tmp_path / "page.txt").read_text(encoding="utf-8"), "page.txt", raw_dir=tmp_path)
+    assert [f for f in out["flags"] if f["rule"] == "copyright.copied"] == []
+    [d] = out["document_signals"]["duplicates"]
+    assert d["document"] == "page.html" and d["reported_here"] is True

@@ -17,33 +17,35 @@ from .copyright_corpus import corpus_index, earwig_confidence, shared_runs
 from .copyright_rules import (Candidate, excerpt_markers, letter, long_quotation, news_article, notice_scope,
                               sig)
 from .copyright_cumulative import source_totals
+from .copyright_duplicates import drop_copies_of_duplicates, duplicate_documents
 from .copyright_reprint import reprint
 from .copyright_rights import apply_licence, rights_signals
-from .copyright_text import Para, count_words, paragraphs, prose_share
+from .copyright_text import WORD_RE, Para, count_words, paragraphs, prose_share
 from .normalise import clean_text
 
 NAME = "copyright"
 REQUIRES = ("strip", "normalise", "quotes")
 LIBRARIES: tuple[str, ...] = ()
 CODE_DEPS = ("stages/copyright_rules.py", "stages/copyright_reprint.py", "stages/copyright_rights.py",
-             "stages/copyright_cumulative.py", "stages/copyright_text.py", "stages/copyright_corpus.py",
-             "stages/normalise.py")
+             "stages/copyright_cumulative.py", "stages/copyright_duplicates.py", "stages/copyright_text.py",
+             "stages/copyright_corpus.py", "stages/normalise.py")
 
 _RULE = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
 CONFIG_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "required": ["never_flag_below_words", "months", "heading", "date_line_max_words", "interview_labels",
-                 "notice_scope", "news_article", "reprint", "rights", "cumulative", "letter", "long_quotation", "third_party_share",
-                 "excerpt_markers", "copied"],
+                 "notice_scope", "news_article", "reprint", "rights", "cumulative", "letter", "long_quotation",
+                 "third_party_share", "excerpt_markers", "copied"],
     "properties": {
         "never_flag_below_words": {"type": "integer", "minimum": 1},
         "months": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 12}},
         "heading": {"type": "object"},
         "date_line_max_words": {"type": "integer"},
         "interview_labels": {"type": "array", "items": {"type": "string"}},
-        "notice_scope": _RULE, "news_article": _RULE, "reprint": _RULE, "rights": {"type": "object"}, "cumulative": _RULE, "letter": _RULE, "long_quotation": _RULE,
-        "third_party_share": _RULE, "excerpt_markers": _RULE, "copied": _RULE,
+        "notice_scope": _RULE, "news_article": _RULE, "reprint": _RULE, "rights": {"type": "object"},
+        "cumulative": _RULE, "letter": _RULE, "long_quotation": _RULE, "third_party_share": _RULE,
+        "excerpt_markers": _RULE, "copied": _RULE,
     },
 }
 
@@ -91,6 +93,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
 
     totals, cumulative = source_totals(quotes, structural, text, cfg)
     copied, links = _copied(ctx, text, paras, cfg)
+    copied, duplicates = _duplicates(ctx.doc_id, text, copied, cfg)
     cands = [c for c in structural + quoted + lowered + excerpts + cumulative + copied
              if count_words(text[c.start:c.end]) >= cfg["never_flag_below_words"]]
     flags = _merge(cands, quotes, text)
@@ -107,6 +110,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
             "copied_documents": links,
             "rights": rights,
             "source_totals": totals,
+            "duplicates": duplicates,
         },
     }
 
@@ -122,6 +126,16 @@ def _bounded_by_reprints(notice_cands: list[Candidate], reprints: list[Candidate
         elif r.notice is None:
             r.notice = c.notice
     return out
+
+
+def _duplicates(doc_id: str, text: str, copied: list[Candidate],
+                cfg: dict[str, Any]) -> tuple[list[Candidate], list[dict[str, Any]]]:
+    """The same page saved twice (HTML and text dump) is one duplicate pair, not copies of each other."""
+    matches = [{"document": d, "start": c.start, "end": c.end, "words": c.signals["words"]["value"]}
+               for c in copied for d in c.documents]
+    starts = [m.start() for m in WORD_RE.finditer(text)]
+    dups = duplicate_documents(doc_id, starts, matches, {}, cfg["copied"]["duplicate_min_share"])
+    return drop_copies_of_duplicates(copied, dups), dups
 
 
 def _covered_words(text: str, spans: list[tuple[int, int]]) -> int:

@@ -42,8 +42,8 @@ def source_totals(quotes: list[dict[str, Any]], structural: list[Candidate], tex
         if name:
             k = _key(name)
             names.setdefault(k, name)
-            extracts.setdefault(k, []).append((q["start"], q["end"], int(q.get("words") or count_words(q.get("text", ""))),
-                                               q["id"], q))
+            words = int(q.get("words") or count_words(q.get("text", "")))
+            extracts.setdefault(k, []).append((q["start"], q["end"], words, q["id"], q))
     for c in structural:
         if c.outlet:
             k = _key(c.outlet)

@@ -129,12 +129,14 @@ def _body_para(p: Para, rcfg: dict[str, Any]) -> bool:
     return len(p.lines) == 1 and p.words >= rcfg["prose_min_words"] and t.endswith(TERMINAL)
 
 
-def notice_anchors(paras: list[Para], notices: list[tuple[int, str, int]], cfg: dict[str, Any]) -> dict[int, dict[str, Any]]:
+def notice_anchors(paras: list[Para], notices: list[tuple[int, str, int]],
+                   cfg: dict[str, Any]) -> dict[int, dict[str, Any]]:
     """Copyright lines strip kept as notices (clean position, text), keyed by the paragraph they close."""
     out: dict[int, dict[str, Any]] = {}
     for pos, text, raw_words_after in notices:
-        if not (any_match(cfg["notice_scope"]["statement_patterns"], text) or any_match(cfg["reprint"]["notice_patterns"], text)) \
-                or count_words(text) > 60:
+        states = any_match(cfg["notice_scope"]["statement_patterns"], text) or \
+            any_match(cfg["reprint"]["notice_patterns"], text)
+        if not states or count_words(text) > 60:
             continue
         before = [i for i, p in enumerate(paras) if p.end <= pos]
         if not before:
@@ -240,8 +242,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
         # of vocabulary (the host's paragraphs under the host's heading) cuts it.
         titled = j >= 0 and (_headline(paras[j], cfg) or _header_line(paras[j], cfg)) and not _body_para(paras[j], rcfg)
         cohesion = rcfg["cohesion"]
-        back, low = cut_at_vocabulary_change(paras, back, rcfg["cohesion"], cohesion["min_shared_to_headline"] if titled or quoted
-                         else cohesion["min_shared"])
+        floor = cohesion["min_shared_to_headline"] if titled or quoted else cohesion["min_shared"]
+        back, low = cut_at_vocabulary_change(paras, back, cohesion, floor)
         j = back[-1] - 1 if back else j
         body = [paras[k] for k in sorted(back)]
         if a["punct_only"] and not quoted and not (a["date"] and a["outlet"]):

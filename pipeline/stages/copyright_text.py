@@ -153,7 +153,8 @@ def content_words(text: str, min_letters: int) -> set[str]:
     return {w.lower() for w in rx(r"[^\W\d_]{%d,}" % min_letters).findall(text)}
 
 
-def cut_at_vocabulary_change(paras: list[Para], run: list[int], ccfg: dict[str, Any], floor: float) -> tuple[list[int], float]:
+def cut_at_vocabulary_change(paras: list[Para], run: list[int], ccfg: dict[str, Any],
+                             floor: float) -> tuple[list[int], float]:
     """Where a run of running text stops being the passage: the first sharp change of vocabulary.
 
     ``run`` lists paragraph indexes in the order of travel (from the anchor outwards). At each

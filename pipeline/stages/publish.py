@@ -133,7 +133,8 @@ def placeholder(flag: dict[str, Any], template: str) -> str:
     """The bracketed note that stands for a flagged passage: what, who, outlet, date, length, where."""
     kind = flag.get("kind") or "passage"
     details = [f"by {escape_markdown(flag['who'], inline=True)}"] if flag.get("who") else []
-    details += [escape_markdown(x, inline=True) for x in (flag.get("outlet"), flag.get("date_text") or flag.get("date")) if x]
+    details += [escape_markdown(x, inline=True)
+                for x in (flag.get("outlet"), flag.get("date_text") or flag.get("date")) if x]
     return template.format(Kind=kind[0].upper() + kind[1:], kind=kind,
                            details=(" (" + ", ".join(details) + ")") if details else "",
                            words=flag.get("words", "?"), raw_start=flag["raw_start"], raw_end=flag["raw_end"],
@@ -176,7 +177,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 def _facts_line(facts: dict[str, Any]) -> str:
     bits = [f"{label}: {'; '.join(escape_markdown(x, inline=True) for x in facts[key])}" for key, label in
             (("names", "names"), ("dates", "dates"), ("figures", "figures")) if facts.get(key)]
-    bits += [f"quotation that may be kept (raw {q['raw_start']}-{q['raw_end']}): \u201c{escape_markdown(q['text'], inline=True)}\u201d"
-             for q in facts.get("quotations", [])]
+    bits += [f"quotation that may be kept (raw {q['raw_start']}-{q['raw_end']}): "
+             f"\u201c{escape_markdown(q['text'], inline=True)}\u201d" for q in facts.get("quotations", [])]
     return ("\n\n[Facts for the editor (to write the summary): " + " | ".join(bits) + ".]") if bits else ""
 
