@@ -108,3 +108,28 @@ def test_kept_quotations_respect_the_pages_max_snippet() -> None:
          "text": TEXT[f["start"] + 4:f["start"] + 40], "parent": None}
     assert publish.kept_quotations(f, [q], 25, None)[0]["raw_start"] == 9
     assert publish.kept_quotations(f, [q], 25, 10) == []
+
+
+def test_a_page_whose_text_contains_an_escaped_script_tag_publishes_it_as_text() -> None:
+    from markdown_it import MarkdownIt
+
+    from pipeline.runner import DocContext, run_stage
+    from pipeline.stages import stage
+    from pipeline.store import sha256_bytes
+
+    config = load_config(None)
+    html = ("<html><body><article><h1>Escaping on the web</h1><p>Write &lt;script&gt;alert(1)&lt;/script&gt; "
+            "to show a tag, and &lt;img src=x onerror=alert(2)&gt; too; the browser shows them as text, "
+            "which is what this long enough paragraph of ordinary prose explains to its readers.</p>"
+            "<p>A second paragraph keeps the page from looking like a stub to the boilerplate stage, "
+            "with a few more ordinary words about nothing in particular.</p></article></body></html>")
+    data = html.encode("utf-8")
+    ctx = DocContext("p.html", "p.html", data, sha256_bytes(data))
+    for s in ("extract", "strip", "normalise"):
+        run_stage(stage(s), ctx, config)
+    assert "<script>" in ctx.outputs["normalise"]["text"]      # the page's text holds the characters
+    ctx.outputs["quotes"] = {"quotations": []}
+    ctx.outputs["copyright"] = {"flags": [], "document_signals": {}}
+    rendered = MarkdownIt("commonmark").render(publish.render(publish.run(ctx, config.section("publish"))))
+    assert "<script" not in rendered and "<img" not in rendered
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
