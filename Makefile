@@ -23,13 +23,50 @@ $(VENV)/.installed: requirements.lock requirements-model.txt pyproject.toml
 	$(VENV)/bin/pip install -q --no-deps -e .
 	touch $@
 
-# Every stage, file by file: `make -j` parallelises, a re-run rebuilds only what changed.
-all: setup
-	@$(PY) -m compileall -q pipeline > /dev/null  # bytecode once, not in every stage process
-	@$(PIPELINE) plan --raw $(RAW) --out $(OUT) $(CONFIG_ARG) --pipeline $(PIPELINE)
-	@$(MAKE) --no-print-directory -k -f $(OUT)/.make/deps.mk docs \
-	  || { $(PIPELINE) finish --raw $(RAW) --out $(OUT) $(CONFIG_ARG); exit 2; }
-	@$(PIPELINE) summary --out $(OUT)
+# `make all`: the steps below in order. `pipeline plan` decides from the outputs' provenance
+# which documents each step must rebuild (lists in $(OUT)/.make/todo/); a step with nothing to
+# do starts no process, and each step that has work is ONE process over all its documents.
+# Workers: WORKERS=N, else make's -jN. No file name ever appears in a recipe: paths travel in
+# the environment and the lists, and are quoted by the shell ("$$PIPELINE_RAW").
+STEPS := extract strip normalise quotes copies copyright publish corpus
+WORKERS ?=
+export PIPELINE_RAW := $(RAW)
+export PIPELINE_OUT := $(OUT)
+export PIPELINE_CONFIG := $(CONFIG)
+ARGS = --raw "$$PIPELINE_RAW" --out "$$PIPELINE_OUT" $(if $(CONFIG),--config "$$PIPELINE_CONFIG")
+TODO = "$$PIPELINE_OUT/.make/todo"
+# run step $(1) if its list is not empty
+step = test ! -s $(TODO)/$(1) || $(PIPELINE) $(2) $(ARGS) $(if $(WORKERS),--workers $(WORKERS))
+
+.PHONY: plan $(STEPS) summary
+
+all: summary
+
+plan: setup
+	@$(PY) -m compileall -q pipeline > /dev/null  # bytecode once, not in every step's process
+	@$(PIPELINE) plan $(ARGS)
+
+extract: plan
+	@$(call step,extract,make-stage extract)
+strip: extract
+	@$(call step,strip,make-stage strip)
+normalise: strip
+	@$(call step,normalise,make-stage normalise)
+quotes: normalise
+	@$(call step,quotes,make-stage quotes)
+# corpus step: passages shared across documents, from their normalised text
+copies: quotes
+	@test ! -s $(TODO)/copies || $(PIPELINE) copies $(ARGS)
+copyright: copies
+	@$(call step,copyright,make-stage copyright)
+publish: copyright
+	@$(call step,publish,make-stage publish)
+# corpus step: quotation and speaker indexes, report, manifest
+corpus: publish
+	@test ! -s $(TODO)/corpus || $(PIPELINE) corpus $(ARGS)
+
+summary: corpus
+	@$(PIPELINE) summary --out "$$PIPELINE_OUT"
 
 test: setup
 	$(PY) -m pytest -q -n 2

@@ -16,7 +16,7 @@ from typing import Any, Callable
 from .errors import PipelineError
 
 # Modules that contribute subcommands (imported for --help; they must import lightly).
-COMMAND_MODULES = ("pipeline.evaluate", "pipeline.audit", "pipeline.report")
+COMMAND_MODULES = ("pipeline.evaluate", "pipeline.audit", "pipeline.report", "pipeline.makerun")
 
 
 def _add_common(p: argparse.ArgumentParser, raw: bool = True, out: bool = True) -> None:
@@ -75,21 +75,7 @@ def _stage_main(args: argparse.Namespace) -> int:
     return 0
 
 
-# ----------------------------------------------------------------------------- plan / finish / summary
-def _plan_args(p: argparse.ArgumentParser) -> None:
-    _add_common(p)
-    p.add_argument("--pipeline", default=".venv/bin/pipeline", help="command the generated rules call")
-
-
-def _plan_main(args: argparse.Namespace) -> int:
-    from .config import load_config
-    from .makeplan import write_plan
-
-    config = load_config(args.config)
-    write_plan(args.raw, args.out, config, args.config, args.pipeline)
-    return 0
-
-
+# ----------------------------------------------------------------------------- finish / summary (plan: makerun.py)
 def _finish_args(p: argparse.ArgumentParser) -> None:
     _add_common(p)
 
@@ -116,8 +102,7 @@ def _summary_main(args: argparse.Namespace) -> int:
 
 CORE: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
     "run": ("run every stage over a folder of raw documents in one process", _run_args, _run_main),
-    "stage": ("run one stage on one document (what make calls)", _stage_args, _stage_main),
-    "plan": ("write the Makefile rules for the documents in raw/ (what make all calls)", _plan_args, _plan_main),
+    "stage": ("run one stage on one document (by hand; make all runs make-stage)", _stage_args, _stage_main),
     "finish": ("build corpus indexes, report and manifest from the stage outputs", _finish_args, _finish_main),
     "summary": ("print the summary of a processed folder", _summary_args, _summary_main),
 }

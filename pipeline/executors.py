@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # Documents in flight per worker: enough to keep every worker busy, few enough to stream.
 WINDOW_PER_WORKER = 4
-Job = tuple[RawDoc, Path, Path, str, "str | None"]
+Job = tuple[RawDoc, Path, Path, str, "str | None", "str | None"]  # doc, raw, out, config, until, start
 
 
 class ExecutorError(PipelineError):
@@ -32,7 +32,8 @@ class ExecutorError(PipelineError):
 
 class Executor(Protocol):
     def map_documents(self, docs: list[RawDoc], raw_dir: Path, out_dir: Path,
-                      config_path: str, until: str | None = None) -> Iterator["DocResult"]: ...
+                      config_path: str, until: str | None = None,
+                      start: str | None = None) -> Iterator["DocResult"]: ...
 
 
 @lru_cache(maxsize=4)
@@ -46,16 +47,16 @@ def _process(job: Job) -> "DocResult":
     """What every executor runs for one document (module level, so workers import it by name)."""
     from .runner import process_document
 
-    doc, raw_dir, out_dir, config_path, until = job
-    return process_document(doc, raw_dir, out_dir, _config(config_path), until)
+    doc, raw_dir, out_dir, config_path, until, start = job
+    return process_document(doc, raw_dir, out_dir, _config(config_path), until, start)
 
 
 def _jobs(docs: Iterable[RawDoc], raw_dir: Path, out_dir: Path, config_path: str,
-          until: str | None) -> Iterator[Job]:
+          until: str | None, start: str | None = None) -> Iterator[Job]:
     """Absolute paths: a worker may run in another directory (or on another machine)."""
     raw, out, cfg = raw_dir.absolute(), out_dir.absolute(), str(Path(config_path).absolute())
     for d in docs:
-        yield (RawDoc(d.doc_id, d.name, d.path.absolute()), raw, out, cfg, until)
+        yield (RawDoc(d.doc_id, d.name, d.path.absolute()), raw, out, cfg, until, start)
 
 
 def _ordered(jobs: Iterator[Job], submit: Any, result: Any, window: int) -> Iterator[Any]:
@@ -76,8 +77,9 @@ class LocalExecutor:
         self.workers = max(1, workers)
 
     def map_documents(self, docs: list[RawDoc], raw_dir: Path, out_dir: Path,
-                      config_path: str, until: str | None = None) -> Iterator["DocResult"]:
-        jobs = _jobs(docs, raw_dir, out_dir, config_path, until)
+                      config_path: str, until: str | None = None,
+                      start: str | None = None) -> Iterator["DocResult"]:
+        jobs = _jobs(docs, raw_dir, out_dir, config_path, until, start)
         if self.workers == 1 or len(docs) < 2:
             for job in jobs:
                 yield _process(job)
@@ -143,14 +145,15 @@ class RayExecutor:
         return ray, True
 
     def map_documents(self, docs: list[RawDoc], raw_dir: Path, out_dir: Path,
-                      config_path: str, until: str | None = None) -> Iterator["DocResult"]:
+                      config_path: str, until: str | None = None,
+                      start: str | None = None) -> Iterator["DocResult"]:
         if not docs:
             return
         ray, started_here = self._init()
         try:
             task = ray.remote(num_cpus=1, max_retries=1)(_process)
             cpus = int(ray.cluster_resources().get("CPU", self.workers)) or 1
-            yield from _ordered(_jobs(docs, raw_dir, out_dir, config_path, until), lambda job: task.remote(job),
+            yield from _ordered(_jobs(docs, raw_dir, out_dir, config_path, until, start), lambda job: task.remote(job),
                                 lambda job, ref: self._get(ray, job, ref), cpus * WINDOW_PER_WORKER)
         finally:
             if started_here:

@@ -22,12 +22,13 @@ from .stages import StageSpec, stage, stages
 from .store import RawDoc, atomic_write_bytes, atomic_write_text, dump_bytes, find_raw, list_raw, read_json, read_raw_bytes, sha256_bytes
 
 SCHEMA_VERSION = 1
-CACHE_FOLDER = ".cache"   # corpus-wide indexes stages keep between runs (not outputs)
+CACHE_FOLDER = ".cache"   # corpus-wide indexes corpus steps keep between runs (not outputs)
 
 
 @dataclass
 class DocContext:
-    """What a stage may read: the raw bytes and the outputs of earlier stages."""
+    """What a stage may read: its document's raw bytes and the outputs of earlier stages (and
+    of corpus steps, such as ``copies``). No corpus folder: a stage cannot read other documents."""
 
     doc_id: str
     name: str
@@ -35,8 +36,6 @@ class DocContext:
     raw_sha256: str
     outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     _raw_text: str | None = None
-    raw_dir: Path | None = None   # the corpus folder, for stages that compare documents (copyright.copied)
-    cache_dir: Path | None = None  # where such stages keep corpus-wide indexes (processed/.cache)
 
     def raw_text(self) -> str:
         """The decoded raw text: the coordinate system of every record."""
@@ -120,19 +119,39 @@ def record_failure(out_dir: Path, doc: RawDoc, spec: StageSpec, message: str, de
                 p.unlink()
 
 
-def new_context(doc: RawDoc, data: bytes, raw_dir: Path, out_dir: Path) -> DocContext:
-    """A document's context as the runner gives it to stages: raw bytes, corpus and cache folders."""
-    return DocContext(doc.doc_id, doc.name, data, sha256_bytes(data), raw_dir=raw_dir, cache_dir=out_dir / CACHE_FOLDER)
+def new_context(doc: RawDoc, data: bytes) -> DocContext:
+    """A document's context as the runner gives it to stages."""
+    return DocContext(doc.doc_id, doc.name, data, sha256_bytes(data))
 
 
-def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str]) -> DocContext:
-    ctx = new_context(doc, read_raw_bytes(doc, raw_dir), raw_dir, out_dir)
+def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str],
+                 config: Config | None = None) -> DocContext:
+    """A document's context with the outputs ``needs`` names read back from disk (``config``:
+    what the raw reader's limits come from)."""
+    ctx = new_context(doc, read_raw_bytes(doc, raw_dir))
     for name in needs:
+        if name in CORPUS_INPUTS:
+            path = CORPUS_INPUTS[name](out_dir, doc.doc_id)
+            if path.exists():   # absent: the corpus step has not run (a stage run by hand)
+                ctx.outputs[name] = read_json(path)
+            continue
         path = output_path(out_dir, stage(name), doc.doc_id)
         if not path.exists():
             raise InputError(f"{doc.name}: {name} output missing ({path}); run the earlier stages first")
         ctx.outputs[name] = read_json(path)
     return ctx
+
+
+def _copies_path(out_dir: Path, doc_id: str) -> Path:
+    from .corpus_copies import copies_path
+
+    return copies_path(out_dir, doc_id)
+
+
+# Per-document outputs of corpus steps that a stage reads as an input (by name, like a stage's).
+CORPUS_INPUTS = {"copies": _copies_path}
+# The corpus step that must run before a stage (over every document's earlier stages).
+CORPUS_STEP_BEFORE = {"copyright": "copies"}
 
 
 def describe(exc: BaseException) -> str:
@@ -150,7 +169,7 @@ def run_one_stage(stage_name: str, doc_id: str, raw_dir: Path, out_dir: Path, co
     spec = stage(stage_name)
     doc = find_raw(raw_dir, doc_id)
     try:
-        ctx = load_context(doc, raw_dir, out_dir, stage_inputs(spec))
+        ctx = load_context(doc, raw_dir, out_dir, stage_inputs(spec), config)
         out = run_stage(spec, ctx, config)
         write_stage_output(spec, out_dir, doc.doc_id, out)
         return DocResult(doc.doc_id, doc.name, True)
@@ -160,45 +179,52 @@ def run_one_stage(stage_name: str, doc_id: str, raw_dir: Path, out_dir: Path, co
 
 
 def stage_inputs(spec: StageSpec) -> list[str]:
-    """Every earlier stage a stage reads, directly or through ``ctx.raw_text`` (extract)."""
+    """Every earlier stage a stage reads, directly or through ``ctx.raw_text`` (extract), then
+    the corpus-step outputs it reads (``copies`` for copyright)."""
     names = {"extract"} if spec.name != "extract" else set()
     names.update(spec.requires)
-    return [s.name for s in stages() if s.name in names]
+    corpus = [CORPUS_STEP_BEFORE[spec.name]] if spec.name in CORPUS_STEP_BEFORE else []
+    return [s.name for s in stages() if s.name in names] + corpus
 
 
 def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
-                     until: str | None = None) -> DocResult:
-    """Every stage for one document (or those up to ``until``), in one process, writing each stage's output."""
+                     until: str | None = None, start: str | None = None) -> DocResult:
+    """Every stage for one document (or those from ``start`` up to ``until``), in one process,
+    writing each stage's output; stages before ``start`` are read from their outputs."""
+    todo = list(stages())
+    if start is not None:
+        todo = todo[stage(start).number - 1:]
+    if until is not None:
+        todo = todo[:stage(until).number - todo[0].number + 1]
     try:
-        data = read_raw_bytes(doc, raw_dir)
+        if start is None:
+            data = read_raw_bytes(doc, raw_dir)
+            ctx = new_context(doc, data)
+        else:
+            running = {s.name for s in todo}
+            needs = dict.fromkeys(n for s in todo for n in stage_inputs(s) if n not in running)
+            ctx = load_context(doc, raw_dir, out_dir, needs, config)
     except PipelineError as exc:
-        record_failure(out_dir, doc, stages()[0], str(exc))
-        return DocResult(doc.doc_id, doc.name, False, str(exc), "extract")
-    ctx = new_context(doc, data, raw_dir, out_dir)
+        record_failure(out_dir, doc, todo[0], str(exc))
+        return DocResult(doc.doc_id, doc.name, False, str(exc), todo[0].name)
     counts: dict[str, int] = {}
-    for spec in stages():
+    for spec in todo:
         try:
             out = run_stage(spec, ctx, config)
             write_stage_output(spec, out_dir, doc.doc_id, out)
         except Exception as exc:  # noqa: BLE001
             record_failure(out_dir, doc, spec, describe(exc), traceback.format_exc())
             return DocResult(doc.doc_id, doc.name, False, describe(exc), spec.name, counts)
-        if spec.name == until:
-            break
     counts["quotations"] = len(ctx.outputs.get("quotes", {}).get("quotations", []))
     counts["flags"] = len(ctx.outputs.get("copyright", {}).get("flags", []))
     return DocResult(doc.doc_id, doc.name, True, counts=counts)
 
 
 # ------------------------------------------------------------------------------ whole runs
-def show_progress() -> bool:
-    """A bar on a terminal; quiet in CI and in pipes."""
-    return sys.stderr.isatty() and not os.environ.get("CI")
-
-
 def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int = 1,
             executor: str = "local", ray_address: str | None = None, until: str | None = None) -> list[DocResult]:
     from .executors import make_executor
+    from .progress import Progress
     from .store import remove_stale_temporaries
 
     config = load_config(config_path)
@@ -206,20 +232,28 @@ def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int 
     start = time.monotonic()
     remove_stale_temporaries(out_dir)
     ex = make_executor(executor, workers, ray_address)
-    results: list[DocResult] = []
-    bar = None
-    if show_progress():
-        from tqdm import tqdm
+    # Per-document stages up to the corpus step of copy detection, that step over the corpus,
+    # then the stages after it (read back from their inputs' outputs): what `make all` runs too.
+    after = stage(next(iter(CORPUS_STEP_BEFORE)))
+    first_until = until if until is not None and stage(until).number < after.number else stages()[after.number - 2].name
+    results: dict[str, DocResult] = {}
+    with Progress(len(docs)) as bar:
+        for res in ex.map_documents(docs, raw_dir, out_dir, config.path, first_until):
+            results[res.doc_id] = res
+            if not res.ok:
+                bar.write(f"error: {res.name}: {res.stage}: {res.error}")
+            bar.update()
+    if first_until != until:
+        from .corpus_copies import update
 
-        bar = tqdm(total=len(docs), unit="doc", file=sys.stderr)
-    for res in ex.map_documents(docs, raw_dir, out_dir, config.path, until):
-        results.append(res)
-        if not res.ok:
-            print(f"error: {res.name}: {res.stage}: {res.error}", file=sys.stderr)
-        if bar:
-            bar.update(1)
-    if bar:
-        bar.close()
+        update(out_dir, [d.doc_id for d in docs], config)
+        ok = [d for d in docs if results[d.doc_id].ok]
+        with Progress(len(ok), label=f"documents ({', '.join(s.name for s in stages()[after.number - 1:])})") as bar:
+            for res in ex.map_documents(ok, raw_dir, out_dir, config.path, until, after.name):
+                results[res.doc_id] = res
+                if not res.ok:
+                    bar.write(f"error: {res.name}: {res.stage}: {res.error}")
+                bar.update()
     if until is None:
         finish(raw_dir, out_dir, config)
     else:  # later stages did not run: no corpus indexes, just the manifest
@@ -227,8 +261,9 @@ def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int 
 
         manifest.prune_orphans(out_dir, docs)
         manifest.write(out_dir, raw_dir, docs, config)
-    print_summary(results, time.monotonic() - start)
-    return results
+    ordered = [results[d.doc_id] for d in docs]
+    print_summary(ordered, time.monotonic() - start)
+    return ordered
 
 
 def finish(raw_dir: Path, out_dir: Path, config: Config) -> None:

@@ -16,7 +16,7 @@ from pipeline.config import load_config
 from pipeline.runner import DocContext, run_stage
 from pipeline.stages import copyright as copyright_stage
 from pipeline.stages import stage
-from pipeline.stages.copyright_corpus import earwig_confidence
+from pipeline.corpus_copies import earwig_confidence
 from pipeline.store import sha256_bytes
 
 CONFIG = load_config(None)
@@ -29,12 +29,14 @@ def para(n: int, seed: str = "river") -> str:
 
 
 def process(text: str, name: str = "doc.txt", quotes: list[dict[str, Any]] | None = None,
-            raw_dir: Path | None = None, cfg: dict[str, Any] | None = None) -> dict[str, Any]:
+            copies: dict[str, Any] | None = None, cfg: dict[str, Any] | None = None) -> dict[str, Any]:
     data = text.encode("utf-8")
-    ctx = DocContext(name, name, data, sha256_bytes(data), raw_dir=raw_dir)
+    ctx = DocContext(name, name, data, sha256_bytes(data))
     for s in ("extract", "strip", "normalise"):
         run_stage(stage(s), ctx, CONFIG)
     ctx.outputs["quotes"] = {"quotations": quotes or []}
+    if copies is not None:
+        ctx.outputs["copies"] = copies
     return copyright_stage.run(ctx, cfg or CONFIG.section("copyright")) | {"_text": ctx.outputs["normalise"]["text"]}
 
 
@@ -153,10 +155,20 @@ def test_first_person_text_without_editorial_marks_is_not_an_excerpt() -> None:
 
 # ------------------------------------------------------------------------------ across documents
 def test_passage_copied_from_another_document_is_flagged_and_linked(tmp_path: Path) -> None:
+    from pipeline.corpus_copies import copies_path, update
+    from pipeline.runner import write_stage_output
+    from pipeline.store import read_json
+
     shared = " ".join(f"w{i} alpha{i % 3} beta{i % 11}." for i in range(60))  # 180 words, 60 sentences
-    (tmp_path / "a.txt").write_text("Alpha page\n\n" + para(50, "own") + "\n\n" + shared + ".\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Beta page\n\nIntro text here.\n\n" + shared + ".\n", encoding="utf-8")
-    out = process((tmp_path / "a.txt").read_text(encoding="utf-8"), "a.txt", raw_dir=tmp_path)
+    texts = {"a.txt": "Alpha page\n\n" + para(50, "own") + "\n\n" + shared + ".\n",
+             "b.txt": "Beta page\n\nIntro text here.\n\n" + shared + ".\n"}
+    for name, text in texts.items():   # the corpus step reads the documents' normalise outputs
+        data = text.encode("utf-8")
+        ctx = DocContext(name, name, data, sha256_bytes(data))
+        for s in ("extract", "strip", "normalise"):
+            write_stage_output(stage(s), tmp_path, name, run_stage(stage(s), ctx, CONFIG))
+    update(tmp_path, list(texts), CONFIG)
+    out = process(texts["a.txt"], "a.txt", copies=read_json(copies_path(tmp_path, "a.txt")))
     [f] = out["flags"]
     assert f["rule"] == "copyright.copied" and f["documents"] == ["b.txt"]
     assert f["signals"]["earwig_confidence"]["value"] >= 0.75

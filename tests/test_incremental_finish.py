@@ -215,16 +215,3 @@ def test_a_just_modified_file_is_not_cached(tmp_path: Path) -> None:
     h = manifest.FileHashes(tmp_path / "hashes.json")
     h.sha256(f)
     assert h.computed == 1
-
-
-def test_generated_makefile_turns_off_builtin_rules(tmp_path: Path) -> None:
-    """Without this, make searches implicit rules for every file named and a no-change
-    ``make all`` on 2,000 documents spent over a second doing so."""
-    from pipeline.makeplan import write_plan
-
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "a.txt").write_text("x", encoding="utf-8")
-    _, _, config = make_sample(tmp_path / "s")
-    text = write_plan(raw, tmp_path / "out", config, None, "pipeline").read_text(encoding="utf-8")
-    assert "MAKEFLAGS += --no-builtin-rules --no-builtin-variables\n.SUFFIXES:\n" in text

@@ -1,8 +1,6 @@
-"""``make all``: every stage file by file; a re-run rebuilds only what changed; ``-j`` works;
-an interrupted run followed by another gives the bytes of one clean run.
-
-The quotes stage loads spaCy once per process under make (about a second per document),
-so these tests use two small documents.
+"""``make all``: one process per stage over the documents the plan finds stale; a re-run
+rebuilds only what changed; ``-j`` and ``WORKERS`` work; an interrupted run followed by another
+gives the bytes of one clean run.
 """
 
 from __future__ import annotations
@@ -94,6 +92,35 @@ def test_a_second_make_all_rebuilds_nothing(clean, tmp_path: Path) -> None:  # n
     assert res.returncode == 0, res.stderr
     assert mtimes(out2) == before
     assert output_tree(out2) == files
+    assert res.stderr.startswith("summary: ") and res.stderr.count("\n") == 1   # no step started
+
+
+def test_the_summary_prints_once(clean, tmp_path: Path) -> None:  # noqa: ANN001
+    raw, _, _ = clean
+    res = make(raw, tmp_path / "processed")
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.count("summary:") == 1, res.stderr
+
+
+def test_each_stage_is_one_recipe_and_no_file_name_reaches_one(clean) -> None:  # noqa: ANN001
+    raw, out, _ = clean
+    res = subprocess.run(["make", "-n", "--no-print-directory", "-o", ".venv/.installed", "all",
+                          f"RAW={raw}", f"OUT={out}"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stderr
+    for name in ("extract", "strip", "normalise", "quotes", "copyright", "publish"):
+        assert res.stdout.count(f"make-stage {name} ") == 1
+    for name in DOCS:
+        assert name not in res.stdout and doc_id_for(name) not in res.stdout
+
+
+def test_make_jobs_come_from_makeflags() -> None:
+    from pipeline.makerun import make_jobs
+
+    assert make_jobs(" -j2 --jobserver-auth=3,4") == 2
+    assert make_jobs("k -j3") == 3
+    assert make_jobs("") == 1 and make_jobs(None) == 1
+    assert make_jobs(" -- RAW=-j9") == 1
+    assert make_jobs("-j") == (os.cpu_count() or 1)
 
 
 def test_a_new_raw_document_is_the_only_one_processed(clean, tmp_path: Path) -> None:  # noqa: ANN001
@@ -149,10 +176,11 @@ def test_an_interrupted_make_all_then_another_gives_the_clean_bytes(clean, tmp_p
     assert output_tree(out) == files
 
 
-def test_parallel_make_gives_the_clean_bytes(clean, tmp_path: Path) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("how", ["-j2", "WORKERS=2"])
+def test_parallel_make_gives_the_clean_bytes(clean, tmp_path: Path, how: str) -> None:  # noqa: ANN001
     raw, _, files = clean
     out = tmp_path / "processed"
-    res = make(raw, out, "-j2")
+    res = make(raw, out, how)
     assert res.returncode == 0, res.stderr
     assert output_tree(out) == files
 

@@ -1,81 +1,95 @@
-"""The corpus shingle index of the copyright stage: on disk, in step with raw/, incremental."""
+"""The corpus step of copy detection: an on-disk shingle index over the normalise outputs, kept
+in step with them, re-checking only the documents a change can affect."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from pipeline.stages import copyright_corpus as cc
+import pytest
+
+from pipeline import corpus_copies as cc
+from pipeline.config import load_config
+from pipeline.runner import DocContext, run_stage, write_stage_output
+from pipeline.stages import stage
+from pipeline.store import read_json, sha256_bytes
+
+CONFIG = load_config(None)
+SHARED = " ".join(f"w{i} alpha{i % 3} beta{i % 11}." for i in range(60))  # 180 words of running text
 
 
-def words(seed: str, n: int = 60) -> str:
-    return " ".join(f"{seed}{i}" for i in range(n))
+def own(seed: str, n: int = 60) -> str:
+    return " ".join(f"{seed}{i}" + ("." if i % 10 == 9 else "") for i in range(n))
 
 
-def write(raw: Path, name: str, text: str) -> None:
-    raw.mkdir(exist_ok=True)
-    (raw / name).write_text(text, encoding="utf-8")
+def normalised(out: Path, doc_id: str, text: str) -> None:
+    """The first three stages of a document, as the corpus step reads them (no raw file needed)."""
+    data = text.encode("utf-8")
+    ctx = DocContext(doc_id, doc_id, data, sha256_bytes(data))
+    for name in ("extract", "strip", "normalise"):
+        write_stage_output(stage(name), out, doc_id, run_stage(stage(name), ctx, CONFIG))
 
 
-def fresh(raw: Path, cache: Path) -> cc.ShingleIndex:
-    cc._OPEN.clear()   # as a new process would
-    return cc.corpus_index(raw, 5, cache)
+def matched(out: Path, doc_id: str) -> list[str]:
+    return [m["document"] for m in read_json(cc.copies_path(out, doc_id))["matches"]]
 
 
-def indexed(index: cc.ShingleIndex) -> list[str]:
-    return sorted(d for (d,) in index.con.execute("SELECT doc_id FROM docs"))
+@pytest.fixture()
+def out(tmp_path: Path) -> Path:
+    o = tmp_path / "out"
+    normalised(o, "a.txt", "Alpha page\n\n" + own("own") + "\n\n" + SHARED + "\n")
+    normalised(o, "b.txt", "Beta page\n\nIntro text here.\n\n" + SHARED + "\n")
+    normalised(o, "c.txt", "Gamma page\n\n" + own("gamma", 200) + "\n")
+    cc.update(o, ["a.txt", "b.txt", "c.txt"], CONFIG)
+    return o
 
 
-def test_holders_are_the_other_documents_that_share_a_shingle(tmp_path: Path) -> None:
-    raw = tmp_path / "raw"
-    write(raw, "a.txt", words("x"))
-    write(raw, "b.txt", "intro words here " + words("x"))
-    write(raw, "c.txt", words("y"))
-    index = fresh(raw, tmp_path / "cache")
-    h = cc.shingle_hash(["x0", "x1", "x2", "x3", "x4"])
-    assert index.holders([h], exclude="a.txt") == {h: ["b.txt"]}
-    assert index.holders([h], exclude="c.txt") == {h: ["a.txt", "b.txt"]}
+def test_documents_sharing_a_passage_each_list_the_other(out: Path) -> None:
+    assert matched(out, "a.txt") == ["b.txt"] and matched(out, "b.txt") == ["a.txt"]
+    assert matched(out, "c.txt") == []
 
 
-def test_the_index_lives_in_the_cache_folder_and_survives_the_process(tmp_path: Path) -> None:
-    raw, cache = tmp_path / "raw", tmp_path / "cache"
-    write(raw, "a.txt", words("x"))
-    fresh(raw, cache)
-    assert [p.name for p in cache.iterdir()] == [f"shingles-v{cc.INDEX_VERSION}-n5.sqlite"]
-    assert indexed(fresh(raw, cache)) == ["a.txt"]
+def test_the_index_lives_in_the_cache_folder(out: Path) -> None:
+    assert [p.name for p in (out / ".cache").iterdir()] == [f"copies-v{cc.INDEX_VERSION}-n5.sqlite"]
 
 
-def test_adding_a_document_indexes_only_that_document(tmp_path: Path, monkeypatch) -> None:
-    raw, cache = tmp_path / "raw", tmp_path / "cache"
-    write(raw, "a.txt", words("x"))
-    fresh(raw, cache)
-    write(raw, "b.txt", words("x"))
-    read: list[str] = []
+def test_nothing_changed_writes_no_copies_file(out: Path) -> None:
+    assert cc.update(out, ["a.txt", "b.txt", "c.txt"], CONFIG) == []
+
+
+def test_a_new_document_rewrites_only_the_files_whose_matches_changed(out: Path, monkeypatch) -> None:
+    normalised(out, "d.txt", "Delta page\n\n" + SHARED + "\n")
+    indexed: list[str] = []
     real = cc.doc_shingles
-    monkeypatch.setattr(cc, "doc_shingles", lambda text, n: read.append(text[:2]) or real(text, n))
-    index = fresh(raw, cache)
-    assert read == ["x0"] and indexed(index) == ["a.txt", "b.txt"]
+    monkeypatch.setattr(cc, "doc_shingles", lambda text, n: indexed.append(text) or real(text, n))
+    written = cc.update(out, ["a.txt", "b.txt", "c.txt", "d.txt"], CONFIG)
+    assert len(indexed) == 1   # the new document only
+    assert written == ["a.txt", "b.txt", "d.txt"]
+    assert matched(out, "a.txt") == ["b.txt", "d.txt"]
 
 
-def test_removed_and_changed_documents_leave_the_index(tmp_path: Path) -> None:
-    raw, cache = tmp_path / "raw", tmp_path / "cache"
-    write(raw, "a.txt", words("x"))
-    write(raw, "b.txt", words("x"))
-    fresh(raw, cache)
-    (raw / "b.txt").unlink()
-    index = fresh(raw, cache)
-    h = cc.shingle_hash(["x0", "x1", "x2", "x3", "x4"])
-    assert index.holders([h], exclude="zzz") == {h: ["a.txt"]}
-    write(raw, "a.txt", words("z"))
-    os.utime(raw / "a.txt", ns=(1, 1))
-    assert fresh(raw, cache).holders([h], exclude="zzz") == {}
+def test_a_removed_document_leaves_the_index_and_the_matches_of_others(out: Path) -> None:
+    written = cc.update(out, ["a.txt", "c.txt"], CONFIG)
+    assert written == ["a.txt"] and matched(out, "a.txt") == []
+    assert not cc.copies_path(out, "b.txt").exists()
 
 
-def test_without_a_cache_folder_the_index_is_built_in_memory(tmp_path: Path) -> None:
-    raw = tmp_path / "raw"
-    write(raw, "a.txt", words("x"))
-    write(raw, "b.txt", words("x"))
-    index = fresh(raw, None)
-    assert index.path == ":memory:"
-    h = cc.shingle_hash(["x0", "x1", "x2", "x3", "x4"])
-    assert index.holders([h], exclude="a.txt") == {h: ["b.txt"]}
+def test_a_match_needs_the_shingles_a_run_of_min_words_holds() -> None:
+    rcfg = {"shingle_words": 5, "max_gap_shingles": 4, "min_words": 100}
+    assert cc.min_shared(rcfg) == 20   # 95 words past the first shingle, one shared every 5 at least
+
+
+def test_an_interrupted_step_checks_its_documents_again(out: Path, monkeypatch) -> None:
+    normalised(out, "d.txt", "Delta page\n\n" + SHARED + "\n")
+    real = cc._write_if_changed
+
+    def crash(path: Path, data: bytes) -> bool:
+        if path.name == "b.txt.json":
+            raise KeyboardInterrupt
+        return real(path, data)
+
+    monkeypatch.setattr(cc, "_write_if_changed", crash)
+    with pytest.raises(KeyboardInterrupt):
+        cc.update(out, ["a.txt", "b.txt", "c.txt", "d.txt"], CONFIG)
+    monkeypatch.setattr(cc, "_write_if_changed", real)
+    assert "b.txt" in cc.update(out, ["a.txt", "b.txt", "c.txt", "d.txt"], CONFIG)
+    assert matched(out, "b.txt") == ["a.txt", "d.txt"]

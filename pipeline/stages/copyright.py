@@ -10,17 +10,15 @@ See docs/COPYRIGHT.md.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from .copyright_corpus import corpus_index, earwig_confidence, shared_runs
 from .copyright_rules import (Candidate, excerpt_markers, letter, long_quotation, news_article, notice_scope,
                               sig)
 from .copyright_cumulative import source_totals
 from .copyright_duplicates import drop_copies_of_duplicates, duplicate_documents
 from .copyright_reprint import reprint
 from .copyright_rights import apply_licence, rights_signals
-from .copyright_text import WORD_RE, Para, count_words, paragraphs, prose_share
+from .copyright_text import WORD_RE, count_words, paragraphs
 from .normalise import clean_text
 
 NAME = "copyright"
@@ -28,7 +26,7 @@ REQUIRES = ("strip", "normalise", "quotes")
 LIBRARIES: tuple[str, ...] = ()
 CODE_DEPS = ("stages/copyright_rules.py", "stages/copyright_reprint.py", "stages/copyright_rights.py",
              "stages/copyright_cumulative.py", "stages/copyright_duplicates.py", "stages/copyright_text.py",
-             "stages/copyright_corpus.py", "stages/normalise.py")
+             "stages/normalise.py")
 
 _RULE = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
 CONFIG_SCHEMA: dict[str, Any] = {
@@ -92,8 +90,10 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
             c.signals["third_party_share"] = sig(share, scfg["threshold"])
 
     totals, cumulative = source_totals(quotes, structural, text, cfg)
-    copied, links = _copied(ctx, text, paras, cfg)
+    copied, links = _copied(ctx, cfg)
     copied, duplicates = _duplicates(ctx.doc_id, text, copied, cfg)
+    if isinstance(links, list):
+        links = sorted({d for c in copied for d in c.documents})
     cands = [c for c in structural + quoted + lowered + excerpts + cumulative + copied
              if count_words(text[c.start:c.end]) >= cfg["never_flag_below_words"]]
     flags = _merge(cands, quotes, text)
@@ -133,8 +133,9 @@ def _duplicates(doc_id: str, text: str, copied: list[Candidate],
     """The same page saved twice (HTML and text dump) is one duplicate pair, not copies of each other."""
     matches = [{"document": d, "start": c.start, "end": c.end, "words": c.signals["words"]["value"]}
                for c in copied for d in c.documents]
+    sizes = {d: n for c in copied for d, n in c.document_words.items()}
     starts = [m.start() for m in WORD_RE.finditer(text)]
-    dups = duplicate_documents(doc_id, starts, matches, {}, cfg["copied"]["duplicate_min_share"])
+    dups = duplicate_documents(doc_id, starts, matches, sizes, cfg["copied"]["duplicate_min_share"])
     return drop_copies_of_duplicates(copied, dups), dups
 
 
@@ -148,32 +149,24 @@ def _covered_words(text: str, spans: list[tuple[int, int]]) -> int:
     return sum(count_words(text[s:e]) for s, e in merged)
 
 
-def _copied(ctx: Any, text: str, paras: list[Para], cfg: dict[str, Any]) -> tuple[list[Candidate], Any]:
-    """Passages whose shingles largely occur in another raw document of the corpus folder."""
+def _copied(ctx: Any, cfg: dict[str, Any]) -> tuple[list[Candidate], Any]:
+    """Passages the corpus step (pipeline/corpus_copies.py) found shared with another document."""
     rcfg = cfg["copied"]
-    raw_dir = getattr(ctx, "raw_dir", None)
-    if not rcfg.get("enabled", True) or raw_dir is None or not Path(raw_dir).is_dir():
-        return [], "not checked: no corpus folder"
-    cache_dir = getattr(ctx, "cache_dir", None)
-    index = corpus_index(Path(raw_dir), rcfg["shingle_words"], Path(cache_dir) if cache_dir else None)
-    cands = []
-    for m in shared_runs(text, index, ctx.doc_id, rcfg["max_gap_shingles"]):
-        if m.words < rcfg["min_words"]:
-            continue
-        touched = [p for p in paras if p.start < m.end and m.start < p.end]
-        article = max(1, sum(max(0, p.words - rcfg["shingle_words"] + 1) for p in touched))
-        conf = earwig_confidence(article, m.shared)
-        share = prose_share(touched, rcfg["prose_min_words"])
-        if conf < rcfg["min_confidence"] or share < rcfg["min_prose_share"]:
-            continue   # shared menus and site templates are boilerplate, not a reproduced work
-        cands.append(Candidate(
-            rule=rcfg["id"], kind="copied passage", start=m.start, end=m.end,
-            signals={"shared_shingles": sig(m.shared, None), "passage_shingles": sig(article, None),
-                     "words": sig(m.words, rcfg["min_words"]),
-                     "earwig_confidence": sig(conf, rcfg["min_confidence"]),
-                     "prose_share": sig(share, rcfg["min_prose_share"])},
-            why=f"its {rcfg['shingle_words']}-word shingles largely occur in another document ({m.document})",
-            documents=[m.document]))
+    copies = ctx.outputs.get("copies")
+    if copies is None:
+        return [], "not checked: no corpus step"
+    if not copies["enabled"]:
+        return [], "not checked: disabled"
+    cands = [Candidate(
+        rule=rcfg["id"], kind="copied passage", start=m["start"], end=m["end"],
+        signals={"shared_shingles": sig(m["shared_shingles"], None), "passage_shingles": sig(m["passage_shingles"], None),
+                 "words": sig(m["words"], rcfg["min_words"]),
+                 "earwig_confidence": sig(m["earwig_confidence"], rcfg["min_confidence"]),
+                 "prose_share": sig(m["prose_share"], rcfg["min_prose_share"])},
+        why=f"its {rcfg['shingle_words']}-word shingles largely occur in another document ({m['document']})",
+        documents=[m["document"]],
+        document_words={m["document"]: m["document_words"]} if "document_words" in m else {})
+        for m in copies["matches"]]
     return cands, sorted({d for c in cands for d in c.documents})
 
 

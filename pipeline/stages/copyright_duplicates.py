@@ -5,8 +5,9 @@ finds every passage of each in the other and flags both as "copied passage", poi
 other. When the passages shared with one other document cover most of this document's running
 text (and most of the other's), the two are duplicates: the stage records the pair once, as a
 document signal (the canonical document is the first by name), and drops the copy flags between
-them. Works on plain match records ``{document, start, end, words}`` (clean-text spans), so the
-corpus step that finds matches can call it wherever it runs.
+them. Works on plain match records ``{document, start, end, words}`` (clean-text spans) and the
+other documents' word counts, so the corpus step that finds matches (pipeline/corpus_copies.py)
+can call it; the copyright stage applies it when a match carries ``document_words``.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ def duplicate_documents(doc_id: str, word_starts: list[int], matches: list[dict[
     """The documents this one duplicates: shared passages cover ``min_share`` of both documents' words.
 
     ``word_starts`` are the clean-text offsets of this document's words; ``other_words`` the word
-    counts of the other documents, where known (without it only this document's share is tested).
+    counts of the other documents (the corpus step knows them; a document of unknown size is never
+    judged a duplicate: a page wholly contained in a longer one is a copy).
     """
     total = len(word_starts)
     by_doc: dict[str, list[dict[str, Any]]] = {}
@@ -47,9 +49,9 @@ def duplicate_documents(doc_id: str, word_starts: list[int], matches: list[dict[
         shared = sum(int(m["words"]) for m in ms)
         theirs = other_words.get(other)
         share_mine = round(mine / total, 4) if total else 0.0
-        # the other's size, when known; else this side decides (the other document makes the same test)
+        # both sides: a page wholly contained in a longer one copied it; it is not the same page saved twice
         share_theirs = round(min(1.0, shared / theirs), 4) if theirs else None
-        if share_mine >= min_share and (share_theirs is None or share_theirs >= min_share):
+        if share_theirs is not None and share_mine >= min_share and share_theirs >= min_share:
             canonical = min(doc_id, other)
             out.append({"document": other, "share_of_this": share_mine, "share_of_other": share_theirs,
                         "threshold": min_share, "canonical": canonical,

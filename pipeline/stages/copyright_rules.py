@@ -32,6 +32,7 @@ class Candidate:
     quotations: list[str] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)   # header, date line, signature ...
     documents: list[str] = field(default_factory=list)
+    document_words: dict[str, int] = field(default_factory=dict)   # other documents' sizes (duplicates)
     rules: list[str] = field(default_factory=list)    # set when candidates merge into a flag
     extra: list[str] = field(default_factory=list)    # the other rules' halves of the reason
 
