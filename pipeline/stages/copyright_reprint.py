@@ -91,7 +91,7 @@ def _byline_names_owner(paras: list[Para], header: list[int], a: dict[str, Any],
         line = paras[h].text
         if not any_match(rcfg["header_patterns"], paras[h].lines[0]):
             continue
-        by = rx(rcfg["author_pattern"]).search(line) or rx(r"^(?:By|BY)\s+(?P<name>[^,|]+)").search(line)
+        by = rx(rcfg["author_pattern"]).search(line) or rx(rcfg["byline_author_pattern"]).search(line)
         author = by.group("name").strip() if by else None
         names = [n for n in source_names(line, cfg) if n != author and (author is None or n not in author)]
         if owner in names:
@@ -136,14 +136,15 @@ def notice_anchors(paras: list[Para], notices: list[tuple[int, str, int]],
     for pos, text, raw_words_after in notices:
         states = any_match(cfg["notice_scope"]["statement_patterns"], text) or \
             any_match(cfg["reprint"]["notice_patterns"], text)
-        if not states or count_words(text) > 60:
+        if not states or count_words(text) > cfg["reprint"]["notice_max_words"]:
             continue
         before = [i for i, p in enumerate(paras) if p.end <= pos]
         if not before:
             continue
         after = sum(p.words for p in paras[len(before):] if is_running_text(p, cfg["reprint"]["prose_min_words"]))
         probe = Para("notice", pos, pos, text, "line", count_words(text), [" ".join(text.split())])
-        a = anchor(probe, {**cfg, "reprint": {**cfg["reprint"], "line_max_words": 60}}, "after")
+        a = anchor(probe, {**cfg, "reprint": {**cfg["reprint"], "line_max_words": cfg["reprint"]["notice_max_words"]}},
+                   "after")
         if a:
             # with no running text after it, a copyright line is the site's footer, unless the
             # article it closes names the same owner in its byline ("By <name>, <outlet>")
@@ -278,7 +279,7 @@ def _candidate(paras: list[Para], header: list[int], body: list[Para], found: li
     src = {k: next((a[k] for a in anchors if a.get(k)), None) for k in ("outlet", "who", "date", "date_text")}
     for h in header:       # the byline names the author; a dateline the date
         line = paras[h].lines[0]
-        by = rx(r"^(?:By|BY|Written\s+by)\s+(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3})").search(line)
+        by = rx(rcfg["byline_author_pattern"]).search(line)
         if by and not src["who"]:
             src["who"] = by.group("name")
         dates = find_dates(paras[h].text, months)
