@@ -57,3 +57,79 @@ def test_unflagged_text_and_quotations_stay_with_their_attribution() -> None:
 
 def test_without_flags_the_rendering_is_the_clean_text() -> None:
     assert publish.render(publish.run(ctx_for([]), CFG)) == TEXT + "\n"
+
+
+HOSTILE = ("A page about escaping: <script>alert(1)</script> and <img src=x onerror=alert(2)>.\n\n"
+           "[click](javascript:alert(3)) &lt;iframe&gt; **bold** `code`\n\n"
+           "# Not a heading\n\n> not a quote\n\n1. not a list\n\n<div>raw html block</div>")
+
+
+def hostile_ctx(flags: list[dict[str, Any]]) -> Any:
+    class Ctx:
+        outputs = {"normalise": {"text": HOSTILE}, "quotes": {"quotations": []}, "copyright": {"flags": flags}}
+    return Ctx()
+
+
+def test_rendered_markdown_contains_no_element_the_page_supplied() -> None:
+    from markdown_it import MarkdownIt
+    md = publish.render(publish.run(hostile_ctx([]), CFG))
+    html = MarkdownIt("commonmark").render(md)
+    for tag in ("<script", "<img", "<iframe", "<div", "<a ", "<strong", "<code", "<h1", "<blockquote", "<ol"):
+        assert tag not in html, tag
+    assert "&lt;script&gt;" in html and "javascript:alert(3)" in html   # shown as text, not lost
+
+
+def test_escaped_markdown_renders_back_to_the_page_text() -> None:
+    from markdown_it import MarkdownIt
+    md = publish.render(publish.run(hostile_ctx([]), CFG))
+    html = MarkdownIt("commonmark").render(md)
+    import html as h
+    import re
+    shown = h.unescape(re.sub(r"<[^>]+>", "", html))
+    assert " ".join(shown.split()) == " ".join(HOSTILE.split())
+
+
+def test_outlet_names_in_placeholders_are_escaped_too() -> None:
+    f = {**article_flag(), "outlet": "<b>Evil</b> Times"}
+    ph = publish.placeholder(f, CFG["placeholder"])
+    assert "<b>" not in ph and "\\<b\\>" in ph
+
+
+def test_openly_licensed_passage_stays_with_its_attribution() -> None:
+    f = {**article_flag(), "action": "reproduce with attribution", "licence": "CC BY",
+         "attribution": "Source: Daily Example, under CC BY."}
+    md = publish.render(publish.run(ctx_for([f]), CFG))
+    assert "The council voted on Monday" in md and "Source: Daily Example, under CC BY." in md
+
+
+def test_kept_quotations_respect_the_pages_max_snippet() -> None:
+    f = article_flag()
+    q = {"id": "d.txt#q1", "start": f["start"] + 4, "end": f["start"] + 40, "raw_start": 9, "raw_end": 45,
+         "text": TEXT[f["start"] + 4:f["start"] + 40], "parent": None}
+    assert publish.kept_quotations(f, [q], 25, None)[0]["raw_start"] == 9
+    assert publish.kept_quotations(f, [q], 25, 10) == []
+
+
+def test_a_page_whose_text_contains_an_escaped_script_tag_publishes_it_as_text() -> None:
+    from markdown_it import MarkdownIt
+
+    from pipeline.runner import DocContext, run_stage
+    from pipeline.stages import stage
+    from pipeline.store import sha256_bytes
+
+    config = load_config(None)
+    html = ("<html><body><article><h1>Escaping on the web</h1><p>Write &lt;script&gt;alert(1)&lt;/script&gt; "
+            "to show a tag, and &lt;img src=x onerror=alert(2)&gt; too; the browser shows them as text, "
+            "which is what this long enough paragraph of ordinary prose explains to its readers.</p>"
+            "<p>A second paragraph keeps the page from looking like a stub to the boilerplate stage, "
+            "with a few more ordinary words about nothing in particular.</p></article></body></html>")
+    data = html.encode("utf-8")
+    ctx = DocContext("p.html", "p.html", data, sha256_bytes(data))
+    for s in ("extract", "strip", "normalise"):
+        run_stage(stage(s), ctx, config)
+    assert "<script>" in ctx.outputs["normalise"]["text"]      # the page's text holds the characters
+    ctx.outputs["quotes"] = {"quotations": []}
+    ctx.outputs["copyright"] = {"flags": [], "document_signals": {}}
+    rendered = MarkdownIt("commonmark").render(publish.render(publish.run(ctx, config.section("publish"))))
+    assert "<script" not in rendered and "<img" not in rendered
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered

@@ -14,34 +14,41 @@ from typing import Any
 
 from .copyright_rules import (Candidate, excerpt_markers, letter, long_quotation, news_article, notice_scope,
                               sig)
-from .copyright_text import count_words, paragraphs
+from .copyright_cumulative import source_totals
+from .copyright_duplicates import drop_copies_of_duplicates, duplicate_documents
+from .copyright_reprint import reprint
+from .copyright_rights import apply_licence, rights_signals
+from .copyright_text import WORD_RE, count_words, paragraphs
 from .normalise import clean_text
 
 NAME = "copyright"
 REQUIRES = ("strip", "normalise", "quotes")
 LIBRARIES: tuple[str, ...] = ()
-CODE_DEPS = ("stages/copyright_rules.py", "stages/copyright_text.py", "stages/normalise.py")
+CODE_DEPS = ("stages/copyright_rules.py", "stages/copyright_reprint.py", "stages/copyright_rights.py",
+             "stages/copyright_cumulative.py", "stages/copyright_duplicates.py", "stages/copyright_text.py",
+             "stages/normalise.py")
 
 _RULE = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
 CONFIG_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "required": ["never_flag_below_words", "months", "heading", "date_line_max_words", "interview_labels",
-                 "notice_scope", "news_article", "letter", "long_quotation", "third_party_share",
-                 "excerpt_markers", "copied"],
+                 "notice_scope", "news_article", "reprint", "rights", "cumulative", "letter", "long_quotation",
+                 "third_party_share", "excerpt_markers", "copied"],
     "properties": {
         "never_flag_below_words": {"type": "integer", "minimum": 1},
         "months": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 12}},
         "heading": {"type": "object"},
         "date_line_max_words": {"type": "integer"},
         "interview_labels": {"type": "array", "items": {"type": "string"}},
-        "notice_scope": _RULE, "news_article": _RULE, "letter": _RULE, "long_quotation": _RULE,
-        "third_party_share": _RULE, "excerpt_markers": _RULE, "copied": _RULE,
+        "notice_scope": _RULE, "news_article": _RULE, "reprint": _RULE, "rights": {"type": "object"},
+        "cumulative": _RULE, "letter": _RULE, "long_quotation": _RULE, "third_party_share": _RULE,
+        "excerpt_markers": _RULE, "copied": _RULE,
     },
 }
 
-PRIORITY = ("news_article", "letter", "notice_scope", "long_quotation", "third_party_share",
-            "excerpt_markers", "copied")
+PRIORITY = ("news_article", "letter", "notice_scope", "long_quotation", "reprint", "third_party_share",
+            "excerpt_markers", "cumulative", "copied")
 
 
 def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
@@ -54,7 +61,16 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     cfg = {**cfg, "months": {k.lower(): v for k, v in cfg["months"].items()}}
 
     notice_cands, scopes = notice_scope(paras, notices, clean, cfg)
-    structural = [*news_article(paras, cfg), *letter(paras, cfg), *notice_cands]
+    raw = ctx.raw_text()
+    # each copyright line: where it sits, its text, and how many visible words of the page follow it
+    # (a site footer is the page's last words; a notice closing a reproduced article has the page after it)
+    blocks = ctx.outputs.get("extract", {}).get("blocks", [])
+    notice_pos = [(clean.from_raw_pos(n["raw_start"]), n["text"],
+                   sum(count_words(b.get("text", "")) for b in blocks if b["raw_start"] >= n["raw_end"]))
+                  for n in notices if n["kind"] != "fair_use"]
+    reprints = reprint(paras, cfg, notice_pos, quotes)
+    notice_cands = _bounded_by_reprints(notice_cands, reprints)
+    structural = [*news_article(paras, cfg), *reprints, *letter(paras, cfg), *notice_cands]
     quoted = long_quotation(quotes, text, cfg, cfg["long_quotation"]["min_words"], cfg["long_quotation"]["id"])
     excerpts = excerpt_markers(paras, cfg)
 
@@ -73,11 +89,17 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
         for c in lowered:
             c.signals["third_party_share"] = sig(share, scfg["threshold"])
 
+    totals, cumulative = source_totals(quotes, structural, text, cfg)
     copied, links = _copied(ctx, cfg)
-    cands = [c for c in structural + quoted + lowered + excerpts + copied
+    copied, duplicates = _duplicates(ctx.doc_id, text, copied, cfg)
+    if isinstance(links, list):
+        links = sorted({d for c in copied for d in c.documents})
+    cands = [c for c in structural + quoted + lowered + excerpts + cumulative + copied
              if count_words(text[c.start:c.end]) >= cfg["never_flag_below_words"]]
     flags = _merge(cands, quotes, text)
     records = [_record(ctx.doc_id, i, f, clean, text) for i, f in enumerate(flags, start=1)]
+    rights = rights_signals(raw, ctx.outputs.get("extract", {}).get("format") == "html", cfg)
+    apply_licence(records, rights, raw, cfg)
     return {
         "flags": records,
         "document_signals": {
@@ -86,8 +108,35 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
             "third_party_share": sig(share, scfg["threshold"]),
             "notices": scopes,
             "copied_documents": links,
+            "rights": rights,
+            "source_totals": totals,
+            "duplicates": duplicates,
         },
     }
+
+
+def _bounded_by_reprints(notice_cands: list[Candidate], reprints: list[Candidate]) -> list[Candidate]:
+    """A notice's section that a reprint closed by the same notice bounds better (from its headline,
+    not from the host's previous heading) gives way to it: a notice never reaches back over the host."""
+    out = []
+    for c in notice_cands:
+        r = next((r for r in reprints if r.end == c.end and r.start > c.start), None)
+        if r is None:
+            out.append(c)
+        elif r.notice is None:
+            r.notice = c.notice
+    return out
+
+
+def _duplicates(doc_id: str, text: str, copied: list[Candidate],
+                cfg: dict[str, Any]) -> tuple[list[Candidate], list[dict[str, Any]]]:
+    """The same page saved twice (HTML and text dump) is one duplicate pair, not copies of each other."""
+    matches = [{"document": d, "start": c.start, "end": c.end, "words": c.signals["words"]["value"]}
+               for c in copied for d in c.documents]
+    sizes = {d: n for c in copied for d, n in c.document_words.items()}
+    starts = [m.start() for m in WORD_RE.finditer(text)]
+    dups = duplicate_documents(doc_id, starts, matches, sizes, cfg["copied"]["duplicate_min_share"])
+    return drop_copies_of_duplicates(copied, dups), dups
 
 
 def _covered_words(text: str, spans: list[tuple[int, int]]) -> int:
@@ -115,7 +164,9 @@ def _copied(ctx: Any, cfg: dict[str, Any]) -> tuple[list[Candidate], Any]:
                  "earwig_confidence": sig(m["earwig_confidence"], rcfg["min_confidence"]),
                  "prose_share": sig(m["prose_share"], rcfg["min_prose_share"])},
         why=f"its {rcfg['shingle_words']}-word shingles largely occur in another document ({m['document']})",
-        documents=[m["document"]]) for m in copies["matches"]]
+        documents=[m["document"]],
+        document_words={m["document"]: m["document_words"]} if "document_words" in m else {})
+        for m in copies["matches"]]
     return cands, sorted({d for c in cands for d in c.documents})
 
 

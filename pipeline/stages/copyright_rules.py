@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..mapped_text import MappedText
-from .copyright_text import (Para, any_match, count_words, find_dates, is_date_line, is_heading,
-                             is_running_text, prose_share, rx)
+from .copyright_text import (Para, any_match, count_words, cut_at_vocabulary_change, find_dates, is_date_line,
+                             is_heading, is_running_text, prose_share, rx)
 
 
 @dataclass
@@ -32,6 +32,7 @@ class Candidate:
     quotations: list[str] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)   # header, date line, signature ...
     documents: list[str] = field(default_factory=list)
+    document_words: dict[str, int] = field(default_factory=dict)   # other documents' sizes (duplicates)
     rules: list[str] = field(default_factory=list)    # set when candidates merge into a flag
     extra: list[str] = field(default_factory=list)    # the other rules' halves of the reason
 
@@ -175,7 +176,7 @@ def news_article(paras: list[Para], cfg: dict[str, Any]) -> list[Candidate]:
         if not p.text.rstrip().endswith(":") and len(evidence) == 1:
             i += 1          # "From X" without a colon is a header only with a dateline or byline
             continue
-        body: list[Para] = []
+        run: list[int] = []
         k = j
         while k < len(paras):
             q = paras[k]
@@ -183,8 +184,13 @@ def news_article(paras: list[Para], cfg: dict[str, Any]) -> list[Candidate]:
                 break
             if not is_running_text(q, rcfg["prose_min_words"]):
                 break
-            body.append(q)
+            run.append(k)
             k += 1
+        # nothing closes an article under an outlet header: it ends where the vocabulary changes
+        ccfg = cfg["reprint"]["cohesion"]
+        run = cut_at_vocabulary_change(paras, run, ccfg, ccfg["min_shared"])[0]
+        body = [paras[x] for x in run]
+        k = run[-1] + 1 if run else k
         words = sum(q.words for q in body)
         if len(body) >= rcfg["min_paragraphs"] and words >= rcfg["min_words"]:
             extra = [e["what"] for e in evidence[1:]]

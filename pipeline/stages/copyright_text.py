@@ -100,13 +100,15 @@ def _month_re(months: dict[str, int]) -> str:
 
 
 def find_dates(text: str, months: dict[str, int]) -> list[tuple[int, int, str | None, str]]:
-    """Dates in ``text``: (start, end, ISO date or None, text). Dotted numeric dates are day first."""
+    """Dates in ``text``: (start, end, ISO date or None, text). Dotted numeric dates are day first,
+    slashed ones month first (a slashed date with a first number over 12 is read day first)."""
     mon = _month_re(months)
     pats = [
         rf"\b{mon}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b",
         rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{mon},?\s+(?P<y>\d{{4}})\b",
         r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b",
         r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})(?![\d])",
+        r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?![\d/])",   # slashed: month first (US)
     ]
     out: list[tuple[int, int, str | None, str]] = []
     taken: list[tuple[int, int]] = []
@@ -120,6 +122,8 @@ def find_dates(text: str, months: dict[str, int]) -> list[tuple[int, int, str | 
             if year < 100:
                 year += 1900 if year >= 30 else 2000
             day = int(gd["d"])
+            if "/" in m.group(0) and month and month > 12 and day <= 12:
+                month, day = day, month
             iso = f"{year:04d}-{month:02d}-{day:02d}" if month and 1 <= month <= 12 and 1 <= day <= 31 else None
             out.append((m.start(), m.end(), iso, m.group(0)))
             taken.append((m.start(), m.end()))
@@ -141,3 +145,44 @@ def is_date_line(p: Para, cfg: dict[str, Any]) -> tuple[str | None, str] | None:
     s, e, iso, txt = found[0]
     rest = (p.text[:s] + p.text[e:]).strip(" ,.-–—\t")
     return (iso, txt) if count_words(rest) <= 3 else None
+
+
+# ------------------------------------------------------------------------------ passage ends
+def content_words(text: str, min_letters: int) -> set[str]:
+    """Lower-cased words of at least ``min_letters`` letters: content words, without a stop list."""
+    return {w.lower() for w in rx(r"[^\W\d_]{%d,}" % min_letters).findall(text)}
+
+
+def cut_at_vocabulary_change(paras: list[Para], run: list[int], ccfg: dict[str, Any],
+                             floor: float) -> tuple[list[int], float]:
+    """Where a run of running text stops being the passage: the first sharp change of vocabulary.
+
+    ``run`` lists paragraph indexes in the order of travel (from the anchor outwards). At each
+    boundary the content words of the passage's nearest paragraphs are compared (Jaccard) with
+    those of the next ones, as TextTiling compares blocks; the run is cut at the first boundary
+    below ``floor`` (an inserted article and the host's paragraph share almost none). Returns the
+    kept indexes and the lowest value seen inside them. (Weighting words by their inverse
+    paragraph frequency in the page was tried: it cuts articles whose topic words fill them.)
+    """
+    words = {k: content_words(paras[k].text, ccfg["min_letters"]) for k in run}
+
+    def block(ks: list[int]) -> set[str]:
+        """At least ``window`` paragraphs and ``window_words`` words (short paragraphs say little each)."""
+        out: set[str] = set()
+        total = 0
+        for n, k in enumerate(ks):
+            if n >= ccfg["window"] and total >= ccfg["window_words"]:
+                break
+            out |= words[k]
+            total += paras[k].words
+        return out
+
+    low = 1.0
+    for n in range(ccfg["after_paragraphs"], len(run)):
+        left = block(run[:n][::-1])
+        right = block(run[n:])
+        share = len(left & right) / max(1, len(left | right))
+        if share < floor:
+            return run[:n], round(low, 4)
+        low = min(low, share)
+    return run, round(low, 4)

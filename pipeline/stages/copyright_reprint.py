@@ -1,0 +1,302 @@
+"""The ``copyright.reprint`` signal: a multi-paragraph passage reproduced with its source named.
+
+Real sites reproduce another outlet's article in a few recurring shapes: the article (headline,
+body) then an attribution line ("Source: <outlet>, <date>", "— <outlet>, <date>"); an
+introduction line ("The following article appeared in <outlet> on <date>:") then the article;
+headline, byline, body and a closing copyright notice; a long excerpt introduced as reported
+by an outlet or in quote marks with the outlet after it. This rule reads those shapes, not
+wordings: an *anchor* line (short, naming a source by a capitalised name or a date, with a
+publication cue or the punctuation of an attribution) next to a run of running-text
+paragraphs. The passage runs from the headline (or first words) to the last paragraph; it
+stops at a heading, at another anchor, at a list or menu, and where the vocabulary changes
+(the host's own paragraphs beside an inserted article share few of its words).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .copyright_rules import Candidate, sig
+from .copyright_text import (TERMINAL, Para, any_match, count_words, cut_at_vocabulary_change, find_dates, is_heading,
+                             is_running_text, rx)
+
+_OPEN_QUOTES = "\"“«„‘'"
+_CLOSE_QUOTES = "\"”»’'"
+
+
+def source_names(line: str, cfg: dict[str, Any]) -> list[str]:
+    """Capitalised name runs of a short line that are not cue words, months or weekdays."""
+    rcfg = cfg["reprint"]
+    skip = {w.lower() for w in rcfg["not_names"]} | set(cfg["months"])
+    out = []
+    for m in rx(rcfg["name_pattern"]).finditer(line):
+        words = m.group(0).split()
+        while words and words[0].lower().strip(".,") in skip:
+            words = words[1:]
+        while words and words[-1].lower().strip(".,") in skip:
+            words = words[:-1]
+        name = " ".join(words).strip(" .,;:")
+        if len(name) > 1 and name.lower() not in skip and not name.isdigit():   # not the pronoun "I"
+            out.append(name)
+    return out
+
+
+def anchor(p: Para, cfg: dict[str, Any], where: str) -> dict[str, Any] | None:
+    """What a short line says about the passage beside it: its source, date and the cue that marks it."""
+    rcfg = cfg["reprint"]
+    if len(p.lines) > 2 or p.words > rcfg["line_max_words"] or p.words == 0:
+        return None
+    t = " ".join(p.lines)
+    dates = find_dates(t, cfg["months"])
+    names = source_names(t, cfg)
+    if rx(rcfg["embed_credit_pattern"]).search(t):
+        return None        # a social post's embed credit: the post is a short quotation, not a reprint
+    notice = (any_match(cfg["notice_scope"]["statement_patterns"], t) or any_match(rcfg["notice_patterns"], t)) \
+        if where == "after" else None
+    cue = any_match(rcfg["intro_cue_patterns" if where == "before" else "source_cue_patterns"], t)
+    punct = any_match(rcfg["attribution_form_patterns"], t.strip()) if where == "after" else None
+    if not (notice or cue or (punct and names)):
+        return None
+    if not (names or dates or notice):
+        return None
+    who = None
+    by = rx(rcfg["author_pattern"]).search(t)
+    if by:
+        who = by.group("name")
+        names = [n for n in names if n != who and n not in who] or names
+    outlet = next((n for n in names if n != who), None)
+    return {"what": "copyright notice" if notice else ("introduction line" if where == "before" else
+                                                       "attribution line"),
+            "cue": "notice" if notice else ("cue" if cue else "form"), "outlet": outlet, "who": who,
+            "date": dates[0][2] if dates else None, "date_text": dates[0][3] if dates else None,
+            "punct_only": not (notice or cue)}
+
+
+def _header_line(p: Para, cfg: dict[str, Any]) -> bool:
+    """A byline or dateline of the article's header ("By <name>", "<name> | <outlet>", a date)."""
+    rcfg = cfg["reprint"]
+    if p.words > rcfg["header_max_words"] or len(p.lines) > 2:
+        return False
+    return bool(any_match(rcfg["header_patterns"], p.lines[0]) or
+                (find_dates(p.text, cfg["months"]) and p.words <= cfg["date_line_max_words"]))
+
+
+def _byline_names_owner(paras: list[Para], header: list[int], a: dict[str, Any], cfg: dict[str, Any]) -> bool:
+    """The notice's owner is named in the article's header as its outlet, beside the author."""
+    rcfg = cfg["reprint"]
+    owner = a.get("outlet")
+    if not owner:
+        return False
+    for h in header:
+        line = paras[h].text
+        if not any_match(rcfg["header_patterns"], paras[h].lines[0]):
+            continue
+        by = rx(rcfg["author_pattern"]).search(line) or rx(rcfg["byline_author_pattern"]).search(line)
+        author = by.group("name").strip() if by else None
+        names = [n for n in source_names(line, cfg) if n != author and (author is None or n not in author)]
+        if owner in names:
+            return True
+    return False
+
+
+def _continues(paras: list[Para], j: int, step: int, cfg: dict[str, Any]) -> bool:
+    """Paragraph ``j`` belongs to the run: running text, or one list item or short line between two
+    running-text paragraphs (an article's own list), never a heading or headline."""
+    rcfg = cfg["reprint"]
+    hcfg = {**cfg["heading"], "months": cfg["months"]}
+    p = paras[j]
+    if is_heading(p, hcfg) or _headline(p, cfg):
+        return False
+    if _body_para(p, rcfg):
+        return True
+    nxt = j + step
+    return (len(p.lines) <= 2 and 0 <= nxt < len(paras) and _body_para(paras[nxt], rcfg)
+            and not is_heading(paras[nxt], hcfg))
+
+
+def _headline(p: Para, cfg: dict[str, Any]) -> bool:
+    """A title line: one short line without a closing full stop (a question mark is a title's)."""
+    t = p.text.strip()
+    return (len(p.lines) == 1 and 0 < p.words <= cfg["reprint"]["headline_max_words"]
+            and not t.endswith((".", ",", ";", ":")) and t[:1].isalnum())
+
+
+def _body_para(p: Para, rcfg: dict[str, Any]) -> bool:
+    """Running text; a numbered or bulleted paragraph of sentence length counts (an article's list of points)."""
+    if is_running_text(p, rcfg["prose_min_words"]):
+        return True
+    t = p.text.rstrip()
+    return len(p.lines) == 1 and p.words >= rcfg["prose_min_words"] and t.endswith(TERMINAL)
+
+
+def notice_anchors(paras: list[Para], notices: list[tuple[int, str, int]],
+                   cfg: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    """Copyright lines strip kept as notices (clean position, text), keyed by the paragraph they close."""
+    out: dict[int, dict[str, Any]] = {}
+    for pos, text, raw_words_after in notices:
+        states = any_match(cfg["notice_scope"]["statement_patterns"], text) or \
+            any_match(cfg["reprint"]["notice_patterns"], text)
+        if not states or count_words(text) > cfg["reprint"]["notice_max_words"]:
+            continue
+        before = [i for i, p in enumerate(paras) if p.end <= pos]
+        if not before:
+            continue
+        after = sum(p.words for p in paras[len(before):] if is_running_text(p, cfg["reprint"]["prose_min_words"]))
+        probe = Para("notice", pos, pos, text, "line", count_words(text), [" ".join(text.split())])
+        a = anchor(probe, {**cfg, "reprint": {**cfg["reprint"], "line_max_words": cfg["reprint"]["notice_max_words"]}},
+                   "after")
+        if a:
+            # with no running text after it, a copyright line is the site's footer, unless the
+            # article it closes names the same owner in its byline ("By <name>, <outlet>")
+            a["footer_like"] = (after < cfg["notice_scope"]["site_words"]
+                                and raw_words_after < cfg["reprint"]["footer_tail_words"])
+            out.setdefault(before[-1], a)
+    return out
+
+
+def _persons_quoted(quotes: list[dict[str, Any]]) -> dict[str, list[tuple[int, int]]]:
+    """Names the quotation stage's model typed as people, with the spans of their quotations."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for q in quotes:
+        sp = q.get("speaker") or {}
+        if isinstance(sp, dict) and sp.get("type") == "person" and sp.get("name"):
+            out.setdefault(sp["name"], []).append((q["start"], q["end"]))
+    return out
+
+
+def _a_person_posting(a: dict[str, Any], line: str, first: Para, persons: dict[str, list[tuple[int, int]]]) -> bool:
+    """"<Name> wrote:" before a person's quoted post (a forum reply, an interview answer) is no reprint:
+    the line names no date and only people, and the model's quotation there is that person's."""
+    if a["date"]:
+        return False
+    names = [n for n in persons if n in line]
+    others = [n for n in source_names(line, {"reprint": a["_rcfg"], "months": a["_months"]})
+              if not any(n in p or p in n for p in names)]
+    return bool(names) and not others and any(s <= first.end and first.start < e for n in names
+                                              for s, e in persons[n])
+
+
+def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str, int]],
+            quotes: list[dict[str, Any]]) -> list[Candidate]:
+    rcfg = cfg["reprint"]
+    persons = _persons_quoted(quotes)
+    hcfg = {**cfg["heading"], "months": cfg["months"]}
+    anchors_after = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "after"))}
+    # A line that reads both ways ("Reposted from X, date") introduces what follows when it ends with
+    # a colon, or leans forward by its wording and a headline follows it; otherwise it closes.
+    anchors_before = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "before"))
+                      and (i not in anchors_after or p.text.rstrip().endswith(":")
+                           or (any_match(rcfg["intro_leaning_patterns"], p.text.strip())
+                               and i + 1 < len(paras) and (_headline(paras[i + 1], cfg)
+                                                           or _header_line(paras[i + 1], cfg))))}
+    anchors_after = {i: a for i, a in anchors_after.items() if i not in anchors_before}
+    closing = notice_anchors(paras, notices, cfg)      # key: the last paragraph the notice closes
+    # an attribution line closes a passage only after running text (not under a heading, as a standfirst)
+    ends = {i for i in anchors_after if i > 0 and _body_para(paras[i - 1], rcfg)}
+    cands: list[Candidate] = []
+    for i, a in sorted(anchors_before.items()):
+        if i + 1 < len(paras) and _a_person_posting({**a, "_rcfg": rcfg, "_months": cfg["months"]},
+                                                    paras[i].text, paras[i + 1], persons):
+            continue
+        j = i + 1
+        header: list[int] = []
+        while j < len(paras) and len(header) < rcfg["max_header_lines"] and (
+                _headline(paras[j], cfg) or _header_line(paras[j], cfg)):
+            header.append(j)
+            j += 1
+        run: list[int] = []
+        while j < len(paras) and j not in anchors_before and j not in ends:
+            if not _continues(paras, j, 1, cfg):
+                break
+            run.append(j)
+            j += 1
+            if j - 1 in closing:
+                break      # a copyright notice closes it here
+        end_anchor = (anchors_after.get(j) if j in ends else None) or closing.get(j - 1)
+        if not end_anchor:       # nothing closes it: the passage ends where the vocabulary changes
+            run, low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], rcfg["cohesion"]["min_shared"])
+            j = run[-1] + 1 if run else j
+        else:
+            low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], 0.0)[1]
+        body = [paras[k] for k in run]
+        found = [(a, i)] + ([(end_anchor, j if j in ends else None)] if end_anchor else [])
+        cands += _candidate(paras, header, body, found, rcfg, low, cfg["months"])
+    after = [(i, i - 1, a) for i, a in anchors_after.items() if i in ends]
+    after += [(None, last, a) for last, a in closing.items()]
+    for i, last, a in sorted(after, key=lambda t: (t[1], t[0] is None)):
+        if a["punct_only"] and a["outlet"] is None:
+            continue
+        j = last
+        back: list[int] = []
+        quoted = False
+        while j >= 0 and j not in ends and j not in anchors_before and (j == last or j not in closing):
+            p = paras[j]
+            if not _continues(paras, j, -1, cfg) or (not back and not _body_para(p, rcfg)):
+                break
+            if not back and p.text.rstrip()[-1:] in _CLOSE_QUOTES:
+                quoted = True
+            back.append(j)
+            j -= 1
+            if quoted and p.text.lstrip()[:1] in _OPEN_QUOTES:
+                break          # the quotation opens here: the passage starts with it
+        # A headline where the run stops bounds the passage by itself; then only a sharper change
+        # of vocabulary (the host's paragraphs under the host's heading) cuts it.
+        titled = j >= 0 and (_headline(paras[j], cfg) or _header_line(paras[j], cfg)) and not _body_para(paras[j], rcfg)
+        cohesion = rcfg["cohesion"]
+        floor = cohesion["min_shared_to_headline"] if titled or quoted else cohesion["min_shared"]
+        back, low = cut_at_vocabulary_change(paras, back, cohesion, floor)
+        j = back[-1] - 1 if back else j
+        body = [paras[k] for k in sorted(back)]
+        if a["punct_only"] and not quoted and not (a["date"] and a["outlet"]):
+            continue
+        header = []
+        k = j
+        while k >= 0 and len(header) < rcfg["max_header_lines"] and _header_line(paras[k], cfg) \
+                and not _body_para(paras[k], rcfg):
+            header.insert(0, k)
+            k -= 1
+        if k >= 0 and _headline(paras[k], cfg):
+            header.insert(0, k)
+        if a["what"] == "copyright notice" and not any(_header_line(paras[h], cfg) for h in header):
+            continue   # a notice closes a complete article (headline, byline or dateline, body), not the
+            #            page's own last section under its heading
+        if a.get("footer_like") and not _byline_names_owner(paras, header, a, cfg):
+            continue
+        intro = anchors_before.get((header[0] if header else (j + 1)) - 1)
+        if intro is not None:
+            continue   # the introduction line's candidate already covers it
+        cands += _candidate(paras, header, body, [(a, i)], rcfg, low, cfg["months"])
+    return cands
+
+
+def _candidate(paras: list[Para], header: list[int], body: list[Para], found: list[tuple[dict[str, Any], int | None]],
+               rcfg: dict[str, Any], cohesion: float, months: dict[str, int]) -> list[Candidate]:
+    words = sum(p.words for p in body)
+    if len(body) < rcfg["min_paragraphs"] or words < rcfg["min_words"]:
+        return []
+    anchors = [a for a, _ in found]
+    first = paras[header[0]] if header else body[0]
+    src = {k: next((a[k] for a in anchors if a.get(k)), None) for k in ("outlet", "who", "date", "date_text")}
+    for h in header:       # the byline names the author; a dateline the date
+        line = paras[h].lines[0]
+        by = rx(rcfg["byline_author_pattern"]).search(line)
+        if by and not src["who"]:
+            src["who"] = by.group("name")
+        dates = find_dates(paras[h].text, months)
+        if dates and not src["date"]:
+            src["date"], src["date_text"] = dates[0][2], dates[0][3]
+    what = [a["what"] for a in anchors]
+    kind = "newspaper article" if header and (src["outlet"] or "copyright notice" in what) else "excerpt"
+    evidence = [{"what": a["what"], "start": paras[idx].start, "end": paras[idx].end} for a, idx in found
+                if idx is not None]
+    evidence += [{"what": "headline or byline", "start": paras[h].start, "end": paras[h].end} for h in header]
+    how = " and ".join(dict.fromkeys(what))
+    return [Candidate(
+        rule=rcfg["id"], kind=kind, start=first.start, end=body[-1].end,
+        signals={"anchor": sig(how, "attribution, introduction or notice line"),
+                 "source_named": sig(bool(src["outlet"] or src["date"]), True),
+                 "paragraphs": sig(len(body), rcfg["min_paragraphs"]),
+                 "words": sig(words, rcfg["min_words"]),
+                 "min_shared_vocabulary": sig(cohesion, rcfg["cohesion"]["min_shared"])},
+        why=f"a passage of {len(body)} paragraphs reproduced with its source named (by its {how})",
+        who=src["who"], outlet=src["outlet"], date=src["date"], date_text=src["date_text"], evidence=evidence)]
