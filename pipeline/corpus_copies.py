@@ -34,7 +34,7 @@ from .config import Config, hash_json
 from .store import atomic_write_bytes, dump_bytes, read_json
 
 TOKEN_RE = re.compile(r"[^\W_]+")
-INDEX_VERSION = 2
+INDEX_VERSION = 3   # 3: each document's word count (a duplicate needs the other's size)
 FOLDER = Path("corpus") / "copies"
 SOURCE = "03_normalise"   # the stage output compared: clean text, boilerplate already stripped
 _QUERY_CHUNK = 500
@@ -73,7 +73,8 @@ class ShingleIndex:
         self.con = sqlite3.connect(path, timeout=600, isolation_level=None)
         self.con.executescript(
             "CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);"
-            "CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY, doc_id TEXT UNIQUE NOT NULL, sig TEXT NOT NULL);"
+            "CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY, doc_id TEXT UNIQUE NOT NULL, sig TEXT NOT NULL,"
+            " words INTEGER NOT NULL DEFAULT 0);"
             "CREATE TABLE IF NOT EXISTS shingles(h INTEGER NOT NULL, doc INTEGER NOT NULL,"
             " PRIMARY KEY (h, doc)) WITHOUT ROWID;"
             "CREATE INDEX IF NOT EXISTS shingles_doc ON shingles(doc);")
@@ -98,8 +99,13 @@ class ShingleIndex:
             self.con.execute("DELETE FROM shingles WHERE doc = ?", row)
             self.con.execute("DELETE FROM docs WHERE id = ?", row)
 
-    def add(self, doc_id: str, sig: str, hashes: Iterable[int]) -> None:
-        i = self.con.execute("INSERT INTO docs(doc_id, sig) VALUES (?, ?)", (doc_id, sig)).lastrowid
+    def words_of(self, doc_id: str) -> int | None:
+        """The document's word count (tokens of its clean text), as indexed."""
+        row = self.con.execute("SELECT words FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def add(self, doc_id: str, sig: str, hashes: Iterable[int], words: int = 0) -> None:
+        i = self.con.execute("INSERT INTO docs(doc_id, sig, words) VALUES (?, ?, ?)", (doc_id, sig, words)).lastrowid
         self.con.executemany("INSERT OR IGNORE INTO shingles(h, doc) VALUES (?, ?)", ((h, i) for h in sorted(hashes)))
 
     def holders(self, hashes: Iterable[int], exclude: str) -> dict[int, list[str]]:
@@ -202,7 +208,10 @@ def matches(norm: dict[str, Any], index: ShingleIndex, doc_id: str, rcfg: dict[s
         share = prose_share(touched, rcfg["prose_min_words"])
         if conf < rcfg["min_confidence"] or share < rcfg["min_prose_share"]:
             continue   # shared menus and site templates are boilerplate, not a reproduced work
-        out.append({"document": m.document, "start": m.start, "end": m.end, "words": m.words,
+        # the other document's size: the copyright stage tells a duplicate (the same page saved
+        # twice) from a page wholly contained in a longer one
+        out.append({"document": m.document, "document_words": index.words_of(m.document) or 0,
+                    "start": m.start, "end": m.end, "words": m.words,
                     "shared_shingles": m.shared, "passage_shingles": article,
                     "earwig_confidence": conf, "prose_share": share})
     return out
@@ -257,7 +266,7 @@ def update(out_dir: Path, doc_ids: Iterable[str], config: Config) -> list[str]:
             if have.get(d) != want[d]:
                 text = read_json(out_dir / SOURCE / f"{d}.json")["text"]
                 hashes = doc_shingles(text, rcfg["shingle_words"]) if rcfg["enabled"] else set()
-                index.add(d, want[d], hashes)
+                index.add(d, want[d], hashes, len(tokens(text)))
                 affected.add(d)
                 affected |= index.sharing(hashes, d, floor)
         index.set_meta("params", params)
