@@ -143,3 +143,22 @@ def test_alignment_keeps_a_short_menu_word_out_when_the_main_text_uses_it_far_aw
 def test_html_body_closes_an_unclosed_head(cfg: Any) -> None:
     ext, _ = run_strip(cfg, "a.html", "<!doctype html><html><head><link rel=x><body><p>Some text here.</p></body></html>")
     assert [b["text"] for b in ext["blocks"]] == ["Some text here."]
+
+
+def test_a_headline_over_a_byline_a_dateline_and_its_body_is_not_an_empty_heading(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", page("River crossing to reopen", "By Jane Roe", "March 3, 2016",
+                                            PROSE.replace("committee", "council")))
+    assert label_of(ext, out, "River crossing")[1] != "strip.empty_section_heading"
+
+
+def test_a_headline_over_a_byline_and_then_another_heading_is_still_empty(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", page("River crossing to reopen", "By Jane Roe", "Weekend events"))
+    assert label_of(ext, out, "River crossing") == ("boilerplate", "strip.empty_section_heading")
+
+
+def test_an_html_headline_over_its_byline_and_dateline_is_not_an_empty_heading(cfg: Any) -> None:
+    body = PROSE.replace("committee", "council")
+    html = (f"<html><body><article><p>{PROSE}</p><h2>River crossing to reopen</h2><p>By Jane Roe</p>"
+            f"<p>March 3, 2016</p><p>{body}</p><p>{PROSE}</p></article></body></html>")
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "River crossing")[1] != "strip.empty_section_heading"

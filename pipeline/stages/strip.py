@@ -295,8 +295,21 @@ def _empty_headings(blocks: list[dict[str, Any]], texts: list[str], labels: list
         if nxt is None or t.lower() in always or (
             _is_heading_like(texts[nxt], max_words) and _alone_in_para(blocks, nxt)
             and not (fmt == "text" and strip_keep.is_date_line(texts[nxt], keep_cfg))  # a title over its date
+            and not _heads_article(blocks, texts, kept[pos + 1:], max_words, keep_cfg)
         ):
             labels[i] = ("boilerplate", "strip.empty_section_heading")
+
+
+def _heads_article(blocks: list[dict[str, Any]], texts: list[str], after: list[int], max_words: int,
+                   keep_cfg: dict[str, Any]) -> bool:
+    """A headline over its byline and/or dateline and then the body heads an article, not an empty section."""
+    from . import strip_keep
+
+    n = 0
+    while n < len(after) and n < keep_cfg["article_header_max_lines"] \
+            and strip_keep.is_article_header_line(texts[after[n]], keep_cfg):
+        n += 1
+    return 0 < n < len(after) and not (_is_heading_like(texts[after[n]], max_words) and _alone_in_para(blocks, after[n]))
 
 
 def _alone_in_para(blocks: list[dict[str, Any]], i: int) -> bool:

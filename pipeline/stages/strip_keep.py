@@ -170,3 +170,15 @@ def _after_prose(texts: list[str], labels: list[tuple[str, str]], i: int, min_wo
             continue
         return labels[j][0] == "content" and len(t.split()) >= min_words
     return False
+
+
+def is_article_header_line(text: str, cfg: dict[str, Any]) -> bool:
+    """For other rules: a byline (``byline_patterns``, shared with copyright.news_article) or a date
+    line, the lines between a headline and its body ("By Jane Roe", "March 3, 2016")."""
+    t = text.strip()
+    return is_date_line(t, cfg) or any(_byline_regex(p).search(t) for p in cfg["byline_patterns"])
+
+
+@lru_cache(maxsize=32)
+def _byline_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
