@@ -162,3 +162,9 @@ def test_an_html_headline_over_its_byline_and_dateline_is_not_an_empty_heading(c
             f"<p>March 3, 2016</p><p>{body}</p><p>{PROSE}</p></article></body></html>")
     ext, out = run_strip(cfg, "a.html", html)
     assert label_of(ext, out, "River crossing")[1] != "strip.empty_section_heading"
+
+
+def test_a_headline_over_a_name_and_outlet_byline_is_not_an_empty_heading(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", page("River crossing to reopen", "Jane Roe | The Valley Courier",
+                                            PROSE.replace("committee", "council")))
+    assert label_of(ext, out, "River crossing")[1] != "strip.empty_section_heading"
