@@ -22,11 +22,12 @@ def test_no_stage_reads_a_config_parameter_with_a_default_in_code() -> None:
     assert files and found == []
 
 
-def test_a_key_missing_from_a_nested_section_is_a_config_error_naming_it(tmp_path: Path) -> None:
+def test_a_key_missing_from_a_nested_section_is_a_config_error_naming_it_and_its_rules(tmp_path: Path) -> None:
     data = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
     del data["strip"]["text"]["max_gap"]
     path = tmp_path / "partial.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"missing required key: strip\.text\.max_gap"):
+    expected = r"missing required key: strip\.text\.max_gap \(parameter of rules strip\.text\.attached_line"
+    with pytest.raises(ConfigError, match=expected):
         load_config(path)
 
