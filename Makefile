@@ -81,4 +81,4 @@ bench: setup
 	$(PY) -m benchmarks.run --bench $(BENCH) --docs $(BENCH_DOCS) $(BENCH_ARGS)
 
 clean:
-	rm -rf $(OUT)/[0-9][0-9]_* $(OUT)/corpus $(OUT)/report $(OUT)/errors $(OUT)/.make $(OUT)/.cache $(OUT)/.report-pages.json $(OUT)/manifest.json
+	rm -rf $(OUT)/[0-9][0-9]_* $(OUT)/corpus $(OUT)/report $(OUT)/errors $(OUT)/.make $(OUT)/.cache $(OUT)/.report-pages.json $(OUT)/manifest.json $(OUT)/rule_stats.json

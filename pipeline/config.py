@@ -118,7 +118,8 @@ def _validate(path: Path, text: str, data: dict[str, Any], schema: dict[str, Any
                       if k not in e.instance and (f"{prefix}.{k}" if prefix else k) not in names]
         line = _line_of(yaml.compose(text), list(missing[0].absolute_path))
         raise ConfigError(f"{path}:{line}: missing required key{'s' if len(names) > 1 else ''}: "
-                          f"{', '.join(names)} (a partial config: see {DEFAULT_CONFIG.name} in config/ for every key)")
+                          f"{', '.join(names)}{_rules_using(names)} (a partial config: see {DEFAULT_CONFIG.name} "
+                          f"in config/ for every key)")
     err = next(e for e in errors if e.validator != "required")  # other errors first: they name a line
     keys = list(err.absolute_path)
     if err.validator == "additionalProperties":
@@ -129,6 +130,17 @@ def _validate(path: Path, text: str, data: dict[str, Any], schema: dict[str, Any
         message = f"'{'.'.join(map(str, keys)) or '<top>'}': {err.message}"
     line = _line_of(yaml.compose(text), keys)  # composed only on error: it is slow
     raise ConfigError(f"{path}:{line}: {message}")
+
+
+def _rules_using(names: list[str]) -> str:
+    """`` (parameter of rule X, Y)``: the code rules that read the missing keys, if any."""
+    from .rules import code_rules
+
+    def reads(key: str, name: str) -> bool:  # the key itself, a section holding it, or a key inside it
+        return key == name or name.startswith(key + ".") or key.startswith(name + ".")
+
+    ids = sorted({r.id for r in code_rules().all() for p in r.params for n in names if reads(f"{r.stage}.{p}", n)})
+    return f" (parameter of rule{'s' if len(ids) > 1 else ''} {', '.join(ids)})" if ids else ""
 
 
 def _line_of(node: Any, keys: list[Any]) -> int:

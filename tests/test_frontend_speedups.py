@@ -15,6 +15,7 @@ import ftfy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.config import load_config
 from pipeline.mapped_text import MappedText, _TextMatcher, diff_edits
 from pipeline.stages import extract, normalise
 
@@ -66,7 +67,7 @@ def test_ascii_text_that_passes_the_precheck_is_left_alone_by_ftfy(text: str) ->
         assert ftfy.fix_and_explain(text, config=cfg)[0] == text
 
 
-_NORMALISE_CFG = {"quotes": "straight"}
+_NORMALISE_CFG = {**load_config(None).section("normalise"), "quotes": "straight"}
 _QUOTEY = st.text(st.sampled_from("ab ’‘“”„`´\u200b\u00ad\n\t."), max_size=40)
 
 
@@ -151,7 +152,8 @@ _TRICKY = [
 
 
 def test_offsets_match_html_parsers_line_and_column_positions() -> None:
-    cfg = {"skip_elements": ["script", "style", "head", "title"], "block_elements": ["p", "div", "li", "ul", "body", "html"],
+    cfg = {**load_config(None).section("extract"),
+           "skip_elements": ["script", "style", "head", "title"], "block_elements": ["p", "div", "li", "ul", "body", "html"],
            "soft_skip_elements": [], "soft_skip_max_words": 30}
     for raw in _TRICKY:
         parser = _CheckedBlocks(raw, cfg)

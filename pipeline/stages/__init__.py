@@ -142,9 +142,13 @@ def config_schema() -> dict[str, Any]:
 
 def _every_key_required(schema: dict[str, Any]) -> dict[str, Any]:
     """A stage's defaults live in the config file, not in code: a section that names no
-    ``required`` keys needs every key it defines (except those the schema gives a default),
+    ``required`` keys (nested sections too) needs every key it defines (except those the schema gives a default),
     so a partial section is an error naming what is missing, not a KeyError mid-run."""
-    if "required" in schema or not schema.get("properties"):
+    if not schema.get("properties"):
         return schema
-    needed = [k for k, v in schema["properties"].items() if not (isinstance(v, dict) and "default" in v)]
-    return {**schema, "required": needed} if needed else schema
+    props = {k: _every_key_required(v) if isinstance(v, dict) and v.get("type") == "object" else v
+             for k, v in schema["properties"].items()}  # nested sections too: a missing key is named at load
+    if "required" in schema:
+        return {**schema, "properties": props}
+    needed = [k for k, v in props.items() if not (isinstance(v, dict) and "default" in v)]
+    return {**schema, "properties": props, **({"required": needed} if needed else {})}

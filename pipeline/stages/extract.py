@@ -161,12 +161,12 @@ class _HTMLBlocks(HTMLParser):
     def __init__(self, raw: str, cfg: dict[str, Any]) -> None:
         super().__init__(convert_charrefs=False)
         self.raw = raw
-        self.skip_tags = frozenset(cfg.get("skip_elements", []))
+        self.skip_tags = frozenset(cfg["skip_elements"])
         self.soft_skip = frozenset(cfg["soft_skip_elements"])
         self.soft_max_words = int(cfg["soft_skip_max_words"])
-        self.block_tags = frozenset(cfg.get("block_elements", []))
+        self.block_tags = frozenset(cfg["block_elements"])
         self.flush_tags = self.block_tags | {"br"}
-        self.depth_shown = int(cfg.get("tag_path_depth", 6))
+        self.depth_shown = int(cfg["tag_path_depth"])
         self.stack: list[_Open] = []
         self.described: dict[tuple[str, str, str, str], tuple[str, tuple[str, ...]]] = {}  # same attributes, same label
         self.contexts: dict[tuple[frozenset[str], tuple[str, ...]], frozenset[str]] = {}  # parent's context + tokens
@@ -444,9 +444,9 @@ def _fill_gaps(n: int, blocks: list[Block], gaps: list[tuple[int, int, int, str]
 
 # ---------------------------------------------------------------------------------- stage
 def is_html(name: str, head: bytes, cfg: dict[str, Any]) -> bool:
-    if any(name.lower().endswith(s) for s in cfg.get("html_suffixes", [".html", ".htm"])):
+    if any(name.lower().endswith(s) for s in cfg["html_suffixes"]):
         return True
-    if cfg.get("sniff_html", True):
+    if cfg["sniff_html"]:
         sample = head[:2048].decode("utf-8", "ignore").lstrip("\ufeff")
         return bool(_SNIFF.match(sample))
     return False
@@ -455,7 +455,7 @@ def is_html(name: str, head: bytes, cfg: dict[str, Any]) -> bool:
 def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     data: bytes = ctx.raw_bytes
     html_doc = is_html(ctx.name, data[:4096], cfg)
-    raw, encoding, enc_rule = decode(data, html_doc, list(cfg.get("fallback_encodings", ["cp1252"])),
+    raw, encoding, enc_rule = decode(data, html_doc, list(cfg["fallback_encodings"]),
                                      int(cfg["stray_nul_max"]), float(cfg["stray_nul_max_share"]))
     if html_doc:
         blocks, gaps = extract_html(raw, cfg)

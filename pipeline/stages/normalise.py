@@ -79,12 +79,12 @@ def normalise_block(mapped: MappedText, cfg: dict[str, Any], ftfy_cfg: Any) -> t
             edits.extend((mapped, e) for e in step)
             mapped = mapped.apply_edits(step)
 
-    policy = cfg.get("quotes", "straight")
+    policy = cfg["quotes"]
     any_char, char_rules = _char_rules(
-        cfg.get("invisible", "\u200b\u200c\u200d\u2060\ufeff\u00ad"),
-        cfg.get("double_quotes", "“”„‟″") if policy != "keep" else "",
-        cfg.get("single_quotes", "‘’‚‛′") if policy == "straight" else "",
-        cfg.get("apostrophe_between_letters", "`´"),
+        cfg["invisible"],
+        cfg["double_quotes"] if policy != "keep" else "",
+        cfg["single_quotes"] if policy == "straight" else "",
+        cfg["apostrophe_between_letters"],
     )
     # Most blocks have none of these characters; the edits only ever remove them or put ASCII
     # in their place, so one search tells that no rule below can match.
@@ -128,14 +128,14 @@ def _edit_record(mapped: MappedText, e: Edit) -> dict[str, Any]:
 def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     ext = ctx.outputs["extract"]
     strip = ctx.outputs["strip"]
-    ftfy_cfg = _ftfy_config(cfg.get("ftfy", {}) or {})
+    ftfy_cfg = _ftfy_config(cfg["ftfy"])
     labels = {d["block"]: d for d in strip["decisions"]}
     removals: dict[str, list[dict[str, Any]]] = {}
     for r in strip["inline_removals"]:
         removals.setdefault(r["block"], []).append(r)
 
-    para_sep = cfg.get("paragraph_separator", "\n\n")
-    line_sep = cfg.get("line_separator", "\n")
+    para_sep = cfg["paragraph_separator"]
+    line_sep = cfg["line_separator"]
     pieces: list[MappedText] = []
     seps: list[str] = []
     placed: list[tuple[dict[str, Any], int]] = []  # (block, index into pieces)
@@ -191,7 +191,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
         "lines": lines,
         "edits": all_edits,
         "ftfy": ftfy_log,
-        "quote_policy": cfg.get("quotes", "straight"),
+        "quote_policy": cfg["quotes"],
     }
 
 

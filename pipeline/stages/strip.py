@@ -32,11 +32,47 @@ _RULE_SCHEMA = {
         "patterns": {"type": "array", "items": {"type": "string"}, "minItems": 1},
         "max_words": {"type": "integer", "minimum": 1},
         "first_blocks": {"type": "integer", "minimum": 1},
-        "formats": {"type": "array", "items": {"enum": ["text", "html"]}},
+        "formats": {"type": "array", "items": {"enum": ["text", "html"]}, "default": ["text", "html"]},
         "notice": {"enum": ["copyright", "fair_use"]},
-        "continues_to_next_fragment": {"type": "boolean"},
+        "continues_to_next_fragment": {"type": "boolean", "default": False},
     },
 }
+
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+_COUNT = {"type": "integer", "minimum": 0}
+_SHARE = {"type": "number", "minimum": 0}
+
+
+def _section(**props: Any) -> dict[str, Any]:
+    """A nested config section: these keys, every one given in the config (no defaults in code)."""
+    return {"type": "object", "additionalProperties": False, "required": list(props), "properties": props}
+
+
+_HTML_SCHEMA = _section(  # strip_html.py
+    boilerplate_context_tokens=_STRINGS, max_link_density=_SHARE, overlay_tokens=_STRINGS, overlay_max_share=_SHARE,
+    trafilatura=_section(enabled={"type": "boolean"}, options={"type": "object"}, short_key=_COUNT, short_window=_COUNT),
+    recover=_section(enabled={"type": "boolean"}, max_link_density=_SHARE, min_words=_COUNT, min_sentence_words=_COUNT,
+                     headings={"type": "boolean"}, unique_only={"type": "boolean"},
+                     within_kept_range={"type": "boolean"}),
+    furniture=_section(nav_tokens=_STRINGS, nav_min_link_density=_SHARE, repeated_max_words=_COUNT,
+                       repeated_min_count=_COUNT),
+)
+_TEXT_SCHEMA = _section(  # strip_text.py
+    enabled={"type": "boolean"}, min_words=_COUNT, mid_words=_COUNT, long_words=_COUNT, min_stopword_share=_SHARE,
+    line_penalty=_SHARE, word_penalty=_SHARE, repeated_max_words=_COUNT, repeated_min_count=_COUNT,
+    sentence_line_weight=_SHARE, heading_reach=_COUNT, max_gap=_COUNT, edge_min_words=_COUNT, prose_allowance=_SHARE,
+    repeated_run_min_lines=_COUNT, paragraph_attach={"enum": ["all", "wrapped", "none"]},
+    link_like_separators=_COUNT, link_like_glued=_COUNT, footer_zone_share=_SHARE, outside_min_words=_COUNT,
+    stopwords=_STRINGS,
+)
+_KEEP_SCHEMA = _section(  # strip_keep.py
+    enabled={"type": "boolean"}, attribution_max_words=_COUNT, prose_min_words=_COUNT, months=_STRINGS,
+    valedictions=_STRINGS, signature_max_lines=_COUNT, signature_max_words=_COUNT, closing_max_lines=_COUNT,
+    dateline_max_words=_COUNT, reference_headings=_STRINGS, reference_min_items=_COUNT,
+    quote_cue_pattern={"type": "string"}, quote_end_markers=_STRINGS, quote_max_lines=_COUNT,
+    no_main_text_max_blocks=_COUNT,
+)
+
 
 CONFIG_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -66,9 +102,9 @@ CONFIG_SCHEMA: dict[str, Any] = {
             "properties": {"enabled": {"type": "boolean"}, "max_words": {"type": "integer"},
                            "max_stopword_share": {"type": "number"}},
         },
-        "html": {"type": "object"},
-        "text": {"type": "object"},
-        "keep": {"type": "object"},
+        "html": _HTML_SCHEMA,
+        "text": _TEXT_SCHEMA,
+        "keep": _KEEP_SCHEMA,
     },
 }
 
@@ -165,16 +201,16 @@ def _rule_applies(rule: Rule, text: str, n_words: int, index: int, fmt: str) -> 
 def validate_config(cfg: dict[str, Any]) -> None:
     """Compile the rules when the config is loaded, so that a bad pattern is an error naming
     its rule before any document is read (``ConfigError``)."""
-    compile_rules(cfg.get("block_rules", []) or [])
-    compile_rules(cfg.get("inline_rules", []) or [])
+    compile_rules(cfg["block_rules"])
+    compile_rules(cfg["inline_rules"])
 
 
 def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     ext = ctx.outputs["extract"]
     fmt = ext["format"]
     blocks = ext["blocks"]
-    block_rules = compile_rules(cfg.get("block_rules", []))
-    inline_rules = compile_rules(cfg.get("inline_rules", []))
+    block_rules = compile_rules(cfg["block_rules"])
+    inline_rules = compile_rules(cfg["inline_rules"])
     labels: list[tuple[str, str]] = [("content", "strip.default_content")] * len(blocks)
     notices: list[dict[str, Any]] = []
     removals: list[dict[str, Any]] = []
@@ -196,8 +232,8 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
 
     # 2. block rules, first match wins; notices are kept as records. Words are counted once
     # per block, no further than the largest limit any rule or structure check needs.
-    cap = max([r.max_words or 0 for r in block_rules] + [6, int((cfg.get("trailing_fragments") or {}).get("max_words", 6)),
-                                                         int((cfg.get("empty_heading") or {}).get("max_words", 6))])
+    cap = max([r.max_words or 0 for r in block_rules] + [6, int(cfg["trailing_fragments"]["max_words"]),
+                                                         int(cfg["empty_heading"]["max_words"])])
     n_words = [words_upto(t, cap) for t in kept_texts]
     pending_continuation = False
     for i, text in enumerate(kept_texts):
@@ -225,7 +261,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
 
     # 3. structure: editors' requests standing in for a section, empty section headings,
     # fragments trailing into a footer.
-    if cfg.get("section_stub"):
+    if cfg["section_stub"]:
         from . import strip_stub
 
         def heading(i: int) -> bool:
@@ -234,26 +270,26 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
             return _is_heading_like(kept_texts[i], 6) and _alone_in_para(blocks, i)
 
         strip_stub.apply(kept_texts, labels, heading, cfg["section_stub"])
-    eh = cfg.get("empty_heading", {})
-    if eh.get("enabled", True):
-        _empty_headings(blocks, kept_texts, labels, int(eh.get("max_words", 6)),
-                        {t.lower() for t in eh.get("always_empty_titles", [])}, fmt, cfg.get("keep", {}))
-    tf = cfg.get("trailing_fragments", {})
-    if tf.get("enabled", True) and fmt == "text":
-        stop = frozenset(w.casefold() for w in (cfg.get("text") or {}).get("stopwords", []))
-        _trailing_fragments(kept_texts, labels, int(tf.get("max_words", 6)), stop,
-                            float(tf.get("max_stopword_share", 0.25)))
+    eh = cfg["empty_heading"]
+    if eh["enabled"]:
+        _empty_headings(blocks, kept_texts, labels, int(eh["max_words"]),
+                        {t.lower() for t in eh["always_empty_titles"]}, fmt, cfg["keep"])
+    tf = cfg["trailing_fragments"]
+    if tf["enabled"] and fmt == "text":
+        stop = frozenset(w.casefold() for w in cfg["text"]["stopwords"])
+        _trailing_fragments(kept_texts, labels, int(tf["max_words"]), stop,
+                            float(tf["max_stopword_share"]))
     if fmt == "html":
         from . import strip_html
 
-        strip_html.apply(ctx, blocks, kept_texts, labels, cfg.get("html", {}))
+        strip_html.apply(ctx, blocks, kept_texts, labels, cfg["html"])
     else:
         from . import strip_text
 
-        strip_text.apply(blocks, kept_texts, labels, cfg.get("text", {}))
+        strip_text.apply(blocks, kept_texts, labels, cfg["text"])
     from . import strip_keep
 
-    strip_keep.apply(blocks, kept_texts, labels, {r.id for r in block_rules}, cfg.get("keep", {}))
+    strip_keep.apply(blocks, kept_texts, labels, {r.id for r in block_rules}, cfg["keep"])
 
     decisions = [
         {"block": b["id"], "label": lab, "rule": rule, "raw_start": b["raw_start"], "raw_end": b["raw_end"]}

@@ -16,7 +16,6 @@ from typing import Any
 
 from .strip import words
 
-DEFAULT_TOKENS = ("nav", "footer", "aside", "menu", "breadcrumb", "breadcrumbs", "cookie", "sidebar", "share", "social")
 _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 
 
@@ -73,16 +72,16 @@ def align(block_texts: list[str], reference: str, window: int, short: int) -> li
 
 
 def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]], cfg: dict[str, Any]) -> None:
-    tokens = set(cfg.get("boilerplate_context_tokens", DEFAULT_TOKENS))
-    max_link_density = float(cfg.get("max_link_density", 0.6))
-    tcfg = cfg.get("trafilatura", {}) or {}
+    tokens = set(cfg["boilerplate_context_tokens"])
+    max_link_density = float(cfg["max_link_density"])
+    tcfg = cfg["trafilatura"]
     kept: list[bool] | None = None
-    if tcfg.get("enabled", True):
-        ref = trafilatura_text(ctx.raw_text(), dict(tcfg.get("options", {}) or {}))
+    if tcfg["enabled"]:
+        ref = trafilatura_text(ctx.raw_text(), dict(tcfg["options"]))
         if ref and ref.strip():
-            kept = align(texts, ref, int(tcfg.get("short_window", 40)), int(tcfg.get("short_key", 25)))
-    rcfg = cfg.get("recover", {}) or {}
-    overlay = set(cfg.get("overlay_tokens", ()))
+            kept = align(texts, ref, int(tcfg["short_window"]), int(tcfg["short_key"]))
+    rcfg = cfg["recover"]
+    overlay = set(cfg["overlay_tokens"])
     if kept is not None:
         overlay = _small_overlays(blocks, texts, kept, overlay, float(cfg["overlay_max_share"]))
         first, last = _kept_range(kept, labels)
@@ -100,7 +99,7 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
                 labels[i] = ("boilerplate", "strip.html.overlay")
             elif kept[i]:
                 labels[i] = ("content", "strip.html.trafilatura")
-            elif rcfg.get("enabled", True) and (first <= i <= last or not rcfg["within_kept_range"]) \
+            elif rcfg["enabled"] and (first <= i <= last or not rcfg["within_kept_range"]) \
                     and (seen[key(texts[i])] == 1 or not rcfg["unique_only"]) \
                     and _main_text(texts[i], density, ctx_tokens & (tokens | overlay), rcfg):
                 labels[i] = ("content", "strip.html.main_text")
@@ -112,9 +111,9 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
             continue
         if n and density > max_link_density and words(texts[i]) < 40:
             labels[i] = ("boilerplate", "strip.html.link_density")
-    if kept is not None and rcfg.get("headings", True):
+    if kept is not None and rcfg["headings"]:
         _headings_of_content(blocks, labels)
-    _furniture(blocks, texts, labels, cfg.get("furniture", {}) or {})
+    _furniture(blocks, texts, labels, cfg["furniture"])
 
 
 def _small_overlays(blocks: list[dict[str, Any]], texts: list[str], kept: list[bool], tokens: set[str],
@@ -142,10 +141,10 @@ def _furniture(blocks: list[dict[str, Any]], texts: list[str], labels: list[tupl
     """Page furniture that the main-text decision let through: links inside navigation
     elements (``strip.html.nav_link``) and short blocks repeated several times in the page,
     such as per-post labels and per-card buttons (``strip.html.repeated_block``)."""
-    nav = set(cfg.get("nav_tokens", ()))
-    min_density = float(cfg.get("nav_min_link_density", 1.1))
-    rep_words = int(cfg.get("repeated_max_words", 0))
-    rep_min = int(cfg.get("repeated_min_count", 3))
+    nav = set(cfg["nav_tokens"])
+    min_density = float(cfg["nav_min_link_density"])
+    rep_words = int(cfg["repeated_max_words"])
+    rep_min = int(cfg["repeated_min_count"])
     keys = [texts[i].strip().casefold() for i in range(len(blocks))]
     counts = Counter(k for k in keys if k)
     for i, b in enumerate(blocks):
@@ -173,9 +172,9 @@ _SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*(\s|$)")
 
 def _main_text(text: str, density: float, furniture: set[str], cfg: dict[str, Any]) -> bool:
     """Text trafilatura left out that reads like main text: link-free sentences outside page furniture."""
-    if furniture or density > float(cfg.get("max_link_density", 0.1)):
+    if furniture or density > float(cfg["max_link_density"]):
         return False
     n = words(text)
-    if n >= int(cfg.get("min_words", 25)):
+    if n >= int(cfg["min_words"]):
         return True
-    return n >= int(cfg.get("min_sentence_words", 10)) and _SENTENCE.search(text.strip()) is not None
+    return n >= int(cfg["min_sentence_words"]) and _SENTENCE.search(text.strip()) is not None

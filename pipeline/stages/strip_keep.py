@@ -36,33 +36,33 @@ def _date_regex(months: tuple[str, ...]) -> re.Pattern[str]:
 
 def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]],
           pattern_rules: set[str], cfg: dict[str, Any]) -> None:
-    if not cfg.get("enabled", True):
+    if not cfg["enabled"]:
         return
-    date = _date_regex(tuple(cfg.get("months", [])))
-    max_words = int(cfg.get("attribution_max_words", 25))
-    prose_words = int(cfg.get("prose_min_words", 12))
-    valedictions = {v.casefold() for v in cfg.get("valedictions", [])}
-    sig_lines = int(cfg.get("signature_max_lines", 5))
-    sig_words = int(cfg.get("signature_max_words", 8))
+    date = _date_regex(tuple(cfg["months"]))
+    max_words = int(cfg["attribution_max_words"])
+    prose_words = int(cfg["prose_min_words"])
+    valedictions = {v.casefold() for v in cfg["valedictions"]}
+    sig_lines = int(cfg["signature_max_lines"])
+    sig_words = int(cfg["signature_max_words"])
 
     def structural(i: int) -> bool:
         lab, rule = labels[i]
         return lab == "boilerplate" and rule not in pattern_rules and not rule.startswith(tuple(pattern_rules))
 
-    if not any(lab == "content" for lab, _ in labels) and len(labels) <= int(cfg.get("no_main_text_max_blocks", 12)):
+    if not any(lab == "content" for lab, _ in labels) and len(labels) <= int(cfg["no_main_text_max_blocks"]):
         # Structure found no main text in a short document (a note, a page of a few lines): there
         # is too little structure to tell content from furniture by; only the pattern rules stand.
         for i in range(len(labels)):
             if structural(i):
                 labels[i] = ("content", "strip.keep.no_main_text")
         return
-    date_words = int(cfg.get("dateline_max_words", 8))
-    closing = int(cfg.get("closing_max_lines", 3))
-    for i in sorted(_reference_lists(texts, cfg.get("reference_headings", []), int(cfg.get("reference_min_items", 2)))):
+    date_words = int(cfg["dateline_max_words"])
+    closing = int(cfg["closing_max_lines"])
+    for i in sorted(_reference_lists(texts, cfg["reference_headings"], int(cfg["reference_min_items"]))):
         if structural(i):
             labels[i] = ("content", "strip.keep.reference_list")
-    cue = re.compile(cfg["quote_cue_pattern"]) if cfg.get("quote_cue_pattern") else None
-    end_markers = {m.casefold() for m in cfg.get("quote_end_markers", [])}
+    cue = re.compile(cfg["quote_cue_pattern"]) if cfg["quote_cue_pattern"] else None
+    end_markers = {m.casefold() for m in cfg["quote_end_markers"]}
     for i, text in enumerate(texts):
         t = text.strip()
         if not t:
@@ -70,7 +70,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
         if cue and cue.match(t) and i + 1 < len(texts) and labels[i + 1][0] == "content":
             if structural(i):
                 labels[i] = ("content", "strip.keep.quote_cue")
-            for j in range(i + 1, min(len(texts), i + 1 + int(cfg.get("quote_max_lines", 30)))):
+            for j in range(i + 1, min(len(texts), i + 1 + int(cfg["quote_max_lines"]))):
                 if texts[j].strip().casefold() in end_markers:
                     if structural(j):
                         labels[j] = ("content", "strip.keep.quote_cue")
@@ -100,7 +100,7 @@ _SENTENCE = re.compile(r"^[A-Z\"'].*[.!?]$")
 
 def is_date_line(text: str, cfg: dict[str, Any]) -> bool:
     """For other rules: is this line a date (with the month names of the keep config)?"""
-    return _is_date_line(text.strip(), _date_regex(tuple(cfg.get("months", []))))
+    return _is_date_line(text.strip(), _date_regex(tuple(cfg["months"])))
 
 
 def _is_date_line(text: str, date: re.Pattern[str]) -> bool:

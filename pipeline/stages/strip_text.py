@@ -58,12 +58,12 @@ def line_features(text: str, stopwords: frozenset[str], share_below: int | None 
 
 
 def _prose(f: Line, cfg: dict[str, Any]) -> bool:
-    if f.words >= int(cfg.get("long_words", 30)):
+    if f.words >= int(cfg["long_words"]):
         return True
-    if f.words < int(cfg.get("min_words", 8)):
+    if f.words < int(cfg["min_words"]):
         return False
-    return f.punct and (f.stopword_share >= float(cfg.get("min_stopword_share", 0.2))
-                        or f.words >= int(cfg.get("mid_words", 15)))
+    return f.punct and (f.stopword_share >= float(cfg["min_stopword_share"])
+                        or f.words >= int(cfg["mid_words"]))
 
 
 def is_prose(text: str, stopwords: frozenset[str], cfg: dict[str, Any]) -> bool:
@@ -84,23 +84,23 @@ def _best_run(scores: list[float]) -> tuple[int, int]:
 
 
 def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]], cfg: dict[str, Any]) -> None:
-    if not cfg.get("enabled", True):
+    if not cfg["enabled"]:
         return
-    stop = frozenset(w.casefold() for w in cfg.get("stopwords", []))
+    stop = frozenset(w.casefold() for w in cfg["stopwords"])
     idx = [i for i, (lab, _) in enumerate(labels) if lab == "content"]
     if not idx:
         return
-    long_words = int(cfg.get("long_words", 30))
+    long_words = int(cfg["long_words"])
     feats = {i: Line(*line_features(texts[i], stop, long_words)) for i in idx}
     prose = {i: _prose(feats[i], cfg) for i in idx}
     # lines repeated in the page: buttons, per-post labels ("Reply", "Join Date: ...")
-    rep_max = int(cfg.get("repeated_max_words", 6))
-    rep_min = int(cfg.get("repeated_min_count", 3))
+    rep_max = int(cfg["repeated_max_words"])
+    rep_min = int(cfg["repeated_min_count"])
     keys = {i: texts[i].strip().casefold() for i in idx}
     counts = Counter(keys.values())
-    penalty = float(cfg.get("line_penalty", 1.0))
-    per_word = float(cfg.get("word_penalty", 0.5))
-    allowance = float(cfg.get("prose_allowance", 0.0))
+    penalty = float(cfg["line_penalty"])
+    per_word = float(cfg["word_penalty"])
+    allowance = float(cfg["prose_allowance"])
     # sentences and dialogue on lines of their own (fiction, interviews) belong to the text:
     # they count for the body (by ``sentence_line_weight`` per word) and stay inside it
     weight = float(cfg["sentence_line_weight"])
@@ -115,17 +115,17 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     if end == len(idx):  # the body ends in short sentences that close the document: "It was empty."
         s1 = end
     body = set(idx[s0:s1])
-    attached = _attached(blocks, texts, idx, prose, feats, int(cfg.get("heading_reach", 2)), int(cfg.get("max_gap", 4)),
-                        str(cfg.get("paragraph_attach", "all")))
+    attached = _attached(blocks, texts, idx, prose, feats, int(cfg["heading_reach"]), int(cfg["max_gap"]),
+                        str(cfg["paragraph_attach"]))
     attached.update(i for i in idx if sentence[i])
     if s1 > s0:  # a title or closing heading right at the edge of the body
-        edge_words = int(cfg.get("edge_min_words", 6))
+        edge_words = int(cfg["edge_min_words"])
         for run in (idx[max(0, s0 - 2):s0], idx[s1:s1 + 1]):  # title (and date or byline) / closing heading
             if run and not any(_BULLET.match(texts[j]) for j in run) \
                     and any(feats[j].words >= edge_words for j in run):
                 body.update(run)
                 attached.update(run)
-    runs = _repeated_runs(idx, keys, prose, int(cfg.get("repeated_run_min_lines", 0)))
+    runs = _repeated_runs(idx, keys, prose, int(cfg["repeated_run_min_lines"]))
     footer_from = _footer_start(labels, cfg)
     for i in idx:
         if not prose[i] and feats[i].words <= rep_max and counts[keys[i]] >= rep_min:
@@ -140,7 +140,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("content", "strip.text.main_body" if prose[i] else "strip.text.attached_line")
         elif i in body:
             labels[i] = ("boilerplate", "strip.text.detached_line")
-        elif prose[i] and feats[i].words >= int(cfg.get("outside_min_words", 0)):
+        elif prose[i] and feats[i].words >= int(cfg["outside_min_words"]):
             labels[i] = ("content", "strip.text.prose_line")
         else:
             labels[i] = ("boilerplate", "strip.text.outside_body")
@@ -153,8 +153,8 @@ _GLUED = re.compile(r"[a-z][A-Z][a-z]")
 def _link_like(text: str, cfg: dict[str, Any], prose: bool) -> bool:
     """A line of menu entries run together: entries separated by bars or bullets, or glued
     (the dump lost the space between two links: "Terms of UseService AgreementPrivacy")."""
-    n_sep = int(cfg.get("link_like_separators", 0))
-    n_glued = int(cfg.get("link_like_glued", 0))
+    n_sep = int(cfg["link_like_separators"])
+    n_glued = int(cfg["link_like_glued"])
     return (n_sep > 0 and len(_SEPARATOR.findall(text)) >= n_sep) or \
         (n_glued > 0 and not prose and len(_GLUED.findall(text)) >= n_glued)
 
@@ -162,7 +162,7 @@ def _link_like(text: str, cfg: dict[str, Any], prose: bool) -> bool:
 def _footer_start(labels: list[tuple[str, str]], cfg: dict[str, Any]) -> int:
     """The index of the last copyright notice when it lies in the last ``footer_zone_share`` of
     the page: what follows it is the page's footer (legal links, cookie dialogs)."""
-    share = float(cfg.get("footer_zone_share", 0.0))
+    share = float(cfg["footer_zone_share"])
     n = len(labels)
     if share <= 0:
         return n
