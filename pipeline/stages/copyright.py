@@ -15,7 +15,7 @@ from typing import Any
 from .copyright_rules import (Candidate, excerpt_markers, letter, long_quotation, news_article, notice_scope,
                               sig)
 from .copyright_cumulative import source_totals
-from .copyright_duplicates import drop_copies_of_duplicates, duplicate_documents
+from .copyright_duplicates import drop_copies_of_duplicates, duplicate_documents, merge_spans
 from .copyright_reprint import reprint
 from .copyright_rights import apply_licence, rights_signals
 from .copyright_text import WORD_RE, count_words, paragraphs
@@ -140,13 +140,7 @@ def _duplicates(doc_id: str, text: str, copied: list[Candidate],
 
 
 def _covered_words(text: str, spans: list[tuple[int, int]]) -> int:
-    merged: list[list[int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    return sum(count_words(text[s:e]) for s, e in merged)
+    return sum(count_words(text[s:e]) for s, e in merge_spans(spans))
 
 
 def _copied(ctx: Any, cfg: dict[str, Any]) -> tuple[list[Candidate], Any]:

@@ -15,14 +15,20 @@ from __future__ import annotations
 from typing import Any
 
 
-def _covered(spans: list[tuple[int, int]], positions: list[int]) -> int:
-    """Words of the document (word start ``positions``) inside any of ``spans``."""
+def merge_spans(spans: list[tuple[int, int]]) -> list[list[int]]:
+    """The union of ``spans`` as sorted, non-overlapping ``[start, end]`` pairs."""
     merged: list[list[int]] = []
     for s, e in sorted(spans):
         if merged and s <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
+    return merged
+
+
+def _covered(spans: list[tuple[int, int]], positions: list[int]) -> int:
+    """Words of the document (word start ``positions``) inside any of ``spans``."""
+    merged = merge_spans(spans)
     import bisect
     count = 0
     for s, e in merged:
