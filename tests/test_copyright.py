@@ -154,20 +154,28 @@ def test_first_person_text_without_editorial_marks_is_not_an_excerpt() -> None:
 
 
 # ------------------------------------------------------------------------------ across documents
-def test_passage_copied_from_another_document_is_flagged_and_linked(tmp_path: Path) -> None:
-    from pipeline.corpus_copies import copies_path, update
+def normalise_and_copy(out: Path, texts: dict[str, str]) -> None:
+    """The documents through normalise into ``out``, then the corpus copies step over them
+    (it reads the documents' normalise outputs)."""
+    from pipeline.corpus_copies import update
     from pipeline.runner import write_stage_output
+
+    for name, text in texts.items():
+        data = text.encode("utf-8")
+        ctx = DocContext(name, name, data, sha256_bytes(data))
+        for s in ("extract", "strip", "normalise"):
+            write_stage_output(stage(s), out, name, run_stage(stage(s), ctx, CONFIG))
+    update(out, list(texts), CONFIG)
+
+
+def test_passage_copied_from_another_document_is_flagged_and_linked(tmp_path: Path) -> None:
+    from pipeline.corpus_copies import copies_path
     from pipeline.store import read_json
 
     shared = " ".join(f"w{i} alpha{i % 3} beta{i % 11}." for i in range(60))  # 180 words, 60 sentences
     texts = {"a.txt": "Alpha page\n\n" + para(50, "own") + "\n\n" + shared + ".\n",
              "b.txt": "Beta page\n\nIntro text here.\n\n" + shared + ".\n"}
-    for name, text in texts.items():   # the corpus step reads the documents' normalise outputs
-        data = text.encode("utf-8")
-        ctx = DocContext(name, name, data, sha256_bytes(data))
-        for s in ("extract", "strip", "normalise"):
-            write_stage_output(stage(s), tmp_path, name, run_stage(stage(s), ctx, CONFIG))
-    update(tmp_path, list(texts), CONFIG)
+    normalise_and_copy(tmp_path, texts)
     out = process(texts["a.txt"], "a.txt", copies=read_json(copies_path(tmp_path, "a.txt")))
     [f] = out["flags"]
     assert f["rule"] == "copyright.copied" and f["documents"] == ["b.txt"]

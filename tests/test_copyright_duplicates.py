@@ -43,25 +43,15 @@ def test_a_page_wholly_contained_in_a_longer_one_is_a_copy_not_a_duplicate() -> 
 
 
 def test_a_page_saved_as_html_and_as_text_is_one_duplicate_not_two_copy_flags(tmp_path) -> None:
-    from pipeline.corpus_copies import copies_path, update
-    from pipeline.runner import DocContext, run_stage, write_stage_output
-    from pipeline.stages import stage
-    from pipeline.store import read_json, sha256_bytes
-    from tests.test_copyright import CONFIG, para, process
+    from pipeline.corpus_copies import copies_path
+    from tests.test_copyright import normalise_and_copy, para, process
 
     body = "\n\n".join(para(80, f"s{i}x") for i in range(4))
     texts = {"page.html": "<html><body><h1>Garden notes</h1><p>" + body.replace("\n\n", "</p><p>")
                           + "</p></body></html>",
              "page.txt": "Garden notes\n\n" + body + "\n"}
-    for name, text in texts.items():   # the corpus step reads the documents' normalise outputs
-        data = text.encode("utf-8")
-        ctx = DocContext(name, name, data, sha256_bytes(data))
-        for s in ("extract", "strip", "normalise"):
-            write_stage_output(stage(s), tmp_path, name, run_stage(stage(s), ctx, CONFIG))
-    update(tmp_path, list(texts), CONFIG)
+    normalise_and_copy(tmp_path, texts)
     copies = read_json(copies_path(tmp_path, "page.txt"))
-    for m in copies["matches"]:     # the other document's size, as the corpus step can give it
-        m["document_words"] = len(read_json(tmp_path / "03_normalise" / f"{m['document']}.json")["text"].split())
     out = process(texts["page.txt"], "page.txt", copies=copies)
     assert [f for f in out["flags"] if f["rule"] == "copyright.copied"] == []
     [d] = out["document_signals"]["duplicates"]
