@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import traceback
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -31,19 +30,12 @@ def make_jobs(makeflags: str | None) -> int:
 def _one(job: Job) -> tuple[str, bool, str | None, str | None]:
     """One stage for one document: (doc id, ok, error, raw sha256)."""
     from .executors import _config
-    from .runner import describe, load_context, record_failure, run_stage, stage_inputs, write_stage_output
+    from .runner import stage_for_document
     from .stages import stage
 
     name, doc, raw_dir, out_dir, config_path = job
-    spec = stage(name)
-    config = _config(config_path)
-    try:
-        ctx = load_context(doc, raw_dir, out_dir, stage_inputs(spec), config)
-        write_stage_output(spec, out_dir, doc.doc_id, run_stage(spec, ctx, config))
-        return doc.doc_id, True, None, ctx.raw_sha256
-    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the others
-        record_failure(out_dir, doc, spec, describe(exc), traceback.format_exc())
-        return doc.doc_id, False, describe(exc), None
+    res = stage_for_document(stage(name), doc, raw_dir, out_dir, _config(config_path))
+    return res.doc_id, res.ok, res.error, res.raw_sha256
 
 
 def run_jobs(jobs: list[Job], workers: int) -> Iterator[tuple[str, bool, str | None, str | None]]:

@@ -52,6 +52,7 @@ class DocResult:
     error: str | None = None
     stage: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    raw_sha256: str | None = None   # of the raw bytes the stage read (make's provenance cache)
 
 
 @lru_cache(maxsize=None)
@@ -176,14 +177,17 @@ def describe(exc: BaseException) -> str:
 
 
 def run_one_stage(stage_name: str, doc_id: str, raw_dir: Path, out_dir: Path, config: Config) -> DocResult:
-    """What ``make`` runs for one target: one stage, one document, outputs read from disk."""
-    spec = stage(stage_name)
-    doc = find_raw(raw_dir, doc_id)
+    """``pipeline stage NAME --doc ID``: one stage, one document, outputs read from disk."""
+    return stage_for_document(stage(stage_name), find_raw(raw_dir, doc_id), raw_dir, out_dir, config)
+
+
+def stage_for_document(spec: StageSpec, doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config) -> DocResult:
+    """One stage for one document, its inputs read from disk; a failure is recorded, not raised."""
     try:
         ctx = load_context(doc, raw_dir, out_dir, stage_inputs(spec), config)
         out = run_stage(spec, ctx, config)
         write_stage_output(spec, out_dir, doc.doc_id, out)
-        return DocResult(doc.doc_id, doc.name, True)
+        return DocResult(doc.doc_id, doc.name, True, raw_sha256=ctx.raw_sha256)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the others
         record_failure(out_dir, doc, spec, describe(exc), traceback.format_exc())
         return DocResult(doc.doc_id, doc.name, False, describe(exc), spec.name)
@@ -251,7 +255,6 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
 def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int = 1,
             executor: str = "local", ray_address: str | None = None, until: str | None = None) -> list[DocResult]:
     from .executors import make_executor
-    from .progress import Progress
     from .store import remove_stale_temporaries
 
     config = load_config(config_path)
@@ -264,23 +267,14 @@ def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int 
     after = stage(next(iter(CORPUS_STEP_BEFORE)))
     first_until = until if until is not None and stage(until).number < after.number else stages()[after.number - 2].name
     results: dict[str, DocResult] = {}
-    with Progress(len(docs)) as bar:
-        for res in ex.map_documents(docs, raw_dir, out_dir, config.path, first_until):
-            results[res.doc_id] = res
-            if not res.ok:
-                bar.write(one_line(f"error: {res.name}: {res.stage}: {res.error}"))
-            bar.update()
+    _run_phase(ex.map_documents(docs, raw_dir, out_dir, config.path, first_until), len(docs), "documents", results)
     if first_until != until:
         from .corpus_copies import update
 
         update(out_dir, [d.doc_id for d in docs], config)
         ok = [d for d in docs if results[d.doc_id].ok]
-        with Progress(len(ok), label=f"documents ({', '.join(s.name for s in stages()[after.number - 1:])})") as bar:
-            for res in ex.map_documents(ok, raw_dir, out_dir, config.path, until, after.name):
-                results[res.doc_id] = res
-                if not res.ok:
-                    bar.write(one_line(f"error: {res.name}: {res.stage}: {res.error}"))
-                bar.update()
+        label = f"documents ({', '.join(s.name for s in stages()[after.number - 1:])})"
+        _run_phase(ex.map_documents(ok, raw_dir, out_dir, config.path, until, after.name), len(ok), label, results)
     if until is None:
         finish(raw_dir, out_dir, config)
     else:  # later stages did not run: no corpus indexes, just the manifest
@@ -291,6 +285,18 @@ def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int 
     ordered = [results[d.doc_id] for d in docs]
     print_summary(ordered, time.monotonic() - start)
     return ordered
+
+
+def _run_phase(outcomes: Iterable[DocResult], total: int, label: str, results: dict[str, DocResult]) -> None:
+    """Collect one phase's results into ``results`` under a progress display naming failures."""
+    from .progress import Progress
+
+    with Progress(total, label=label) as bar:
+        for res in outcomes:
+            results[res.doc_id] = res
+            if not res.ok:
+                bar.write(one_line(f"error: {res.name}: {res.stage}: {res.error}"))
+            bar.update()
 
 
 def finish(raw_dir: Path, out_dir: Path, config: Config) -> None:
