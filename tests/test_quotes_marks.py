@@ -53,9 +53,6 @@ def test_paragraph_over_the_parse_bound_is_parsed_in_pieces_with_a_warning() -> 
 
 
 def test_huge_paragraph_still_gives_its_quotations(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import pipeline.stages.quotes as q
-
-    monkeypatch.setitem(q.DEFAULTS, "max_parse_chars", 2000)
     from pipeline.config import load_config
 
     cfg = load_config(None)

@@ -61,9 +61,8 @@ def test_speakers_survive_renamed_people(tmp_path: Path, renaming: str) -> None:
 def _titled(sentence: str) -> list[str]:
     from pipeline.config import load_config
     from pipeline.quoting.speakers import SpeakerFinder, load_nlp
-    from pipeline.stages.quotes import DEFAULTS
 
-    cfg = {**DEFAULTS, **load_config(None).section("quotes")}
+    cfg = load_config(None).section("quotes")
     doc = load_nlp(cfg["model"])(sentence)
     finder = SpeakerFinder(cfg)
     finder.note_persons([doc])

@@ -58,31 +58,11 @@ CONFIG_SCHEMA: dict[str, Any] = {
     },
 }
 
-DEFAULTS: dict[str, Any] = {
-    "batch_size": 64, "max_parse_chars": 100000, "parse_only_needed": True, "inline_min_words": 4, "max_cue_tokens": 30, "attribution_max_words": 30, "year_pivot": 30,
-    "pronoun_window": 4, "name_max_tokens": 4, "gender_honorifics": {}, "first_name_gender": False, "reporting_verbs": ["say", "state", "write", "tell", "add", "note"], "citing_verbs": ["cite", "quote"], "it_object_verbs": ["put"], "group_nouns": [], "person_nouns": [],
-    "honorifics": ["Mr", "Mrs", "Ms", "Dr"], "titles": ["president", "minister", "director"],
-    "organisation_words": ["report", "statement", "ministry"], "document_words": ["Letter", "Statement"],
-    "outlets": [], "outlet_words": [], "valedictions": ["yours sincerely", "sincerely"], "block_end_lines": [], "note_words": ["note"],
-    "interview": {"question_labels": ["Question", "Q"], "answer_labels": ["Answer", "A"],
-                  "intro_pattern": r"\binterview\w*\s+(?:of|with)\s+(?P<interviewee>.+?)\s+(?:to|by)\s+(?P<interviewer>.+)"},
-    "forum_header_patterns": [], "byline_pattern": r"^[Bb]y\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*$",
-    "forum_cue_pattern": r"^(?P<name>[^\s:][^:\n]{0,60}?)\s+(?:said|wrote)\s*:\s*(?P<rest>.*)$",
-    "following_pattern": r"\bthe\s+following\b[^.:]{0,40}?\b(?:texts?|statements?|words|passages?)\b",
-    "from_outlet_pattern": r"^(?:from|in)\s+(?:the\s+)?(?P<outlet>[A-Z][^:]{0,60}?)\s*:$",
-    "possessive_cue_pattern": r"(?i)^(?:in\s+)?(?P<pron>his|her|their|its)\s+(?:own\s+)?(?:words|assessment|verdict|conclusion|view|answer|reply|response|summary)\s*:$",
-    "connector_lines": ["and", "also", "or", "plus"],
-    "source_patterns": [],
-    "caption_pattern": r"(?i)\||\b(?:photo|image|picture|illustration|credit)s?\s*(?:by\b|:|©)",
-    "months": {m: i + 1 for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
-                                               "august", "september", "october", "november", "december"])},
-}
 
 
 def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     from ..normalise import clean_text
     from .builder import Builder
 
-    conf = {**DEFAULTS, **cfg}
     norm = ctx.outputs["normalise"]
-    return Builder(ctx.doc_id, norm["text"], clean_text(norm), norm["paragraphs"], conf).build()
+    return Builder(ctx.doc_id, norm["text"], clean_text(norm), norm["paragraphs"], cfg).build()
