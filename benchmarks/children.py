@@ -70,7 +70,7 @@ def child_front_vs_trafilatura(raw: str, limit: str) -> dict[str, Any]:
     by_stage = {s.name: 0.0 for s in specs}
     inner = [0.0]  # trafilatura as called by the strip stage itself, if it does
     try:
-        from pipeline.stages import strip_html
+        from pipeline.stages.strip import html_page as strip_html
 
         wrapped = strip_html.trafilatura_text
 

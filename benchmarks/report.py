@@ -148,7 +148,7 @@ def render(res: dict[str, Any], command: str) -> str:
                 f"normalise {bs.get('normalise', 0):.1f} s.")
         if inner:
             line += (f" The strip stage itself calls `trafilatura.extract` on every HTML page "
-                     f"(`pipeline/stages/strip_html.py`, `trafilatura_text`, to decide main text): {inner:.1f} s of "
+                     f"(`pipeline/stages/strip/html_page.py`, `trafilatura_text`, to decide main text): {inner:.1f} s of "
                      f"the strip time, so our front end always contains one trafilatura call per page; without "
                      f"that call the ratio would be {(fr['ours_seconds'] - inner) / fr['trafilatura_seconds']:.2f}.")
         out.append(line)

@@ -193,7 +193,7 @@ def shared_runs(text: str, index: ShingleIndex, self_id: str, n: int, max_gap: i
 
 def matches(norm: dict[str, Any], index: ShingleIndex, doc_id: str, rcfg: dict[str, Any]) -> list[dict[str, Any]]:
     """The shared runs of one document that pass the ``copyright.copied`` thresholds."""
-    from .stages.copyright_text import paragraphs, prose_share
+    from .stages.copyright.text import paragraphs, prose_share
 
     n = rcfg["shingle_words"]
     paras = paragraphs(norm)
@@ -220,7 +220,7 @@ def matches(norm: dict[str, Any], index: ShingleIndex, doc_id: str, rcfg: dict[s
 # ------------------------------------------------------------------------------ the step
 def params_hash(config: Config) -> str:
     """What the copies files depend on besides the documents: the rule's section and this code."""
-    code = Path(__file__).read_bytes() + (Path(__file__).parent / "stages" / "copyright_text.py").read_bytes()
+    code = Path(__file__).read_bytes() + (Path(__file__).parent / "stages" / "copyright" / "text.py").read_bytes()
     return hash_json({"copied": config.section("copyright").get("copied"), "index": INDEX_VERSION,
                       "code": hashlib.sha256(code).hexdigest()})
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from pipeline.store import read_json
-from pipeline.stages.copyright_duplicates import drop_copies_of_duplicates, duplicate_documents
-from pipeline.stages.copyright_rules import Candidate
+from pipeline.stages.copyright.duplicates import drop_copies_of_duplicates, duplicate_documents
+from pipeline.stages.copyright.signals import Candidate
 
 WORDS = list(range(0, 1000, 5))     # 200 words, one every 5 characters
 

@@ -9,7 +9,8 @@ import pytest
 
 from pipeline.config import load_config
 from pipeline.runner import DocContext
-from pipeline.stages import extract, strip, strip_html
+from pipeline.stages import extract, strip
+from pipeline.stages.strip import html_page as strip_html
 
 ROOT = Path(__file__).resolve().parent.parent
 

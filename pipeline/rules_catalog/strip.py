@@ -15,7 +15,7 @@ declare("strip.empty_section_heading", stage=S, why="a heading with no content u
 declare("strip.trailing_fragment", stage=S,
         why="short fragments (names, labels) between a dump's text and its footer are residue",
         params=["trailing_fragments.enabled", "trailing_fragments.max_words", "trailing_fragments.max_stopword_share"])
-# strip_text.py: plain-text dumps, the main body is the best-scoring run of prose lines
+# strip/text_dump.py: plain-text dumps, the main body is the best-scoring run of prose lines
 T = ["text.enabled", "text.min_words", "text.mid_words", "text.long_words", "text.min_stopword_share", "text.stopwords"]
 declare("strip.text.prose_line", stage=S, why="a line of running text outside the chosen body still reads as prose",
         params=T + ["text.outside_min_words"])
@@ -35,7 +35,7 @@ declare("strip.text.link_like_line", stage=S, why="menu links run together (' | 
         params=["text.link_like_separators", "text.link_like_glued"])
 declare("strip.text.after_copyright", stage=S, why="what follows a copyright notice near the page's end is its footer",
         params=["text.footer_zone_share"])
-# strip_html.py: HTML pages, aligned with trafilatura's main text
+# strip/html_page.py: HTML pages, aligned with trafilatura's main text
 declare("strip.html.trafilatura", stage=S, why="trafilatura's main-text decision, aligned to the page's blocks",
         params=["html.trafilatura.enabled", "html.trafilatura.options", "html.trafilatura.short_key",
                 "html.trafilatura.short_window"])
@@ -68,7 +68,7 @@ declare("strip.keep.quote_cue", stage=S, why="a forum's 'NAME said:' over a quot
 declare("strip.keep.no_main_text", stage=S,
         why="a short document that structure alone would empty keeps what only structure removed",
         params=["keep.no_main_text_max_blocks"])
-# strip_stub.py: an editing request that is the only line of its section and names it
+# strip/stub.py: an editing request that is the only line of its section and names it
 declare("strip.section_stub_request", stage=S,
         why="an 'Add ...' request alone under a heading it names stands in for a missing section",
         params=["section_stub"])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .copyright_text import rx
+from .text import rx
 
 
 def rights_signals(raw: str, is_html: bool, cfg: dict[str, Any]) -> dict[str, Any]:

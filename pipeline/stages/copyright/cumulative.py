@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .copyright_rules import Candidate, sig
-from .copyright_text import count_words
+from .signals import Candidate, sig
+from .text import count_words
 
 
 def _key(name: str) -> str:

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .copyright_rules import Candidate, sig
-from .copyright_text import (TERMINAL, Para, any_match, count_words, cut_at_vocabulary_change, find_dates, is_heading,
+from .signals import Candidate, sig
+from .text import (TERMINAL, Para, any_match, count_words, cut_at_vocabulary_change, find_dates, is_heading,
                              is_running_text, rx)
 
 _OPEN_QUOTES = "\"“«„‘'"

@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .copyright_text import count_words, find_dates, rx
+from ..copyright.text import count_words, find_dates, rx
 
 NAME = "publish"
 REQUIRES = ("normalise", "quotes", "copyright")
 LIBRARIES: tuple[str, ...] = ()
 TEXT_SUFFIX = ".md"
-CODE_DEPS = ("stages/copyright_text.py",)
+CODE_DEPS = ("stages/copyright/text.py",)
 
 CONFIG_SCHEMA: dict[str, Any] = {
     "type": "object",

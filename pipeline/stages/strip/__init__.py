@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
-from ..errors import ConfigError
-from ..mapped_text import MappedText
+from ...errors import ConfigError
+from ...mapped_text import MappedText
 
 NAME = "strip"
 REQUIRES = ("extract",)
 LIBRARIES: tuple[str, ...] = ("trafilatura",)  # its decisions on HTML pages
-CODE_DEPS = ("stages/strip_keep.py", "stages/strip_html.py", "stages/strip_text.py", "stages/strip_stub.py")
 
 _RULE_SCHEMA = {
     "type": "object",
@@ -48,7 +47,7 @@ def _section(**props: Any) -> dict[str, Any]:
     return {"type": "object", "additionalProperties": False, "required": list(props), "properties": props}
 
 
-_HTML_SCHEMA = _section(  # strip_html.py
+_HTML_SCHEMA = _section(  # html_page.py
     boilerplate_context_tokens=_STRINGS, max_link_density=_SHARE, overlay_tokens=_STRINGS, overlay_max_share=_SHARE,
     trafilatura=_section(enabled={"type": "boolean"}, options={"type": "object"}, short_key=_COUNT, short_window=_COUNT),
     recover=_section(enabled={"type": "boolean"}, max_link_density=_SHARE, min_words=_COUNT, min_sentence_words=_COUNT,
@@ -57,7 +56,7 @@ _HTML_SCHEMA = _section(  # strip_html.py
     furniture=_section(nav_tokens=_STRINGS, nav_min_link_density=_SHARE, repeated_max_words=_COUNT,
                        repeated_min_count=_COUNT),
 )
-_TEXT_SCHEMA = _section(  # strip_text.py
+_TEXT_SCHEMA = _section(  # text_dump.py
     enabled={"type": "boolean"}, min_words=_COUNT, mid_words=_COUNT, long_words=_COUNT, min_stopword_share=_SHARE,
     line_penalty=_SHARE, word_penalty=_SHARE, repeated_max_words=_COUNT, repeated_min_count=_COUNT,
     sentence_line_weight=_SHARE, heading_reach=_COUNT, max_gap=_COUNT, edge_min_words=_COUNT, prose_allowance=_SHARE,
@@ -262,7 +261,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     # 3. structure: editors' requests standing in for a section, empty section headings,
     # fragments trailing into a footer.
     if cfg["section_stub"]:
-        from . import strip_stub
+        from . import stub as strip_stub
 
         def heading(i: int) -> bool:
             if fmt == "html":
@@ -280,14 +279,14 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
         _trailing_fragments(kept_texts, labels, int(tf["max_words"]), stop,
                             float(tf["max_stopword_share"]))
     if fmt == "html":
-        from . import strip_html
+        from . import html_page as strip_html
 
         strip_html.apply(ctx, blocks, kept_texts, labels, cfg["html"])
     else:
-        from . import strip_text
+        from . import text_dump as strip_text
 
         strip_text.apply(blocks, kept_texts, labels, cfg["text"])
-    from . import strip_keep
+    from . import keep as strip_keep
 
     strip_keep.apply(blocks, kept_texts, labels, {r.id for r in block_rules}, cfg["keep"])
 
@@ -314,7 +313,7 @@ def _empty_headings(blocks: list[dict[str, Any]], texts: list[str], labels: list
 
     In HTML only heading elements count: short list items and table cells are not headings.
     """
-    from . import strip_keep
+    from . import keep as strip_keep
 
     keep_cfg = keep_cfg or {}
     kept = [i for i, (lab, _) in enumerate(labels) if lab == "content"]
@@ -339,7 +338,7 @@ def _empty_headings(blocks: list[dict[str, Any]], texts: list[str], labels: list
 def _heads_article(blocks: list[dict[str, Any]], texts: list[str], after: list[int], max_words: int,
                    keep_cfg: dict[str, Any]) -> bool:
     """A headline over its byline and/or dateline and then the body heads an article, not an empty section."""
-    from . import strip_keep
+    from . import keep as strip_keep
 
     n = 0
     while n < len(after) and n < keep_cfg["article_header_max_lines"] \

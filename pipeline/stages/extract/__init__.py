@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from ..mapped_text import MappedText
-from .extract_decode import decode
+from ...mapped_text import MappedText
+from .decode import decode
 
 NAME = "extract"
 REQUIRES: tuple[str, ...] = ()
 LIBRARIES: tuple[str, ...] = ()
-CODE_DEPS = ("stages/extract_decode.py",)
 
 CONFIG_SCHEMA: dict[str, Any] = {
     "type": "object",

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..mapped_text import Edit, MappedText, diff_edits
+from ...mapped_text import Edit, MappedText, diff_edits
 
 NAME = "normalise"
 REQUIRES = ("extract", "strip")

@@ -12,21 +12,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from .copyright_rules import (Candidate, excerpt_markers, letter, long_quotation, news_article, notice_scope,
+from .signals import (Candidate, excerpt_markers, letter, long_quotation, news_article, notice_scope,
                               sig)
-from .copyright_cumulative import source_totals
-from .copyright_duplicates import drop_copies_of_duplicates, duplicate_documents, merge_spans
-from .copyright_reprint import reprint
-from .copyright_rights import apply_licence, rights_signals
-from .copyright_text import WORD_RE, count_words, paragraphs
-from .normalise import clean_text
+from .cumulative import source_totals
+from .duplicates import drop_copies_of_duplicates, duplicate_documents, merge_spans
+from .reprint import reprint
+from .rights import apply_licence, rights_signals
+from .text import WORD_RE, count_words, paragraphs
+from ..normalise import clean_text
 
 NAME = "copyright"
 REQUIRES = ("strip", "normalise", "quotes")
 LIBRARIES: tuple[str, ...] = ()
-CODE_DEPS = ("stages/copyright_rules.py", "stages/copyright_reprint.py", "stages/copyright_rights.py",
-             "stages/copyright_cumulative.py", "stages/copyright_duplicates.py", "stages/copyright_text.py",
-             "stages/normalise.py")
+CODE_DEPS = ("stages/normalise/__init__.py",)  # and every file of this package
 
 _RULE = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
 CONFIG_SCHEMA: dict[str, Any] = {

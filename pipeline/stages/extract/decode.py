@@ -7,7 +7,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from ..errors import InputError
+from ...errors import InputError
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
 

@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..mapped_text import MappedText
-from .copyright_text import (Para, any_match, count_words, cut_at_vocabulary_change, find_dates, is_date_line,
+from ...mapped_text import MappedText
+from .text import (Para, any_match, count_words, cut_at_vocabulary_change, find_dates, is_date_line,
                              is_heading, is_running_text, prose_share, rx)
 
 

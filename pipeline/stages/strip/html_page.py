@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from .strip import words
+from . import words
 
 _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 
