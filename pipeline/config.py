@@ -2,12 +2,19 @@
 and hash each section so that outputs can name the exact configuration they ran under.
 
 A malformed file or an unknown key is a ``ConfigError`` naming the file, line and key.
+
+Word lists shared by several sections are *lexicons*: one file each under ``config/lexicons/``
+(``months.yaml``, ...), referenced from the config as ``!lexicon NAME``. The reference is
+replaced by the lexicon's content when the file is read, so validation sees the content and
+every section hash (hence every output's provenance) changes when a lexicon does. A lexicon is
+looked up in ``lexicons/`` next to the config file, then in the project's ``config/lexicons/``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +24,8 @@ import yaml
 from .errors import ConfigError
 
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config" / "pipeline.yaml"
+LEXICON_DIR = DEFAULT_CONFIG.parent / "lexicons"
+_LEXICON_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -46,7 +55,7 @@ def load_config(path: str | Path | None = None) -> Config:
     except OSError as exc:
         raise ConfigError(f"{p}: cannot read config: {exc.strerror}") from None
     try:
-        data = yaml.load(text, Loader=UniqueKeyLoader)  # noqa: S506 - a safe loader
+        data = _parse(text, p.parent / "lexicons")
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
@@ -60,6 +69,45 @@ def load_config(path: str | Path | None = None) -> Config:
     _validate(p, text, data, config_schema())
     _validate_stages(p, data)
     return Config(str(p), data)
+
+
+def read_yaml(path: str | Path) -> Any:
+    """A config file's data with its lexicons resolved, not validated (tools and tests)."""
+    p = Path(path)
+    return _parse(p.read_text(encoding="utf-8"), p.parent / "lexicons")
+
+
+def _parse(text: str, lexicon_dir: Path) -> Any:
+    loader = UniqueKeyLoader(text)
+    loader.lexicon_dir = lexicon_dir
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def lexicon_path(name: str, lexicon_dir: Path | None = None) -> Path:
+    """The file of lexicon ``name``: in ``lexicon_dir`` if there, else in the project's."""
+    if not _LEXICON_NAME.fullmatch(name):
+        raise ConfigError(f"lexicon name {name!r}: lower-case letters, digits and _ only")
+    for folder in ([lexicon_dir] if lexicon_dir else []) + [LEXICON_DIR]:
+        path = folder / f"{name}.yaml"
+        if path.is_file():
+            return path
+    raise ConfigError(f"unknown lexicon {name!r}: no {name}.yaml in {lexicon_dir or LEXICON_DIR}"
+                      + (f" nor {LEXICON_DIR}" if lexicon_dir and lexicon_dir != LEXICON_DIR else ""))
+
+
+def load_lexicon(name: str, lexicon_dir: Path | None = None) -> Any:
+    """The content of lexicon ``name`` (a list or a mapping)."""
+    path = lexicon_path(name, lexicon_dir)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=UniqueKeyLoader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: malformed YAML: {getattr(exc, 'problem', None) or exc}") from None
+    if not isinstance(data, (list, dict)):
+        raise ConfigError(f"{path}: a lexicon is a list or a mapping")
+    return data
 
 
 class UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -86,6 +134,18 @@ def _construct_unique_mapping(loader: Any, node: Any, deep: bool = False) -> Any
 
 UniqueKeyLoader.add_constructor(
     "tag:yaml.org,2002:map", lambda loader, node: _construct_unique_mapping(loader, node))
+
+
+def _construct_lexicon(loader: Any, node: Any) -> Any:
+    """``!lexicon NAME``: the content of ``lexicons/NAME.yaml``."""
+    name = loader.construct_scalar(node)
+    try:
+        return load_lexicon(str(name), getattr(loader, "lexicon_dir", None))
+    except ConfigError as exc:
+        raise yaml.constructor.ConstructorError(None, None, str(exc), node.start_mark) from None
+
+
+UniqueKeyLoader.add_constructor("!lexicon", _construct_lexicon)
 
 
 def _validate_stages(path: Path, data: dict[str, Any]) -> None:

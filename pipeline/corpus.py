@@ -20,9 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from .store import read_json, write_jsonl
+from .text import words
+from .text.names import CORPUS_HONORIFICS, leading_honorifics
 
-WORD = re.compile(r"\w+(?:['-]\w+)*")
-HONORIFIC = re.compile(r"^(?:(?:mr|mrs|ms|miss|dr|prof|sir|col|gen|lt|capt|rev)\.?\s*)+", re.IGNORECASE)
+WORD = words.JOINED_RUN
+HONORIFIC = leading_honorifics(CORPUS_HONORIFICS)   # dropped to compare names
 
 
 def norm_text(s: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.config import DEFAULT_CONFIG, load_config
+from pipeline.config import DEFAULT_CONFIG, load_config, read_yaml
 from pipeline.errors import ConfigError
 
 STAGES = Path(__file__).resolve().parent.parent / "pipeline" / "stages"
@@ -23,7 +23,7 @@ def test_no_stage_reads_a_config_parameter_with_a_default_in_code() -> None:
 
 
 def test_a_key_missing_from_a_nested_section_is_a_config_error_naming_it_and_its_rules(tmp_path: Path) -> None:
-    data = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
+    data = read_yaml(DEFAULT_CONFIG)
     del data["strip"]["text"]["max_gap"]
     path = tmp_path / "partial.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")

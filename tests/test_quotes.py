@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from pipeline.quoting.textual import find_date, interpolations
+from pipeline.quoting.textual import interpolations
+from pipeline.text.dates import first as find_date
 
 ROOT = Path(__file__).resolve().parent.parent
 MONTHS = {"march": 3, "mar": 3, "april": 4, "june": 6, "february": 2}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.quoting.marks import mark_view
+from pipeline.text.marks import mark_view
 from test_quotes import one, quotes_of, speaker
 
 

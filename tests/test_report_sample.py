@@ -11,9 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from pipeline.config import DEFAULT_CONFIG, Config
+from pipeline.config import DEFAULT_CONFIG, Config, read_yaml
 from pipeline.runner import DocContext, envelope, run_stage, write_stage_output
 from pipeline.stages import stage, stages
 from pipeline.stages.normalise import clean_text
@@ -56,7 +54,7 @@ HTML_DOC = """<!DOCTYPE html><html><head><title>Bridge &amp; roads</title>
 
 def _config() -> Config:
     """The real config file, unvalidated: other sections may be mid-edit while we test."""
-    return Config(str(DEFAULT_CONFIG), yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8")) or {})
+    return Config(str(DEFAULT_CONFIG), read_yaml(DEFAULT_CONFIG) or {})
 
 
 def _span(clean: Any, text: str, needle: str, nth: int = 0) -> dict[str, int]:

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .textual import DateMatch, find_date, words
+from ..text.dates import DateMatch, first as find_date
+from ..text.words import count as words
 
 YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d{2}|20\d{2})(?!\d)")
 NAME_RE = r"[A-Z][\w'’.\-]*(?:\s+(?:(?:de|van|von|der|da|di|la|le|du|bin|al|el)\s+)?[A-Z][\w'’.\-]*){0,4}"

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ConfigError
+from ..text.names import honorific_prefix
 from .clause import ClauseCues
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any", "i": "self"}
@@ -84,7 +85,7 @@ class SpeakerFinder(ClauseCues):
         self.honorifics = {h.lower().rstrip(".") for h in cfg["honorifics"]}
         self.name_max = int(cfg.get("name_max_tokens", 4))
         self.first_names = bool(cfg["first_name_gender"])
-        self.title_re = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in cfg["honorifics"]) + r")(?:\.\s*|\s+))+", re.IGNORECASE)
+        self.title_re = honorific_prefix(cfg["honorifics"])
 
     # -------------------------------------------------------------- entry point
     def note_persons(self, docs: list[Any]) -> None:

@@ -1,5 +1,5 @@
 """Character-level rules of the quotes stage: lines, quote-mark pairs, footnote markers, reference
-lists, dates, editorial insertions and attribution lines. No model here: these run first, because the
+lists, editorial insertions and attribution lines. No model here: these run first, because the
 sentence splitter cuts inside quotations.
 """
 
@@ -9,12 +9,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..text import words as _words
+
 FOOTNOTE_RE = re.compile(r"\[(\d{1,3})\]")
-WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-
-
-def words(text: str) -> int:
-    return len(WORD_RE.findall(text))
+WORD_RE = _words.WORD
+words = _words.count
 
 
 @dataclass
@@ -141,46 +140,6 @@ def reference_lines(units: list[Unit]) -> dict[int, tuple[str, str, int, int]]:
     if len(run) >= 2:
         out.update({j: cands[j] for j in run})
     return out
-
-
-# ------------------------------------------------------------------------------ dates
-@dataclass
-class DateMatch:
-    iso: str | None
-    text: str
-    start: int
-    end: int
-
-
-def _month_re(months: dict[str, int]) -> str:
-    names = sorted(months, key=len, reverse=True)
-    return r"(?P<mon>" + "|".join(re.escape(n) for n in names) + r")\.?"
-
-
-def find_date(text: str, months: dict[str, int], pivot: int = 30) -> DateMatch | None:
-    """The first full date in text, as ISO. Dotted and numeric dates are day-first."""
-    mon = _month_re(months)
-    pats = [
-        (r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)", None),
-        (r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})(?![\d])", None),
-        (r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + mon + r",?\s+(?P<y>\d{4})(?!\d)", "mon"),
-        (mon + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)", "mon"),
-    ]
-    best: DateMatch | None = None
-    for pat, kind in pats:
-        for m in re.finditer(pat, text, flags=re.IGNORECASE):
-            if best is not None and m.start() >= best.start:
-                break
-            y = int(m.group("y"))
-            if y < 100:
-                y += 2000 if y < pivot else 1900
-            mo = months.get(m.group("mon").lower().rstrip(".")) if kind else int(m.group("m"))
-            d = int(m.group("d"))
-            if not mo or not (1 <= mo <= 12 and 1 <= d <= 31):
-                continue
-            best = DateMatch(f"{y:04d}-{mo:02d}-{d:02d}", m.group(0), m.start(), m.end())
-            break
-    return best
 
 
 # ------------------------------------------------------------------------------ insertions

@@ -40,7 +40,8 @@ OTHER_SECTIONS: dict[str, dict[str, Any]] = {
     "evaluate": {"type": "object"},
 }
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-CORE_MODULES = ("mapped_text.py", "records.py", "store.py", "config.py", "errors.py", "stages/__init__.py")
+CORE_MODULES = ("mapped_text.py", "records.py", "store.py", "config.py", "errors.py", "stages/__init__.py",
+                *(f"text/{m}.py" for m in ("__init__", "words", "sentences", "dates", "names", "marks")))  # the text toolkit
 
 
 @dataclass(frozen=True)

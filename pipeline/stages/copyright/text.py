@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-TERMINAL = tuple('.!?…"\'”’)]')
+from ...text import sentences, words
+from ...text.dates import find_all as find_dates, parse as parse_date
+
+WORD_RE = words.WORD
+TERMINAL = sentences.TERMINAL
 
 
 @dataclass
@@ -28,8 +31,7 @@ class Para:
     lines: list[str] = field(default_factory=list)
 
 
-def count_words(text: str) -> int:
-    return len(WORD_RE.findall(text))
+count_words = words.count
 
 
 def paragraphs(norm: dict[str, Any]) -> list[Para]:
@@ -69,7 +71,7 @@ def is_heading(p: Para, cfg: dict[str, Any]) -> bool:
     return t[0].isupper() or t[0].isdigit()
 
 
-SENTENCE_END = re.compile(r"[.!?…]+(?=[\s\"'”’)\]]|$)")
+SENTENCE_END = sentences.END
 MAX_WORDS_PER_SENTENCE = 100  # a "paragraph" of 200 words without a full stop is a list run together
 LIST_LINE = re.compile(r"^\s*([*+•·o-]|\d{1,3}[.)])\s")
 
@@ -94,47 +96,6 @@ def prose_share(paras: list[Para], min_words: int) -> float:
 
 
 # ------------------------------------------------------------------------------ dates
-def _month_re(months: dict[str, int]) -> str:
-    names = sorted(months, key=len, reverse=True)
-    return r"(?P<mon>" + "|".join(re.escape(n) for n in names) + r")\.?"
-
-
-def find_dates(text: str, months: dict[str, int]) -> list[tuple[int, int, str | None, str]]:
-    """Dates in ``text``: (start, end, ISO date or None, text). Dotted numeric dates are day first,
-    slashed ones month first (a slashed date with a first number over 12 is read day first)."""
-    mon = _month_re(months)
-    pats = [
-        rf"\b{mon}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b",
-        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{mon},?\s+(?P<y>\d{{4}})\b",
-        r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b",
-        r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})(?![\d])",
-        r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?![\d/])",   # slashed: month first (US)
-    ]
-    out: list[tuple[int, int, str | None, str]] = []
-    taken: list[tuple[int, int]] = []
-    for pat in pats:
-        for m in rx("(?i)" + pat).finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            gd = m.groupdict()
-            month = months.get(gd["mon"].lower()) if gd.get("mon") else int(gd["m"])
-            year = int(gd["y"])
-            if year < 100:
-                year += 1900 if year >= 30 else 2000
-            day = int(gd["d"])
-            if "/" in m.group(0) and month and month > 12 and day <= 12:
-                month, day = day, month
-            iso = f"{year:04d}-{month:02d}-{day:02d}" if month and 1 <= month <= 12 and 1 <= day <= 31 else None
-            out.append((m.start(), m.end(), iso, m.group(0)))
-            taken.append((m.start(), m.end()))
-    return sorted(out)
-
-
-def parse_date(text: str, months: dict[str, int]) -> tuple[str | None, str] | None:
-    found = find_dates(text, months)
-    return (found[0][2], found[0][3]) if found else None
-
-
 def is_date_line(p: Para, cfg: dict[str, Any]) -> tuple[str | None, str] | None:
     """A paragraph that is only a date (optionally a place or weekday before it)."""
     if len(p.lines) != 1 or p.words > cfg["date_line_max_words"]:
@@ -150,7 +111,7 @@ def is_date_line(p: Para, cfg: dict[str, Any]) -> tuple[str | None, str] | None:
 # ------------------------------------------------------------------------------ passage ends
 def content_words(text: str, min_letters: int) -> set[str]:
     """Lower-cased words of at least ``min_letters`` letters: content words, without a stop list."""
-    return {w.lower() for w in rx(r"[^\W\d_]{%d,}" % min_letters).findall(text)}
+    return {w.lower() for w in words.letter_words(text, min_letters)}
 
 
 def cut_at_vocabulary_change(paras: list[Para], run: list[int], ccfg: dict[str, Any],

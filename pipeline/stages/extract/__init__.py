@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from ...mapped_text import MappedText
+from ...text import words
 from .decode import decode
 
 NAME = "extract"
@@ -137,7 +138,7 @@ def extract_text(raw: str) -> tuple[list[Block], list[dict[str, Any]]]:
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 _TOKEN = re.compile(r"[a-z]+")
 _INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.I | re.S)  # for counting visible words only
-_PROSE_WORD = re.compile(r"[^\W\d_]{2,}")
+_PROSE_WORD = words.letters_at_least(2)
 
 
 @dataclass(slots=True)

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..copyright.text import count_words, find_dates, rx
+from ...text.dates import find_all as find_dates
+from ...text.words import count as count_words
+from ..copyright.text import rx
 
 NAME = "publish"
 REQUIRES = ("normalise", "quotes", "copyright")

@@ -16,7 +16,7 @@ NAME = "quotes"
 REQUIRES = ("extract", "strip", "normalise")
 LIBRARIES = ("spacy", "gender-guesser")
 CODE_DEPS = ("quoting/__init__.py", "quoting/textual.py", "quoting/attribution.py", "quoting/speakers.py",
-             "quoting/clause.py", "quoting/gender.py", "quoting/marks.py",
+             "quoting/clause.py", "quoting/gender.py",
              "quoting/parse.py")  # and every file of this package (stages/quotes/)
 
 _STR_LIST = {"type": "array", "items": {"type": "string"}}

@@ -11,7 +11,8 @@ from .registry import register
 class AttributionLineForm:
     @register('quotes.excerpt', 'a paragraph followed by a line naming its outlet, author or date is an excerpt of it', order=40)
     def attribution_excerpts(self) -> None:
-        from ...quoting.textual import words, wholly_quoted
+        from ...quoting.textual import wholly_quoted
+        from ...text.words import count as words
 
         for u in self.units:
             a = u.tags.get("attribution")

@@ -29,7 +29,7 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         from ...quoting.speakers import SpeakerFinder
         from ...quoting.textual import split_units
 
-        from ...quoting.marks import mark_view
+        from ...text.marks import mark_view
 
         # every rule reads the mark view (all quotation marks as '"', same offsets); records the clean text
         self.clean = text
@@ -82,7 +82,7 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
 
     def tag_units(self) -> None:
         from ...quoting.attribution import date_only_line, parse_attribution_line
-        from ...quoting.textual import words
+        from ...text.words import count as words
 
         val = sorted((v.lower() for v in self.cfg["valedictions"]), key=len, reverse=True)
         self.end_res = [re.compile(p, re.IGNORECASE) for p in self.cfg["block_end_lines"]]
@@ -205,7 +205,8 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         return best
 
     def records(self) -> dict[str, Any]:
-        from ...quoting.textual import interpolations, words
+        from ...quoting.textual import interpolations
+        from ...text.words import count as words
 
         refs = []
         for num, (t, s, e) in self.references.items():

@@ -12,7 +12,7 @@ from .registry import register
 class InlineForm:
     @register('quotes.inline', 'words in quote marks are a quotation when a cue attributes them or they are long enough', order=50)
     def inline(self) -> None:
-        from ...quoting.textual import words
+        from ...text.words import count as words
 
         by_para = self.spans_by_para
         for pi in sorted(by_para):

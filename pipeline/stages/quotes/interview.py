@@ -45,7 +45,7 @@ class InterviewForm:
     def interview_names(self, first: int) -> tuple[dict[str, Any] | None, dict[str, Any] | None, str]:
         """Interviewee and interviewer from the introduction before the first label."""
         from ...quoting.attribution import parse_attribution_line  # noqa: F401
-        from ...quoting.textual import find_date
+        from ...text.dates import first as find_date
 
         self.intro_source = None
         pat = re.compile(self.cfg["interview"]["intro_pattern"], re.IGNORECASE)

@@ -11,7 +11,7 @@ from .registry import register
 class LetterForm:
     @register('quotes.letter', 'a signed letter is a quotation of its signatory', order=20)
     def letters(self) -> None:
-        from ...quoting.textual import words
+        from ...text.words import count as words
 
         for v in [u for u in self.units if u.tags.get("valediction") and u.index not in self.claimed]:
             sig = []

@@ -16,6 +16,8 @@ from typing import Any, Iterable
 
 from ...errors import ConfigError
 from ...mapped_text import MappedText
+from ...text import sentences
+from ...text import words as words_
 
 NAME = "strip"
 REQUIRES = ("extract",)
@@ -40,6 +42,7 @@ _RULE_SCHEMA = {
 _STRINGS = {"type": "array", "items": {"type": "string"}}
 _COUNT = {"type": "integer", "minimum": 0}
 _SHARE = {"type": "number", "minimum": 0}
+_MONTHS = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 12}}  # the months lexicon
 
 
 def _section(**props: Any) -> dict[str, Any]:
@@ -65,7 +68,7 @@ _TEXT_SCHEMA = _section(  # text_dump.py
     stopwords=_STRINGS,
 )
 _KEEP_SCHEMA = _section(  # strip_keep.py
-    enabled={"type": "boolean"}, attribution_max_words=_COUNT, prose_min_words=_COUNT, months=_STRINGS,
+    enabled={"type": "boolean"}, attribution_max_words=_COUNT, prose_min_words=_COUNT, months=_MONTHS,
     valedictions=_STRINGS, signature_max_lines=_COUNT, signature_max_words=_COUNT, closing_max_lines=_COUNT,
     dateline_max_words=_COUNT, reference_headings=_STRINGS, reference_min_items=_COUNT,
     quote_cue_pattern={"type": "string"}, quote_end_markers=_STRINGS, quote_max_lines=_COUNT,
@@ -107,8 +110,8 @@ CONFIG_SCHEMA: dict[str, Any] = {
     },
 }
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s*$")
+_WORD = words_.RUN
+_SENTENCE_END = sentences.ENDS_LIKE_SENTENCE
 
 
 @dataclass(frozen=True)
@@ -163,19 +166,8 @@ def compile_rules(raw_rules: Iterable[dict[str, Any]]) -> tuple[Rule, ...]:
     return _compile(key)
 
 
-def words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
-def words_upto(text: str, cap: int) -> int:
-    """The number of words of ``text``, counted no further than ``cap + 1``: enough to compare
-    with a rule's ``max_words`` without reading a long paragraph to its end."""
-    n = 0
-    for _ in _WORD.finditer(text):
-        n += 1
-        if n > cap:
-            break
-    return n
+words = words_.count_runs        # strip counts \w runs (its thresholds were set on them)
+words_upto = words_.count_runs_upto
 
 
 def is_fragment(text: str, max_words: int, n_words: int | None = None) -> bool:

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from ...text import sentences
 from . import words
 
 _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
@@ -167,7 +168,7 @@ def _headings_of_content(blocks: list[dict[str, Any]], labels: list[tuple[str, s
             labels[i] = ("content", "strip.html.heading_of_content")
 
 
-_SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*(\s|$)")
+_SENTENCE = sentences.CLAUSE_STOP
 
 
 def _main_text(text: str, density: float, furniture: set[str], cfg: dict[str, Any]) -> bool:

@@ -23,15 +23,11 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ...text import sentences
+from ...text.dates import mention_regex as _date_regex
+
 _ITEM = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?|\^|[-*•])\s+\S")
 _CITATION = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b|\bISBN\b|\bpp?\.\s*\d|\b\d+\.\d+\s+\d+\.\d+\b|https?://|\bretrieved\b", re.I)
-_NUM_DATE = r"\b\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:\d{4}|\d{2})\b"
-
-
-@lru_cache(maxsize=8)
-def _date_regex(months: tuple[str, ...]) -> re.Pattern[str]:
-    names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
-    return re.compile(rf"{_NUM_DATE}|\b(?:\d{{1,2}}\s+)?(?:{names})\.?\s+(?:\d{{1,2}},?\s+)?\d{{4}}\b", re.I)
 
 
 def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]],
@@ -95,7 +91,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                 labels[j] = ("content", "strip.keep.signature")
 
 
-_SENTENCE = re.compile(r"^[A-Z\"'].*[.!?]$")
+_SENTENCE = sentences.CAPITALISED
 
 
 def is_date_line(text: str, cfg: dict[str, Any]) -> bool:

@@ -10,10 +10,11 @@ its heading and is followed by more steps, so it stays.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Callable
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+from ...text import words
+
+_WORD = words.LETTERS
 
 
 def apply(texts: list[str], labels: list[tuple[str, str]], is_heading: Callable[[int], bool],

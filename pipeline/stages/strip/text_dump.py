@@ -26,10 +26,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
-_SENTENCE = re.compile(r"[.!?…;:][\"'”’)\]]*(\s|$)")
+from ...text import sentences, words
+
+_WORDS = words.LETTERS_ELIDED
+_SENTENCE = sentences.CLAUSE_STOP
 _SHORT_SENTENCE = re.compile(r"^\s*[\"'“‘(]?[A-Z][^.!?]*[a-z][.!?][\"'”’)]*\s*$")
-_SENTENCE_STOP = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+_SENTENCE_STOP = sentences.ENDS_WITH_CLAUSE_STOP
 # a line of dialogue: an utterance opened by a quotation mark or a dash, closed by sentence punctuation
 _DIALOGUE = re.compile(r"^\s*([\"“„«‘']|[—―–]\s?)\s*\w.*?[.!?…,;—–-][\"”“»’']?")
 # a whole sentence on its own line: capital first, a full stop last ("It was empty."); not a

@@ -1,0 +1,89 @@
+"""The shared text toolkit (pipeline/text/) and the lexicons the config references."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import DEFAULT_CONFIG, LEXICON_DIR, load_config, read_yaml
+from pipeline.errors import ConfigError
+from pipeline.text import dates, names, sentences, words
+
+MONTHS = read_yaml(LEXICON_DIR / "months.yaml")
+
+
+def test_a_word_joins_across_an_apostrophe_or_a_hyphen() -> None:
+    assert words.count("Don't stop the well-known 2019 show") == 6
+
+
+def test_strip_counts_word_runs_so_an_apostrophe_splits_a_word() -> None:
+    assert words.count_runs("Don't stop") == 3
+
+
+def test_counting_runs_up_to_a_cap_stops_one_past_it() -> None:
+    assert words.count_runs_upto("a b c d e f", 2) == 3
+
+
+def test_letter_words_leave_out_numbers_and_short_words() -> None:
+    assert words.letter_words("In 2019 we met at noon", 3) == ["met", "noon"]
+
+
+def test_the_benchmark_token_is_a_word_run_whatever_our_word_is() -> None:
+    assert words.BENCHMARK_TOKEN.findall("don't 2-3") == ["don", "t", "2", "3"]
+
+
+def test_a_label_does_not_end_like_a_sentence() -> None:
+    assert sentences.ENDS_LIKE_SENTENCE.search("It rained.”") and not sentences.ENDS_LIKE_SENTENCE.search("Contact us")
+
+
+def test_every_date_of_a_text_is_found_with_its_iso_form() -> None:
+    found = dates.find_all("On 3 March 2016 and 04/05/2017 it rained.", MONTHS)
+    assert [(iso, text) for _, _, iso, text in found] == [("2016-03-03", "3 March 2016"), ("2017-04-05", "04/05/2017")]
+
+
+def test_the_first_date_reads_two_digit_years_with_the_pivot() -> None:
+    d = dates.first("(Daily Courier 02. 03.19.)", MONTHS, pivot=30)
+    assert d is not None and d.iso == "2019-03-02"
+
+
+def test_a_month_and_year_is_a_date_mention_without_a_day() -> None:
+    assert dates.mention_regex(tuple(MONTHS)).search("Published March 1997")
+
+
+def test_honorifics_are_dropped_before_a_name() -> None:
+    assert names.honorific_prefix(["Mr", "Dr"]).sub("", "Dr. Jane Roe") == "Jane Roe"
+
+
+def test_the_config_references_each_lexicon_once_and_gets_its_content() -> None:
+    cfg = load_config(None)
+    assert cfg.section("strip")["keep"]["months"] == cfg.section("quotes")["months"] == MONTHS
+    assert cfg.section("quotes")["valedictions"] == read_yaml(LEXICON_DIR / "valedictions.yaml")
+
+
+def test_every_lexicon_says_where_it_comes_from() -> None:
+    for path in sorted(LEXICON_DIR.glob("*.yaml")):
+        assert "Source:" in path.read_text(encoding="utf-8"), path.name
+
+
+def _copy(tmp_path: Path) -> Path:
+    shutil.copytree(LEXICON_DIR, tmp_path / "lexicons")
+    shutil.copy(DEFAULT_CONFIG, tmp_path / "pipeline.yaml")
+    return tmp_path / "pipeline.yaml"
+
+
+def test_changing_a_lexicon_changes_the_hash_of_every_section_that_reads_it(tmp_path: Path) -> None:
+    path = _copy(tmp_path)
+    before = load_config(path)
+    lex = tmp_path / "lexicons" / "valedictions.yaml"
+    lex.write_text(lex.read_text(encoding="utf-8").replace("cordially]", "cordially, warmly]"), encoding="utf-8")
+    after = load_config(path)
+    assert [before.section_hash(s) == after.section_hash(s) for s in ("strip", "quotes", "copyright")] == [False, False, True]
+
+
+def test_an_unknown_lexicon_is_a_config_error_naming_the_line(tmp_path: Path) -> None:
+    path = _copy(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("!lexicon honorifics", "!lexicon honorific"), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"pipeline\.yaml:\d+: .*unknown lexicon 'honorific'"):
+        load_config(path)
