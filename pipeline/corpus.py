@@ -22,6 +22,15 @@ from typing import Any
 from .store import read_json, write_jsonl
 from .text import words
 from .text.names import CORPUS_HONORIFICS, leading_honorifics
+from .rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+SHARED_PASSAGE = declare("corpus.shared_passage", stage="corpus", why="quotations sharing a run of words across documents are one passage",
+        params=["min_shared_words"])
+SINGLE = declare("corpus.single", stage="corpus", why="a quotation no other document shares is its own index entry")
+SPEAKER_SAME_NAME = declare("corpus.speaker.same_name", stage="corpus", why="speakers with the same name are one speaker across documents")
+SPEAKER_SURNAME = declare("corpus.speaker.surname", stage="corpus", why="a bare surname joins the one full name of the corpus that ends with it",
+        params=["surname_merge"])
 
 WORD = words.JOINED_RUN
 HONORIFIC = leading_honorifics(CORPUS_HONORIFICS)   # dropped to compare names
@@ -140,7 +149,7 @@ def link_quotations(quotes: list[dict[str, Any]], n: int) -> list[dict[str, Any]
         lines.append({"text": text, "shared": True, "words": j - i,
                       "documents": sorted({o["document"] for o in occurrences}), "occurrences": occurrences,
                       "speakers": sorted({o["speaker"] for o in occurrences if o["speaker"]}),
-                      "rule": "corpus.shared_passage"})
+                      "rule": SHARED_PASSAGE})
     for qi, q in enumerate(quotes):
         if qi in covered:
             continue
@@ -148,7 +157,7 @@ def link_quotations(quotes: list[dict[str, Any]], n: int) -> list[dict[str, Any]
                       "occurrences": [{"document": q["document"], "quotation": q["id"], "raw_start": q["raw_start"],
                                        "raw_end": q["raw_end"], "speaker": (q.get("speaker") or {}).get("name")}],
                       "speakers": [(q.get("speaker") or {}).get("name")] if q.get("speaker") else [],
-                      "rule": "corpus.single"})
+                      "rule": SINGLE})
     lines.sort(key=lambda r: (not r["shared"], r["occurrences"][0]["document"], r["occurrences"][0]["raw_start"]))
     return [{"id": f"corpus#c{i + 1}", **r} for i, r in enumerate(lines)]
 
@@ -190,12 +199,12 @@ def merge_speakers(quotes: list[dict[str, Any]], surname_merge: bool) -> list[di
                 for n, c in g["names"].items():
                     target["names"][n] = target["names"].get(n, 0) + c
                 target["quotations"].extend(g["quotations"])
-                target.setdefault("rules", []).append("corpus.speaker.surname")
+                target.setdefault("rules", []).append(SPEAKER_SURNAME)
     out = []
     for (k, typ), g in sorted(groups.items()):
         names = sorted(g["names"], key=lambda n: (-len(n.split()), -g["names"][n], n))
         out.append({"name": names[0], "variants": sorted(g["names"]), "type": typ,
                     "quotations": sorted(set(g["quotations"])),
                     "documents": sorted({qid.split("#")[0] for qid in g["quotations"]}),
-                    "rules": ["corpus.speaker.same_name"] + g.get("rules", [])})
+                    "rules": [SPEAKER_SAME_NAME] + g.get("rules", [])})
     return [{"id": f"corpus#s{i + 1}", **r} for i, r in enumerate(out)]

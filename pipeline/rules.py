@@ -31,6 +31,7 @@ from .errors import PipelineError
 # The order `pipeline rules` lists stages in: the per-document stages, then the corpus step.
 STAGE_ORDER = ("extract", "strip", "normalise", "quotes", "copyright", "publish", "corpus")
 CONFIG_RULE_KEYS = ("id", "description")
+CORPUS_MODULES = ("pipeline.corpus",)   # the corpus step's modules (not stages): they declare its rules
 
 
 class RuleError(PipelineError):
@@ -143,10 +144,17 @@ def _load_catalog() -> None:
         _CATALOG_LOADED = True
         from .stages import stages
 
+        from .stages import _code_deps
+
         for spec in stages():   # stage modules declare their rules when imported; the catalog fills in the rest
             if hasattr(spec.module, "__path__"):   # a stage package: every module of it (quotes/: its forms)
                 for info in pkgutil.iter_modules(spec.module.__path__):
                     importlib.import_module(f"{spec.module.__name__}.{info.name}")
+            for rel in _code_deps(spec.name):      # the helpers it names (quoting/: resolvers' rules)
+                if rel.endswith(".py"):
+                    importlib.import_module("pipeline." + rel[:-3].replace("/", ".").removesuffix(".__init__"))
+        for name in CORPUS_MODULES:
+            importlib.import_module(name)
         importlib.import_module("pipeline.rules_catalog")
 
 

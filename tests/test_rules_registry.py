@@ -116,9 +116,10 @@ def test_declaring_an_id_twice_is_an_error() -> None:
 
 
 def test_a_catalog_entry_declared_twice_is_an_error() -> None:
-    rules.code_rules()
-    with pytest.raises(rules.RuleError, match="extract.markup declared twice"):
-        rules.declare_provisional("extract.markup", stage="extract", why="again")
+    reg = rules.Registry()
+    rules.declare_provisional("strip.x", stage="strip", why="a catalog entry", into=reg)
+    with pytest.raises(rules.RuleError, match="strip.x declared twice"):
+        rules.declare_provisional("strip.x", stage="strip", why="again", into=reg)
 
 
 @pytest.mark.parametrize("real_first", [True, False])

@@ -6,4 +6,4 @@ it reads are written down. Config-declared rules (strip patterns, copyright sign
 here: they are registered from the config (``pipeline.rules.config_rules``).
 """
 
-from . import corpus, extract, normalise, quotes, strip  # noqa: F401 - importing declares
+from . import quotes  # noqa: F401 - importing declares
