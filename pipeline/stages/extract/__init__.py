@@ -17,6 +17,21 @@ from typing import Any
 from ...mapped_text import MappedText
 from ...text import words
 from .decode import decode
+from ...rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+HTML_BLOCK = declare("extract.html_block", stage="extract", why="the text of one HTML block element, with its tag path",
+        params=["block_elements", "tag_path_depth"])
+TEXT_LINE = declare("extract.text_line", stage="extract", why="one line of a plain-text dump is one block")
+LINE_BREAK = declare("extract.line_break", stage="extract", why="a line break between two text lines is layout, not content")
+MARKUP = declare("extract.markup", stage="extract", why="HTML tags, comments and declarations are markup, not text")
+WHITESPACE = declare("extract.whitespace", stage="extract", why="white space between blocks is layout, not content")
+SKIP = declare("extract.skip", stage="extract", family=True, params=["skip_elements"],
+        why="the content of a non-text element (extract.skip.<element>: script, style, head, ...) is not page text")
+NUL_BYTE = declare("extract.nul_byte", stage="extract", why="a few stray NUL bytes in a text page are noise, not content (more make the file binary)",
+        params=["stray_nul_max", "stray_nul_max_share"])
+METADATA_FALLBACK = declare("extract.metadata_fallback", stage="extract",
+        why="a page whose body holds no text keeps its title and description rather than nothing")
 
 NAME = "extract"
 REQUIRES: tuple[str, ...] = ()
@@ -89,7 +104,7 @@ def _without_nul(raw: str, start: int, end: int, gaps: list[dict[str, Any]]) -> 
             pieces.append((raw[pos:stop], pos, stop))
         if nul < 0:
             break
-        gaps.append(_gap(nul, nul + 1, "extract.nul_byte"))
+        gaps.append(_gap(nul, nul + 1, NUL_BYTE))
         pos = nul + 1
     return pieces
 
@@ -117,12 +132,12 @@ def extract_text(raw: str) -> tuple[list[Block], list[dict[str, Any]]]:
                 para += 1
             blank_run = False
             if pending_gap is not None and pending_gap < start:
-                gaps.append(_gap(pending_gap, start, "extract.line_break"))
+                gaps.append(_gap(pending_gap, start, LINE_BREAK))
             if "\x00" in line:
                 mapped = MappedText.from_pieces(_without_nul(raw, start, body_end, gaps))
             else:
                 mapped = MappedText.from_raw(raw, start, body_end)
-            blocks.append(Block(f"b{len(blocks) + 1}", "line", para, mapped, "extract.text_line"))
+            blocks.append(Block(f"b{len(blocks) + 1}", "line", para, mapped, TEXT_LINE))
             pending_gap = body_end if body_end < end else None
         else:
             blank_run = True
@@ -130,7 +145,7 @@ def extract_text(raw: str) -> tuple[list[Block], list[dict[str, Any]]]:
                 pending_gap = start
         pos = end
     if pending_gap is not None and pending_gap < n:
-        gaps.append(_gap(pending_gap, n, "extract.line_break"))
+        gaps.append(_gap(pending_gap, n, LINE_BREAK))
     return blocks, gaps
 
 
@@ -199,7 +214,7 @@ class _HTMLBlocks(HTMLParser):
         pieces = self.pieces
         if len(pieces) == 1 and pieces[0][0].isspace():  # white space between tags: the common case
             _, r0, r1 = pieces[0]
-            self.gaps.append((r0, r1, 1, "extract.whitespace"))
+            self.gaps.append((r0, r1, 1, WHITESPACE))
             self.pieces = []
         elif pieces:
             mapped = MappedText.from_pieces(pieces)
@@ -215,7 +230,7 @@ class _HTMLBlocks(HTMLParser):
                         _kind(tag),
                         self.para,
                         mapped,
-                        "extract.html_block",
+                        HTML_BLOCK,
                         tag=tag,
                         tag_path=">".join(o.label for o in self.stack[-self.depth_shown:]),
                         context=list(ordered),
@@ -224,7 +239,7 @@ class _HTMLBlocks(HTMLParser):
                 )
             else:
                 for seg in mapped.segments:
-                    self.gaps.append((seg[2], seg[3], 1, "extract.whitespace"))
+                    self.gaps.append((seg[2], seg[3], 1, WHITESPACE))
             self.pieces = []
         self.link_chars = 0
         if new_para:
@@ -267,7 +282,7 @@ class _HTMLBlocks(HTMLParser):
     # parser callbacks
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._base + self._at
-        self.gaps.append((start, start + len(self.get_starttag_text() or ""), 1, "extract.markup"))
+        self.gaps.append((start, start + len(self.get_starttag_text() or ""), 1, MARKUP))
         if self.skip_depth and tag == "body" and any(o.tag == "head" for o in self.stack):
             # <body> closes an unclosed <head> (as browsers do); otherwise the whole page is skipped
             before = len(self.stack)
@@ -302,14 +317,14 @@ class _HTMLBlocks(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._base + self._at
-        self.gaps.append((start, start + len(self.get_starttag_text() or ""), 1, "extract.markup"))
+        self.gaps.append((start, start + len(self.get_starttag_text() or ""), 1, MARKUP))
         if not self.skip_depth and tag in self.flush_tags:
             self._flush(new_para=tag != "br")
 
     def handle_endtag(self, tag: str) -> None:
         start = self._base + self._at
         close = self.raw.find(">", start)
-        self.gaps.append((start, len(self.raw) if close < 0 else close + 1, 1, "extract.markup"))
+        self.gaps.append((start, len(self.raw) if close < 0 else close + 1, 1, MARKUP))
         if self.skip_depth:
             if any(o.tag == tag for o in self.stack[-self.skip_depth:]):
                 before = len(self.stack)
@@ -402,7 +417,7 @@ def _metadata_blocks(raw: str) -> list[Block]:
             pos = e.end()
         if pos < r1:
             pieces.append((raw[pos:r1], pos, r1))
-        out.append(Block(f"b{len(out) + 1}", kind, len(out), MappedText.from_pieces(pieces), "extract.metadata_fallback",
+        out.append(Block(f"b{len(out) + 1}", kind, len(out), MappedText.from_pieces(pieces), METADATA_FALLBACK,
                          tag=tag, tag_path="head>meta", context=["meta"], link_chars=0))
     return out
 
@@ -422,10 +437,10 @@ def _fill_gaps(n: int, blocks: list[Block], gaps: list[tuple[int, int, int, str]
         if start < pos:
             start = pos
         if start > pos:
-            if out and out[-1][1] == pos and out[-1][2] == "extract.markup":
+            if out and out[-1][1] == pos and out[-1][2] == MARKUP:
                 out[-1][1] = start
             else:
-                out.append([pos, start, "extract.markup"])
+                out.append([pos, start, MARKUP])
         if end <= start:
             continue
         if prio == 1:
@@ -435,10 +450,10 @@ def _fill_gaps(n: int, blocks: list[Block], gaps: list[tuple[int, int, int, str]
                 out.append([start, end, rule])
         pos = end
     if pos < n:
-        if out and out[-1][1] == pos and out[-1][2] == "extract.markup":
+        if out and out[-1][1] == pos and out[-1][2] == MARKUP:
             out[-1][1] = n
         else:
-            out.append([pos, n, "extract.markup"])
+            out.append([pos, n, MARKUP])
     return [_gap(g0, g1, rule) for g0, g1, rule in out]
 
 
