@@ -14,6 +14,24 @@ from functools import lru_cache
 from typing import Any
 
 from ...mapped_text import Edit, MappedText, diff_edits
+from ...rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+FTFY = declare("normalise.ftfy", stage="normalise", why="ftfy repairs mojibake, HTML entities and odd widths (its explanation is kept)",
+        params=["ftfy"])
+INVISIBLE = declare("normalise.invisible", stage="normalise", why="invisible characters (zero-width, soft hyphen) carry no text",
+        params=["invisible"])
+QUOTES_DOUBLE = declare("normalise.quotes.double", stage="normalise", why="one quote-mark policy: curly double quotes become straight",
+        params=["quotes", "double_quotes"])
+QUOTES_SINGLE = declare("normalise.quotes.single", stage="normalise", why="one quote-mark policy: curly single quotes become straight",
+        params=["quotes", "single_quotes"])
+APOSTROPHE = declare("normalise.apostrophe", stage="normalise", why="a backtick or acute accent between letters is an apostrophe",
+        params=["apostrophe_between_letters"])
+WHITESPACE_COLLAPSE = declare("normalise.whitespace.collapse", stage="normalise", why="runs of white space inside a line read as one space")
+WHITESPACE_TRIM = declare("normalise.whitespace.trim", stage="normalise", why="white space at the ends of a line is layout")
+LINE = declare("normalise.line", stage="normalise", why="one kept line of a block in the clean text", params=["line_separator"])
+PARAGRAPH = declare("normalise.paragraph", stage="normalise", why="one paragraph of the clean text (blocks joined by the separator)",
+        params=["paragraph_separator"])
 
 NAME = "normalise"
 REQUIRES = ("extract", "strip")
@@ -63,7 +81,7 @@ def normalise_block(mapped: MappedText, cfg: dict[str, Any], ftfy_cfg: Any) -> t
     else:
         fixed, explanation = ftfy.fix_and_explain(mapped.text, config=ftfy_cfg)
     if fixed != mapped.text:
-        step = diff_edits(mapped.text, fixed, "normalise.ftfy")
+        step = diff_edits(mapped.text, fixed, FTFY)
         edits += [(mapped, e) for e in step]
         mapped = mapped.apply_edits(step)
         steps = [list(s) for s in (explanation or [])]
@@ -95,11 +113,11 @@ def normalise_block(mapped: MappedText, cfg: dict[str, Any], ftfy_cfg: Any) -> t
     lead = len(text) - len(text.lstrip())
     trail = len(text.rstrip())
     if lead or trail < len(text):
-        step = [e for e in (Edit(0, lead, "", "normalise.whitespace.trim"),
-                            Edit(max(trail, lead), len(text), "", "normalise.whitespace.trim")) if e.end > e.start]
+        step = [e for e in (Edit(0, lead, "", WHITESPACE_TRIM),
+                            Edit(max(trail, lead), len(text), "", WHITESPACE_TRIM)) if e.end > e.start]
         edits.extend((mapped, e) for e in step)
         mapped = mapped.apply_edits(step)
-    apply(_SPACE, " ", "normalise.whitespace.collapse")
+    apply(_SPACE, " ", WHITESPACE_COLLAPSE)
     return mapped, [_edit_record(m, e) for m, e in edits], steps
 
 
@@ -109,13 +127,13 @@ def _char_rules(invisible: str, double: str, single: str, between: str
     """The character rules, compiled once: (a search for any of their characters, the rules in order)."""
     rules = []
     if invisible:
-        rules.append((re.compile(f"[{re.escape(invisible)}]+"), "", "normalise.invisible"))
+        rules.append((re.compile(f"[{re.escape(invisible)}]+"), "", INVISIBLE))
     if double:
-        rules.append((re.compile(f"[{re.escape(double)}]"), '"', "normalise.quotes.double"))
+        rules.append((re.compile(f"[{re.escape(double)}]"), '"', QUOTES_DOUBLE))
     if single:
-        rules.append((re.compile(f"[{re.escape(single)}]"), "'", "normalise.quotes.single"))
+        rules.append((re.compile(f"[{re.escape(single)}]"), "'", QUOTES_SINGLE))
     if between:
-        rules.append((re.compile(f"(?<=\\w)[{re.escape(between)}](?=\\w)"), "'", "normalise.apostrophe"))
+        rules.append((re.compile(f"(?<=\\w)[{re.escape(between)}](?=\\w)"), "'", APOSTROPHE))
     chars = invisible + double + single + between
     return (re.compile(f"[{re.escape(chars)}]") if chars else None), tuple(rules)
 
@@ -174,7 +192,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     for (b, i), start in zip(placed, offsets):
         end = start + len(pieces[i].text)
         r0, r1 = text.to_raw(start, end)
-        lines.append({"block": b["id"], "start": start, "end": end, "raw_start": r0, "raw_end": r1, "rule": "normalise.line"})
+        lines.append({"block": b["id"], "start": start, "end": end, "raw_start": r0, "raw_end": r1, "rule": LINE})
         if paragraphs and i and seps[i - 1] == line_sep:
             para = paragraphs[-1]
             para["end"] = end
@@ -182,7 +200,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
             para["blocks"].append(b["id"])
         else:
             paragraphs.append({"id": f"p{len(paragraphs) + 1}", "start": start, "end": end, "raw_start": r0,
-                               "raw_end": r1, "kind": b["kind"], "blocks": [b["id"]], "rule": "normalise.paragraph"})
+                               "raw_end": r1, "kind": b["kind"], "blocks": [b["id"]], "rule": PARAGRAPH})
     all_edits.sort(key=lambda e: (e["raw_start"], e["raw_end"]))
     return {
         "text": text.text,
