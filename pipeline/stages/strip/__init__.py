@@ -18,6 +18,16 @@ from ...errors import ConfigError
 from ...mapped_text import MappedText
 from ...text import sentences
 from ...text import words as words_
+from ...rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+DEFAULT_CONTENT = declare("strip.default_content", stage="strip", why="a block no rule labels stays content (nothing removed without a rule)")
+EMPTIED_BY_INLINE_RULE = declare("strip.emptied_by_inline_rule", stage="strip", why="a block the inline rules emptied has nothing left to keep")
+EMPTY_SECTION_HEADING = declare("strip.empty_section_heading", stage="strip", why="a heading with no content under it is residue of a removed section",
+        params=["empty_heading.enabled", "empty_heading.max_words", "empty_heading.always_empty_titles"])
+TRAILING_FRAGMENT = declare("strip.trailing_fragment", stage="strip",
+        why="short fragments (names, labels) between a dump's text and its footer are residue",
+        params=["trailing_fragments.enabled", "trailing_fragments.max_words", "trailing_fragments.max_stopword_share"])
 
 NAME = "strip"
 REQUIRES = ("extract",)
@@ -202,7 +212,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     blocks = ext["blocks"]
     block_rules = compile_rules(cfg["block_rules"])
     inline_rules = compile_rules(cfg["inline_rules"])
-    labels: list[tuple[str, str]] = [("content", "strip.default_content")] * len(blocks)
+    labels: list[tuple[str, str]] = [("content", DEFAULT_CONTENT)] * len(blocks)
     notices: list[dict[str, Any]] = []
     removals: list[dict[str, Any]] = []
     texts = [b["text"] for b in blocks]
@@ -229,7 +239,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     pending_continuation = False
     for i, text in enumerate(kept_texts):
         if not text.strip():
-            labels[i] = ("boilerplate", "strip.emptied_by_inline_rule")
+            labels[i] = ("boilerplate", EMPTIED_BY_INLINE_RULE)
             continue
         if pending_continuation and is_fragment(text, 6, n_words[i]):
             labels[i] = ("boilerplate", notices[-1]["rule"] + ".holder")
@@ -324,7 +334,7 @@ def _empty_headings(blocks: list[dict[str, Any]], texts: list[str], labels: list
             and not (fmt == "text" and strip_keep.is_date_line(texts[nxt], keep_cfg))  # a title over its date
             and not _heads_article(blocks, texts, kept[pos + 1:], max_words, keep_cfg)
         ):
-            labels[i] = ("boilerplate", "strip.empty_section_heading")
+            labels[i] = ("boilerplate", EMPTY_SECTION_HEADING)
 
 
 def _heads_article(blocks: list[dict[str, Any]], texts: list[str], after: list[int], max_words: int,
@@ -361,7 +371,7 @@ def _trailing_fragments(texts: list[str], labels: list[tuple[str, str]], max_wor
             return
         t = texts[i].strip()
         if is_fragment(t, max_words) and _stopword_share(t, stopwords) <= max_stopword_share:
-            labels[i] = ("boilerplate", "strip.trailing_fragment")
+            labels[i] = ("boilerplate", TRAILING_FRAGMENT)
             continue
         return
 

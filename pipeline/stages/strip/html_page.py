@@ -16,6 +16,27 @@ from typing import Any
 
 from ...text import sentences
 from . import words
+from ...rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+HTML_TRAFILATURA = declare("strip.html.trafilatura", stage="strip", why="trafilatura's main-text decision, aligned to the page's blocks",
+        params=["html.trafilatura.enabled", "html.trafilatura.options", "html.trafilatura.short_key",
+                "html.trafilatura.short_window"])
+HTML_MAIN_TEXT = declare("strip.html.main_text", stage="strip", why="link-free running text outside furniture that trafilatura left out",
+        params=["html.recover.enabled", "html.recover.max_link_density", "html.recover.min_words",
+                "html.recover.min_sentence_words"])
+HTML_HEADING_OF_CONTENT = declare("strip.html.heading_of_content", stage="strip", why="a heading directly over kept content is its heading",
+        params=["html.recover.headings"])
+HTML_STRUCTURE = declare("strip.html.structure", stage="strip", why="a block inside navigation, footer or sidebar elements is furniture",
+        params=["html.boilerplate_context_tokens"])
+HTML_LINK_DENSITY = declare("strip.html.link_density", stage="strip", why="a block that is mostly link text is navigation",
+        params=["html.max_link_density"])
+HTML_OVERLAY = declare("strip.html.overlay", stage="strip", why="dialogs, off-canvas panels and screen-reader-only text float over the page",
+        params=["html.overlay_tokens"])
+HTML_NAV_LINK = declare("strip.html.nav_link", stage="strip", why="a mostly-link block inside a menu element is a menu entry",
+        params=["html.furniture.nav_tokens", "html.furniture.nav_min_link_density"])
+HTML_REPEATED_BLOCK = declare("strip.html.repeated_block", stage="strip", why="a short block repeated in one page is furniture",
+        params=["html.furniture.repeated_max_words", "html.furniture.repeated_min_count"])
 
 _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -97,21 +118,21 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
         density = b.get("link_chars", 0) / n if n else 0.0
         if kept is not None:
             if kept[i] and ctx_tokens & overlay:
-                labels[i] = ("boilerplate", "strip.html.overlay")
+                labels[i] = ("boilerplate", HTML_OVERLAY)
             elif kept[i]:
-                labels[i] = ("content", "strip.html.trafilatura")
+                labels[i] = ("content", HTML_TRAFILATURA)
             elif rcfg["enabled"] and (first <= i <= last or not rcfg["within_kept_range"]) \
                     and (seen[key(texts[i])] == 1 or not rcfg["unique_only"]) \
                     and _main_text(texts[i], density, ctx_tokens & (tokens | overlay), rcfg):
-                labels[i] = ("content", "strip.html.main_text")
+                labels[i] = ("content", HTML_MAIN_TEXT)
             else:
-                labels[i] = ("boilerplate", "strip.html.trafilatura")
+                labels[i] = ("boilerplate", HTML_TRAFILATURA)
             continue
         if ctx_tokens & tokens:
-            labels[i] = ("boilerplate", "strip.html.structure")
+            labels[i] = ("boilerplate", HTML_STRUCTURE)
             continue
         if n and density > max_link_density and words(texts[i]) < 40:
-            labels[i] = ("boilerplate", "strip.html.link_density")
+            labels[i] = ("boilerplate", HTML_LINK_DENSITY)
     if kept is not None and rcfg["headings"]:
         _headings_of_content(blocks, labels)
     _furniture(blocks, texts, labels, cfg["furniture"])
@@ -153,19 +174,19 @@ def _furniture(blocks: list[dict[str, Any]], texts: list[str], labels: list[tupl
             continue
         n = len(texts[i].strip())
         if nav and n and set(b.get("context", ())) & nav and b.get("link_chars", 0) / n >= min_density:
-            labels[i] = ("boilerplate", "strip.html.nav_link")
+            labels[i] = ("boilerplate", HTML_NAV_LINK)
         elif rep_words and counts[keys[i]] >= rep_min and words(keys[i]) <= rep_words and not _SENTENCE.search(keys[i]):
-            labels[i] = ("boilerplate", "strip.html.repeated_block")
+            labels[i] = ("boilerplate", HTML_REPEATED_BLOCK)
 
 
 def _headings_of_content(blocks: list[dict[str, Any]], labels: list[tuple[str, str]]) -> None:
     """A heading trafilatura dropped is kept when the next text block is kept main text."""
     for i in range(len(blocks) - 2, -1, -1):
-        if blocks[i].get("kind") != "heading" or labels[i] != ("boilerplate", "strip.html.trafilatura"):
+        if blocks[i].get("kind") != "heading" or labels[i] != ("boilerplate", HTML_TRAFILATURA):
             continue
         nxt = i + 1
         if blocks[nxt].get("kind") != "heading" and labels[nxt][0] == "content" and labels[nxt][1].startswith("strip.html."):
-            labels[i] = ("content", "strip.html.heading_of_content")
+            labels[i] = ("content", HTML_HEADING_OF_CONTENT)
 
 
 _SENTENCE = sentences.CLAUSE_STOP

@@ -25,6 +25,22 @@ from typing import Any
 
 from ...text import sentences
 from ...text.dates import mention_regex as _date_regex
+from ...rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+KEEP_ATTRIBUTION_LINE = declare("strip.keep.attribution_line", stage="strip", why="a short outlet/date line under an excerpt attributes it",
+        params=["keep.enabled", "keep.attribution_max_words", "keep.prose_min_words", "keep.months"])
+KEEP_DATELINE = declare("strip.keep.dateline", stage="strip", why="a date line just before running text dates a letter or article",
+        params=["keep.dateline_max_words", "keep.months"])
+KEEP_SIGNATURE = declare("strip.keep.signature", stage="strip", why="a letter's valediction, signature block and closing lines name its author",
+        params=["keep.valedictions", "keep.signature_max_lines", "keep.signature_max_words", "keep.closing_max_lines"])
+KEEP_REFERENCE_LIST = declare("strip.keep.reference_list", stage="strip", why="a numbered list of citations under a references heading is content",
+        params=["keep.reference_headings", "keep.reference_min_items"])
+KEEP_QUOTE_CUE = declare("strip.keep.quote_cue", stage="strip", why="a forum's 'NAME said:' over a quoted post, and the post, are content",
+        params=["keep.quote_cue_pattern", "keep.quote_end_markers", "keep.quote_max_lines"])
+KEEP_NO_MAIN_TEXT = declare("strip.keep.no_main_text", stage="strip",
+        why="a short document that structure alone would empty keeps what only structure removed",
+        params=["keep.no_main_text_max_blocks"])
 
 _ITEM = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?|\^|[-*•])\s+\S")
 _CITATION = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b|\bISBN\b|\bpp?\.\s*\d|\b\d+\.\d+\s+\d+\.\d+\b|https?://|\bretrieved\b", re.I)
@@ -50,13 +66,13 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
         # is too little structure to tell content from furniture by; only the pattern rules stand.
         for i in range(len(labels)):
             if structural(i):
-                labels[i] = ("content", "strip.keep.no_main_text")
+                labels[i] = ("content", KEEP_NO_MAIN_TEXT)
         return
     date_words = int(cfg["dateline_max_words"])
     closing = int(cfg["closing_max_lines"])
     for i in sorted(_reference_lists(texts, cfg["reference_headings"], int(cfg["reference_min_items"]))):
         if structural(i):
-            labels[i] = ("content", "strip.keep.reference_list")
+            labels[i] = ("content", KEEP_REFERENCE_LIST)
     cue = re.compile(cfg["quote_cue_pattern"]) if cfg["quote_cue_pattern"] else None
     end_markers = {m.casefold() for m in cfg["quote_end_markers"]}
     for i, text in enumerate(texts):
@@ -65,30 +81,30 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             continue
         if cue and cue.match(t) and i + 1 < len(texts) and labels[i + 1][0] == "content":
             if structural(i):
-                labels[i] = ("content", "strip.keep.quote_cue")
+                labels[i] = ("content", KEEP_QUOTE_CUE)
             for j in range(i + 1, min(len(texts), i + 1 + int(cfg["quote_max_lines"]))):
                 if texts[j].strip().casefold() in end_markers:
                     if structural(j):
-                        labels[j] = ("content", "strip.keep.quote_cue")
+                        labels[j] = ("content", KEEP_QUOTE_CUE)
                     break
         n = len(t.split())
         if structural(i) and n <= max_words and date.search(t) and _after_prose(texts, labels, i, prose_words):
-            labels[i] = ("content", "strip.keep.attribution_line")
+            labels[i] = ("content", KEEP_ATTRIBUTION_LINE)
         elif structural(i) and n <= date_words and _is_date_line(t, date) and _before_prose(texts, labels, i, prose_words):
-            labels[i] = ("content", "strip.keep.dateline")
+            labels[i] = ("content", KEEP_DATELINE)
         if t.rstrip(",").casefold() in valedictions:
             if structural(i):
-                labels[i] = ("content", "strip.keep.signature")
+                labels[i] = ("content", KEEP_SIGNATURE)
             para = blocks[i]["para"]
             for j in range(i + 1, min(len(texts), i + 1 + sig_lines)):
                 if blocks[j]["para"] != para or len(texts[j].split()) > sig_words:
                     break
                 if structural(j):
-                    labels[j] = ("content", "strip.keep.signature")
+                    labels[j] = ("content", KEEP_SIGNATURE)
             for j in range(i - 1, max(-1, i - 1 - closing), -1):  # closing sentences above it
                 if labels[j][0] == "content" or not structural(j) or not _SENTENCE.search(texts[j].strip()):
                     break
-                labels[j] = ("content", "strip.keep.signature")
+                labels[j] = ("content", KEEP_SIGNATURE)
 
 
 _SENTENCE = sentences.CAPITALISED

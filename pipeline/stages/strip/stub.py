@@ -13,6 +13,12 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ...text import words
+from ...rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+SECTION_STUB_REQUEST = declare("strip.section_stub_request", stage="strip",
+        why="an 'Add ...' request alone under a heading it names stands in for a missing section",
+        params=["section_stub"])
 
 _WORD = words.LETTERS
 
@@ -36,4 +42,4 @@ def apply(texts: list[str], labels: list[tuple[str, str]], is_heading: Callable[
             continue
         named = {w.casefold() for w in _WORD.findall(texts[above]) if len(w) >= 4} - verbs
         if named & set(ws[1:]):
-            labels[i] = ("boilerplate", "strip.section_stub_request")
+            labels[i] = ("boilerplate", SECTION_STUB_REQUEST)
