@@ -9,6 +9,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+SPEAKER_REPORTING_VERB = declare("quotes.speaker.reporting_verb", stage="quotes", why="the subject of a reporting verb in the cue before a quotation",
+        params=["reporting_verbs", "max_cue_tokens"])
+SPEAKER_REPORTING_VERB_AFTER = declare("quotes.speaker.reporting_verb_after", stage="quotes", why="the subject of a reporting verb after the quotation ('..., she said')",
+        params=["reporting_verbs", "max_cue_tokens"])
+SPEAKER_ACCORDING_TO = declare("quotes.speaker.according_to", stage="quotes", why="'according to X' names the source")
+SPEAKER_COLON_SUBJECT = declare("quotes.speaker.colon_subject", stage="quotes", why="the subject of the clause a colon ends introduces the quotation")
+SPEAKER_FRAGMENT_SUBJECT = declare("quotes.speaker.fragment_subject", stage="quotes",
+        why="a quoted fragment framed by a reporting clause takes that clause's subject (called it \"a disgrace\")",
+        params=["inline_min_words"])
+
 if TYPE_CHECKING:
     from .speakers import Speaker
 
@@ -100,7 +113,7 @@ class ClauseCues:
         subj = [c for c in root.children if c.dep_ == "nsubj"]
         if root.i not in inside or not subj or not all(t.i in inside for t in subj[0].subtree):
             return None  # the clause must lie wholly in the cue's own sentence and line
-        sp = self._from_token(subj[0], "quotes.speaker.colon_subject")
+        sp = self._from_token(subj[0], SPEAKER_COLON_SUBJECT)
         if sp is None or "\n" in sp.name:
             return None
         if sp.pronoun is not None:
@@ -133,7 +146,7 @@ class ClauseCues:
                 break  # past six words only behind "Name, title of Org," (an apposition)
             if (self._is_verb(t) and t.pos_ != "NOUN" or self._clause_verb(t, content[:n])) and self._reports_quote(t):
                 base = t.doc[0].idx  # noqa: F841 - offsets are doc-relative
-                sp = self._subject(t, "quotes.speaker.reporting_verb_after")
+                sp = self._subject(t, SPEAKER_REPORTING_VERB_AFTER)
                 if sp is None:
                     # "said X" / "X said" where the parser missed the subject
                     nxt = [c for c in content if c.i > t.i and (c.pos_ == "PROPN" or c.ent_type_)]
@@ -142,7 +155,7 @@ class ClauseCues:
                     while pick is not None and pick.dep_ == "compound" and pick.head.i > pick.i:
                         pick = pick.head    # "Tom Hardy": the head of the name, not its first word
                     if pick is not None:
-                        sp = self._from_token(pick, "quotes.speaker.reporting_verb_after")
+                        sp = self._from_token(pick, SPEAKER_REPORTING_VERB_AFTER)
                 if sp is not None:
                     sp.cue = (t.text, t.idx, t.idx + len(t))
                     return sp
@@ -176,17 +189,17 @@ class ClauseCues:
                 to = t.doc[t.i + 1]
                 objs = [c for c in to.children if c.dep_ == "pobj"]
                 if objs:
-                    sp = self._from_token(objs[0], "quotes.speaker.according_to")
+                    sp = self._from_token(objs[0], SPEAKER_ACCORDING_TO)
                 else:
                     nxt = t.doc[t.i + 2] if t.i + 2 < len(t.doc) else None
-                    sp = self._from_token(nxt, "quotes.speaker.according_to") if nxt is not None else None
+                    sp = self._from_token(nxt, SPEAKER_ACCORDING_TO) if nxt is not None else None
                 if sp is not None:
                     sp.cue = (t.doc[t.i:t.i + 2].text, t.idx, to.idx + len(to))
                     return sp
             if t.lower_ == "words" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "of" \
                     and t.i >= 1 and t.doc[t.i - 1].lower_ in ("the", "his", "her", "their"):
                 objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]   # "in the words of X:"
-                sp = self._from_token(objs[0], "quotes.speaker.according_to") if objs else None
+                sp = self._from_token(objs[0], SPEAKER_ACCORDING_TO) if objs else None
                 if sp is not None:
                     sp.cue = (t.doc[t.i - 1:t.i + 2].text, t.doc[t.i - 1].idx, t.doc[t.i + 1].idx + 2)
                     return sp
@@ -195,7 +208,7 @@ class ClauseCues:
             adjacent = fragment or self._verb_before_quote(t, q_rel)
             if adjacent and self._clause_subject(t) is not None or lexical:
                 # a fragment framed by a verb outside the lexicon is the caller's to weigh (it needs length)
-                sp = self._subject(t, "quotes.speaker.fragment_subject" if fragment else "quotes.speaker.reporting_verb")
+                sp = self._subject(t, SPEAKER_FRAGMENT_SUBJECT if fragment else SPEAKER_REPORTING_VERB)
                 if sp is not None:
                     end = t
                     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None

@@ -8,6 +8,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+PARSE_SPLIT_PARAGRAPH = declare("quotes.parse.split_paragraph", stage="quotes",
+        why="a paragraph longer than the bound is parsed in pieces cut at sentence or line ends (the model has a length limit)",
+        params=["max_parse_chars"])
+
 _CUT = re.compile(r"(?<=[.!?])\s+|\n+")
 _MAY_QUOTE = re.compile(r'"|[:,]\s*$|^\s*(?:Q|A|Question|Answer)\s*[:.]', re.MULTILINE)
 
@@ -79,7 +86,7 @@ class LazyDocs:
             ps = pieces(t, bound) if len(t) > bound else [t]
             if len(ps) > 1:
                 self.warnings.append({"paragraph": i, "pieces": len(ps), "chars": len(t),
-                                      "rule": "quotes.parse.split_paragraph",
+                                      "rule": PARSE_SPLIT_PARAGRAPH,
                                       "message": f"paragraph of {len(t)} characters parsed in {len(ps)} pieces "
                                                  f"(max_parse_chars {bound})"})
             jobs.extend((i, p) for p in ps)

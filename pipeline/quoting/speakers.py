@@ -13,6 +13,14 @@ from typing import Any
 from ..errors import ConfigError
 from ..text.names import honorific_prefix
 from .clause import ClauseCues
+from ..rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+SPEAKER_ADJACENT_SUBJECT = declare("quotes.speaker.adjacent_subject", stage="quotes", why="a name right before the quotation with a reporting cue between",
+        params=["reporting_verbs"])
+SPEAKER_PASSIVE_AGENT = declare("quotes.speaker.passive_agent", stage="quotes", why="the agent of a passive reporting verb ('was told by X')")
+SPEAKER_CITED_WORK = declare("quotes.speaker.cited_work", stage="quotes", why="'I cite X:': the object of a citing verb is the speaker",
+        params=["citing_verbs", "document_words"])
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any", "i": "self"}
 NAME_STOP_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"}
@@ -244,12 +252,12 @@ class SpeakerFinder(ClauseCues):
         if lemma(verb).lower() in self.citing:
             objs = [c for c in kids if c.dep_ in ("dobj", "obj")]
             if objs:
-                return self._from_token(objs[0], "quotes.speaker.cited_work")
+                return self._from_token(objs[0], SPEAKER_CITED_WORK)
         agents = [c for c in kids if c.dep_ == "agent"]
         if agents:
             objs = [c for c in agents[0].children if c.dep_ == "pobj"]
             if objs:
-                return self._from_token(objs[0], "quotes.speaker.passive_agent")
+                return self._from_token(objs[0], SPEAKER_PASSIVE_AGENT)
         subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass" if not agents else "nsubj")]
         subj = [c for c in subj if c.dep_ == "nsubj"]
         if not subj and verb.dep_ == "conj":
@@ -294,7 +302,7 @@ class SpeakerFinder(ClauseCues):
             t = t.head
         while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
             t = t.head.head
-        return self._from_token(t, "quotes.speaker.adjacent_subject")
+        return self._from_token(t, SPEAKER_ADJACENT_SUBJECT)
 
     def _quoted(self, tok: Any) -> bool:
         """Whether the token stands between a pair of quotation marks of its paragraph (the mark view

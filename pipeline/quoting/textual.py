@@ -10,6 +10,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..text import words as _words
+from ..rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+MARKS_PAIRED = declare("quotes.marks.paired", stage="quotes", why="text between a pair of quote marks is a quotation",
+        params=["inline_min_words"])
+MARKS_UNBALANCED = declare("quotes.marks.unbalanced", stage="quotes",
+        why="an opening mark with no close runs to the paragraph's end (a quotation continued over paragraphs)")
+INTERPOLATION_BRACKETS = declare("quotes.interpolation.brackets", stage="quotes", why="square brackets inside a quotation are the editor's, not the speaker's")
+INTERPOLATION_NOTE = declare("quotes.interpolation.note", stage="quotes", why="a parenthesised editor's or translator's note inside a quotation",
+        params=["note_words"])
 
 FOOTNOTE_RE = re.compile(r"\[(\d{1,3})\]")
 WORD_RE = _words.WORD
@@ -85,13 +95,13 @@ def pair_marks(text: str, start: int, end: int, marks: str = '"') -> list[MarkSp
             pending = i
         else:
             if opening and not closing and after.isalnum() and before.isspace():
-                out.append(_span(text, pending, None, i, "quotes.marks.unbalanced"))
+                out.append(_span(text, pending, None, i, MARKS_UNBALANCED))
                 pending = i
             else:
-                out.append(_span(text, pending, i, i, "quotes.marks.paired"))
+                out.append(_span(text, pending, i, i, MARKS_PAIRED))
                 pending = None
     if pending is not None:
-        out.append(_span(text, pending, None, end, "quotes.marks.unbalanced"))
+        out.append(_span(text, pending, None, end, MARKS_UNBALANCED))
     return [s for s in out if s.end > s.start]
 
 
@@ -151,8 +161,8 @@ def interpolations(text: str, start: int, end: int, note_words: list[str]) -> li
     for m in re.finditer(r"\[[^\[\]\n]{1,200}\]", seg):
         if FOOTNOTE_RE.fullmatch(m.group(0)) or m.group(0).lower() in ("[edit]",):
             continue
-        out.append((start + m.start(), start + m.end(), "quotes.interpolation.brackets"))
+        out.append((start + m.start(), start + m.end(), INTERPOLATION_BRACKETS))
     note = "|".join(re.escape(w) for w in note_words)
     for m in re.finditer(r"\([^()\n]{1,300}?(?:\s[-–—]\s?|\s)[^()\n]{0,60}\b(?:" + note + r")\.?\)", seg, re.IGNORECASE):
-        out.append((start + m.start(), start + m.end(), "quotes.interpolation.note"))
+        out.append((start + m.start(), start + m.end(), INTERPOLATION_NOTE))
     return sorted(out)

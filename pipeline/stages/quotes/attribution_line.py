@@ -6,6 +6,18 @@ from typing import Any
 
 from .draft import Draft
 from .registry import register
+from ...rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+EXCERPT_ATTRIBUTION_LINE = declare("quotes.excerpt.attribution_line", stage="quotes",
+        why="running text over an outlet/date attribution line is an excerpt of that source",
+        params=["attribution_max_words", "outlets"])
+ATTRIBUTION_LINE = declare("quotes.attribution_line", stage="quotes", why="a short line naming an outlet, a date or a byline attributes the text above",
+        params=["attribution_max_words", "outlets", "months", "year_pivot"])
+SPEAKER_ATTRIBUTION_OUTLET = declare("quotes.speaker.attribution_outlet", stage="quotes", why="an attribution line's outlet is the excerpt's source",
+        params=["outlets"])
+SPEAKER_ATTRIBUTION_PERSON = declare("quotes.speaker.attribution_person", stage="quotes", why="an attribution line's byline names the excerpt's author",
+        params=["name_max_tokens"])
 
 
 class AttributionLineForm:
@@ -31,24 +43,24 @@ class AttributionLineForm:
             s, e = (w.start, w.end) if w is not None else (prev.start, prev.end)
             if w is not None:
                 self.used_spans.add(w.open)
-            d = Draft("excerpt", s, e, "quotes.excerpt.attribution_line", (prev.index, prev.index), para=prev.para)
+            d = Draft("excerpt", s, e, EXCERPT_ATTRIBUTION_LINE, (prev.index, prev.index), para=prev.para)
             d.speaker = rec["speaker"]
             d.source = rec["source"]
-            d.rules = ["quotes.excerpt.attribution_line", "quotes.attribution_line"] + ([d.speaker["rule"]] if d.speaker else [])
+            d.rules = [EXCERPT_ATTRIBUTION_LINE, ATTRIBUTION_LINE] + ([d.speaker["rule"]] if d.speaker else [])
             self.add_structure(d)
 
     def attribution_rec(self, u: Any, a: Any) -> dict[str, Any]:
         aid = f"{self.doc_id}#a{len(self.attributions) + 1}"
-        rec = {"id": aid, "text": self.clean[u.start:u.end], **self.span_rec(u.start, u.end), **a.to_record(), "rule": "quotes.attribution_line"}
+        rec = {"id": aid, "text": self.clean[u.start:u.end], **self.span_rec(u.start, u.end), **a.to_record(), "rule": ATTRIBUTION_LINE}
         self.attributions.append(rec)
         if a.person:
             s, e = a.spans["person"]
             speaker = self.span_rec(u.start + s, u.start + e, name=a.person, type=a.person_type,
-                                    rule="quotes.speaker.attribution_person")
+                                    rule=SPEAKER_ATTRIBUTION_PERSON)
         elif a.outlet:
             s, e = a.spans["outlet"]
             speaker = self.span_rec(u.start + s, u.start + e, name=a.outlet, type="outlet",
-                                    rule="quotes.speaker.attribution_outlet")
+                                    rule=SPEAKER_ATTRIBUTION_OUTLET)
         else:
             speaker = None
         source = {"outlet": a.outlet, "author": a.author, "date": rec["date"], "date_text": rec["date_text"],

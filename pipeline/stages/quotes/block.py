@@ -7,6 +7,27 @@ from typing import Any
 
 from .draft import Draft, _footnotes_in, _username_like
 from .registry import register
+from ...rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+BLOCK_CUE_LINE = declare("quotes.block.cue_line", stage="quotes", why="paragraphs after a line ending in a reporting cue and a colon are quoted",
+        params=["reporting_verbs", "block_end_lines", "connector_lines"])
+BLOCK_CUE_COMMA = declare("quotes.block.cue_comma", stage="quotes", why="a paragraph after a cue ending in a comma continues as its quotation",
+        params=["reporting_verbs"])
+BLOCK_FOLLOWING = declare("quotes.block.following", stage="quotes", why="'the following statement:' introduces the paragraphs after it",
+        params=["following_pattern"])
+BLOCK_FORUM_CUE = declare("quotes.block.forum_cue", stage="quotes", why="a forum's 'NAME said:' introduces the quoted post",
+        params=["forum_cue_pattern", "block_end_lines"])
+SPEAKER_INTRODUCTION = declare("quotes.speaker.introduction", stage="quotes", why="a person introduced just before a block speaks it",
+        params=["honorifics", "titles", "name_max_tokens"])
+SPEAKER_FROM_OUTLET = declare("quotes.speaker.from_outlet", stage="quotes", why="'From the X:' over an excerpt names the outlet",
+        params=["from_outlet_pattern"])
+SPEAKER_FORUM_CUE = declare("quotes.speaker.forum_cue", stage="quotes", why="the NAME of a forum's 'NAME said:' cue", params=["forum_cue_pattern"])
+SPEAKER_POSSESSIVE_CUE = declare("quotes.speaker.possessive_cue", stage="quotes", why="'In their words:' takes the pronoun's antecedent",
+        params=["possessive_cue_pattern", "pronoun_window"])
+SOURCE_CUE_TITLE = declare("quotes.source.cue_title", stage="quotes", why="a work named in the cue's sentence is the quotation's source",
+        params=["source_patterns"])
+REFERENCE_CUE_MARKER = declare("quotes.reference.cue_marker", stage="quotes", why="a reference marker in the cue points to the quotation's source")
 
 
 class BlockForm:
@@ -34,30 +55,30 @@ class BlockForm:
                 fo = from_out.match(t)
                 sp = self.cue_speaker(u, self.sentence_start(u), u.end)
                 if sp is not None:
-                    speaker, rule = sp, "quotes.block.cue_line"
+                    speaker, rule = sp, BLOCK_CUE_LINE
                 elif fo and self.finder.is_outlet(fo.group("outlet")):
                     s = u.start + u.text.find(fo.group("outlet"))
                     speaker = self.span_rec(s, s + len(fo.group("outlet")), name=fo.group("outlet"), type="outlet",
-                                            rule="quotes.speaker.from_outlet")
-                    rule = "quotes.block.cue_line"
+                                            rule=SPEAKER_FROM_OUTLET)
+                    rule = BLOCK_CUE_LINE
                 elif not (fm and _username_like(fm.group("name"))):
                     speaker = self.colon_cue_speaker(u)
-                    rule = "quotes.block.cue_line" if speaker is not None else None
+                    rule = BLOCK_CUE_LINE if speaker is not None else None
             if rule is None and fm and _username_like(fm.group("name")):
                 name = fm.group("name")
                 s = u.start + u.text.find(name)
-                speaker = self.span_rec(s, s + len(name), name=name, type="person", rule="quotes.speaker.forum_cue")
-                rule = "quotes.block.forum_cue"
+                speaker = self.span_rec(s, s + len(name), name=name, type="person", rule=SPEAKER_FORUM_CUE)
+                rule = BLOCK_FORUM_CUE
                 if fm.group("rest").strip():
                     inline_rest = u.start + fm.start("rest")
                     first_unit = u.index
             if rule is None and t.endswith(",") and u.last_in_para and not self.units[u.index + 1].tags.get("heading"):
                 sp = self.cue_speaker(u, self.sentence_start(u), u.end)
                 if sp is not None and sp.get("cue"):
-                    speaker, rule = sp, "quotes.block.cue_comma"
+                    speaker, rule = sp, BLOCK_CUE_COMMA
             if rule is None and follow.search(t) and u.last_in_para:
                 sp = self.intro_author(u)
-                speaker, rule = sp, "quotes.block.following"
+                speaker, rule = sp, BLOCK_FOLLOWING
             if rule is None:
                 continue
             self.make_block(u, first_unit, inline_rest, speaker, rule, wholly_quoted)
@@ -75,7 +96,7 @@ class BlockForm:
             pr = {"his": "he", "her": "she", "their": "they", "its": "it"}[pron]
             ps = s0 + m.start("pron")
             return self.span_rec(ps, ps + len(pron), name=m.group("pron"), type="person" if pr in ("he", "she")
-                                 else "organisation", rule="quotes.speaker.possessive_cue", pronoun=pr)
+                                 else "organisation", rule=SPEAKER_POSSESSIVE_CUE, pronoun=pr)
         doc, base = self.unit_doc(u)
         toks = [t for t in doc if s0 <= base + t.idx < u.end and not t.is_space]
         sp = self.finder.colon_subject(toks)
@@ -98,7 +119,7 @@ class BlockForm:
         if not names:
             return None
         rec = self.name_rec(min(names), base)
-        rec["rule"] = "quotes.speaker.introduction"
+        rec["rule"] = SPEAKER_INTRODUCTION
         return rec
 
     def names_other_person(self, u: Any, surname: list[str]) -> bool:
@@ -130,7 +151,7 @@ class BlockForm:
         wq = wholly_quoted(first_u, self.spans_by_para.get(first_u.para, [])) if k != cue_u.index else None
         surname = (speaker or {}).get("name", "").split()[-1:] if speaker else []
         connectors = {c.lower() for c in self.cfg["connector_lines"]}
-        end_at = self.block_end_ahead(k) if rule == "quotes.block.forum_cue" else None
+        end_at = self.block_end_ahead(k) if rule == BLOCK_FORUM_CUE else None
         nxt = units[-1] + 1
         while nxt < len(self.units):
             n = self.units[nxt]
@@ -198,7 +219,7 @@ class BlockForm:
             nums = [n for s0, _, n in self.markers if cue_u.start <= s0 < cue_u.end]
             if nums:
                 d.ref_number = nums[-1]
-                d.rules.append("quotes.reference.cue_marker")
+                d.rules.append(REFERENCE_CUE_MARKER)
             if date is not None:
                 d.source = {"outlet": speaker["name"] if speaker and speaker["type"] == "outlet" else None,
                             "author": None, "date": date.iso, "date_text": date.text, "attribution": None,
@@ -209,7 +230,7 @@ class BlockForm:
             elif speaker is not None and cue_u.index != idx:
                 d.source = self.cue_source(self.sentence_start(cue_u), cue_u.end)
                 if d.source is not None:
-                    d.rules.append("quotes.source.cue_title")
+                    d.rules.append(SOURCE_CUE_TITLE)
             self.add_structure(d)
             if not group:
                 break

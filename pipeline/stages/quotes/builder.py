@@ -19,6 +19,12 @@ from .resolve_continuity import ContinuityResolver
 from .resolve_pronoun import PronounResolver
 from .outlet import OutletResolver
 from .resolve_entity import EntityResolver
+from ...rules import declare
+from .inline import REFERENCE_MARKER_AFTER
+
+# the rules this module applies: declared once here, used through these constants
+REFERENCE_LIST = declare("quotes.reference_list", stage="quotes", why="a numbered citation list: the targets of reference markers")
+INTERPOLATION = declare("quotes.interpolation", stage="quotes", why="a quotation that carries editorial insertions (listed in its record)")
 
 
 class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, AttributionLineForm, InlineForm, TestimonialForm,
@@ -193,7 +199,7 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
             num = self.reference_after(d.end + (1 if self.text[d.end:d.end + 1] == '"' else 0))
             if num:
                 d.ref_number = num
-                d.rules.append("quotes.reference.marker_after")
+                d.rules.append(REFERENCE_MARKER_AFTER)
 
     def container(self, pos: int, exclude: Draft | None = None) -> Draft | None:
         best = None
@@ -211,7 +217,7 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         refs = []
         for num, (t, s, e) in self.references.items():
             refs.append({"id": f"{self.doc_id}#r{num}", "number": num, "text": t, **self.span_rec(s, e),
-                         "rule": "quotes.reference_list"})
+                         "rule": REFERENCE_LIST})
         self.drafts.sort(key=lambda d: (d.start, -d.end))
         ids = {id(d): f"{self.doc_id}#q{i + 1}" for i, d in enumerate(self.drafts)}
         entities = self.speaker_entities()
@@ -235,7 +241,7 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
                 if speaker.get("name") in entities:
                     speaker["entity"], speaker["variants"] = entities[speaker["name"]]
                     speaker["variants"] = list(speaker["variants"])
-            rules = list(dict.fromkeys(d.rules + (["quotes.interpolation"] if interp else [])))
+            rules = list(dict.fromkeys(d.rules + ([INTERPOLATION] if interp else [])))
             kind = "nested" if d.parent is not None else d.kind
             out.append({
                 "id": ids[id(d)], "text": text, **self.span_rec(d.start, d.end), "kind": kind, "form": d.kind,

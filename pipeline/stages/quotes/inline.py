@@ -7,6 +7,20 @@ from typing import Any
 
 from .draft import Draft, _title_like
 from .registry import register
+from ...rules import declare
+from ...quoting.clause import SPEAKER_FRAGMENT_SUBJECT, SPEAKER_REPORTING_VERB_AFTER
+from .attribution_line import ATTRIBUTION_LINE
+from .block import SOURCE_CUE_TITLE
+from .testimonial import SPEAKER_TESTIMONIAL_NAME
+
+# the rules this module applies: declared once here, used through these constants
+INLINE_MARKS = declare("quotes.inline_marks", stage="quotes", why="an inline quotation in marks (the form, listed among a record's rules)",
+        params=["inline_min_words"])
+SPEAKER_CUE_BETWEEN = declare("quotes.speaker.cue_between", stage="quotes", why="a cue between two parts of one quotation applies to both",
+        params=["max_cue_tokens"])
+SPEAKER_SAME_SENTENCE = declare("quotes.speaker.same_sentence", stage="quotes", why="a second quotation in the sentence of an attributed one shares its speaker")
+REFERENCE_MARKER_AFTER = declare("quotes.reference.marker_after", stage="quotes", why="a reference marker right after a quotation points to its source")
+SOURCE_SIGNATURE = declare("quotes.source.signature", stage="quotes", why="a blurb signed by a publication has that publication as its source")
 
 
 class InlineForm:
@@ -32,7 +46,7 @@ class InlineForm:
                 sp = self.finder.find(doc, base, s.open, qe, lo, hi, strict=True)
                 nwords = words(self.text[s.start:s.end])
                 quoted = self.text[s.start:s.end]
-                if sp is not None and sp.rule == "quotes.speaker.fragment_subject" and nwords < self.cfg["inline_min_words"]:
+                if sp is not None and sp.rule == SPEAKER_FRAGMENT_SUBJECT and nwords < self.cfg["inline_min_words"]:
                     sp = None   # 'a "secret constitution"': a short fragment framed by any verb is a term, not a quotation
                 speaker = self.speaker_rec(sp, base) if sp is not None else None
                 if speaker is not None and not speaker.get("pronoun"):
@@ -42,14 +56,14 @@ class InlineForm:
                     gap = re.sub(r"\b(?:" + "|".join(map(re.escape, self.finder.honorifics)) + r")\.", " ", gap,
                                  flags=re.IGNORECASE)   # '"A," said Mrs. Pemberton, "B."': no sentence end
                     prev_rule = (prev_draft.speaker or prev_draft.pronoun)["rule"]
-                    if not re.search(r"[.!?]\s", gap) and "\n" not in gap and prev_rule != "quotes.speaker.testimonial_name":
+                    if not re.search(r"[.!?]\s", gap) and "\n" not in gap and prev_rule != SPEAKER_TESTIMONIAL_NAME:
                         speaker = dict(prev_draft.speaker or prev_draft.pronoun)
-                        speaker["rule"] = "quotes.speaker.same_sentence"
-                    elif prev_rule == "quotes.speaker.reporting_verb_after" and \
+                        speaker["rule"] = SPEAKER_SAME_SENTENCE
+                    elif prev_rule == SPEAKER_REPORTING_VERB_AFTER and \
                             len(re.findall(r"[.!?][\"”’)]*\s", gap)) == 1 and re.search(r"[.!?][\"”’)]*\s*$", gap):
                         # '"A," says X, title of Y. "B."': the cue sentence between them gives B to X too
                         speaker = dict(prev_draft.speaker or prev_draft.pronoun)
-                        speaker["rule"] = "quotes.speaker.cue_between"
+                        speaker["rule"] = SPEAKER_CUE_BETWEEN
                 if speaker is None and n == 0 and len(spans) == 1:
                     speaker = self.previous_paragraph_speaker(u, s)
                 if speaker is None:   # a quotation line of its own, then its signature line
@@ -62,7 +76,7 @@ class InlineForm:
                 if s.close is None and speaker is None and not u.first_in_para:
                     pass
                 d = Draft("inline", s.start, s.end, s.rule, para=pi)
-                d.rules = ["quotes.inline_marks" if s.close is not None else s.rule]
+                d.rules = [INLINE_MARKS if s.close is not None else s.rule]
                 outlet_sig = speaker.pop("outlet", False) if speaker is not None else False
                 if speaker is not None:
                     cue = speaker.pop("cue", None)
@@ -73,28 +87,28 @@ class InlineForm:
                     d.cue = cue
                     d.rules.append(speaker["rule"])
                 if d.speaker is not None or d.pronoun is not None:
-                    if speaker["rule"] in ("quotes.speaker.cue_between", "quotes.speaker.same_sentence") and prev_draft:
+                    if speaker["rule"] in (SPEAKER_CUE_BETWEEN, SPEAKER_SAME_SENTENCE) and prev_draft:
                         d.source = prev_draft.source
                     elif cue is not None:
                         d.source = self.cue_source(*self.sentence_around(pi, cue["start"])) \
                             or self.cue_outlet(pi, cue)
                     if d.source is not None:
-                        d.rules.append("quotes.source.cue_title")
+                        d.rules.append(SOURCE_CUE_TITLE)
                 if outlet_sig:   # a blurb signed by a publication: it is the source too
                     d.source = {"outlet": d.speaker["name"], "author": None, "date": None, "date_text": None,
                                 "attribution": None, "raw_start": d.speaker["raw_start"], "raw_end": d.speaker["raw_end"]}
-                    d.rules.append("quotes.source.signature")
+                    d.rules.append(SOURCE_SIGNATURE)
                 d.parent = self.container(s.start)
                 host = u.tags.get("excerpt_of")
                 if host is not None:
                     d.source = host["source"]
                     if d.speaker is None and d.pronoun is None and host["speaker"]:
                         d.speaker = dict(host["speaker"])
-                    d.rules.append("quotes.attribution_line")
+                    d.rules.append(ATTRIBUTION_LINE)
                 num = self.reference_after(qe)
                 if num:
                     d.ref_number = num
-                    d.rules.append("quotes.reference.marker_after")
+                    d.rules.append(REFERENCE_MARKER_AFTER)
                 self.drafts.append(d)
                 prev_draft = d
                 self.last_inline[pi] = d

@@ -7,6 +7,21 @@ from typing import Any
 
 from .draft import Draft
 from .registry import register
+from ...rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+INTERVIEW_QUESTION = declare("quotes.interview.question", stage="quotes", why="a 'Q:' paragraph of an interview is the interviewer's",
+        params=["interview.question_labels"])
+INTERVIEW_ANSWER = declare("quotes.interview.answer", stage="quotes", why="an 'A:' paragraph of an interview is the interviewee's",
+        params=["interview.answer_labels"])
+SPEAKER_INTERVIEW_INTRO = declare("quotes.speaker.interview_intro", stage="quotes", why="an interview's introduction names interviewer and interviewee",
+        params=["interview.intro_pattern"])
+SPEAKER_INTERVIEW_MAIN_PERSON = declare("quotes.speaker.interview_main_person", stage="quotes", why="the one person an interview page is about answers its questions")
+INTERVIEW_NAMED_TURN = declare(
+    "quotes.interview.named_turn", stage="quotes",
+    why='a transcript: paragraphs opening "NAME:" where two or more named people each take two turns')
+SPEAKER_TURN_LABEL = declare("quotes.speaker.turn_label", stage="quotes", why="the NAME of a transcript's 'NAME:' turn is its speaker")
+_ROLE_RULES = {"question": INTERVIEW_QUESTION, "answer": INTERVIEW_ANSWER}
 
 
 class InterviewForm:
@@ -34,7 +49,7 @@ class InterviewForm:
             while j + 1 < len(self.units) and not self.stops_block(self.units[j + 1]) \
                     and not (self.units[j + 1].first_in_para and self.units[j + 1].tags.get("cue")):
                 j += 1
-            d = Draft("interview", u.start + off, self.units[j].end, "quotes.interview." + role, (i, j), para=u.para)
+            d = Draft("interview", u.start + off, self.units[j].end, _ROLE_RULES[role], (i, j), para=u.para)
             who = interviewee if role == "answer" else interviewer
             if who is not None:
                 d.speaker = {**who, "rule": rule}
@@ -71,7 +86,7 @@ class InterviewForm:
                                  "date": date.iso if date else None, "date_text": date.text if date else None,
                                  "attribution": None, **dict(zip(("raw_start", "raw_end"), self.raw(u.start, u.end)))}
             if who or asker:
-                return who, asker, "quotes.speaker.interview_intro"
+                return who, asker, SPEAKER_INTERVIEW_INTRO
         # no "interview of X to Y": the one person the introduction talks about is the interviewee
         people: dict[str, Any] = {}
         counts: dict[str, int] = {}
@@ -89,13 +104,12 @@ class InterviewForm:
         # the introduction is about one person: named at least twice, twice as often as anyone else
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
             e, base = people[ranked[0][0]]
-            return self.person_rec(e, base), None, "quotes.speaker.interview_main_person"
-        return None, None, "quotes.speaker.interview_intro"
+            return self.person_rec(e, base), None, SPEAKER_INTERVIEW_MAIN_PERSON
+        return None, None, SPEAKER_INTERVIEW_INTRO
 
 
 class NamedTurnsForm:
-    @register('quotes.interview.named_turn',
-              'a transcript: paragraphs opening "NAME:" where two or more named people each take two turns', order=15)
+    @register(INTERVIEW_NAMED_TURN, order=15)
     def named_turns(self) -> None:
         """`SMITH: We met in May.` / `Anna Berg: ...`: turns labelled with a person's name, when at
         least two labels name people and each comes back (a transcript, not a "Note:" line). The
@@ -125,9 +139,9 @@ class NamedTurnsForm:
                 j = u.index
                 while j + 1 < len(self.units) and not self.units[j + 1].first_in_para:
                     j += 1
-                d = Draft("interview", u.start + off, self.units[j].end, "quotes.interview.named_turn", (u.index, j),
+                d = Draft("interview", u.start + off, self.units[j].end, INTERVIEW_NAMED_TURN, (u.index, j),
                           para=u.para)
                 d.speaker = self.span_rec(u.start, u.start + len(label), name=label, type="person",
-                                          rule="quotes.speaker.turn_label")
-                d.rules = [d.rule, "quotes.speaker.turn_label"]
+                                          rule=SPEAKER_TURN_LABEL)
+                d.rules = [d.rule, SPEAKER_TURN_LABEL]
                 self.add_structure(d)

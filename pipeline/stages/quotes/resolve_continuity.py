@@ -11,6 +11,15 @@ import re
 from typing import Any
 
 from .registry import register
+from ...rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+SPEAKER_PREVIOUS_PARAGRAPH = declare(
+    "quotes.speaker.previous_paragraph", stage="quotes",
+    why="a paragraph opening with a mark after a paragraph whose quotation was never closed continues it")
+SPEAKER_MULTI_PARAGRAPH = declare(
+    "quotes.speaker.multi_paragraph", stage="quotes",
+    why="the paragraphs of one quotation (opening marks only, one closing mark) share the speaker of any of them")
 
 
 class ContinuityResolver:
@@ -33,8 +42,7 @@ class ContinuityResolver:
             pi -= 1
         return pi
 
-    @register('quotes.speaker.previous_paragraph',
-              'a paragraph opening with a mark after a paragraph whose quotation was never closed continues it')
+    @register(SPEAKER_PREVIOUS_PARAGRAPH)
     def previous_paragraph_speaker(self, u: Any, s: Any) -> dict[str, Any] | None:
         """The speaker of the quotation left open at the end of the previous paragraph (captions and
         photo credits in between skipped), when this paragraph opens with a mark."""
@@ -45,13 +53,11 @@ class ContinuityResolver:
         if pi < 0 or prev is None or not (prev.speaker or prev.pronoun) or not self._open_at_end(pi):
             return None
         sp = dict(prev.speaker or prev.pronoun)
-        sp["rule"] = "quotes.speaker.previous_paragraph"
+        sp["rule"] = SPEAKER_PREVIOUS_PARAGRAPH
         sp.pop("cue", None)
         return sp
 
-    @register('quotes.speaker.multi_paragraph',
-              'the paragraphs of one quotation (opening marks only, one closing mark) share the speaker of any of them',
-              order=80)
+    @register(SPEAKER_MULTI_PARAGRAPH, order=80)
     def multi_paragraph_speakers(self) -> None:
         """Backwards too: '"First paragraph ...' / '"... last," said X.' gives the first to X. Only
         when the chain names exactly one speaker."""
@@ -78,7 +84,7 @@ class ContinuityResolver:
             for x in chain:
                 if x.speaker is None and x.pronoun is None:
                     sp = dict(src.speaker or src.pronoun)
-                    sp["rule"] = "quotes.speaker.multi_paragraph"
+                    sp["rule"] = SPEAKER_MULTI_PARAGRAPH
                     sp.pop("cue", None)
                     if sp.get("pronoun"):
                         x.pronoun = sp

@@ -5,10 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from .registry import register
+from ...rules import declare
+
+# the rule this module applies: declared once here, used through this constant
+SPEAKER_DEFINITE_OWNER = declare("quotes.speaker.definite_owner", stage="quotes",
+                                 why="a bare 'the report' stands for the owner named at its nearest earlier mention")
 
 
 class OwnerResolver:
-    @register('quotes.speaker.definite_owner', "a bare 'the report' stands for the owner named at its nearest earlier mention")
+    @register(SPEAKER_DEFINITE_OWNER)
     def definite_owner(self, pi: int, speaker: dict[str, Any]) -> dict[str, Any]:
         """'The report noted ...' after 'The U.S. Copyright Office's May 2025 report ...': a bare
         document or body noun names the owner of its nearest earlier mention ("X's report", "the
@@ -37,7 +42,7 @@ class OwnerResolver:
         if best is None:
             return speaker
         out = self.span_rec(best[0], best[1], name=self.text[best[0]:best[1]], type="organisation",
-                            rule="quotes.speaker.definite_owner")
+                            rule=SPEAKER_DEFINITE_OWNER)
         if "cue" in speaker:
             out["cue"] = speaker["cue"]
         return out

@@ -7,10 +7,18 @@ from typing import Any
 
 from .draft import TERMINAL, Draft
 from .registry import register
+from ...rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+SPEAKER_REPORTED = declare("quotes.speaker.reported", stage="quotes", why="a speaker named in reported speech around the quotation")
+SPEAKER_NARRATOR = declare("quotes.speaker.narrator", stage="quotes",
+        why="'I said' outside any structure is the document's named author (a byline), else no one")
+SPEAKER_PRONOUN = declare("quotes.speaker.pronoun", stage="quotes",
+                          why="a pronoun speaker is the one compatible named person before it, else none")
 
 
 class PronounResolver:
-    @register('quotes.speaker.pronoun', 'a pronoun speaker is the one compatible named person before it, else none', order=90)
+    @register(SPEAKER_PRONOUN, order=90)
     def resolve_pronouns(self) -> None:
         from ...quoting.speakers import PRONOUNS  # noqa: F401
 
@@ -55,9 +63,9 @@ class PronounResolver:
                         self.__dict__.setdefault("learned", {})[words[-1].lower()] = pronoun_gender(pr)
                 if found is not None:
                     d.speaker = {**{k: found[k] for k in ("name", "type", "start", "end", "raw_start", "raw_end")},
-                                 "rule": "quotes.speaker.pronoun", "pronoun": {k: d.pronoun[k] for k in
+                                 "rule": SPEAKER_PRONOUN, "pronoun": {k: d.pronoun[k] for k in
                                                                             ("start", "end", "raw_start", "raw_end")} | {"text": d.pronoun["name"]}}
-                    d.rules.append("quotes.speaker.pronoun")
+                    d.rules.append(SPEAKER_PRONOUN)
             if d.speaker is not None and d.speaker.get("type") in ("person", "organisation", "outlet"):
                 history.append((d.para, d.speaker))
 
@@ -79,7 +87,7 @@ class PronounResolver:
             if self.cfg["first_name_gender"] and name_gender(name.split()[0] + " x", {}, True) is not None \
                     or name.lower() in self.finder.persons:
                 self._narrator = self.span_rec(s0, s0 + len(name), name=name, type="person",
-                                               rule="quotes.speaker.narrator")
+                                               rule=SPEAKER_NARRATOR)
             break
         return self._narrator
 
@@ -249,7 +257,7 @@ class PronounResolver:
             base = self.paragraphs[pi]["start"]
             for t in doc:
                 if self.finder._is_verb(t) and t.pos_ != "NOUN":
-                    sp = self.finder._subject(t, "quotes.speaker.reported")
+                    sp = self.finder._subject(t, SPEAKER_REPORTED)
                     if sp is not None and sp.pronoun is None and sp.type == "person":
                         out.append((base + t.idx, pi, self.speaker_rec(sp, base)))
         return out

@@ -13,6 +13,13 @@ import re
 from typing import Any
 
 from .registry import register
+from ...rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+SPEAKER_SIGNATURE_OUTLET = declare("quotes.speaker.signature_outlet", stage="quotes",
+        why="a dash signature that names no person but a publication makes the publication the speaker")
+SPEAKER_TESTIMONIAL_NAME = declare("quotes.speaker.testimonial_name", stage="quotes",
+                                   why="a name line right after a quotation paragraph signs it")
 
 _NAME_WORD = r"[A-Z][\w'’.-]*"
 _DASH = r"[–—―-]{1,2}|~"
@@ -52,9 +59,9 @@ class TestimonialForm:
         if rest and not dashed and not (rest[:1].isupper() and len(rest.split()) <= 6 and rest[-1:] not in ".!?"):
             return None   # 'Mary, who had said nothing ...' in wrapped prose is no signature ('Tom, Leeds' is)
         if person and (dashed or len(words) >= 2 or m.group("rest")):
-            return self.span_rec(s0, s0 + len(name), name=name, type="person", rule="quotes.speaker.testimonial_name")
+            return self.span_rec(s0, s0 + len(name), name=name, type="person", rule=SPEAKER_TESTIMONIAL_NAME)
         if dashed and not person and len(words) >= 1 and not labels & {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"}:
-            rec = self.span_rec(s0, s0 + len(name), name=name, type="outlet", rule="quotes.speaker.signature_outlet")
+            rec = self.span_rec(s0, s0 + len(name), name=name, type="outlet", rule=SPEAKER_SIGNATURE_OUTLET)
             rec["outlet"] = True
             return rec
         return None
@@ -77,7 +84,7 @@ class TestimonialForm:
         lead = len(rest) - len(rest.lstrip(" .,"))
         return self.signature(rest[lead:], s.close + 1 + lead, dashed_needed=True)
 
-    @register('quotes.speaker.testimonial_name', 'a name line right after a quotation paragraph signs it')
+    @register(SPEAKER_TESTIMONIAL_NAME)
     def testimonial_name(self, u: Any, s: Any) -> dict[str, Any] | None:
         """A testimonial: a paragraph (or line) that is one quotation, then a line that is only a
         signature: a person's name (perhaps with a place or title after a comma) or a dashed one."""
