@@ -3,12 +3,11 @@ stage, a one-line *why* and its parameters (JSON-Schema properties of the config
 
 Two kinds of declaration feed one registry:
 
-- **code rules**: ids minted by Python code, declared with ``declare(...)`` or the ``@rule(...)``
-  decorator. Today the declarations of the existing ids sit in ``pipeline/rules_catalog/``, one
-  module per stage; later work moves each declaration next to the function that applies it
-  (``@rule`` on that function) and the stage code then uses the returned id instead of a literal.
-  Catalog entries are *provisional*: a real declaration of the same id replaces one silently, so
-  a stage can move its declarations next to its functions before the catalog entry is deleted.
+- **code rules**: ids minted by Python code, declared at the top of the module that applies the
+  rule, ``X = declare("strip.text.main_body", stage=..., why=..., params=[...])`` (or by the
+  ``@rule(...)`` decorator on its function); the code uses the constant, never the id as a string
+  (``tests/test_rules_registry.py`` scans for literals). The registry imports every module of the
+  stage packages, the helper modules their ``CODE_DEPS`` name and ``CORPUS_MODULES``.
 - **config rules**: blocks of ``config/pipeline.yaml`` that carry ``id`` and ``description``
   (strip ``block_rules`` / ``inline_rules``, the copyright rule blocks). They are registered when a
   config is loaded (``registry(config)``); their parameters are the block's other keys.
@@ -23,7 +22,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping
 
 from .errors import PipelineError
@@ -47,7 +46,6 @@ class Rule:
     fn: Callable[..., Any] | None = None
     origin: str = "code"          # "code" (a declaration in Python) or "config" (a config block)
     family: bool = False          # the id is a prefix: "extract.skip" covers "extract.skip.<element>"
-    provisional: bool = False     # a catalog entry: a declaration next to the rule's function replaces it
 
     def covers(self, rule_id: str) -> bool:
         return rule_id == self.id or (self.family and rule_id.startswith(self.id + "."))
@@ -63,10 +61,7 @@ class Registry:
 
     def add(self, r: Rule) -> Rule:
         old = self._rules.get(r.id)
-        if old is not None and old.provisional != r.provisional and old.origin == r.origin == "code":
-            if r.provisional:      # the real declaration came first: the catalog entry yields
-                return old
-        elif old is not None:
+        if old is not None:
             raise RuleError(f"rule {r.id} declared twice ({old.origin} and {r.origin})")
         if "." not in r.id or not r.why.strip():
             raise RuleError(f"rule {r.id!r}: an id is 'stage.name' and every rule says why")
@@ -103,21 +98,24 @@ class Registry:
 
 # ------------------------------------------------------------------------------ code rules
 _CODE = Registry()
-_CATALOG_LOADED = False
+_DECLARATIONS_LOADED = False
 
 
 def declare(rule_id: str, *, stage: str, why: str, params: Mapping[str, Any] | Iterable[str] | None = None,
-            fn: Callable[..., Any] | None = None, family: bool = False, into: Registry | None = None,
-            provisional: bool = False) -> str:
+            fn: Callable[..., Any] | None = None, family: bool = False, into: Registry | None = None) -> str:
     """Declare a code rule (in the project registry, or ``into`` another); returns its id."""
-    (_CODE if into is None else into).add(Rule(rule_id, stage, why, _params(params), fn, "code", family, provisional))
+    (_CODE if into is None else into).add(Rule(rule_id, stage, why, _params(params), fn, "code", family))
     return rule_id
 
 
-def declare_provisional(rule_id: str, **kw: Any) -> str:
-    """A ``rules_catalog`` declaration: it gives way, without error, to a declaration of the
-    same id next to the rule's function (``@rule`` or ``declare``), whichever is imported first."""
-    return declare(rule_id, provisional=True, **kw)
+def declared(rule_id: str) -> Rule | None:
+    """The code rule declared with exactly this id so far, if any."""
+    return _CODE._rules.get(rule_id)
+
+
+def attach(rule_id: str, fn: Callable[..., Any]) -> None:
+    """Name ``fn`` as the function of the declared rule ``rule_id`` (a decorator registering it)."""
+    _CODE._rules[rule_id] = replace(_CODE._rules[rule_id], fn=fn)
 
 
 def rule(rule_id: str, *, stage: str, why: str, params: Mapping[str, Any] | Iterable[str] | None = None,
@@ -138,15 +136,15 @@ def _params(params: Mapping[str, Any] | Iterable[str] | None) -> dict[str, dict[
     return {k: {} for k in params}
 
 
-def _load_catalog() -> None:
-    global _CATALOG_LOADED
-    if not _CATALOG_LOADED:
-        _CATALOG_LOADED = True
+def _load_declarations() -> None:
+    global _DECLARATIONS_LOADED
+    if not _DECLARATIONS_LOADED:
+        _DECLARATIONS_LOADED = True
         from .stages import stages
 
         from .stages import _code_deps
 
-        for spec in stages():   # stage modules declare their rules when imported; the catalog fills in the rest
+        for spec in stages():   # modules declare their rules when imported
             if hasattr(spec.module, "__path__"):   # a stage package: every module of it (quotes/: its forms)
                 for info in pkgutil.iter_modules(spec.module.__path__):
                     importlib.import_module(f"{spec.module.__name__}.{info.name}")
@@ -155,11 +153,10 @@ def _load_catalog() -> None:
                     importlib.import_module("pipeline." + rel[:-3].replace("/", ".").removesuffix(".__init__"))
         for name in CORPUS_MODULES:
             importlib.import_module(name)
-        importlib.import_module("pipeline.rules_catalog")
 
 
 def code_rules() -> Registry:
-    _load_catalog()
+    _load_declarations()
     return _CODE
 
 

@@ -3,6 +3,7 @@ them, and every run writes per-rule statistics."""
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -72,8 +73,6 @@ def test_every_rule_id_literal_in_the_code_is_declared() -> None:
     data = load_config(None).data
     undeclared = []
     for path in sorted((ROOT / "pipeline").rglob("*.py")):
-        if "rules_catalog" in path.parts:
-            continue
         for m in ID_LITERAL.finditer(path.read_text(encoding="utf-8")):
             lit = m.group(0)[1:-1]
             if not (lit in reg or any(i.startswith(lit) for i in ids) or _is_config_key(data, lit) or lit.endswith(".py")):
@@ -115,21 +114,45 @@ def test_declaring_an_id_twice_is_an_error() -> None:
         rules.declare("test.once", stage="strip", why="the same id again", into=reg)
 
 
-def test_a_catalog_entry_declared_twice_is_an_error() -> None:
-    reg = rules.Registry()
-    rules.declare_provisional("strip.x", stage="strip", why="a catalog entry", into=reg)
-    with pytest.raises(rules.RuleError, match="strip.x declared twice"):
-        rules.declare_provisional("strip.x", stage="strip", why="again", into=reg)
+DECLARING = {"declare", "rule", "register"}   # calls whose first argument is a rule id being declared
 
 
-@pytest.mark.parametrize("real_first", [True, False])
-def test_a_declaration_next_to_its_function_replaces_the_catalog_entry(real_first: bool) -> None:
-    reg = rules.Registry()
-    real = {"stage": "strip", "why": "the real declaration", "into": reg}
-    catalog = {"stage": "strip", "why": "the catalog's", "into": reg}
-    for provisional in ([False, True] if real_first else [True, False]):
-        (rules.declare_provisional if provisional else rules.declare)("strip.x", **(catalog if provisional else real))
-    assert reg.get("strip.x").why == "the real declaration"
+def _declared_here(tree: ast.AST) -> set[int]:
+    return {id(n.args[0]) for n in ast.walk(tree) if isinstance(n, ast.Call) and n.args
+            and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in DECLARING}
+
+
+def test_no_rule_id_is_a_string_literal_outside_its_declaration() -> None:
+    """Code uses the constant a declaration returns (``X = declare("strip.x", ...)``), so an id is
+    written once: a string literal equal to a declared id anywhere else in pipeline/ fails."""
+    ids = {r.id for r in rules.all_rules()}
+    found = []
+    for path in sorted((ROOT / "pipeline").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        declaring = _declared_here(tree)
+        found += [f"{path.relative_to(ROOT)}:{n.lineno}: {n.value}" for n in ast.walk(tree)
+                  if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value in ids and id(n) not in declaring]
+    assert found == []
+
+
+def test_the_literal_scan_finds_an_id_written_twice() -> None:
+    tree = ast.parse('X = declare("strip.x", stage="strip", why="w")\nlabels = [("content", "strip.x")]\n')
+    declaring = _declared_here(tree)
+    assert [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value == "strip.x"
+            and id(n) not in declaring] == [2]
+
+
+def test_every_code_rule_id_is_written_once_in_a_declaration() -> None:
+    """Each code rule's id appears once, as the first argument of its declaration in the module
+    that applies it (there is no separate catalog of ids)."""
+    sites: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "pipeline").rglob("*.py")):
+        for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(n, ast.Call) and n.args and isinstance(n.args[0], ast.Constant) \
+                    and (getattr(n.func, "id", None) or getattr(n.func, "attr", None)) in DECLARING:
+                sites.setdefault(n.args[0].value, []).append(str(path.relative_to(ROOT)))
+    code = [r.id for r in rules.all_rules() if r.origin == "code"]
+    assert {i: sites.get(i, []) for i in code if len(sites.get(i, [])) != 1} == {}
 
 
 def test_a_config_rule_may_not_reuse_a_code_rule_id() -> None:
