@@ -26,6 +26,10 @@ def test_counting_runs_up_to_a_cap_stops_one_past_it() -> None:
     assert words.count_runs_upto("a b c d e f", 2) == 3
 
 
+def test_strip_keep_counts_tokens_between_spaces() -> None:
+    assert words.count_spaced("(Daily Courier 02. 03.2019.)") == 4
+
+
 def test_letter_words_leave_out_numbers_and_short_words() -> None:
     assert words.letter_words("In 2019 we met at noon", 3) == ["met", "noon"]
 

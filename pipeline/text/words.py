@@ -47,6 +47,12 @@ def count_runs_upto(text: str, cap: int) -> int:
     return n
 
 
+def count_spaced(text: str) -> int:
+    """Whitespace-separated tokens ("Smith," and "02.03.2019." count one each): strip's keep
+    rules, whose line-length limits were set on this count."""
+    return len(text.split())
+
+
 def letter_words(text: str, min_letters: int = 1) -> list[str]:
     """Letter-only words of at least ``min_letters`` letters (``LETTERS``)."""
     if min_letters == 1:

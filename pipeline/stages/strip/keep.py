@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ...text import sentences
+from ...text import sentences, words
 from ...text.dates import mention_regex as _date_regex
 from ...rules import declare
 
@@ -87,7 +87,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                     if structural(j):
                         labels[j] = ("content", KEEP_QUOTE_CUE)
                     break
-        n = len(t.split())
+        n = words.count_spaced(t)
         if structural(i) and n <= max_words and date.search(t) and _after_prose(texts, labels, i, prose_words):
             labels[i] = ("content", KEEP_ATTRIBUTION_LINE)
         elif structural(i) and n <= date_words and _is_date_line(t, date) and _before_prose(texts, labels, i, prose_words):
@@ -97,7 +97,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                 labels[i] = ("content", KEEP_SIGNATURE)
             para = blocks[i]["para"]
             for j in range(i + 1, min(len(texts), i + 1 + sig_lines)):
-                if blocks[j]["para"] != para or len(texts[j].split()) > sig_words:
+                if blocks[j]["para"] != para or words.count_spaced(texts[j]) > sig_words:
                     break
                 if structural(j):
                     labels[j] = ("content", KEEP_SIGNATURE)
@@ -124,7 +124,7 @@ def _is_date_line(text: str, date: re.Pattern[str]) -> bool:
 def _before_prose(texts: list[str], labels: list[tuple[str, str]], i: int, min_words: int) -> bool:
     for j in range(i + 1, min(len(texts), i + 3)):
         t = texts[j].strip()
-        if t and labels[j][0] == "content" and len(t.split()) >= min_words:
+        if t and labels[j][0] == "content" and words.count_spaced(t) >= min_words:
             return True
     return False
 
@@ -180,7 +180,7 @@ def _after_prose(texts: list[str], labels: list[tuple[str, str]], i: int, min_wo
         t = texts[j].strip()
         if not t:
             continue
-        return labels[j][0] == "content" and len(t.split()) >= min_words
+        return labels[j][0] == "content" and words.count_spaced(t) >= min_words
     return False
 
 
