@@ -25,11 +25,14 @@ from .text.names import CORPUS_HONORIFICS, leading_honorifics
 from .rules import declare
 
 # the rules this module applies: declared once here, used through these constants
-SHARED_PASSAGE = declare("corpus.shared_passage", stage="corpus", why="quotations sharing a run of words across documents are one passage",
+SHARED_PASSAGE = declare("corpus.shared_passage", stage="corpus",
+        why="quotations sharing a run of words across documents are one passage",
         params=["min_shared_words"])
 SINGLE = declare("corpus.single", stage="corpus", why="a quotation no other document shares is its own index entry")
-SPEAKER_SAME_NAME = declare("corpus.speaker.same_name", stage="corpus", why="speakers with the same name are one speaker across documents")
-SPEAKER_SURNAME = declare("corpus.speaker.surname", stage="corpus", why="a bare surname joins the one full name of the corpus that ends with it",
+SPEAKER_SAME_NAME = declare("corpus.speaker.same_name", stage="corpus",
+        why="speakers with the same name are one speaker across documents")
+SPEAKER_SURNAME = declare("corpus.speaker.surname", stage="corpus",
+        why="a bare surname joins the one full name of the corpus that ends with it",
         params=["surname_merge"])
 
 WORD = words.JOINED_RUN

@@ -12,12 +12,15 @@ from typing import TYPE_CHECKING, Any
 from ..rules import declare
 
 # the rules this module applies: declared once here, used through these constants
-SPEAKER_REPORTING_VERB = declare("quotes.speaker.reporting_verb", stage="quotes", why="the subject of a reporting verb in the cue before a quotation",
+SPEAKER_REPORTING_VERB = declare("quotes.speaker.reporting_verb", stage="quotes",
+        why="the subject of a reporting verb in the cue before a quotation",
         params=["reporting_verbs", "max_cue_tokens"])
-SPEAKER_REPORTING_VERB_AFTER = declare("quotes.speaker.reporting_verb_after", stage="quotes", why="the subject of a reporting verb after the quotation ('..., she said')",
+SPEAKER_REPORTING_VERB_AFTER = declare("quotes.speaker.reporting_verb_after", stage="quotes",
+        why="the subject of a reporting verb after the quotation ('..., she said')",
         params=["reporting_verbs", "max_cue_tokens"])
 SPEAKER_ACCORDING_TO = declare("quotes.speaker.according_to", stage="quotes", why="'according to X' names the source")
-SPEAKER_COLON_SUBJECT = declare("quotes.speaker.colon_subject", stage="quotes", why="the subject of the clause a colon ends introduces the quotation")
+SPEAKER_COLON_SUBJECT = declare("quotes.speaker.colon_subject", stage="quotes",
+        why="the subject of the clause a colon ends introduces the quotation")
 SPEAKER_FRAGMENT_SUBJECT = declare("quotes.speaker.fragment_subject", stage="quotes",
         why="a quoted fragment framed by a reporting clause takes that clause's subject (called it \"a disgrace\")",
         params=["inline_min_words"])

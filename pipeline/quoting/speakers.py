@@ -16,10 +16,13 @@ from .clause import ClauseCues
 from ..rules import declare
 
 # the rules this module applies: declared once here, used through these constants
-SPEAKER_ADJACENT_SUBJECT = declare("quotes.speaker.adjacent_subject", stage="quotes", why="a name right before the quotation with a reporting cue between",
+SPEAKER_ADJACENT_SUBJECT = declare("quotes.speaker.adjacent_subject", stage="quotes",
+        why="a name right before the quotation with a reporting cue between",
         params=["reporting_verbs"])
-SPEAKER_PASSIVE_AGENT = declare("quotes.speaker.passive_agent", stage="quotes", why="the agent of a passive reporting verb ('was told by X')")
-SPEAKER_CITED_WORK = declare("quotes.speaker.cited_work", stage="quotes", why="'I cite X:': the object of a citing verb is the speaker",
+SPEAKER_PASSIVE_AGENT = declare("quotes.speaker.passive_agent", stage="quotes",
+        why="the agent of a passive reporting verb ('was told by X')")
+SPEAKER_CITED_WORK = declare("quotes.speaker.cited_work", stage="quotes",
+        why="'I cite X:': the object of a citing verb is the speaker",
         params=["citing_verbs", "document_words"])
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any", "i": "self"}

@@ -17,8 +17,10 @@ MARKS_PAIRED = declare("quotes.marks.paired", stage="quotes", why="text between 
         params=["inline_min_words"])
 MARKS_UNBALANCED = declare("quotes.marks.unbalanced", stage="quotes",
         why="an opening mark with no close runs to the paragraph's end (a quotation continued over paragraphs)")
-INTERPOLATION_BRACKETS = declare("quotes.interpolation.brackets", stage="quotes", why="square brackets inside a quotation are the editor's, not the speaker's")
-INTERPOLATION_NOTE = declare("quotes.interpolation.note", stage="quotes", why="a parenthesised editor's or translator's note inside a quotation",
+INTERPOLATION_BRACKETS = declare("quotes.interpolation.brackets", stage="quotes",
+        why="square brackets inside a quotation are the editor's, not the speaker's")
+INTERPOLATION_NOTE = declare("quotes.interpolation.note", stage="quotes",
+        why="a parenthesised editor's or translator's note inside a quotation",
         params=["note_words"])
 
 FOOTNOTE_RE = re.compile(r"\[(\d{1,3})\]")

@@ -23,12 +23,14 @@ from ...rules import declare
 HTML_BLOCK = declare("extract.html_block", stage="extract", why="the text of one HTML block element, with its tag path",
         params=["block_elements", "tag_path_depth"])
 TEXT_LINE = declare("extract.text_line", stage="extract", why="one line of a plain-text dump is one block")
-LINE_BREAK = declare("extract.line_break", stage="extract", why="a line break between two text lines is layout, not content")
+LINE_BREAK = declare("extract.line_break", stage="extract",
+        why="a line break between two text lines is layout, not content")
 MARKUP = declare("extract.markup", stage="extract", why="HTML tags, comments and declarations are markup, not text")
 WHITESPACE = declare("extract.whitespace", stage="extract", why="white space between blocks is layout, not content")
 SKIP = declare("extract.skip", stage="extract", family=True, params=["skip_elements"],
         why="the content of a non-text element (extract.skip.<element>: script, style, head, ...) is not page text")
-NUL_BYTE = declare("extract.nul_byte", stage="extract", why="a few stray NUL bytes in a text page are noise, not content (more make the file binary)",
+NUL_BYTE = declare("extract.nul_byte", stage="extract",
+        why="a few stray NUL bytes in a text page are noise, not content (more make the file binary)",
         params=["stray_nul_max", "stray_nul_max_share"])
 METADATA_FALLBACK = declare("extract.metadata_fallback", stage="extract",
         why="a page whose body holds no text keeps its title and description rather than nothing")

@@ -13,8 +13,10 @@ from ...rules import declare
 # the rules this module applies: declared once here, used through these constants
 ENCODING_BOM = declare("extract.encoding.bom", stage="extract", why="a byte-order mark names the encoding")
 ENCODING_UTF8 = declare("extract.encoding.utf8", stage="extract", why="the bytes decode as UTF-8 without error")
-ENCODING_DECLARED = declare("extract.encoding.declared", stage="extract", why="an HTML page's declared charset decodes the bytes")
-ENCODING_FALLBACK = declare("extract.encoding.fallback", stage="extract", why="no better evidence: the configured fallback encodings, Latin-1 last",
+ENCODING_DECLARED = declare("extract.encoding.declared", stage="extract",
+        why="an HTML page's declared charset decodes the bytes")
+ENCODING_FALLBACK = declare("extract.encoding.fallback", stage="extract",
+        why="no better evidence: the configured fallback encodings, Latin-1 last",
         params=["fallback_encodings"])
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)

@@ -17,20 +17,29 @@ from ...mapped_text import Edit, MappedText, diff_edits
 from ...rules import declare
 
 # the rules this module applies: declared once here, used through these constants
-FTFY = declare("normalise.ftfy", stage="normalise", why="ftfy repairs mojibake, HTML entities and odd widths (its explanation is kept)",
+FTFY = declare("normalise.ftfy", stage="normalise",
+        why="ftfy repairs mojibake, HTML entities and odd widths (its explanation is kept)",
         params=["ftfy"])
-INVISIBLE = declare("normalise.invisible", stage="normalise", why="invisible characters (zero-width, soft hyphen) carry no text",
+INVISIBLE = declare("normalise.invisible", stage="normalise",
+        why="invisible characters (zero-width, soft hyphen) carry no text",
         params=["invisible"])
-QUOTES_DOUBLE = declare("normalise.quotes.double", stage="normalise", why="one quote-mark policy: curly double quotes become straight",
+QUOTES_DOUBLE = declare("normalise.quotes.double", stage="normalise",
+        why="one quote-mark policy: curly double quotes become straight",
         params=["quotes", "double_quotes"])
-QUOTES_SINGLE = declare("normalise.quotes.single", stage="normalise", why="one quote-mark policy: curly single quotes become straight",
+QUOTES_SINGLE = declare("normalise.quotes.single", stage="normalise",
+        why="one quote-mark policy: curly single quotes become straight",
         params=["quotes", "single_quotes"])
-APOSTROPHE = declare("normalise.apostrophe", stage="normalise", why="a backtick or acute accent between letters is an apostrophe",
+APOSTROPHE = declare("normalise.apostrophe", stage="normalise",
+        why="a backtick or acute accent between letters is an apostrophe",
         params=["apostrophe_between_letters"])
-WHITESPACE_COLLAPSE = declare("normalise.whitespace.collapse", stage="normalise", why="runs of white space inside a line read as one space")
-WHITESPACE_TRIM = declare("normalise.whitespace.trim", stage="normalise", why="white space at the ends of a line is layout")
-LINE = declare("normalise.line", stage="normalise", why="one kept line of a block in the clean text", params=["line_separator"])
-PARAGRAPH = declare("normalise.paragraph", stage="normalise", why="one paragraph of the clean text (blocks joined by the separator)",
+WHITESPACE_COLLAPSE = declare("normalise.whitespace.collapse", stage="normalise",
+        why="runs of white space inside a line read as one space")
+WHITESPACE_TRIM = declare("normalise.whitespace.trim", stage="normalise",
+        why="white space at the ends of a line is layout")
+LINE = declare("normalise.line", stage="normalise",
+        why="one kept line of a block in the clean text", params=["line_separator"])
+PARAGRAPH = declare("normalise.paragraph", stage="normalise",
+        why="one paragraph of the clean text (blocks joined by the separator)",
         params=["paragraph_separator"])
 
 NAME = "normalise"

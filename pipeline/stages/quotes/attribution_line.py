@@ -12,11 +12,14 @@ from ...rules import declare
 EXCERPT_ATTRIBUTION_LINE = declare("quotes.excerpt.attribution_line", stage="quotes",
         why="running text over an outlet/date attribution line is an excerpt of that source",
         params=["attribution_max_words", "outlets"])
-ATTRIBUTION_LINE = declare("quotes.attribution_line", stage="quotes", why="a short line naming an outlet, a date or a byline attributes the text above",
+ATTRIBUTION_LINE = declare("quotes.attribution_line", stage="quotes",
+        why="a short line naming an outlet, a date or a byline attributes the text above",
         params=["attribution_max_words", "outlets", "months", "year_pivot"])
-SPEAKER_ATTRIBUTION_OUTLET = declare("quotes.speaker.attribution_outlet", stage="quotes", why="an attribution line's outlet is the excerpt's source",
+SPEAKER_ATTRIBUTION_OUTLET = declare("quotes.speaker.attribution_outlet", stage="quotes",
+        why="an attribution line's outlet is the excerpt's source",
         params=["outlets"])
-SPEAKER_ATTRIBUTION_PERSON = declare("quotes.speaker.attribution_person", stage="quotes", why="an attribution line's byline names the excerpt's author",
+SPEAKER_ATTRIBUTION_PERSON = declare("quotes.speaker.attribution_person", stage="quotes",
+        why="an attribution line's byline names the excerpt's author",
         params=["name_max_tokens"])
 
 

@@ -10,24 +10,34 @@ from .registry import register
 from ...rules import declare
 
 # the rules this module applies: declared once here, used through these constants
-BLOCK_CUE_LINE = declare("quotes.block.cue_line", stage="quotes", why="paragraphs after a line ending in a reporting cue and a colon are quoted",
+BLOCK_CUE_LINE = declare("quotes.block.cue_line", stage="quotes",
+        why="paragraphs after a line ending in a reporting cue and a colon are quoted",
         params=["reporting_verbs", "block_end_lines", "connector_lines"])
-BLOCK_CUE_COMMA = declare("quotes.block.cue_comma", stage="quotes", why="a paragraph after a cue ending in a comma continues as its quotation",
+BLOCK_CUE_COMMA = declare("quotes.block.cue_comma", stage="quotes",
+        why="a paragraph after a cue ending in a comma continues as its quotation",
         params=["reporting_verbs"])
-BLOCK_FOLLOWING = declare("quotes.block.following", stage="quotes", why="'the following statement:' introduces the paragraphs after it",
+BLOCK_FOLLOWING = declare("quotes.block.following", stage="quotes",
+        why="'the following statement:' introduces the paragraphs after it",
         params=["following_pattern"])
-BLOCK_FORUM_CUE = declare("quotes.block.forum_cue", stage="quotes", why="a forum's 'NAME said:' introduces the quoted post",
+BLOCK_FORUM_CUE = declare("quotes.block.forum_cue", stage="quotes",
+        why="a forum's 'NAME said:' introduces the quoted post",
         params=["forum_cue_pattern", "block_end_lines"])
-SPEAKER_INTRODUCTION = declare("quotes.speaker.introduction", stage="quotes", why="a person introduced just before a block speaks it",
+SPEAKER_INTRODUCTION = declare("quotes.speaker.introduction", stage="quotes",
+        why="a person introduced just before a block speaks it",
         params=["honorifics", "titles", "name_max_tokens"])
-SPEAKER_FROM_OUTLET = declare("quotes.speaker.from_outlet", stage="quotes", why="'From the X:' over an excerpt names the outlet",
+SPEAKER_FROM_OUTLET = declare("quotes.speaker.from_outlet", stage="quotes",
+        why="'From the X:' over an excerpt names the outlet",
         params=["from_outlet_pattern"])
-SPEAKER_FORUM_CUE = declare("quotes.speaker.forum_cue", stage="quotes", why="the NAME of a forum's 'NAME said:' cue", params=["forum_cue_pattern"])
-SPEAKER_POSSESSIVE_CUE = declare("quotes.speaker.possessive_cue", stage="quotes", why="'In their words:' takes the pronoun's antecedent",
+SPEAKER_FORUM_CUE = declare("quotes.speaker.forum_cue", stage="quotes",
+        why="the NAME of a forum's 'NAME said:' cue", params=["forum_cue_pattern"])
+SPEAKER_POSSESSIVE_CUE = declare("quotes.speaker.possessive_cue", stage="quotes",
+        why="'In their words:' takes the pronoun's antecedent",
         params=["possessive_cue_pattern", "pronoun_window"])
-SOURCE_CUE_TITLE = declare("quotes.source.cue_title", stage="quotes", why="a work named in the cue's sentence is the quotation's source",
+SOURCE_CUE_TITLE = declare("quotes.source.cue_title", stage="quotes",
+        why="a work named in the cue's sentence is the quotation's source",
         params=["source_patterns"])
-REFERENCE_CUE_MARKER = declare("quotes.reference.cue_marker", stage="quotes", why="a reference marker in the cue points to the quotation's source")
+REFERENCE_CUE_MARKER = declare("quotes.reference.cue_marker", stage="quotes",
+        why="a reference marker in the cue points to the quotation's source")
 
 
 class BlockForm:

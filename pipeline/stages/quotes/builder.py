@@ -23,8 +23,10 @@ from ...rules import declare
 from .inline import REFERENCE_MARKER_AFTER
 
 # the rules this module applies: declared once here, used through these constants
-REFERENCE_LIST = declare("quotes.reference_list", stage="quotes", why="a numbered citation list: the targets of reference markers")
-INTERPOLATION = declare("quotes.interpolation", stage="quotes", why="a quotation that carries editorial insertions (listed in its record)")
+REFERENCE_LIST = declare("quotes.reference_list", stage="quotes",
+        why="a numbered citation list: the targets of reference markers")
+INTERPOLATION = declare("quotes.interpolation", stage="quotes",
+        why="a quotation that carries editorial insertions (listed in its record)")
 
 
 class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, AttributionLineForm, InlineForm, TestimonialForm,

@@ -14,13 +14,18 @@ from .block import SOURCE_CUE_TITLE
 from .testimonial import SPEAKER_TESTIMONIAL_NAME
 
 # the rules this module applies: declared once here, used through these constants
-INLINE_MARKS = declare("quotes.inline_marks", stage="quotes", why="an inline quotation in marks (the form, listed among a record's rules)",
+INLINE_MARKS = declare("quotes.inline_marks", stage="quotes",
+        why="an inline quotation in marks (the form, listed among a record's rules)",
         params=["inline_min_words"])
-SPEAKER_CUE_BETWEEN = declare("quotes.speaker.cue_between", stage="quotes", why="a cue between two parts of one quotation applies to both",
+SPEAKER_CUE_BETWEEN = declare("quotes.speaker.cue_between", stage="quotes",
+        why="a cue between two parts of one quotation applies to both",
         params=["max_cue_tokens"])
-SPEAKER_SAME_SENTENCE = declare("quotes.speaker.same_sentence", stage="quotes", why="a second quotation in the sentence of an attributed one shares its speaker")
-REFERENCE_MARKER_AFTER = declare("quotes.reference.marker_after", stage="quotes", why="a reference marker right after a quotation points to its source")
-SOURCE_SIGNATURE = declare("quotes.source.signature", stage="quotes", why="a blurb signed by a publication has that publication as its source")
+SPEAKER_SAME_SENTENCE = declare("quotes.speaker.same_sentence", stage="quotes",
+        why="a second quotation in the sentence of an attributed one shares its speaker")
+REFERENCE_MARKER_AFTER = declare("quotes.reference.marker_after", stage="quotes",
+        why="a reference marker right after a quotation points to its source")
+SOURCE_SIGNATURE = declare("quotes.source.signature", stage="quotes",
+        why="a blurb signed by a publication has that publication as its source")
 
 
 class InlineForm:

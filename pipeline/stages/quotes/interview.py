@@ -10,17 +10,22 @@ from .registry import register
 from ...rules import declare
 
 # the rules this module applies: declared once here, used through these constants
-INTERVIEW_QUESTION = declare("quotes.interview.question", stage="quotes", why="a 'Q:' paragraph of an interview is the interviewer's",
+INTERVIEW_QUESTION = declare("quotes.interview.question", stage="quotes",
+        why="a 'Q:' paragraph of an interview is the interviewer's",
         params=["interview.question_labels"])
-INTERVIEW_ANSWER = declare("quotes.interview.answer", stage="quotes", why="an 'A:' paragraph of an interview is the interviewee's",
+INTERVIEW_ANSWER = declare("quotes.interview.answer", stage="quotes",
+        why="an 'A:' paragraph of an interview is the interviewee's",
         params=["interview.answer_labels"])
-SPEAKER_INTERVIEW_INTRO = declare("quotes.speaker.interview_intro", stage="quotes", why="an interview's introduction names interviewer and interviewee",
+SPEAKER_INTERVIEW_INTRO = declare("quotes.speaker.interview_intro", stage="quotes",
+        why="an interview's introduction names interviewer and interviewee",
         params=["interview.intro_pattern"])
-SPEAKER_INTERVIEW_MAIN_PERSON = declare("quotes.speaker.interview_main_person", stage="quotes", why="the one person an interview page is about answers its questions")
+SPEAKER_INTERVIEW_MAIN_PERSON = declare("quotes.speaker.interview_main_person", stage="quotes",
+        why="the one person an interview page is about answers its questions")
 INTERVIEW_NAMED_TURN = declare(
     "quotes.interview.named_turn", stage="quotes",
     why='a transcript: paragraphs opening "NAME:" where two or more named people each take two turns')
-SPEAKER_TURN_LABEL = declare("quotes.speaker.turn_label", stage="quotes", why="the NAME of a transcript's 'NAME:' turn is its speaker")
+SPEAKER_TURN_LABEL = declare("quotes.speaker.turn_label", stage="quotes",
+        why="the NAME of a transcript's 'NAME:' turn is its speaker")
 _ROLE_RULES = {"question": INTERVIEW_QUESTION, "answer": INTERVIEW_ANSWER}
 
 

@@ -9,10 +9,13 @@ from .registry import register
 from ...rules import declare
 
 # the rules this module applies: declared once here, used through these constants
-LETTER_SIGNATURE = declare("quotes.letter.signature", stage="quotes", why="a letter's body over its valediction and signature is its author's",
+LETTER_SIGNATURE = declare("quotes.letter.signature", stage="quotes",
+        why="a letter's body over its valediction and signature is its author's",
         params=["valedictions"])
-SPEAKER_SIGNATURE = declare("quotes.speaker.signature", stage="quotes", why="a letter's signature names its author", params=["valedictions"])
-DATE_LETTER_DATELINE = declare("quotes.date.letter_dateline", stage="quotes", why="a letter's date line dates its body", params=["months", "year_pivot"])
+SPEAKER_SIGNATURE = declare("quotes.speaker.signature", stage="quotes",
+        why="a letter's signature names its author", params=["valedictions"])
+DATE_LETTER_DATELINE = declare("quotes.date.letter_dateline", stage="quotes",
+        why="a letter's date line dates its body", params=["months", "year_pivot"])
 
 
 class LetterForm:

@@ -10,7 +10,8 @@ from .registry import register
 from ...rules import declare
 
 # the rules this module applies: declared once here, used through these constants
-SPEAKER_REPORTED = declare("quotes.speaker.reported", stage="quotes", why="a speaker named in reported speech around the quotation")
+SPEAKER_REPORTED = declare("quotes.speaker.reported", stage="quotes",
+        why="a speaker named in reported speech around the quotation")
 SPEAKER_NARRATOR = declare("quotes.speaker.narrator", stage="quotes",
         why="'I said' outside any structure is the document's named author (a byline), else no one")
 SPEAKER_PRONOUN = declare("quotes.speaker.pronoun", stage="quotes",

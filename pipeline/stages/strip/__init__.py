@@ -21,9 +21,12 @@ from ...text import words as words_
 from ...rules import declare
 
 # the rules this module applies: declared once here, used through these constants
-DEFAULT_CONTENT = declare("strip.default_content", stage="strip", why="a block no rule labels stays content (nothing removed without a rule)")
-EMPTIED_BY_INLINE_RULE = declare("strip.emptied_by_inline_rule", stage="strip", why="a block the inline rules emptied has nothing left to keep")
-EMPTY_SECTION_HEADING = declare("strip.empty_section_heading", stage="strip", why="a heading with no content under it is residue of a removed section",
+DEFAULT_CONTENT = declare("strip.default_content", stage="strip",
+        why="a block no rule labels stays content (nothing removed without a rule)")
+EMPTIED_BY_INLINE_RULE = declare("strip.emptied_by_inline_rule", stage="strip",
+        why="a block the inline rules emptied has nothing left to keep")
+EMPTY_SECTION_HEADING = declare("strip.empty_section_heading", stage="strip",
+        why="a heading with no content under it is residue of a removed section",
         params=["empty_heading.enabled", "empty_heading.max_words", "empty_heading.always_empty_titles"])
 TRAILING_FRAGMENT = declare("strip.trailing_fragment", stage="strip",
         why="short fragments (names, labels) between a dump's text and its footer are residue",

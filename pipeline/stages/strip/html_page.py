@@ -19,23 +19,31 @@ from . import words
 from ...rules import declare
 
 # the rules this module applies: declared once here, used through these constants
-HTML_TRAFILATURA = declare("strip.html.trafilatura", stage="strip", why="trafilatura's main-text decision, aligned to the page's blocks",
+HTML_TRAFILATURA = declare("strip.html.trafilatura", stage="strip",
+        why="trafilatura's main-text decision, aligned to the page's blocks",
         params=["html.trafilatura.enabled", "html.trafilatura.options", "html.trafilatura.short_key",
                 "html.trafilatura.short_window"])
-HTML_MAIN_TEXT = declare("strip.html.main_text", stage="strip", why="link-free running text outside furniture that trafilatura left out",
+HTML_MAIN_TEXT = declare("strip.html.main_text", stage="strip",
+        why="link-free running text outside furniture that trafilatura left out",
         params=["html.recover.enabled", "html.recover.max_link_density", "html.recover.min_words",
                 "html.recover.min_sentence_words"])
-HTML_HEADING_OF_CONTENT = declare("strip.html.heading_of_content", stage="strip", why="a heading directly over kept content is its heading",
+HTML_HEADING_OF_CONTENT = declare("strip.html.heading_of_content", stage="strip",
+        why="a heading directly over kept content is its heading",
         params=["html.recover.headings"])
-HTML_STRUCTURE = declare("strip.html.structure", stage="strip", why="a block inside navigation, footer or sidebar elements is furniture",
+HTML_STRUCTURE = declare("strip.html.structure", stage="strip",
+        why="a block inside navigation, footer or sidebar elements is furniture",
         params=["html.boilerplate_context_tokens"])
-HTML_LINK_DENSITY = declare("strip.html.link_density", stage="strip", why="a block that is mostly link text is navigation",
+HTML_LINK_DENSITY = declare("strip.html.link_density", stage="strip",
+        why="a block that is mostly link text is navigation",
         params=["html.max_link_density"])
-HTML_OVERLAY = declare("strip.html.overlay", stage="strip", why="dialogs, off-canvas panels and screen-reader-only text float over the page",
+HTML_OVERLAY = declare("strip.html.overlay", stage="strip",
+        why="dialogs, off-canvas panels and screen-reader-only text float over the page",
         params=["html.overlay_tokens"])
-HTML_NAV_LINK = declare("strip.html.nav_link", stage="strip", why="a mostly-link block inside a menu element is a menu entry",
+HTML_NAV_LINK = declare("strip.html.nav_link", stage="strip",
+        why="a mostly-link block inside a menu element is a menu entry",
         params=["html.furniture.nav_tokens", "html.furniture.nav_min_link_density"])
-HTML_REPEATED_BLOCK = declare("strip.html.repeated_block", stage="strip", why="a short block repeated in one page is furniture",
+HTML_REPEATED_BLOCK = declare("strip.html.repeated_block", stage="strip",
+        why="a short block repeated in one page is furniture",
         params=["html.furniture.repeated_max_words", "html.furniture.repeated_min_count"])
 
 _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)

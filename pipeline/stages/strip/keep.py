@@ -28,15 +28,20 @@ from ...text.dates import mention_regex as _date_regex
 from ...rules import declare
 
 # the rules this module applies: declared once here, used through these constants
-KEEP_ATTRIBUTION_LINE = declare("strip.keep.attribution_line", stage="strip", why="a short outlet/date line under an excerpt attributes it",
+KEEP_ATTRIBUTION_LINE = declare("strip.keep.attribution_line", stage="strip",
+        why="a short outlet/date line under an excerpt attributes it",
         params=["keep.enabled", "keep.attribution_max_words", "keep.prose_min_words", "keep.months"])
-KEEP_DATELINE = declare("strip.keep.dateline", stage="strip", why="a date line just before running text dates a letter or article",
+KEEP_DATELINE = declare("strip.keep.dateline", stage="strip",
+        why="a date line just before running text dates a letter or article",
         params=["keep.dateline_max_words", "keep.months"])
-KEEP_SIGNATURE = declare("strip.keep.signature", stage="strip", why="a letter's valediction, signature block and closing lines name its author",
+KEEP_SIGNATURE = declare("strip.keep.signature", stage="strip",
+        why="a letter's valediction, signature block and closing lines name its author",
         params=["keep.valedictions", "keep.signature_max_lines", "keep.signature_max_words", "keep.closing_max_lines"])
-KEEP_REFERENCE_LIST = declare("strip.keep.reference_list", stage="strip", why="a numbered list of citations under a references heading is content",
+KEEP_REFERENCE_LIST = declare("strip.keep.reference_list", stage="strip",
+        why="a numbered list of citations under a references heading is content",
         params=["keep.reference_headings", "keep.reference_min_items"])
-KEEP_QUOTE_CUE = declare("strip.keep.quote_cue", stage="strip", why="a forum's 'NAME said:' over a quoted post, and the post, are content",
+KEEP_QUOTE_CUE = declare("strip.keep.quote_cue", stage="strip",
+        why="a forum's 'NAME said:' over a quoted post, and the post, are content",
         params=["keep.quote_cue_pattern", "keep.quote_end_markers", "keep.quote_max_lines"])
 KEEP_NO_MAIN_TEXT = declare("strip.keep.no_main_text", stage="strip",
         why="a short document that structure alone would empty keeps what only structure removed",

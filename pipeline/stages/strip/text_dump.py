@@ -31,23 +31,31 @@ from ...rules import declare
 
 # the rules this module applies: declared once here, used through these constants
 _BODY_PARAMS = ["text.enabled", "text.min_words", "text.mid_words", "text.long_words", "text.min_stopword_share", "text.stopwords"]   # what every body rule reads
-TEXT_PROSE_LINE = declare("strip.text.prose_line", stage="strip", why="a line of running text outside the chosen body still reads as prose",
+TEXT_PROSE_LINE = declare("strip.text.prose_line", stage="strip",
+        why="a line of running text outside the chosen body still reads as prose",
         params=[*_BODY_PARAMS, "text.outside_min_words"])
-TEXT_MAIN_BODY = declare("strip.text.main_body", stage="strip", why="the best-scoring run of prose lines is the page's main text",
+TEXT_MAIN_BODY = declare("strip.text.main_body", stage="strip",
+        why="the best-scoring run of prose lines is the page's main text",
         params=[*_BODY_PARAMS, "text.line_penalty", "text.word_penalty", "text.prose_allowance"])
-TEXT_OUTSIDE_BODY = declare("strip.text.outside_body", stage="strip", why="a line outside the main body is page furniture", params=_BODY_PARAMS)
+TEXT_OUTSIDE_BODY = declare("strip.text.outside_body", stage="strip",
+        why="a line outside the main body is page furniture", params=_BODY_PARAMS)
 TEXT_ATTACHED_LINE = declare("strip.text.attached_line", stage="strip",
         why="a short line next to prose (its heading, a wrapped line, a signature) belongs to the body",
         params=["text.heading_reach", "text.max_gap", "text.edge_min_words", "text.paragraph_attach"])
-TEXT_DETACHED_LINE = declare("strip.text.detached_line", stage="strip", why="a short line inside the body that no prose line claims is furniture",
+TEXT_DETACHED_LINE = declare("strip.text.detached_line", stage="strip",
+        why="a short line inside the body that no prose line claims is furniture",
         params=["text.max_gap", "text.paragraph_attach"])
-TEXT_REPEATED_LINE = declare("strip.text.repeated_line", stage="strip", why="a short line repeated in one page is furniture (a menu entry, a label)",
+TEXT_REPEATED_LINE = declare("strip.text.repeated_line", stage="strip",
+        why="a short line repeated in one page is furniture (a menu entry, a label)",
         params=["text.repeated_max_words", "text.repeated_min_count"])
-TEXT_REPEATED_RUN = declare("strip.text.repeated_run", stage="strip", why="a run of short lines printed twice in a page is a menu",
+TEXT_REPEATED_RUN = declare("strip.text.repeated_run", stage="strip",
+        why="a run of short lines printed twice in a page is a menu",
         params=["text.repeated_run_min_lines"])
-TEXT_LINK_LIKE_LINE = declare("strip.text.link_like_line", stage="strip", why="menu links run together (' | ' separators or glued links) are a menu",
+TEXT_LINK_LIKE_LINE = declare("strip.text.link_like_line", stage="strip",
+        why="menu links run together (' | ' separators or glued links) are a menu",
         params=["text.link_like_separators", "text.link_like_glued"])
-TEXT_AFTER_COPYRIGHT = declare("strip.text.after_copyright", stage="strip", why="what follows a copyright notice near the page's end is its footer",
+TEXT_AFTER_COPYRIGHT = declare("strip.text.after_copyright", stage="strip",
+        why="what follows a copyright notice near the page's end is its footer",
         params=["text.footer_zone_share"])
 
 _WORDS = words.LETTERS_ELIDED
