@@ -21,7 +21,7 @@ from typing import Any
 
 from .store import read_json, write_jsonl
 from .text import words
-from .text.names import CORPUS_HONORIFICS, leading_honorifics
+from .text.names import CORPUS_HONORIFICS, honorific_prefix
 from .rules import declare
 
 # the rules this module applies: declared once here, used through these constants
@@ -36,7 +36,7 @@ SPEAKER_SURNAME = declare("corpus.speaker.surname", stage="corpus",
         params=["surname_merge"])
 
 WORD = words.JOINED_RUN
-HONORIFIC = leading_honorifics(CORPUS_HONORIFICS)   # dropped to compare names
+HONORIFIC = honorific_prefix(CORPUS_HONORIFICS)   # dropped to compare names ('Mrs Roe' is 'roe', not 's roe')
 
 
 def norm_text(s: str) -> str:
@@ -49,7 +49,7 @@ def norm_text(s: str) -> str:
 
 
 def build(out_dir: Path, docs: list[Any], config: Any) -> None:
-    cfg = {"min_shared_words": 8, "surname_merge": True, **(config.section("corpus") or {})}
+    cfg = config.section("corpus")   # every key required by the schema (stages.OTHER_SECTIONS)
     quotes: list[dict[str, Any]] = []
     for doc in docs:
         path = out_dir / "04_quotes" / f"{doc.doc_id}.json"
@@ -180,6 +180,37 @@ def speaker_key(name: str) -> str:
     return norm_text(n).strip(" .,")
 
 
+# honorifics that tell two people of one surname apart ('Mrs. Pemberton' is not 'Mr. Pemberton')
+_GENDERED = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def speaker_gender(name: str) -> str:
+    m = HONORIFIC.match(name.strip())
+    first = m.group(0).strip(" .").split(".")[0].split()[0].lower() if m else ""
+    return _GENDERED.get(first, "")
+
+
+def _join_ungendered(groups: dict[tuple[str, str], dict[str, Any]]) -> None:
+    """'Pemberton' joins 'Mrs. Pemberton' when she is the only titled Pemberton; with both a Mr. and
+    a Mrs. it joins neither. A marker that no longer separates two groups is dropped."""
+    def base(k: str) -> str:
+        return k.split("\u0000")[0]
+
+    for k, typ in sorted(groups):
+        if "\u0000" in k or (k, typ) not in groups:
+            continue
+        gendered = [kt for kt in groups if kt[1] == typ and kt[0] != k and base(kt[0]) == k]
+        if len(gendered) == 1:
+            g = groups.pop((k, typ))
+            target = groups[gendered[0]]
+            for n, c in g["names"].items():
+                target["names"][n] = target["names"].get(n, 0) + c
+            target["quotations"].extend(g["quotations"])
+    for k, typ in sorted(groups):
+        if "\u0000" in k and sum(1 for kt in groups if kt[1] == typ and base(kt[0]) == base(k)) == 1:
+            groups[(base(k), typ)] = groups.pop((k, typ))
+
+
 def merge_speakers(quotes: list[dict[str, Any]], surname_merge: bool) -> list[dict[str, Any]]:
     groups: dict[tuple[str, str], dict[str, Any]] = {}
     for q in quotes:
@@ -188,9 +219,13 @@ def merge_speakers(quotes: list[dict[str, Any]], surname_merge: bool) -> list[di
             continue
         typ = sp.get("type") or "person"
         key = (speaker_key(sp["name"]), typ)
+        gender = speaker_gender(sp["name"]) if typ == "person" else ""
+        if gender:   # a gendered honorific keeps its name apart from the other gender's
+            key = (f"{key[0]}\u0000{gender}", typ)
         g = groups.setdefault(key, {"names": {}, "type": typ, "quotations": []})
         g["names"][sp["name"]] = g["names"].get(sp["name"], 0) + 1
         g["quotations"].append(q["id"])
+    _join_ungendered(groups)
     if surname_merge:
         for (k, typ) in sorted(groups, key=lambda kt: len(kt[0])):
             if typ != "person" or " " in k or (k, typ) not in groups:

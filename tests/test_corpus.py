@@ -55,6 +55,23 @@ def test_surname_shared_by_two_full_names_is_not_merged() -> None:
     assert sorted(s["name"] for s in sp) == ["Anna Berg", "Berg", "Tom Berg"]
 
 
+def test_mrs_and_mr_of_one_surname_are_two_speakers() -> None:
+    sp = merge_speakers([q("a.txt", 1, "x", "Mrs. Pemberton"), q("b.txt", 1, "y", "Mr. Pemberton")], True)
+    assert sorted(s["name"] for s in sp) == ["Mr. Pemberton", "Mrs. Pemberton"]
+
+
+def test_bare_surname_joins_neither_of_two_titled_people() -> None:
+    sp = merge_speakers([q("a.txt", 1, "x", "Mrs. Pemberton"), q("b.txt", 1, "y", "Mr. Pemberton"),
+                         q("c.txt", 1, "z", "Pemberton")], True)
+    assert len(sp) == 3
+
+
+def test_honorific_without_full_stop_is_dropped_whole() -> None:
+    from pipeline.corpus import speaker_key
+
+    assert speaker_key("Mrs Smith") == "smith" and speaker_key("Francois Roe") == "francois roe"
+
+
 def test_person_and_outlet_of_the_same_name_stay_apart() -> None:
     sp = merge_speakers([q("a.txt", 1, "x", "Time", "outlet"), q("b.txt", 1, "y", "Time", "person")], True)
     assert len(sp) == 2

@@ -35,7 +35,18 @@ OTHER_SECTIONS: dict[str, dict[str, Any]] = {
         "required": ["max_bytes"],
         "additionalProperties": False,
     },
-    "corpus": {"type": "object"},
+    "corpus": {
+        "type": "object",
+        "description": "The corpus step: links between documents and the speaker index.",
+        "properties": {
+            "min_shared_words": {"type": "integer", "minimum": 1,
+                                 "description": "quotations sharing this many consecutive words are one passage"},
+            "surname_merge": {"type": "boolean",
+                              "description": "a bare surname joins the one full name of the corpus that ends with it"},
+        },
+        "required": ["min_shared_words", "surname_merge"],
+        "additionalProperties": False,
+    },
     "report": {"type": "object"},
     "evaluate": {"type": "object"},
 }
