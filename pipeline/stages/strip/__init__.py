@@ -163,6 +163,9 @@ def _scoped(pattern: str) -> str:
     return f"(?:{pattern})"
 
 
+_RULE_DEFAULTS = {k: v["default"] for k, v in _RULE_SCHEMA["properties"].items() if "default" in v}
+
+
 def compile_rules(raw_rules: Iterable[dict[str, Any]]) -> tuple[Rule, ...]:
     key = tuple(
         (
@@ -170,9 +173,9 @@ def compile_rules(raw_rules: Iterable[dict[str, Any]]) -> tuple[Rule, ...]:
             tuple(r["patterns"]),
             r.get("max_words"),
             r.get("first_blocks"),
-            tuple(r.get("formats", ("text", "html"))),
+            tuple(r.get("formats", _RULE_DEFAULTS["formats"])),   # optional keys: the schema's defaults
             r.get("notice"),
-            bool(r.get("continues_to_next_fragment", False)),
+            bool(r.get("continues_to_next_fragment", _RULE_DEFAULTS["continues_to_next_fragment"])),
         )
         for r in raw_rules
     )
