@@ -100,6 +100,7 @@ def notice_scope(paras: list[Para], notices: list[dict[str, Any]], clean: Mapped
             scope["scope"] = "document start"
             continue
         last = before[-1]
+        title = None
         if is_heading(paras[last], hcfg) and n["kind"] == "fair_use":   # a template opening a section
             idx = []
             for j in range(last + 1, len(paras)):
@@ -110,6 +111,7 @@ def notice_scope(paras: list[Para], notices: list[dict[str, Any]], clean: Mapped
             idx = []
             for j in range(last, -1, -1):
                 if is_heading(paras[j], hcfg):
+                    title = j               # the section's title is the passage's headline
                     break
                 idx.append(j)
             idx.reverse()
@@ -132,8 +134,9 @@ def notice_scope(paras: list[Para], notices: list[dict[str, Any]], clean: Mapped
         kind = "interview" if _interview_like(section, cfg["interview_labels"]) else "passage"
         date, date_text = _intro_date(section, cfg)
         where = "opens" if paras[last].end <= section[0].start else "closes"
+        head = paras[title] if title is not None and idx and title == idx[0] - 1 else None
         cands.append(Candidate(
-            rule=rcfg["id"], kind=kind, start=section[0].start, end=section[-1].end,
+            rule=rcfg["id"], kind=kind, start=(head or section[0]).start, end=section[-1].end,
             signals={"notice_section_words": sig(words, rcfg["min_section_words"]),
                      "prose_share": sig(share, rcfg["min_prose_share"])},
             why=f"a {n['kind'].replace('_', '-')} notice on the page {where} this section",
