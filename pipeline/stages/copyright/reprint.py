@@ -76,12 +76,11 @@ def anchor(p: Para, cfg: dict[str, Any], where: str) -> dict[str, Any] | None:
 
 
 def _credit_line(p: Para, cfg: dict[str, Any]) -> bool:
-    """A byline without "By": one short line of capitalised words (an author's or outlet's name), at most
-    one lower-case word ("staff")."""
-    words = p.text.split()
-    return (len(p.lines) == 1 and 2 <= len(words) <= cfg["reprint"]["credit_line_max_words"]
-            and not p.text.rstrip().endswith(TERMINAL + (":", ",", ";"))
-            and sum(1 for w in words if not w[:1].isupper()) <= 1)
+    """A byline without "By": one or two short lines of capitalised words (an author's, an outlet's name),
+    each with at most one lower-case word ("staff")."""
+    return len(p.lines) <= 2 and all(
+        2 <= len(ln.split()) <= cfg["reprint"]["credit_line_max_words"] and not ln.endswith(TERMINAL + (":", ",", ";"))
+        and sum(1 for w in ln.split() if not w[:1].isupper()) <= 1 for ln in p.lines)   # "<Name>\n<Outlet>" too
 
 
 def _name_and_date_only(t: str, names: list[str], dates: list[tuple[int, int, str | None, str]],
@@ -247,7 +246,7 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                 break      # a copyright notice closes it here
         end_anchor = (anchors_after.get(j) if j in ends else None) or closing.get(j - 1)
         if not end_anchor:       # nothing closes it: the passage ends where the vocabulary changes
-            run, low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], rcfg["cohesion"]["min_shared"])
+            run, low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], rcfg["cohesion"]["min_shared"], True)
             j = run[-1] + 1 if run else j
         else:
             low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], 0.0)[1]

@@ -101,7 +101,8 @@ def notice_scope(paras: list[Para], notices: list[dict[str, Any]], clean: Mapped
             continue
         last = before[-1]
         title = None
-        if is_heading(paras[last], hcfg) and n["kind"] == "fair_use":   # a template opening a section
+        closes = not (is_heading(paras[last], hcfg) and n["kind"] == "fair_use")
+        if not closes:                      # a template opening a section
             idx = []
             for j in range(last + 1, len(paras)):
                 if is_heading(paras[j], hcfg):
@@ -116,6 +117,11 @@ def notice_scope(paras: list[Para], notices: list[dict[str, Any]], clean: Mapped
                 idx.append(j)
             idx.reverse()
         idx = idx[-rcfg["max_paragraphs"]:] if len(idx) > rcfg["max_paragraphs"] else idx
+        if closes:       # the section a notice closes never reaches back over text of another vocabulary
+            ccfg = cfg["reprint"]["cohesion"]
+            kept = cut_at_vocabulary_change(paras, idx[::-1], ccfg, ccfg["min_shared"])[0]
+            if len(kept) < len(idx):
+                idx, title = sorted(kept), None
         section = [paras[j] for j in idx]
         words = sum(p.words for p in section)
         if not section or words < rcfg["min_section_words"]:
@@ -191,7 +197,7 @@ def news_article(paras: list[Para], cfg: dict[str, Any]) -> list[Candidate]:
             k += 1
         # nothing closes an article under an outlet header: it ends where the vocabulary changes
         ccfg = cfg["reprint"]["cohesion"]
-        run = cut_at_vocabulary_change(paras, run, ccfg, ccfg["min_shared"])[0]
+        run = cut_at_vocabulary_change(paras, run, ccfg, ccfg["min_shared"], True)[0]
         body = [paras[x] for x in run]
         k = run[-1] + 1 if run else k
         words = sum(q.words for q in body)

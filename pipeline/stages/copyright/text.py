@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from statistics import median
 from typing import Any
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -155,14 +156,15 @@ def content_words(text: str, min_letters: int) -> set[str]:
 
 
 def cut_at_vocabulary_change(paras: list[Para], run: list[int], ccfg: dict[str, Any],
-                             floor: float) -> tuple[list[int], float]:
+                             floor: float, relative: bool = False) -> tuple[list[int], float]:
     """Where a run of running text stops being the passage: the first sharp change of vocabulary.
 
     ``run`` lists paragraph indexes in the order of travel (from the anchor outwards). At each
     boundary the content words of the passage's nearest paragraphs are compared (Jaccard) with
     those of the next ones, as TextTiling compares blocks; the run is cut at the first boundary
     below ``floor`` (an inserted article and the host's paragraph share almost none). Returns the
-    kept indexes and the lowest value seen inside them. (Weighting words by their inverse
+    kept indexes and the lowest value seen inside them. ``relative`` (a run nothing closes): a boundary
+    far below the median of the passage's own boundaries so far ends it too. (Weighting words by their inverse
     paragraph frequency in the page was tried: it cuts articles whose topic words fill them.)
     """
     words = {k: content_words(paras[k].text, ccfg["min_letters"]) for k in run}
@@ -179,11 +181,15 @@ def cut_at_vocabulary_change(paras: list[Para], run: list[int], ccfg: dict[str, 
         return out
 
     low = 1.0
+    seen: list[float] = []
     for n in range(ccfg["after_paragraphs"], len(run)):
         left = block(run[:n][::-1])
         right = block(run[n:])
         share = len(left & right) / max(1, len(left | right))
-        if share < floor:
+        # a boundary far below the passage's own cohesion so far is a change of text too (TextTiling's depth)
+        drop = relative and len(seen) >= ccfg["relative_after"] and share < ccfg["relative_drop"] * median(seen)
+        if share < floor or drop:
             return run[:n], round(low, 4)
         low = min(low, share)
+        seen.append(share)
     return run, round(low, 4)
