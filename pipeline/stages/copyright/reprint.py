@@ -195,8 +195,9 @@ def _a_person_posting(a: dict[str, Any], line: str, first: Para, persons: dict[s
     if a["date"]:
         return False
     # "The <Name>" is an organisation's name, "<Name> of <Outlet>" a writer with the outlet: neither is a poster
-    names = [n for n in persons if n in line and " of " not in n and not rx(a["_rcfg"]["determiner_before_name"]).search(
-        line[:line.index(n)])]
+    det = rx(a["_rcfg"]["determiner_before_name"])
+    names = [n for n in persons if n in line and " of " not in n
+             and not det.search(line[:line.index(n)]) and not det.search(n.split()[0] + " ")]
     others = [n for n in source_names(line, {"reprint": a["_rcfg"], "months": a["_months"]})
               if not any(n in p or p in n for p in names)]
     rest = line

@@ -183,6 +183,8 @@ def cut_at_vocabulary_change(paras: list[Para], run: list[int], ccfg: dict[str, 
     low = 1.0
     seen: list[float] = []
     for n in range(ccfg["after_paragraphs"], len(run)):
+        if not relative and sum(paras[k].words for k in run[:n]) < ccfg["window_words"]:
+            continue       # a closed passage: too few of its words yet to compare vocabularies
         left = block(run[:n][::-1])
         right = block(run[n:])
         share = len(left & right) / max(1, len(left | right))
