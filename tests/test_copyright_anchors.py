@@ -103,3 +103,16 @@ def test_read_the_full_story_at_an_outlet_closes_the_excerpt_before_it() -> None
     out = process(doc)
     [f] = out["flags"]
     assert "Westbrook Chronicle" in f["outlet"] and not covered(out, "cucumber")
+
+
+def test_the_paragraph_at_a_cut_stays_with_the_passage_whose_words_it_shares() -> None:
+    texts = [para(60, "bridge") for _ in range(5)] + [para(60, "melon") for _ in range(4)]
+    paras, pos = [], 0
+    for k, t in enumerate(texts):
+        paras.append(Para(f"p{k}", pos, pos + len(t), t, "line", count_words(t), [t]))
+        pos += len(t) + 2
+    # the window after boundary 4 holds the passage's last paragraph and the next text: its share falls
+    # a paragraph early; that paragraph shares the passage's words, not the next text's, so it stays
+    ccfg = {**CFG["reprint"]["cohesion"], "relative_after": 99, "after_paragraphs": 4}
+    run = list(range(len(paras)))
+    assert cut_at_vocabulary_change(paras, run, ccfg, 0.6, relative=True)[0] == run[:5]

@@ -180,18 +180,27 @@ def cut_at_vocabulary_change(paras: list[Para], run: list[int], ccfg: dict[str, 
             total += paras[k].words
         return out
 
+    def jaccard(a: set[str], b: set[str]) -> float:
+        return len(a & b) / max(1, len(a | b))
+
+    def share(n: int) -> float:
+        return jaccard(block(run[:n][::-1]), block(run[n:]))
+
     low = 1.0
     seen: list[float] = []
     for n in range(ccfg["after_paragraphs"], len(run)):
         if not relative and sum(paras[k].words for k in run[:n]) < ccfg["window_words"]:
             continue       # a closed passage: too few of its words yet to compare vocabularies
-        left = block(run[:n][::-1])
-        right = block(run[n:])
-        share = len(left & right) / max(1, len(left | right))
+        s = share(n)
         # a boundary far below the passage's own cohesion so far is a change of text too (TextTiling's depth)
-        drop = relative and len(seen) >= ccfg["relative_after"] and share < ccfg["relative_drop"] * median(seen)
-        if share < floor or drop:
+        drop = relative and len(seen) >= ccfg["relative_after"] and s < ccfg["relative_drop"] * median(seen)
+        if s < floor or drop:
+            # the paragraph at the boundary goes to the side whose vocabulary it shares more (a windowed
+            # share falls a paragraph early when the passage's last paragraph sits in the next window)
+            while relative and n + 1 < len(run) and len(words[run[n]] & block(run[:n][::-1])) > \
+                    ccfg["boundary_margin"] * len(words[run[n]] & block(run[n + 1:])):
+                n += 1
             return run[:n], round(low, 4)
-        low = min(low, share)
-        seen.append(share)
+        low = min(low, s)
+        seen.append(s)
     return run, round(low, 4)
