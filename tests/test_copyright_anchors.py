@@ -116,3 +116,20 @@ def test_the_paragraph_at_a_cut_stays_with_the_passage_whose_words_it_shares() -
     ccfg = {**CFG["reprint"]["cohesion"], "relative_after": 99, "after_paragraphs": 4}
     run = list(range(len(paras)))
     assert cut_at_vocabulary_change(paras, run, ccfg, 0.6, relative=True)[0] == run[:5]
+
+
+def test_a_line_of_two_sentences_is_prose_not_a_headline() -> None:
+    def line(t: str) -> Para:
+        return Para("p", 0, len(t), t, "line", count_words(t), [t])
+    assert not reprint._headline(line("I felt pretty good about myself. Look at me, crushing it!"), CFG)
+    assert reprint._headline(line("How Much Does a Remodel Cost? A Guide to Budgeting"), CFG)
+    assert reprint._headline(line("U.S. in Progress 2025: Poland to Park City"), CFG)
+
+
+def test_a_byline_above_the_run_starts_the_article_whatever_its_vocabulary() -> None:
+    seeds = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "haven", "ivory", "jumbo", "kiosk", "lemur"]
+    body = "\n\n".join(para(20, w) for w in seeds)     # short paragraphs, each with its own words
+    doc = (HOST_BEFORE + "\n\nWhat I learned from my own newsletter data\n\nBy Victor Whitcombe\n\n" + body
+           + "\n\n© Radio Velleyham 2016\n\n" + HOST_AFTER)
+    out = process(doc)
+    assert covered(out, "By Victor Whitcombe") and covered(out, "amber") and not covered(out, "tomato")

@@ -143,7 +143,8 @@ def _headline(p: Para, cfg: dict[str, Any]) -> bool:
     """A title line: one short line without a closing full stop (a question mark is a title's)."""
     t = p.text.strip()
     return (len(p.lines) == 1 and 0 < p.words <= cfg["reprint"]["headline_max_words"]
-            and not t.endswith((".", ",", ";", ":")) and t[:1].isalnum())
+            and not t.endswith((".", ",", ";", ":")) and t[:1].isalnum()
+            and not rx(cfg["reprint"]["sentence_break_pattern"]).search(t))   # two sentences are prose, not a title
 
 
 def _body_para(p: Para, rcfg: dict[str, Any]) -> bool:
@@ -277,6 +278,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
         titled = j >= 0 and (_headline(paras[j], cfg) or _header_line(paras[j], cfg)) and not _body_para(paras[j], rcfg)
         cohesion = rcfg["cohesion"]
         floor = cohesion["min_shared_to_headline"] if titled or quoted else cohesion["min_shared"]
+        if titled and _header_line(paras[j], cfg):
+            floor = 0.0        # a byline or dateline right above the run: the article starts there, whatever its words
         back, low = cut_at_vocabulary_change(paras, back, cohesion, floor)
         j = back[-1] - 1 if back else j
         body = [paras[k] for k in sorted(back)]
