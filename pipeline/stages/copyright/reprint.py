@@ -56,7 +56,7 @@ def anchor(p: Para, cfg: dict[str, Any], where: str) -> dict[str, Any] | None:
     notice = (any_match(cfg["notice_scope"]["statement_patterns"], t) or any_match(rcfg["notice_patterns"], t)) \
         if where == "after" else None
     cue = any_match(rcfg["intro_cue_patterns" if where == "before" else "source_cue_patterns"], t)
-    punct = (any_match(rcfg["attribution_form_patterns"], t.strip()) or _name_and_date_only(t, names, dates, rcfg)) \
+    punct = (any_match(rcfg["attribution_form_patterns"], t.strip()) or _name_and_date_only(t, dates, cfg)) \
         if where == "after" else None
     if not (notice or cue or (punct and names)):
         return None
@@ -83,18 +83,22 @@ def _credit_line(p: Para, cfg: dict[str, Any]) -> bool:
         and sum(1 for w in ln.split() if not w[:1].isupper()) <= 1 for ln in p.lines)   # "<Name>\n<Outlet>" too
 
 
-def _name_and_date_only(t: str, names: list[str], dates: list[tuple[int, int, str | None, str]],
-                        rcfg: dict[str, Any]) -> bool:
-    """"<Outlet>, <date>": a line that is nothing but a source's name and a date (a time of day at most)."""
-    if not (names and dates):
+def _name_and_date_only(t: str, dates: list[tuple[int, int, str | None, str]], cfg: dict[str, Any]) -> bool:
+    """"<Outlet>, <date>", "From <Outlet>, <date>.": a line that is nothing but a source's name, a date
+    (a time of day at most) and cue words; a bare timestamp ("Dec 31, 2025, 9:43 PM") names no source."""
+    if not dates:
         return False
     rest = t
     for _, _, _, txt in dates:
         rest = rest.replace(txt, " ")
+    rest = rx(cfg["reprint"]["time_pattern"]).sub(" ", rest)
+    names = [n for n in source_names(rest, cfg) if rx(r"[^\W\d_]{3,}").search(n)]   # not "PM", "T12"
+    if not names:
+        return False
     for n in names:
         rest = rest.replace(n, " ")
-    rest = rx(rcfg["time_pattern"]).sub(" ", rest)
-    return count_words(rest) == 0
+    skip = {w.lower() for w in cfg["reprint"]["not_names"]}
+    return not [w for w in rx(r"[^\W\d_]+").findall(rest) if w.lower() not in skip]
 
 
 def _header_line(p: Para, cfg: dict[str, Any]) -> bool:
