@@ -133,3 +133,20 @@ def test_a_byline_above_the_run_starts_the_article_whatever_its_vocabulary() -> 
            + "\n\n© Radio Velleyham 2016\n\n" + HOST_AFTER)
     out = process(doc)
     assert covered(out, "By Victor Whitcombe") and covered(out, "amber") and not covered(out, "tomato")
+
+
+def test_a_bare_name_and_date_line_after_a_dated_article_heads_the_next_excerpt() -> None:
+    doc = (HOST_BEFORE + "\n\nWeekly Review, 16 March 1992: the old bridge closes\n\n" + prose("bridge")
+           + "\n\nThe Ostrava Ledger, London, 12 June 1992\n\n" + prose("melon") + "\n\nAbout us\n\n" + para(40, "basil"))
+    assert not any(f.get("outlet") == "Ostrava Ledger" for f in process(doc)["flags"])
+
+
+def test_a_comment_header_or_a_timestamp_is_not_an_outlet_and_date_attribution() -> None:
+    cfg = {**CFG, "months": CFG["months"]}
+
+    def line(t: str) -> Para:
+        return Para("p", 0, len(t), t, "line", count_words(t), t.split("\n"))
+    assert reprint.anchor(line("Dec 31, 2025, 9:43 PM"), cfg, "after") is None
+    assert reprint.anchor(line("26. Benjamin Bagley\nDecember 19, 2025, 4:20 am"), cfg, "after") is None
+    assert reprint.anchor(line("Last updated March 3, 2025 by Erik Demaine."), cfg, "after") is None
+    assert reprint.anchor(line("Kiruxkir Star-Telegram, 27th January 2015"), cfg, "after") is not None

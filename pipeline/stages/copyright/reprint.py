@@ -56,7 +56,8 @@ def anchor(p: Para, cfg: dict[str, Any], where: str) -> dict[str, Any] | None:
     notice = (any_match(cfg["notice_scope"]["statement_patterns"], t) or any_match(rcfg["notice_patterns"], t)) \
         if where == "after" else None
     cue = any_match(rcfg["intro_cue_patterns" if where == "before" else "source_cue_patterns"], t)
-    punct = (any_match(rcfg["attribution_form_patterns"], t.strip()) or _name_and_date_only(t, dates, cfg)) \
+    punct = (any_match(rcfg["attribution_form_patterns"], t.strip())
+             or (len(p.lines) == 1 and _name_and_date_only(t, dates, cfg))) \
         if where == "after" else None
     if not (notice or cue or (punct and names)):
         return None
@@ -84,21 +85,22 @@ def _credit_line(p: Para, cfg: dict[str, Any]) -> bool:
 
 
 def _name_and_date_only(t: str, dates: list[tuple[int, int, str | None, str]], cfg: dict[str, Any]) -> bool:
-    """"<Outlet>, <date>", "From <Outlet>, <date>.": a line that is nothing but a source's name, a date
-    (a time of day at most) and cue words; a bare timestamp ("Dec 31, 2025, 9:43 PM") names no source."""
+    """"<Outlet>, <date>", "From <Outlet>, <date>.": one line that is nothing but a source's name, a date
+    (a time of day at most) and capitalised cue words; a bare timestamp ("Dec 31, 2025, 9:43 PM") names no
+    source, and a comment's header ("<Name>\n<date>", two lines) stands before its text, not after."""
     if not dates:
         return False
     rest = t
     for _, _, _, txt in dates:
         rest = rest.replace(txt, " ")
     rest = rx(cfg["reprint"]["time_pattern"]).sub(" ", rest)
-    names = [n for n in source_names(rest, cfg) if rx(r"[^\W\d_]{3,}").search(n)]   # not "PM", "T12"
+    names = [n for n in source_names(rest, cfg) if rx(r"\b[^\W\d_]{3,}\b").search(n)]   # not "PM", "T12", "MORE40m"
     if not names:
         return False
     for n in names:
         rest = rest.replace(n, " ")
     skip = {w.lower() for w in cfg["reprint"]["not_names"]}
-    return not [w for w in rx(r"[^\W\d_]+").findall(rest) if w.lower() not in skip]
+    return not [w for w in rx(r"[^\W\d_]+").findall(rest) if not (w[0].isupper() and w.lower() in skip)]
 
 
 def _header_line(p: Para, cfg: dict[str, Any]) -> bool:
@@ -304,6 +306,10 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                                                     or any(_credit_line(paras[h], cfg) for h in header[1:])):
             continue   # a notice closes a complete article (headline, byline or dateline, body), not the
             #            page's own last section under its heading
+        if a["punct_only"] and any(_header_line(paras[h], cfg) or find_dates(paras[h].text, cfg["months"])
+                                   for h in header):
+            continue   # a headed article (byline, dateline) names its own source: a bare "<name>, <date>"
+            #            line after it heads the next item of a list of excerpts
         if a.get("footer_like") and not _byline_names_owner(paras, header, a, cfg):
             continue
         intro = anchors_before.get((header[0] if header else (j + 1)) - 1)
