@@ -32,20 +32,25 @@ CONTROLS = 6          # pages with only short attributed excerpts and the host's
 # tuned on dev can match frozen names.
 SYL = {"dev": ["mar", "vel", "ton", "bro", "ash", "lin", "dor", "kes", "wick", "ham", "ford", "ley"],
        "dev2": ["bel", "cor", "uth", "nov", "ira", "gal", "pen", "sor", "tre", "ova", "dun", "mil"],
+       "dev3": ["hal", "kir", "oss", "bra", "emm", "vin", "lor", "sta", "neth", "ux", "ward", "pol"],
        "frozen": ["qua", "zer", "olm", "rud", "fen", "pir", "sk", "ath", "gorn", "ibu", "tal", "vas"]}
 PATTERNS = {
     "dev": ["The {P} Gazette", "{P} Times", "The {P} Post", "{P} Daily", "Radio {P}", "{P} News Agency",
             "Le Journal de {P}", "{P} Evening Standard"],
     "dev2": ["The {P} Sentinel", "{P} Tribune", "Le Matin de {P}", "{P} Morning Herald", "{P} Public Radio",
              "{P} Wire Service", "Gazeta {P}", "{P} Today"],
+    "dev3": ["{P} Courier-Journal", "The {P} Examiner", "{P}Wire", "{P} Public Media", "La Voz de {P}",
+             "{P} Business Review", "The {P} Ledger", "{P} Star-Telegram"],
     "frozen": ["The {P} Herald-Tribune", "{P} Chronicle", "El Diario de {P}", "Der {P}er Bote",
                "{P} Weekly Observer", "{P} Press Service", "Il Corriere di {P}", "{P} Broadcasting Corporation"],
 }
 FIRST = {"dev": ["Anna", "Mark", "Julia", "Peter", "Laura", "Samuel", "Grace", "Victor"],
          "dev2": ["Maria", "John", "Chen", "Fatima", "Lukas", "Priya", "Diego", "Ruth"],
-         "frozen": ["Nadia", "Tomas", "Helen", "Oscar", "Ines", "Rafael", "Wendy", "Kofi"]}
+         "dev3": ["Omar", "Beth", "Yuki", "Carlos", "Ingrid", "Tariq", "Molly", "Ade"],
+        "frozen": ["Nadia", "Tomas", "Helen", "Oscar", "Ines", "Rafael", "Wendy", "Kofi"]}
 LAST = {"dev": ["Whitcombe", "Marlowe", "Prentiss", "Okafor", "Lindqvist", "Barrow", "Sato", "Keller"],
         "dev2": ["Ferreira", "Walsh", "Li", "Haddad", "Novak", "Raman", "Ortega", "Klein"],
+        "dev3": ["Pemberton", "Castillo", "Yamada", "Fitzgerald", "Andersen", "Mensah", "Roth", "Dubois"],
         "frozen": ["Haverford", "Quintero", "Abernathy", "Nakamura", "Delacroix", "Osei", "Brandt", "Moreau"]}
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -65,11 +70,45 @@ def person(rng: random.Random, split: str) -> str:
     return f"{rng.choice(FIRST[split])} {rng.choice(LAST[split])}"
 
 
-def date_text(rng: random.Random) -> tuple[str, str]:
+DATE_FORMATS = ["{M} {d}, {y}", "{d} {M} {y}", "{y}-{m:02d}-{d:02d}", "{m}/{d}/{y}", "{d}.{m:02d}.{y}",
+                "{Mo}. {d}, {y}", "{M} {d} {y}"]
+# dev3: other date shapes real pages print (weekday, ordinal, time of day, abbreviated month)
+DATE_FORMATS_DEV3 = ["{W}, {M} {d}, {y}", "{d}th {M} {y}", "{Mo} {d}, {y} {h}:{mi:02d} {ap}", "{W}, {d} {Mo} {y}",
+                     "{M} {d}th, {y}", "{y}/{m:02d}/{d:02d}", "{d} {Mo}. {y}"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def date_text(rng: random.Random, split: str = "") -> tuple[str, str]:
     y, m, d = rng.choice((2015, 2016, 2017, 2019)), rng.randint(1, 12), rng.randint(1, 28)
-    fmt = rng.choice(["{M} {d}, {y}", "{d} {M} {y}", "{y}-{m:02d}-{d:02d}", "{m}/{d}/{y}", "{d}.{m:02d}.{y}",
-                      "{Mo}. {d}, {y}", "{M} {d} {y}"])
-    return fmt.format(M=MONTHS[m - 1], Mo=MONTHS[m - 1][:3], d=d, m=m, y=y), str(y)
+    if split != "dev3":     # the other splits' draws stay exactly as they were built
+        fmt = rng.choice(DATE_FORMATS)
+        return fmt.format(M=MONTHS[m - 1], Mo=MONTHS[m - 1][:3], d=d, m=m, y=y), str(y)
+    fmt = rng.choice(DATE_FORMATS_DEV3)
+    return fmt.format(M=MONTHS[m - 1], Mo=MONTHS[m - 1][:3], d=d, m=m, y=y, W=rng.choice(WEEKDAYS),
+                      h=rng.randint(1, 12), mi=rng.randint(0, 59), ap=rng.choice(("AM", "PM"))), str(y)
+
+
+# dev3: other wordings of the same four forms (the first splits keep theirs, so their pages are unchanged)
+def dev3_wordings(o: str, d: str, y: str, who: str) -> dict[str, list[str]]:
+    return {
+        "a": [f"This article originally appeared in {o} on {d}.", f"Reprinted with permission from {o}.",
+              f"(c) {y} {o}", f"Via {o}", f"Originally published at {o} on {d}.", f"Source: {o} ({d})",
+              f"{o}, {d}", f"Credit: {who} / {o}", f"Story courtesy of {o}."],
+        "b": [f"{o} reports:", f"From the {d} issue of {o}:", f"The following appeared in {o}:",
+              f"{o} ran this piece on {d}:", f"Reprinted from {o} ({d}):", f"Below is the article {who} wrote for {o}.",
+              f"Here's the report from {o}, published {d}:"],
+        "c_by": [f"By {who}, {o}", f"{who}\n{o}", f"Written by {who} for {o}", f"By {who} | {d}", f"{o} staff"],
+        "c_date": [f"Posted on {d}", f"{d}", f"Last updated {d}"],
+        "c_notice": [f"Copyright © {y} {o}. All rights reserved.", f"© Copyright {o} {y}",
+                     f"Copyright {y} by {o}. Used with permission.", f"All content © {y} {o}, all rights reserved.",
+                     f"(c) {y} {o}. This article may not be reproduced without permission."],
+        "d_intro": [f"{o} has the story:", f"Here is how {o} reported it on {d}:", f"According to {o}:",
+                    f"{who} of {o} writes:"],
+        "d_after": [f"— {who}, {o}", f"({o}, {d})", f"From {o}, {d}.", f"Read the full story at {o}.",
+                    f"Excerpted from {o}."],
+        "x": [f'{o} noted that "{{q}}"', f'"{{q}}," {o} wrote on {d}.', f'In a {d} report, {o} said: "{{q}}"',
+              f'"{{q}}" — {o}'],
+    }
 
 
 def prose_paragraphs(text: str) -> list[str]:
@@ -134,7 +173,10 @@ def short_excerpt(rng: random.Random, split: str, src: list[str]) -> tuple[str, 
     if len(quote.split()) > 70:
         quote = sents[0]
     o = outlet(rng, split)
-    d, _ = date_text(rng)
+    d, y = date_text(rng, split)
+    if split == "dev3":
+        form = rng.choice(dev3_wordings(o, d, y, person(rng, split))["x"]).format(q=quote)
+        return form, head_words(sents[0], 6)
     form = rng.choice([f'As {o} reported on {d}, "{quote}"', f'“{quote}” ({o}, {d})',
                        f'{person(rng, split)} told {o}: "{quote}"', f'According to {o}, “{quote}”'])
     return form, head_words(sents[0], 6)
@@ -149,8 +191,10 @@ def compose_article(rng: random.Random, split: str, form: str, src_id: str, benc
         if sum(len(b.split()) for b in body) >= target and len(body) >= 3:
             break
     title = title_of(bench / "raw" / f"{src_id}.html")
-    o, (d, year), who = outlet(rng, split), date_text(rng), person(rng, split)
+    o, (d, year), who = outlet(rng, split), date_text(rng, split), person(rng, split)
     block: list[str] = []
+    if split == "dev3":
+        return _compose_dev3(rng, form, title, body, dev3_wordings(o, d, year, who))
     if form == "a_attribution_after":
         if title:
             block.append(title)
@@ -191,12 +235,38 @@ def compose_article(rng: random.Random, split: str, form: str, src_id: str, benc
     return block, head_words(first.strip("“"), 6), tail_words(body[-1].strip("”"), 6)
 
 
+def _compose_dev3(rng: random.Random, form: str, title: str | None, body: list[str],
+                  w: dict[str, list[str]]) -> tuple[list[str], str, str]:
+    """The four forms in dev3's wordings; the gold passage runs from the headline (or first words) to the last paragraph."""
+    block: list[str] = []
+    head = None
+    if form == "a_attribution_after":
+        head = title
+        block = ([title] if title else []) + body + [rng.choice(w["a"])]
+    elif form == "b_intro_before":
+        head = title if title and rng.random() < 0.6 else None
+        block = [rng.choice(w["b"])] + ([head] if head else []) + body
+    elif form == "c_header_notice":
+        head = title or head_words(body[0], 8).rstrip(".,")
+        block = [head, rng.choice(w["c_by"])] + ([rng.choice(w["c_date"])] if rng.random() < 0.5 else [])
+        block += body + [rng.choice(w["c_notice"])]
+    elif rng.random() < 0.5:
+        block = [rng.choice(w["d_intro"])] + body
+    else:
+        quoted = [f"“{p}" if i == 0 else p for i, p in enumerate(body)]
+        quoted[-1] += "”"
+        block = quoted + [rng.choice(w["d_after"])]
+    first = head or body[0]
+    return block, head_words(first.strip("“"), 6), tail_words(body[-1].strip("”"), 6)
+
+
 def build(bench: Path, out: Path) -> dict[str, int]:
     counts = {}
     all_pools = pools(bench)
     # dev2: the dev pages again, with their own outlet, byline and random draws (a second tuning set
     # that never touches the frozen pages)
-    for split, pool in [*all_pools.items(), ("dev2", all_pools["dev"])]:
+    # dev3: the dev pages once more, with its own outlets, dates and wordings (dev3_wordings)
+    for split, pool in [*all_pools.items(), ("dev2", all_pools["dev"]), ("dev3", all_pools["dev"])]:
         rng = random.Random(f"copyright-compose:{split}")
         raw, gold = out / split / "raw", out / split / "gold"
         raw.mkdir(parents=True, exist_ok=True)
@@ -204,13 +274,14 @@ def build(bench: Path, out: Path) -> dict[str, int]:
         hosts = [h for h in pool["hosts"] if host_insertion(bench, h)]
         srcs = pool["sources"]
         rng.shuffle(hosts)
+        shift = 7 if split == "dev3" else 0      # dev3 pairs other articles with the hosts
         jobs = [(f, i) for f in FORMS for i in range(PER_FORM)] + [("control", i) for i in range(CONTROLS)]
         meta = {}
         for n, (form, i) in enumerate(jobs):
             host = hosts[n % len(hosts)]
-            src = srcs[n % len(srcs)]
+            src = srcs[(n + shift) % len(srcs)]
             lines, at, before, after, ex_at = host_insertion(bench, host)  # type: ignore[misc]
-            exc_src = prose_paragraphs((bench / "main_content" / f"{srcs[(n + 1) % len(srcs)]}.txt").read_text())
+            exc_src = prose_paragraphs((bench / "main_content" / f"{srcs[(n + shift + 1) % len(srcs)]}.txt").read_text())
             excerpt, ex_key = short_excerpt(rng, split, exc_src)
             keep = [ex_key, tail_words(before, 6), head_words(after, 6)]
             flag = []
@@ -241,7 +312,7 @@ def score(root: Path, processed_root: Path) -> dict[str, dict[str, list[int]]]:
     """Flag recall and false flags per form, as GOLD_FORMAT.md scores them."""
     from pipeline.evaluate import evaluate
     res: dict[str, dict[str, list[int]]] = {}
-    for split in ("dev", "dev2", "frozen"):
+    for split in ("dev", "dev2", "dev3", "frozen"):
         if not (processed_root / split).is_dir():
             continue
         meta = json.loads((root / split / "forms.json").read_text())

@@ -43,6 +43,7 @@ def find_all(text: str, months: dict[str, int]) -> list[tuple[int, int, str | No
         r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b",
         r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})(?![\d])",
         r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?![\d/])",   # slashed: month first (US)
+        r"(?<![\d/])(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])",   # year first: 2015/03/14
     ]
     out: list[tuple[int, int, str | None, str]] = []
     taken: list[tuple[int, int]] = []

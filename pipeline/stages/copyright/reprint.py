@@ -47,6 +47,8 @@ def anchor(p: Para, cfg: dict[str, Any], where: str) -> dict[str, Any] | None:
     if len(p.lines) > 2 or p.words > rcfg["line_max_words"] or p.words == 0:
         return None
     t = " ".join(p.lines)
+    if t.lstrip()[:1] in _OPEN_QUOTES:
+        return None        # a line opening with a quote mark is a quotation, not a line about one
     dates = find_dates(t, cfg["months"])
     names = source_names(t, cfg)
     if rx(rcfg["embed_credit_pattern"]).search(t):
@@ -54,7 +56,9 @@ def anchor(p: Para, cfg: dict[str, Any], where: str) -> dict[str, Any] | None:
     notice = (any_match(cfg["notice_scope"]["statement_patterns"], t) or any_match(rcfg["notice_patterns"], t)) \
         if where == "after" else None
     cue = any_match(rcfg["intro_cue_patterns" if where == "before" else "source_cue_patterns"], t)
-    punct = any_match(rcfg["attribution_form_patterns"], t.strip()) if where == "after" else None
+    punct = (any_match(rcfg["attribution_form_patterns"], t.strip())
+             or (len(p.lines) == 1 and _name_and_date_only(t, dates, cfg))) \
+        if where == "after" else None
     if not (notice or cue or (punct and names)):
         return None
     if not (names or dates or notice):
@@ -70,6 +74,33 @@ def anchor(p: Para, cfg: dict[str, Any], where: str) -> dict[str, Any] | None:
             "cue": "notice" if notice else ("cue" if cue else "form"), "outlet": outlet, "who": who,
             "date": dates[0][2] if dates else None, "date_text": dates[0][3] if dates else None,
             "punct_only": not (notice or cue)}
+
+
+def _credit_line(p: Para, cfg: dict[str, Any]) -> bool:
+    """A byline without "By": one or two short lines of capitalised words (an author's, an outlet's name),
+    each with at most one lower-case word ("staff")."""
+    return len(p.lines) <= 2 and all(
+        2 <= len(ln.split()) <= cfg["reprint"]["credit_line_max_words"] and not ln.endswith(TERMINAL + (":", ",", ";"))
+        and sum(1 for w in ln.split() if not w[:1].isupper()) <= 1 for ln in p.lines)   # "<Name>\n<Outlet>" too
+
+
+def _name_and_date_only(t: str, dates: list[tuple[int, int, str | None, str]], cfg: dict[str, Any]) -> bool:
+    """"<Outlet>, <date>", "From <Outlet>, <date>.": one line that is nothing but a source's name, a date
+    (a time of day at most) and capitalised cue words; a bare timestamp ("Dec 31, 2025, 9:43 PM") names no
+    source, and a comment's header ("<Name>\n<date>", two lines) stands before its text, not after."""
+    if not dates:
+        return False
+    rest = t
+    for _, _, _, txt in dates:
+        rest = rest.replace(txt, " ")
+    rest = rx(cfg["reprint"]["time_pattern"]).sub(" ", rest)
+    names = [n for n in source_names(rest, cfg) if rx(r"\b[^\W\d_]{3,}\b").search(n)]   # not "PM", "T12", "MORE40m"
+    if not names:
+        return False
+    for n in names:
+        rest = rest.replace(n, " ")
+    skip = {w.lower() for w in cfg["reprint"]["not_names"]}
+    return not [w for w in rx(r"[^\W\d_]+").findall(rest) if not (w[0].isupper() and w.lower() in skip)]
 
 
 def _header_line(p: Para, cfg: dict[str, Any]) -> bool:
@@ -118,7 +149,8 @@ def _headline(p: Para, cfg: dict[str, Any]) -> bool:
     """A title line: one short line without a closing full stop (a question mark is a title's)."""
     t = p.text.strip()
     return (len(p.lines) == 1 and 0 < p.words <= cfg["reprint"]["headline_max_words"]
-            and not t.endswith((".", ",", ";", ":")) and t[:1].isalnum())
+            and not t.endswith((".", ",", ";", ":")) and t[:1].isalnum()
+            and not rx(cfg["reprint"]["sentence_break_pattern"]).search(t))   # two sentences are prose, not a title
 
 
 def _body_para(p: Para, rcfg: dict[str, Any]) -> bool:
@@ -169,9 +201,17 @@ def _a_person_posting(a: dict[str, Any], line: str, first: Para, persons: dict[s
     the line names no date and only people, and the model's quotation there is that person's."""
     if a["date"]:
         return False
-    names = [n for n in persons if n in line]
+    # "The <Name>" is an organisation's name, "<Name> of <Outlet>" a writer with the outlet: neither is a poster
+    det = rx(a["_rcfg"]["determiner_before_name"])
+    names = [n for n in persons if n in line and " of " not in n
+             and not det.search(line[:line.index(n)]) and not det.search(n.split()[0] + " ")]
     others = [n for n in source_names(line, {"reprint": a["_rcfg"], "months": a["_months"]})
               if not any(n in p or p in n for p in names)]
+    rest = line
+    for n in names:
+        rest = rest.replace(n, " ")
+    if count_words(rest) > a["_rcfg"]["posting_line_max_other_words"]:
+        return False       # "<name> wrote:" is the name and a verb; "<name> has the story:" announces a text
     return bool(names) and not others and any(s <= first.end and first.start < e for n in names
                                               for s, e in persons[n])
 
@@ -214,7 +254,7 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                 break      # a copyright notice closes it here
         end_anchor = (anchors_after.get(j) if j in ends else None) or closing.get(j - 1)
         if not end_anchor:       # nothing closes it: the passage ends where the vocabulary changes
-            run, low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], rcfg["cohesion"]["min_shared"])
+            run, low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], rcfg["cohesion"]["min_shared"], True)
             j = run[-1] + 1 if run else j
         else:
             low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], 0.0)[1]
@@ -233,7 +273,7 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             p = paras[j]
             if not _continues(paras, j, -1, cfg) or (not back and not _body_para(p, rcfg)):
                 break
-            if not back and p.text.rstrip()[-1:] in _CLOSE_QUOTES:
+            if not back and _closes_quotation(p.text):
                 quoted = True
             back.append(j)
             j -= 1
@@ -244,6 +284,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
         titled = j >= 0 and (_headline(paras[j], cfg) or _header_line(paras[j], cfg)) and not _body_para(paras[j], rcfg)
         cohesion = rcfg["cohesion"]
         floor = cohesion["min_shared_to_headline"] if titled or quoted else cohesion["min_shared"]
+        if titled and _header_line(paras[j], cfg):
+            floor = 0.0        # a byline or dateline right above the run: the article starts there, whatever its words
         back, low = cut_at_vocabulary_change(paras, back, cohesion, floor)
         j = back[-1] - 1 if back else j
         body = [paras[k] for k in sorted(back)]
@@ -255,11 +297,19 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                 and not _body_para(paras[k], rcfg):
             header.insert(0, k)
             k -= 1
+        if k >= 0 and not header and k >= 1 and _credit_line(paras[k], cfg) and _headline(paras[k - 1], cfg):
+            header.insert(0, k)      # "<Outlet> staff", "<Name> <Name>": a credit line under the headline
+            k -= 1
         if k >= 0 and _headline(paras[k], cfg):
             header.insert(0, k)
-        if a["what"] == "copyright notice" and not any(_header_line(paras[h], cfg) for h in header):
+        if a["what"] == "copyright notice" and not (any(_header_line(paras[h], cfg) for h in header)
+                                                    or any(_credit_line(paras[h], cfg) for h in header[1:])):
             continue   # a notice closes a complete article (headline, byline or dateline, body), not the
             #            page's own last section under its heading
+        if a["punct_only"] and any(_header_line(paras[h], cfg) or find_dates(paras[h].text, cfg["months"])
+                                   for h in header):
+            continue   # a headed article (byline, dateline) names its own source: a bare "<name>, <date>"
+            #            line after it heads the next item of a list of excerpts
         if a.get("footer_like") and not _byline_names_owner(paras, header, a, cfg):
             continue
         intro = anchors_before.get((header[0] if header else (j + 1)) - 1)
@@ -267,6 +317,21 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             continue   # the introduction line's candidate already covers it
         cands += _candidate(paras, header, body, [(a, i)], rcfg, low, cfg["months"])
     return cands
+
+
+def _closes_quotation(text: str) -> bool:
+    """A last paragraph that closes a quotation opened before it (a quoted passage ends here); one that
+    quotes someone within itself ("…," she said. "…") ends an article's paragraph, not a quotation."""
+    t = text.rstrip()
+    if t[-1:] not in _CLOSE_QUOTES:
+        return False
+    if t[-1] == "”":
+        return t.count("”") > t.count("“")
+    if t[-1] == "»":
+        return t.count("»") > t.count("«")
+    if t[-1] == '"':
+        return t.count('"') % 2 == 1
+    return "‘" not in t      # ’ after a paragraph that opens no ‘ closes one opened before it
 
 
 def _candidate(paras: list[Para], header: list[int], body: list[Para], found: list[tuple[dict[str, Any], int | None]],

@@ -100,7 +100,9 @@ def notice_scope(paras: list[Para], notices: list[dict[str, Any]], clean: Mapped
             scope["scope"] = "document start"
             continue
         last = before[-1]
-        if is_heading(paras[last], hcfg) and n["kind"] == "fair_use":   # a template opening a section
+        title = None
+        closes = not (is_heading(paras[last], hcfg) and n["kind"] == "fair_use")
+        if not closes:                      # a template opening a section
             idx = []
             for j in range(last + 1, len(paras)):
                 if is_heading(paras[j], hcfg):
@@ -110,10 +112,16 @@ def notice_scope(paras: list[Para], notices: list[dict[str, Any]], clean: Mapped
             idx = []
             for j in range(last, -1, -1):
                 if is_heading(paras[j], hcfg):
+                    title = j               # the section's title is the passage's headline
                     break
                 idx.append(j)
             idx.reverse()
         idx = idx[-rcfg["max_paragraphs"]:] if len(idx) > rcfg["max_paragraphs"] else idx
+        if closes:       # the section a notice closes never reaches back over text of another vocabulary
+            ccfg = cfg["reprint"]["cohesion"]
+            kept = cut_at_vocabulary_change(paras, idx[::-1], ccfg, ccfg["min_shared"])[0]
+            if len(kept) < len(idx):
+                idx, title = sorted(kept), None
         section = [paras[j] for j in idx]
         words = sum(p.words for p in section)
         if not section or words < rcfg["min_section_words"]:
@@ -132,8 +140,9 @@ def notice_scope(paras: list[Para], notices: list[dict[str, Any]], clean: Mapped
         kind = "interview" if _interview_like(section, cfg["interview_labels"]) else "passage"
         date, date_text = _intro_date(section, cfg)
         where = "opens" if paras[last].end <= section[0].start else "closes"
+        head = paras[title] if title is not None and idx and title == idx[0] - 1 else None
         cands.append(Candidate(
-            rule=rcfg["id"], kind=kind, start=section[0].start, end=section[-1].end,
+            rule=rcfg["id"], kind=kind, start=(head or section[0]).start, end=section[-1].end,
             signals={"notice_section_words": sig(words, rcfg["min_section_words"]),
                      "prose_share": sig(share, rcfg["min_prose_share"])},
             why=f"a {n['kind'].replace('_', '-')} notice on the page {where} this section",
@@ -188,7 +197,7 @@ def news_article(paras: list[Para], cfg: dict[str, Any]) -> list[Candidate]:
             k += 1
         # nothing closes an article under an outlet header: it ends where the vocabulary changes
         ccfg = cfg["reprint"]["cohesion"]
-        run = cut_at_vocabulary_change(paras, run, ccfg, ccfg["min_shared"])[0]
+        run = cut_at_vocabulary_change(paras, run, ccfg, ccfg["min_shared"], True)[0]
         body = [paras[x] for x in run]
         k = run[-1] + 1 if run else k
         words = sum(q.words for q in body)

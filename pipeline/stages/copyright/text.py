@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from statistics import median
 from typing import Any
 
 from ...text import sentences, words
@@ -115,14 +116,15 @@ def content_words(text: str, min_letters: int) -> set[str]:
 
 
 def cut_at_vocabulary_change(paras: list[Para], run: list[int], ccfg: dict[str, Any],
-                             floor: float) -> tuple[list[int], float]:
+                             floor: float, relative: bool = False) -> tuple[list[int], float]:
     """Where a run of running text stops being the passage: the first sharp change of vocabulary.
 
     ``run`` lists paragraph indexes in the order of travel (from the anchor outwards). At each
     boundary the content words of the passage's nearest paragraphs are compared (Jaccard) with
     those of the next ones, as TextTiling compares blocks; the run is cut at the first boundary
     below ``floor`` (an inserted article and the host's paragraph share almost none). Returns the
-    kept indexes and the lowest value seen inside them. (Weighting words by their inverse
+    kept indexes and the lowest value seen inside them. ``relative`` (a run nothing closes): a boundary
+    far below the median of the passage's own boundaries so far ends it too. (Weighting words by their inverse
     paragraph frequency in the page was tried: it cuts articles whose topic words fill them.)
     """
     words = {k: content_words(paras[k].text, ccfg["min_letters"]) for k in run}
@@ -138,12 +140,27 @@ def cut_at_vocabulary_change(paras: list[Para], run: list[int], ccfg: dict[str, 
             total += paras[k].words
         return out
 
+    def jaccard(a: set[str], b: set[str]) -> float:
+        return len(a & b) / max(1, len(a | b))
+
+    def share(n: int) -> float:
+        return jaccard(block(run[:n][::-1]), block(run[n:]))
+
     low = 1.0
+    seen: list[float] = []
     for n in range(ccfg["after_paragraphs"], len(run)):
-        left = block(run[:n][::-1])
-        right = block(run[n:])
-        share = len(left & right) / max(1, len(left | right))
-        if share < floor:
+        if not relative and sum(paras[k].words for k in run[:n]) < ccfg["window_words"]:
+            continue       # a closed passage: too few of its words yet to compare vocabularies
+        s = share(n)
+        # a boundary far below the passage's own cohesion so far is a change of text too (TextTiling's depth)
+        drop = relative and len(seen) >= ccfg["relative_after"] and s < ccfg["relative_drop"] * median(seen)
+        if s < floor or drop:
+            # the paragraph at the boundary goes to the side whose vocabulary it shares more (a windowed
+            # share falls a paragraph early when the passage's last paragraph sits in the next window)
+            while relative and n + 1 < len(run) and len(words[run[n]] & block(run[:n][::-1])) > \
+                    ccfg["boundary_margin"] * len(words[run[n]] & block(run[n + 1:])):
+                n += 1
             return run[:n], round(low, 4)
-        low = min(low, share)
+        low = min(low, s)
+        seen.append(s)
     return run, round(low, 4)
