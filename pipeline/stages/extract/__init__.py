@@ -138,7 +138,6 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 _TOKEN = re.compile(r"[a-z]+")
 _INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.I | re.S)  # for counting visible words only
 _PROSE_WORD = re.compile(r"[^\W\d_]{2,}")
-_NO_CONTEXT: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -171,7 +170,6 @@ class _HTMLBlocks(HTMLParser):
         self.described: dict[tuple[str, str, str, str], tuple[str, tuple[str, ...]]] = {}  # same attributes, same label
         self.contexts: dict[tuple[frozenset[str], tuple[str, ...]], frozenset[str]] = {}  # parent's context + tokens
         self.sorted_contexts: dict[frozenset[str], list[str]] = {}
-        self.opened: dict[tuple[frozenset[str], tuple[str, str, str, str]], tuple[str, tuple[str, ...], frozenset[str]]] = {}
         self.skip_depth = 0
         self.skip_rule = ""
         self.link_depth = 0
@@ -240,22 +238,19 @@ class _HTMLBlocks(HTMLParser):
     def _push(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         k = (tag, a.get("class") or "", a.get("id") or "", a.get("role") or "")
-        parent = self.stack[-1].context if self.stack else _NO_CONTEXT
-        opened = self.opened.get((parent, k))  # the same element under the same ancestors' tokens
-        if opened is None:
-            desc = self.described.get(k)
-            if desc is None:
-                c, i = k[1].strip().lower(), k[2].strip().lower()
-                label = tag + ("." + ".".join(c.split()[:2]) if c else "") + ("#" + i if i else "")
-                tokens = tuple(sorted({tag, *(_TOKEN.findall(c)), *(_TOKEN.findall(i))} | ({"role-" + k[3]} if k[3] else set())))
-                desc = self.described[k] = (label[:60], tokens)
-            label, tokens = desc
-            ck = (parent, tokens)
-            context = self.contexts.get(ck)
-            if context is None:
-                context = self.contexts[ck] = parent.union(tokens)
-            opened = self.opened[(parent, k)] = (label, tokens, context)
-        self.stack.append(_Open(tag, *opened))
+        desc = self.described.get(k)
+        if desc is None:
+            c, i = k[1].strip().lower(), k[2].strip().lower()
+            label = tag + ("." + ".".join(c.split()[:2]) if c else "") + ("#" + i if i else "")
+            tokens = tuple(sorted({tag, *(_TOKEN.findall(c)), *(_TOKEN.findall(i))} | ({"role-" + k[3]} if k[3] else set())))
+            desc = self.described[k] = (label[:60], tokens)
+        label, tokens = desc
+        parent = self.stack[-1].context if self.stack else frozenset()
+        ck = (parent, tokens)
+        context = self.contexts.get(ck)
+        if context is None:
+            context = self.contexts[ck] = parent.union(tokens)
+        self.stack.append(_Open(tag, label, tokens, context))
 
     def _pop_to(self, tag: str) -> bool:
         stack = self.stack

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from typing import Any
 
 from . import words
@@ -20,7 +19,6 @@ from . import words
 _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 
 
-@lru_cache(maxsize=4096)  # a block's key is asked for up to three times (align, repeats, recovery)
 def key(text: str) -> str:
     """The comparison key of a text: letters and digits only, case-folded."""
     return _NON_ALNUM.sub("", text.casefold())
