@@ -73,6 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--report", type=Path, default=None, help="markdown report (default: docs/BENCHMARKS.md)")
     p.add_argument("--render", type=Path, default=None,
                    help="write the report again from a results.json (after a change to the report's wording)")
+    p.add_argument("--only", choices=["front"], default=None,
+                   help="front: only extract+strip+normalise against trafilatura.extract, on the HTML pages of the "
+                        "--small corpus (default 200 documents), printed, not written to the report")
+    p.add_argument("--rounds", type=int, default=1,
+                   help="with --only front: measure every page this many times, each side's fastest time counting")
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     a = p.parse_args(argv)
     if a.child:
@@ -83,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         text = render(res, res.get("command") or "make bench")
         (a.report or ROOT / "docs" / "BENCHMARKS.md").write_text(text, encoding="utf-8")
         return 0
+    if a.only == "front":
+        return front_only(a.bench, a.small or max(1, a.docs // 10), a.rounds)
     if a.quick and a.docs == 2000:  # the default: --quick means a small corpus
         a.docs = 120
     small = a.small or max(1, a.docs // 10)
@@ -104,6 +111,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"report: {report}", file=sys.stderr)
     print(text)
     print(f"raw figures: {results_path}", file=sys.stderr)
+    return 0
+
+
+def front_only(bench: Path, docs: int, rounds: int) -> int:
+    """The front-end ratio alone, in this process: the same measurement as ``make bench``'s."""
+    from .common import build_corpus
+
+    if not bench.is_dir():
+        print(f"error: {bench}: no such folder of bench pages", file=sys.stderr)
+        return 2
+    raw = build_corpus(bench, docs, cache_root())
+    r = CHILDREN["front"](str(raw), "0", str(rounds))
+    r["ratio"] = r["ours_seconds"] / r["trafilatura_seconds"] if r["trafilatura_seconds"] else None
+    print(json.dumps(r, indent=1))
     return 0
 
 

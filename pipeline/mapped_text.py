@@ -55,12 +55,23 @@ class MappedText:
     def from_pieces(cls, pieces: Sequence[tuple[str, int, int]]) -> "MappedText":
         """``concat`` of ``piece(text, raw_start, raw_end)`` for each, without building each
         piece as a MappedText first (extract makes one per tag and text run)."""
+        if len(pieces) == 1:  # one text run: the common block
+            text, r0, r1 = pieces[0]
+            return cls(text, [(0, len(text), r0, r1)] if text else [])
         segs: list[Segment] = []
         t = 0
-        for text, r0, r1 in pieces:
-            _append(segs, (t, t + len(text), r0, r1))
-            t += len(text)
-        return cls("".join(p[0] for p in pieces), segs)
+        for text, r0, r1 in pieces:  # _append, inlined: one call per piece costs more than the merge
+            t1 = t + len(text)
+            if t1 > t:
+                if segs:
+                    p0, p1, q0, q1 = segs[-1]
+                    if q1 == r0 and p1 - p0 == q1 - q0 and t1 - t == r1 - r0:
+                        segs[-1] = (p0, t1, q0, r1)
+                        t = t1
+                        continue
+                segs.append((t, t1, r0, r1))
+            t = t1
+        return cls("".join([p[0] for p in pieces]), segs)
 
     @classmethod
     def concat(cls, parts: Iterable["MappedText"]) -> "MappedText":

@@ -305,7 +305,7 @@ class _HTMLBlocks(HTMLParser):
         self._push(tag, attrs)
         if skip:
             self.skip_depth = 1
-            self.skip_rule = f"extract.skip.{tag}"
+            self.skip_rule = f"{SKIP}.{tag}"
 
     def _holds_prose(self, tag: str, start: int) -> bool:
         """Whether an element skipped for being furniture (a button, an svg) holds visible
@@ -343,7 +343,7 @@ class _HTMLBlocks(HTMLParser):
         start = self._base + self._at
         end = start + len(data)
         if self.skip_depth or self.cdata_elem:
-            self.gaps.append((start, end, 1, self.skip_rule if self.skip_depth else f"extract.skip.{self.cdata_elem}"))
+            self.gaps.append((start, end, 1, self.skip_rule if self.skip_depth else f"{SKIP}.{self.cdata_elem}"))
             return
         if "\x00" in data:
             found: list[dict[str, Any]] = []
@@ -456,7 +456,7 @@ def _fill_gaps(n: int, blocks: list[Block], gaps: list[tuple[int, int, int, str]
             out[-1][1] = n
         else:
             out.append([pos, n, MARKUP])
-    return [_gap(g0, g1, rule) for g0, g1, rule in out]
+    return [{"raw_start": g0, "raw_end": g1, "rule": rule} for g0, g1, rule in out]  # _gap's records, inlined
 
 
 # ---------------------------------------------------------------------------------- stage
