@@ -5,11 +5,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .draft import Draft, _title_like
+from .draft import Draft, _noun_framed, _title_like
 from .registry import register
 
 
+DIALOGUE_TURN = "quotes.inline.dialogue_turn"
+
+
 class InlineForm:
+    # cues before the quotation: a title or a noun phrase in quote marks there is named, not quoted
+    PRE_CUE_RULES = ("quotes.speaker.reporting_verb", "quotes.speaker.fragment_subject")
+
     @register('quotes.inline', 'words in quote marks are a quotation when a cue attributes them or they are long enough', order=50)
     def inline(self) -> None:
         from ...quoting.textual import words
@@ -50,19 +56,27 @@ class InlineForm:
                         # '"A," says X, title of Y. "B."': the cue sentence between them gives B to X too
                         speaker = dict(prev_draft.speaker or prev_draft.pronoun)
                         speaker["rule"] = "quotes.speaker.cue_between"
+                if speaker is not None and speaker["rule"] in self.PRE_CUE_RULES and \
+                        (_title_like(quoted) or _noun_framed(self.text[lo:s.open])
+                         and nwords < 2 * self.cfg["inline_min_words"]):
+                    speaker = None   # 'received a copy of "Howards End."', 'what he calls a "term"': no cue of a quotation
                 if speaker is None and n == 0 and len(spans) == 1:
                     speaker = self.previous_paragraph_speaker(u, s)
                 if speaker is None:   # a quotation line of its own, then its signature line
                     speaker = self.testimonial_name(u, s) or self.dash_signature(pi, s)
-                if speaker is None and (nwords < self.cfg["inline_min_words"] or _title_like(quoted)) \
+                turn = self.dialogue_turn(u, s)
+                if speaker is None and not turn and (nwords < self.cfg["inline_min_words"] or _title_like(quoted)
+                                                     or _noun_framed(self.text[lo:s.open])) \
                         and not (nwords >= 2 and self.finder.cue_after(doc, base, s.open, qe, hi)):
                     continue   # short and unattributed: a term or title, unless a reporting clause follows
-                if nwords < 2:
+                if nwords < 2 and not turn:
                     continue  # a single quoted word is a term or a scare quote, whoever says it
                 if s.close is None and speaker is None and not u.first_in_para:
                     pass
                 d = Draft("inline", s.start, s.end, s.rule, para=pi)
                 d.rules = ["quotes.inline_marks" if s.close is not None else s.rule]
+                if turn and nwords < self.cfg["inline_min_words"]:
+                    d.rules.append(DIALOGUE_TURN)
                 outlet_sig = speaker.pop("outlet", False) if speaker is not None else False
                 if speaker is not None:
                     cue = speaker.pop("cue", None)
@@ -98,6 +112,17 @@ class InlineForm:
                 self.drafts.append(d)
                 prev_draft = d
                 self.last_inline[pi] = d
+
+    @register(DIALOGUE_TURN, 'a paragraph that is one quoted sentence ending in . ? or ! is a dialogue turn, however short',
+              order=51, kind="check")
+    def dialogue_turn(self, u: Any, s: Any) -> bool:
+        """'"Why?"' as a paragraph of its own: a turn of dialogue, not a term (a term or title in
+        quote marks stands inside a sentence, or has no sentence end inside its marks)."""
+        from ...quoting.textual import wholly_quoted
+
+        if s.close is None or not (u.first_in_para and u.last_in_para) or wholly_quoted(u, [s]) is None:
+            return False
+        return self.text[s.start:s.end].rstrip()[-1:] in (".", "?", "!", "…")
 
     def cue_source(self, s0: int, e0: int) -> dict[str, Any] | None:
         """A title named in the cue's sentence: "says in The Last Word (Oxford University Press,

@@ -1,0 +1,37 @@
+"""Issue 12 mechanisms (attribution on text the rules were never fitted to), one behaviour per
+test, on small hand-made texts with invented names."""
+
+from __future__ import annotations
+
+from test_quotes import one, quotes_of, speaker
+
+
+def texts(out: dict) -> list[str]:
+    return [q["text"] for q in out["quotations"]]
+
+
+def test_a_title_with_its_full_stop_inside_the_marks_is_no_quotation() -> None:
+    out = quotes_of('Her box held copies of "Persuasion" and a worn copy of "Harvest of Stones."\n')
+    assert not any("Harvest of Stones" in t for t in texts(out))
+
+
+def test_quoted_words_after_a_determiner_are_a_term_not_a_quotation() -> None:
+    out = quotes_of('The room mixed old chairs with today\'s "millennial gray couch" and a "Mason jar of waste" '
+                    "on the shelf.\n")
+    assert texts(out) == []
+
+
+def test_a_verb_before_a_determiner_framed_term_gives_no_quotation() -> None:
+    out = quotes_of('In effect, Tomas Reyna was describing a "selective service" for the island.\n')
+    assert texts(out) == []
+
+
+def test_a_long_fragment_after_that_the_is_still_a_quotation() -> None:
+    out = quotes_of('Researchers noted that the "adverse effects of cleaning products were first observed among '
+                    'workers exposed at high levels."\n')
+    assert speaker(one(out, "adverse effects of cleaning")) == "Researchers"
+
+
+def test_a_one_word_paragraph_in_marks_is_a_dialogue_turn() -> None:
+    out = quotes_of('"You are late," said Anselm.\n\n"Why?"\n\n"Because the river path is flooded."\n')
+    assert speaker(one(out, "Why?")) is None
