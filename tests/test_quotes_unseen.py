@@ -35,3 +35,20 @@ def test_a_long_fragment_after_that_the_is_still_a_quotation() -> None:
 def test_a_one_word_paragraph_in_marks_is_a_dialogue_turn() -> None:
     out = quotes_of('"You are late," said Anselm.\n\n"Why?"\n\n"Because the river path is flooded."\n')
     assert speaker(one(out, "Why?")) is None
+
+
+def test_action_beat_before_the_quotation_names_its_speaker() -> None:
+    out = quotes_of('Marguerite came down the hill at dawn.\n\nClementine laughed. "Then we shall wait for the coach."\n')
+    assert speaker(one(out, "Then we shall wait")) == "Clementine"
+
+
+def test_action_beat_pronoun_with_one_compatible_person_resolves() -> None:
+    out = quotes_of('"You are late," said Marguerite Olsen.\n\n"I know it," said Anselm Brandt.\n\n'
+                    'He shrugged and climbed two rungs. "Then hand me the basket, at least."\n')
+    assert speaker(one(out, "Then hand me the basket")) == "Anselm Brandt"
+
+
+def test_action_beat_pronoun_with_two_compatible_persons_gives_no_speaker() -> None:
+    out = quotes_of('"The coach is late again," said Mrs. Harrow.\n\n"It is always late on Fridays," said Clementine.\n\n'
+                    'She turned the cup in her hands. "Perhaps we should walk to the town."\n')
+    assert speaker(one(out, "Perhaps we should walk")) is None

@@ -64,6 +64,8 @@ class InlineForm:
                     speaker = self.previous_paragraph_speaker(u, s)
                 if speaker is None:   # a quotation line of its own, then its signature line
                     speaker = self.testimonial_name(u, s) or self.dash_signature(pi, s)
+                if speaker is None and (n == 0 or prev_draft is not None and not (prev_draft.speaker or prev_draft.pronoun)):
+                    speaker = self.action_beat(pi, s, lo)
                 turn = self.dialogue_turn(u, s)
                 if speaker is None and not turn and (nwords < self.cfg["inline_min_words"] or _title_like(quoted)
                                                      or _noun_framed(self.text[lo:s.open])) \

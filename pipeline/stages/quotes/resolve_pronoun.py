@@ -29,6 +29,8 @@ class PronounResolver:
                     found = d.parent.speaker
                 elif pr == "i" and d.parent is None:
                     found = self.narrator()   # '"...," I said': the document's named author, or no one
+                elif want == "person" and d.pronoun.get("strict"):
+                    found, want = self.only_compatible_person(d, pr), None   # an action beat's he/she
                 elif want == "person":
                     found, stop = self.antecedent_in_sentence(d.pronoun["start"])
                     if found is not None and not self.gender_fits(found["name"], pr):
@@ -193,6 +195,26 @@ class PronounResolver:
             _, s0, name = pick
             return self.span_rec(s0, s0 + len(name), name=name, type="person")
         return None
+
+    def only_compatible_person(self, d: Any, pronoun: str) -> dict[str, Any] | None:
+        """The one person named in the pronoun window (before the pronoun) whose gender fits it; two or
+        more (two women for "she"), or a fitting person of unknown gender beside one: none."""
+        pos, people = d.pronoun["start"], {}
+        for pi in range(max(0, d.para - self.cfg["pronoun_window"]), d.para + 1):
+            for s0, name in self.person_mentions(pi):
+                if s0 < pos:
+                    key = self.finder.title_re.sub("", name).split()[-1:] or [name]
+                    people.setdefault((key[0].lower(), name.split()[0].lower().rstrip(".")
+                                       if name.split()[0].lower().rstrip(".") in self.finder.honorifics else None),
+                                      (s0, name))
+        for sur, hon in [k for k in people if k[1] is None]:
+            if any(k[0] == sur and k[1] is not None for k in people):
+                people.pop((sur, None))   # "Harrow" joins "Mrs. Harrow" (or is ambiguous with Mr. Harrow too)
+        fits = [v for v in people.values() if self.gender_fits(v[1], pronoun)]
+        if len(fits) != 1:
+            return None
+        s0, name = fits[0]
+        return self.span_rec(s0, s0 + len(name), name=name, type="person")
 
     def antecedent_in_sentence(self, pos: int) -> tuple[dict[str, Any] | None, bool]:
         """A he/she cue's antecedent in its own sentence, before it and outside quotation marks:
