@@ -52,3 +52,16 @@ def test_action_beat_pronoun_with_two_compatible_persons_gives_no_speaker() -> N
     out = quotes_of('"The coach is late again," said Mrs. Harrow.\n\n"It is always late on Fridays," said Clementine.\n\n'
                     'She turned the cup in her hands. "Perhaps we should walk to the town."\n')
     assert speaker(one(out, "Perhaps we should walk")) is None
+
+
+def test_a_surname_the_model_tags_otherwise_is_still_an_antecedent() -> None:
+    out = quotes_of("Coach Emil Strand and his rival Jonas Pike met on Saturday for the derby.\n\n"
+                    '"We were the better side for an hour," Strand said after the draw.\n\n'
+                    'Pike disagreed. He said his players had "controlled the second half from the first whistle."\n')
+    assert speaker(one(out, "controlled the second half")) == "Pike"
+
+
+def test_a_plural_of_persons_before_he_leaves_the_pronoun_without_speaker() -> None:
+    out = quotes_of("Coach Emil Strand met his rival Jonas Pike on Saturday.\n\n"
+                    'When the two men shook hands at the end, he said, "See you in the cup final next spring."\n')
+    assert speaker(one(out, "See you in the cup")) is None

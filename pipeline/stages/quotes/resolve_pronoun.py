@@ -147,7 +147,8 @@ class PronounResolver:
             k = j + 1
         for t in doc:
             s0 = base + t.idx
-            if t.i not in seen and t.pos_ == "PROPN" and t.lower_ in self.finder.persons \
+            if t.i not in seen and (t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "INTJ", "ADJ", "X")) \
+                    and t.lower_ in self.finder.persons \
                     and not any(a <= s0 < b for a, b in quoted):
                 prev = doc[t.i - 1] if t.i else None
                 name = t.text if prev is None or prev.lower_.rstrip(".") not in self.finder.honorifics \
@@ -223,6 +224,8 @@ class PronounResolver:
         pronoun then names no one, and no earlier paragraph may lend it a name."""
         import bisect
 
+        from ...quoting.speakers import lemma
+
         pi = bisect.bisect_right([p["start"] for p in self.paragraphs], pos) - 1
         if pi < 0:
             return None, False
@@ -253,6 +256,9 @@ class PronounResolver:
                     and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another", "some")
                                                  for c in t.children):
                 return None, True
+            if lo <= s0 < pos and s0 > last and not in_quote(s0) and t.tag_ == "NNS" \
+                    and lemma(t).lower() in self.finder.person_nouns:
+                return None, True   # "when the two men shook hands, he said": which of them is not said
         subjects = [c for c in cands if c[1][-1].dep_ in ("nsubj", "nsubjpass")]
         names = {c[1][-1].lower_ for c in cands}
         pick = subjects[-1] if subjects else (cands[-1] if len(names) == 1 else None)
