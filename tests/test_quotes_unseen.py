@@ -65,3 +65,21 @@ def test_a_plural_of_persons_before_he_leaves_the_pronoun_without_speaker() -> N
     out = quotes_of("Coach Emil Strand met his rival Jonas Pike on Saturday.\n\n"
                     'When the two men shook hands at the end, he said, "See you in the cup final next spring."\n')
     assert speaker(one(out, "See you in the cup")) is None
+
+
+def test_the_subject_of_had_to_say_is_the_speaker_of_the_block_after_its_cue_line() -> None:
+    out = quotes_of("Haley Faye reviewed the Dailylook box last spring. Here's what she had to say about her favourite "
+                    'item:\n\n"I own nothing like this top! It is silky and has a small ruffle around the hem."\n')
+    assert speaker(one(out, "I own nothing like this top")) == "Haley Faye"
+
+
+def test_a_name_that_modifies_a_noun_is_a_brand_not_a_pronoun_antecedent() -> None:
+    out = quotes_of("Our reviewer Zorba received a chic Alice McCall Ruffled Midi Dress that she wore to a wedding. "
+                    'She shared the following about it:\n\n"I was really happy with my wedding guest dress try-on."\n')
+    assert speaker(one(out, "I was really happy")) is None
+
+
+def test_a_quotation_opening_a_labelled_block_takes_the_block_speaker() -> None:
+    out = quotes_of("Marisa Haber reviewed two boxes. Here's what she had to say about each one:\n\n"
+                    'Style Edit: "Overall, my experience with the Style Edit box is always a treat."\n')
+    assert speaker(one(out, "Overall, my experience")) == "Marisa Haber"

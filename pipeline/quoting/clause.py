@@ -26,6 +26,9 @@ class ClauseCues:
         if depth and (verb.dep_ == "conj" or verb.tag_ == "VBG" and verb.dep_ in ("advcl", "ccomp")
                       and verb.i > verb.head.i):
             return ClauseCues._clause_subject(verb.head, depth - 1)
+        if depth and verb.dep_ == "xcomp" and verb.i > verb.head.i \
+                and not any(c.dep_ in ("dobj", "obj") and c.tag_ != "WP" for c in verb.head.children):
+            return ClauseCues._clause_subject(verb.head, depth - 1)   # "what she had to say": she (no object to control it)
         return None
 
     def _speech_shaped(self, verb: Any, loose: bool = False) -> bool:

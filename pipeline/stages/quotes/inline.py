@@ -101,6 +101,15 @@ class InlineForm:
                                 "attribution": None, "raw_start": d.speaker["raw_start"], "raw_end": d.speaker["raw_end"]}
                     d.rules.append("quotes.source.signature")
                 d.parent = self.container(s.start)
+                par = d.parent
+                if d.speaker is None and d.pronoun is None and par is not None and par.kind == "block" \
+                        and (par.speaker or par.pronoun) \
+                        and re.fullmatch(r'\s*"?\s*(?:[^"\n.!?]{1,60}:\s*)?', self.text[par.start:s.open]):
+                    if par.speaker:   # the block a cue line introduces opens with this quotation (a label before it)
+                        d.speaker = dict(par.speaker)
+                    else:
+                        d.pronoun = dict(par.pronoun)
+                    d.rules.append((d.speaker or d.pronoun)["rule"])
                 host = u.tags.get("excerpt_of")
                 if host is not None:
                     d.source = host["source"]

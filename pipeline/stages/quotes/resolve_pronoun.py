@@ -116,7 +116,9 @@ class PronounResolver:
         out: list[tuple[int, str]] = []
         seen: set[int] = set()
         for e in doc.ents:
-            if e.label_ == "PERSON" and "\n" not in e.text and not re.search(r"[/|@]", e.text):
+            if e.label_ == "PERSON" and "\n" not in e.text and not re.search(r"[/|@]", e.text) \
+                    and not (e.root.dep_ == "compound" and e.root.head.i >= e.end and e.root.head.pos_ in ("NOUN", "PROPN")):
+                # a name modifying a noun ("the Alice McCall Mysteria Midi Dress") is a brand, not a person here
                 ts = list(e)
                 k = e.start - 1     # the honorific before the name tells two Pembertons apart
                 while k >= 0 and doc[k].lower_.rstrip(".") in self.finder.honorifics:
@@ -138,7 +140,9 @@ class PronounResolver:
             while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
                     and doc[j + 1].i not in seen and j - k < 3 and not doc[j].whitespace_ == "":
                 j += 1
-            if (j > k or t.dep_ == "nsubj") and self.cfg["first_name_gender"] \
+            modifier = any(doc[x].dep_ == "compound" and doc[x].head.i > j and doc[x].head.pos_ in ("NOUN", "PROPN")
+                           for x in range(k, j + 1))   # "Alice McCall Mysteria Ruffled Midi Dress": a brand
+            if (j > k or t.dep_ == "nsubj") and not modifier and self.cfg["first_name_gender"] \
                     and name_gender(t.text + " x", {}, True) is not None:
                 s0 = base + t.idx
                 if not any(a <= s0 < b for a, b in quoted):
@@ -166,9 +170,10 @@ class PronounResolver:
 
         want = pronoun_gender(pronoun)
         pos = d.pronoun["start"]
-        for pi in range(d.para, max(-1, d.para - self.cfg["pronoun_window"] - 1), -1):
+        own = self.paragraph_of(pos)   # the pronoun's paragraph (a block's cue line is before the block)
+        for pi in range(own, max(-1, own - self.cfg["pronoun_window"] - 1), -1):
             ptext = self.text[self.paragraphs[pi]["start"]:self.paragraphs[pi]["end"]].strip()
-            if pi != d.para and (len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL):
+            if pi != own and (len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL):
                 continue  # a credit or caption line ("Amr Dalsh / Reuters") is no antecedent
             people: dict[tuple[str, str | None], tuple[int, str]] = {}
             for s0, name in self.person_mentions(pi):
@@ -189,6 +194,8 @@ class PronounResolver:
                 if want is None or g is None or g == want:
                     fits.append((g == want, s0, name))
             if not fits:
+                if pi == own and self.unknown_subject_before(pi, pos):
+                    return None   # "Christen received ...; she shared": a subject the model cannot name is nearer
                 continue
             pick = fits[0] if len(fits) == 1 else None   # several fit: no speaker (no guess)
             if pick is None:
@@ -196,6 +203,14 @@ class PronounResolver:
             _, s0, name = pick
             return self.span_rec(s0, s0 + len(name), name=name, type="person")
         return None
+
+    def unknown_subject_before(self, pi: int, pos: int) -> bool:
+        """A proper-noun subject in paragraph pi before pos that is not tagged as a place or body:
+        perhaps the pronoun's person under a name the model does not know."""
+        doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+        return any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and base + t.idx < pos and t.text[:1].isupper()
+                   and t.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
+                   and t.lower_ not in self.finder.non_persons and t.lower_ not in self.finder.persons for t in doc)
 
     def only_compatible_person(self, d: Any, pronoun: str) -> dict[str, Any] | None:
         """The one person named in the pronoun window (before the pronoun) whose gender fits it; two or
