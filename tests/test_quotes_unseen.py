@@ -83,3 +83,20 @@ def test_a_quotation_opening_a_labelled_block_takes_the_block_speaker() -> None:
     out = quotes_of("Marisa Haber reviewed two boxes. Here's what she had to say about each one:\n\n"
                     'Style Edit: "Overall, my experience with the Style Edit box is always a treat."\n')
     assert speaker(one(out, "Overall, my experience")) == "Marisa Haber"
+
+
+def test_an_outlet_in_a_participle_before_the_cue_is_the_source() -> None:
+    out = quotes_of('Writing in the Harbour Review, commuter Felix Brandt said the timetable had become '
+                    '"a work of fiction, and a badly plotted one."\n')
+    q = one(out, "a work of fiction")
+    assert "Felix Brandt" in speaker(q) and q["source"]["outlet"] == "Harbour Review"
+
+
+def test_a_dash_signature_with_its_place_after_at_names_the_person() -> None:
+    out = quotes_of('Web Typography\n\n"Most of web design is typography." — Oliver Reichenstein at Studio North.\n')
+    assert speaker(one(out, "Most of web design")) == "Oliver Reichenstein"
+
+
+def test_a_phrasal_reporting_verb_before_the_quotation_gives_its_subject() -> None:
+    out = quotes_of('The film piles them on. As Carl Hobbs points out, "It is a numbers game. They have more."\n')
+    assert speaker(one(out, "It is a numbers game")) == "Carl Hobbs"

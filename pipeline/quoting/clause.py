@@ -63,7 +63,11 @@ class ClauseCues:
         right before the quotation (only punctuation between) and has a subject."""
         if q_rel is None or not self._speech_shaped(verb, loose=True):
             return False   # loose: 'Asked about the fit she commented, "..."' is often read as a relative clause
-        gap = verb.doc.text[verb.idx + len(verb):q_rel].strip()
+        end = verb
+        for c in verb.children:   # a phrasal verb: "As Carl points out, "..."", "she went on: "...""
+            if c.dep_ == "prt" and c.i == end.i + 1:
+                end = c
+        gap = verb.doc.text[end.idx + len(end):q_rel].strip()
         return gap in ("", ",", ":", ", ", "—", "-", '"', ',"', ':"') or bool(re.fullmatch(r'[,:—-]?\s*"?', gap))
 
     def _frames_fragment(self, verb: Any, q_rel: int | None) -> bool:

@@ -43,7 +43,8 @@ class OutletResolver:
         if verb is None:
             return None
         cands = []
-        for c in verb.children:
+        heads = [verb] + [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+        for c in (c for h in heads for c in h.children):   # "Writing in the Harbour Review, X said": the participle's
             if c.dep_ in ("dobj", "dative", "nsubj") and c.pos_ == "PROPN":
                 cands.append(c)
             if c.dep_ == "prep" and c.lower_ in ("in", "to", "with", "for"):
