@@ -100,3 +100,10 @@ def test_a_dash_signature_with_its_place_after_at_names_the_person() -> None:
 def test_a_phrasal_reporting_verb_before_the_quotation_gives_its_subject() -> None:
     out = quotes_of('The film piles them on. As Carl Hobbs points out, "It is a numbers game. They have more."\n')
     assert speaker(one(out, "It is a numbers game")) == "Carl Hobbs"
+
+
+def test_an_interviewee_the_model_does_not_tag_is_read_from_the_intro_slot() -> None:
+    out = quotes_of("Interview with Ilse Marrow, conducted by Devika Sen for the Greywick Courier.\n\n"
+                    "Q: How did you start working with clay?\n\n"
+                    "A: My grandmother had a wheel in her shed, and my first bowl collapsed.\n")
+    assert speaker(one(out, "My grandmother had a wheel")) == "Ilse Marrow"

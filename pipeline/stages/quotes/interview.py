@@ -61,8 +61,8 @@ class InterviewForm:
             a = [self.name_span(e, base) for e in ents if s1 <= base + e.start_char < e1]
             b = [self.name_span(e, base) for e in ents if s2 <= base + e.start_char < e2]
             # names the model does not tag PERSON: the words after a title ("the journalist X Y")
-            a = a or self.finder.titled_names(doc, s1 - base, e1 - base)
-            b = b or self.finder.titled_names(doc, s2 - base, e2 - base)
+            a = a or self.finder.titled_names(doc, s1 - base, e1 - base) or self.leading_name(s1, e1, base)
+            b = b or self.finder.titled_names(doc, s2 - base, e2 - base) or self.leading_name(s2, e2, base)
             who = self.name_rec(a[-1], base) if a else None
             asker = self.name_rec(b[0], base) if b else None
             date = find_date(u.text, self.months, self.cfg["year_pivot"])
@@ -91,6 +91,21 @@ class InterviewForm:
             e, base = people[ranked[0][0]]
             return self.person_rec(e, base), None, "quotes.speaker.interview_main_person"
         return None, None, "quotes.speaker.interview_intro"
+
+
+    def leading_name(self, s: int, e: int, base: int) -> list[tuple[int, int, str]]:
+        """The capitalised words opening an intro's name slot ("with Ilse Marrow, conducted by ..."),
+        when the first is a first name of the general name list or a person of the document."""
+        from ...quoting.gender import name_gender
+
+        m = re.match(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}", self.text[s:e])
+        if not m:
+            return []
+        name = m.group(0).rstrip(".")
+        first = self.cfg["first_name_gender"] and name_gender(name.split()[0] + " x", {}, True) is not None
+        if not (first or name.lower() in self.finder.persons):
+            return []
+        return [(s - base, s - base + len(name), name)]
 
 
 class NamedTurnsForm:
