@@ -107,3 +107,23 @@ def test_an_interviewee_the_model_does_not_tag_is_read_from_the_intro_slot() -> 
                     "Q: How did you start working with clay?\n\n"
                     "A: My grandmother had a wheel in her shed, and my first bowl collapsed.\n")
     assert speaker(one(out, "My grandmother had a wheel")) == "Ilse Marrow"
+
+
+def test_a_quoted_phrase_after_a_possessive_is_a_term_even_with_a_verb_after_it() -> None:
+    out = quotes_of('From mirrored surfaces in the eighties to today\'s "millennial gray couch," which fills every '
+                    "showroom, taste keeps moving.\n")
+    assert texts(out) == []
+
+
+def test_a_phpbb_header_date_is_not_part_of_the_quoted_post() -> None:
+    out = quotes_of("Re: Sourdough starter smells like nail varnish\n\nPost by breadhead_42 » Mon Feb 03, 2025 8:14 pm\n\n"
+                    "quietbaker wrote: ↑Mon Feb 03, 2025 7:50 pm\nMine smells like acetone after three days. Is it dead?\n\n"
+                    "It is hungry, not dead. Feed it twice a day for a week.\n")
+    q = one(out, "Mine smells like acetone")
+    assert q["text"].startswith("Mine smells") and speaker(q) == "quietbaker"
+
+
+def test_a_post_by_header_is_no_attribution_of_the_paragraph_before_it() -> None:
+    out = quotes_of("It is hungry, not dead. Feed it twice a day for a week or so.\n\n"
+                    "Post by quietbaker » Mon Feb 03, 2025 9:02 pm\n\nThanks, trying that now.\n")
+    assert texts(out) == []

@@ -53,7 +53,7 @@ def _title_like(s: str) -> bool:
     full stop inside the closing mark is American punctuation ('a copy of "Howards End."'): a
     sentence of title-case words with no verb-like lower-case word is still a title."""
     ws = re.findall(r"[A-Za-z][\w'’-]*", s)
-    long = [w for w in ws if len(w) > 3]
+    long = [w for w in ws if len(w) > 3] or [w for w in ws if len(w) == 3]   # "How Not to Die"
     stop = re.search(r"[.!?]\s*$", s)
     if stop and (not s.rstrip().endswith(".") or len(ws) > 6 or re.search(r"[.!?,;:]", s.rstrip()[:-1])):
         return False

@@ -67,8 +67,9 @@ class InlineForm:
                 if speaker is None and (n == 0 or prev_draft is not None and not (prev_draft.speaker or prev_draft.pronoun)):
                     speaker = self.action_beat(pi, s, lo)
                 turn = self.dialogue_turn(u, s)
-                if speaker is None and not turn and (nwords < self.cfg["inline_min_words"] or _title_like(quoted)
-                                                     or _noun_framed(self.text[lo:s.open])) \
+                if speaker is None and not turn and _noun_framed(self.text[lo:s.open]):
+                    continue   # 'today's "millennial gray couch," which ...': a noun phrase, whatever follows it
+                if speaker is None and not turn and (nwords < self.cfg["inline_min_words"] or _title_like(quoted)) \
                         and not (nwords >= 2 and self.finder.cue_after(doc, base, s.open, qe, hi)):
                     continue   # short and unattributed: a term or title, unless a reporting clause follows
                 if nwords < 2 and not turn:
