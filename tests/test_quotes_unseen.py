@@ -127,3 +127,19 @@ def test_a_post_by_header_is_no_attribution_of_the_paragraph_before_it() -> None
     out = quotes_of("It is hungry, not dead. Feed it twice a day for a week or so.\n\n"
                     "Post by quietbaker » Mon Feb 03, 2025 9:02 pm\n\nThanks, trying that now.\n")
     assert texts(out) == []
+
+
+def test_a_name_alone_before_a_colon_labels_the_quotation() -> None:
+    out = quotes_of('The verdict was read at noon.\n\nDefence lawyer Priya Natarajan: "We will appeal this decision '
+                    'on every ground."\n')
+    assert speaker(one(out, "We will appeal")) == "Priya Natarajan"
+
+
+def test_a_label_that_is_no_name_gives_no_speaker() -> None:
+    out = quotes_of('Menu of the week: "Fish of the day with a green salad and fresh bread."\n')
+    assert speaker(one(out, "Fish of the day")) is None
+
+
+def test_an_action_beat_between_two_quotations_gives_the_second_its_subject() -> None:
+    out = quotes_of('"You came up in the dark," Mara Quill said. She shook her head. "Your mother would have my head."\n')
+    assert speaker(one(out, "Your mother would")) == "Mara Quill"

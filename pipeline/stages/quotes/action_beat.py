@@ -11,6 +11,8 @@ from typing import Any
 from .registry import register
 
 ACTION_BEAT = "quotes.speaker.action_beat"
+COLON_LABEL = "quotes.speaker.colon_label"
+LABEL_RE = re.compile(r"(?:^|(?<=[.!?]\s))\s*(?P<label>[A-Z][^\n:\"]{1,60}?)\s*(?:\([^()\n]{1,40}\))?\s*:\s*$")
 
 
 class ActionBeatResolver:
@@ -42,3 +44,25 @@ class ActionBeatResolver:
         if sp.pronoun:
             rec["strict"] = True   # resolved only when one compatible person is in the window
         return rec
+
+    @register(COLON_LABEL, 'a person\'s name standing alone before a colon and a quotation labels it ("Jonas Pike (coach): ...")')
+    def colon_label(self, pi: int, s: Any, lo: int) -> dict[str, Any] | None:
+        """`Defence lawyer Priya Natarajan: "..."`: the words before the colon are only a name (with
+        a title or a bracketed role), no clause: a PERSON tag covering their end, or a run after a
+        title or honorific."""
+        p0 = self.paragraphs[pi]["start"]
+        m = LABEL_RE.search(self.text[lo:s.open])
+        if m is None:
+            return None
+        a, b = lo + m.start("label"), lo + m.end("label")
+        doc = self.docs[pi]
+        toks = [t for t in doc if a <= p0 + t.idx < b]
+        if not toks or any(t.pos_ in ("VERB", "AUX") for t in toks) or len(toks) > 8:
+            return None
+        names = [(p0 + e.start_char, p0 + e.end_char, e.text) for e in doc.ents
+                 if e.label_ == "PERSON" and a <= p0 + e.start_char and p0 + e.end_char == b]
+        names += [(p0 + x, p0 + y, t) for x, y, t in self.finder.titled_names(doc, a - p0, b - p0) if p0 + y == b]
+        if not names:
+            return None
+        x, y, name = min(names)
+        return self.span_rec(x, y, name=name, type="person", rule=COLON_LABEL)

@@ -64,8 +64,8 @@ class InlineForm:
                     speaker = self.previous_paragraph_speaker(u, s)
                 if speaker is None:   # a quotation line of its own, then its signature line
                     speaker = self.testimonial_name(u, s) or self.dash_signature(pi, s)
-                if speaker is None and (n == 0 or prev_draft is not None and not (prev_draft.speaker or prev_draft.pronoun)):
-                    speaker = self.action_beat(pi, s, lo)
+                if speaker is None:
+                    speaker = self.action_beat(pi, s, lo) or self.colon_label(pi, s, lo)
                 turn = self.dialogue_turn(u, s)
                 if speaker is None and not turn and _noun_framed(self.text[lo:s.open]):
                     continue   # 'today's "millennial gray couch," which ...': a noun phrase, whatever follows it
