@@ -143,3 +143,14 @@ def test_a_label_that_is_no_name_gives_no_speaker() -> None:
 def test_an_action_beat_between_two_quotations_gives_the_second_its_subject() -> None:
     out = quotes_of('"You came up in the dark," Mara Quill said. She shook her head. "Your mother would have my head."\n')
     assert speaker(one(out, "Your mother would")) == "Mara Quill"
+
+
+def test_an_action_beat_subject_the_model_tags_as_a_place_is_a_person_by_first_name() -> None:
+    out = quotes_of('Jorge pulled off his wet boots by the door. "I will want a dry pair of socks first."\n')
+    assert speaker(one(out, "I will want a dry pair")) == "Jorge"
+
+
+def test_a_title_word_before_a_first_name_does_not_hide_its_gender() -> None:
+    from pipeline.quoting.gender import name_gender
+
+    assert name_gender("Coach Emil Strand", {}) == "male"
