@@ -154,3 +154,18 @@ def test_a_title_word_before_a_first_name_does_not_hide_its_gender() -> None:
     from pipeline.quoting.gender import name_gender
 
     assert name_gender("Coach Emil Strand", {}) == "male"
+
+
+def test_an_intro_clause_with_two_persons_names_the_interviewer_and_the_interviewee() -> None:
+    out = quotes_of("Talking to Tomasz Wielgus\n\nOur reporter Hana Okoro spoke with the ferry captain Tomasz Wielgus "
+                    "about his last crossing.\n\nQ: How long have you sailed this route?\n\n"
+                    "A: Thirty-one years this spring, and never a day off for weather.\n")
+    assert speaker(one(out, "How long have you")) == "Hana Okoro"
+    assert speaker(one(out, "Thirty-one years")) == "Tomasz Wielgus"
+
+
+def test_a_pronoun_object_of_the_intro_is_the_one_other_person_named() -> None:
+    out = quotes_of("Marisol Quintero has kept bees on the hill for twenty years. Devika Sen put the questions to her "
+                    "for the Harlow Courier.\n\nQ: When did you start keeping bees?\n\n"
+                    "A: When my father gave me his last hive in a wooden box.\n")
+    assert speaker(one(out, "When my father gave")) == "Marisol Quintero"

@@ -72,6 +72,9 @@ class InterviewForm:
                                  "attribution": None, **dict(zip(("raw_start", "raw_end"), self.raw(u.start, u.end)))}
             if who or asker:
                 return who, asker, "quotes.speaker.interview_intro"
+        pair = self.intro_pair(back)
+        if pair is not None:
+            return pair[0], pair[1], "quotes.speaker.interview_intro"
         # no "interview of X to Y": the one person the introduction talks about is the interviewee
         people: dict[str, Any] = {}
         counts: dict[str, int] = {}
@@ -92,6 +95,49 @@ class InterviewForm:
             return self.person_rec(e, base), None, "quotes.speaker.interview_main_person"
         return None, None, "quotes.speaker.interview_intro"
 
+
+    def intro_pair(self, back: list[Any]) -> tuple[dict[str, Any] | None, dict[str, Any] | None] | None:
+        """'Devika Sen put the questions to her', 'Hana Okoro spoke with Tomasz Wielgus': a clause of the
+        introduction whose subject is a person and whose object after to/with (on the verb or its
+        object) is a person or him/her: the subject asks, the object answers. A pronoun object is
+        the one other person the introduction names."""
+        for u in back:
+            doc, base = self.unit_doc(u)
+            for v in doc:
+                if v.pos_ != "VERB" or not (u.start <= base + v.idx < u.end):
+                    continue
+                subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+                heads = [v] + [c for c in v.children if c.dep_ == "dobj"]   # "put the questions to her"
+                objs = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+                        for o in p.children if o.dep_ == "pobj"]
+                a = self.intro_person(subj, base)
+                if a is None:
+                    continue
+                for o in objs:
+                    b = self.intro_person(o, base)
+                    if b is None and o.lower_ in ("her", "him"):
+                        others = [self.name_span(e, base) for e in doc.ents if e.label_ == "PERSON"
+                                  and u.start <= base + e.start_char < u.end and base + e.start_char != base + a[0]]
+                        others = [x for x in others if x[2].split()[-1] != a[2].split()[-1]]
+                        b = others[0] if len({x[2] for x in others}) == 1 else None
+                    if b is not None and b[2] != a[2]:
+                        return self.name_rec(b, base), self.name_rec(a, base)
+        return None
+
+    def intro_person(self, tok: Any, base: int) -> tuple[int, int, str] | None:
+        """The person a token names: a PERSON entity it belongs to (or heads by apposition)."""
+        if tok is None:
+            return None
+        from ...quoting.gender import name_gender
+
+        for t in [tok] + [c for c in tok.children if c.dep_ == "appos"]:
+            for e in tok.doc.ents:
+                if e.label_ == "PERSON" and e.start <= t.i < e.end:
+                    name = self.name_span(e, base)
+                    known = name[2].lower() in self.finder.persons or self.cfg["first_name_gender"] \
+                        and name_gender(name[2].split()[0] + " x", {}, True) is not None
+                    return name if known else None   # "Harvard Chan School" tagged PERSON is no one
+        return None
 
     def leading_name(self, s: int, e: int, base: int) -> list[tuple[int, int, str]]:
         """The capitalised words opening an intro's name slot ("with Ilse Marrow, conducted by ..."),
