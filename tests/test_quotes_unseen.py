@@ -169,3 +169,21 @@ def test_a_pronoun_object_of_the_intro_is_the_one_other_person_named() -> None:
                     "for the Harlow Courier.\n\nQ: When did you start keeping bees?\n\n"
                     "A: When my father gave me his last hive in a wooden box.\n")
     assert speaker(one(out, "When my father gave")) == "Marisol Quintero"
+
+
+REDDIT = ("We asked readers about the canal locks this summer, and the thread below was the busiest of the week by far.\n\n"
+          "Posted by u/lockkeeper_tom\n\nThe lock at Hatton took us four hours on Sunday because of the queue. "
+          "We started at nine and only reached the top flight after one in the afternoon.\n\n"
+          "Reply from u/narrowboat_jess\n\n> The lock at Hatton took us four hours on Sunday\n\nGo on a weekday, it is "
+          "empty by nine, and the volunteers are happy to help you through the top flight.\n")
+
+
+def test_a_paragraph_of_reply_marker_lines_is_a_quotation() -> None:
+    q = one(quotes_of(REDDIT), "The lock at Hatton took us four hours on Sunday")
+    assert q["rule"] == "quotes.block.reply_marker" and q["text"].endswith("on Sunday")
+
+
+def test_a_reply_marker_quotation_belongs_to_the_author_of_the_post_it_copies() -> None:
+    out = quotes_of(REDDIT)
+    q = [q for q in out["quotations"] if q["rule"] == "quotes.block.reply_marker"][0]
+    assert speaker(q) == "lockkeeper_tom"

@@ -20,10 +20,12 @@ from .resolve_pronoun import PronounResolver
 from .outlet import OutletResolver
 from .resolve_entity import EntityResolver
 from .action_beat import ActionBeatResolver
+from .reply_marker import ReplyMarkerForm
 
 
 class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, AttributionLineForm, InlineForm, TestimonialForm,
-              OwnerResolver, ContinuityResolver, PronounResolver, OutletResolver, EntityResolver, ActionBeatResolver):
+              OwnerResolver, ContinuityResolver, PronounResolver, OutletResolver, EntityResolver, ActionBeatResolver,
+              ReplyMarkerForm):
     """One document's quotations; each form and resolver is a mixin registered by rule id."""
 
     def __init__(self, doc_id: str, text: str, mapped: Any, paragraphs: list[dict[str, Any]], cfg: dict[str, Any]) -> None:
