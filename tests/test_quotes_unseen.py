@@ -187,3 +187,11 @@ def test_a_reply_marker_quotation_belongs_to_the_author_of_the_post_it_copies() 
     out = quotes_of(REDDIT)
     q = [q for q in out["quotations"] if q["rule"] == "quotes.block.reply_marker"][0]
     assert speaker(q) == "lockkeeper_tom"
+
+
+def test_a_posted_by_byline_names_the_narrator_of_i_said() -> None:
+    out = quotes_of("Notes from a small garden\n\nPosted by Elinor Vance on 3 May 2025\n\nI started this plot in March "
+                    "with nothing but a spade and some optimism, and a great deal of clay.\n\n"
+                    '"You will never get carrots out of that," my neighbour said. "We shall see," I said.\n')
+    assert speaker(one(out, "We shall see")) == "Elinor Vance"
+    assert speaker(one(out, "You will never get")) is None

@@ -72,6 +72,8 @@ class PronounResolver:
             return self._narrator
         self._narrator = None
         rx = re.compile(self.cfg["byline_pattern"])
+        if len({m.group("name") for m in (rx.match(u.bare) for u in self.units) if m}) > 1:
+            return None   # several bylines (a forum thread, comments): whose "I" is not one author's
         for u in self.units[:12]:
             m = rx.match(u.bare)
             if not m:
