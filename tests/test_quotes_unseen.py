@@ -195,3 +195,9 @@ def test_a_posted_by_byline_names_the_narrator_of_i_said() -> None:
                     '"You will never get carrots out of that," my neighbour said. "We shall see," I said.\n')
     assert speaker(one(out, "We shall see")) == "Elinor Vance"
     assert speaker(one(out, "You will never get")) is None
+
+
+def test_a_short_wrapped_line_inside_a_paragraph_is_no_heading_for_its_quotation() -> None:
+    out = quotes_of("PORTVILLE -- The harbour board met on Monday.\n\n``We're not going to let the\nferry service "
+                    "die,'' said board chair Anita Rowe. ``It is\nthe town's lifeline.''\n")
+    assert "Anita Rowe" in speaker(one(out, "It is"))

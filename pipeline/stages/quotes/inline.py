@@ -29,8 +29,9 @@ class InlineForm:
             for n, s in enumerate(spans):
                 u = self.unit_at(s.open)
                 if s.open in self.used_spans or u is None or any(
-                        k in u.tags for k in ("ref", "attribution", "heading", "date_only")):
-                    continue
+                        k in u.tags for k in ("ref", "attribution", "date_only")) \
+                        or "heading" in u.tags and (u.first_in_para or self.text[u.start - 2:u.start - 1] in ".!?:"):
+                    continue   # a short line inside a hard-wrapped paragraph is no heading
                 lo = spans[n - 1].close + 1 if n and spans[n - 1].close is not None else p["start"]
                 lo = max(lo, spans[n - 1].end if n else lo)
                 hi = spans[n + 1].open if n + 1 < len(spans) else p["end"]
