@@ -201,3 +201,13 @@ def test_a_short_wrapped_line_inside_a_paragraph_is_no_heading_for_its_quotation
     out = quotes_of("PORTVILLE -- The harbour board met on Monday.\n\n``We're not going to let the\nferry service "
                     "die,'' said board chair Anita Rowe. ``It is\nthe town's lifeline.''\n")
     assert "Anita Rowe" in speaker(one(out, "It is"))
+
+
+def test_a_single_word_said_at_a_sentence_start_with_a_cue_after_is_a_quotation() -> None:
+    out = quotes_of("'I would rather not,' said Mrs Iyer.\n\n'Nonsense,' Rahul Iyer replied.\n")
+    assert speaker(one(out, "Nonsense")) == "Rahul Iyer"
+
+
+def test_a_single_quoted_word_inside_a_sentence_stays_a_term_even_before_a_verb() -> None:
+    out = quotes_of('The word "nonsense" came up often, and so did "rubbish," which nobody said aloud.\n')
+    assert texts(out) == []

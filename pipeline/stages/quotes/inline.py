@@ -68,13 +68,15 @@ class InlineForm:
                 if speaker is None:
                     speaker = self.action_beat(pi, s, lo) or self.colon_label(pi, s, lo)
                 turn = self.dialogue_turn(u, s)
+                word_turn = quoted.rstrip()[-1:] in (",", "!", "?") and (   # '"Nonsense," she said': a word said
+                    not self.text[lo:s.open].strip() or bool(re.search(r"[.!?]\W*$", self.text[lo:s.open])))
                 if speaker is None and not turn and _noun_framed(self.text[lo:s.open]):
                     continue   # 'today's "millennial gray couch," which ...': a noun phrase, whatever follows it
                 if speaker is None and not turn and (nwords < self.cfg["inline_min_words"] or _title_like(quoted)) \
-                        and not (nwords >= 2 and self.finder.cue_after(doc, base, s.open, qe, hi)):
+                        and not ((nwords >= 2 or word_turn) and self.finder.cue_after(doc, base, s.open, qe, hi)):
                     continue   # short and unattributed: a term or title, unless a reporting clause follows
-                if nwords < 2 and not turn:
-                    continue  # a single quoted word is a term or a scare quote, whoever says it
+                if nwords < 2 and not turn and not (word_turn and self.finder.cue_after(doc, base, s.open, qe, hi)):
+                    continue  # a single quoted word is a term or a scare quote, but for '"Nonsense," her husband replied'
                 if s.close is None and speaker is None and not u.first_in_para:
                     pass
                 d = Draft("inline", s.start, s.end, s.rule, para=pi)
