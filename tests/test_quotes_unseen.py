@@ -211,3 +211,11 @@ def test_a_single_word_said_at_a_sentence_start_with_a_cue_after_is_a_quotation(
 def test_a_single_quoted_word_inside_a_sentence_stays_a_term_even_before_a_verb() -> None:
     out = quotes_of('The word "nonsense" came up often, and so did "rubbish," which nobody said aloud.\n')
     assert texts(out) == []
+
+
+def test_a_publication_speaker_after_the_quotation_is_its_source_too() -> None:
+    out = quotes_of('The Harbour Gazette has covered the ferry for years.\n\n"Thirty crossings were cancelled in March '
+                    'alone," the Harbour Gazette wrote on Monday.\n\n"The company has not explained why," it added.\n')
+    for start in ("Thirty crossings", "The company has not"):
+        q = one(out, start)
+        assert speaker(q) == "Harbour Gazette" and q["source"]["outlet"] == "Harbour Gazette"

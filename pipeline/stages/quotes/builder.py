@@ -81,6 +81,7 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
             getattr(self, entry.attr)()
         self.multi_paragraph_speakers()
         self.resolve_pronouns()
+        self.outlet_sources()
         return self.records()
 
     def tag_units(self) -> None:

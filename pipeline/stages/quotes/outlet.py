@@ -14,7 +14,20 @@ from .registry import register
 _NOT_OUTLET = {"PERSON", "GPE", "LOC", "DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "FAC", "EVENT"}
 
 
+OUTLET_SPEAKER_SOURCE = "quotes.source.outlet_speaker"
+
+
 class OutletResolver:
+    @register(OUTLET_SPEAKER_SOURCE, 'a quotation whose speaker is a publication ("Publishers Weekly says") is from it: the source',
+              order=95, kind="resolver")
+    def outlet_sources(self) -> None:
+        for d in self.drafts:
+            sp = d.speaker
+            if d.source is None and sp is not None and (sp.get("type") == "outlet" or self.finder.is_outlet(sp["name"])):
+                d.source = {"outlet": sp["name"], "author": None, "date": None, "date_text": None, "attribution": None,
+                            "raw_start": sp["raw_start"], "raw_end": sp["raw_end"]}
+                d.rules.append(OUTLET_SPEAKER_SOURCE)
+
     def outlet_phrase(self, head: Any) -> tuple[int, int] | None:
         """(start, end) doc-relative of the proper-noun phrase at head if it names an outlet."""
         words = {w.lower() for w in self.cfg["outlet_words"]}
