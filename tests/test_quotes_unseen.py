@@ -219,3 +219,9 @@ def test_a_publication_speaker_after_the_quotation_is_its_source_too() -> None:
     for start in ("Thirty crossings", "The company has not"):
         q = one(out, start)
         assert speaker(q) == "Harbour Gazette" and q["source"]["outlet"] == "Harbour Gazette"
+
+
+def test_an_unnamed_person_subject_nearer_than_any_name_leaves_he_without_speaker() -> None:
+    out = quotes_of('"We have not missed it," said Benedek Varga.\n\nThe ferryman, a stooped man with a beard, came out '
+                    'of the hut. "Last crossing left an hour ago," he said.\n')
+    assert speaker(one(out, "Last crossing left")) is None

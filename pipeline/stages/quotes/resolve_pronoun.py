@@ -207,12 +207,22 @@ class PronounResolver:
         return None
 
     def unknown_subject_before(self, pi: int, pos: int) -> bool:
-        """A proper-noun subject in paragraph pi before pos that is not tagged as a place or body:
-        perhaps the pronoun's person under a name the model does not know."""
+        """A subject in paragraph pi before pos that may be the pronoun's person but is no name we
+        know: a proper noun not tagged as a place or body, or a person noun ("the ferryman")."""
+        from ...quoting.speakers import lemma
+
         doc, base = self.docs[pi], self.paragraphs[pi]["start"]
-        return any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and base + t.idx < pos and t.text[:1].isupper()
-                   and t.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
-                   and t.lower_ not in self.finder.non_persons and t.lower_ not in self.finder.persons for t in doc)
+
+        def person_noun(t: Any) -> bool:   # "the ferryman, a stooped man": an unnamed person
+            low = lemma(t).lower()
+            return t.pos_ == "NOUN" and (low in self.finder.person_nouns or low in self.finder.titles
+                                         or low.endswith(("man", "woman")) and len(low) > 5)
+
+        return any(t.dep_ == "nsubj" and base + t.idx < pos and (
+            t.pos_ == "PROPN" and t.text[:1].isupper()
+            and t.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
+            and t.lower_ not in self.finder.non_persons and t.lower_ not in self.finder.persons
+            or person_noun(t) or any(c.dep_ == "appos" and person_noun(c) for c in t.children)) for t in doc)
 
     def only_compatible_person(self, d: Any, pronoun: str) -> dict[str, Any] | None:
         """The one person named in the pronoun window (before the pronoun) whose gender fits it; two or
