@@ -42,6 +42,9 @@ class ClauseCues:
         if depth and (verb.dep_ == "conj" or verb.tag_ == "VBG" and verb.dep_ in ("advcl", "ccomp")
                       and verb.i > verb.head.i):
             return ClauseCues._clause_subject(verb.head, depth - 1)
+        if depth and verb.dep_ == "xcomp" and verb.i > verb.head.i \
+                and not any(c.dep_ in ("dobj", "obj") and c.tag_ != "WP" for c in verb.head.children):
+            return ClauseCues._clause_subject(verb.head, depth - 1)   # "what she had to say": she (no object to control it)
         return None
 
     def _speech_shaped(self, verb: Any, loose: bool = False) -> bool:
@@ -76,7 +79,11 @@ class ClauseCues:
         right before the quotation (only punctuation between) and has a subject."""
         if q_rel is None or not self._speech_shaped(verb, loose=True):
             return False   # loose: 'Asked about the fit she commented, "..."' is often read as a relative clause
-        gap = verb.doc.text[verb.idx + len(verb):q_rel].strip()
+        end = verb
+        for c in verb.children:   # a phrasal verb: "As Carl points out, "..."", "she went on: "...""
+            if c.dep_ == "prt" and c.i == end.i + 1:
+                end = c
+        gap = verb.doc.text[end.idx + len(end):q_rel].strip()
         return gap in ("", ",", ":", ", ", "—", "-", '"', ',"', ':"') or bool(re.fullmatch(r'[,:—-]?\s*"?', gap))
 
     def _frames_fragment(self, verb: Any, q_rel: int | None) -> bool:

@@ -35,7 +35,10 @@ def name_gender(name: str, honorifics: dict[str, str], use_first_names: bool = T
     det = _detector()
     if det is None:
         return None
-    return FIRST_NAME.get(det.get_gender(words[0]))
+    got = det.get_gender(words[0])
+    if got == "unknown" and len(words) >= 3:
+        got = det.get_gender(words[1])   # "Aunt Ana Ruiz", "Coach Tom Berg": a title word, then the first name
+    return FIRST_NAME.get(got)
 
 
 def pronoun_gender(pronoun: str) -> str | None:

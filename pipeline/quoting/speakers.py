@@ -109,7 +109,8 @@ class SpeakerFinder(ClauseCues):
                 key = e.text.lower()
                 votes.setdefault(key, [0, 0])[e.label_ != "PERSON"] += 1
                 if e.label_ == "PERSON" and len(e) >= 2 and all(t.pos_ == "PROPN" for t in e if t.is_alpha) \
-                        and all(t.text[:1].isupper() for t in e if t.is_alpha) and "\n" not in e.text:
+                        and all(t.text[:1].isupper() for t in e if t.is_alpha) and "\n" not in e.text \
+                        and not (e.root.dep_ == "compound" and e.root.head.i >= e.end):   # a brand: "the X Y Dress"
                     full.add(key)
         for key in sorted(full):
             if votes[key][0] > votes[key][1]:   # "Paris Baguette", tagged ORG more often, is no person

@@ -48,6 +48,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "forum_cue_pattern": {"type": "string"},
         "byline_pattern": {"type": "string", "description": "a byline naming the author (group name): the narrator of 'I said'"},
         "forum_header_patterns": _STR_LIST,
+        "post_header_pattern": {"type": "string", "description": "a forum post's own header line (the post after it)"},
         "following_pattern": {"type": "string"},
         "from_outlet_pattern": {"type": "string"},
         "caption_pattern": {"type": "string"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .draft import Draft
@@ -31,8 +32,8 @@ class AttributionLineForm:
 
         for u in self.units:
             a = u.tags.get("attribution")
-            if a is None or u.index == 0:
-                continue
+            if a is None or u.index == 0 or re.match(self.cfg["post_header_pattern"], u.bare):
+                continue   # "Post by NAME » date": the header of the post after it, not the signature of the one before
             rec = self.attribution_rec(u, a)
             prev = self.units[u.index - 1]
             if prev.index in self.claimed or self.stops_block(prev) or words(prev.text) < 5 or not prev.last_in_para:

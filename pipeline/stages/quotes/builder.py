@@ -27,10 +27,13 @@ REFERENCE_LIST = declare("quotes.reference_list", stage="quotes",
         why="a numbered citation list: the targets of reference markers")
 INTERPOLATION = declare("quotes.interpolation", stage="quotes",
         why="a quotation that carries editorial insertions (listed in its record)")
+from .action_beat import ActionBeatResolver
+from .reply_marker import ReplyMarkerForm
 
 
 class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, AttributionLineForm, InlineForm, TestimonialForm,
-              OwnerResolver, ContinuityResolver, PronounResolver, OutletResolver, EntityResolver):
+              OwnerResolver, ContinuityResolver, PronounResolver, OutletResolver, EntityResolver, ActionBeatResolver,
+              ReplyMarkerForm):
     """One document's quotations; each form and resolver is a mixin registered by rule id."""
 
     def __init__(self, doc_id: str, text: str, mapped: Any, paragraphs: list[dict[str, Any]], cfg: dict[str, Any]) -> None:
@@ -86,6 +89,7 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
             getattr(self, entry.attr)()
         self.multi_paragraph_speakers()
         self.resolve_pronouns()
+        self.outlet_sources()
         return self.records()
 
     def tag_units(self) -> None:

@@ -49,8 +49,23 @@ def _username_like(name: str) -> bool:
 
 
 def _title_like(s: str) -> bool:
-    """A title or name in quote marks ("Black Garden", "REPORT ON THE FLOOD"), not a quotation."""
+    """A title or name in quote marks ("Black Garden", "REPORT ON THE FLOOD"), not a quotation. A
+    full stop inside the closing mark is American punctuation ('a copy of "Summer Rain."'): a
+    sentence of title-case words with no verb-like lower-case word is still a title."""
     ws = re.findall(r"[A-Za-z][\w'’-]*", s)
-    long = [w for w in ws if len(w) > 3]
-    return bool(long) and len(ws) <= 12 and not re.search(r"[.!?]\s*$", s) and \
-        sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+    long = [w for w in ws if len(w) > 3] or [w for w in ws if len(w) == 3]   # "How Not to Die"
+    stop = re.search(r"[.!?]\s*$", s)
+    if stop and (not s.rstrip().endswith(".") or len(ws) > 6 or re.search(r"[.!?,;:]", s.rstrip()[:-1])):
+        return False
+    return bool(long) and len(ws) <= 12 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
+NOUN_FRAME_RE = re.compile(r"(?:\b(?:the|a|an|this|these|those|his|her|its|their|our|my|your|whole)|\w['’]s)\s*$",
+                           re.IGNORECASE)
+
+
+def _noun_framed(before: str) -> bool:
+    """A determiner or possessive right before the opening mark ('today's "millennial gray couch"',
+    'the whole "turn the plot into satire"'): the quoted words are a noun phrase of the sentence, a
+    term or a label being named, not words given as someone's."""
+    return bool(NOUN_FRAME_RE.search(before[-40:]))

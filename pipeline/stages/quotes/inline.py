@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .draft import Draft, _title_like
+from .draft import Draft, _noun_framed, _title_like
 from .registry import register
 from ...rules import declare
-from ...quoting.clause import SPEAKER_FRAGMENT_SUBJECT, SPEAKER_REPORTING_VERB_AFTER
+from ...quoting.clause import SPEAKER_FRAGMENT_SUBJECT, SPEAKER_REPORTING_VERB, SPEAKER_REPORTING_VERB_AFTER
 from .attribution_line import ATTRIBUTION_LINE
 from .block import SOURCE_CUE_TITLE
 from .testimonial import SPEAKER_TESTIMONIAL_NAME
@@ -28,7 +28,14 @@ SOURCE_SIGNATURE = declare("quotes.source.signature", stage="quotes",
         why="a blurb signed by a publication has that publication as its source")
 
 
+DIALOGUE_TURN = declare("quotes.inline.dialogue_turn", stage="quotes",
+        why='a paragraph that is one quoted sentence ending in . ? or ! is a dialogue turn, however short')
+
+
 class InlineForm:
+    # cues before the quotation: a title or a noun phrase in quote marks there is named, not quoted
+    PRE_CUE_RULES = (SPEAKER_REPORTING_VERB, SPEAKER_FRAGMENT_SUBJECT)
+
     @register('quotes.inline', 'words in quote marks are a quotation when a cue attributes them or they are long enough', order=50)
     def inline(self) -> None:
         from ...text.words import count as words
@@ -42,8 +49,9 @@ class InlineForm:
             for n, s in enumerate(spans):
                 u = self.unit_at(s.open)
                 if s.open in self.used_spans or u is None or any(
-                        k in u.tags for k in ("ref", "attribution", "heading", "date_only")):
-                    continue
+                        k in u.tags for k in ("ref", "attribution", "date_only")) \
+                        or "heading" in u.tags and (u.first_in_para or self.text[u.start - 2:u.start - 1] in ".!?:"):
+                    continue   # a short line inside a hard-wrapped paragraph is no heading
                 lo = spans[n - 1].close + 1 if n and spans[n - 1].close is not None else p["start"]
                 lo = max(lo, spans[n - 1].end if n else lo)
                 hi = spans[n + 1].open if n + 1 < len(spans) else p["end"]
@@ -69,19 +77,32 @@ class InlineForm:
                         # '"A," says X, title of Y. "B."': the cue sentence between them gives B to X too
                         speaker = dict(prev_draft.speaker or prev_draft.pronoun)
                         speaker["rule"] = SPEAKER_CUE_BETWEEN
+                if speaker is not None and speaker["rule"] in self.PRE_CUE_RULES and \
+                        (_title_like(quoted) or _noun_framed(self.text[lo:s.open])
+                         and nwords < 2 * self.cfg["inline_min_words"]):
+                    speaker = None   # 'bought a copy of "Summer Rain."', 'what he calls a "term"': no cue of a quotation
                 if speaker is None and n == 0 and len(spans) == 1:
                     speaker = self.previous_paragraph_speaker(u, s)
                 if speaker is None:   # a quotation line of its own, then its signature line
                     speaker = self.testimonial_name(u, s) or self.dash_signature(pi, s)
-                if speaker is None and (nwords < self.cfg["inline_min_words"] or _title_like(quoted)) \
-                        and not (nwords >= 2 and self.finder.cue_after(doc, base, s.open, qe, hi)):
+                if speaker is None:
+                    speaker = self.action_beat(pi, s, lo) or self.colon_label(pi, s, lo)
+                turn = self.dialogue_turn(u, s)
+                word_turn = quoted.rstrip()[-1:] in (",", "!", "?") and (   # '"Nonsense," she said': a word said
+                    not self.text[lo:s.open].strip() or bool(re.search(r"[.!?]\W*$", self.text[lo:s.open])))
+                if speaker is None and not turn and _noun_framed(self.text[lo:s.open]):
+                    continue   # 'today's "millennial gray couch," which ...': a noun phrase, whatever follows it
+                if speaker is None and not turn and (nwords < self.cfg["inline_min_words"] or _title_like(quoted)) \
+                        and not ((nwords >= 2 or word_turn) and self.finder.cue_after(doc, base, s.open, qe, hi)):
                     continue   # short and unattributed: a term or title, unless a reporting clause follows
-                if nwords < 2:
-                    continue  # a single quoted word is a term or a scare quote, whoever says it
+                if nwords < 2 and not turn and not (word_turn and self.finder.cue_after(doc, base, s.open, qe, hi)):
+                    continue  # a single quoted word is a term or a scare quote, but for '"Nonsense," her husband replied'
                 if s.close is None and speaker is None and not u.first_in_para:
                     pass
                 d = Draft("inline", s.start, s.end, s.rule, para=pi)
                 d.rules = [INLINE_MARKS if s.close is not None else s.rule]
+                if turn and nwords < self.cfg["inline_min_words"]:
+                    d.rules.append(DIALOGUE_TURN)
                 outlet_sig = speaker.pop("outlet", False) if speaker is not None else False
                 if speaker is not None:
                     cue = speaker.pop("cue", None)
@@ -104,6 +125,15 @@ class InlineForm:
                                 "attribution": None, "raw_start": d.speaker["raw_start"], "raw_end": d.speaker["raw_end"]}
                     d.rules.append(SOURCE_SIGNATURE)
                 d.parent = self.container(s.start)
+                par = d.parent
+                if d.speaker is None and d.pronoun is None and par is not None and par.kind == "block" \
+                        and (par.speaker or par.pronoun) \
+                        and re.fullmatch(r'\s*"?\s*(?:[^"\n.!?]{1,60}:\s*)?', self.text[par.start:s.open]):
+                    if par.speaker:   # the block a cue line introduces opens with this quotation (a label before it)
+                        d.speaker = dict(par.speaker)
+                    else:
+                        d.pronoun = dict(par.pronoun)
+                    d.rules.append((d.speaker or d.pronoun)["rule"])
                 host = u.tags.get("excerpt_of")
                 if host is not None:
                     d.source = host["source"]
@@ -117,6 +147,17 @@ class InlineForm:
                 self.drafts.append(d)
                 prev_draft = d
                 self.last_inline[pi] = d
+
+    @register(DIALOGUE_TURN,
+              order=51, kind="check")
+    def dialogue_turn(self, u: Any, s: Any) -> bool:
+        """'"Why?"' as a paragraph of its own: a turn of dialogue, not a term (a term or title in
+        quote marks stands inside a sentence, or has no sentence end inside its marks)."""
+        from ...quoting.textual import wholly_quoted
+
+        if s.close is None or not (u.first_in_para and u.last_in_para) or wholly_quoted(u, [s]) is None:
+            return False
+        return self.text[s.start:s.end].rstrip()[-1:] in (".", "?", "!", "…")
 
     def cue_source(self, s0: int, e0: int) -> dict[str, Any] | None:
         """A title named in the cue's sentence: "says in The Last Word (Oxford University Press,

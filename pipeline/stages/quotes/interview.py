@@ -81,8 +81,8 @@ class InterviewForm:
             a = [self.name_span(e, base) for e in ents if s1 <= base + e.start_char < e1]
             b = [self.name_span(e, base) for e in ents if s2 <= base + e.start_char < e2]
             # names the model does not tag PERSON: the words after a title ("the journalist X Y")
-            a = a or self.finder.titled_names(doc, s1 - base, e1 - base)
-            b = b or self.finder.titled_names(doc, s2 - base, e2 - base)
+            a = a or self.finder.titled_names(doc, s1 - base, e1 - base) or self.leading_name(s1, e1, base)
+            b = b or self.finder.titled_names(doc, s2 - base, e2 - base) or self.leading_name(s2, e2, base)
             who = self.name_rec(a[-1], base) if a else None
             asker = self.name_rec(b[0], base) if b else None
             date = find_date(u.text, self.months, self.cfg["year_pivot"])
@@ -92,6 +92,9 @@ class InterviewForm:
                                  "attribution": None, **dict(zip(("raw_start", "raw_end"), self.raw(u.start, u.end)))}
             if who or asker:
                 return who, asker, SPEAKER_INTERVIEW_INTRO
+        pair = self.intro_pair(back)
+        if pair is not None:
+            return pair[0], pair[1], SPEAKER_INTERVIEW_INTRO
         # no "interview of X to Y": the one person the introduction talks about is the interviewee
         people: dict[str, Any] = {}
         counts: dict[str, int] = {}
@@ -111,6 +114,64 @@ class InterviewForm:
             e, base = people[ranked[0][0]]
             return self.person_rec(e, base), None, SPEAKER_INTERVIEW_MAIN_PERSON
         return None, None, SPEAKER_INTERVIEW_INTRO
+
+
+    def intro_pair(self, back: list[Any]) -> tuple[dict[str, Any] | None, dict[str, Any] | None] | None:
+        """'Devika Sen put the questions to her', 'Hana Okoro spoke with Tomasz Wielgus': a clause of the
+        introduction whose subject is a person and whose object after to/with (on the verb or its
+        object) is a person or him/her: the subject asks, the object answers. A pronoun object is
+        the one other person the introduction names."""
+        for u in back:
+            doc, base = self.unit_doc(u)
+            for v in doc:
+                if v.pos_ != "VERB" or not (u.start <= base + v.idx < u.end):
+                    continue
+                subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+                heads = [v] + [c for c in v.children if c.dep_ == "dobj"]   # "put the questions to her"
+                objs = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+                        for o in p.children if o.dep_ == "pobj"]
+                a = self.intro_person(subj, base)
+                if a is None:
+                    continue
+                for o in objs:
+                    b = self.intro_person(o, base)
+                    if b is None and o.lower_ in ("her", "him"):
+                        others = [self.name_span(e, base) for e in doc.ents if e.label_ == "PERSON"
+                                  and u.start <= base + e.start_char < u.end and base + e.start_char != base + a[0]]
+                        others = [x for x in others if x[2].split()[-1] != a[2].split()[-1]]
+                        b = others[0] if len({x[2] for x in others}) == 1 else None
+                    if b is not None and b[2] != a[2]:
+                        return self.name_rec(b, base), self.name_rec(a, base)
+        return None
+
+    def intro_person(self, tok: Any, base: int) -> tuple[int, int, str] | None:
+        """The person a token names: a PERSON entity it belongs to (or heads by apposition)."""
+        if tok is None:
+            return None
+        from ...quoting.gender import name_gender
+
+        for t in [tok] + [c for c in tok.children if c.dep_ == "appos"]:
+            for e in tok.doc.ents:
+                if e.label_ == "PERSON" and e.start <= t.i < e.end:
+                    name = self.name_span(e, base)
+                    known = name[2].lower() in self.finder.persons or self.cfg["first_name_gender"] \
+                        and name_gender(name[2].split()[0] + " x", {}, True) is not None
+                    return name if known else None   # "Harvard Chan School" tagged PERSON is no one
+        return None
+
+    def leading_name(self, s: int, e: int, base: int) -> list[tuple[int, int, str]]:
+        """The capitalised words opening an intro's name slot ("with Ilse Marrow, conducted by ..."),
+        when the first is a first name of the general name list or a person of the document."""
+        from ...quoting.gender import name_gender
+
+        m = re.match(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}", self.text[s:e])
+        if not m:
+            return []
+        name = m.group(0).rstrip(".")
+        first = self.cfg["first_name_gender"] and name_gender(name.split()[0] + " x", {}, True) is not None
+        if not (first or name.lower() in self.finder.persons):
+            return []
+        return [(s - base, s - base + len(name), name)]
 
 
 class NamedTurnsForm:

@@ -9,12 +9,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...rules import declare
 from .registry import register
 
 _NOT_OUTLET = {"PERSON", "GPE", "LOC", "DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "FAC", "EVENT"}
 
 
+OUTLET_SPEAKER_SOURCE = declare("quotes.source.outlet_speaker", stage="quotes",
+        why='a quotation whose speaker is a publication ("the Northern Book Journal says") is from it: the source')
+
+
 class OutletResolver:
+    @register(OUTLET_SPEAKER_SOURCE,
+              order=95, kind="resolver")
+    def outlet_sources(self) -> None:
+        for d in self.drafts:
+            sp = d.speaker
+            if d.source is None and sp is not None and (sp.get("type") == "outlet" or self.finder.is_outlet(sp["name"])):
+                d.source = {"outlet": sp["name"], "author": None, "date": None, "date_text": None, "attribution": None,
+                            "raw_start": sp["raw_start"], "raw_end": sp["raw_end"]}
+                d.rules.append(OUTLET_SPEAKER_SOURCE)
+
     def outlet_phrase(self, head: Any) -> tuple[int, int] | None:
         """(start, end) doc-relative of the proper-noun phrase at head if it names an outlet."""
         words = {w.lower() for w in self.cfg["outlet_words"]}
@@ -43,7 +58,8 @@ class OutletResolver:
         if verb is None:
             return None
         cands = []
-        for c in verb.children:
+        heads = [verb] + [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+        for c in (c for h in heads for c in h.children):   # "Writing in the Harbour Review, X said": the participle's
             if c.dep_ in ("dobj", "dative", "nsubj") and c.pos_ == "PROPN":
                 cands.append(c)
             if c.dep_ == "prep" and c.lower_ in ("in", "to", "with", "for"):

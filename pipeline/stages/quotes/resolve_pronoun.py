@@ -38,6 +38,8 @@ class PronounResolver:
                     found = d.parent.speaker
                 elif pr == "i" and d.parent is None:
                     found = self.narrator()   # '"...," I said': the document's named author, or no one
+                elif want == "person" and d.pronoun.get("strict"):
+                    found, want = self.only_compatible_person(d, pr), None   # an action beat's he/she
                 elif want == "person":
                     found, stop = self.antecedent_in_sentence(d.pronoun["start"])
                     if found is not None and not self.gender_fits(found["name"], pr):
@@ -79,6 +81,8 @@ class PronounResolver:
             return self._narrator
         self._narrator = None
         rx = re.compile(self.cfg["byline_pattern"])
+        if len({m.group("name") for m in (rx.match(u.bare) for u in self.units) if m}) > 1:
+            return None   # several bylines (a forum thread, comments): whose "I" is not one author's
         for u in self.units[:12]:
             m = rx.match(u.bare)
             if not m:
@@ -123,7 +127,9 @@ class PronounResolver:
         out: list[tuple[int, str]] = []
         seen: set[int] = set()
         for e in doc.ents:
-            if e.label_ == "PERSON" and "\n" not in e.text and not re.search(r"[/|@]", e.text):
+            if e.label_ == "PERSON" and "\n" not in e.text and not re.search(r"[/|@]", e.text) \
+                    and not (e.root.dep_ == "compound" and e.root.head.i >= e.end and e.root.head.pos_ in ("NOUN", "PROPN")):
+                # a name modifying a noun ("the Alice McCall Mysteria Midi Dress") is a brand, not a person here
                 ts = list(e)
                 k = e.start - 1     # the honorific before the name tells two Pembertons apart
                 while k >= 0 and doc[k].lower_.rstrip(".") in self.finder.honorifics:
@@ -145,7 +151,9 @@ class PronounResolver:
             while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
                     and doc[j + 1].i not in seen and j - k < 3 and not doc[j].whitespace_ == "":
                 j += 1
-            if (j > k or t.dep_ == "nsubj") and self.cfg["first_name_gender"] \
+            modifier = any(doc[x].dep_ == "compound" and doc[x].head.i > j and doc[x].head.pos_ in ("NOUN", "PROPN")
+                           for x in range(k, j + 1))   # "Alice McCall Mysteria Ruffled Midi Dress": a brand
+            if (j > k or t.dep_ == "nsubj") and not modifier and self.cfg["first_name_gender"] \
                     and name_gender(t.text + " x", {}, True) is not None:
                 s0 = base + t.idx
                 if not any(a <= s0 < b for a, b in quoted):
@@ -154,7 +162,8 @@ class PronounResolver:
             k = j + 1
         for t in doc:
             s0 = base + t.idx
-            if t.i not in seen and t.pos_ == "PROPN" and t.lower_ in self.finder.persons \
+            if t.i not in seen and (t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "INTJ", "ADJ", "X")) \
+                    and t.lower_ in self.finder.persons \
                     and not any(a <= s0 < b for a, b in quoted):
                 prev = doc[t.i - 1] if t.i else None
                 name = t.text if prev is None or prev.lower_.rstrip(".") not in self.finder.honorifics \
@@ -172,9 +181,10 @@ class PronounResolver:
 
         want = pronoun_gender(pronoun)
         pos = d.pronoun["start"]
-        for pi in range(d.para, max(-1, d.para - self.cfg["pronoun_window"] - 1), -1):
+        own = self.paragraph_of(pos)   # the pronoun's paragraph (a block's cue line is before the block)
+        for pi in range(own, max(-1, own - self.cfg["pronoun_window"] - 1), -1):
             ptext = self.text[self.paragraphs[pi]["start"]:self.paragraphs[pi]["end"]].strip()
-            if pi != d.para and (len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL):
+            if pi != own and (len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL):
                 continue  # a credit or caption line ("Amr Dalsh / Reuters") is no antecedent
             people: dict[tuple[str, str | None], tuple[int, str]] = {}
             for s0, name in self.person_mentions(pi):
@@ -195,6 +205,8 @@ class PronounResolver:
                 if want is None or g is None or g == want:
                     fits.append((g == want, s0, name))
             if not fits:
+                if pi == own and self.unknown_subject_before(pi, pos):
+                    return None   # "Christen received ...; she shared": a subject the model cannot name is nearer
                 continue
             pick = fits[0] if len(fits) == 1 else None   # several fit: no speaker (no guess)
             if pick is None:
@@ -203,12 +215,52 @@ class PronounResolver:
             return self.span_rec(s0, s0 + len(name), name=name, type="person")
         return None
 
+    def unknown_subject_before(self, pi: int, pos: int) -> bool:
+        """A subject in paragraph pi before pos that may be the pronoun's person but is no name we
+        know: a proper noun not tagged as a place or body, or a person noun ("the ferryman")."""
+        from ...quoting.speakers import lemma
+
+        doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+
+        def person_noun(t: Any) -> bool:   # "the ferryman, a stooped man": an unnamed person
+            low = lemma(t).lower()
+            return t.pos_ == "NOUN" and (low in self.finder.person_nouns or low in self.finder.titles
+                                         or low.endswith(("man", "woman")) and len(low) > 5)
+
+        return any(t.dep_ == "nsubj" and base + t.idx < pos and (
+            t.pos_ == "PROPN" and t.text[:1].isupper()
+            and t.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
+            and t.lower_ not in self.finder.non_persons and t.lower_ not in self.finder.persons
+            or person_noun(t) or any(c.dep_ == "appos" and person_noun(c) for c in t.children)) for t in doc)
+
+    def only_compatible_person(self, d: Any, pronoun: str) -> dict[str, Any] | None:
+        """The one person named in the pronoun window (before the pronoun) whose gender fits it; two or
+        more (two women for "she"), or a fitting person of unknown gender beside one: none."""
+        pos, people = d.pronoun["start"], {}
+        for pi in range(max(0, d.para - self.cfg["pronoun_window"]), d.para + 1):
+            for s0, name in self.person_mentions(pi):
+                if s0 < pos:
+                    key = self.finder.title_re.sub("", name).split()[-1:] or [name]
+                    people.setdefault((key[0].lower(), name.split()[0].lower().rstrip(".")
+                                       if name.split()[0].lower().rstrip(".") in self.finder.honorifics else None),
+                                      (s0, name))
+        for sur, hon in [k for k in people if k[1] is None]:
+            if any(k[0] == sur and k[1] is not None for k in people):
+                people.pop((sur, None))   # "Harrow" joins "Mrs. Harrow" (or is ambiguous with Mr. Harrow too)
+        fits = [v for v in people.values() if self.gender_fits(v[1], pronoun)]
+        if len(fits) != 1:
+            return None
+        s0, name = fits[0]
+        return self.span_rec(s0, s0 + len(name), name=name, type="person")
+
     def antecedent_in_sentence(self, pos: int) -> tuple[dict[str, Any] | None, bool]:
         """A he/she cue's antecedent in its own sentence, before it and outside quotation marks:
         the nearest person named there ("Henry David Thoreau is as relevant as ever when he
         writes"). (None, True) when an unnamed person ("a guy", "a mother") is nearer: the
         pronoun then names no one, and no earlier paragraph may lend it a name."""
         import bisect
+
+        from ...quoting.speakers import lemma
 
         pi = bisect.bisect_right([p["start"] for p in self.paragraphs], pos) - 1
         if pi < 0:
@@ -240,6 +292,9 @@ class PronounResolver:
                     and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another", "some")
                                                  for c in t.children):
                 return None, True
+            if lo <= s0 < pos and s0 > last and not in_quote(s0) and t.tag_ == "NNS" \
+                    and lemma(t).lower() in self.finder.person_nouns:
+                return None, True   # "when the two men shook hands, he said": which of them is not said
         subjects = [c for c in cands if c[1][-1].dep_ in ("nsubj", "nsubjpass")]
         names = {c[1][-1].lower_ for c in cands}
         pick = subjects[-1] if subjects else (cands[-1] if len(names) == 1 else None)

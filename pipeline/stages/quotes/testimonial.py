@@ -25,7 +25,7 @@ _NAME_WORD = r"[A-Z][\w'’.-]*"
 _DASH = r"[–—―-]{1,2}|~"
 SIGNATURE_RE = re.compile(rf"^\s*(?:(?P<score>\d+(?:\.\d+)?\s*/\s*\d+|\d(?:\.\d)?\s*stars?)\s*)?(?P<dash>{_DASH})?\s*"
                           rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|van|von|da|al|&))*)"
-                          rf"(?P<rest>\s*,\s*[^\n]{{0,60}})?\s*$")
+                          rf"(?P<rest>\s*,\s*[^\n]{{0,60}}|\s+(?:at|of|from)\s+[^\n]{{1,60}})?\s*$")   # "— X at Y", "— X of Y"
 
 
 class TestimonialForm:

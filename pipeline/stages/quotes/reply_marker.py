@@ -1,0 +1,56 @@
+"""Reply markers: a paragraph whose every line opens with '>' (Reddit, mail, Markdown forums) quotes
+an earlier post. Its speaker is the author of the post it copies: the name in the nearest post
+header ("Posted by u/NAME", `post_header_pattern`) before the earlier copy; no copy, no header: none."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .draft import Draft
+from ...rules import declare
+from .registry import register
+
+REPLY_BLOCK = declare("quotes.block.reply_marker", stage="quotes",
+        why="a paragraph of lines opening with '>' quotes an earlier post")
+PARENT_POST = declare("quotes.speaker.parent_post", stage="quotes",
+        why='the quoted words of a reply belong to the author of the earlier post they copy')
+_LINE = re.compile(r"^\s*>\s?")
+
+
+class ReplyMarkerForm:
+    @register(REPLY_BLOCK, order=20)
+    def reply_markers(self) -> None:
+        by_para: dict[int, list[Any]] = {}
+        for u in self.units:
+            by_para.setdefault(u.para, []).append(u)
+        for pi, us in sorted(by_para.items()):
+            if any(u.index in self.claimed for u in us) or not all(_LINE.match(u.text) for u in us):
+                continue
+            m = _LINE.match(us[0].text)
+            s, e = us[0].start + m.end(), us[-1].end
+            if len(self.text[s:e].split()) < 2:
+                continue
+            d = Draft("block", s, e, REPLY_BLOCK, (us[0].index, us[-1].index), para=pi)
+            d.rules = [REPLY_BLOCK]
+            d.speaker = self.parent_post_author(s, e, self.paragraphs[pi]["start"])
+            if d.speaker:
+                d.rules.append(PARENT_POST)
+            self.add_structure(d)
+
+    @register(PARENT_POST)
+    def parent_post_author(self, s: int, e: int, before: int) -> dict[str, Any] | None:
+        key = re.sub(r"\s+", " ", self.text[s:min(e, s + 80)]).strip()
+        if len(key) < 15:
+            return None
+        src = self.text.rfind(key, 0, before)
+        if src < 0:
+            return None
+        hdr = re.compile(self.cfg["post_header_pattern"])
+        for u in reversed([u for u in self.units if u.end <= src]):
+            m = hdr.match(u.bare)
+            if m and m.groupdict().get("name"):
+                off = u.start + u.text.find(m.group("name"))
+                return self.span_rec(off, off + len(m.group("name")), name=m.group("name"), type="person",
+                                     rule=PARENT_POST)
+        return None
