@@ -81,6 +81,7 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
         if ref and ref.strip():
             kept = align(texts, ref, int(tcfg["short_window"]), int(tcfg["short_key"]))
     rcfg = cfg["recover"]
+    skip = set(rcfg["skip_tokens"])  # comment threads: trafilatura left them out on purpose
     overlay = set(cfg["overlay_tokens"])
     if kept is not None:
         overlay = _small_overlays(blocks, texts, kept, overlay, float(cfg["overlay_max_share"]))
@@ -101,7 +102,7 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
                 labels[i] = ("content", "strip.html.trafilatura")
             elif rcfg["enabled"] and (first <= i <= last or not rcfg["within_kept_range"]) \
                     and (seen[key(texts[i])] == 1 or not rcfg["unique_only"]) \
-                    and _main_text(texts[i], density, ctx_tokens & (tokens | overlay), rcfg):
+                    and _main_text(texts[i], density, ctx_tokens & (tokens | overlay | skip), rcfg):
                 labels[i] = ("content", "strip.html.main_text")
             else:
                 labels[i] = ("boilerplate", "strip.html.trafilatura")

@@ -23,6 +23,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from .text_dump import DUPLICATE_LINE
+
 _ITEM = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?|\^|[-*•])\s+\S")
 _CITATION = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b|\bISBN\b|\bpp?\.\s*\d|\b\d+\.\d+\s+\d+\.\d+\b|https?://|\bretrieved\b", re.I)
 _NUM_DATE = r"\b\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:\d{4}|\d{2})\b"
@@ -67,14 +69,19 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
         t = text.strip()
         if not t:
             continue
-        if cue and cue.match(t) and i + 1 < len(texts) and labels[i + 1][0] == "content":
+        if cue and cue.match(t) and i + 1 < len(texts) and (labels[i + 1][0] == "content" or labels[i + 1][1] == DUPLICATE_LINE):
             if structural(i):
                 labels[i] = ("content", "strip.keep.quote_cue")
+            quoted = []  # a quoted post repeats the post it quotes: the copy stays for the quotation stage
             for j in range(i + 1, min(len(texts), i + 1 + int(cfg["quote_max_lines"]))):
                 if texts[j].strip().casefold() in end_markers:
                     if structural(j):
                         labels[j] = ("content", "strip.keep.quote_cue")
+                    for q in quoted:
+                        labels[q] = ("content", "strip.keep.quote_cue")
                     break
+                if labels[j][1] == DUPLICATE_LINE:
+                    quoted.append(j)
         n = len(t.split())
         if structural(i) and n <= max_words and date.search(t) and _after_prose(texts, labels, i, prose_words):
             labels[i] = ("content", "strip.keep.attribution_line")

@@ -26,6 +26,15 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from ...rules import declare
+
+DUPLICATE_LINE = declare("strip.text.duplicate_line", stage="strip",
+                         why="a line of several words printed again in the page is a copy (a second menu, a repeated form):"
+                             " the first copy decides, the others go", params=["text.duplicate_min_words"])
+COMMENT_SECTION = declare("strip.text.comment_section", stage="strip",
+                          why="readers' comments under an article (from a 'N comments' heading to the comment form)"
+                              " are not its text", params=["text.comment_heading", "text.comment_form",
+                                                           "text.comment_min_words_before"])
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _SENTENCE = re.compile(r"[.!?…;:][\"'”’)\]]*(\s|$)")
 _SHORT_SENTENCE = re.compile(r"^\s*[\"'“‘(]?[A-Z][^.!?]*[a-z][.!?][\"'”’)]*\s*$")
@@ -127,7 +136,15 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                 attached.update(run)
     runs = _repeated_runs(idx, keys, prose, int(cfg["repeated_run_min_lines"]))
     footer_from = _footer_start(labels, cfg)
+    dup_min = int(cfg["duplicate_min_words"])
+    first_copy: set[str] = set()
     for i in idx:
+        dup = bool(dup_min) and feats[i].words >= dup_min and counts[keys[i]] > 1
+        if dup and keys[i] in first_copy:
+            labels[i] = ("boilerplate", DUPLICATE_LINE)
+            continue
+        if dup:
+            first_copy.add(keys[i])
         if not prose[i] and feats[i].words <= rep_max and counts[keys[i]] >= rep_min:
             labels[i] = ("boilerplate", "strip.text.repeated_line")
         elif i in runs:
@@ -144,6 +161,33 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("content", "strip.text.prose_line")
         else:
             labels[i] = ("boilerplate", "strip.text.outside_body")
+    _comment_section(texts, idx, feats, prose, labels, cfg)
+
+
+def _comment_section(texts: list[str], idx: list[int], feats: dict[int, Line], prose: dict[int, bool],
+                     labels: list[tuple[str, str]], cfg: dict[str, Any]) -> None:
+    """Readers' comments under an article: from a heading that counts them ("12 Comments",
+    "3 thoughts on ...") after at least ``comment_min_words_before`` words of kept prose, to the
+    comment form ("Leave a Reply") or the end of the page."""
+    if not cfg["comment_heading"]:
+        return
+    head = re.compile(cfg["comment_heading"])
+    form = re.compile(cfg["comment_form"]) if cfg["comment_form"] else None
+    before = 0
+    start = None
+    for pos, i in enumerate(idx):
+        if before >= int(cfg["comment_min_words_before"]) and feats[i].words <= 30 and head.match(texts[i].strip()):
+            start = pos
+            break
+        if prose[i] and labels[i][0] == "content":
+            before += feats[i].words
+    if start is None:
+        return
+    for i in idx[start:]:
+        if labels[i][0] == "content" or labels[i][1].startswith("strip.text."):
+            labels[i] = ("boilerplate", COMMENT_SECTION)
+        if form and form.match(texts[i].strip()):
+            break
 
 
 _SEPARATOR = re.compile(r"\s[|•·]\s")
