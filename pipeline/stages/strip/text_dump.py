@@ -30,7 +30,7 @@ from ...rules import declare
 
 DUPLICATE_LINE = declare("strip.text.duplicate_line", stage="strip",
                          why="a line of several words printed again in the page is a copy (a second menu, a repeated form):"
-                             " the first copy decides, the others go", params=["text.duplicate_min_words"])
+                             " the first copy decides, the others go", params=["text.duplicate_min_words", "text.quoted_copy_cue"])
 COMMENT_SECTION = declare("strip.text.comment_section", stage="strip",
                           why="readers' comments under an article (from a 'N comments' heading to the comment form)"
                               " are not its text", params=["text.comment_heading", "text.comment_form",
@@ -136,16 +136,11 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                 attached.update(run)
     runs = _repeated_runs(idx, keys, prose, int(cfg["repeated_run_min_lines"]))
     footer_from = _footer_start(labels, cfg)
-    dup_min = int(cfg["duplicate_min_words"])
-    first_copy: set[str] = set()
+    copies = _later_copies(texts, idx, feats, keys, counts, cfg)
     for i in idx:
-        dup = bool(dup_min) and feats[i].words >= dup_min and counts[keys[i]] > 1
-        if dup and keys[i] in first_copy:
+        if i in copies:
             labels[i] = ("boilerplate", DUPLICATE_LINE)
-            continue
-        if dup:
-            first_copy.add(keys[i])
-        if not prose[i] and feats[i].words <= rep_max and counts[keys[i]] >= rep_min:
+        elif not prose[i] and feats[i].words <= rep_max and counts[keys[i]] >= rep_min:
             labels[i] = ("boilerplate", "strip.text.repeated_line")
         elif i in runs:
             labels[i] = ("boilerplate", "strip.text.repeated_run")
@@ -164,11 +159,33 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     _comment_section(texts, idx, feats, prose, labels, cfg)
 
 
+def _later_copies(texts: list[str], idx: list[int], feats: dict[int, Line], keys: dict[int, str],
+                  counts: Counter[str], cfg: dict[str, Any]) -> set[int]:
+    """Lines of at least ``duplicate_min_words`` words printed earlier in the page: a second menu,
+    a repeated form or signature. A copy that a forum post quotes ("NAME wrote:" on the line
+    before, ``quoted_copy_cue``) is the quotation, not furniture: copies right after the cue stay."""
+    dup_min = int(cfg["duplicate_min_words"])
+    if not dup_min:
+        return set()
+    cue = re.compile(cfg["quoted_copy_cue"]) if cfg["quoted_copy_cue"] else None
+    seen: set[str] = set()
+    out: set[int] = set()
+    quoting = False
+    for i in idx:
+        copy = feats[i].words >= dup_min and counts[keys[i]] > 1 and keys[i] in seen
+        if copy and not quoting:
+            out.add(i)
+        quoting = (quoting and copy) or bool(cue and cue.search(texts[i]))
+        if feats[i].words >= dup_min and counts[keys[i]] > 1:
+            seen.add(keys[i])
+    return out
+
+
 def _comment_section(texts: list[str], idx: list[int], feats: dict[int, Line], prose: dict[int, bool],
                      labels: list[tuple[str, str]], cfg: dict[str, Any]) -> None:
     """Readers' comments under an article: from a heading that counts them ("12 Comments",
     "3 thoughts on ...") after at least ``comment_min_words_before`` words of kept prose, to the
-    comment form ("Leave a Reply") or the end of the page."""
+    comment form ("Leave a Reply") below them."""
     if not cfg["comment_heading"]:
         return
     head = re.compile(cfg["comment_heading"])
@@ -183,11 +200,14 @@ def _comment_section(texts: list[str], idx: list[int], feats: dict[int, Line], p
             before += feats[i].words
     if start is None:
         return
-    for i in idx[start:]:
+    # the form's line may already be a pattern rule's ("Leave a Reply"); no form, no section:
+    # a count heading alone is too weak a sign to remove the rest of a page
+    end = next((i for i in range(idx[start], len(labels)) if form and form.match(texts[i].strip())), None)
+    if end is None:
+        return
+    for i in range(idx[start], end + 1):
         if labels[i][0] == "content" or labels[i][1].startswith("strip.text."):
             labels[i] = ("boilerplate", COMMENT_SECTION)
-        if form and form.match(texts[i].strip()):
-            break
 
 
 _SEPARATOR = re.compile(r"\s[|•·]\s")
