@@ -75,3 +75,10 @@ def test_a_copy_that_a_forum_post_quotes_stays(cfg: Any) -> None:
                                               *ARTICLE[3:]))
     labels = [d["label"] for b, d in zip(ext["blocks"], out["decisions"]) if b["text"] == post]
     assert labels == ["content", "content"]
+
+
+def test_a_line_repeated_right_after_itself_is_a_refrain_and_stays(cfg: Any) -> None:
+    refrain = "And the river runs down to the sea tonight."
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:3], refrain, refrain, *ARTICLE[3:]))
+    labels = [d["label"] for b, d in zip(ext["blocks"], out["decisions"]) if b["text"] == refrain]
+    assert labels == ["content", "content"]

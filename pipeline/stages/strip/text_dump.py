@@ -163,7 +163,8 @@ def _later_copies(texts: list[str], idx: list[int], feats: dict[int, Line], keys
                   counts: Counter[str], cfg: dict[str, Any]) -> set[int]:
     """Lines of at least ``duplicate_min_words`` words printed earlier in the page: a second menu,
     a repeated form or signature. A copy that a forum post quotes ("NAME wrote:" on the line
-    before, ``quoted_copy_cue``) is the quotation, not furniture: copies right after the cue stay."""
+    before, ``quoted_copy_cue``) is the quotation, not furniture: copies right after the cue stay;
+    so does a line repeated right after itself (a refrain, a repeated paragraph)."""
     dup_min = int(cfg["duplicate_min_words"])
     if not dup_min:
         return set()
@@ -171,10 +172,12 @@ def _later_copies(texts: list[str], idx: list[int], feats: dict[int, Line], keys
     seen: set[str] = set()
     out: set[int] = set()
     quoting = False
+    prev = None
     for i in idx:
         copy = feats[i].words >= dup_min and counts[keys[i]] > 1 and keys[i] in seen
-        if copy and not quoting:
+        if copy and not quoting and keys[i] != prev:  # the same line again right after itself: a refrain
             out.add(i)
+        prev = keys[i]
         quoting = (quoting and copy) or bool(cue and cue.search(texts[i]))
         if feats[i].words >= dup_min and counts[keys[i]] > 1:
             seen.add(keys[i])
