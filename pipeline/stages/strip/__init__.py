@@ -68,7 +68,7 @@ _HTML_SCHEMA = _section(  # html_page.py
     trafilatura=_section(enabled={"type": "boolean"}, options={"type": "object"}, short_key=_COUNT, short_window=_COUNT),
     recover=_section(enabled={"type": "boolean"}, max_link_density=_SHARE, min_words=_COUNT, min_sentence_words=_COUNT,
                      headings={"type": "boolean"}, unique_only={"type": "boolean"},
-                     within_kept_range={"type": "boolean"}),
+                     within_kept_range={"type": "boolean"}, skip_tokens=_STRINGS),
     furniture=_section(nav_tokens=_STRINGS, nav_min_link_density=_SHARE, repeated_max_words=_COUNT,
                        repeated_min_count=_COUNT),
 )
@@ -78,6 +78,8 @@ _TEXT_SCHEMA = _section(  # text_dump.py
     sentence_line_weight=_SHARE, heading_reach=_COUNT, max_gap=_COUNT, edge_min_words=_COUNT, prose_allowance=_SHARE,
     repeated_run_min_lines=_COUNT, paragraph_attach={"enum": ["all", "wrapped", "none"]},
     link_like_separators=_COUNT, link_like_glued=_COUNT, footer_zone_share=_SHARE, outside_min_words=_COUNT,
+    duplicate_min_words=_COUNT, quoted_copy_cue={"type": "string"}, comment_heading={"type": "string"}, comment_form={"type": "string"},
+    comment_min_words_before=_COUNT,
     stopwords=_STRINGS,
 )
 _KEEP_SCHEMA = _section(  # strip_keep.py

@@ -111,6 +111,7 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
         if ref and ref.strip():
             kept = align(texts, ref, int(tcfg["short_window"]), int(tcfg["short_key"]))
     rcfg = cfg["recover"]
+    skip = set(rcfg["skip_tokens"])  # comment threads: trafilatura left them out on purpose
     overlay = set(cfg["overlay_tokens"])
     if kept is not None:
         overlay = _small_overlays(blocks, texts, kept, overlay, float(cfg["overlay_max_share"]))
@@ -131,7 +132,7 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
                 labels[i] = ("content", HTML_TRAFILATURA)
             elif rcfg["enabled"] and (first <= i <= last or not rcfg["within_kept_range"]) \
                     and (seen[key(texts[i])] == 1 or not rcfg["unique_only"]) \
-                    and _main_text(texts[i], density, ctx_tokens & (tokens | overlay), rcfg):
+                    and _main_text(texts[i], density, ctx_tokens & (tokens | overlay | skip), rcfg):
                 labels[i] = ("content", HTML_MAIN_TEXT)
             else:
                 labels[i] = ("boilerplate", HTML_TRAFILATURA)

@@ -46,6 +46,7 @@ KEEP_QUOTE_CUE = declare("strip.keep.quote_cue", stage="strip",
 KEEP_NO_MAIN_TEXT = declare("strip.keep.no_main_text", stage="strip",
         why="a short document that structure alone would empty keeps what only structure removed",
         params=["keep.no_main_text_max_blocks"])
+from .text_dump import DUPLICATE_LINE
 
 _ITEM = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?|\^|[-*•])\s+\S")
 _CITATION = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b|\bISBN\b|\bpp?\.\s*\d|\b\d+\.\d+\s+\d+\.\d+\b|https?://|\bretrieved\b", re.I)
@@ -84,14 +85,19 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
         t = text.strip()
         if not t:
             continue
-        if cue and cue.match(t) and i + 1 < len(texts) and labels[i + 1][0] == "content":
+        if cue and cue.match(t) and i + 1 < len(texts) and (labels[i + 1][0] == "content" or labels[i + 1][1] == DUPLICATE_LINE):
             if structural(i):
                 labels[i] = ("content", KEEP_QUOTE_CUE)
+            quoted = []  # a quoted post repeats the post it quotes: the copy stays for the quotation stage
             for j in range(i + 1, min(len(texts), i + 1 + int(cfg["quote_max_lines"]))):
                 if texts[j].strip().casefold() in end_markers:
                     if structural(j):
                         labels[j] = ("content", KEEP_QUOTE_CUE)
+                    for q in quoted:
+                        labels[q] = ("content", KEEP_QUOTE_CUE)
                     break
+                if labels[j][1] == DUPLICATE_LINE:
+                    quoted.append(j)
         n = words.count_spaced(t)
         if structural(i) and n <= max_words and date.search(t) and _after_prose(texts, labels, i, prose_words):
             labels[i] = ("content", KEEP_ATTRIBUTION_LINE)

@@ -58,6 +58,14 @@ TEXT_AFTER_COPYRIGHT = declare("strip.text.after_copyright", stage="strip",
         why="what follows a copyright notice near the page's end is its footer",
         params=["text.footer_zone_share"])
 
+DUPLICATE_LINE = declare("strip.text.duplicate_line", stage="strip",
+                         why="a line of several words printed again in the page is a copy (a second menu, a repeated form):"
+                             " the first copy decides, the others go", params=["text.duplicate_min_words", "text.quoted_copy_cue"])
+COMMENT_SECTION = declare("strip.text.comment_section", stage="strip",
+                          why="readers' comments under an article (from a 'N comments' heading to the comment form)"
+                              " are not its text", params=["text.comment_heading", "text.comment_form",
+                                                           "text.comment_min_words_before"])
+
 _WORDS = words.LETTERS_ELIDED
 _SENTENCE = sentences.CLAUSE_STOP
 _SHORT_SENTENCE = re.compile(r"^\s*[\"'“‘(]?[A-Z][^.!?]*[a-z][.!?][\"'”’)]*\s*$")
@@ -159,8 +167,11 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                 attached.update(run)
     runs = _repeated_runs(idx, keys, prose, int(cfg["repeated_run_min_lines"]))
     footer_from = _footer_start(labels, cfg)
+    copies = _later_copies(texts, idx, feats, keys, counts, cfg)
     for i in idx:
-        if not prose[i] and feats[i].words <= rep_max and counts[keys[i]] >= rep_min:
+        if i in copies:
+            labels[i] = ("boilerplate", DUPLICATE_LINE)
+        elif not prose[i] and feats[i].words <= rep_max and counts[keys[i]] >= rep_min:
             labels[i] = ("boilerplate", TEXT_REPEATED_LINE)
         elif i in runs:
             labels[i] = ("boilerplate", TEXT_REPEATED_RUN)
@@ -176,6 +187,61 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("content", TEXT_PROSE_LINE)
         else:
             labels[i] = ("boilerplate", TEXT_OUTSIDE_BODY)
+    _comment_section(texts, idx, feats, prose, labels, cfg)
+
+
+def _later_copies(texts: list[str], idx: list[int], feats: dict[int, Line], keys: dict[int, str],
+                  counts: Counter[str], cfg: dict[str, Any]) -> set[int]:
+    """Lines of at least ``duplicate_min_words`` words printed earlier in the page: a second menu,
+    a repeated form or signature. A copy that a forum post quotes ("NAME wrote:" on the line
+    before, ``quoted_copy_cue``) is the quotation, not furniture: copies right after the cue stay;
+    so does a line repeated right after itself (a refrain, a repeated paragraph)."""
+    dup_min = int(cfg["duplicate_min_words"])
+    if not dup_min:
+        return set()
+    cue = re.compile(cfg["quoted_copy_cue"]) if cfg["quoted_copy_cue"] else None
+    seen: set[str] = set()
+    out: set[int] = set()
+    quoting = False
+    prev = None
+    for i in idx:
+        copy = feats[i].words >= dup_min and counts[keys[i]] > 1 and keys[i] in seen
+        if copy and not quoting and keys[i] != prev:  # the same line again right after itself: a refrain
+            out.add(i)
+        prev = keys[i]
+        quoting = (quoting and copy) or bool(cue and cue.search(texts[i]))
+        if feats[i].words >= dup_min and counts[keys[i]] > 1:
+            seen.add(keys[i])
+    return out
+
+
+def _comment_section(texts: list[str], idx: list[int], feats: dict[int, Line], prose: dict[int, bool],
+                     labels: list[tuple[str, str]], cfg: dict[str, Any]) -> None:
+    """Readers' comments under an article: from a heading that counts them ("12 Comments",
+    "3 thoughts on ...") after at least ``comment_min_words_before`` words of kept prose, to the
+    comment form ("Leave a Reply") below them."""
+    if not cfg["comment_heading"]:
+        return
+    head = re.compile(cfg["comment_heading"])
+    form = re.compile(cfg["comment_form"]) if cfg["comment_form"] else None
+    before = 0
+    start = None
+    for pos, i in enumerate(idx):
+        if before >= int(cfg["comment_min_words_before"]) and feats[i].words <= 30 and head.match(texts[i].strip()):
+            start = pos
+            break
+        if prose[i] and labels[i][0] == "content":
+            before += feats[i].words
+    if start is None:
+        return
+    # the form's line may already be a pattern rule's ("Leave a Reply"); no form, no section:
+    # a count heading alone is too weak a sign to remove the rest of a page
+    end = next((i for i in range(idx[start], len(labels)) if form and form.match(texts[i].strip())), None)
+    if end is None:
+        return
+    for i in range(idx[start], end + 1):
+        if labels[i][0] == "content" or labels[i][1].startswith("strip.text."):
+            labels[i] = ("boilerplate", COMMENT_SECTION)
 
 
 _SEPARATOR = re.compile(r"\s[|•·]\s")
