@@ -42,3 +42,12 @@ def test_a_block_quotation_an_introduction_opens_ends_where_the_reprint_ends() -
              "source": {"outlet": "Kestle Gazette", "author": None, "date": None, "date_text": None}}
     out = process(doc, quotes=[block])
     assert covered(out, prose("bridge")[:20]) and not covered(out, "melon")
+
+
+def test_a_paragraph_opening_with_a_quotation_it_closes_itself_is_not_where_a_quoted_passage_starts() -> None:
+    body = prose("bridge").split("\n\n")
+    doc = (HOST_BEFORE + '\n\n"' + body[0] + '\n\n"The span holds," as well as ' + body[1] + "\n\n" + body[2]
+           + '"\n\nFrom The Calder Ledger, March 6th, 2017.\n\n' + "\n\n".join(para(60, "melon") for _ in range(3)))
+    out = process(doc)
+    [f] = out["flags"]
+    assert f["start"] <= out["_text"].index(body[0][:30]) and not covered(out, "tomato")
