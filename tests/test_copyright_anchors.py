@@ -106,7 +106,9 @@ def test_read_the_full_story_at_an_outlet_closes_the_excerpt_before_it() -> None
 
 
 def test_the_paragraph_at_a_cut_stays_with_the_passage_whose_words_it_shares() -> None:
-    texts = [para(60, "bridge") for _ in range(5)] + [para(60, "melon") for _ in range(4)]
+    def prose_of(seed: str) -> str:      # seven content words of one topic
+        return "The " + " ".join(seed + "abcdefg"[i % 7] for i in range(59)) + "."
+    texts = [prose_of("bridge") for _ in range(5)] + [prose_of("melon") for _ in range(4)]
     paras, pos = [], 0
     for k, t in enumerate(texts):
         paras.append(Para(f"p{k}", pos, pos + len(t), t, "line", count_words(t), [t]))

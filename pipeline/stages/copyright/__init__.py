@@ -69,6 +69,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     reprints = reprint(paras, cfg, notice_pos, quotes)
     notice_cands = _bounded_by_reprints(notice_cands, reprints)
     structural = [*news_article(paras, cfg), *reprints, *letter(paras, cfg), *notice_cands]
+    quotes = _blocks_bounded_by_reprints(quotes, reprints, text)
     quoted = long_quotation(quotes, text, cfg, cfg["long_quotation"]["min_words"], cfg["long_quotation"]["id"])
     excerpts = excerpt_markers(paras, cfg)
 
@@ -123,6 +124,22 @@ def _bounded_by_reprints(notice_cands: list[Candidate], reprints: list[Candidate
             out.append(c)
         elif r.notice is None:
             r.notice = c.notice
+    return out
+
+
+def _blocks_bounded_by_reprints(quotes: list[dict[str, Any]], reprints: list[Candidate],
+                                text: str) -> list[dict[str, Any]]:
+    """A block quotation (no quote marks: the quotation stage ends it by layout) that an introduction
+    line opens as a reprint too ends where that reprint ends: the reprint's end was read from the
+    passage's vocabulary, the block's only from the page's layout. (This stage's view only: the
+    quotation records of ``04_quotes`` keep their spans.)"""
+    out = []
+    for q in quotes:
+        r = next((r for r in reprints if r.start <= q["start"] < r.end < q["end"]
+                  and "introduction" in str(r.signals["anchor"]["value"])), None)
+        if r is not None and q.get("form") == "block":
+            q = {**q, "end": r.end, "words": count_words(text[q["start"]:r.end])}
+        out.append(q)
     return out
 
 

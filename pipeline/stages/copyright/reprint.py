@@ -277,7 +277,7 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                 quoted = True
             back.append(j)
             j -= 1
-            if quoted and p.text.lstrip()[:1] in _OPEN_QUOTES:
+            if quoted and _opens_quotation(p.text):
                 break          # the quotation opens here: the passage starts with it
         # A headline where the run stops bounds the passage by itself; then only a sharper change
         # of vocabulary (the host's paragraphs under the host's heading) cuts it.
@@ -317,6 +317,21 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             continue   # the introduction line's candidate already covers it
         cands += _candidate(paras, header, body, [(a, i)], rcfg, low, cfg["months"])
     return cands
+
+
+def _opens_quotation(text: str) -> bool:
+    """A paragraph that opens with a quotation it does not close within its own text: the quotation
+    goes on after it, or the paragraph is all quotation. One whose opening quotation closes and the
+    writer's words go on ("…," as well as …) is a paragraph of the passage, not where it starts."""
+    t = text.strip()
+    if t[:1] not in _OPEN_QUOTES:
+        return False
+    if t[-1:] in _CLOSE_QUOTES:
+        return True
+    pairs = {"“": "”", "«": "»", "‘": "’"}
+    if t[0] in pairs:
+        return t.count(t[0]) > t.count(pairs[t[0]])
+    return t.count(t[0]) % 2 == 1
 
 
 def _closes_quotation(text: str) -> bool:

@@ -157,10 +157,18 @@ def cut_at_vocabulary_change(paras: list[Para], run: list[int], ccfg: dict[str, 
         if s < floor or drop:
             # the paragraph at the boundary goes to the side whose vocabulary it shares more (a windowed
             # share falls a paragraph early when the passage's last paragraph sits in the next window)
-            while relative and n + 1 < len(run) and len(words[run[n]] & block(run[:n][::-1])) > \
-                    ccfg["boundary_margin"] * len(words[run[n]] & block(run[n + 1:])):
+            # (by at least ``boundary_margin`` words: one shared word is chance)
+            while relative and n + 1 < len(run) and _leans_back(words[run[n]], block(run[:n][::-1]),
+                                                                block(run[n + 1:]), ccfg["boundary_margin"]):
                 n += 1
             return run[:n], round(low, 4)
         low = min(low, s)
         seen.append(s)
     return run, round(low, 4)
+
+
+def _leans_back(para: set[str], before: set[str], after: set[str], margin: int) -> bool:
+    """A paragraph shares ``margin`` times more content words with the passage than with what follows,
+    and at least ``margin`` of them."""
+    back = len(para & before)
+    return back >= margin and back > margin * len(para & after)
