@@ -12,8 +12,11 @@ documents of an ordinary size, so that time per megabyte can be compared on like
 from __future__ import annotations
 
 import random
+import shutil
 import sys
+from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 FIRST = ("Anna", "Peter", "Maria", "Thomas", "Laura", "David", "Sofia", "Martin", "Clara", "Jonas",
          "Helen", "Victor", "Irene", "Oscar", "Nadia", "Hugo")
@@ -117,6 +120,65 @@ def ordinary(dest: Path, count: int, size: int, seed: int = 14) -> int:
         (dest / f"ordinary_{i:03d}.txt").write_bytes(data)
         total += len(data)
     return total
+
+
+# ------------------------------------------------------------------------------ the measurement
+TIME_RATIO_TARGET = 2.0     # issue 14: time per MB at most twice that of ordinary documents
+RSS_TARGET_MB = 1024.0      # ... and peak RSS at most 1 GB
+ORDINARY = (60, 50_000)     # the comparison: the same prose as 60 documents of 50 KB
+
+
+def measure_huge(b: Any, root: Path, mb: float) -> dict[str, Any]:
+    """``pipeline run`` on one generated document of ``mb`` MB, and on the same prose cut into
+    ordinary documents, one after the other in this run: time per MB of each (wall and CPU), their
+    ratio, and the huge run's peak RSS, against the targets."""
+    size = int(mb * 1e6)
+    raw, ordinary_raw = root / f"huge-{size}" / "raw", root / "huge-ordinary" / "raw"
+    if not (raw / "huge.txt").exists() or (raw / "huge.txt").stat().st_size < size:
+        shutil.rmtree(raw, ignore_errors=True)
+        write(raw / "huge.txt", size)
+    if not ordinary_raw.is_dir() or len(list(ordinary_raw.iterdir())) != ORDINARY[0]:
+        shutil.rmtree(ordinary_raw, ignore_errors=True)
+        ordinary(ordinary_raw, *ORDINARY)
+    work = root / "work"
+    runs = {"ordinary": b.run(f"pipeline run, {ORDINARY[0]} ordinary documents of the same prose", ordinary_raw,
+                              work / "huge-ordinary" / "processed"),
+            "huge": b.run(f"pipeline run, one {mb:g} MB text document", raw, work / "huge" / "processed")}
+    mbs = {"ordinary": sum(p.stat().st_size for p in ordinary_raw.iterdir()) / 1e6,
+           "huge": (raw / "huge.txt").stat().st_size / 1e6}
+    out: dict[str, Any] = {"mb": mbs, "runs": {k: asdict(v) for k, v in runs.items()}}
+    for k in ("seconds", "cpu_seconds"):
+        per = {n: getattr(runs[n], k) / mbs[n] for n in runs}
+        out[f"{k}_per_mb"] = per
+        out[f"{k}_ratio"] = per["huge"] / per["ordinary"] if per["ordinary"] else None
+    shutil.rmtree(work / "huge", ignore_errors=True)   # hundreds of MB of outputs
+    return out
+
+
+def render_huge(h: dict[str, Any]) -> list[str]:
+    """The report's section on the huge document."""
+    o, g = h["runs"]["ordinary"], h["runs"]["huge"]
+    ok = g["returncode"] == 0 and o["returncode"] == 0
+    cr, wr = h["cpu_seconds_ratio"] or 0, h["seconds_ratio"] or 0
+    met = lambda v, t: "yes" if ok and v <= t else "**no**"   # noqa: E731
+    return ["## A huge document", "",
+            f"One generated text document of {h['mb']['huge']:.1f} MB (`benchmarks/hugedoc.py`: prose with inline, "
+            "pronoun and block quotations, dialogue and interviews), and the same prose cut into "
+            f"{ORDINARY[0]} ordinary documents ({h['mb']['ordinary']:.1f} MB), each by `pipeline run` (1 worker) in "
+            "this run. CPU time (user + system of the process tree) is steadier than wall time on a shared machine.",
+            "", "| run | MB | wall (s) | CPU (s) | CPU s/MB | peak RSS (MB) |", "|---|---:|---:|---:|---:|---:|",
+            *(_row(label, r, mb) for label, r, mb in (("ordinary documents", o, h["mb"]["ordinary"]),
+                                                       ("the huge document", g, h["mb"]["huge"]))),
+            "", "| target | value | met |", "|---|---:|---|",
+            f"| time per MB, huge / ordinary (CPU) <= {TIME_RATIO_TARGET:g} | {cr:.2f} | {met(cr, TIME_RATIO_TARGET)} |",
+            f"| the same in wall time | {wr:.2f} | {met(wr, TIME_RATIO_TARGET)} |",
+            f"| peak RSS of the huge run <= {RSS_TARGET_MB:.0f} MB | {g['peak_rss_mb']:.0f} | {met(g['peak_rss_mb'], RSS_TARGET_MB)} |", ""]
+
+
+def _row(label: str, r: dict[str, Any], mb: float) -> str:
+    bad = "" if r["returncode"] == 0 else f" (**exit {r['returncode']}**)"
+    return (f"| {label}{bad} | {mb:.1f} | {r['seconds']:.0f} | {r['cpu_seconds']:.0f} | {r['cpu_seconds'] / mb:.1f} | "
+            f"{r['peak_rss_mb']:.0f} |")
 
 
 if __name__ == "__main__":
