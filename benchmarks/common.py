@@ -149,6 +149,7 @@ class Options:
     make: bool
     report: Path | None
     quick: bool
+    huge_mb: float = 30.0   # the generated huge document (0: not measured)
 
 
 def machine() -> dict[str, Any]:

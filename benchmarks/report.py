@@ -166,6 +166,10 @@ def render(res: dict[str, Any], command: str) -> str:
                 "make each stage is one process over all its stale documents (the model loads once per worker), "
                 "reading its inputs back from the earlier stages' outputs; outputs byte-identical to `pipeline "
                 f"run`'s: {'yes' if res.get('identical', {}).get('make all') else '**NO**'}."]
+    if "huge" in res:
+        from .hugedoc import render_huge
+
+        out += ["", *render_huge(res["huge"])]
     if "make" in res:
         mk = res["make"]
         md = int(o["make_docs"])

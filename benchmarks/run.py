@@ -20,7 +20,9 @@ side by side in the same run, because absolute figures on a shared machine are n
 - the quotation stage against textacy's ``direct_quotations`` (same model) on the same documents;
 - ``make all`` from scratch against ``pipeline run`` on the same ``--small`` documents (target
   <= 1.1); nothing changed (target < 2 s); one document added (only it and the corpus steps
-  rebuilt); ``make -j1`` against ``make -j2`` on a subset.
+  rebuilt); ``make -j1`` against ``make -j2`` on a subset;
+- a generated 30 MB text document against the same prose as ordinary documents: time per MB
+  (target <= 2x) and peak RSS (target <= 1 GB) (``benchmarks/hugedoc.py``; ``--huge-only``).
 
 Modules: ``common`` (corpus, measuring, snapshot), ``children`` (what runs in a measured child),
 ``runs`` (the measurements), ``report`` (the markdown), this one (the command line).
@@ -68,6 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size of the spaCy baselines")
     p.add_argument("--no-ray", action="store_true", help="skip the Ray executor")
     p.add_argument("--no-make", action="store_true", help="skip the make measurements")
+    p.add_argument("--huge-mb", type=float, default=30.0,
+                   help="size of the generated huge text document (default 30; 0 skips it)")
+    p.add_argument("--huge-only", action="store_true",
+                   help="only the huge-document measurement: print its section, raw figures in huge.json")
     p.add_argument("--quick", action="store_true", help="a small run to check the harness (120 docs unless --docs "
                    "says otherwise; the report is not written to docs/ unless --report is given)")
     p.add_argument("--report", type=Path, default=None, help="markdown report (default: docs/BENCHMARKS.md)")
@@ -90,13 +96,22 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if a.only == "front":
         return front_only(a.bench, a.small or max(1, a.docs // 10), a.rounds)
+    if a.huge_only:
+        from .common import Bench, snapshot
+        from .hugedoc import measure_huge, render_huge
+
+        h = measure_huge(Bench(snapshot(cache_root() / "src")), cache_root(), a.huge_mb or 30.0)
+        h["load"] = __import__("os").getloadavg()
+        (cache_root() / "huge.json").write_text(json.dumps(h, indent=1))
+        print("\n".join(render_huge(h)))
+        return 0
     if a.quick and a.docs == 2000:  # the default: --quick means a small corpus
         a.docs = 120
     small = a.small or max(1, a.docs // 10)
     make_docs = a.make_docs or (6 if a.quick else 20)
     report = a.report or (None if a.quick else ROOT / "docs" / "BENCHMARKS.md")
     o = Options(a.bench, a.docs, small, make_docs, a.workers, a.batch_size,
-                not a.no_ray, not a.no_make, report, a.quick)
+                not a.no_ray, not a.no_make, report, a.quick, 0.0 if a.quick else a.huge_mb)
     if not a.bench.is_dir():
         print(f"error: {a.bench}: no such folder of bench pages", file=sys.stderr)
         return 2

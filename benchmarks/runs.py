@@ -71,6 +71,10 @@ def run_all_measurements(o: Options) -> dict[str, Any]:
             res["make"] = make_measurements(o, b, big, outb, work, runs)
     elif o.make:   # one corpus only: the incremental runs on make's own outputs
         res["make"] = make_measurements(o, b, small, outm, work, runs)
+    if o.huge_mb:
+        from .hugedoc import measure_huge
+
+        res["huge"] = measure_huge(b, root, o.huge_mb)
     res["runs"] = {k: asdict(v) for k, v in runs.items()}
     res["machine"]["load_end"] = os.getloadavg()
     return res

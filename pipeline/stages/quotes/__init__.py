@@ -29,6 +29,8 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "batch_size": {"type": "integer", "minimum": 1},
         "max_parse_chars": {"type": "integer", "minimum": 1000, "default": 100000,
                             "description": "a longer paragraph is parsed in pieces cut at sentence or line ends"},
+        "parse_memory_tokens": {"type": "integer", "minimum": 1,
+                                "description": "parsed tokens held in memory; older parses wait in a temporary file"},
         "parse_only_needed": {"type": "boolean", "default": True,
                               "description": "parse only paragraphs that can hold or attribute a quotation"},
         "inline_min_words": {"type": "integer", "minimum": 1},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -54,6 +55,8 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         self.used_spans: set[int] = set()       # opening-mark offsets consumed by structures
         self.attributions: list[dict[str, Any]] = []
         self.last_inline: dict[int, Draft] = {}  # paragraph -> its last inline quotation
+        self.para_starts = [p["start"] for p in paragraphs]
+        self.structures_at: dict[int, list[Draft]] = {}   # region -> the structures over it (see region)
 
     def raw(self, s: int, e: int) -> tuple[int, int]:
         return self.mapped.to_raw(s, e)
@@ -76,7 +79,7 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         ref_paras = {self.units[i].para for i in self.ref_units}
         texts = [self.text[p["start"]:p["end"]] if i not in ref_paras else "" for i, p in enumerate(self.paragraphs)]
         self.docs = LazyDocs(nlp, texts, self.cfg)
-        self.finder.note_persons([d for _, d in self.docs.parsed()])
+        self.finder.note_persons(self.docs.parsed_docs())
         self.model = {"name": self.cfg["model"], "version": nlp.meta.get("version")}
         self.spans = []
         for i, p in enumerate(self.paragraphs):
@@ -90,7 +93,10 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         self.multi_paragraph_speakers()
         self.resolve_pronouns()
         self.outlet_sources()
-        return self.records()
+        try:
+            return self.records()
+        finally:
+            self.docs.close()   # the parses (and their spill file) are not needed past the records
 
     def tag_units(self) -> None:
         from ...quoting.attribution import date_only_line, parse_attribution_line
@@ -173,9 +179,15 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         return lo, (pos + m.end() if m else p1)
 
     def unit_at(self, pos: int) -> Any:
-        for u in self.units_by_pos():
-            if u.start <= pos < u.end:
-                return u
+        """The unit holding pos: found by bisection (units are disjoint and in text order), so a
+        huge document's quotations do not each scan every line."""
+        units = self.units_by_pos()
+        starts = self.__dict__.get("_unit_starts")
+        if starts is None or len(starts) != len(units):
+            starts = self._unit_starts = [u.start for u in units]
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and units[k].start <= pos < units[k].end:
+            return units[k]
         return None
 
     def units_by_pos(self) -> list[Any]:
@@ -198,6 +210,9 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         if d.end <= d.start:
             return
         self.drafts.append(d)
+        if d.kind != "inline":
+            for k in range(self.region(d.start), self.region(d.end - 1) + 1):
+                self.structures_at.setdefault(k, []).append(d)
         if claim and d.units[0] >= 0:
             for k in range(d.units[0], d.units[1] + 1):
                 self.claimed[k] = d
@@ -207,9 +222,15 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
                 d.ref_number = num
                 d.rules.append(REFERENCE_MARKER_AFTER)
 
+    def region(self, pos: int) -> int:
+        """The paragraph at or before pos (-1 before the first): every position is in one region,
+        so the structures over a position are among those listed for its region."""
+        return bisect.bisect_right(self.para_starts, pos) - 1
+
     def container(self, pos: int, exclude: Draft | None = None) -> Draft | None:
+        """The smallest structure holding pos (the first added of equal ones)."""
         best = None
-        for d in self.drafts:
+        for d in self.structures_at.get(self.region(pos), ()):
             if d is exclude or d.kind == "inline":
                 continue
             if d.start <= pos < d.end and (best is None or d.end - d.start < best.end - best.start):

@@ -123,7 +123,7 @@ class PronounResolver:
         doc, base = self.docs[pi], self.paragraphs[pi]["start"]
         quoted = [(s.open, (s.close if s.close is not None else s.end) + 1) for s in self.spans_by_para.get(pi, [])]
         # the words of a block quotation, letter or interview are the speaker's, not the narrative's
-        quoted += [(d.start, d.end) for d in self.drafts if d.kind != "inline"]
+        quoted += [(d.start, d.end) for d in self.structures_at.get(self.region(base), ()) if d.kind != "inline"]   # those over pi
         out: list[tuple[int, str]] = []
         seen: set[int] = set()
         for e in doc.ents:
@@ -262,7 +262,7 @@ class PronounResolver:
 
         from ...quoting.speakers import lemma
 
-        pi = bisect.bisect_right([p["start"] for p in self.paragraphs], pos) - 1
+        pi = bisect.bisect_right(self.para_starts, pos) - 1
         if pi < 0:
             return None, False
         doc, base = self.docs[pi], self.paragraphs[pi]["start"]
