@@ -190,6 +190,15 @@ def speaker_gender(name: str) -> str:
     return _GENDERED.get(first, "")
 
 
+def _fold(groups: dict[tuple[str, str], dict[str, Any]], src: tuple[str, str], dst: tuple[str, str]) -> dict[str, Any]:
+    """Group ``src`` joins group ``dst`` (its names counted, its quotations listed); returns ``dst``."""
+    g, target = groups.pop(src), groups[dst]
+    for n, c in g["names"].items():
+        target["names"][n] = target["names"].get(n, 0) + c
+    target["quotations"].extend(g["quotations"])
+    return target
+
+
 def _join_ungendered(groups: dict[tuple[str, str], dict[str, Any]]) -> None:
     """'Pemberton' joins 'Mrs. Pemberton' when she is the only titled Pemberton; with both a Mr. and
     a Mrs. it joins neither. A marker that no longer separates two groups is dropped."""
@@ -201,11 +210,7 @@ def _join_ungendered(groups: dict[tuple[str, str], dict[str, Any]]) -> None:
             continue
         gendered = [kt for kt in groups if kt[1] == typ and kt[0] != k and base(kt[0]) == k]
         if len(gendered) == 1:
-            g = groups.pop((k, typ))
-            target = groups[gendered[0]]
-            for n, c in g["names"].items():
-                target["names"][n] = target["names"].get(n, 0) + c
-            target["quotations"].extend(g["quotations"])
+            _fold(groups, (k, typ), gendered[0])
     for k, typ in sorted(groups):
         if "\u0000" in k and sum(1 for kt in groups if kt[1] == typ and base(kt[0]) == base(k)) == 1:
             groups[(base(k), typ)] = groups.pop((k, typ))
@@ -232,12 +237,7 @@ def merge_speakers(quotes: list[dict[str, Any]], surname_merge: bool) -> list[di
                 continue
             fuller = [kt for kt in groups if kt[1] == typ and kt[0] != k and kt[0].split(" ")[-1] == k]
             if len(fuller) == 1:
-                g = groups.pop((k, typ))
-                target = groups[fuller[0]]
-                for n, c in g["names"].items():
-                    target["names"][n] = target["names"].get(n, 0) + c
-                target["quotations"].extend(g["quotations"])
-                target.setdefault("rules", []).append(SPEAKER_SURNAME)
+                _fold(groups, (k, typ), fuller[0]).setdefault("rules", []).append(SPEAKER_SURNAME)
     out = []
     for (k, typ), g in sorted(groups.items()):
         names = sorted(g["names"], key=lambda n: (-len(n.split()), -g["names"][n], n))
