@@ -36,3 +36,8 @@ def test_a_score_and_outlet_line_and_a_dashed_name_are_signatures_but_a_sentence
 def test_a_short_line_under_unquoted_prose_is_not_kept_as_a_signature() -> None:
     got = _labels(f"{PROSE}\n\nJane Miller\n\n{PROSE}\n")
     assert got["Jane Miller"][1] != "strip.keep.testimonial_name"
+
+
+def test_a_lone_word_under_a_quotation_is_not_kept_as_a_signature() -> None:
+    got = _labels(f"{PROSE}\n\n{SAYS}\n\nHeadquarters\n\nOperations Lead, Harbour Freight\n\n{PROSE}\n")
+    assert got["Headquarters"][1] != "strip.keep.testimonial_name"

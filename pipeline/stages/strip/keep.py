@@ -47,7 +47,7 @@ KEEP_QUOTE_CUE = declare("strip.keep.quote_cue", stage="strip",
         params=["keep.quote_cue_pattern", "keep.quote_end_markers", "keep.quote_max_lines"])
 KEEP_TESTIMONIAL_NAME = declare("strip.keep.testimonial_name", stage="strip",
         why="a short name line right after a kept paragraph that is one quotation signs it",
-        params=["keep.testimonial_name_pattern", "keep.signature_max_words", "keep.quote_open_marks", "keep.quote_close_marks"])
+        params=["keep.testimonial_name_pattern", "keep.testimonial_name_min_words", "keep.signature_max_words", "keep.quote_open_marks", "keep.quote_close_marks"])
 KEEP_NO_MAIN_TEXT = declare("strip.keep.no_main_text", stage="strip",
         why="a short document that structure alone would empty keeps what only structure removed",
         params=["keep.no_main_text_max_blocks"])
@@ -87,11 +87,12 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     cue = re.compile(cfg["quote_cue_pattern"]) if cfg["quote_cue_pattern"] else None
     end_markers = {m.casefold() for m in cfg["quote_end_markers"]}
     signed = re.compile(cfg["testimonial_name_pattern"]) if cfg["testimonial_name_pattern"] else None
+    sig_min = int(cfg["testimonial_name_min_words"])   # one bare word ("Headquarters") signs nothing
     for i, text in enumerate(texts):
         t = text.strip()
         if not t:
             continue
-        if signed and structural(i) and words.count_spaced(t) <= sig_words and signed.match(t) \
+        if signed and structural(i) and sig_min <= len(t.split()) and words.count_spaced(t) <= sig_words and signed.match(t) \
                 and _after_quotation(texts, labels, i, cfg["quote_open_marks"], cfg["quote_close_marks"]):
             labels[i] = ("content", KEEP_TESTIMONIAL_NAME)
             continue
