@@ -1,5 +1,5 @@
-"""A testimonial's or blurb's signature line under a quotation is content (strip.keep.testimonial_name):
-the quotation stage reads the speaker there."""
+"""Lines strip would drop that the quotation stage reads: a testimonial's or blurb's signature under its
+quotation (strip.keep.testimonial_name) and an interview's last labelled turns (strip.keep.interview_turn)."""
 
 from __future__ import annotations
 
@@ -41,3 +41,10 @@ def test_a_short_line_under_unquoted_prose_is_not_kept_as_a_signature() -> None:
 def test_a_lone_word_under_a_quotation_is_not_kept_as_a_signature() -> None:
     got = _labels(f"{PROSE}\n\n{SAYS}\n\nHeadquarters\n\nOperations Lead, Harbour Freight\n\n{PROSE}\n")
     assert got["Headquarters"][1] != "strip.keep.testimonial_name"
+
+
+def test_the_last_turns_of_an_interview_are_kept() -> None:
+    got = _labels(f"{PROSE}\n\nQ: How did you start working with clay?\n\nA: My grandmother had a wheel in her shed, "
+                  "and I was nine when she let me throw my first bowl.\n\nQ: Will you ever retire?\n\n"
+                  "A: Not while my hands still work.\n")
+    assert got["Q: Will you ever retire?"][0] == "content" and got["A: Not while my hands still work."][0] == "content"
