@@ -56,3 +56,13 @@ def test_testimonials_in_one_paragraph_each_take_their_own_name_line() -> None:
                     'Chris Funk\nSenior Director of Product\n')
     assert speaker(one(out, "We have dozens")) == "Jason Doan"
     assert speaker(one(out, "The board has let")) == "Chris Funk"
+
+
+def test_an_outlet_name_ending_in_plus_signs_a_score_blurb() -> None:
+    out = quotes_of('"The best puzzle game of the year, with a story you will not forget."\n\n5/5 – PlayZone+\n')
+    assert one(out, "The best puzzle game")["source"]["outlet"] == "PlayZone+"
+
+
+def test_a_name_line_with_the_name_in_another_script_in_brackets_is_the_speaker() -> None:
+    out = quotes_of('"The trainer explained every step of the course clearly and patiently."\n\nMARIA CHEN (陈玛丽)\n')
+    assert speaker(one(out, "The trainer explained")) == "MARIA CHEN"

@@ -16,6 +16,7 @@ from .attribution_line import AttributionLineForm
 from .inline import InlineForm
 from .testimonial import TestimonialForm
 from .resolve_owner import OwnerResolver
+from .resolve_role import RoleResolver
 from .resolve_continuity import ContinuityResolver
 from .resolve_pronoun import PronounResolver
 from .outlet import OutletResolver
@@ -33,7 +34,7 @@ from .reply_marker import ReplyMarkerForm
 
 
 class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, AttributionLineForm, InlineForm, TestimonialForm,
-              OwnerResolver, ContinuityResolver, PronounResolver, OutletResolver, EntityResolver, ActionBeatResolver,
+              OwnerResolver, RoleResolver, ContinuityResolver, PronounResolver, OutletResolver, EntityResolver, ActionBeatResolver,
               ReplyMarkerForm):
     """One document's quotations; each form and resolver is a mixin registered by rule id."""
 

@@ -63,7 +63,7 @@ class InlineForm:
                     sp = None   # 'a "secret constitution"': a short fragment framed by any verb is a term, not a quotation
                 speaker = self.speaker_rec(sp, base) if sp is not None else None
                 if speaker is not None and not speaker.get("pronoun"):
-                    speaker = self.definite_owner(pi, speaker)
+                    speaker = self.role_noun(self.definite_owner(pi, speaker))
                 if speaker is None and prev_draft is not None and (prev_draft.speaker or prev_draft.pronoun):
                     gap = self.finder.title_re.sub("", self.text[prev_draft.end + 1:s.open])
                     gap = re.sub(r"\b(?:" + "|".join(map(re.escape, self.finder.honorifics)) + r")\.", " ", gap,

@@ -21,11 +21,11 @@ SPEAKER_SIGNATURE_OUTLET = declare("quotes.speaker.signature_outlet", stage="quo
 SPEAKER_TESTIMONIAL_NAME = declare("quotes.speaker.testimonial_name", stage="quotes",
                                    why="a name line right after a quotation paragraph signs it")
 
-_NAME_WORD = r"[A-Z][\w'’.-]*"
+_NAME_WORD = r"[A-Z][\w'’.-]*\+?"    # "GamesRadar+"
 _DASH = r"[–—―-]{1,2}|~"
 SIGNATURE_RE = re.compile(rf"^\s*(?:(?P<score>\d+(?:\.\d+)?\s*/\s*\d+|\d(?:\.\d)?\s*stars?)\s*)?(?P<dash>{_DASH})?\s*"
                           rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|van|von|da|al|&))*)"
-                          rf"(?P<rest>\s*,\s*[^\n]{{0,60}}|\s+(?:at|of|from)\s+[^\n]{{1,60}})?\s*$")   # "— X at Y", "— X of Y"
+                          rf"(?P<rest>\s*,\s*[^\n]{{0,60}}|\s+(?:at|of|from)\s+[^\n]{{1,60}}|\s*\([^()\n]{{1,30}}\))?\s*$")   # "— X at Y", "— X of Y", "X (Y)"
 
 
 class TestimonialForm:
@@ -56,7 +56,7 @@ class TestimonialForm:
         person = not titled and (whole or first or name.lower() in self.finder.persons)
         dashed = bool(m.group("dash") or m.group("score"))
         rest = (m.group("rest") or "").strip(" ,")
-        if rest and not dashed and not (rest[:1].isupper() and len(rest.split()) <= 6 and rest[-1:] not in ".!?"):
+        if rest and not dashed and not rest.startswith("(") and not (rest[:1].isupper() and len(rest.split()) <= 6 and rest[-1:] not in ".!?"):
             return None   # 'Mary, who had said nothing ...' in wrapped prose is no signature ('Tom, Leeds' is)
         if person and (dashed or len(words) >= 2 or m.group("rest")):
             return self.span_rec(s0, s0 + len(name), name=name, type="person", rule=SPEAKER_TESTIMONIAL_NAME)

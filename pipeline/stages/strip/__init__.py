@@ -87,7 +87,8 @@ _KEEP_SCHEMA = _section(  # strip_keep.py
     valedictions=_STRINGS, signature_max_lines=_COUNT, signature_max_words=_COUNT, closing_max_lines=_COUNT,
     dateline_max_words=_COUNT, reference_headings=_STRINGS, reference_min_items=_COUNT,
     quote_cue_pattern={"type": "string"}, quote_end_markers=_STRINGS, quote_max_lines=_COUNT,
-    no_main_text_max_blocks=_COUNT, byline_patterns=_STRINGS, article_header_max_lines=_COUNT,
+    no_main_text_max_blocks=_COUNT, byline_patterns=_STRINGS, testimonial_name_pattern={"type": "string"}, testimonial_name_min_words=_COUNT, interview_turn_pattern={"type": "string"},
+    quote_open_marks={"type": "string"}, quote_close_marks={"type": "string"}, article_header_max_lines=_COUNT,
 )
 
 

@@ -8,6 +8,10 @@ attribution, so they are content ("Keep headings, reference lists and attributio
 - ``strip.keep.dateline``: a short line that is a date, just before running text.
 - ``strip.keep.quote_cue``: a forum's "NAME said:" / "NAME wrote:" line over a quoted post, and
   the marker that ends the quoted post ("Click to expand..."): they say who is quoted.
+- ``strip.keep.testimonial_name``: a short name line right after a kept paragraph that is one
+  quotation ("Leonard Catalin", "— Maria K.", "9/10 – PlayZone"): it signs the quotation.
+- ``strip.keep.interview_turn``: a line opening with an interview label ("Q:", "Answer:") right
+  after a kept labelled turn: the last turns of an interview, which look like a page's tail.
 - ``strip.keep.no_main_text``: where structure finds no main text in a short document, its decisions are void.
 - ``strip.keep.reference_list``: a reference-list heading ("References", "Notes") and the
   numbered items under it, or a run of consecutively numbered items with a citation among them
@@ -43,6 +47,12 @@ KEEP_REFERENCE_LIST = declare("strip.keep.reference_list", stage="strip",
 KEEP_QUOTE_CUE = declare("strip.keep.quote_cue", stage="strip",
         why="a forum's 'NAME said:' over a quoted post, and the post, are content",
         params=["keep.quote_cue_pattern", "keep.quote_end_markers", "keep.quote_max_lines"])
+KEEP_TESTIMONIAL_NAME = declare("strip.keep.testimonial_name", stage="strip",
+        why="a short name line right after a kept paragraph that is one quotation signs it",
+        params=["keep.testimonial_name_pattern", "keep.testimonial_name_min_words", "keep.signature_max_words", "keep.quote_open_marks", "keep.quote_close_marks"])
+KEEP_INTERVIEW_TURN = declare("strip.keep.interview_turn", stage="strip",
+        why="a labelled interview turn right after a kept labelled turn continues the interview",
+        params=["keep.interview_turn_pattern"])
 KEEP_NO_MAIN_TEXT = declare("strip.keep.no_main_text", stage="strip",
         why="a short document that structure alone would empty keeps what only structure removed",
         params=["keep.no_main_text_max_blocks"])
@@ -81,9 +91,19 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("content", KEEP_REFERENCE_LIST)
     cue = re.compile(cfg["quote_cue_pattern"]) if cfg["quote_cue_pattern"] else None
     end_markers = {m.casefold() for m in cfg["quote_end_markers"]}
+    turn = re.compile(cfg["interview_turn_pattern"]) if cfg["interview_turn_pattern"] else None
+    signed = re.compile(cfg["testimonial_name_pattern"]) if cfg["testimonial_name_pattern"] else None
+    sig_min = int(cfg["testimonial_name_min_words"])   # one bare word ("Headquarters") signs nothing
     for i, text in enumerate(texts):
         t = text.strip()
         if not t:
+            continue
+        if turn and structural(i) and turn.match(t) and _after_turn(texts, labels, i, turn):
+            labels[i] = ("content", KEEP_INTERVIEW_TURN)
+            continue
+        if signed and structural(i) and sig_min <= len(t.split()) and words.count_spaced(t) <= sig_words and signed.match(t) \
+                and _after_quotation(texts, labels, i, cfg["quote_open_marks"], cfg["quote_close_marks"]):
+            labels[i] = ("content", KEEP_TESTIMONIAL_NAME)
             continue
         if cue and cue.match(t) and i + 1 < len(texts) and (labels[i + 1][0] == "content" or labels[i + 1][1] == DUPLICATE_LINE):
             if structural(i):
@@ -192,6 +212,29 @@ def _after_prose(texts: list[str], labels: list[tuple[str, str]], i: int, min_wo
         if not t:
             continue
         return labels[j][0] == "content" and words.count_spaced(t) >= min_words
+    return False
+
+
+def _after_turn(texts: list[str], labels: list[tuple[str, str]], i: int, turn: re.Pattern[str]) -> bool:
+    """The nearest earlier non-empty line is a kept labelled interview turn."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        t = texts[j].strip()
+        if t:
+            return labels[j][0] == "content" and bool(turn.match(t))
+    return False
+
+
+def _after_quotation(texts: list[str], labels: list[tuple[str, str]], i: int, opening: str, closing: str) -> bool:
+    """The nearest earlier non-empty line was kept and is one quotation: it opens with a quote
+    mark and ends with a closing one (a sentence mark may follow it)."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        t = texts[j].strip()
+        if not t:
+            continue
+        if labels[j][0] != "content" or len(t) < 3 or t[0] not in opening:
+            return False
+        t = t.rstrip(".!?,;: ")
+        return bool(t) and t[-1] in closing and t.count(t[0]) + sum(t.count(c) for c in closing if c != t[0]) >= 2
     return False
 
 

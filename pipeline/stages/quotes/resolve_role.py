@@ -1,0 +1,75 @@
+"""Resolver: a bare role noun ("the senator said") names the one person the document gave that role.
+
+"Senator Maria Lopez ..." or "Jonas Weber, a senator from ..." earlier in the document, and no
+other person with that role: the speaker is that person, cited at the earlier mention. Two such
+people, or none: the role stays as written (no guess).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ...rules import declare
+from .registry import register
+
+# the rule this module applies: declared once here, used through this constant
+SPEAKER_ROLE = declare("quotes.speaker.role_noun", stage="quotes",
+        why="'the senator' stands for the one person the document named with that role before",
+        params=["titles", "first_name_gender"])
+
+_NAME = r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){0,3}"
+
+
+@lru_cache(maxsize=64)
+def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    r = re.escape(role)
+    before = re.compile(rf"(?<![\w-])(?i:{r})\s+(?P<name>{_NAME})")                                   # "Senator Maria Lopez"
+    appos = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{r})(?![\w-])")   # "Lopez, a senator"
+    return before, appos
+
+
+class RoleResolver:
+    @register(SPEAKER_ROLE)
+    def role_noun(self, speaker: dict[str, Any]) -> dict[str, Any]:
+        role = speaker["name"]
+        if not role.isalpha() or not role.islower() or role not in self.finder.titles \
+                or not re.search(r"(?i)\bthe\s+$", self.text[max(0, speaker["start"] - 8):speaker["start"]]):
+            return speaker
+        head = self.text[:speaker["start"] - 4]
+        found: dict[str, tuple[int, int, str]] = {}   # surname -> (start, end, name), longest form
+        for rx in _patterns(role):
+            for m in rx.finditer(head):
+                got = self._person_suffix(m.group("name"), m.start("name"))
+                if got is not None:
+                    key = got[2].split()[-1].strip(".").lower()
+                    if key not in found or len(got[2]) > len(found[key][2]):
+                        found[key] = got
+        if len(found) != 1:
+            return speaker
+        s, e, name = next(iter(found.values()))
+        out = self.span_rec(s, e, name=name, type="person", rule=SPEAKER_ROLE)
+        out["role"] = {k: speaker[k] for k in ("start", "end", "raw_start", "raw_end")} | {"text": role}
+        if "cue" in speaker:
+            out["cue"] = speaker["cue"]
+        return out
+
+    def _person_suffix(self, run: str, start: int) -> tuple[int, int, str] | None:
+        """The longest tail of a capitalised run that is a person's name: it opens with a known first
+        name or honorific, or is a name the document tags as a person ("On Tuesday Jonas Weber" -> "Jonas Weber")."""
+        from ...quoting.gender import name_gender
+
+        words = run.split()
+        while words and words[-1].lower().strip(".") in self.finder.titles:
+            words.pop()
+        for i in range(len(words)):
+            tail = words[i:]
+            name = " ".join(tail)
+            low = name.lower()
+            known = low in self.finder.persons or (len(tail) > 1 and tail[0].lower().strip(".") in self.finder.honorifics)
+            first = len(tail) > 1 and self.cfg["first_name_gender"] and name_gender(tail[0] + " x", {}, True) is not None
+            if known or first:
+                s = start + run.index(" ".join(tail)) if i else start
+                return s, s + len(name), name
+        return None

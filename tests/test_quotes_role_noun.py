@@ -1,0 +1,26 @@
+"""A bare role noun as speaker ("the senator said") is the one person the document gave that role."""
+
+from __future__ import annotations
+
+from test_quotes import one, quotes_of, speaker
+
+AFTER = "\n\nOther members of the committee did not comment on the plan before the vote on Thursday.\n"
+
+
+def test_the_senator_is_the_one_senator_named_before() -> None:
+    out = quotes_of("Senator Maria Lopez spoke to reporters on Tuesday about the new budget and the schools.\n\n"
+                    '"We will vote against it next week," the senator said.' + AFTER)
+    q = one(out, "We will vote")
+    assert speaker(q) == "Maria Lopez" and q["speaker"]["rule"] == "quotes.speaker.role_noun"
+
+
+def test_a_role_given_in_an_apposition_names_its_person() -> None:
+    out = quotes_of("Jonas Weber, a senator from the north, spoke to reporters on Tuesday about the budget.\n\n"
+                    '"We will vote against it next week," the senator said.' + AFTER)
+    assert speaker(one(out, "We will vote")) == "Jonas Weber"
+
+
+def test_two_people_with_the_role_leave_the_role_unresolved() -> None:
+    out = quotes_of("Senator Maria Lopez and Senator Tom Berg spoke to reporters on Tuesday about the budget.\n\n"
+                    '"We will vote against it next week," the senator said.' + AFTER)
+    assert speaker(one(out, "We will vote")) not in ("Maria Lopez", "Tom Berg")
