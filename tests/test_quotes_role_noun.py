@@ -24,3 +24,19 @@ def test_two_people_with_the_role_leave_the_role_unresolved() -> None:
     out = quotes_of("Senator Maria Lopez and Senator Tom Berg spoke to reporters on Tuesday about the budget.\n\n"
                     '"We will vote against it next week," the senator said.' + AFTER)
     assert speaker(one(out, "We will vote")) not in ("Maria Lopez", "Tom Berg")
+
+
+def test_an_unresolved_role_noun_is_no_speaker() -> None:
+    out = quotes_of("Senator Maria Lopez and Senator Tom Berg spoke to reporters on Tuesday about the budget.\n\n"
+                    '"We will vote against it next week," the senator said.' + AFTER)
+    assert one(out, "We will vote")["speaker"] is None
+
+
+def test_an_unnamed_person_is_no_speaker() -> None:
+    out = quotes_of('"The plane was late again and nobody told us why," a man said at the gate.' + AFTER)
+    assert one(out, "The plane was late")["speaker"] is None
+
+
+def test_a_named_group_stays_the_speaker() -> None:
+    out = quotes_of('"The effect was larger than any of us expected," researchers said in the paper.' + AFTER)
+    assert speaker(one(out, "The effect was larger")) == "researchers"

@@ -262,7 +262,7 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
                        **(dict(zip(("raw_start", "raw_end"), self.raw(entry[1], entry[2]))) if entry else
                           {"raw_start": None, "raw_end": None})}
             speaker = None
-            if d.speaker is not None:
+            if d.speaker is not None and not self.unnamed_role(d.speaker):
                 speaker = {k: v for k, v in d.speaker.items() if k not in ("cue",)}
                 if isinstance(speaker.get("pronoun"), str):
                     speaker.pop("pronoun")

@@ -55,6 +55,15 @@ class RoleResolver:
             out["cue"] = speaker["cue"]
         return out
 
+    def unnamed_role(self, speaker: dict[str, Any]) -> bool:
+        """'the senator' or 'a man' that no rule tied to a name names no one: the quotation gets no
+        speaker (a role word is not a name; GOLD_FORMAT: an unnamed person is no speaker). Plural
+        groups ('researchers') stay: the page names them as the speaker."""
+        name = speaker.get("name") or ""
+        low = name.lower()
+        return (speaker.get("rule") != SPEAKER_ROLE and name.isalpha() and name == low
+                and (low in self.finder.titles or low in self.finder.person_nouns))
+
     def _person_suffix(self, run: str, start: int) -> tuple[int, int, str] | None:
         """The longest tail of a capitalised run that is a person's name: it opens with a known first
         name or honorific, or is a name the document tags as a person ("On Tuesday Jonas Weber" -> "Jonas Weber")."""
