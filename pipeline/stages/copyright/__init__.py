@@ -16,7 +16,7 @@ from .signals import (Candidate, excerpt_markers, letter, long_quotation, news_a
                               sig)
 from .cumulative import source_totals
 from .duplicates import drop_copies_of_duplicates, duplicate_documents, merge_spans
-from .reprint import reprint
+from .reprint import reprint, with_attribution_lines
 from .rights import apply_licence, rights_signals
 from .text import WORD_RE, count_words, paragraphs
 from ..normalise import clean_text
@@ -58,6 +58,8 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     quotes = ctx.outputs.get("quotes", {}).get("quotations", [])
     cfg = {**cfg, "months": {k.lower(): v for k, v in cfg["months"].items()}}
 
+    lines = [n for n in notices if n["kind"] == "attribution"]   # source lines strip removed, read as anchors
+    notices = [n for n in notices if n["kind"] != "attribution"]
     notice_cands, scopes = notice_scope(paras, notices, clean, cfg)
     raw = ctx.raw_text()
     # each copyright line: where it sits, its text, and how many visible words of the page follow it
@@ -66,7 +68,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     notice_pos = [(clean.from_raw_pos(n["raw_start"]), n["text"],
                    sum(count_words(b.get("text", "")) for b in blocks if b["raw_start"] >= n["raw_end"]))
                   for n in notices if n["kind"] != "fair_use"]
-    reprints = reprint(paras, cfg, notice_pos, quotes)
+    reprints = reprint(with_attribution_lines(paras, lines, clean), cfg, notice_pos, quotes)
     notice_cands = _bounded_by_reprints(notice_cands, reprints)
     structural = [*news_article(paras, cfg), *reprints, *letter(paras, cfg), *notice_cands]
     quotes = _blocks_bounded_by_reprints(quotes, reprints, text)
@@ -97,6 +99,9 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
              if count_words(text[c.start:c.end]) >= cfg["never_flag_below_words"]]
     flags = _merge(cands, quotes, text)
     records = [_record(ctx.doc_id, i, f, clean, text) for i, f in enumerate(flags, start=1)]
+    line_spans = {n["id"]: (n["raw_start"], n["raw_end"]) for n in lines}
+    for e in (e for r in records for e in r["evidence"] if e.get("notice") in line_spans):
+        e["raw_start"], e["raw_end"] = line_spans[e["notice"]]   # the removed line itself, in the raw text
     rights = rights_signals(raw, ctx.outputs.get("extract", {}).get("format") == "html", cfg)
     apply_licence(records, rights, raw, cfg)
     return {
@@ -224,7 +229,8 @@ def _record(doc_id: str, n: int, f: Candidate, clean: Any, text: str) -> dict[st
     evidence = []
     for e in f.evidence:
         rs, re_ = clean.to_raw(e["start"], e["end"])
-        evidence.append({"what": e["what"], "start": e["start"], "end": e["end"], "raw_start": rs, "raw_end": re_})
+        evidence.append({"what": e["what"], "start": e["start"], "end": e["end"], "raw_start": rs, "raw_end": re_,
+                         **({"notice": e["notice"]} if "notice" in e else {})})
     return {
         "id": f"{doc_id}#f{n}",
         "start": f.start, "end": f.end, "raw_start": raw_start, "raw_end": raw_end,

@@ -186,6 +186,20 @@ def notice_anchors(paras: list[Para], notices: list[tuple[int, str, int]],
     return out
 
 
+def with_attribution_lines(paras: list[Para], lines: list[dict[str, Any]], clean: Any) -> list[Para]:
+    """The paragraphs with strip's attribution notices back in place as one-line paragraphs of no
+    width (at the clean position of the removed line), so that they anchor like kept lines."""
+    out = list(paras)
+    for n in sorted(lines, key=lambda n: n["raw_start"]):
+        pos = clean.from_raw_pos(n["raw_start"])
+        if any(p.start < pos < p.end for p in out):
+            continue       # inside a kept paragraph: no line of its own
+        line = " ".join(n["text"].split())
+        k = sum(1 for p in out if p.end <= pos)
+        out.insert(k, Para(n["id"], pos, pos, line, "line", count_words(line), [line]))
+    return out
+
+
 def _persons_quoted(quotes: list[dict[str, Any]]) -> dict[str, list[tuple[int, int]]]:
     """Names the quotation stage's model typed as people, with the spans of their quotations."""
     out: dict[str, list[tuple[int, int]]] = {}
@@ -367,7 +381,8 @@ def _candidate(paras: list[Para], header: list[int], body: list[Para], found: li
             src["date"], src["date_text"] = dates[0][2], dates[0][3]
     what = [a["what"] for a in anchors]
     kind = "newspaper article" if header and (src["outlet"] or "copyright notice" in what) else "excerpt"
-    evidence = [{"what": a["what"], "start": paras[idx].start, "end": paras[idx].end} for a, idx in found
+    evidence = [{"what": a["what"], "start": paras[idx].start, "end": paras[idx].end,
+                 **({"notice": paras[idx].id} if "#n" in paras[idx].id else {})} for a, idx in found
                 if idx is not None]
     evidence += [{"what": "headline or byline", "start": paras[h].start, "end": paras[h].end} for h in header]
     how = " and ".join(dict.fromkeys(what))

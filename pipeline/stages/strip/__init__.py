@@ -19,6 +19,7 @@ from ...mapped_text import MappedText
 from ...text import sentences
 from ...text import words as words_
 from ...rules import declare
+from . import attribution as strip_attribution
 
 # the rules this module applies: declared once here, used through these constants
 DEFAULT_CONTENT = declare("strip.default_content", stage="strip",
@@ -47,7 +48,7 @@ _RULE_SCHEMA = {
         "max_words": {"type": "integer", "minimum": 1},
         "first_blocks": {"type": "integer", "minimum": 1},
         "formats": {"type": "array", "items": {"enum": ["text", "html"]}, "default": ["text", "html"]},
-        "notice": {"enum": ["copyright", "fair_use"]},
+        "notice": {"enum": ["copyright", "fair_use"]},   # "attribution" notices come from strip.attribution
         "continues_to_next_fragment": {"type": "boolean", "default": False},
     },
 }
@@ -123,6 +124,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "html": _HTML_SCHEMA,
         "text": _TEXT_SCHEMA,
         "keep": _KEEP_SCHEMA,
+        "attribution_notices": strip_attribution.SCHEMA,
     },
 }
 
@@ -308,6 +310,10 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     # inline removals in blocks that are removed whole are subsumed by the block decision
     removed = {d["block"] for d in decisions if d["label"] == "boilerplate"}
     removals = [r for r in removals if r["block"] not in removed]
+    # removed attribution lines beside a run of prose stay readable to the copyright stage
+    raw = ctx.raw_text() if fmt == "text" else None
+    for n in strip_attribution.find(blocks, kept_texts, labels, notices, raw, cfg["attribution_notices"]):
+        notices.append({"id": f"n{len(notices) + 1}", **n})
     for n in notices:
         n["id"] = f"{ctx.doc_id}#n{n['id'][1:]}"
     return {"decisions": decisions, "inline_removals": removals, "notices": notices}
