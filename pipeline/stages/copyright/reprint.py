@@ -17,8 +17,8 @@ from __future__ import annotations
 from typing import Any
 
 from .signals import Candidate, sig
-from .text import (TERMINAL, Para, any_match, count_words, cut_at_vocabulary_change, find_dates, is_heading,
-                             is_running_text, rx)
+from .text import (TERMINAL, Para, any_match, content_words, count_words, cut_at_vocabulary_change, find_dates,
+                   is_heading, is_running_text, rx)
 
 _OPEN_QUOTES = "\"“«„‘'"
 _CLOSE_QUOTES = "\"”»’'"
@@ -196,8 +196,35 @@ def with_attribution_lines(paras: list[Para], lines: list[dict[str, Any]], clean
             continue       # inside a kept paragraph: no line of its own
         line = " ".join(n["text"].split())
         k = sum(1 for p in out if p.end <= pos)
-        out.insert(k, Para(n["id"], pos, pos, line, "line", count_words(line), [line]))
+        out.insert(k, Para(n["id"], pos, pos, line, f"attribution:{n['prose']}", count_words(line), [line]))
     return out
+
+
+def _notice_line_holds(paras: list[Para], i: int, where: str, rcfg: dict[str, Any]) -> bool:
+    """A removed line anchors only on the side strip found its prose (a heading it sat under, since
+    removed, does not make the previous section its passage), and only where the text changes there:
+    a credit line between paragraphs on one topic is an image's, an article's source line has the
+    host's own text on its other side (content words of the nearest running-text paragraphs, Jaccard)."""
+    side = paras[i].kind.split(":")[1]
+    if side != "both" and side != ("above" if where == "after" else "below"):
+        return False
+    ccfg = rcfg["cohesion"]
+    step = -1 if where == "after" else 1
+
+    def near(k: int, d: int) -> set[str]:
+        out: set[str] = set()
+        n = total = 0
+        while 0 <= k < len(paras) and not (n >= ccfg["window"] and total >= ccfg["window_words"]):
+            if _body_para(paras[k], rcfg):
+                out |= content_words(paras[k].text, ccfg["min_letters"])
+                n, total = n + 1, total + paras[k].words
+            k += d
+        return out
+
+    passage, other = near(i + step, step), near(i - step, -step)
+    if not other:
+        return True        # nothing of the host's on the other side
+    return len(passage & other) / max(1, len(passage | other)) < rcfg["notice_line_max_shared"]
 
 
 def _persons_quoted(quotes: list[dict[str, Any]]) -> dict[str, list[tuple[int, int]]]:
@@ -244,6 +271,11 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                                and i + 1 < len(paras) and (_headline(paras[i + 1], cfg)
                                                            or _header_line(paras[i + 1], cfg))))}
     anchors_after = {i: a for i, a in anchors_after.items() if i not in anchors_before}
+    # the lines strip removed (kept as attribution notices) hold only with their structural guards
+    anchors_after = {i: a for i, a in anchors_after.items()
+                     if not paras[i].kind.startswith("attribution:") or _notice_line_holds(paras, i, "after", rcfg)}
+    anchors_before = {i: a for i, a in anchors_before.items()
+                      if not paras[i].kind.startswith("attribution:") or _notice_line_holds(paras, i, "before", rcfg)}
     closing = notice_anchors(paras, notices, cfg)      # key: the last paragraph the notice closes
     # an attribution line closes a passage only after running text (not under a heading, as a standfirst)
     ends = {i for i in anchors_after if i > 0 and _body_para(paras[i - 1], rcfg)}

@@ -87,5 +87,5 @@ def find(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str,
             continue
         out.append({"kind": "attribution", "rule": ATTRIBUTION_NOTICE, "raw_start": b["raw_start"],
                     "raw_end": b["raw_end"], "text": texts[i], "blocks": [b["id"]],
-                    "prose": "above" if above else "below"})
+                    "prose": "both" if above and below else ("above" if above else "below")})
     return out
