@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from pipeline.runner import DocContext, run_stage
 from pipeline.stages import stage
+from pipeline.stages.copyright.text import Para, count_words
 from pipeline.store import sha256_bytes
 from tests.test_copyright import CONFIG, para, process
 
@@ -51,3 +53,26 @@ def test_credit_line_under_a_short_caption_line_is_no_attribution_notice() -> No
     doc = ("Club news\n\n" + para(50, "tomato") + "\n\nThe new bridge at dusk\nSource: Lumen Pictures\n\n"
            + prose("bridge") + "\n\nAbout us\n\n" + para(40, "basil"))
     assert not [n for n in strip_notices(doc) if n["kind"] == "attribution"]
+
+
+def test_credit_line_between_paragraphs_on_one_topic_anchors_nothing() -> None:
+    doc = ("Club news\n\n" + para(50, "tomato") + "\n\nCouncil closes the old bridge\n\n" + prose("bridge")
+           + "\n\nSource: Lumen Pictures\n\nMore on the bridge\n\n" + prose("bridge", 2))
+    assert [n for n in strip_notices(doc) if n["kind"] == "attribution"]
+    assert not process(doc)["flags"]
+
+
+def test_source_line_with_prose_only_below_does_not_close_the_text_above() -> None:
+    # strip found prose only below the line (it sat under a heading, since removed): the paragraphs
+    # above it belong to the previous section, not to the source the line names
+    texts = [para(60, "tomato"), para(60, "tomato"), para(60, "tomato"), "Source: Lumen Pictures",
+             para(60, "bridge"), para(60, "bridge"), para(60, "bridge")]
+    paras, pos = [], 0
+    for k, t in enumerate(texts):
+        kind = "attribution:below" if t.startswith("Source") else "paragraph"
+        width = 0 if kind != "paragraph" else len(t)
+        paras.append(Para("doc#n1" if width == 0 else f"p{k}", pos, pos + width, t, kind, count_words(t), [t]))
+        pos += width + 2
+    cfg = CONFIG.section("copyright")
+    cfg = {**cfg, "months": {m.lower(): v for m, v in cfg["months"].items()}}
+    assert not sys.modules["pipeline.stages.copyright.reprint"].reprint(paras, cfg, [], [])
