@@ -3,7 +3,8 @@
 Rules are data (``config/pipeline.yaml``, section ``strip``) and generic: web furniture,
 wiki residue, editors' notes, empty section headings, footers. A rule may also remove part
 of a block (inline residue), recorded as its own span. Copyright and fair-use notices are
-removed from the text but kept as ``notices`` records for the copyright stage.
+removed from the text but kept as ``notices`` records for the copyright stage, and so are
+removed source lines beside a run of prose (kind ``attribution``, ``attribution.py``).
 Nothing is rewritten: the output is stand-off decisions over extract's blocks.
 """
 
