@@ -118,7 +118,7 @@ def link_quotations(quotes: list[dict[str, Any]], n: int) -> list[dict[str, Any]
     # a quotation that contains a shared passage elsewhere in its text is an occurrence too;
     # only quotations that have every word of the passage can (postings, not a scan of all)
     postings: dict[str, list[int]] = {}
-    for qi, words in enumerate(words_of):
+    for qi, words in enumerate(words_of if passages else ()):   # no shared passage (one document): not needed
         for w in dict.fromkeys(words):
             postings.setdefault(w, []).append(qi)
     joined: dict[int, str] = {}
