@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .store import read_json, write_jsonl
+from .store import read_json_streamed, write_jsonl
 from .text import words
 from .text.names import CORPUS_HONORIFICS, honorific_prefix
 from .rules import declare
@@ -55,11 +55,12 @@ def build(out_dir: Path, docs: list[Any], config: Any) -> None:
         path = out_dir / "04_quotes" / f"{doc.doc_id}.json"
         if not path.exists():
             continue
-        data = read_json(path)
-        name = data["document"]["name"]
-        for q in data.get("quotations", []):
-            quotes.append({**{k: q[k] for k in _USED if k in q}, "document": name, "doc_id": doc.doc_id})
-        del data  # only the fields the indexes use are kept: memory grows with quotations, not records
+
+        def keep(head: dict[str, Any], _key: str, q: dict[str, Any], doc_id: str = doc.doc_id) -> None:
+            quotes.append({**{k: q[k] for k in _USED if k in q}, "document": head["document"]["name"], "doc_id": doc_id})
+
+        # one quotation at a time, only the fields the indexes use: memory grows with quotations, not records
+        read_json_streamed(path, keep, ["quotations"])
     write_jsonl(out_dir / "corpus" / "quotations.jsonl", link_quotations(quotes, cfg["min_shared_words"]))
     write_jsonl(out_dir / "corpus" / "speakers.jsonl", merge_speakers(quotes, cfg["surname_merge"]))
 
@@ -82,10 +83,13 @@ def link_quotations(quotes: list[dict[str, Any]], n: int) -> list[dict[str, Any]
     toks = [_tokens(q) for q in quotes]
     words_of = [[w for w, _, _ in tk] for tk in toks]
     doc_of = [q["doc_id"] for q in quotes]
+    maybe = _in_several_documents(words_of, doc_of, n)
     index: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for qi, words in enumerate(words_of):
         for i in range(len(words) - n + 1):
-            index.setdefault(tuple(words[i:i + n]), []).append((qi, i))
+            key = tuple(words[i:i + n])
+            if hash(key) in maybe:   # a run of one document only is never shared: not indexed
+                index.setdefault(key, []).append((qi, i))
     # maximal shared runs between quotations of different documents
     passages: dict[str, dict[str, Any]] = {}
     seen_pairs: set[tuple[int, int, int, int]] = set()
@@ -114,7 +118,7 @@ def link_quotations(quotes: list[dict[str, Any]], n: int) -> list[dict[str, Any]
     # a quotation that contains a shared passage elsewhere in its text is an occurrence too;
     # only quotations that have every word of the passage can (postings, not a scan of all)
     postings: dict[str, list[int]] = {}
-    for qi, words in enumerate(words_of):
+    for qi, words in enumerate(words_of if passages else ()):   # no shared passage (one document): not needed
         for w in dict.fromkeys(words):
             postings.setdefault(w, []).append(qi)
     joined: dict[int, str] = {}
@@ -163,6 +167,22 @@ def link_quotations(quotes: list[dict[str, Any]], n: int) -> list[dict[str, Any]
                       "rule": SINGLE})
     lines.sort(key=lambda r: (not r["shared"], r["occurrences"][0]["document"], r["occurrences"][0]["raw_start"]))
     return [{"id": f"corpus#c{i + 1}", **r} for i, r in enumerate(lines)]
+
+
+def _in_several_documents(words_of: list[list[str]], doc_of: list[str], n: int) -> set[int]:
+    """Hashes of the word runs found in more than one document (and a few others, by hash
+    collision, which the caller's own check drops): a huge document's runs, shared with no
+    other, are hashed, never held as an index."""
+    seen: set[int] = set()
+    several: set[int] = set()
+    here: set[int] = set()
+    for qi, words in enumerate(words_of):
+        here.update(hash(tuple(words[i:i + n])) for i in range(len(words) - n + 1))
+        if qi + 1 == len(words_of) or doc_of[qi + 1] != doc_of[qi]:
+            several |= here & seen
+            seen |= here
+            here = set()
+    return several
 
 
 def _raw_at(q: dict[str, Any], off: int, end: bool = False) -> int:

@@ -26,12 +26,13 @@ import os
 import re
 import sqlite3
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from .config import Config, hash_json
-from .store import atomic_write_bytes, dump_bytes, read_json
+from .store import atomic_write_bytes, dump_bytes, read_json_records
 
 TOKEN_RE = re.compile(r"[^\W_]+")
 INDEX_VERSION = 3   # 3: each document's word count (a duplicate needs the other's size)
@@ -46,13 +47,30 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
             for m in TOKEN_RE.finditer(text)]
 
 
+def _word_spans(text: str) -> tuple[list[str], array, array]:
+    """:func:`tokens` as three columns (words, starts, ends), each distinct word one string: a
+    huge document's words cost a pointer and two machine integers each, not a tuple each."""
+    forms: dict[str, str] = {}
+    words: list[str] = []
+    starts, ends = array("q"), array("q")
+    for m in TOKEN_RE.finditer(text):
+        w = m.group(0)
+        f = forms.get(w)
+        if f is None:
+            f = forms[w] = unicodedata.normalize("NFKC", w).casefold()
+        words.append(f)
+        starts.append(m.start())
+        ends.append(m.end())
+    return words, starts, ends
+
+
 def shingle_hash(words: Sequence[str]) -> int:
     """A stable 64-bit key for a shingle (the same in every process and on every machine)."""
     return int.from_bytes(hashlib.blake2b("\x1f".join(words).encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
 def doc_shingles(text: str, n: int) -> set[int]:
-    words = [w for w, _, _ in tokens(text)]
+    words = _word_spans(text)[0]
     return {shingle_hash(words[i:i + n]) for i in range(len(words) - n + 1)}
 
 
@@ -164,9 +182,8 @@ class Match:
 
 def shared_runs(text: str, index: ShingleIndex, self_id: str, n: int, max_gap: int) -> list[Match]:
     """Runs of consecutive shingles of ``text`` that occur in one other document (gaps allowed)."""
-    toks = tokens(text)
-    words = [w for w, _, _ in toks]
-    sh = [shingle_hash(words[i:i + n]) for i in range(len(words) - n + 1)]
+    words, starts, ends = _word_spans(text)
+    sh = array("q", (shingle_hash(words[i:i + n]) for i in range(len(words) - n + 1)))
     held = index.holders(sh, self_id)
     hits: dict[str, list[int]] = {}
     for i, s in enumerate(sh):
@@ -182,8 +199,8 @@ def shared_runs(text: str, index: ShingleIndex, self_id: str, n: int, max_gap: i
                 b = i
                 run.append(i)
                 continue
-            last_word = min(len(toks) - 1, b + n - 1)
-            out.append(Match(d, toks[a][1], toks[last_word][2], len(run), last_word - a + 1,
+            last_word = min(len(words) - 1, b + n - 1)
+            out.append(Match(d, starts[a], ends[last_word], len(run), last_word - a + 1,
                              len({sh[j] for j in run})))
             if i is not None:
                 a = b = i
@@ -264,9 +281,9 @@ def update(out_dir: Path, doc_ids: Iterable[str], config: Config) -> list[str]:
                 index.remove(d)
         for d in sorted(want):
             if have.get(d) != want[d]:
-                text = read_json(out_dir / SOURCE / f"{d}.json")["text"]
+                text = _normalised(out_dir, d, ())["text"]
                 hashes = doc_shingles(text, rcfg["shingle_words"]) if rcfg["enabled"] else set()
-                index.add(d, want[d], hashes, len(tokens(text)))
+                index.add(d, want[d], hashes, sum(1 for _ in TOKEN_RE.finditer(text)))
                 affected.add(d)
                 affected |= index.sharing(hashes, d, floor)
         index.set_meta("params", params)
@@ -280,7 +297,7 @@ def update(out_dir: Path, doc_ids: Iterable[str], config: Config) -> list[str]:
     affected |= {d for d in want if not copies_path(out_dir, d).exists()}
     written = []
     for d in sorted(affected & set(want)):
-        norm = read_json(out_dir / SOURCE / f"{d}.json")
+        norm = _normalised(out_dir, d, ("paragraphs",))
         found = matches(norm, index, d, rcfg) if rcfg["enabled"] else []
         data = dump_bytes({"schema": "pipeline.copies/1", "document": d, "params_hash": params,
                            "enabled": bool(rcfg["enabled"]), "matches": found})
@@ -294,6 +311,12 @@ def update(out_dir: Path, doc_ids: Iterable[str], config: Config) -> list[str]:
                 p.unlink()
     index.con.close()
     return written
+
+
+def _normalised(out_dir: Path, doc_id: str, lists: tuple[str, ...]) -> dict[str, Any]:
+    """A normalise output with its text and only the record lists named (``map``, ``lines``
+    and ``edits`` of a huge document are never read into memory here)."""
+    return read_json_records(out_dir / SOURCE / f"{doc_id}.json", lambda _h, key, _r: key in lists)
 
 
 def _write_if_changed(path: Path, data: bytes) -> bool:

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable
 
-from .store import atomic_write_bytes, dump_bytes, read_json
+from .store import atomic_write_bytes, dump_bytes, read_json, read_json_records, read_json_streamed
 
 SCHEMA = "pipeline.rule_stats/1"
 FILE = "rule_stats.json"
@@ -51,11 +51,13 @@ def _walk(node: Any, stats: dict[str, dict[str, int]], seen: frozenset[str] = fr
             _walk(v, stats, inner)
 
 
-def _removed(outputs: dict[str, dict[str, Any]], stats: dict[str, dict[str, int]]) -> None:
+def _removed(outputs: dict[str, dict[str, Any]], stats: dict[str, dict[str, int]],
+             block_chars: dict[Any, int] | None = None) -> None:
     ext = outputs.get("extract") or {}
     for g in ext.get("gaps", []):
         _bump(stats, g["rule"], "chars_removed", g["raw_end"] - g["raw_start"])
-    block_chars = {b["id"]: len(b.get("text", "")) for b in ext.get("blocks", [])}
+    if block_chars is None:
+        block_chars = {b["id"]: len(b.get("text", "")) for b in ext.get("blocks", [])}
     strip = outputs.get("strip") or {}
     for d in strip.get("decisions", []):
         if d.get("label") == "boilerplate":
@@ -75,6 +77,54 @@ def document_stats(outputs: dict[str, dict[str, Any]]) -> dict[str, dict[str, in
         payload = {k: v for k, v in out.items() if k not in ("schema", "document", "provenance")}
         _walk(payload, stats)
     _removed(outputs, stats)
+    return dict(sorted(stats.items()))
+
+
+_ENVELOPE = ("schema", "document", "provenance")
+# what ``_removed`` reads of each stage's records: kept small, the rest of a record is dropped
+_SLIM = {"extract": {"gaps": ("rule", "raw_start", "raw_end")},
+         "strip": {"decisions": ("label", "rule", "block", "raw_start", "raw_end"), "inline_removals": ("rule", "text")},
+         "normalise": {"edits": ("rule", "before", "after")}}
+
+
+def file_stats(files: dict[str, Path]) -> dict[str, dict[str, int]]:
+    """``document_stats`` of the outputs in ``files`` (``{stage name: path}``), the same counts,
+    read one record at a time: a huge document's outputs are never all in memory at once."""
+    stats: dict[str, dict[str, int]] = {}
+    slim: dict[str, dict[str, Any]] = {}
+    block_chars: dict[Any, int] = {}   # extract's blocks by their text's length, not their text
+    for name, path in files.items():
+        if not path.exists():
+            continue
+        head = read_json_records(path, lambda _h, key, _r: key == "rules")   # the top-level values first
+        payload = {k: v for k, v in head.items() if k not in _ENVELOPE}
+        ids = [payload[k] for k in RULE_KEYS if isinstance(payload.get(k), str)]
+        if isinstance(payload.get("rules"), list):
+            ids += [r for r in payload["rules"] if isinstance(r, str)]
+        here = list(dict.fromkeys(ids))
+        for r in here:
+            _bump(stats, r, "fired")
+        if isinstance(payload.get("rule"), str):
+            _bump(stats, payload["rule"], "records")
+        inner = frozenset(here)
+        wanted = _SLIM.get(name, {})
+        kept: dict[str, list[dict[str, Any]]] = {k: [] for k in wanted}
+
+        def each(_head: dict[str, Any], key: str, record: Any) -> None:
+            if key in _ENVELOPE:
+                return
+            _walk(record, stats, inner)
+            if key in wanted and isinstance(record, dict):
+                kept[key].append({k: record[k] for k in wanted[key] if k in record})
+            if name == "extract" and key == "blocks":
+                block_chars[record["id"]] = len(record.get("text", ""))
+
+        rest = read_json_streamed(path, each, [k for k, v in head.items() if isinstance(v, list)])
+        for k, v in rest.items():
+            if k not in _ENVELOPE and isinstance(v, (dict, list)):
+                _walk(v, stats, inner)
+        slim[name] = kept
+    _removed(slim, stats, block_chars)
     return dict(sorted(stats.items()))
 
 
@@ -120,7 +170,7 @@ def build(out_dir: Path, docs: Iterable[Any]) -> dict[str, Any]:
     for doc in docs:
         key = _file_key(stage_files(out_dir, doc.doc_id).values())
         hit = cache.get(doc.doc_id)
-        stats = hit["stats"] if hit and hit.get("key") == key else document_stats(read_outputs(out_dir, doc.doc_id))
+        stats = hit["stats"] if hit and hit.get("key") == key else file_stats(stage_files(out_dir, doc.doc_id))
         new_cache[doc.doc_id] = {"key": key, "stats": stats}
         if stats:
             per_doc[doc.doc_id] = stats

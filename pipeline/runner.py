@@ -19,7 +19,7 @@ from . import __version__
 from .config import Config, load_config
 from .errors import InputError, PipelineError
 from .stages import StageSpec, stage, stages
-from .store import RawDoc, atomic_write_bytes, atomic_write_text, dump_chunks, find_raw, list_raw, read_json, read_raw_bytes, sha256_bytes
+from .store import RawDoc, atomic_write_bytes, atomic_write_text, dump_chunks, find_raw, list_raw, read_json, read_json_records, read_raw_bytes, sha256_bytes
 
 SCHEMA_VERSION = 1
 CACHE_FOLDER = ".cache"   # corpus-wide indexes corpus steps keep between runs (not outputs)
@@ -137,10 +137,13 @@ def new_context(doc: RawDoc, data: bytes) -> DocContext:
 
 
 def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str],
-                 config: Config | None = None) -> DocContext:
+                 config: Config | None = None, head_only: Iterable[str] = ()) -> DocContext:
     """A document's context with the outputs ``needs`` names read back from disk (``config``:
-    what the raw reader's limits come from)."""
+    what the raw reader's limits come from). Of the outputs in ``head_only`` only the top-level
+    values are read, their record lists left empty: extract when it is read only for
+    ``ctx.raw_text`` (its encoding), not its records (a huge document's lines)."""
     ctx = new_context(doc, read_raw_bytes(doc, raw_dir, max_raw_bytes(config)))
+    head_only = set(head_only)
     for name in needs:
         if name in CORPUS_INPUTS:
             path = CORPUS_INPUTS[name](out_dir, doc.doc_id)
@@ -150,8 +153,18 @@ def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str]
         path = output_path(out_dir, stage(name), doc.doc_id)
         if not path.exists():
             raise InputError(f"{doc.name}: {name} output missing ({path}); run the earlier stages first")
-        ctx.outputs[name] = read_json(path)
+        ctx.outputs[name] = read_json_records(path, _no_records) if name in head_only else read_json(path)
     return ctx
+
+
+def _no_records(_head: dict[str, Any], _key: str, _record: Any) -> bool:
+    return False
+
+
+def implicit_inputs(specs: Iterable[StageSpec]) -> set[str]:
+    """Inputs the stages read only through ``ctx.raw_text`` (extract, when none declares it)."""
+    specs = list(specs)
+    return {"extract"} - {n for s in specs for n in s.requires} - {s.name for s in specs}
 
 
 def _copies_path(out_dir: Path, doc_id: str) -> Path:
@@ -184,7 +197,7 @@ def run_one_stage(stage_name: str, doc_id: str, raw_dir: Path, out_dir: Path, co
 def stage_for_document(spec: StageSpec, doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config) -> DocResult:
     """One stage for one document, its inputs read from disk; a failure is recorded, not raised."""
     try:
-        ctx = load_context(doc, raw_dir, out_dir, stage_inputs(spec), config)
+        ctx = load_context(doc, raw_dir, out_dir, stage_inputs(spec), config, implicit_inputs([spec]))
         out = run_stage(spec, ctx, config)
         write_stage_output(spec, out_dir, doc.doc_id, out)
         return DocResult(doc.doc_id, doc.name, True, raw_sha256=ctx.raw_sha256)
@@ -232,7 +245,7 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
         else:
             running = {s.name for s in todo}
             needs = dict.fromkeys(n for s in todo for n in stage_inputs(s) if n not in running)
-            ctx = load_context(doc, raw_dir, out_dir, needs, config)
+            ctx = load_context(doc, raw_dir, out_dir, needs, config, implicit_inputs(todo))
     except PipelineError as exc:
         record_failure(out_dir, doc, todo[0], str(exc))
         return DocResult(doc.doc_id, doc.name, False, str(exc), todo[0].name)

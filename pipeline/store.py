@@ -276,7 +276,40 @@ def remove_stale_temporaries(out_dir: Path) -> int:
 
 
 def write_jsonl(path: Path, rows: Iterable[Any]) -> None:
-    atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    """One JSON line per row, written row by row (a large index is never one string)."""
+    atomic_write_bytes(path, ((json.dumps(r, ensure_ascii=False) + "\n").encode("utf-8") for r in rows))
+
+
+def read_json_streamed(path: Path, each: Callable[[dict[str, Any], str, Any], None],
+                       lists: Iterable[str] = ()) -> Any:
+    """An output's top-level values, its lists named in ``lists`` passed to ``each(head, key,
+    record)`` one record at a time and never kept (they come back empty; other lists are kept
+    whole): a reader that needs a summary of a huge output never holds its records. The same
+    calls, in the same order, whether the file is one record a line or not."""
+    wanted = set(lists)
+    calls = [0]
+
+    def keep(head: dict[str, Any], key: str, record: Any) -> bool:
+        if key not in wanted:
+            return True
+        calls[0] += 1
+        each(head, key, record)
+        return False
+
+    data = _records_by_line(path, keep)
+    if data is _NOT_BY_LINE:
+        if calls[0]:
+            raise ValueError(f"{path}: not one JSON record a line after {calls[0]} records")
+        data = read_json(path)
+    if isinstance(data, dict) and not calls[0]:   # read whole: the same calls now
+        for key in [k for k in data if k in wanted and isinstance(data[k], list)]:
+            records, data[key] = data[key], []
+            for record in records:
+                each(data, key, record)
+    return data
+
+
+_NOT_BY_LINE = object()
 
 
 def read_json_records(path: Path, keep: Callable[[dict[str, Any], str, Any], bool]) -> Any:
@@ -284,6 +317,11 @@ def read_json_records(path: Path, keep: Callable[[dict[str, Any], str, Any], boo
     ``keep(head, key, record)`` is true (``head``: the top-level keys read so far), one line at
     a time: a reader that needs a few records of a huge output never holds all of them.
     Any other JSON is read whole."""
+    data = _records_by_line(path, keep)
+    return read_json(path) if data is _NOT_BY_LINE else data  # not the line-per-record form after all
+
+
+def _records_by_line(path: Path, keep: Callable[[dict[str, Any], str, Any], bool]) -> Any:
     import orjson
 
     with open(path, "rb") as fh:
@@ -311,7 +349,7 @@ def read_json_records(path: Path, keep: Callable[[dict[str, Any], str, Any], boo
                     head.update(orjson.loads(b"{" + text + b"}"))
         except orjson.JSONDecodeError:
             pass
-    return read_json(path)  # not the line-per-record form after all
+    return _NOT_BY_LINE
 
 
 def read_json(path: Path) -> Any:

@@ -7,7 +7,7 @@ from typing import Any
 
 from .assets import page
 from .layout import Speakers, _quotations
-from .load import DocData, esc, href, local_id, read_jsonl, short
+from .load import DocData, esc, href, iter_jsonl, local_id, read_jsonl, short
 from .pages import _card, _td, _th
 
 def index_row(doc: DocData) -> dict[str, Any]:
@@ -38,14 +38,15 @@ def index_page(docs: list[dict[str, Any]], out_dir: Path, opts: dict[str, Any]) 
     """The index from the documents' :func:`index_row` rows and the corpus indexes."""
     from ..stages import stages
 
-    corpus_q = read_jsonl(out_dir / "corpus" / "quotations.jsonl")
+    q_path = out_dir / "corpus" / "quotations.jsonl"   # read twice, a row at a time: it grows with the corpus
+    n_corpus_q = sum(1 for _ in iter_jsonl(q_path))
     corpus_s = read_jsonl(out_dir / "corpus" / "speakers.jsonl")
     total_q = sum(len(d["quotations"]) for d in docs)
     total_f = sum(d["flags"] for d in docs)
     failed = [d for d in docs if d["errors"]]
     parts = ['<div class="cards">' + "".join([
         _card(len(docs), "documents"), _card(len(failed), "with errors", warn=bool(failed)),
-        _card(total_q, "quotations"), _card(len(corpus_q), "distinct quotations"),
+        _card(total_q, "quotations"), _card(n_corpus_q, "distinct quotations"),
         _card(len(corpus_s), "speakers"), _card(total_f, "copyright flags", warn=bool(total_f))]) + "</div>"]
     parts.append('<p class="sub">Open a document to see its raw text with every removal, edit, quotation and flag laid over it. '
                  'Click a column heading to sort. On the command line: <code>pipeline trace ID</code> explains any record, '
@@ -70,10 +71,10 @@ def index_page(docs: list[dict[str, Any]], out_dir: Path, opts: dict[str, Any]) 
     for d in docs:
         for qid in d["quotations"]:
             qid_doc[qid] = d["doc_id"]
-    parts.append(f'<h2 id="corpus-quotations">Distinct quotations across documents ({len(corpus_q)})</h2>')
-    if corpus_q:
+    parts.append(f'<h2 id="corpus-quotations">Distinct quotations across documents ({n_corpus_q})</h2>')
+    if n_corpus_q:
         rows = []
-        for r in corpus_q:
+        for r in iter_jsonl(q_path):
             occ = r.get("occurrences") or []
             by_doc: dict[str, list[str]] = {}
             for o in occ:

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 from urllib.parse import quote
 
 from ..errors import ConfigError
@@ -142,16 +142,23 @@ def load_doc(out_dir: Path, doc_id: str, name: str | None = None, raw_path: Path
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return list(iter_jsonl(path))
+
+
+def iter_jsonl(path: Path) -> Iterator[Any]:
+    """The rows of a JSON-lines file one at a time (a huge corpus index is never all in memory).
+    Lines are split as ``str.splitlines`` splits the whole text (also at U+2028 and the like),
+    so the rows are exactly those a whole read gives; unreadable lines are skipped."""
     if not path.exists():
-        return []
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except ValueError:
-                continue
-    return rows
+        return
+    with open(path, "rb") as fh:
+        for raw in fh:
+            for line in raw.decode("utf-8").splitlines():
+                if line.strip():
+                    try:
+                        yield json.loads(line)
+                    except ValueError:
+                        continue
 
 
 def local_id(record_id: Any) -> str:

@@ -1,0 +1,58 @@
+"""Readers of huge outputs that take one record at a time give what a whole read gives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pipeline import rule_stats
+from pipeline.corpus import link_quotations
+from pipeline.report.load import iter_jsonl
+from pipeline.store import atomic_write_bytes, dump_chunks, read_json_streamed, write_jsonl
+
+OUTPUT = {"schema": "s", "document": {"id": "d", "name": "d"}, "encoding_rule": "x.enc",
+          "gaps": [{"rule": "x.gap", "raw_start": 0, "raw_end": 3}],
+          "blocks": [{"id": "b1", "rule": "x.block", "text": "abc", "rules": ["x.inner"]}], "notes": []}
+
+
+def _both_forms(tmp_path: Path) -> list[Path]:
+    lines, whole = tmp_path / "lines.json", tmp_path / "whole.json"
+    atomic_write_bytes(lines, dump_chunks(OUTPUT))
+    whole.write_text(json.dumps(OUTPUT, indent=2))
+    return [lines, whole]
+
+
+def test_a_streamed_read_passes_each_record_once_and_keeps_the_rest(tmp_path: Path) -> None:
+    for path in _both_forms(tmp_path):
+        seen: list[tuple[str, str]] = []
+        head = read_json_streamed(path, lambda h, key, r: seen.append((h["document"]["id"], r["id"])), ["blocks"])
+        assert seen == [("d", "b1")]
+        assert head["blocks"] == [] and head["gaps"] == OUTPUT["gaps"] and head["encoding_rule"] == "x.enc"
+
+
+def test_rule_statistics_read_a_record_at_a_time_equal_those_of_whole_outputs(tmp_path: Path) -> None:
+    for path in _both_forms(tmp_path):
+        assert rule_stats.file_stats({"extract": path}) == rule_stats.document_stats({"extract": OUTPUT})
+
+
+def test_json_lines_read_a_row_at_a_time_split_where_a_whole_read_splits(tmp_path: Path) -> None:
+    path = tmp_path / "rows.jsonl"
+    write_jsonl(path, [{"t": "a\u2028b"}, {"t": "c"}])
+    whole = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            whole.append(json.loads(line))
+        except ValueError:
+            pass
+    assert list(iter_jsonl(path)) == whole
+
+
+def test_shared_passages_are_found_when_only_two_documents_hold_a_run() -> None:
+    q = lambda d, i, t: {"id": f"{d}#q{i}", "text": t, "start": 0, "end": len(t), "raw_start": 0,  # noqa: E731
+                         "raw_end": len(t), "document": d, "doc_id": d}
+    quotes = [q("a", 1, "one two three four five six"), q("a", 2, "seven eight nine ten eleven"),
+              q("b", 1, "zero one two three four five six")]
+    lines = link_quotations(quotes, 3)
+    shared = [ln for ln in lines if ln["shared"]]
+    assert [s["text"] for s in shared] == ["one two three four five six"]
+    assert sorted(o["document"] for o in shared[0]["occurrences"]) == ["a", "b"]
