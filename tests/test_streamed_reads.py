@@ -56,3 +56,14 @@ def test_shared_passages_are_found_when_only_two_documents_hold_a_run() -> None:
     shared = [ln for ln in lines if ln["shared"]]
     assert [s["text"] for s in shared] == ["one two three four five six"]
     assert sorted(o["document"] for o in shared[0]["occurrences"]) == ["a", "b"]
+
+
+def test_a_row_holding_a_line_separator_is_one_row(tmp_path) -> None:
+    import json as _json
+
+    from pipeline.report.load import read_jsonl
+
+    p = tmp_path / "q.jsonl"
+    rows = [{"text": "one\u2028two"}, {"text": "three"}]
+    p.write_text("".join(_json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert read_jsonl(p) == rows

@@ -147,18 +147,18 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def iter_jsonl(path: Path) -> Iterator[Any]:
     """The rows of a JSON-lines file one at a time (a huge corpus index is never all in memory).
-    Lines are split as ``str.splitlines`` splits the whole text (also at U+2028 and the like),
-    so the rows are exactly those a whole read gives; unreadable lines are skipped."""
+    Rows end at a newline only: a quotation holding U+2028 (which ``str.splitlines`` also splits
+    at) is one row, not two broken ones; unreadable lines are skipped."""
     if not path.exists():
         return
     with open(path, "rb") as fh:
         for raw in fh:
-            for line in raw.decode("utf-8").splitlines():
-                if line.strip():
-                    try:
-                        yield json.loads(line)
-                    except ValueError:
-                        continue
+            line = raw.decode("utf-8").rstrip("\r\n")
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except ValueError:
+                    continue
 
 
 def local_id(record_id: Any) -> str:
