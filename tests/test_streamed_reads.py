@@ -35,18 +35,6 @@ def test_rule_statistics_read_a_record_at_a_time_equal_those_of_whole_outputs(tm
         assert rule_stats.file_stats({"extract": path}) == rule_stats.document_stats({"extract": OUTPUT})
 
 
-def test_json_lines_read_a_row_at_a_time_split_where_a_whole_read_splits(tmp_path: Path) -> None:
-    path = tmp_path / "rows.jsonl"
-    write_jsonl(path, [{"t": "a\u2028b"}, {"t": "c"}])
-    whole = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        try:
-            whole.append(json.loads(line))
-        except ValueError:
-            pass
-    assert list(iter_jsonl(path)) == whole
-
-
 def test_shared_passages_are_found_when_only_two_documents_hold_a_run() -> None:
     q = lambda d, i, t: {"id": f"{d}#q{i}", "text": t, "start": 0, "end": len(t), "raw_start": 0,  # noqa: E731
                          "raw_end": len(t), "document": d, "doc_id": d}
