@@ -57,7 +57,7 @@ def read_todo(out_dir: Path, step: str) -> list[str]:
         text = todo_path(out_dir, step).read_text(encoding="utf-8")
     except OSError:
         return []
-    return [json.loads(line) for line in text.splitlines() if line]
+    return [json.loads(line) for line in text.split("\n") if line.strip()]
 
 
 def write_todo(out_dir: Path, step: str, doc_ids: list[str]) -> None:

@@ -90,7 +90,7 @@ def score_corpus_links(corpus_gold: dict[str, Any], processed: Path, scored: set
     path = processed / "corpus" / "quotations.jsonl"
     if not path.exists():
         return Score(0, len(links), "no corpus/quotations.jsonl")
-    entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    entries = [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
     if not entries:
         return Score(0, len(links), "corpus index has no quotations (not built)")
     texts: dict[str, str] = {}  # quotation id -> text, from 04_quotes
