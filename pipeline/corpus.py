@@ -62,7 +62,8 @@ def build(out_dir: Path, docs: list[Any], config: Any) -> None:
         # one quotation at a time, only the fields the indexes use: memory grows with quotations, not records
         read_json_streamed(path, keep, ["quotations"])
     write_jsonl(out_dir / "corpus" / "quotations.jsonl", link_quotations(quotes, cfg["min_shared_words"]))
-    write_jsonl(out_dir / "corpus" / "speakers.jsonl", merge_speakers(quotes, cfg["surname_merge"]))
+    write_jsonl(out_dir / "corpus" / "speakers.jsonl", merge_speakers(quotes, cfg["surname_merge"],
+                                                                         config.section("quotes")["gender_honorifics"]))
 
 
 # ------------------------------------------------------------------------------ quotations
@@ -200,14 +201,12 @@ def speaker_key(name: str) -> str:
     return norm_text(n).strip(" .,")
 
 
-# honorifics that tell two people of one surname apart ('Mrs. Pemberton' is not 'Mr. Pemberton')
-_GENDERED = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f"}
-
-
-def speaker_gender(name: str) -> str:
+def speaker_gender(name: str, genders: dict[str, str]) -> str:
+    """The gender a leading honorific gives ('Mrs. Pemberton' is not 'Mr. Pemberton'):
+    ``genders`` is the quotes stage's ``gender_honorifics``; "" when it says none."""
     m = HONORIFIC.match(name.strip())
     first = m.group(0).strip(" .").split(".")[0].split()[0].lower() if m else ""
-    return _GENDERED.get(first, "")
+    return genders.get(first, "")
 
 
 def _fold(groups: dict[tuple[str, str], dict[str, Any]], src: tuple[str, str], dst: tuple[str, str]) -> dict[str, Any]:
@@ -236,7 +235,8 @@ def _join_ungendered(groups: dict[tuple[str, str], dict[str, Any]]) -> None:
             groups[(base(k), typ)] = groups.pop((k, typ))
 
 
-def merge_speakers(quotes: list[dict[str, Any]], surname_merge: bool) -> list[dict[str, Any]]:
+def merge_speakers(quotes: list[dict[str, Any]], surname_merge: bool,
+                   genders: dict[str, str]) -> list[dict[str, Any]]:
     groups: dict[tuple[str, str], dict[str, Any]] = {}
     for q in quotes:
         sp = q.get("speaker")
@@ -244,7 +244,7 @@ def merge_speakers(quotes: list[dict[str, Any]], surname_merge: bool) -> list[di
             continue
         typ = sp.get("type") or "person"
         key = (speaker_key(sp["name"]), typ)
-        gender = speaker_gender(sp["name"]) if typ == "person" else ""
+        gender = speaker_gender(sp["name"], genders) if typ == "person" else ""
         if gender:   # a gendered honorific keeps its name apart from the other gender's
             key = (f"{key[0]}\u0000{gender}", typ)
         g = groups.setdefault(key, {"names": {}, "type": typ, "quotations": []})

@@ -280,6 +280,26 @@ def write_jsonl(path: Path, rows: Iterable[Any]) -> None:
     atomic_write_bytes(path, ((json.dumps(r, ensure_ascii=False) + "\n").encode("utf-8") for r in rows))
 
 
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return list(iter_jsonl(path))
+
+
+def iter_jsonl(path: Path) -> Iterator[Any]:
+    """The rows of a JSON-lines file one at a time (a huge corpus index is never all in memory).
+    Rows end at a newline only: a quotation holding U+2028 (which ``str.splitlines`` also splits
+    at) is one row, not two broken ones; unreadable lines are skipped."""
+    if not path.exists():
+        return
+    with open(path, "rb") as fh:
+        for raw in fh:
+            line = raw.decode("utf-8").rstrip("\r\n")
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except ValueError:
+                    continue
+
+
 def read_json_streamed(path: Path, each: Callable[[dict[str, Any], str, Any], None],
                        lists: Iterable[str] = ()) -> Any:
     """An output's top-level values, its lists named in ``lists`` passed to ``each(head, key,

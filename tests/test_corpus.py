@@ -8,9 +8,11 @@ from typing import Any
 
 import yaml
 
+from pipeline.config import load_config
 from pipeline.corpus import link_quotations, merge_speakers
 
 ROOT = Path(__file__).resolve().parent.parent
+GENDERS = load_config().section("quotes")["gender_honorifics"]
 
 
 def q(doc: str, n: int, text: str, name: str | None = None, typ: str = "person") -> dict[str, Any]:
@@ -46,23 +48,23 @@ def test_quotations_in_one_document_only_are_not_linked() -> None:
 
 
 def test_bare_surname_merges_with_the_one_full_name() -> None:
-    sp = merge_speakers([q("a.txt", 1, "x", "Anna Berg"), q("b.txt", 1, "y", "Berg"), q("b.txt", 2, "z", "Mr. Berg")], True)
+    sp = merge_speakers([q("a.txt", 1, "x", "Anna Berg"), q("b.txt", 1, "y", "Berg"), q("b.txt", 2, "z", "Mr. Berg")], True, GENDERS)
     assert len(sp) == 1 and sp[0]["name"] == "Anna Berg" and sp[0]["quotations"] == ["a.txt#q1", "b.txt#q1", "b.txt#q2"]
 
 
 def test_surname_shared_by_two_full_names_is_not_merged() -> None:
-    sp = merge_speakers([q("a.txt", 1, "x", "Anna Berg"), q("a.txt", 2, "x", "Tom Berg"), q("b.txt", 1, "y", "Berg")], True)
+    sp = merge_speakers([q("a.txt", 1, "x", "Anna Berg"), q("a.txt", 2, "x", "Tom Berg"), q("b.txt", 1, "y", "Berg")], True, GENDERS)
     assert sorted(s["name"] for s in sp) == ["Anna Berg", "Berg", "Tom Berg"]
 
 
 def test_mrs_and_mr_of_one_surname_are_two_speakers() -> None:
-    sp = merge_speakers([q("a.txt", 1, "x", "Mrs. Pemberton"), q("b.txt", 1, "y", "Mr. Pemberton")], True)
+    sp = merge_speakers([q("a.txt", 1, "x", "Mrs. Pemberton"), q("b.txt", 1, "y", "Mr. Pemberton")], True, GENDERS)
     assert sorted(s["name"] for s in sp) == ["Mr. Pemberton", "Mrs. Pemberton"]
 
 
 def test_bare_surname_joins_neither_of_two_titled_people() -> None:
     sp = merge_speakers([q("a.txt", 1, "x", "Mrs. Pemberton"), q("b.txt", 1, "y", "Mr. Pemberton"),
-                         q("c.txt", 1, "z", "Pemberton")], True)
+                         q("c.txt", 1, "z", "Pemberton")], True, GENDERS)
     assert len(sp) == 3
 
 
@@ -73,7 +75,7 @@ def test_honorific_without_full_stop_is_dropped_whole() -> None:
 
 
 def test_person_and_outlet_of_the_same_name_stay_apart() -> None:
-    sp = merge_speakers([q("a.txt", 1, "x", "Time", "outlet"), q("b.txt", 1, "y", "Time", "person")], True)
+    sp = merge_speakers([q("a.txt", 1, "x", "Time", "outlet"), q("b.txt", 1, "y", "Time", "person")], True, GENDERS)
     assert len(sp) == 2
 
 

@@ -83,14 +83,14 @@ def score_corpus_links(corpus_gold: dict[str, Any], processed: Path, scored: set
     """Share of ``same_quotation`` links found: one corpus entry whose occurrences include, in
     every listed document, a quotation containing the fragment. Links naming a document that
     was not processed are not scored."""
-    from ..store import doc_id_for
+    from ..store import doc_id_for, read_jsonl
 
     links = [lk for lk in corpus_gold.get("same_quotation") or []
              if all(str(d) in scored for d in lk.get("documents") or [])]
     path = processed / "corpus" / "quotations.jsonl"
     if not path.exists():
         return Score(0, len(links), "no corpus/quotations.jsonl")
-    entries = [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+    entries = read_jsonl(path)
     if not entries:
         return Score(0, len(links), "corpus index has no quotations (not built)")
     texts: dict[str, str] = {}  # quotation id -> text, from 04_quotes

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 from urllib.parse import quote
 
 from ..errors import ConfigError
+from ..store import iter_jsonl, read_jsonl  # noqa: F401  (the report's readers of corpus indexes)
 
 DEFAULTS: dict[str, Any] = {
     "max_page_chars": 1_000_000,  # characters of raw text shown on a page; the rest is summarised
@@ -139,26 +140,6 @@ def load_doc(out_dir: Path, doc_id: str, name: str | None = None, raw_path: Path
             data.errors.append(f"raw file no longer decodes as {encoding}: re-run the pipeline")
         data.raw_len = len(data.raw_text)
     return data
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return list(iter_jsonl(path))
-
-
-def iter_jsonl(path: Path) -> Iterator[Any]:
-    """The rows of a JSON-lines file one at a time (a huge corpus index is never all in memory).
-    Rows end at a newline only: a quotation holding U+2028 (which ``str.splitlines`` also splits
-    at) is one row, not two broken ones; unreadable lines are skipped."""
-    if not path.exists():
-        return
-    with open(path, "rb") as fh:
-        for raw in fh:
-            line = raw.decode("utf-8").rstrip("\r\n")
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except ValueError:
-                    continue
 
 
 def local_id(record_id: Any) -> str:
