@@ -88,13 +88,13 @@ class SpeakerFinder(ClauseCues):
         self.outlets = {o.lower() for o in cfg["outlets"]}     # empty by default: see is_outlet
         self.outlet_words = {w.lower() for w in cfg["outlet_words"]}
         self.max_gap = cfg["max_cue_tokens"]
-        self.it_verbs = set(cfg.get("it_object_verbs", []))
-        self.group_nouns = {w.lower() for w in cfg.get("group_nouns", [])}
-        self.person_nouns = {w.lower() for w in cfg.get("person_nouns", [])}
+        self.it_verbs = set(cfg["it_object_verbs"])
+        self.group_nouns = {w.lower() for w in cfg["group_nouns"]}
+        self.person_nouns = {w.lower() for w in cfg["person_nouns"]}
         self.persons: set[str] = set()   # the document's person names and surnames (see note_persons)
         self.non_persons: set[str] = set()  # places, nations, organisations the model tags in the document
         self.honorifics = {h.lower().rstrip(".") for h in cfg["honorifics"]}
-        self.name_max = int(cfg.get("name_max_tokens", 4))
+        self.name_max = int(cfg["name_max_tokens"])
         self.first_names = bool(cfg["first_name_gender"])
         self.title_re = honorific_prefix(cfg["honorifics"])
 
