@@ -79,11 +79,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--report", type=Path, default=None, help="markdown report (default: docs/BENCHMARKS.md)")
     p.add_argument("--render", type=Path, default=None,
                    help="write the report again from a results.json (after a change to the report's wording)")
-    p.add_argument("--only", choices=["front"], default=None,
+    p.add_argument("--only", choices=["front", "make"], default=None,
                    help="front: only extract+strip+normalise against trafilatura.extract, on the HTML pages of the "
-                        "--small corpus (default 200 documents), printed, not written to the report")
+                        "--small corpus (default 200 documents); make: only `make all` from scratch against "
+                        "`pipeline run` on the --small corpus, alternating (A B B A); printed, not written to the "
+                        "report")
     p.add_argument("--rounds", type=int, default=1,
-                   help="with --only front: measure every page this many times, each side's fastest time counting")
+                   help="with --only front: measure every page this many times, each side's fastest time counting; "
+                        "with --only make: pairs of runs (at least 2)")
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     a = p.parse_args(argv)
     if a.child:
@@ -96,6 +99,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if a.only == "front":
         return front_only(a.bench, a.small or max(1, a.docs // 10), a.rounds)
+    if a.only == "make":
+        from .runs import make_ratio_only
+
+        o = Options(a.bench, a.docs, a.small or max(1, a.docs // 10), 0, 1, a.batch_size, False, True, None,
+                    False, 0.0)
+        r = make_ratio_only(o, max(2, a.rounds))
+        (cache_root() / "make-ratio.json").write_text(json.dumps(r, indent=1))
+        print(json.dumps(r, indent=1))
+        return 0
     if a.huge_only:
         from .common import Bench, snapshot
         from .hugedoc import measure_huge, render_huge

@@ -37,6 +37,13 @@ def run_all_measurements(o: Options) -> dict[str, Any]:
     outm = work / "make-small" / "processed"
     if o.make:   # right after it, on the same documents: make all must not be the slow path
         runs["make_small"] = b.make_all(f"make all from scratch, {o.small} docs, 1 worker", small, outm, scratch=True)
+    if o.make:   # the other order too (A B B A): drift in the machine's load falls on both sides alike
+        runs["make_small_2"] = b.make_all(f"make all from scratch, {o.small} docs, 1 worker (round 2)", small,
+                                          work / "make-small-2" / "processed", scratch=True)
+        runs["small_w1_2"] = b.run(f"pipeline run, {o.small} docs, 1 worker (round 2)", small,
+                                   work / "small-w1-2" / "processed")
+        shutil.rmtree(work / "make-small-2", ignore_errors=True)
+        shutil.rmtree(work / "small-w1-2", ignore_errors=True)
     runs["small_wN"] = b.run(f"pipeline run, {o.small} docs, {w} workers", small, work / "small-wN" / "processed",
                              "--workers", str(w))
     res["identical"] = {f"--workers {w}": tree_digest(work / "small-wN" / "processed") == tree_digest(out1)}
@@ -81,6 +88,29 @@ def run_all_measurements(o: Options) -> dict[str, Any]:
 
 
 MAKE_TIMEOUT_S = 600
+
+
+def make_ratio_only(o: Options, rounds: int) -> dict[str, Any]:
+    """``make all`` from scratch against ``pipeline run`` alone, in A B B A order, ``rounds`` pairs."""
+    small = build_corpus(o.bench, o.small, cache_root())
+    b = Bench(snapshot(cache_root() / "src-make-ratio"))   # not "src": a full run may be using it
+    work = cache_root() / "work-make-ratio"
+    order = [("run", "make") if i % 2 == 0 else ("make", "run") for i in range(rounds)]
+    sums = {"run": [0.0, 0.0], "make": [0.0, 0.0]}
+    rows = []
+    for i, pair in enumerate(order):
+        for side in pair:
+            out = work / side / "processed"
+            r = (b.run(f"pipeline run, {o.small} docs, round {i + 1}", small, out) if side == "run" else
+                 b.make_all(f"make all from scratch, {o.small} docs, round {i + 1}", small, out, scratch=True))
+            sums[side][0] += r.seconds
+            sums[side][1] += r.cpu_seconds
+            rows.append({"round": i + 1, "side": side, "seconds": r.seconds, "cpu_seconds": r.cpu_seconds,
+                         "peak_rss_mb": r.peak_rss_mb})
+        identical = tree_digest(work / "run" / "processed") == tree_digest(work / "make" / "processed")
+    shutil.rmtree(work, ignore_errors=True)
+    return {"docs": o.small, "rounds": rows, "identical": identical, "load_end": os.getloadavg(),
+            "ratio_wall": sums["make"][0] / sums["run"][0], "ratio_cpu": sums["make"][1] / sums["run"][1]}
 
 
 def make_measurements(o: Options, b: Bench, big: Path, outb: Path, work: Path, runs: dict[str, Run]) -> dict[str, Any]:
