@@ -106,7 +106,14 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
     max_link_density = float(cfg["max_link_density"])
     tcfg = cfg["trafilatura"]
     kept: list[bool] | None = None
-    if tcfg["enabled"]:
+    decided: list[str] | None = None  # the own decider's rule per block (None: trafilatura's)
+    if cfg["decider"] == "own":
+        from . import html_decide
+
+        kept, decided = html_decide.decide(blocks, texts, labels, cfg["own"])
+        if not any(kept):  # nothing reads as main text: the structure rules decide, as without trafilatura
+            kept = decided = None
+    elif tcfg["enabled"]:
         ref = trafilatura_text(ctx.raw_text(), dict(tcfg["options"]))
         if ref and ref.strip():
             kept = align(texts, ref, int(tcfg["short_window"]), int(tcfg["short_key"]))
@@ -119,6 +126,7 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
     # a block printed more than once in the page is a card or a teaser (related posts, the
     # same product twice), not main text trafilatura overlooked
     seen = Counter(key(t) for t in texts)
+    dropped: set[int] = set()  # blocks the main-text decision left out
     for i, b in enumerate(blocks):
         if labels[i][0] != "content":
             continue
@@ -129,13 +137,14 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
             if kept[i] and ctx_tokens & overlay:
                 labels[i] = ("boilerplate", HTML_OVERLAY)
             elif kept[i]:
-                labels[i] = ("content", HTML_TRAFILATURA)
+                labels[i] = ("content", decided[i] if decided else HTML_TRAFILATURA)
             elif rcfg["enabled"] and (first <= i <= last or not rcfg["within_kept_range"]) \
                     and (seen[key(texts[i])] == 1 or not rcfg["unique_only"]) \
                     and _main_text(texts[i], density, ctx_tokens & (tokens | overlay | skip), rcfg):
                 labels[i] = ("content", HTML_MAIN_TEXT)
             else:
-                labels[i] = ("boilerplate", HTML_TRAFILATURA)
+                labels[i] = ("boilerplate", decided[i] if decided else HTML_TRAFILATURA)
+                dropped.add(i)
             continue
         if ctx_tokens & tokens:
             labels[i] = ("boilerplate", HTML_STRUCTURE)
@@ -143,7 +152,7 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
         if n and density > max_link_density and words(texts[i]) < 40:
             labels[i] = ("boilerplate", HTML_LINK_DENSITY)
     if kept is not None and rcfg["headings"]:
-        _headings_of_content(blocks, labels)
+        _headings_of_content(blocks, labels, dropped)
     _furniture(blocks, texts, labels, cfg["furniture"])
 
 
@@ -188,10 +197,10 @@ def _furniture(blocks: list[dict[str, Any]], texts: list[str], labels: list[tupl
             labels[i] = ("boilerplate", HTML_REPEATED_BLOCK)
 
 
-def _headings_of_content(blocks: list[dict[str, Any]], labels: list[tuple[str, str]]) -> None:
-    """A heading trafilatura dropped is kept when the next text block is kept main text."""
+def _headings_of_content(blocks: list[dict[str, Any]], labels: list[tuple[str, str]], dropped: set[int]) -> None:
+    """A heading the main-text decision dropped is kept when the next text block is kept main text."""
     for i in range(len(blocks) - 2, -1, -1):
-        if blocks[i].get("kind") != "heading" or labels[i] != ("boilerplate", HTML_TRAFILATURA):
+        if blocks[i].get("kind") != "heading" or i not in dropped or labels[i][0] != "boilerplate":
             continue
         nxt = i + 1
         if blocks[nxt].get("kind") != "heading" and labels[nxt][0] == "content" and labels[nxt][1].startswith("strip.html."):

@@ -1,0 +1,235 @@
+"""Our own main-text decision for HTML pages (``strip.html.decider: own``), in place of trafilatura's.
+
+jusText's algorithm (Pomikálek 2011) over extract's blocks: each block is classed by its length,
+link density and stop-word density (``good``, ``near-good``, ``short``, ``bad``), then short and
+near-good blocks take the class of their good or bad neighbours, and headings over good text are
+kept. Before it, blocks under page furniture (class, id or tag tokens such as ``nav``, ``footer``,
+``sidebar``) are bad, unless the token wraps most of the page (a container, not furniture).
+The decision only labels blocks: their text and offsets stay extract's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...rules import declare
+
+# the rules this module applies: declared once here, used through these constants
+OWN_GOOD = declare("strip.html.own.good", stage="strip",
+        why="a block long enough with prose's share of stop words is running text (jusText's good class)",
+        params=["html.own.length_high", "html.own.stopwords_high", "html.own.stopwords"])
+OWN_CONTEXT = declare("strip.html.own.context", stage="strip",
+        why="a short or near-good block between blocks of one class is of their class (jusText's context step)",
+        params=["html.own.length_low", "html.own.stopwords_low"])
+OWN_HEADING = declare("strip.html.own.heading", stage="strip",
+        why="a heading shortly before running text is its heading",
+        params=["html.own.max_heading_distance"])
+OWN_LINKS = declare("strip.html.own.links", stage="strip",
+        why="a block that is largely link text, or a short one with any link, is navigation",
+        params=["html.own.max_link_density"])
+OWN_NOT_PROSE = declare("strip.html.own.not_prose", stage="strip",
+        why="a long block with too few stop words is a list of names or labels, not running text",
+        params=["html.own.stopwords_low", "html.own.min_language_share"])
+OWN_FURNITURE = declare("strip.html.own.furniture", stage="strip",
+        why="a block under a navigation, footer, sidebar or sharing element is page furniture",
+        params=["html.own.furniture_tokens", "html.own.furniture_max_share"])
+
+OWN_REGION = declare("strip.html.own.region", stage="strip",
+        why="text between the first and the last block of running text, neither links nor furniture, is main text",
+        params=["html.own.region"])
+OWN_WHOLE_PAGE = declare("strip.html.own.whole_page", stage="strip",
+        why="a page with little running text (a listing, a product) keeps every block that is neither links nor furniture",
+        params=["html.own.min_running_text"])
+
+GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
+_WORD = re.compile(r"[^\W\d_]+")
+
+_INDEX: dict[int, tuple[Any, dict[str, tuple[int, ...]], int]] = {}  # id(lexicon) -> (lexicon, word -> languages, n)
+
+
+def _language_index(lexicon: dict[str, list[str]]) -> tuple[dict[str, tuple[int, ...]], int]:
+    """word -> the stop-word lists (by position) that hold it; built once per loaded config."""
+    hit = _INDEX.get(id(lexicon))
+    if hit is not None and hit[0] is lexicon:
+        return hit[1], hit[2]
+    acc: dict[str, list[int]] = {}
+    for n, lang in enumerate(sorted(lexicon)):
+        for w in lexicon[lang]:
+            acc.setdefault(w.casefold(), []).append(n)
+    index = {w: tuple(v) for w, v in acc.items()}
+    _INDEX[id(lexicon)] = (lexicon, index, len(lexicon))
+    return index, len(lexicon)
+
+
+def page_stopwords(words_per_block: list[list[str]], lexicon: dict[str, list[str]], min_share: float) -> frozenset[str] | None:
+    """The stop words of the page's language: the list that covers most of its words, or None
+    when even the best covers less than ``min_share`` (a language we have no list for)."""
+    index, n = _language_index(lexicon)
+    hits = [0] * n
+    total = 0
+    for ws in words_per_block:
+        total += len(ws)
+        for w in ws:
+            langs = index.get(w)
+            if langs:
+                for k in langs:
+                    hits[k] += 1
+    if not total or not n:
+        return None
+    best = max(range(n), key=lambda k: (hits[k], -k))
+    if hits[best] < min_share * total:
+        return None
+    return frozenset(w.casefold() for w in lexicon[sorted(lexicon)[best]])
+
+
+def _furniture_tokens(blocks: list[dict[str, Any]], sizes: list[int], tokens: frozenset[str], max_share: float) -> frozenset[str]:
+    """The furniture tokens that mark a part of this page: one over more than ``max_share`` of
+    the page's text wraps the page (a theme's body class, a layout container) and says nothing."""
+    total = sum(sizes) or 1
+    under: dict[str, int] = {}
+    for b, n in zip(blocks, sizes):
+        for t in tokens.intersection(b.get("context", ())):
+            under[t] = under.get(t, 0) + n
+    return frozenset(t for t, n in under.items() if n <= max_share * total)
+
+
+def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]],
+           cfg: dict[str, Any]) -> tuple[list[bool], list[str]]:
+    """Per block: kept as main text or not, and the rule that decided. Blocks the text rules
+    removed already count as bad neighbours."""
+    n = len(blocks)
+    stripped = [" ".join(t.split()) for t in texts]
+    sizes = [len(t) for t in stripped]
+    words = [[w.casefold() for w in _WORD.findall(t)] for t in stripped]
+    stop = page_stopwords(words, cfg["stopwords"], float(cfg["min_language_share"]))
+    low, high = float(cfg["stopwords_low"]), float(cfg["stopwords_high"])
+    if stop is None:  # language-independent mode: length and links decide
+        low = high = 0.0
+    length_low, length_high = int(cfg["length_low"]), int(cfg["length_high"])
+    max_links = float(cfg["max_link_density"])
+    furniture = _furniture_tokens(blocks, sizes, frozenset(cfg["furniture_tokens"]), float(cfg["furniture_max_share"]))
+
+    cls: list[str] = [BAD] * n
+    why: list[str] = [OWN_NOT_PROSE] * n
+    for i, b in enumerate(blocks):
+        if labels[i][0] != "content" or not sizes[i]:
+            why[i] = labels[i][1]
+            continue
+        size = sizes[i]
+        links = b.get("link_chars", 0)
+        if furniture and not furniture.isdisjoint(b.get("context", ())):
+            why[i] = OWN_FURNITURE
+            continue
+        if links / size > max_links:
+            why[i] = OWN_LINKS
+            continue
+        if size < length_low:
+            if links:
+                why[i] = OWN_LINKS
+            else:
+                cls[i] = SHORT
+            continue
+        ws = words[i]
+        density = (sum(1 for w in ws if w in stop) / len(ws) if ws else 0.0) if stop is not None else 1.0
+        if density >= high:
+            cls[i] = GOOD if size > length_high else NEAR
+        elif density >= low:
+            cls[i] = NEAR
+    if GOOD not in cls and cfg["near_seeds"]:  # a page of short texts (a product, a service): its best blocks seed
+        cls = [GOOD if c == NEAR else c for c in cls]
+    first = list(cls)
+    heading = [b.get("kind") == "heading" for b in blocks]
+    _revise(cls, first, heading, sizes, int(cfg["max_heading_distance"]))
+
+    kept = [c == GOOD for c in cls]
+    region = [False] * n
+    whole_page = sum(s for s, k in zip(sizes, kept) if k) < int(cfg["min_running_text"])
+    if whole_page:  # no running text to anchor on (a listing, a product grid): only links and furniture go
+        kept = [False] * n
+    if (cfg["region"] != "off" and any(kept)) or whole_page:
+        lo, hi = (0, n - 1) if whole_page else (kept.index(True), n - 1 - kept[::-1].index(True))
+        soft = (SHORT, NEAR) if cfg["region"] == "short" else (SHORT, NEAR, BAD)
+        for i in range(lo, hi + 1):
+            if not kept[i] and (whole_page or first[i] in soft) and why[i] not in (OWN_LINKS, OWN_FURNITURE) and labels[i][0] == "content":
+                kept[i] = region[i] = True
+    rules = []
+    for i in range(n):
+        if region[i]:
+            rules.append(OWN_WHOLE_PAGE if whole_page else OWN_REGION)
+        elif kept[i]:
+            rules.append(OWN_GOOD if first[i] == GOOD else OWN_HEADING if heading[i] and first[i] != NEAR else OWN_CONTEXT)
+        elif first[i] in (SHORT, NEAR):
+            rules.append(OWN_CONTEXT)
+        else:
+            rules.append(why[i])
+    return kept, rules
+
+
+def _neighbour(cls: list[str], i: int, step: int, ignore_near: bool) -> str:
+    """The class of the nearest good or bad block (or near-good one, unless ignored) from ``i``
+    in direction ``step``; the page's edge counts as bad."""
+    i += step
+    while 0 <= i < len(cls):
+        c = cls[i]
+        if c == GOOD or c == BAD or (c == NEAR and not ignore_near):
+            return c
+        i += step
+    return BAD
+
+
+def _heading_reaches_good(cls: list[str], sizes: list[int], i: int, max_distance: int) -> bool:
+    distance = 0
+    for j in range(i + 1, len(cls)):
+        if distance > max_distance:
+            return False
+        if cls[j] == GOOD:
+            return True
+        distance += sizes[j]
+    return False
+
+
+def _revise(cls: list[str], first: list[str], heading: list[bool], sizes: list[int], max_distance: int) -> None:
+    """jusText's context-sensitive pass, in place: headings before good text, then short blocks,
+    then near-good ones, then headings again."""
+    for i in range(len(cls)):
+        if heading[i] and cls[i] == SHORT and _heading_reaches_good(cls, sizes, i, max_distance):
+            cls[i] = NEAR
+    new: dict[int, str] = {}
+    for i, c in enumerate(cls):
+        if c != SHORT:
+            continue
+        prev, nxt = _neighbour(cls, i, -1, True), _neighbour(cls, i, 1, True)
+        if prev == GOOD and nxt == GOOD:
+            new[i] = GOOD
+        elif prev == BAD and nxt == BAD:
+            new[i] = BAD
+        elif (prev == BAD and _neighbour(cls, i, -1, False) == NEAR) or (nxt == BAD and _neighbour(cls, i, 1, False) == NEAR):
+            new[i] = GOOD
+        else:
+            new[i] = BAD
+    for i, c in new.items():
+        cls[i] = c
+    for i, c in enumerate(cls):
+        if c == NEAR:
+            cls[i] = BAD if (_neighbour(cls, i, -1, True), _neighbour(cls, i, 1, True)) == (BAD, BAD) else GOOD
+    for i in range(len(cls)):
+        if heading[i] and cls[i] == BAD and first[i] != BAD and _heading_reaches_good(cls, sizes, i, max_distance):
+            cls[i] = GOOD
+
+
+_COUNT = {"type": "integer", "minimum": 0}
+_SHARE = {"type": "number", "minimum": 0}
+SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
+    "type": "object", "additionalProperties": False,
+    "required": ["stopwords", "min_language_share", "length_low", "length_high", "stopwords_low", "stopwords_high",
+                 "max_link_density", "max_heading_distance", "furniture_tokens", "furniture_max_share", "near_seeds", "region", "min_running_text"],
+    "properties": {
+        "stopwords": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+        "min_language_share": _SHARE, "length_low": _COUNT, "length_high": _COUNT, "stopwords_low": _SHARE,
+        "stopwords_high": _SHARE, "max_link_density": _SHARE, "max_heading_distance": _COUNT,
+        "furniture_tokens": {"type": "array", "items": {"type": "string"}}, "furniture_max_share": _SHARE,
+        "near_seeds": {"type": "boolean"}, "region": {"enum": ["off", "short", "all"]},
+        "min_running_text": _COUNT,
+    },
+}
