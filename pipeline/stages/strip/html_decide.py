@@ -41,6 +41,12 @@ OWN_REGION = declare("strip.html.own.region", stage="strip",
 OWN_WHOLE_PAGE = declare("strip.html.own.whole_page", stage="strip",
         why="a page with little running text (a listing, a product) keeps every block that is neither links nor furniture",
         params=["html.own.min_running_text"])
+OWN_COMMENTS = declare("strip.html.own.comments", stage="strip",
+        why="readers' comments under an article are not its text (a thread made only of them is)",
+        params=["html.own.comment_tokens", "html.own.min_running_text"])
+OWN_RUN = declare("strip.html.own.prose_run", stage="strip",
+        why="a run of short blocks as long and as rich in stop words as running text is running text cut by markup",
+        params=["html.own.run_min_length", "html.own.run_min_mean_length", "html.own.stopwords_high"])
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -136,6 +142,10 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
             cls[i] = GOOD if size > length_high else NEAR
         elif density >= low:
             cls[i] = NEAR
+    stops = [sum(1 for w in ws if w in stop) if stop is not None else len(ws) for ws in words]
+    runs = _prose_runs(cls, sizes, words, stops, int(cfg["run_min_length"]), int(cfg["run_min_mean_length"]), high)
+    for i in runs:
+        cls[i] = GOOD
     if GOOD not in cls and cfg["near_seeds"]:  # a page of short texts (a product, a service): its best blocks seed
         cls = [GOOD if c == NEAR else c for c in cls]
     first = list(cls)
@@ -143,27 +153,71 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
     _revise(cls, first, heading, sizes, int(cfg["max_heading_distance"]))
 
     kept = [c == GOOD for c in cls]
+    _drop_comments(blocks, sizes, kept, cls, why, frozenset(cfg["comment_tokens"]), int(cfg["min_running_text"]))
     region = [False] * n
-    whole_page = sum(s for s, k in zip(sizes, kept) if k) < int(cfg["min_running_text"])
+    anchors = [k and i not in runs for i, k in enumerate(kept)]  # running text in its own blocks
+    whole_page = sum(s for s, a in zip(sizes, anchors) if a) < int(cfg["min_running_text"])
     if whole_page:  # no running text to anchor on (a listing, a product grid): only links and furniture go
         kept = [False] * n
-    if (cfg["region"] != "off" and any(kept)) or whole_page:
-        lo, hi = (0, n - 1) if whole_page else (kept.index(True), n - 1 - kept[::-1].index(True))
+    if (cfg["region"] != "off" and any(anchors)) or whole_page:
+        lo, hi = (0, n - 1) if whole_page else (anchors.index(True), n - 1 - anchors[::-1].index(True))
         soft = (SHORT, NEAR) if cfg["region"] == "short" else (SHORT, NEAR, BAD)
         for i in range(lo, hi + 1):
-            if not kept[i] and (whole_page or first[i] in soft) and why[i] not in (OWN_LINKS, OWN_FURNITURE) and labels[i][0] == "content":
+            if not kept[i] and (whole_page or first[i] in soft) and why[i] not in (OWN_LINKS, OWN_FURNITURE, OWN_COMMENTS) and labels[i][0] == "content":
                 kept[i] = region[i] = True
     rules = []
     for i in range(n):
         if region[i]:
             rules.append(OWN_WHOLE_PAGE if whole_page else OWN_REGION)
+        elif kept[i] and i in runs:
+            rules.append(OWN_RUN)
         elif kept[i]:
             rules.append(OWN_GOOD if first[i] == GOOD else OWN_HEADING if heading[i] and first[i] != NEAR else OWN_CONTEXT)
-        elif first[i] in (SHORT, NEAR):
+        elif first[i] in (SHORT, NEAR) and why[i] != OWN_COMMENTS:
             rules.append(OWN_CONTEXT)
         else:
             rules.append(why[i])
     return kept, rules
+
+
+def _prose_runs(cls: list[str], sizes: list[int], words: list[list[str]], stops: list[int], min_length: int,
+                min_mean: int, high: float) -> set[int]:
+    """Blocks of a run of short and near-good ones (list items, lines of one text) that together
+    are as long and as rich in stop words as good text: a paragraph cut into pieces by markup.
+    Its blocks must be ``min_mean`` characters long on average: a column of dates or names is not."""
+    out: set[int] = set()
+    if not min_length:
+        return out
+    i, n = 0, len(cls)
+    while i < n:
+        if cls[i] not in (SHORT, NEAR):
+            i += 1
+            continue
+        j = i
+        while j < n and cls[j] in (SHORT, NEAR):
+            j += 1
+        nw = sum(len(words[k]) for k in range(i, j))
+        total = sum(sizes[i:j])
+        if j - i > 1 and total >= min_length and total >= min_mean * (j - i) and nw and sum(stops[i:j]) / nw >= high:
+            out.update(range(i, j))
+        i = j
+    return out
+
+
+def _drop_comments(blocks: list[dict[str, Any]], sizes: list[int], kept: list[bool], cls: list[str], why: list[str],
+                   tokens: frozenset[str], min_text: int) -> None:
+    """Readers' comments under an article are not its text; on a page whose running text is all
+    in comment containers (a forum thread), they are the text and stay."""
+    if not tokens:
+        return
+    under = [not tokens.isdisjoint(b.get("context", ())) for b in blocks]
+    if sum(s for s, k, u in zip(sizes, kept, under) if k and not u) < min_text:
+        return
+    for i, u in enumerate(under):
+        if u:
+            kept[i] = False
+            cls[i] = BAD
+            why[i] = OWN_COMMENTS
 
 
 def _neighbour(cls: list[str], i: int, step: int, ignore_near: bool) -> str:
@@ -223,13 +277,14 @@ _SHARE = {"type": "number", "minimum": 0}
 SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
     "type": "object", "additionalProperties": False,
     "required": ["stopwords", "min_language_share", "length_low", "length_high", "stopwords_low", "stopwords_high",
-                 "max_link_density", "max_heading_distance", "furniture_tokens", "furniture_max_share", "near_seeds", "region", "min_running_text"],
+                 "max_link_density", "max_heading_distance", "furniture_tokens", "furniture_max_share", "near_seeds", "region", "min_running_text", "comment_tokens",
+                 "run_min_length", "run_min_mean_length"],
     "properties": {
         "stopwords": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
         "min_language_share": _SHARE, "length_low": _COUNT, "length_high": _COUNT, "stopwords_low": _SHARE,
         "stopwords_high": _SHARE, "max_link_density": _SHARE, "max_heading_distance": _COUNT,
         "furniture_tokens": {"type": "array", "items": {"type": "string"}}, "furniture_max_share": _SHARE,
         "near_seeds": {"type": "boolean"}, "region": {"enum": ["off", "short", "all"]},
-        "min_running_text": _COUNT,
+        "min_running_text": _COUNT, "run_min_length": _COUNT, "run_min_mean_length": _COUNT, "comment_tokens": {"type": "array", "items": {"type": "string"}},
     },
 }
