@@ -11,6 +11,7 @@ The decision only labels blocks: their text and offsets stay extract's.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from ...rules import declare
@@ -37,7 +38,7 @@ OWN_FURNITURE = declare("strip.html.own.furniture", stage="strip",
 
 OWN_REGION = declare("strip.html.own.region", stage="strip",
         why="text between the first and the last block of running text, neither links nor furniture, is main text",
-        params=["html.own.region"])
+        params=["html.own.region", "html.own.region_unique_only"])
 OWN_WHOLE_PAGE = declare("strip.html.own.whole_page", stage="strip",
         why="a page with little running text (a listing, a product) keeps every block that is neither links nor furniture",
         params=["html.own.min_running_text"])
@@ -159,11 +160,13 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
     whole_page = sum(s for s, a in zip(sizes, anchors) if a) < int(cfg["min_running_text"])
     if whole_page:  # no running text to anchor on (a listing, a product grid): only links and furniture go
         kept = [False] * n
-    if (cfg["region"] != "off" and any(anchors)) or whole_page:
+    if (cfg["region"] != "none" and any(anchors)) or whole_page:
         lo, hi = (0, n - 1) if whole_page else (anchors.index(True), n - 1 - anchors[::-1].index(True))
         soft = (SHORT, NEAR) if cfg["region"] == "short" else (SHORT, NEAR, BAD)
+        repeats = Counter(stripped) if cfg["region_unique_only"] and not whole_page else None
         for i in range(lo, hi + 1):
-            if not kept[i] and (whole_page or first[i] in soft) and why[i] not in (OWN_LINKS, OWN_FURNITURE, OWN_COMMENTS) and labels[i][0] == "content":
+            if not kept[i] and (whole_page or first[i] in soft) and why[i] not in (OWN_LINKS, OWN_FURNITURE, OWN_COMMENTS) \
+                    and labels[i][0] == "content" and (repeats is None or repeats[stripped[i]] == 1):
                 kept[i] = region[i] = True
     rules = []
     for i in range(n):
@@ -278,13 +281,14 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
     "type": "object", "additionalProperties": False,
     "required": ["stopwords", "min_language_share", "length_low", "length_high", "stopwords_low", "stopwords_high",
                  "max_link_density", "max_heading_distance", "furniture_tokens", "furniture_max_share", "near_seeds", "region", "min_running_text", "comment_tokens",
-                 "run_min_length", "run_min_mean_length"],
+                 "run_min_length", "run_min_mean_length", "region_unique_only"],
     "properties": {
         "stopwords": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
         "min_language_share": _SHARE, "length_low": _COUNT, "length_high": _COUNT, "stopwords_low": _SHARE,
         "stopwords_high": _SHARE, "max_link_density": _SHARE, "max_heading_distance": _COUNT,
         "furniture_tokens": {"type": "array", "items": {"type": "string"}}, "furniture_max_share": _SHARE,
-        "near_seeds": {"type": "boolean"}, "region": {"enum": ["off", "short", "all"]},
+        "near_seeds": {"type": "boolean"}, "region": {"enum": ["none", "short", "all"]},
+        "region_unique_only": {"type": "boolean"},
         "min_running_text": _COUNT, "run_min_length": _COUNT, "run_min_mean_length": _COUNT, "comment_tokens": {"type": "array", "items": {"type": "string"}},
     },
 }
