@@ -119,6 +119,8 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
             kept = align(texts, ref, int(tcfg["short_window"]), int(tcfg["short_key"]))
     rcfg = cfg["recover"]
     skip = set(rcfg["skip_tokens"])  # comment threads: trafilatura left them out on purpose
+    if decided:  # and the own decider, when it did (a thread made only of comments it keeps)
+        skip |= set(cfg["own"]["comment_tokens"])
     overlay = set(cfg["overlay_tokens"])
     if kept is not None:
         overlay = _small_overlays(blocks, texts, kept, overlay, float(cfg["overlay_max_share"]))
