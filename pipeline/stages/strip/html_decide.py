@@ -74,20 +74,32 @@ def page_stopwords(words_per_block: list[list[str]], lexicon: dict[str, list[str
     when even the best covers less than ``min_share`` (a language we have no list for)."""
     index, n = _language_index(lexicon)
     hits = [0] * n
-    total = 0
+    counts: Counter[str] = Counter()
     for ws in words_per_block:
-        total += len(ws)
-        for w in ws:
-            langs = index.get(w)
-            if langs:
-                for k in langs:
-                    hits[k] += 1
+        counts.update(ws)
+    total = sum(counts.values())
+    for w, c in counts.items():
+        langs = index.get(w)
+        if langs:
+            for k in langs:
+                hits[k] += c
     if not total or not n:
         return None
     best = max(range(n), key=lambda k: (hits[k], -k))
     if hits[best] < min_share * total:
         return None
-    return frozenset(w.casefold() for w in lexicon[sorted(lexicon)[best]])
+    return _stoplist(lexicon, sorted(lexicon)[best])
+
+
+def _stoplist(lexicon: dict[str, list[str]], lang: str) -> frozenset[str]:
+    key = (id(lexicon), lang)
+    hit = _STOPLISTS.get(key)
+    if hit is None or hit[0] is not lexicon:
+        hit = _STOPLISTS[key] = (lexicon, frozenset(w.casefold() for w in lexicon[lang]))
+    return hit[1]
+
+
+_STOPLISTS: dict[tuple[int, str], tuple[Any, frozenset[str]]] = {}
 
 
 def _furniture_tokens(blocks: list[dict[str, Any]], sizes: list[int], tokens: frozenset[str], max_share: float) -> frozenset[str]:
@@ -108,9 +120,11 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
     n = len(blocks)
     stripped = [" ".join(t.split()) for t in texts]
     sizes = [len(t) for t in stripped]
-    words = [[w.casefold() for w in _WORD.findall(t)] for t in stripped]
+    words = [_WORD.findall(t.casefold()) for t in stripped]
     stop = page_stopwords(words, cfg["stopwords"], float(cfg["min_language_share"]))
     low, high = float(cfg["stopwords_low"]), float(cfg["stopwords_high"])
+    # stop words per block; without a list every word counts (density 1: length and links decide)
+    stops = [len([w for w in ws if w in stop]) for ws in words] if stop is not None else [len(ws) for ws in words]
     if stop is None:  # language-independent mode: length and links decide
         low = high = 0.0
     length_low, length_high = int(cfg["length_low"]), int(cfg["length_high"])
@@ -137,13 +151,11 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
             else:
                 cls[i] = SHORT
             continue
-        ws = words[i]
-        density = (sum(1 for w in ws if w in stop) / len(ws) if ws else 0.0) if stop is not None else 1.0
+        density = stops[i] / len(words[i]) if words[i] else 0.0
         if density >= high:
             cls[i] = GOOD if size > length_high else NEAR
         elif density >= low:
             cls[i] = NEAR
-    stops = [sum(1 for w in ws if w in stop) if stop is not None else len(ws) for ws in words]
     runs = _prose_runs(cls, sizes, words, stops, int(cfg["run_min_length"]), int(cfg["run_min_mean_length"]), high)
     for i in runs:
         cls[i] = GOOD

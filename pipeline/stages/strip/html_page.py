@@ -127,7 +127,7 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
         first, last = _kept_range(kept, labels)
     # a block printed more than once in the page is a card or a teaser (related posts, the
     # same product twice), not main text trafilatura overlooked
-    seen = Counter(key(t) for t in texts)
+    seen: Counter[str] | None = None  # counted when first needed
     dropped: set[int] = set()  # blocks the main-text decision left out
     for i, b in enumerate(blocks):
         if labels[i][0] != "content":
@@ -141,8 +141,8 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
             elif kept[i]:
                 labels[i] = ("content", decided[i] if decided else HTML_TRAFILATURA)
             elif rcfg["enabled"] and (first <= i <= last or not rcfg["within_kept_range"]) \
-                    and (seen[key(texts[i])] == 1 or not rcfg["unique_only"]) \
-                    and _main_text(texts[i], density, ctx_tokens & (tokens | overlay | skip), rcfg):
+                    and _main_text(texts[i], density, ctx_tokens & (tokens | overlay | skip), rcfg) \
+                    and (not rcfg["unique_only"] or (seen := seen or Counter(key(t) for t in texts))[key(texts[i])] == 1):
                 labels[i] = ("content", HTML_MAIN_TEXT)
             else:
                 labels[i] = ("boilerplate", decided[i] if decided else HTML_TRAFILATURA)
@@ -187,7 +187,7 @@ def _furniture(blocks: list[dict[str, Any]], texts: list[str], labels: list[tupl
     min_density = float(cfg["nav_min_link_density"])
     rep_words = int(cfg["repeated_max_words"])
     rep_min = int(cfg["repeated_min_count"])
-    keys = [texts[i].strip().casefold() for i in range(len(blocks))]
+    keys = [t.strip().casefold() for t in texts] if rep_words else []  # repeated blocks: off at 0
     counts = Counter(k for k in keys if k)
     for i, b in enumerate(blocks):
         if labels[i][0] != "content":
