@@ -1,11 +1,15 @@
 """Our own main-text decision for HTML pages (``strip.html.decider: own``), in place of trafilatura's.
 
 jusText's algorithm (Pomikálek 2011) over extract's blocks: each block is classed by its length,
-link density and stop-word density (``good``, ``near-good``, ``short``, ``bad``), then short and
-near-good blocks take the class of their good or bad neighbours, and headings over good text are
-kept. Before it, blocks under page furniture (class, id or tag tokens such as ``nav``, ``footer``,
-``sidebar``) are bad, unless the token wraps most of the page (a container, not furniture).
-The decision only labels blocks: their text and offsets stay extract's.
+link density and stop-word density (``good``, ``near-good``, ``short``, ``bad``; the stop words of
+the page's language, the jusText list that covers most of its words), then short and near-good
+blocks take the class of their good or bad neighbours, and headings over good text are kept.
+Around it: blocks under page furniture (class, id or tag tokens such as ``nav``, ``footer``,
+``sidebar``) are bad unless the token wraps most of the page; a run of short blocks that reads as
+one paragraph is good; readers' comments go when running text lies outside them; between the
+first and the last block of running text (the main region) every block printed once that is
+neither links nor furniture stays; a page with little running text (a listing, a product) keeps
+all but links and furniture. The decision only labels blocks: text and offsets stay extract's.
 """
 
 from __future__ import annotations

@@ -1,10 +1,12 @@
-"""HTML rules for the strip stage: trafilatura's main-text decision aligned back to our blocks,
-then structure (navigation, footers, asides, link lists) and recovery of stray main text.
+"""HTML rules for the strip stage: a main-text decision over our blocks, then structure
+(navigation, footers, asides, link lists) and recovery of stray main text.
 
+The decision is ours by default (``strip.html.decider: own``, ``html_decide.py``: jusText's
+classes and context step over extract's blocks, no second parse). With ``decider: trafilatura``,
 trafilatura (a well-kept extractor) is called once per page on the decoded raw text; its output
 text is compared with each block's text (letters and digits only, case-folded), in document
-order, so that a block is ``content`` when trafilatura kept it. The blocks keep their own raw
-offsets: trafilatura only decides, it never supplies text. Only blocks still labelled
+order, so that a block is ``content`` when trafilatura kept it. Either way the blocks keep their
+own raw offsets: the decider only decides, it never supplies text. Only blocks still labelled
 ``content`` by the text rules are considered, so those decisions (and their notices) stand.
 """
 
