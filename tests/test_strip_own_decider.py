@@ -130,3 +130,13 @@ def test_the_page_language_is_the_stop_word_list_covering_most_words() -> None:
     words = [["der", "hund", "und", "die", "katze"], ["the"]]
     assert html_decide.page_stopwords(words, lexicon, 0.1) == frozenset({"der", "und", "die"})
     assert html_decide.page_stopwords([["kalo", "vemu"]], lexicon, 0.1) is None
+
+
+def test_a_page_of_thousands_of_short_blocks_is_decided_in_linear_time(cfg: Any) -> None:
+    import time
+
+    body = f"<p>{P1}</p>" + "".join(f"<p>Item {i}</p>" for i in range(20000)) + f"<p>{P2}</p>"
+    t0 = time.perf_counter()
+    ext, out = run_own(cfg, body)
+    assert time.perf_counter() - t0 < 60
+    assert label_of(ext, out, "Tuesday")[0] == "content"

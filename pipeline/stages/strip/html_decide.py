@@ -239,16 +239,24 @@ def _drop_comments(blocks: list[dict[str, Any]], sizes: list[int], kept: list[bo
             why[i] = OWN_COMMENTS
 
 
-def _neighbour(cls: list[str], i: int, step: int, ignore_near: bool) -> str:
-    """The class of the nearest good or bad block (or near-good one, unless ignored) from ``i``
-    in direction ``step``; the page's edge counts as bad."""
-    i += step
-    while 0 <= i < len(cls):
+def _nearest(cls: list[str], ignore_near: bool) -> tuple[list[str], list[str]]:
+    """For every block, the class of the nearest good or bad block (or near-good one, unless
+    ignored) before it and after it; the page's edges count as bad."""
+    n = len(cls)
+    prev, nxt = [BAD] * n, [BAD] * n
+    last = BAD
+    for i in range(n):
+        prev[i] = last
         c = cls[i]
         if c == GOOD or c == BAD or (c == NEAR and not ignore_near):
-            return c
-        i += step
-    return BAD
+            last = c
+    last = BAD
+    for i in range(n - 1, -1, -1):
+        nxt[i] = last
+        c = cls[i]
+        if c == GOOD or c == BAD or (c == NEAR and not ignore_near):
+            last = c
+    return prev, nxt
 
 
 def _heading_reaches_good(cls: list[str], sizes: list[int], i: int, max_distance: int) -> bool:
@@ -268,24 +276,28 @@ def _revise(cls: list[str], first: list[str], heading: list[bool], sizes: list[i
     for i in range(len(cls)):
         if heading[i] and cls[i] == SHORT and _heading_reaches_good(cls, sizes, i, max_distance):
             cls[i] = NEAR
+    prev_gb, next_gb = _nearest(cls, True)   # neighbours in one pass each way: a page of
+    prev_any, next_any = _nearest(cls, False)  # thousands of short blocks stays linear
     new: dict[int, str] = {}
     for i, c in enumerate(cls):
         if c != SHORT:
             continue
-        prev, nxt = _neighbour(cls, i, -1, True), _neighbour(cls, i, 1, True)
+        prev, nxt = prev_gb[i], next_gb[i]
         if prev == GOOD and nxt == GOOD:
             new[i] = GOOD
         elif prev == BAD and nxt == BAD:
             new[i] = BAD
-        elif (prev == BAD and _neighbour(cls, i, -1, False) == NEAR) or (nxt == BAD and _neighbour(cls, i, 1, False) == NEAR):
+        elif (prev == BAD and prev_any[i] == NEAR) or (nxt == BAD and next_any[i] == NEAR):
             new[i] = GOOD
         else:
             new[i] = BAD
     for i, c in new.items():
         cls[i] = c
+    # near-good blocks in order: every block before one is good or bad by then
+    _, next_gb = _nearest(cls, True)
     for i, c in enumerate(cls):
         if c == NEAR:
-            cls[i] = BAD if (_neighbour(cls, i, -1, True), _neighbour(cls, i, 1, True)) == (BAD, BAD) else GOOD
+            cls[i] = BAD if ((cls[i - 1] if i else BAD), next_gb[i]) == (BAD, BAD) else GOOD
     for i in range(len(cls)):
         if heading[i] and cls[i] == BAD and first[i] != BAD and _heading_reaches_good(cls, sizes, i, max_distance):
             cls[i] = GOOD
