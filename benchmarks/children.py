@@ -55,12 +55,13 @@ def _clean_texts(docs: list[Any], out: str) -> list[str]:
     return [read_json(Path(out) / "03_normalise" / f"{d.doc_id}.json")["text"] for d in docs]
 
 
-def child_front_vs_trafilatura(raw: str, limit: str, rounds: str = "1") -> dict[str, Any]:
+def child_front_vs_trafilatura(raw: str, limit: str, rounds: str = "1", decider: str = "") -> dict[str, Any]:
     """extract+strip+normalise against trafilatura.extract on the same HTML pages, page by page.
 
     With ``rounds`` > 1 every page is measured that many times on both sides (alternating which
     goes first) and each side's fastest time of the page counts: on a loaded machine the
-    minimum is the figure least disturbed by other processes."""
+    minimum is the figure least disturbed by other processes. ``decider`` (``trafilatura`` or
+    ``own``) overrides the config's ``strip.html.decider``."""
     import trafilatura
 
     from pipeline.runner import DocContext, run_stage
@@ -68,6 +69,8 @@ def child_front_vs_trafilatura(raw: str, limit: str, rounds: str = "1") -> dict[
     from pipeline.store import read_raw_bytes, sha256_bytes
 
     docs, config = _docs_and_config(raw)
+    if decider:
+        config.data["strip"]["html"]["decider"] = decider
     html = [d for d in docs if d.name.endswith((".html", ".htm"))][: int(limit) or None]
     specs = [stage(n) for n in ("extract", "strip", "normalise")]
     inner = [0.0]  # trafilatura as called by the strip stage itself, if it does
@@ -117,7 +120,8 @@ def child_front_vs_trafilatura(raw: str, limit: str, rounds: str = "1") -> dict[
     by_stage = {s.name: sum(p[s.name] for p in stages_best[1:]) for s in specs}
     return {"docs": max(0, n - 1), "bytes": nbytes, "rounds": max(1, int(rounds)), "ours_seconds": ours,
             "trafilatura_seconds": theirs, "median_page_ratio": statistics.median(per_doc) if per_doc else None,
-            "by_stage": by_stage, "trafilatura_inside_strip_seconds": sum(inner_best[1:])}
+            "by_stage": by_stage, "trafilatura_inside_strip_seconds": sum(inner_best[1:]),
+            "decider": config.data["strip"]["html"]["decider"]}
 
 
 def child_spacy(raw: str, out: str, batch_size: str) -> dict[str, Any]:

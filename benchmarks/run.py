@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rounds", type=int, default=1,
                    help="with --only front: measure every page this many times, each side's fastest time counting; "
                         "with --only make: pairs of runs (at least 2)")
+    p.add_argument("--decider", choices=["trafilatura", "own"], default=None,
+                   help="with --only front: the HTML main-text decision measured (default: the config's strip.html.decider)")
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     a = p.parse_args(argv)
     if a.child:
@@ -98,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         (a.report or ROOT / "docs" / "BENCHMARKS.md").write_text(text, encoding="utf-8")
         return 0
     if a.only == "front":
-        return front_only(a.bench, a.small or max(1, a.docs // 10), a.rounds)
+        return front_only(a.bench, a.small or max(1, a.docs // 10), a.rounds, a.decider or "")
     if a.only == "make":
         from .runs import make_ratio_only
 
@@ -141,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def front_only(bench: Path, docs: int, rounds: int) -> int:
+def front_only(bench: Path, docs: int, rounds: int, decider: str = "") -> int:
     """The front-end ratio alone, in this process: the same measurement as ``make bench``'s."""
     from .common import build_corpus
 
@@ -149,7 +151,7 @@ def front_only(bench: Path, docs: int, rounds: int) -> int:
         print(f"error: {bench}: no such folder of bench pages", file=sys.stderr)
         return 2
     raw = build_corpus(bench, docs, cache_root())
-    r = CHILDREN["front"](str(raw), "0", str(rounds))
+    r = CHILDREN["front"](str(raw), "0", str(rounds), decider)
     r["ratio"] = r["ours_seconds"] / r["trafilatura_seconds"] if r["trafilatura_seconds"] else None
     print(json.dumps(r, indent=1))
     return 0

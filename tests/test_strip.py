@@ -118,7 +118,7 @@ HTML = """<!doctype html><html><head><title>t</title></head><body>
 
 
 def test_html_nav_and_footer_are_boilerplate_by_structure(cfg: Any) -> None:
-    html_cfg = {**cfg.section("strip")["html"], "trafilatura": {"enabled": False}}
+    html_cfg = {**cfg.section("strip")["html"], "decider": "trafilatura", "trafilatura": {"enabled": False}}
     ext, out = run_strip(cfg, "a.html", HTML, html=html_cfg)
     assert label_of(ext, out, "Archive") == ("boilerplate", "strip.html.structure")
     assert label_of(ext, out, "Privacy") == ("boilerplate", "strip.html.structure")
@@ -126,7 +126,7 @@ def test_html_nav_and_footer_are_boilerplate_by_structure(cfg: Any) -> None:
 
 
 def test_html_trafilatura_decision_is_aligned_to_blocks_with_their_offsets(cfg: Any) -> None:
-    ext, out = run_strip(cfg, "a.html", HTML)
+    ext, out = run_strip(cfg, "a.html", HTML, html={**cfg.section("strip")["html"], "decider": "trafilatura"})
     assert label_of(ext, out, "Tuesday") == ("content", "strip.html.trafilatura")
     assert label_of(ext, out, "Archive")[0] == "boilerplate"
     for b, d in zip(ext["blocks"], out["decisions"]):

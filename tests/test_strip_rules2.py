@@ -51,7 +51,7 @@ def test_html_links_inside_navigation_are_boilerplate_even_when_the_extractor_ke
 
 
 def test_html_nav_menu_is_decided_by_an_html_rule_not_as_a_trailing_fragment(cfg: Any) -> None:
-    html_cfg = {**cfg.section("strip")["html"], "trafilatura": {"enabled": False}}
+    html_cfg = {**cfg.section("strip")["html"], "decider": "trafilatura", "trafilatura": {"enabled": False}}
     ext, out = run_strip(cfg, "a.html", HTML.replace("</footer>", "<p>© 2011</p></footer>"), html=html_cfg)
     assert label_of(ext, out, "Archive") == ("boilerplate", "strip.html.structure")
 

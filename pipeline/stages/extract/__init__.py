@@ -254,8 +254,15 @@ class _HTMLBlocks(HTMLParser):
         return "body"
 
     def _push(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        k = (tag, a.get("class") or "", a.get("id") or "", a.get("role") or "")
+        c = i = r = None
+        for name, value in attrs:  # the last of repeated attributes wins, as in dict(attrs)
+            if name == "class":
+                c = value
+            elif name == "id":
+                i = value
+            elif name == "role":
+                r = value
+        k = (tag, c or "", i or "", r or "")
         desc = self.described.get(k)
         if desc is None:
             c, i = k[1].strip().lower(), k[2].strip().lower()

@@ -21,6 +21,7 @@ from ...text import sentences
 from ...text import words as words_
 from ...rules import declare
 from . import attribution as strip_attribution
+from . import html_decide
 
 # the rules this module applies: declared once here, used through these constants
 DEFAULT_CONTENT = declare("strip.default_content", stage="strip",
@@ -67,7 +68,9 @@ def _section(**props: Any) -> dict[str, Any]:
 
 _HTML_SCHEMA = _section(  # html_page.py
     boilerplate_context_tokens=_STRINGS, max_link_density=_SHARE, overlay_tokens=_STRINGS, overlay_max_share=_SHARE,
+    decider={"enum": ["trafilatura", "own"]},
     trafilatura=_section(enabled={"type": "boolean"}, options={"type": "object"}, short_key=_COUNT, short_window=_COUNT),
+    own=html_decide.SCHEMA,
     recover=_section(enabled={"type": "boolean"}, max_link_density=_SHARE, min_words=_COUNT, min_sentence_words=_COUNT,
                      headings={"type": "boolean"}, unique_only={"type": "boolean"},
                      within_kept_range={"type": "boolean"}, skip_tokens=_STRINGS),

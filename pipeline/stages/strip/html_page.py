@@ -1,10 +1,12 @@
-"""HTML rules for the strip stage: trafilatura's main-text decision aligned back to our blocks,
-then structure (navigation, footers, asides, link lists) and recovery of stray main text.
+"""HTML rules for the strip stage: a main-text decision over our blocks, then structure
+(navigation, footers, asides, link lists) and recovery of stray main text.
 
+The decision is ours by default (``strip.html.decider: own``, ``html_decide.py``: jusText's
+classes and context step over extract's blocks, no second parse). With ``decider: trafilatura``,
 trafilatura (a well-kept extractor) is called once per page on the decoded raw text; its output
 text is compared with each block's text (letters and digits only, case-folded), in document
-order, so that a block is ``content`` when trafilatura kept it. The blocks keep their own raw
-offsets: trafilatura only decides, it never supplies text. Only blocks still labelled
+order, so that a block is ``content`` when trafilatura kept it. Either way the blocks keep their
+own raw offsets: the decider only decides, it never supplies text. Only blocks still labelled
 ``content`` by the text rules are considered, so those decisions (and their notices) stand.
 """
 
@@ -106,19 +108,29 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
     max_link_density = float(cfg["max_link_density"])
     tcfg = cfg["trafilatura"]
     kept: list[bool] | None = None
-    if tcfg["enabled"]:
+    decided: list[str] | None = None  # the own decider's rule per block (None: trafilatura's)
+    if cfg["decider"] == "own":
+        from . import html_decide
+
+        kept, decided = html_decide.decide(blocks, texts, labels, cfg["own"])
+        if not any(kept):  # nothing reads as main text: the structure rules decide, as without trafilatura
+            kept = decided = None
+    elif tcfg["enabled"]:
         ref = trafilatura_text(ctx.raw_text(), dict(tcfg["options"]))
         if ref and ref.strip():
             kept = align(texts, ref, int(tcfg["short_window"]), int(tcfg["short_key"]))
     rcfg = cfg["recover"]
     skip = set(rcfg["skip_tokens"])  # comment threads: trafilatura left them out on purpose
+    if decided:  # and the own decider, when it did (a thread made only of comments it keeps)
+        skip |= set(cfg["own"]["comment_tokens"])
     overlay = set(cfg["overlay_tokens"])
     if kept is not None:
         overlay = _small_overlays(blocks, texts, kept, overlay, float(cfg["overlay_max_share"]))
         first, last = _kept_range(kept, labels)
     # a block printed more than once in the page is a card or a teaser (related posts, the
     # same product twice), not main text trafilatura overlooked
-    seen = Counter(key(t) for t in texts)
+    seen: Counter[str] | None = None  # counted when first needed
+    dropped: set[int] = set()  # blocks the main-text decision left out
     for i, b in enumerate(blocks):
         if labels[i][0] != "content":
             continue
@@ -129,13 +141,14 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
             if kept[i] and ctx_tokens & overlay:
                 labels[i] = ("boilerplate", HTML_OVERLAY)
             elif kept[i]:
-                labels[i] = ("content", HTML_TRAFILATURA)
+                labels[i] = ("content", decided[i] if decided else HTML_TRAFILATURA)
             elif rcfg["enabled"] and (first <= i <= last or not rcfg["within_kept_range"]) \
-                    and (seen[key(texts[i])] == 1 or not rcfg["unique_only"]) \
-                    and _main_text(texts[i], density, ctx_tokens & (tokens | overlay | skip), rcfg):
+                    and _main_text(texts[i], density, ctx_tokens & (tokens | overlay | skip), rcfg) \
+                    and (not rcfg["unique_only"] or (seen := seen or Counter(key(t) for t in texts))[key(texts[i])] == 1):
                 labels[i] = ("content", HTML_MAIN_TEXT)
             else:
-                labels[i] = ("boilerplate", HTML_TRAFILATURA)
+                labels[i] = ("boilerplate", decided[i] if decided else HTML_TRAFILATURA)
+                dropped.add(i)
             continue
         if ctx_tokens & tokens:
             labels[i] = ("boilerplate", HTML_STRUCTURE)
@@ -143,7 +156,7 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
         if n and density > max_link_density and words(texts[i]) < 40:
             labels[i] = ("boilerplate", HTML_LINK_DENSITY)
     if kept is not None and rcfg["headings"]:
-        _headings_of_content(blocks, labels)
+        _headings_of_content(blocks, labels, dropped)
     _furniture(blocks, texts, labels, cfg["furniture"])
 
 
@@ -176,7 +189,7 @@ def _furniture(blocks: list[dict[str, Any]], texts: list[str], labels: list[tupl
     min_density = float(cfg["nav_min_link_density"])
     rep_words = int(cfg["repeated_max_words"])
     rep_min = int(cfg["repeated_min_count"])
-    keys = [texts[i].strip().casefold() for i in range(len(blocks))]
+    keys = [t.strip().casefold() for t in texts] if rep_words else []  # repeated blocks: off at 0
     counts = Counter(k for k in keys if k)
     for i, b in enumerate(blocks):
         if labels[i][0] != "content":
@@ -188,10 +201,10 @@ def _furniture(blocks: list[dict[str, Any]], texts: list[str], labels: list[tupl
             labels[i] = ("boilerplate", HTML_REPEATED_BLOCK)
 
 
-def _headings_of_content(blocks: list[dict[str, Any]], labels: list[tuple[str, str]]) -> None:
-    """A heading trafilatura dropped is kept when the next text block is kept main text."""
+def _headings_of_content(blocks: list[dict[str, Any]], labels: list[tuple[str, str]], dropped: set[int]) -> None:
+    """A heading the main-text decision dropped is kept when the next text block is kept main text."""
     for i in range(len(blocks) - 2, -1, -1):
-        if blocks[i].get("kind") != "heading" or labels[i] != ("boilerplate", HTML_TRAFILATURA):
+        if blocks[i].get("kind") != "heading" or i not in dropped or labels[i][0] != "boilerplate":
             continue
         nxt = i + 1
         if blocks[nxt].get("kind") != "heading" and labels[nxt][0] == "content" and labels[nxt][1].startswith("strip.html."):

@@ -1,0 +1,142 @@
+"""The own main-text decision for HTML pages (``strip.html.decider: own``), on made-up pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.config import load_config
+from pipeline.runner import DocContext
+from pipeline.stages import extract, strip
+from pipeline.stages.strip import html_decide
+from pipeline.stages.strip import html_page as strip_html
+
+ROOT = Path(__file__).resolve().parent.parent
+
+P1 = ("The committee met on Tuesday and agreed that the new report, which had been delayed for months, "
+      "should be published in full before the end of the year, so that all of the members could read it "
+      "and say what they thought of it at the next meeting.")
+P2 = ("It was the first time in a decade that the members had agreed on anything, and several of them said "
+      "that they were surprised by how quickly the discussion had come to an end on that afternoon, when "
+      "most of them had expected it to go on into the evening.")
+
+
+@pytest.fixture(scope="module")
+def cfg() -> Any:
+    return load_config(ROOT / "config" / "pipeline.yaml")
+
+
+def run_own(cfg: Any, body: str, body_attrs: str = "", **own: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    page = f"<!doctype html><html><head><title>t</title></head><body{body_attrs}>{body}</body></html>"
+    ctx = DocContext("a.html", "a.html", page.encode("utf-8"), "0")
+    ctx.outputs["extract"] = extract.run(ctx, cfg.section("extract"))
+    section = cfg.section("strip")
+    html_cfg = {**section["html"], "decider": "own", "own": {**section["html"]["own"], **own}}
+    return ctx.outputs["extract"], strip.run(ctx, {**section, "html": html_cfg})
+
+
+def label_of(ext: dict[str, Any], out: dict[str, Any], needle: str) -> tuple[str, str]:
+    for b, d in zip(ext["blocks"], out["decisions"]):
+        if needle in b["text"]:
+            return d["label"], d["rule"]
+    raise AssertionError(f"no block with {needle!r}")
+
+
+ARTICLE = (f"<nav><ul><li><a href='/'>Home</a></li><li><a href='/a'>Archive</a></li></ul></nav>"
+           f"<main><h1>The annual report</h1><p>{P1}</p><p>Short line.</p><p>{P2}</p></main>"
+           f"<footer><p><a href='/t'>Terms</a> <a href='/p'>Privacy</a></p></footer>")
+
+
+def test_running_text_is_kept_as_good(cfg: Any) -> None:
+    ext, out = run_own(cfg, ARTICLE)
+    assert label_of(ext, out, "Tuesday") == ("content", html_decide.OWN_GOOD)
+
+
+def test_navigation_and_footer_are_left_out(cfg: Any) -> None:
+    ext, out = run_own(cfg, ARTICLE)
+    assert label_of(ext, out, "Archive")[0] == "boilerplate"
+    assert label_of(ext, out, "Privacy")[0] == "boilerplate"
+
+
+def test_a_short_block_between_running_text_is_kept(cfg: Any) -> None:
+    ext, out = run_own(cfg, ARTICLE)
+    assert label_of(ext, out, "Short line.")[0] == "content"
+
+
+def test_a_heading_over_running_text_is_kept(cfg: Any) -> None:
+    ext, out = run_own(cfg, ARTICLE)
+    assert label_of(ext, out, "The annual report") == ("content", html_decide.OWN_HEADING)
+
+
+def test_the_own_decider_does_not_call_trafilatura(cfg: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("trafilatura called")
+
+    monkeypatch.setattr(strip_html, "trafilatura_text", refuse)
+    ext, out = run_own(cfg, ARTICLE)
+    assert label_of(ext, out, "Tuesday")[0] == "content"
+
+
+def test_a_block_under_a_sidebar_is_furniture(cfg: Any) -> None:
+    body = f"<main><p>{P1}</p><p>{P2}</p></main><div class='sidebar'><p>{P2.replace('decade', 'century')}</p></div>"
+    ext, out = run_own(cfg, body)
+    assert label_of(ext, out, "century") == ("boilerplate", html_decide.OWN_FURNITURE)
+
+
+def test_a_furniture_token_that_wraps_the_page_is_no_furniture(cfg: Any) -> None:
+    ext, out = run_own(cfg, f"<main><p>{P1}</p><p>{P2}</p></main>", body_attrs=" class='has-sidebar'")
+    assert label_of(ext, out, "Tuesday")[0] == "content"
+
+
+def test_comments_under_an_article_are_left_out(cfg: Any) -> None:
+    comment = P2.replace("decade", "lifetime")
+    body = f"<article><p>{P1}</p><p>{P2}</p></article><ol class='comment-list'><li><p>{comment}</p></li></ol>"
+    ext, out = run_own(cfg, body)
+    assert label_of(ext, out, "lifetime") == ("boilerplate", html_decide.OWN_COMMENTS)
+
+
+def test_a_thread_made_only_of_comments_is_kept(cfg: Any) -> None:
+    body = f"<div class='comments'><p>{P1}</p><p>{P2}</p></div>"
+    ext, out = run_own(cfg, body)
+    assert label_of(ext, out, "Tuesday")[0] == "content"
+
+
+def test_a_page_without_running_text_keeps_all_but_links(cfg: Any) -> None:
+    body = ("<nav><a href='/'>Home</a></nav><h1>Red kettle</h1><p>Capacity: 1.7 litres</p><p>Colour: red</p>"
+            "<p><a href='/cart'>Add to cart</a></p>")
+    ext, out = run_own(cfg, body)
+    assert label_of(ext, out, "Capacity") == ("content", html_decide.OWN_WHOLE_PAGE)
+    assert label_of(ext, out, "Add to cart")[0] == "boilerplate"
+
+
+def test_a_run_of_list_items_that_reads_as_prose_is_running_text(cfg: Any) -> None:
+    items = "".join(f"<li>{s.strip()}.</li>" for s in (P1 + " " + P2).split(","))
+    body = f"<main><p>{P1}</p><p>{P2}</p><ul>{items}</ul></main><div><p>{P2.replace('decade', 'year')}</p></div>"
+    ext, out = run_own(cfg, body)
+    assert label_of(ext, out, "so that all")[0] == "content"
+
+
+def test_a_page_in_a_language_without_a_list_is_read_by_length_and_links(cfg: Any) -> None:
+    made_up = " ".join(["kalo vemu tirasa nopelu"] * 20)
+    ext, out = run_own(cfg, f"<p><a href='/x'>Kotu</a></p><p>{made_up}</p>")
+    assert label_of(ext, out, "kalo vemu")[0] == "content"
+    assert label_of(ext, out, "Kotu")[0] == "boilerplate"
+
+
+def test_the_page_language_is_the_stop_word_list_covering_most_words() -> None:
+    lexicon = {"english": ["the", "and", "of"], "german": ["der", "und", "die"]}
+    words = [["der", "hund", "und", "die", "katze"], ["the"]]
+    assert html_decide.page_stopwords(words, lexicon, 0.1) == frozenset({"der", "und", "die"})
+    assert html_decide.page_stopwords([["kalo", "vemu"]], lexicon, 0.1) is None
+
+
+def test_a_page_of_thousands_of_short_blocks_is_decided_in_linear_time(cfg: Any) -> None:
+    import time
+
+    body = f"<p>{P1}</p>" + "".join(f"<p>Item {i}</p>" for i in range(20000)) + f"<p>{P2}</p>"
+    t0 = time.perf_counter()
+    ext, out = run_own(cfg, body)
+    assert time.perf_counter() - t0 < 60
+    assert label_of(ext, out, "Tuesday")[0] == "content"
