@@ -1,0 +1,92 @@
+"""Strip, issue 15, text dumps: the regions around and inside a page's body. Cards that tease
+other pages (a headline and a one-line blurb, again and again) beyond the article go; list items
+that read as phrases and table rows inside the article stay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.config import load_config
+
+from test_strip import PROSE, label_of, run_strip
+
+ROOT = Path(__file__).resolve().parent.parent
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "holiday")
+ARTICLE = [PROSE.replace("Tuesday", day) for day in DAYS]   # about 220 words of running text
+CARDS = ["Ten Ways to Keep Your Garden Green in Winter",
+         "Our gardener shares the habits that keep a lawn alive through frost.",
+         "The Best Compost Bins We Tested This Year",
+         "We filled twelve bins with kitchen scraps and waited for spring.",
+         "Why Your Tomatoes Split and How to Stop It",
+         "Too much water after a dry week is the usual cause of the damage."]
+
+
+@pytest.fixture(scope="module")
+def cfg() -> Any:
+    return load_config(ROOT / "config" / "pipeline.yaml")
+
+
+def _lines(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+def test_cards_of_related_articles_after_the_article_are_boilerplate(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, "Related posts", *CARDS))
+    assert label_of(ext, out, "Sunday")[0] == "content"
+    assert label_of(ext, out, "twelve bins") == ("boilerplate", "strip.text.teaser_list")
+    assert label_of(ext, out, "Why Your Tomatoes Split") == ("boilerplate", "strip.text.teaser_list")
+
+
+def test_cards_before_the_article_are_boilerplate(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*CARDS, *ARTICLE))
+    assert label_of(ext, out, "usual cause") == ("boilerplate", "strip.text.teaser_list")
+    assert label_of(ext, out, "Monday")[0] == "content"
+
+
+def test_cards_between_the_articles_paragraphs_stay(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], *CARDS, *ARTICLE[4:]))
+    assert label_of(ext, out, "twelve bins")[0] == "content"
+
+
+def test_a_page_that_is_all_cards_keeps_them(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(ARTICLE[0], *CARDS))
+    assert label_of(ext, out, "twelve bins")[0] == "content"
+
+
+def test_two_cards_are_not_a_teaser_list(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, *CARDS[:4]))
+    assert label_of(ext, out, "twelve bins")[1] != "strip.text.teaser_list"
+
+
+def test_questions_over_their_answers_are_not_teaser_cards(cfg: Any) -> None:
+    faq = ["How long does the course take?", "Most students finish the course within six weeks of study.",
+           "Can I pay in instalments?", "You can pay the fee in three parts over the first term.",
+           "Is there an exam at the end?", "There is a short written test on the last day of the course."]
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, *faq))
+    assert label_of(ext, out, "three parts")[1] != "strip.text.teaser_list"
+
+
+def test_a_list_item_that_reads_as_a_phrase_stays_inside_the_body(cfg: Any) -> None:
+    items = "\n".join(f"* {t}" for t in ("Pros", "Battery lasts a full working day", "Screen is bright enough outdoors",
+                                         "Keyboard has a pleasant travel", "Ports on both sides of the case",
+                                         "Speakers are loud and clear", "Fan stays quiet under load"))
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], items, *ARTICLE[4:]))
+    assert label_of(ext, out, "Keyboard has") == ("content", "strip.text.body_list_item")
+
+
+def test_a_menu_entry_inside_the_body_is_still_furniture(cfg: Any) -> None:
+    menu = "\n".join(f"* {t}" for t in ("Home", "Travel Guides", "Credit Cards", "Hotel Deals", "Airport Lounges",
+                                        "Cruise Tips", "Rail Passes"))
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], menu, *ARTICLE[4:]))
+    assert label_of(ext, out, "Travel Guides") == ("boilerplate", "strip.text.detached_line")
+
+
+def test_a_table_row_inside_the_body_stays(cfg: Any) -> None:
+    table = "\n".join(("Model      Weight    Price", "Basic      1.2 kg    $400", "Pro        1.4 kg    $650",
+                       "Max        1.9 kg    $900", "Ultra      2.1 kg    $1200", "Mini       0.9 kg    $300",
+                       "Lite       1.0 kg    $350"))
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], table, *ARTICLE[4:]))
+    assert label_of(ext, out, "Pro        1.4") == ("content", "strip.text.body_table_row")
