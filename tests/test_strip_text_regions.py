@@ -90,3 +90,44 @@ def test_a_table_row_inside_the_body_stays(cfg: Any) -> None:
                        "Lite       1.0 kg    $350"))
     ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], table, *ARTICLE[4:]))
     assert label_of(ext, out, "Pro        1.4") == ("content", "strip.text.body_table_row")
+
+
+def test_what_follows_a_related_posts_heading_after_the_article_is_boilerplate(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, "Related Posts", "How We Plan the Next Report",
+                                              "The committee explains how the next report will be written and checked."))
+    assert label_of(ext, out, "Sunday")[0] == "content"
+    assert label_of(ext, out, "will be written and checked") == ("boilerplate", "strip.text.related_section")
+
+
+def test_the_authors_box_after_the_article_is_boilerplate(cfg: Any) -> None:
+    bio = "Jane Roe has covered local government for the paper since 2009 and lives in the city with her family."
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, "About the author", bio))
+    assert label_of(ext, out, "covered local government") == ("boilerplate", "strip.text.related_section")
+
+
+def test_a_related_heading_before_the_article_opens_no_section(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines("Related Posts", *ARTICLE))
+    assert label_of(ext, out, "Monday")[0] == "content"
+
+
+def test_the_article_going_on_after_a_box_of_related_links_stays(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:6], "Related Articles", "How We Plan the Next Report",
+                                              *ARTICLE[6:], *(a.replace("committee", "board") for a in ARTICLE[:4])))
+    assert label_of(ext, out, "How We Plan") == ("boilerplate", "strip.text.related_section")
+    assert label_of(ext, out, "board met on Monday")[0] == "content"
+
+
+def test_a_related_entry_in_a_bulleted_menu_opens_no_section(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:6], "* Latest News\n* Events\n* Contact", *ARTICLE[6:]))
+    assert label_of(ext, out, "Sunday")[0] == "content"
+
+
+def test_a_calendar_row_is_not_a_table_row(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], "S   M   T   W   T   F   S", *ARTICLE[4:]))
+    assert label_of(ext, out, "S   M   T")[1] != "strip.text.body_table_row"
+
+
+def test_a_sharing_button_is_boilerplate(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], "* Click to share on Facebook (Opens in new window) Facebook",
+                                              *ARTICLE[4:]))
+    assert label_of(ext, out, "Click to share") == ("boilerplate", "strip.share_button")

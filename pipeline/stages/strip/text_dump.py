@@ -28,6 +28,7 @@ from typing import Any
 
 from ...text import sentences, words
 from ...rules import declare
+from . import text_sections
 
 # the rules this module applies: declared once here, used through these constants
 _BODY_PARAMS = ["text.enabled", "text.min_words", "text.mid_words", "text.long_words", "text.min_stopword_share", "text.stopwords"]   # what every body rule reads
@@ -68,12 +69,6 @@ TEXT_AFTER_COPYRIGHT = declare("strip.text.after_copyright", stage="strip",
 DUPLICATE_LINE = declare("strip.text.duplicate_line", stage="strip",
                          why="a line of several words printed again in the page is a copy (a second menu, a repeated form):"
                              " the first copy decides, the others go", params=["text.duplicate_min_words", "text.quoted_copy_cue"])
-TEASER_LIST = declare("strip.text.teaser_list", stage="strip",
-                      why="a run of headline-and-blurb cards beyond the edge of a page's body (related articles, a menu"
-                          " of blurbs) teases other pages",
-                      params=["text.teaser_min_cards", "text.teaser_headline_max_words", "text.teaser_blurb_min_words",
-                              "text.teaser_blurb_max_words", "text.teaser_headlines_per_card", "text.teaser_core_words",
-                              "text.teaser_edge_words"])
 COMMENT_SECTION = declare("strip.text.comment_section", stage="strip",
                           why="readers' comments under an article (from a 'N comments' heading to the comment form)"
                               " are not its text", params=["text.comment_heading", "text.comment_form",
@@ -179,7 +174,6 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                 body.update(run)
                 attached.update(run)
     runs = _repeated_runs(idx, keys, prose, int(cfg["repeated_run_min_lines"]))
-    teasers = _edge_teasers(_teaser_runs(texts, idx, feats, cfg), idx, body, feats, prose, cfg)
     footer_from = _footer_start(labels, cfg)
     copies = _later_copies(texts, idx, feats, keys, counts, cfg)
     for i in idx:
@@ -193,8 +187,6 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("boilerplate", TEXT_AFTER_COPYRIGHT)
         elif _link_like(texts[i], cfg, prose[i]):
             labels[i] = ("boilerplate", TEXT_LINK_LIKE_LINE)
-        elif i in teasers:
-            labels[i] = ("boilerplate", TEASER_LIST)
         elif i in body and (prose[i] or i in attached):
             labels[i] = ("content", TEXT_MAIN_BODY if prose[i] else TEXT_ATTACHED_LINE)
         elif i in body and _phrase_item(texts[i], cfg):
@@ -207,6 +199,9 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("content", TEXT_PROSE_LINE)
         else:
             labels[i] = ("boilerplate", TEXT_OUTSIDE_BODY)
+    n_words = {i: feats[i].words for i in idx}
+    text_sections.teasers(texts, idx, n_words, prose, body, labels, _BODY_DECISIONS, cfg)
+    text_sections.related_section(texts, n_words, prose, labels, cfg)
     _comment_section(texts, idx, feats, prose, labels, cfg)
 
 
@@ -232,54 +227,6 @@ def _later_copies(texts: list[str], idx: list[int], feats: dict[int, Line], keys
         quoting = (quoting and copy) or bool(cue and cue.search(texts[i]))
         if feats[i].words >= dup_min and counts[keys[i]] > 1:
             seen.add(keys[i])
-    return out
-
-
-_HEADLINE_END = re.compile(r"[.!?…:;,][\"'”’)\]]*\s*$")   # a headline ends without a sentence's or a clause's mark
-
-
-def _teaser_runs(texts: list[str], idx: list[int], feats: dict[int, Line], cfg: dict[str, Any]) -> list[list[int]]:
-    """The lines of each run of at least ``teaser_min_cards`` consecutive teaser cards: one to
-    ``teaser_headlines_per_card`` short unpunctuated lines (a headline, its category, date or
-    author) and then one short finished sentence or two (the blurb: ``teaser_blurb_min_words`` to
-    ``teaser_blurb_max_words`` words). An article's sections run longer than one short blurb
-    each, and a question over its answer (an FAQ) is not a headline."""
-    n_cards = int(cfg["teaser_min_cards"])
-    if n_cards < 1:
-        return []
-    h_max, b_min, b_max = (int(cfg[k]) for k in ("teaser_headline_max_words", "teaser_blurb_min_words",
-                                                   "teaser_blurb_max_words"))
-    symbols = []
-    for i in idx:
-        t, n = texts[i].strip(), feats[i].words
-        if b_min <= n <= b_max and _SENTENCE_STOP.search(t):
-            symbols.append("b")
-        elif 0 < n <= h_max and not _HEADLINE_END.search(t):
-            symbols.append("h")
-        else:
-            symbols.append("x")
-    card = f"h{{1,{int(cfg['teaser_headlines_per_card'])}}}b"
-    return [idx[m.start():m.end()] for m in re.finditer(f"(?:{card}){{{n_cards},}}", "".join(symbols))]
-
-
-def _edge_teasers(runs: list[list[int]], idx: list[int], body: set[int], feats: dict[int, Line],
-                  prose: dict[int, bool], cfg: dict[str, Any]) -> set[int]:
-    """The teaser runs that tease other pages: outside the body, or at its head or its tail (less
-    than ``teaser_edge_words`` words of the body's own prose beyond them), beside a body of at least
-    ``teaser_core_words`` words of prose of its own. Cards inside the body (an article's short
-    sections, a product's features) and the cards of a page that is all cards stay."""
-    teasing = {i for run in runs for i in run}
-    upto = {}   # words of the body's own prose up to and including each line
-    total = 0
-    for i in idx:
-        total += feats[i].words if i in body and prose[i] and i not in teasing else 0
-        upto[i] = total
-    core, edge = int(cfg["teaser_core_words"]), int(cfg["teaser_edge_words"])
-    out: set[int] = set()
-    for run in runs:
-        before, after = upto[run[0]], total - upto[run[-1]]
-        if (before < edge and after >= core) or (after < edge and before >= core):
-            out.update(run)
     return out
 
 
@@ -312,7 +259,11 @@ def _comment_section(texts: list[str], idx: list[int], feats: dict[int, Line], p
             labels[i] = ("boilerplate", COMMENT_SECTION)
 
 
+# the decisions of the body rules, which the section rules (text_sections.py) may replace
+_BODY_DECISIONS = frozenset({TEXT_MAIN_BODY, TEXT_ATTACHED_LINE, TEXT_DETACHED_LINE, TEXT_PROSE_LINE, TEXT_OUTSIDE_BODY,
+                             BODY_LIST_ITEM, BODY_TABLE_ROW})
 _LETTER_WORD = words.LETTERS
+_WORD3 = words.letters_at_least(3)
 _CELL_GAP = re.compile(r"\S {2,}(?=\S)")
 
 
@@ -330,9 +281,10 @@ def _phrase_item(text: str, cfg: dict[str, Any]) -> bool:
 
 
 def _table_row(text: str, cfg: dict[str, Any]) -> bool:
-    """A row of a table as a text dump lays it out: cells set apart by two spaces or more."""
+    """A row of a table as a text dump lays it out: cells set apart by two spaces or more, with a
+    word of three letters among them (a calendar's "S  M  T  W" is a widget, not a table)."""
     n = int(cfg["table_row_min_cells"])
-    return n > 1 and len(_CELL_GAP.findall(text.strip())) >= n - 1
+    return n > 1 and len(_CELL_GAP.findall(text.strip())) >= n - 1 and _WORD3.search(text) is not None
 
 
 _SEPARATOR = re.compile(r"\s[|•·]\s")
