@@ -131,3 +131,33 @@ def test_a_sharing_button_is_boilerplate(cfg: Any) -> None:
     ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], "* Click to share on Facebook (Opens in new window) Facebook",
                                               *ARTICLE[4:]))
     assert label_of(ext, out, "Click to share") == ("boilerplate", "strip.share_button")
+
+
+def _grid(n: int) -> list[str]:
+    records = []
+    for k in range(n):
+        records.append("\n".join((f"Trail Pack {40 + k} Litre", f"${90 + k}.00", "Weight:", f"{1 + k / 10:.1f} kg",
+                                  "* Add to Compare")))
+    return records
+
+
+def test_the_records_of_a_product_grid_are_content(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines("Backpacks (5 products)", *_grid(5), *ARTICLE[:2]))
+    assert label_of(ext, out, "Trail Pack 42 Litre") == ("content", "strip.text.record_list")
+    assert label_of(ext, out, "$93.00") == ("content", "strip.text.record_list")
+
+
+def test_a_records_button_is_not_its_text(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines("Backpacks (5 products)", *_grid(5), *ARTICLE[:2]))
+    assert label_of(ext, out, "Add to Compare")[0] == "boilerplate"
+
+
+def test_three_prices_are_not_a_product_grid(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, *_grid(3)))
+    assert label_of(ext, out, "Trail Pack 41 Litre")[1] != "strip.text.record_list"
+
+
+def test_a_price_filter_in_a_menu_is_not_a_product_grid(cfg: Any) -> None:
+    facets = "\n".join(f"* ${a} - ${a + 50}" for a in (0, 50, 100, 150, 200))
+    ext, out = run_strip(cfg, "a.txt", _lines(facets, *ARTICLE))
+    assert label_of(ext, out, "$100 - $150")[1] != "strip.text.record_list"

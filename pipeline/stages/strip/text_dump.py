@@ -200,6 +200,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
         else:
             labels[i] = ("boilerplate", TEXT_OUTSIDE_BODY)
     n_words = {i: feats[i].words for i in idx}
+    text_sections.records(texts, idx, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, TEXT_REPEATED_RUN, DUPLICATE_LINE}, cfg)
     text_sections.teasers(texts, idx, n_words, prose, body, labels, _BODY_DECISIONS, cfg)
     text_sections.related_section(texts, n_words, prose, labels, cfg)
     _comment_section(texts, idx, feats, prose, labels, cfg)

@@ -27,7 +27,14 @@ RELATED_SECTION = declare("strip.text.related_section", stage="strip",
                               " box) is other pages' text", params=["text.related_heading", "text.related_min_words_before",
                                                                      "text.related_resume_words"])
 
+RECORD_LIST = declare("strip.text.record_list", stage="strip",
+                      why="a run of records each with a price line (a shop's product grid) is the page's list, names,"
+                          " prices and attributes alike", params=["text.record_price", "text.record_min_count",
+                                                                  "text.record_max_lines"])
+
 _SENTENCE_STOP = sentences.ENDS_WITH_CLAUSE_STOP
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_MARKED_ITEM = re.compile(r"^\s*[*•·\-–+>o]\s+")   # a bulleted (not a numbered) list item
 _BULLET = re.compile(r"^\s*([*•·\-–+>o]|\d{1,3}[.)])\s+")
 
 
@@ -37,6 +44,35 @@ def teasers(texts: list[str], idx: list[int], words: dict[int, int], prose: dict
     for i in sorted(_edge_teasers(_teaser_runs(texts, idx, words, cfg), idx, body, words, prose, cfg)):
         if labels[i][1] in replaceable:
             labels[i] = ("boilerplate", TEASER_LIST)
+
+
+def records(texts: list[str], idx: list[int], labels: list[tuple[str, str]], replaceable: frozenset[str],
+            cfg: dict[str, Any]) -> None:
+    """A product grid: at least ``record_min_count`` lines that are a price and nothing else
+    (``record_price``), each at most ``record_max_lines`` lines after the one before. From just above
+    the first price (its record's name) to the end of the last record (as long as the others), the
+    lines the body rules decided on are the records' text, repeated labels ("Weight:") included,
+    bulleted list items (its buttons: "* Quick view") not."""
+    if not cfg["record_price"]:
+        return
+    price = re.compile(cfg["record_price"])
+    n_min, gap = int(cfg["record_min_count"]), int(cfg["record_max_lines"])
+    prices = [pos for pos, i in enumerate(idx) if price.match(texts[i].strip())]
+    runs: list[list[int]] = []
+    for pos in prices:
+        if runs and pos - runs[-1][-1] <= gap:
+            runs[-1].append(pos)
+        else:
+            runs.append([pos])
+    for run in runs:
+        if len(run) < max(2, n_min):
+            continue
+        steps = sorted(b - a for a, b in zip(run, run[1:]))
+        step = steps[len(steps) // 2]
+        for pos in range(max(0, run[0] - min(step - 1, 2)), min(len(idx), run[-1] + step)):
+            i = idx[pos]   # a record's buttons are list items ("* Quick view"); its name and attributes are not
+            if labels[i][1] in replaceable and _LETTER_OR_DIGIT.search(texts[i]) and not _MARKED_ITEM.match(texts[i]):
+                labels[i] = ("content", RECORD_LIST)
 
 
 def related_section(texts: list[str], words: dict[int, int], prose: dict[int, bool],
