@@ -161,3 +161,11 @@ def test_a_price_filter_in_a_menu_is_not_a_product_grid(cfg: Any) -> None:
     facets = "\n".join(f"* ${a} - ${a + 50}" for a in (0, 50, 100, 150, 200))
     ext, out = run_strip(cfg, "a.txt", _lines(facets, *ARTICLE))
     assert label_of(ext, out, "$100 - $150")[1] != "strip.text.record_list"
+
+
+def test_the_lines_of_a_blogs_comment_form_are_boilerplate(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, "Your email address will not be published. Required fields are marked *",
+                                              "Name *", "Save my name, email, and website in this browser for the next time I comment."))
+    assert label_of(ext, out, "will not be published") == ("boilerplate", "strip.comment_form")
+    assert label_of(ext, out, "Name *") == ("boilerplate", "strip.comment_form")
+    assert label_of(ext, out, "Save my name") == ("boilerplate", "strip.comment_form")
