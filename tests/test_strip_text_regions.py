@@ -142,18 +142,18 @@ def _grid(n: int) -> list[str]:
 
 
 def test_the_records_of_a_product_grid_are_content(cfg: Any) -> None:
-    ext, out = run_strip(cfg, "a.txt", _lines("Backpacks (5 products)", *_grid(5), *ARTICLE[:2]))
+    ext, out = run_strip(cfg, "a.txt", _lines("Backpacks (6 products)", *_grid(6), *ARTICLE[:2]))
     assert label_of(ext, out, "Trail Pack 42 Litre") == ("content", "strip.text.record_list")
     assert label_of(ext, out, "$93.00") == ("content", "strip.text.record_list")
 
 
 def test_a_records_button_is_not_its_text(cfg: Any) -> None:
-    ext, out = run_strip(cfg, "a.txt", _lines("Backpacks (5 products)", *_grid(5), *ARTICLE[:2]))
+    ext, out = run_strip(cfg, "a.txt", _lines("Backpacks (6 products)", *_grid(6), *ARTICLE[:2]))
     assert label_of(ext, out, "Add to Compare")[0] == "boilerplate"
 
 
-def test_three_prices_are_not_a_product_grid(cfg: Any) -> None:
-    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, *_grid(3)))
+def test_four_prices_are_not_a_product_grid(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, *_grid(4)))
     assert label_of(ext, out, "Trail Pack 41 Litre")[1] != "strip.text.record_list"
 
 
