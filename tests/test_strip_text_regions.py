@@ -169,3 +169,25 @@ def test_the_lines_of_a_blogs_comment_form_are_boilerplate(cfg: Any) -> None:
     assert label_of(ext, out, "will not be published") == ("boilerplate", "strip.comment_form")
     assert label_of(ext, out, "Name *") == ("boilerplate", "strip.comment_form")
     assert label_of(ext, out, "Save my name") == ("boilerplate", "strip.comment_form")
+
+
+MENU_LINE = ("Board of Directors Chief Executive Officer Chief Financial Officer Chief Information Officer Audit and "
+             "Assurance Consulting Services Tax Services Deals Advisory Risk Management Cloud and Digital Managed "
+             "Services Industries Aerospace Automotive Banking Capital Markets Chemicals Energy Utilities")
+
+
+def test_a_long_line_of_capitalised_menu_entries_is_a_menu(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(MENU_LINE, *ARTICLE))
+    assert label_of(ext, out, "Board of Directors") == ("boilerplate", "strip.text.link_like_line")
+
+
+def test_a_long_capitalised_line_with_a_sentence_end_is_not_a_menu(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], MENU_LINE + ". Then It Ended.", *ARTICLE[4:]))
+    assert label_of(ext, out, "Board of Directors")[1] != "strip.text.link_like_line"
+
+
+def test_a_long_product_name_listing_its_features_with_commas_is_not_a_menu(cfg: Any) -> None:
+    name = ("Trail Runner Pro Backpack 40L (Waterproof Shell, Padded Straps, Rain Cover, Hydration Sleeve, Hip Belt "
+            "Pockets, Trekking Pole Loops, Reflective Strips, Lifetime Warranty, Grey Blue Orange Green Black White)")
+    ext, out = run_strip(cfg, "a.txt", _lines(name, *ARTICLE))
+    assert label_of(ext, out, "Trail Runner Pro")[1] != "strip.text.link_like_line"

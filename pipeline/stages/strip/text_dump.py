@@ -60,8 +60,9 @@ TEXT_REPEATED_RUN = declare("strip.text.repeated_run", stage="strip",
         why="a run of short lines printed twice in a page is a menu",
         params=["text.repeated_run_min_lines"])
 TEXT_LINK_LIKE_LINE = declare("strip.text.link_like_line", stage="strip",
-        why="menu links run together (' | ' separators or glued links) are a menu",
-        params=["text.link_like_separators", "text.link_like_glued"])
+        why="menu links run together (' | ' separators, glued links, a long run of capitalised entries) are a menu",
+        params=["text.link_like_separators", "text.link_like_glued", "text.menu_line_min_words",
+                "text.menu_line_min_capitalised"])
 TEXT_AFTER_COPYRIGHT = declare("strip.text.after_copyright", stage="strip",
         why="what follows a copyright notice near the page's end is its footer",
         params=["text.footer_zone_share"])
@@ -141,6 +142,9 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     long_words = int(cfg["long_words"])
     feats = {i: Line(*line_features(texts[i], stop, long_words)) for i in idx}
     prose = {i: _prose(feats[i], cfg) for i in idx}
+    # a long line of capitalised menu entries with no sentence in it is a menu, not prose
+    menu_lines = {i for i in idx if prose[i] and _run_on_menu(texts[i], cfg)}
+    prose.update((i, False) for i in menu_lines)
     # lines repeated in the page: buttons, per-post labels ("Reply", "Join Date: ...")
     rep_max = int(cfg["repeated_max_words"])
     rep_min = int(cfg["repeated_min_count"])
@@ -185,7 +189,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("boilerplate", TEXT_REPEATED_RUN)
         elif i > footer_from:
             labels[i] = ("boilerplate", TEXT_AFTER_COPYRIGHT)
-        elif _link_like(texts[i], cfg, prose[i]):
+        elif i in menu_lines or _link_like(texts[i], cfg, prose[i]):
             labels[i] = ("boilerplate", TEXT_LINK_LIKE_LINE)
         elif i in body and (prose[i] or i in attached):
             labels[i] = ("content", TEXT_MAIN_BODY if prose[i] else TEXT_ATTACHED_LINE)
@@ -299,6 +303,21 @@ def _link_like(text: str, cfg: dict[str, Any], prose: bool) -> bool:
     n_glued = int(cfg["link_like_glued"])
     return (n_sep > 0 and len(_SEPARATOR.findall(text)) >= n_sep) or \
         (n_glued > 0 and not prose and len(_GLUED.findall(text)) >= n_glued)
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s|$|[A-Z])")   # glued ("collection.Discover") too
+
+
+def _run_on_menu(text: str, cfg: dict[str, Any]) -> bool:
+    """Menu entries run together into one long line ("Board of directors Chief Executive Officer
+    (CEO) Chief Financial Officer ..."): at least ``menu_line_min_words`` words, at least
+    ``menu_line_min_capitalised`` of them capitalised, not one sentence end among them and at
+    most one comma (a product's long name lists its features with commas)."""
+    n_min = int(cfg["menu_line_min_words"])
+    if n_min <= 0 or text.count(",") > 1 or _SENTENCE_END.search(text):
+        return False
+    ws = _WORDS.findall(text)
+    return len(ws) >= n_min and sum(1 for w in ws if w[0].isupper()) >= float(cfg["menu_line_min_capitalised"]) * len(ws)
 
 
 def _footer_start(labels: list[tuple[str, str]], cfg: dict[str, Any]) -> int:
