@@ -10,11 +10,16 @@ furniture; outside it only prose lines stay (``strip.text.prose_line``); the res
 ``strip.text.outside_body``. Lines repeated several times in one page (per-post labels,
 buttons) are ``strip.text.repeated_line``; a run of short lines that occurs twice in a page
 (the header menu again in the footer, a mobile and a desktop menu) is ``strip.text.repeated_run``.
-A line of menu links run together (``a | b | c``, or glued ``TermsPrivacyCookies`` when the
-dump lost the spaces) is ``strip.text.link_like_line``; what follows a copyright notice near the
-end of the page is its footer (``strip.text.after_copyright``); a short line in the paragraph of
+A line of menu links run together (``a | b | c``, glued ``TermsPrivacyCookies`` when the
+dump lost the spaces, or a long run of capitalised entries with no sentence in it) is
+``strip.text.link_like_line``; inside the body a list item that reads as a phrase
+(``strip.text.body_list_item``) and a table row (``strip.text.body_table_row``) stay; what
+follows a copyright notice near the end of the page is its footer
+(``strip.text.after_copyright``); a short line in the paragraph of
 a prose line stays only when it continues that line (``paragraph_attach: wrapped``): a menu line
 printed right after a finished sentence is not part of the text.
+
+Teaser cards, related-content sections and product grids are ``text_sections.py``'s.
 
 Each line's features are computed once: the stage stays linear in the size of the page.
 """

@@ -1,11 +1,15 @@
-"""Sections at the edges of a text dump's body that are not its text (strip stage, text dumps).
+"""Sections of a text dump that the line-by-line body rules misjudge (strip stage, text dumps).
+
+- ``strip.text.record_list``: a shop's product grid, a run of records each with a line that is
+  only a price, is the page's list: names, prices and attributes stay, buttons do not.
 
 - ``strip.text.teaser_list``: a run of cards, each a headline (with its category, date or author)
   over a one-line blurb, teases other pages: related articles under an article, a menu of blurbs
   above it. Beyond the edge of the body it goes; inside the body (an article's short sections, a
   product's features) and on a page that is all cards, it stays.
 - ``strip.text.related_section``: from a related-content heading ("Related posts", "More from
-  ...", "About the author") after the article, the rest of the page is other pages' text.
+  ...", "About the author") after the article, the rest of the page is other pages' text, up
+  to where the article goes on (a long stretch of prose: a box of links inside the article).
 """
 
 from __future__ import annotations
