@@ -191,3 +191,8 @@ def test_a_long_product_name_listing_its_features_with_commas_is_not_a_menu(cfg:
             "Pockets, Trekking Pole Loops, Reflective Strips, Lifetime Warranty, Grey Blue Orange Green Black White)")
     ext, out = run_strip(cfg, "a.txt", _lines(name, *ARTICLE))
     assert label_of(ext, out, "Trail Runner Pro")[1] != "strip.text.link_like_line"
+
+
+def test_a_share_on_line_is_a_sharing_button(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], "* Share on Facebook\n* Share on LinkedIn", *ARTICLE[4:]))
+    assert label_of(ext, out, "Share on LinkedIn") == ("boilerplate", "strip.share_button")
