@@ -40,10 +40,18 @@ def test_cards_of_related_articles_after_the_article_are_boilerplate(cfg: Any) -
     assert label_of(ext, out, "Why Your Tomatoes Split") == ("boilerplate", "strip.text.teaser_list")
 
 
-def test_cards_before_the_article_are_boilerplate(cfg: Any) -> None:
-    ext, out = run_strip(cfg, "a.txt", _lines(*CARDS, *ARTICLE))
+LONG = [" ".join([p] * 3) for p in ARTICLE[:4]]   # paragraphs too long to be a teaser's blurb
+
+
+def test_cards_before_the_article_and_its_title_are_boilerplate(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*CARDS, "The Committee Publishes Its Report", *LONG))
     assert label_of(ext, out, "usual cause") == ("boilerplate", "strip.text.teaser_list")
     assert label_of(ext, out, "Monday")[0] == "content"
+
+
+def test_cards_that_run_straight_into_the_articles_text_are_its_head(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*CARDS, *LONG))
+    assert label_of(ext, out, "usual cause")[0] == "content"
 
 
 def test_cards_between_the_articles_paragraphs_stay(cfg: Any) -> None:

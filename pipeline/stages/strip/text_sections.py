@@ -153,7 +153,8 @@ def _edge_teasers(runs: list[list[int]], idx: list[int], body: set[int], words: 
     """The teaser runs that tease other pages: outside the body, or at its head or its tail (less
     than ``teaser_edge_words`` words of the body's own prose beyond them), beside a body of at least
     ``teaser_core_words`` words of prose of its own. Cards inside the body (an article's short
-    sections, a product's features) and the cards of a page that is all cards stay."""
+    sections, a product's features), cards that run straight into the body's prose (its head)
+    and the cards of a page that is all cards stay."""
     teasing = {i for run in runs for i in run}
     upto = {}   # words of the body's own prose up to and including each line
     total = 0
@@ -161,10 +162,15 @@ def _edge_teasers(runs: list[list[int]], idx: list[int], body: set[int], words: 
         total += words[i] if i in body and prose[i] and i not in teasing else 0
         upto[i] = total
     core, edge = int(cfg["teaser_core_words"]), int(cfg["teaser_edge_words"])
+    following = dict(zip(idx, idx[1:]))
     out: set[int] = set()
     for run in runs:
         before, after = upto[run[0]], total - upto[run[-1]]
-        if (before < edge and after >= core) or (after < edge and before >= core):
+        nxt = following.get(run[-1])
+        # cards that run straight into the body's prose are its head (headline, standfirst,
+        # byline, lead paragraph): teasers above an article end before its own title
+        into_body = nxt is not None and nxt in body and prose[nxt]
+        if (before < edge and after >= core and not into_body) or (after < edge and before >= core):
             out.update(run)
     return out
 
