@@ -10,11 +10,16 @@ furniture; outside it only prose lines stay (``strip.text.prose_line``); the res
 ``strip.text.outside_body``. Lines repeated several times in one page (per-post labels,
 buttons) are ``strip.text.repeated_line``; a run of short lines that occurs twice in a page
 (the header menu again in the footer, a mobile and a desktop menu) is ``strip.text.repeated_run``.
-A line of menu links run together (``a | b | c``, or glued ``TermsPrivacyCookies`` when the
-dump lost the spaces) is ``strip.text.link_like_line``; what follows a copyright notice near the
-end of the page is its footer (``strip.text.after_copyright``); a short line in the paragraph of
+A line of menu links run together (``a | b | c``, glued ``TermsPrivacyCookies`` when the
+dump lost the spaces, or a long run of capitalised entries with no sentence in it) is
+``strip.text.link_like_line``; inside the body a list item that reads as a phrase
+(``strip.text.body_list_item``) and a table row (``strip.text.body_table_row``) stay; what
+follows a copyright notice near the end of the page is its footer
+(``strip.text.after_copyright``); a short line in the paragraph of
 a prose line stays only when it continues that line (``paragraph_attach: wrapped``): a menu line
 printed right after a finished sentence is not part of the text.
+
+Teaser cards, related-content sections and product grids are ``text_sections.py``'s.
 
 Each line's features are computed once: the stage stays linear in the size of the page.
 """
@@ -28,6 +33,7 @@ from typing import Any
 
 from ...text import sentences, words
 from ...rules import declare
+from . import text_sections
 
 # the rules this module applies: declared once here, used through these constants
 _BODY_PARAMS = ["text.enabled", "text.min_words", "text.mid_words", "text.long_words", "text.min_stopword_share", "text.stopwords"]   # what every body rule reads
@@ -45,6 +51,13 @@ TEXT_ATTACHED_LINE = declare("strip.text.attached_line", stage="strip",
 TEXT_DETACHED_LINE = declare("strip.text.detached_line", stage="strip",
         why="a short line inside the body that no prose line claims is furniture",
         params=["text.max_gap", "text.paragraph_attach"])
+BODY_LIST_ITEM = declare("strip.text.body_list_item", stage="strip",
+        why="a list item inside the body that reads as a phrase (sentence case, several words) is its text;"
+            " menu entries are one or two capitalised words",
+        params=["text.list_item_min_words", "text.list_item_min_lower_share"])
+BODY_TABLE_ROW = declare("strip.text.body_table_row", stage="strip",
+        why="a row of a table (cells set apart by runs of spaces) inside the body is its text",
+        params=["text.table_row_min_cells"])
 TEXT_REPEATED_LINE = declare("strip.text.repeated_line", stage="strip",
         why="a short line repeated in one page is furniture (a menu entry, a label)",
         params=["text.repeated_max_words", "text.repeated_min_count"])
@@ -52,8 +65,9 @@ TEXT_REPEATED_RUN = declare("strip.text.repeated_run", stage="strip",
         why="a run of short lines printed twice in a page is a menu",
         params=["text.repeated_run_min_lines"])
 TEXT_LINK_LIKE_LINE = declare("strip.text.link_like_line", stage="strip",
-        why="menu links run together (' | ' separators or glued links) are a menu",
-        params=["text.link_like_separators", "text.link_like_glued"])
+        why="menu links run together (' | ' separators, glued links, a long run of capitalised entries) are a menu",
+        params=["text.link_like_separators", "text.link_like_glued", "text.menu_line_min_words",
+                "text.menu_line_min_capitalised"])
 TEXT_AFTER_COPYRIGHT = declare("strip.text.after_copyright", stage="strip",
         why="what follows a copyright notice near the page's end is its footer",
         params=["text.footer_zone_share"])
@@ -133,6 +147,9 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     long_words = int(cfg["long_words"])
     feats = {i: Line(*line_features(texts[i], stop, long_words)) for i in idx}
     prose = {i: _prose(feats[i], cfg) for i in idx}
+    # a long line of capitalised menu entries with no sentence in it is a menu, not prose
+    menu_lines = {i for i in idx if prose[i] and _run_on_menu(texts[i], cfg)}
+    prose.update((i, False) for i in menu_lines)
     # lines repeated in the page: buttons, per-post labels ("Reply", "Join Date: ...")
     rep_max = int(cfg["repeated_max_words"])
     rep_min = int(cfg["repeated_min_count"])
@@ -177,16 +194,24 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("boilerplate", TEXT_REPEATED_RUN)
         elif i > footer_from:
             labels[i] = ("boilerplate", TEXT_AFTER_COPYRIGHT)
-        elif _link_like(texts[i], cfg, prose[i]):
+        elif i in menu_lines or _link_like(texts[i], cfg, prose[i]):
             labels[i] = ("boilerplate", TEXT_LINK_LIKE_LINE)
         elif i in body and (prose[i] or i in attached):
             labels[i] = ("content", TEXT_MAIN_BODY if prose[i] else TEXT_ATTACHED_LINE)
+        elif i in body and _phrase_item(texts[i], cfg):
+            labels[i] = ("content", BODY_LIST_ITEM)
+        elif i in body and _table_row(texts[i], cfg):
+            labels[i] = ("content", BODY_TABLE_ROW)
         elif i in body:
             labels[i] = ("boilerplate", TEXT_DETACHED_LINE)
         elif prose[i] and feats[i].words >= int(cfg["outside_min_words"]):
             labels[i] = ("content", TEXT_PROSE_LINE)
         else:
             labels[i] = ("boilerplate", TEXT_OUTSIDE_BODY)
+    n_words = {i: feats[i].words for i in idx}
+    text_sections.records(texts, idx, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, TEXT_REPEATED_RUN, DUPLICATE_LINE}, cfg)
+    text_sections.teasers(texts, idx, n_words, prose, body, labels, _BODY_DECISIONS, cfg)
+    text_sections.related_section(texts, n_words, prose, labels, cfg)
     _comment_section(texts, idx, feats, prose, labels, cfg)
 
 
@@ -244,6 +269,34 @@ def _comment_section(texts: list[str], idx: list[int], feats: dict[int, Line], p
             labels[i] = ("boilerplate", COMMENT_SECTION)
 
 
+# the decisions of the body rules, which the section rules (text_sections.py) may replace
+_BODY_DECISIONS = frozenset({TEXT_MAIN_BODY, TEXT_ATTACHED_LINE, TEXT_DETACHED_LINE, TEXT_PROSE_LINE, TEXT_OUTSIDE_BODY,
+                             BODY_LIST_ITEM, BODY_TABLE_ROW})
+_LETTER_WORD = words.LETTERS
+_WORD3 = words.letters_at_least(3)
+_CELL_GAP = re.compile(r"\S {2,}(?=\S)")
+
+
+def _phrase_item(text: str, cfg: dict[str, Any]) -> bool:
+    """A bulleted or numbered item that reads as a phrase: at least ``list_item_min_words`` words,
+    and at least ``list_item_min_lower_share`` of the words after its first in lower case
+    ("* Same day shipping if ordered by 4PM", not "* Travel Guides")."""
+    m = _BULLET.match(text)
+    if not m:
+        return False
+    ws = _LETTER_WORD.findall(text[m.end():])
+    if len(ws) < max(2, int(cfg["list_item_min_words"])):
+        return False
+    return sum(1 for w in ws[1:] if w[0].islower()) >= float(cfg["list_item_min_lower_share"]) * (len(ws) - 1)
+
+
+def _table_row(text: str, cfg: dict[str, Any]) -> bool:
+    """A row of a table as a text dump lays it out: cells set apart by two spaces or more, with a
+    word of three letters among them (a calendar's "S  M  T  W" is a widget, not a table)."""
+    n = int(cfg["table_row_min_cells"])
+    return n > 1 and len(_CELL_GAP.findall(text.strip())) >= n - 1 and _WORD3.search(text) is not None
+
+
 _SEPARATOR = re.compile(r"\s[|•·]\s")
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")
 
@@ -255,6 +308,21 @@ def _link_like(text: str, cfg: dict[str, Any], prose: bool) -> bool:
     n_glued = int(cfg["link_like_glued"])
     return (n_sep > 0 and len(_SEPARATOR.findall(text)) >= n_sep) or \
         (n_glued > 0 and not prose and len(_GLUED.findall(text)) >= n_glued)
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s|$|[A-Z])")   # glued ("collection.Discover") too
+
+
+def _run_on_menu(text: str, cfg: dict[str, Any]) -> bool:
+    """Menu entries run together into one long line ("Board of directors Chief Executive Officer
+    (CEO) Chief Financial Officer ..."): at least ``menu_line_min_words`` words, at least
+    ``menu_line_min_capitalised`` of them capitalised, not one sentence end among them and at
+    most one comma (a product's long name lists its features with commas)."""
+    n_min = int(cfg["menu_line_min_words"])
+    if n_min <= 0 or text.count(",") > 1 or _SENTENCE_END.search(text):
+        return False
+    ws = _WORDS.findall(text)
+    return len(ws) >= n_min and sum(1 for w in ws if w[0].isupper()) >= float(cfg["menu_line_min_capitalised"]) * len(ws)
 
 
 def _footer_start(labels: list[tuple[str, str]], cfg: dict[str, Any]) -> int:

@@ -1,0 +1,177 @@
+"""Sections of a text dump that the line-by-line body rules misjudge (strip stage, text dumps).
+
+- ``strip.text.record_list``: a shop's product grid, a run of records each with a line that is
+  only a price, is the page's list: names, prices and attributes stay, buttons do not.
+
+- ``strip.text.teaser_list``: a run of cards, each a headline (with its category, date or author)
+  over a one-line blurb, teases other pages: related articles under an article, a menu of blurbs
+  above it. Beyond the edge of the body it goes; inside the body (an article's short sections, a
+  product's features) and on a page that is all cards, it stays.
+- ``strip.text.related_section``: from a related-content heading ("Related posts", "More from
+  ...", "About the author") after the article, the rest of the page is other pages' text, up
+  to where the article goes on (a long stretch of prose: a box of links inside the article).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...rules import declare
+from ...text import sentences
+
+TEASER_LIST = declare("strip.text.teaser_list", stage="strip",
+                      why="a run of headline-and-blurb cards beyond the edge of a page's body (related articles, a menu"
+                          " of blurbs) teases other pages",
+                      params=["text.teaser_min_cards", "text.teaser_headline_max_words", "text.teaser_blurb_min_words",
+                              "text.teaser_blurb_max_words", "text.teaser_headlines_per_card", "text.teaser_core_words",
+                              "text.teaser_edge_words"])
+RELATED_SECTION = declare("strip.text.related_section", stage="strip",
+                          why="what follows a related-content heading after the article (related posts, the author's"
+                              " box) is other pages' text", params=["text.related_heading", "text.related_min_words_before",
+                                                                     "text.related_resume_words"])
+
+RECORD_LIST = declare("strip.text.record_list", stage="strip",
+                      why="a run of records each with a price line (a shop's product grid) is the page's list, names,"
+                          " prices and attributes alike", params=["text.record_price", "text.record_min_count",
+                                                                  "text.record_max_lines"])
+
+_SENTENCE_STOP = sentences.ENDS_WITH_CLAUSE_STOP
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_MARKED_ITEM = re.compile(r"^\s*[*•·\-–+>o]\s+")   # a bulleted (not a numbered) list item
+_BULLET = re.compile(r"^\s*([*•·\-–+>o]|\d{1,3}[.)])\s+")
+
+
+def teasers(texts: list[str], idx: list[int], words: dict[int, int], prose: dict[int, bool], body: set[int],
+            labels: list[tuple[str, str]], replaceable: frozenset[str], cfg: dict[str, Any]) -> None:
+    """Label the teaser runs beyond the body's edge; only body and outside-body decisions are replaced."""
+    for i in sorted(_edge_teasers(_teaser_runs(texts, idx, words, cfg), idx, body, words, prose, cfg)):
+        if labels[i][1] in replaceable:
+            labels[i] = ("boilerplate", TEASER_LIST)
+
+
+def records(texts: list[str], idx: list[int], labels: list[tuple[str, str]], replaceable: frozenset[str],
+            cfg: dict[str, Any]) -> None:
+    """A product grid: at least ``record_min_count`` lines that are a price and nothing else
+    (``record_price``), each at most ``record_max_lines`` lines after the one before. From just above
+    the first price (its record's name) to the end of the last record (as long as the others), the
+    lines the body rules decided on are the records' text, repeated labels ("Weight:") included,
+    bulleted list items (its buttons: "* Quick view") not."""
+    if not cfg["record_price"]:
+        return
+    price = re.compile(cfg["record_price"])
+    n_min, gap = int(cfg["record_min_count"]), int(cfg["record_max_lines"])
+    prices = [pos for pos, i in enumerate(idx) if price.match(texts[i].strip())]
+    runs: list[list[int]] = []
+    for pos in prices:
+        if runs and pos - runs[-1][-1] <= gap:
+            runs[-1].append(pos)
+        else:
+            runs.append([pos])
+    for run in runs:
+        if len(run) < max(2, n_min):
+            continue
+        steps = sorted(b - a for a, b in zip(run, run[1:]))
+        step = steps[len(steps) // 2]
+        for pos in range(max(0, run[0] - min(step - 1, 2)), min(len(idx), run[-1] + step)):
+            i = idx[pos]   # a record's buttons are list items ("* Quick view"); its name and attributes are not
+            if labels[i][1] in replaceable and _LETTER_OR_DIGIT.search(texts[i]) and not _MARKED_ITEM.match(texts[i]):
+                labels[i] = ("content", RECORD_LIST)
+
+
+def related_section(texts: list[str], words: dict[int, int], prose: dict[int, bool],
+                    labels: list[tuple[str, str]], cfg: dict[str, Any]) -> None:
+    """From the first related-content heading (``related_heading``: a line of its own, not a list
+    item) after at least ``related_min_words_before`` words of kept prose, every line the body
+    rules kept goes, up to a stretch of at least ``related_resume_words`` words of consecutive
+    prose lines: the article going on after a box of links inside it."""
+    if not cfg["related_heading"]:
+        return
+    head = re.compile(cfg["related_heading"])
+    need, resume = int(cfg["related_min_words_before"]), int(cfg["related_resume_words"])
+    before, i = 0, 0
+    while i < len(texts):
+        t = texts[i].strip()
+        if before >= need and 0 < len(t) <= 80 and not _BULLET.match(t) and head.match(t):
+            end = _section_end(texts, words, prose, i + 1, resume)
+            for j in range(i + 1, end):
+                if labels[j][0] == "content" and labels[j][1].startswith("strip.text."):
+                    labels[j] = ("boilerplate", RELATED_SECTION)
+            i = end
+            continue
+        if labels[i][0] == "content" and prose.get(i):
+            before += words.get(i, 0)
+        i += 1
+
+
+def _section_end(texts: list[str], words: dict[int, int], prose: dict[int, bool], start: int, resume: int) -> int:
+    """Where the text resumes after ``start``: the first line of a stretch of consecutive prose
+    lines of at least ``resume`` words (0: never; the section runs to the end of the page)."""
+    run_start, run_words = None, 0
+    for j in range(start, len(texts)):
+        if not texts[j].strip() or j not in words:
+            continue
+        if prose.get(j):
+            run_start = j if run_start is None else run_start
+            run_words += words[j]
+            if resume and run_words >= resume:
+                return run_start
+        else:
+            run_start, run_words = None, 0
+    return len(texts)
+
+
+_HEADLINE_END = re.compile(r"[.!?…:;,][\"'”’)\]]*\s*$")   # a headline ends without a sentence's or a clause's mark
+
+
+def _teaser_runs(texts: list[str], idx: list[int], words: dict[int, int], cfg: dict[str, Any]) -> list[list[int]]:
+    """The lines of each run of at least ``teaser_min_cards`` consecutive teaser cards: one to
+    ``teaser_headlines_per_card`` short unpunctuated lines (a headline, its category, date or
+    author) and then one short finished sentence or two (the blurb: ``teaser_blurb_min_words`` to
+    ``teaser_blurb_max_words`` words). An article's sections run longer than one short blurb
+    each, and a question over its answer (an FAQ) is not a headline."""
+    n_cards = int(cfg["teaser_min_cards"])
+    if n_cards < 1:
+        return []
+    h_max, b_min, b_max = (int(cfg[k]) for k in ("teaser_headline_max_words", "teaser_blurb_min_words",
+                                                   "teaser_blurb_max_words"))
+    symbols = []
+    for i in idx:
+        t, n = texts[i].strip(), words[i]
+        if b_min <= n <= b_max and _SENTENCE_STOP.search(t):
+            symbols.append("b")
+        elif 0 < n <= h_max and not _HEADLINE_END.search(t):
+            symbols.append("h")
+        else:
+            symbols.append("x")
+    card = f"h{{1,{int(cfg['teaser_headlines_per_card'])}}}b"
+    return [idx[m.start():m.end()] for m in re.finditer(f"(?:{card}){{{n_cards},}}", "".join(symbols))]
+
+
+def _edge_teasers(runs: list[list[int]], idx: list[int], body: set[int], words: dict[int, int],
+                  prose: dict[int, bool], cfg: dict[str, Any]) -> set[int]:
+    """The teaser runs that tease other pages: outside the body, or at its head or its tail (less
+    than ``teaser_edge_words`` words of the body's own prose beyond them), beside a body of at least
+    ``teaser_core_words`` words of prose of its own. Cards inside the body (an article's short
+    sections, a product's features), cards that run straight into the body's prose (its head)
+    and the cards of a page that is all cards stay."""
+    teasing = {i for run in runs for i in run}
+    upto = {}   # words of the body's own prose up to and including each line
+    total = 0
+    for i in idx:
+        total += words[i] if i in body and prose[i] and i not in teasing else 0
+        upto[i] = total
+    core, edge = int(cfg["teaser_core_words"]), int(cfg["teaser_edge_words"])
+    following = dict(zip(idx, idx[1:]))
+    out: set[int] = set()
+    for run in runs:
+        before, after = upto[run[0]], total - upto[run[-1]]
+        nxt = following.get(run[-1])
+        # cards that run straight into the body's prose are its head (headline, standfirst,
+        # byline, lead paragraph): teasers above an article end before its own title
+        into_body = nxt is not None and nxt in body and prose[nxt]
+        if (before < edge and after >= core and not into_body) or (after < edge and before >= core):
+            out.update(run)
+    return out
+
+
