@@ -263,7 +263,8 @@ class SpeakerFinder(ClauseCues):
             if objs:
                 return self._from_token(objs[0], SPEAKER_PASSIVE_AGENT)
         subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass" if not agents else "nsubj")]
-        subj = [c for c in subj if c.dep_ == "nsubj"]
+        # '"Beg pardon," said he': a word inside the quotation read as a second subject is never the speaker
+        subj = [c for c in subj if c.dep_ == "nsubj" and not self._quoted(c)]
         if not subj and verb.dep_ == "conj":
             subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not subj:
@@ -328,7 +329,7 @@ class SpeakerFinder(ClauseCues):
             return Speaker(tok.text, tok.idx, tok.idx + len(tok), PRONOUNS[tok.lower_], rule, pronoun=tok.lower_)
         if tok.pos_ in ("PRON", "DET") or tok.like_num:
             return None
-        span = self._name_tokens(tok)
+        span = self._honorific_run(self._name_tokens(tok))
         if not span:
             return None
         doc = tok.doc
@@ -356,6 +357,26 @@ class SpeakerFinder(ClauseCues):
         if not honorific and not self._nameable(tok, span):
             return None
         return Speaker(shown, s, s + len(text), self._type(span, shown, honorific), rule)
+
+    def _honorific_run(self, span: list[Any]) -> list[Any]:
+        """A phrase ending in an honorific ("Miss" of "said Miss Waverly", the name read as an adverb
+        by the parser) runs on over the capitalised name words right after it: an honorific always
+        stands before a name, whatever the parse did with the name."""
+        if not span or span[-1].lower_.rstrip(".") not in self.honorifics:
+            return span
+        doc, out = span[0].doc, list(span)
+        k = out[-1].i + 1
+        while k < len(doc) and doc[k].text == "." and not out[-1].text.endswith("."):
+            out.append(doc[k])
+            k += 1
+        run = []
+        while k < len(doc) and len(run) < self.name_max and out[-1].whitespace_ and not self._quoted(doc[k]) \
+                and re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", doc[k].text) and doc[k].text[:1].isupper() \
+                and doc[k].lower_ not in self.honorifics and doc[k].lower_ not in self.titles:
+            run.append(doc[k])
+            out.append(doc[k])
+            k += 1
+        return out if run else span
 
     def _nameable(self, head: Any, span: list[Any]) -> bool:
         """Whether a subject phrase names a speaker: a proper name, an outlet, a group ("legal

@@ -40,6 +40,9 @@ class ActionBeatResolver:
         subj = next((c for c in roots[0].children if c.dep_ == "nsubj"), None)
         if subj is None:
             return None
+        named = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == subj.i + 1]
+        if subj.pos_ == "NOUN" and len(named) == 1:
+            subj = named[0]   # "Their son Piers looked up": the name in apposition to the description
         sp = self.finder._from_token(subj, ACTION_BEAT)
         if sp is None or sp.pronoun not in (None, "he", "she"):
             return None

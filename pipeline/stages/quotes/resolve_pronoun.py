@@ -128,7 +128,8 @@ class PronounResolver:
         seen: set[int] = set()
         for e in doc.ents:
             if e.label_ == "PERSON" and "\n" not in e.text and not re.search(r"[/|@]", e.text) \
-                    and not (e.root.dep_ == "compound" and e.root.head.i >= e.end and e.root.head.pos_ in ("NOUN", "PROPN")):
+                    and not (e.root.dep_ in ("compound", "amod") and e.root.head.i >= e.end
+                             and e.root.head.pos_ in ("NOUN", "PROPN")):
                 # a name modifying a noun ("the Alice McCall Mysteria Midi Dress") is a brand, not a person here
                 ts = list(e)
                 k = e.start - 1     # the honorific before the name tells two Pembertons apart
@@ -153,7 +154,9 @@ class PronounResolver:
                 j += 1
             modifier = any(doc[x].dep_ == "compound" and doc[x].head.i > j and doc[x].head.pos_ in ("NOUN", "PROPN")
                            for x in range(k, j + 1))   # "Alice McCall Mysteria Ruffled Midi Dress": a brand
-            if (j > k or t.dep_ == "nsubj") and not modifier and self.cfg["first_name_gender"] \
+            # a lone first name in any role ("I found Tomasz on the wall"), unless the model tags it a place or body
+            lone_ok = t.ent_type_ in ("", "PERSON") and t.lower_ not in self.finder.non_persons
+            if (j > k or t.dep_ == "nsubj" or lone_ok) and not modifier and self.cfg["first_name_gender"] \
                     and name_gender(t.text + " x", {}, True) is not None:
                 s0 = base + t.idx
                 if not any(a <= s0 < b for a, b in quoted):
@@ -194,10 +197,11 @@ class PronounResolver:
                 key = (name.split()[-1].lower().strip(".,"), g if name.split()[0].lower().rstrip(".") in self.finder.honorifics else None)
                 if key not in people or len(name) > len(people[key][1]):
                     people[key] = (s0, name)
-            # a bare surname joins the one gendered name with that surname
+            # a bare surname joins the gendered names with that surname ("Aldous" beside Mr and Mrs
+            # Aldous is one of them, not a third person)
             for (sur, hg) in [k for k in people if k[1] is None]:
                 gendered = [k for k in people if k[0] == sur and k[1] is not None]
-                if len(gendered) == 1:
+                if gendered:
                     people.pop((sur, None))
             fits = []
             for (sur, hg), (s0, name) in sorted(people.items(), key=lambda kv: kv[1]):
@@ -227,7 +231,12 @@ class PronounResolver:
             return t.pos_ == "NOUN" and (low in self.finder.person_nouns or low in self.finder.titles
                                          or low.endswith(("man", "woman")) and len(low) > 5)
 
-        return any(t.dep_ == "nsubj" and base + t.idx < pos and (
+        quoted = [(s.open, (s.close if s.close is not None else s.end) + 1) for s in self.spans_by_para.get(pi, [])]
+
+        def outside(t: Any) -> bool:   # a subject inside the quoted words ("your mother cut it") is not the narrative's
+            return not any(a <= base + t.idx < b for a, b in quoted)
+
+        return any(t.dep_ == "nsubj" and base + t.idx < pos and outside(t) and (
             t.pos_ == "PROPN" and t.text[:1].isupper()
             and t.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
             and t.lower_ not in self.finder.non_persons and t.lower_ not in self.finder.persons
