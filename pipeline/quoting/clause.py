@@ -175,7 +175,7 @@ class ClauseCues:
             if len(content) > 14:
                 break
         for n, t in enumerate(content):
-            if n >= 6 and not (content[0].pos_ == "PROPN" and any(c.text == "," for c in after[:n + 4])):
+            if n >= 6 and not (content[0].pos_ in ("PROPN", "DET") and any(c.text == "," for c in after[:n + 4])):
                 break  # past six words only behind "Name, title of Org," (an apposition)
             if (self._is_verb(t) and t.pos_ != "NOUN" or self._clause_verb(t, content[:n])) and self._reports_quote(t):
                 base = t.doc[0].idx  # noqa: F841 - offsets are doc-relative

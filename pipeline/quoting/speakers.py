@@ -265,6 +265,9 @@ class SpeakerFinder(ClauseCues):
         subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass" if not agents else "nsubj")]
         # '"Beg pardon," said he': a word inside the quotation read as a second subject is never the speaker
         subj = [c for c in subj if c.dep_ == "nsubj" and not self._quoted(c)]
+        named = self._appositive_name(verb, subj)
+        if named is not None:
+            return self._from_token(named, rule)
         if not subj and verb.dep_ == "conj":
             subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not subj:
@@ -284,6 +287,27 @@ class SpeakerFinder(ClauseCues):
         # "the philosopher Walter Brandt says": of two subject heads, the name
         subj.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
         return self._from_token(subj[0], rule)
+
+    def _appositive_name(self, verb: Any, subj: list[Any]) -> Any:
+        """'The director of the museum, Helen Achterberg, told ...' / 'the city's culture officer,
+        Grace Oyelaran, said': a person's name set off by commas right before the verb, after a
+        title noun (the subject, or the word before the first comma), is the subject's name, however
+        the parser attached it. Its head token, else None."""
+        doc = verb.doc
+        k = verb.i - 1
+        while k >= 0 and doc[k].dep_ in ("aux", "advmod", "neg") and not doc[k].is_punct:
+            k -= 1
+        if k < 3 or doc[k].text != ",":
+            return None
+        ent = next((e for e in doc.ents if e.end == k and e.label_ == "PERSON"), None)
+        if ent is None or len(ent) < 2 or ent.start < 2 or doc[ent.start - 1].text != ",":
+            return None
+        before = doc[ent.start - 2]
+        titled = before.pos_ == "NOUN" and before.lower_ in self.titles \
+            or any(c.pos_ == "NOUN" and lemma(c).lower() in self.titles and c.i < ent.start for c in subj)
+        if not titled or self._quoted(ent.root):
+            return None
+        return ent.root
 
     def _person_name(self, head: Any) -> bool:
         """A proper-noun phrase that names a person: tagged PERSON, a known person of the document,
