@@ -147,3 +147,27 @@ def test_a_short_quotation_right_after_a_reporting_clause_is_the_second_part() -
 def test_a_sentence_with_lower_case_words_in_quote_marks_is_no_title() -> None:
     out = quotes_of('I sat down beside him on the wall. "Then I\'ll bet on her."\n')
     assert one(out, "Then I'll bet on her")
+
+
+def test_a_description_the_text_introduced_with_a_name_is_that_person() -> None:
+    out = quotes_of('Marguerite came down the hill. Her brother Anselm was already at the gate.\n\n'
+                    '"You are late for the picking again," her brother said.\n')
+    assert speaker(one(out, "You are late for the picking")) == "Anselm"
+
+
+def test_a_description_never_tied_to_a_name_is_no_speaker() -> None:
+    out = quotes_of('Marguerite came down the hill to the orchard gate.\n\n'
+                    '"You are late for the picking again," her brother said.\n')
+    assert speaker(one(out, "You are late for the picking")) is None
+
+
+def test_a_pronoun_beat_after_a_tagged_quotation_takes_the_one_fitting_person_of_its_paragraph() -> None:
+    out = quotes_of('Mrs. Okafor came in with the letter. Her daughter Adaeze and her niece Ngozi were at the sink.\n\n'
+                    '"It is from your uncle," said Mrs. Okafor. She unfolded the page. "He is coming on Sunday."\n')
+    assert speaker(one(out, "He is coming on Sunday")) == "Mrs. Okafor"
+
+
+def test_a_kinship_title_gives_the_gender_of_the_name_after_it() -> None:
+    out = quotes_of('Aunt Philippa set down the kettle. Jorge pulled off his wet boots by the door.\n\n'
+                    'He crossed to the dresser and opened the drawer. "Two socks. Different colours."\n')
+    assert speaker(one(out, "Two socks")) == "Jorge"

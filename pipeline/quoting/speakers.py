@@ -379,6 +379,8 @@ class SpeakerFinder(ClauseCues):
         if honorific and not self.title_re.sub("", shown).strip(" .,"):
             return None
         if not honorific and not self._nameable(tok, span):
+            if self._description(tok):   # "her brother", "the old manservant": the caller may tie it to a name
+                return Speaker(shown, s, s + len(text), "description", rule)
             return None
         return Speaker(shown, s, s + len(text), self._type(span, shown, honorific), rule)
 
@@ -401,6 +403,19 @@ class SpeakerFinder(ClauseCues):
             out.append(doc[k])
             k += 1
         return out if run else span
+
+    def _description(self, head: Any) -> bool:
+        """A definite description of one person: a singular person or kinship noun (`person_nouns`,
+        `titles`) after "the" or a possessive ("her brother", "the old manservant", "Mrs Talbot's
+        husband"); an indefinite one ("a man") describes no one in particular."""
+        if head.pos_ != "NOUN" or head.tag_ in ("NNS", "NNPS"):
+            return False
+        det = [c for c in head.children if c.dep_ in ("det", "poss")]
+        if len(det) != 1 or not (det[0].lower_ in ("the", "his", "her", "their", "my", "our", "your")
+                                 or det[0].pos_ == "PROPN"):
+            return False
+        low = lemma(head).lower()
+        return low in self.person_nouns or low in self.titles or low.endswith(("man", "woman", "servant")) and len(low) > 5
 
     def _nameable(self, head: Any, span: list[Any]) -> bool:
         """Whether a subject phrase names a speaker: a proper name, an outlet, a group ("legal

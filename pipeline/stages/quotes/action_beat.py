@@ -46,11 +46,13 @@ class ActionBeatResolver:
         sp = self.finder._from_token(subj, ACTION_BEAT)
         if sp is None or sp.pronoun not in (None, "he", "she"):
             return None
-        if sp.pronoun is None and sp.type != "person":
+        if sp.pronoun is None and sp.type not in ("person", "description"):
             if not (subj.pos_ == "PROPN" and self.finder._person_name(subj)):
                 return None   # "Jorge" tagged GPE by the small model: a first name or a known person is a person
             sp.type = "person"
-        rec = self.speaker_rec(sp, p0)
+        rec = self.speaker_of(sp, p0)
+        if rec is None:
+            return None
         if sp.pronoun:
             rec["strict"] = True   # resolved only when one compatible person is in the window
         return rec

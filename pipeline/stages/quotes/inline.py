@@ -66,7 +66,7 @@ class InlineForm:
                 quoted = self.text[s.start:s.end]
                 if sp is not None and sp.rule == SPEAKER_FRAGMENT_SUBJECT and nwords < self.cfg["inline_min_words"]:
                     sp = None   # 'a "secret constitution"': a short fragment framed by any verb is a term, not a quotation
-                speaker = self.speaker_rec(sp, base) if sp is not None else None
+                speaker = self.speaker_of(sp, base) if sp is not None else None
                 if speaker is not None and not speaker.get("pronoun"):
                     speaker = self.role_noun(self.definite_owner(pi, speaker))
                 if speaker is None and prev_draft is not None and (prev_draft.speaker or prev_draft.pronoun):

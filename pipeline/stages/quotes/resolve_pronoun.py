@@ -244,9 +244,18 @@ class PronounResolver:
 
     def only_compatible_person(self, d: Any, pronoun: str) -> dict[str, Any] | None:
         """The one person named in the pronoun window (before the pronoun) whose gender fits it; two or
-        more (two women for "she"), or a fitting person of unknown gender beside one: none."""
+        more (two women for "she"), or a fitting person of unknown gender beside one: none. The
+        pronoun's own paragraph decides first ('"...," said Mrs. Okafor. She unfolded the page.':
+        the one fitting person named before it there)."""
+        own = self.paragraph_of(d.pronoun["start"])
+        got = self._only_fitting(d, pronoun, own, own)
+        if got is not None:
+            return got
+        return self._only_fitting(d, pronoun, max(0, d.para - self.cfg["pronoun_window"]), d.para)
+
+    def _only_fitting(self, d: Any, pronoun: str, first: int, last: int) -> dict[str, Any] | None:
         pos, people = d.pronoun["start"], {}
-        for pi in range(max(0, d.para - self.cfg["pronoun_window"]), d.para + 1):
+        for pi in range(first, last + 1):
             for s0, name in self.person_mentions(pi):
                 if s0 < pos:
                     key = self.finder.title_re.sub("", name).split()[-1:] or [name]
