@@ -84,7 +84,7 @@ class InlineForm:
                         speaker["rule"] = SPEAKER_CUE_BETWEEN
                 if speaker is not None and speaker["rule"] in self.PRE_CUE_RULES and \
                         (_title_like(quoted) or _noun_framed(self.text[lo:s.open])
-                         and nwords < 2 * self.cfg["inline_min_words"]):
+                         and nwords < 2 * self.cfg["inline_min_words"] and not self.finite_clause(doc, base, s)):
                     speaker = None   # 'bought a copy of "Summer Rain."', 'what he calls a "term"': no cue of a quotation
                 if speaker is None and n == 0 and len(spans) == 1:
                     speaker = self.previous_paragraph_speaker(u, s)
@@ -95,7 +95,8 @@ class InlineForm:
                 turn = self.dialogue_turn(u, s)
                 word_turn = quoted.rstrip()[-1:] in (",", "!", "?") and (   # '"Nonsense," she said': a word said
                     not self.text[lo:s.open].strip() or bool(re.search(r"[.!?]\W*$", self.text[lo:s.open])))
-                if speaker is None and not turn and _noun_framed(self.text[lo:s.open]):
+                if speaker is None and not turn and _noun_framed(self.text[lo:s.open]) \
+                        and not (sp is not None and self.finite_clause(doc, base, s)):
                     continue   # 'today's "millennial gray couch," which ...': a noun phrase, whatever follows it
                 split_rest = prev_draft is not None and cued.get(id(prev_draft), False) and self.split_second(prev_draft, s)
                 if speaker is None and not turn and not split_rest \
@@ -157,6 +158,12 @@ class InlineForm:
                 cued[id(d)] = d.cue is not None or self.finder.cue_after(doc, base, s.open, qe, hi)
                 prev_draft = d
                 self.last_inline[pi] = d
+
+    @staticmethod
+    def finite_clause(doc: Any, base: int, s: Any) -> bool:
+        """The quoted words hold a finite verb ("the surgery's 'door is not closing'"): a clause
+        quoted from someone, not a term after a determiner or possessive ('today's "gray couch"')."""
+        return any(s.start <= base + t.idx < s.end and t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in doc)
 
     @register(SPLIT_SECOND, order=52, kind="check")
     def split_second(self, prev: Draft, s: Any) -> bool:
