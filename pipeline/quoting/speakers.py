@@ -329,7 +329,9 @@ class SpeakerFinder(ClauseCues):
         t = verb.doc[i]
         while t.dep_ == "compound":
             t = t.head
-        while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
+        # "the director of X", "a spokesperson for the council": the phrase's head noun is the subject,
+        # not the object of its preposition
+        while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("NOUN", "PROPN"):
             t = t.head.head
         return self._from_token(t, SPEAKER_ADJACENT_SUBJECT)
 

@@ -155,7 +155,8 @@ class PronounResolver:
             modifier = any(doc[x].dep_ == "compound" and doc[x].head.i > j and doc[x].head.pos_ in ("NOUN", "PROPN")
                            for x in range(k, j + 1))   # "Alice McCall Mysteria Ruffled Midi Dress": a brand
             # a lone first name in any role ("I found Tomasz on the wall"), unless the model tags it a place or body
-            lone_ok = t.ent_type_ in ("", "PERSON") and t.lower_ not in self.finder.non_persons
+            lone_ok = t.ent_type_ in ("", "PERSON") and t.lower_ not in self.finder.non_persons \
+                and t.dep_ != "pobj"   # "flew to Florence": after a preposition a first name is as often a place
             if (j > k or t.dep_ == "nsubj" or lone_ok) and not modifier and self.cfg["first_name_gender"] \
                     and name_gender(t.text + " x", {}, True) is not None:
                 s0 = base + t.idx
