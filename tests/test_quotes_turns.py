@@ -171,3 +171,10 @@ def test_a_kinship_title_gives_the_gender_of_the_name_after_it() -> None:
     out = quotes_of('Aunt Philippa set down the kettle. Jorge pulled off his wet boots by the door.\n\n'
                     'He crossed to the dresser and opened the drawer. "Two socks. Different colours."\n')
     assert speaker(one(out, "Two socks")) == "Jorge"
+
+
+def test_a_gendered_noun_describing_a_name_tells_he_from_she() -> None:
+    text = ('Kwabena Osei waited by the locked gate with a young woman called Ngozi Eze. Ngozi Eze said nothing.\n\n'
+            '"The gate will not open before six," he said.\n')
+    assert speaker(one(quotes_of(text), "The gate will not open")) == "Kwabena Osei"
+    assert speaker(one(quotes_with(text, gender_nouns={}), "The gate will not open")) is None   # two names of unknown gender

@@ -41,6 +41,8 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "name_max_tokens": {"type": "integer", "minimum": 2},
         "gender_honorifics": {"type": "object", "additionalProperties": {"enum": ["male", "female"]}},
         "first_name_gender": {"type": "boolean"},
+        "gender_nouns": {"type": "object", "additionalProperties": {"enum": ["male", "female"]},
+                         "description": "nouns that describe a named person's gender ('a man called X', 'X, the old manservant')"},
         "reporting_verbs": _STR_LIST, "citing_verbs": _STR_LIST, "honorifics": _STR_LIST,
         "it_object_verbs": _STR_LIST, "group_nouns": _STR_LIST, "person_nouns": _STR_LIST,
         "titles": _STR_LIST, "organisation_words": _STR_LIST, "document_words": _STR_LIST,

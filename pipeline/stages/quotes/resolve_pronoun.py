@@ -101,10 +101,16 @@ class PronounResolver:
         person alone said (`learned`, by surname)."""
         from ...quoting.gender import name_gender
 
+        from ...quoting.gender import described_genders
+
         g = name_gender(name, self.gender_honorifics, self.cfg["first_name_gender"])
+        last = self.finder.title_re.sub("", name).split()[-1:]
+        if g is None and last:
+            if "_described" not in self.__dict__:   # "a tall man called Osei": the narration's word for the person
+                self._described = described_genders(self.text, self.cfg["gender_nouns"])
+            g = self._described.get(last[0].lower())
         if g is None:
-            g = self.__dict__.setdefault("learned", {}).get(self.finder.title_re.sub("", name).split()[-1:][0].lower()
-                                                            if self.finder.title_re.sub("", name).split() else "")
+            g = self.__dict__.setdefault("learned", {}).get(last[0].lower() if last else "")
         return g
 
     def gender_fits(self, name: str, pronoun: str) -> bool:
