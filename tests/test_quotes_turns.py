@@ -40,7 +40,7 @@ def test_untagged_turns_of_a_strict_two_person_exchange_alternate() -> None:
 
 
 def test_turn_taking_can_be_switched_off() -> None:
-    out = quotes_with(EXCHANGE, turn_taking={"enabled": False, "max_untagged": 4})
+    out = quotes_with(EXCHANGE, turn_taking={"enabled": False, "max_untagged": 4, "max_turn_words": 40})
     assert speaker(one(out, "Then the frost is a hard master")) is None
 
 
@@ -178,3 +178,12 @@ def test_a_gendered_noun_describing_a_name_tells_he_from_she() -> None:
             '"The gate will not open before six," he said.\n')
     assert speaker(one(quotes_of(text), "The gate will not open")) == "Kwabena Osei"
     assert speaker(one(quotes_with(text, gender_nouns={}), "The gate will not open")) is None   # two names of unknown gender
+
+
+def test_a_long_untagged_quotation_paragraph_is_no_turn_of_talk() -> None:
+    out = quotes_of('"We will open the new wing in the spring, and the waiting lists will fall by a third," said Dr Amara Nwosu.\n\n'
+                    '"That is a promise we have heard before, and the lists have only grown," said Councillor Piet Venter.\n\n'
+                    '"The money for the wing has been set aside since last year, the builders are on site, and every '
+                    'ward that closed during the works will reopen with more beds and more staff than it had before, '
+                    'which is more than anyone promised when the plans were first drawn up in the autumn."\n')
+    assert speaker(one(out, "The money for the wing")) is None

@@ -50,10 +50,11 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "interview": {"type": "object", "additionalProperties": False, "properties": {
             "question_labels": _STR_LIST, "answer_labels": _STR_LIST, "intro_pattern": {"type": "string"}}},
         "forum_cue_pattern": {"type": "string"},
-        "turn_taking": {"type": "object", "additionalProperties": False, "required": ["enabled", "max_untagged"],
+        "turn_taking": {"type": "object", "additionalProperties": False, "required": ["enabled", "max_untagged", "max_turn_words"],
                         "description": "untagged turns of a strict two-person exchange (resolve_turns.py)",
                         "properties": {"enabled": {"type": "boolean", "default": True},
-                                       "max_untagged": {"type": "integer", "minimum": 1, "default": 4}}},
+                                       "max_untagged": {"type": "integer", "minimum": 1, "default": 4},
+                                       "max_turn_words": {"type": "integer", "minimum": 1, "default": 40}}},
         "byline_pattern": {"type": "string", "description": "a byline naming the author (group name): the narrator of 'I said'"},
         "forum_header_patterns": _STR_LIST,
         "post_header_pattern": {"type": "string", "description": "a forum post's own header line (the post after it)"},

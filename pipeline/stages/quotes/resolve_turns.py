@@ -6,7 +6,7 @@ This is the riskiest inference of the stage, so it fires only when the text leav
 an exchange is consecutive paragraphs that each hold quotations and nothing else but their tags or
 beats (a paragraph of narration ends it); every tagged turn names one of exactly two people, the
 tagged turns agree with strict alternation, each untagged turn is a paragraph that is only its
-quotation, and no untagged turn is further than `turn_taking.max_untagged` turns from a tagged
+quotation, of at most `turn_taking.max_turn_words` words (talk, not a statement run on), and no untagged turn is further than `turn_taking.max_untagged` turns from a tagged
 one. A turn tagged with a pronoun or a description that resolved to no one, a first-person turn,
 or a turn that calls its own assigned speaker by name (a vocative) ends the inference: no speaker.
 """
@@ -22,7 +22,7 @@ from .registry import register
 SPEAKER_TURN_TAKING = declare(
     "quotes.speaker.turn_taking", stage="quotes",
     why="an untagged turn of a strict two-person exchange belongs to the speaker whose turn it is by alternation",
-    params=["turn_taking.enabled", "turn_taking.max_untagged"])
+    params=["turn_taking.enabled", "turn_taking.max_untagged", "turn_taking.max_turn_words"])
 SPEAKER_BEAT_AFTER = declare(
     "quotes.speaker.beat_after", stage="quotes",
     why="a quotation opening a paragraph, then one narrative sentence and a quotation that sentence attributes: "
@@ -126,6 +126,10 @@ class TurnTakingResolver:
         if any(d.speaker and d.speaker.get("type") != "person" for d in ds):
             return False
         if not names:
+            from ...text.words import count as words
+
+            if sum(words(self.text[d.start:d.end]) for d in ds) > self.cfg["turn_taking"]["max_turn_words"]:
+                return False   # a long untagged paragraph is a statement continued (news), not a turn of talk
             return None if self._only_quoted(pi, ds) and not any(d.cue for d in ds) else False
         if not all(self._same_person(a, b) for a in names for b in names):
             return False
