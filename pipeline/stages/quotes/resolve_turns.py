@@ -94,7 +94,7 @@ class TurnTakingResolver:
         tcfg = self.cfg["turn_taking"]
         if not tcfg["enabled"]:
             return
-        paras = self._turn_paragraphs()
+        paras = self._inline_by_para = self._turn_paragraphs()
         run: list[tuple[int, str | None]] = []
         last: tuple[int, list[str]] = (-10 ** 9, [])   # the previous exchange: its end and its speakers
         for pi in range(len(self.paragraphs) + 1):
@@ -141,8 +141,8 @@ class TurnTakingResolver:
         narrative clause) of the pronoun window before its first paragraph."""
         out = list(before)
         for pj in range(max(0, first - self.cfg["pronoun_window"]), first):
-            for d in self.drafts:
-                if d.para == pj and d.speaker and d.speaker.get("type") == "person":
+            for d in self._inline_by_para.get(pj, ()):
+                if d.speaker and d.speaker.get("type") == "person":
                     out.append(d.speaker["name"])
             doc, base = self.docs[pj], self.paragraphs[pj]["start"]
             for s0, name in self.person_mentions(pj):
