@@ -32,42 +32,45 @@ def quotes_with(text: str, **quotes_cfg: Any) -> dict[str, Any]:
     return ctx.outputs["quotes"]
 
 
+TURNS_ON = {"turn_taking": {"enabled": True, "max_untagged": 4, "max_turn_words": 40}}
+
+
 def test_untagged_turns_of_a_strict_two_person_exchange_alternate() -> None:
-    out = quotes_of(EXCHANGE)
+    out = quotes_with(EXCHANGE, **TURNS_ON)
     assert speaker(one(out, "Then the frost is a hard master")) == "Miss Lindqvist"
     assert speaker(one(out, "The hardest in the north")) == "Captain Varga"
     assert speaker(one(out, "You speak as one who")) == "Miss Lindqvist"
 
 
-def test_turn_taking_can_be_switched_off() -> None:
-    out = quotes_with(EXCHANGE, turn_taking={"enabled": False, "max_untagged": 4, "max_turn_words": 40})
+def test_turn_taking_is_off_by_default() -> None:
+    out = quotes_of(EXCHANGE)
     assert speaker(one(out, "Then the frost is a hard master")) is None
 
 
 def test_a_third_person_on_stage_leaves_untagged_turns_without_speaker() -> None:
-    out = quotes_of(EXCHANGE + '\nThey reached the bridge, where old Mrs. Okonkwo sat mending a basket.\n\n'
+    out = quotes_with(EXCHANGE + '\nThey reached the bridge, where old Mrs. Okonkwo sat mending a basket.\n\n'
                                '"Good morning to you both," she called.\n\n'
                                '"Good morning, Mrs. Okonkwo."\n\n'
                                '"Will it snow, do you think?"\n\n'
-                               'Miss Lindqvist studied the clouds. "I think it will."\n')
+                               'Miss Lindqvist studied the clouds. "I think it will."\n', **TURNS_ON)
     assert speaker(one(out, "Will it snow")) is None
 
 
 def test_a_first_person_turn_stops_the_alternation() -> None:
-    out = quotes_of('I met Teodor at the ferry, coiling a rope on the deck.\n\n'
-                    '"You are late," he said.\n\n'
-                    '"The bus broke down," I told him.\n\n'
-                    '"Buses always break down on Mondays."\n\n'
-                    '"Is that a rule of yours?"\n')
+    out = quotes_with('I met Teodor at the ferry, coiling a rope on the deck.\n\n'
+                      '"You are late," he said.\n\n'
+                      '"The bus broke down," I told him.\n\n'
+                      '"Buses always break down on Mondays."\n\n'
+                      '"Is that a rule of yours?"\n', **TURNS_ON)
     assert speaker(one(out, "Is that a rule of yours")) is None
 
 
 def test_an_untagged_turn_calling_its_own_speaker_by_name_stops_the_alternation() -> None:
-    out = quotes_of('Lena and Marek stood at the window of the empty flat.\n\n'
-                    '"It is smaller than I remembered," said Lena.\n\n'
-                    '"It is exactly as small as the advert said," Marek said.\n\n'
-                    '"You are not helping, Lena."\n\n'
-                    '"Nobody asked me to help."\n')
+    out = quotes_with('Lena and Marek stood at the window of the empty flat.\n\n'
+                      '"It is smaller than I remembered," said Lena.\n\n'
+                      '"It is exactly as small as the advert said," Marek said.\n\n'
+                      '"You are not helping, Lena."\n\n'
+                      '"Nobody asked me to help."\n', **TURNS_ON)
     assert speaker(one(out, "You are not helping")) is None
     assert speaker(one(out, "Nobody asked me to help")) is None
 
@@ -181,9 +184,9 @@ def test_a_gendered_noun_describing_a_name_tells_he_from_she() -> None:
 
 
 def test_a_long_untagged_quotation_paragraph_is_no_turn_of_talk() -> None:
-    out = quotes_of('"We will open the new wing in the spring, and the waiting lists will fall by a third," said Dr Amara Nwosu.\n\n'
-                    '"That is a promise we have heard before, and the lists have only grown," said Councillor Piet Venter.\n\n'
-                    '"The money for the wing has been set aside since last year, the builders are on site, and every '
-                    'ward that closed during the works will reopen with more beds and more staff than it had before, '
-                    'which is more than anyone promised when the plans were first drawn up in the autumn."\n')
+    out = quotes_with('"We will open the new wing in the spring, and the waiting lists will fall by a third," said Dr Amara Nwosu.\n\n'
+                      '"That is a promise we have heard before, and the lists have only grown," said Councillor Piet Venter.\n\n'
+                      '"The money for the wing has been set aside since last year, the builders are on site, and every '
+                      'ward that closed during the works will reopen with more beds and more staff than it had before, '
+                      'which is more than anyone promised when the plans were first drawn up in the autumn."\n', **TURNS_ON)
     assert speaker(one(out, "The money for the wing")) is None

@@ -52,7 +52,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "forum_cue_pattern": {"type": "string"},
         "turn_taking": {"type": "object", "additionalProperties": False, "required": ["enabled", "max_untagged", "max_turn_words"],
                         "description": "untagged turns of a strict two-person exchange (resolve_turns.py)",
-                        "properties": {"enabled": {"type": "boolean", "default": True},
+                        "properties": {"enabled": {"type": "boolean", "default": False},
                                        "max_untagged": {"type": "integer", "minimum": 1, "default": 4},
                                        "max_turn_words": {"type": "integer", "minimum": 1, "default": 40}}},
         "byline_pattern": {"type": "string", "description": "a byline naming the author (group name): the narrator of 'I said'"},
