@@ -49,10 +49,10 @@ def test_turn_taking_is_off_by_default() -> None:
 
 def test_a_third_person_on_stage_leaves_untagged_turns_without_speaker() -> None:
     out = quotes_with(EXCHANGE + '\nThey reached the bridge, where old Mrs. Okonkwo sat mending a basket.\n\n'
-                               '"Good morning to you both," she called.\n\n'
-                               '"Good morning, Mrs. Okonkwo."\n\n'
-                               '"Will it snow, do you think?"\n\n'
-                               'Miss Lindqvist studied the clouds. "I think it will."\n', **TURNS_ON)
+                                 '"Good morning to you both," she called.\n\n'
+                                 '"Good morning, Mrs. Okonkwo."\n\n'
+                                 '"Will it snow, do you think?"\n\n'
+                                 'Miss Lindqvist studied the clouds. "I think it will."\n', **TURNS_ON)
     assert speaker(one(out, "Will it snow")) is None
 
 
