@@ -190,3 +190,21 @@ def test_a_long_untagged_quotation_paragraph_is_no_turn_of_talk() -> None:
                       'ward that closed during the works will reopen with more beds and more staff than it had before, '
                       'which is more than anyone promised when the plans were first drawn up in the autumn."\n', **TURNS_ON)
     assert speaker(one(out, "The money for the wing")) is None
+
+
+def test_an_answer_label_with_a_full_stop_on_the_line_after_a_question_is_its_answer() -> None:
+    out = quotes_of('Ten questions for a ferryman\n\n'
+                    'Tomas Lindgren has run the island ferry for thirty years. Reporter Sarah Okafor asked the questions.\n\n'
+                    'Q. When does the first crossing leave?\nA. At six, unless the fog is down.\n\n'
+                    'Q. Do you ever tire of the sea?\nA. Never of the sea. Of the passengers, sometimes.\n')
+    assert speaker(one(out, "At six, unless the fog")) == "Tomas Lindgren"
+
+
+def test_talking_to_a_reporter_makes_the_reporter_the_asker() -> None:
+    out = quotes_of('Five minutes with a lock-keeper\n\n'
+                    'For thirty years Marguerite Okonjo has worked the lock at Sallow Bridge. '
+                    'She talked to our reporter, Daniel Brandt, on a wet Tuesday.\n\n'
+                    'Q: How many boats go through in a day?\nA: In August, sixty. In January, perhaps two.\n\n'
+                    'Q: And in winter?\nA: Fewer than the ducks.\n')
+    assert speaker(one(out, "How many boats go through")) == "Daniel Brandt"
+    assert speaker(one(out, "In August, sixty")) == "Marguerite Okonjo"

@@ -41,8 +41,10 @@ class InterviewForm:
                 m = rx.match(u.text)
                 # a label opens a paragraph, or a line of a paragraph that opens with a label
                 # ("Q: ...\nA: ..."), then with a colon only ("A. Smith" on a line is no label)
-                if m and (u.first_in_para or u.index - 1 in labels and self.units[u.index - 1].para == u.para
-                                               and ":" in m.group(0)):
+                prev = self.units[u.index - 1] if u.index else None
+                if m and (u.first_in_para or u.index - 1 in labels and prev.para == u.para
+                          and (":" in m.group(0) or labels[u.index - 1][0] == "question" and role == "answer"
+                               and prev.text.rstrip().endswith("?"))):   # "Q. ...?" then "A. ...": a pair
                     labels[u.index] = (role, m.end())
         roles = {r for r, _ in labels.values()}
         if roles != {"question", "answer"}:
@@ -133,7 +135,14 @@ class InterviewForm:
                 heads = [v] + [c for c in v.children if c.dep_ == "dobj"]   # "put the questions to her"
                 objs = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
                         for o in p.children if o.dep_ == "pobj"]
-                a = self.intro_person(subj, base)
+                a, a_base = self.intro_person(subj, base), base
+                if a is None and subj is not None and subj.lower_ in ("he", "she") and objs:
+                    # "She talked to our reporter, X": the one person the intro named before the pronoun
+                    named = {}
+                    for uu in back:
+                        ub = self.unit_doc(uu)[1]
+                        named.update({x[2]: (x, ub) for x in self.intro_names(uu) if ub + x[0] < base + subj.idx})
+                    a, a_base = next(iter(named.values())) if len(named) == 1 else (None, base)
                 if a is None:
                     continue
                 if any(c.dep_ == "dobj" and c.lower_ in ("questions", "question") for c in v.children) and not objs:
@@ -142,8 +151,8 @@ class InterviewForm:
                     if len(others) == 1:
                         ud, ub = self.unit_doc(next(uu for uu in back if any(x[2] in others for x in self.intro_names(uu))))
                         b = next(iter(others.values()))
-                        return self.name_rec(b, ub), self.name_rec(a, base)
-                    return None, self.name_rec(a, base)   # the asker alone: the answers stay unattributed
+                        return self.name_rec(b, ub), self.name_rec(a, a_base)
+                    return None, self.name_rec(a, a_base)   # the asker alone: the answers stay unattributed
                 for o in objs:
                     b = self.intro_person(o, base)
                     if b is None and o.lower_ in ("her", "him"):
@@ -152,7 +161,9 @@ class InterviewForm:
                         others = [x for x in others if x[2].split()[-1] != a[2].split()[-1]]
                         b = others[0] if len({x[2] for x in others}) == 1 else None
                     if b is not None and b[2] != a[2]:
-                        return self.name_rec(b, base), self.name_rec(a, base)
+                        if o.lower_ in self.cfg["interview"]["asker_nouns"]:
+                            return self.name_rec(a, a_base), self.name_rec(b, base)   # "... talked to our reporter, X": X asks
+                        return self.name_rec(b, base), self.name_rec(a, a_base)
         return None
 
     def intro_names(self, u: Any) -> list[tuple[int, int, str]]:
