@@ -67,20 +67,13 @@ class RoleResolver:
 
     @register(SPEAKER_DESCRIPTION)
     def described_person(self, speaker: dict[str, Any]) -> dict[str, Any] | None:
-        words = speaker["name"].split()
-        noun = words[-1].lower()
-        head = self.text[:speaker["start"]]
-        poss = r"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[A-Z][\w'’-]+['’]s)"
-        pats = (re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{re.escape(noun)},?\s+(?P<name>{_NAME})"),
-                re.compile(rf"(?P<name>{_NAME}),\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{re.escape(noun)}(?![\w-])"))
+        noun = speaker["name"].split()[-1].lower()
         found: dict[str, tuple[int, int, str]] = {}
-        for rx in pats:
-            for m in rx.finditer(head):
-                got = self._person_suffix(m.group("name"), m.start("name"), single=True)
-                if got is not None and '"' not in self.text[m.start():m.end()]:
-                    key = got[2].split()[-1].strip(".").lower()
-                    if key not in found or len(got[2]) > len(found[key][2]):
-                        found[key] = got
+        for end, got in self._introductions(noun):
+            if end <= speaker["start"]:
+                key = got[2].split()[-1].strip(".").lower()
+                if key not in found or len(got[2]) > len(found[key][2]):
+                    found[key] = got
         if len(found) != 1:
             return None   # never introduced with a name, or two people so described: no speaker
         s, e, name = next(iter(found.values()))
@@ -89,6 +82,23 @@ class RoleResolver:
         if "cue" in speaker:
             out["cue"] = speaker["cue"]
         return out
+
+    def _introductions(self, noun: str) -> list[tuple[int, tuple[int, int, str]]]:
+        """Where the document introduces a person with the noun ("her brother Anselm", "Jenkins, the
+        old manservant"): (end of the introduction, the name), found once per noun for the document."""
+        cache = self.__dict__.setdefault("_intros", {})
+        if noun not in cache:
+            poss = r"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[A-Z][\w'’-]+['’]s)"
+            pats = (re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{re.escape(noun)},?\s+(?P<name>{_NAME})"),
+                    re.compile(rf"(?P<name>{_NAME}),\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{re.escape(noun)}(?![\w-])"))
+            out = []
+            for rx in pats:
+                for m in rx.finditer(self.text):
+                    got = self._person_suffix(m.group("name"), m.start("name"), single=True)
+                    if got is not None and '"' not in self.text[m.start():m.end()]:
+                        out.append((m.end(), got))
+            cache[noun] = out
+        return cache[noun]
 
     def unnamed_role(self, speaker: dict[str, Any]) -> bool:
         """'the senator' or 'a man' that no rule tied to a name names no one: the quotation gets no
