@@ -63,9 +63,32 @@ class ClauseCues:
         subj = self._clause_subject(verb)
         return inverted or subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON")
 
+    @staticmethod
+    def inverted_subject(verb: Any) -> Any:
+        """'"Not wasted," rejoined her husband.': right after the quotation's closing mark, a verb
+        and then only a noun phrase (determiner or possessive, adjectives, a noun) up to the
+        clause's end: in English that phrase is the inverted subject, however the parser labelled
+        it (an object, mostly). Its head noun, else None."""
+        doc = verb.doc
+        prev = doc[verb.i - 1] if verb.i else None
+        if verb.pos_ != "VERB" or prev is None or prev.text not in ('"', ",") or verb.i + 2 >= len(doc):
+            return None
+        k = verb.i + 1
+        if doc[k].dep_ not in ("det", "poss") or doc[k].lower_ not in ("the", "his", "her", "their", "my", "our", "your"):
+            return None
+        k += 1
+        while k < len(doc) and doc[k].pos_ in ("ADJ", "NOUN", "PROPN") and k - verb.i <= 5:
+            k += 1
+        head = doc[k - 1]
+        if head.pos_ not in ("NOUN", "PROPN") or k < len(doc) and not doc[k].is_punct:
+            return None
+        return head
+
     def _clause_verb(self, verb: Any, before: list[Any]) -> bool:
         """After a quotation: the verb of the clause set off next to it, with only its subject
         before it ('"...," Tom murmured' / '"...," murmured Tom' / '"...," she went on')."""
+        if not before and self.inverted_subject(verb) is not None:
+            return True
         if not self._speech_shaped(verb):
             return False
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -152,12 +175,14 @@ class ClauseCues:
             if len(content) > 14:
                 break
         for n, t in enumerate(content):
-            if n >= 6 and not (content[0].pos_ == "PROPN" and any(c.text == "," for c in after[:n + 4])):
+            if n >= 6 and not (content[0].pos_ in ("PROPN", "DET") and any(c.text == "," for c in after[:n + 4])):
                 break  # past six words only behind "Name, title of Org," (an apposition)
             if (self._is_verb(t) and t.pos_ != "NOUN" or self._clause_verb(t, content[:n])) and self._reports_quote(t):
                 base = t.doc[0].idx  # noqa: F841 - offsets are doc-relative
-                sp = self._subject(t, SPEAKER_REPORTING_VERB_AFTER)
-                if sp is None:
+                inv = self.inverted_subject(t) if n == 0 else None
+                sp = self._from_token(inv, SPEAKER_REPORTING_VERB_AFTER) if inv is not None \
+                    else self._subject(t, SPEAKER_REPORTING_VERB_AFTER)
+                if sp is None and inv is None:
                     # "said X" / "X said" where the parser missed the subject
                     nxt = [c for c in content if c.i > t.i and (c.pos_ == "PROPN" or c.ent_type_)]
                     prv = [c for c in content if c.i < t.i and (c.pos_ in ("PROPN", "PRON") or c.ent_type_)]

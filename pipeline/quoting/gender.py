@@ -43,3 +43,22 @@ def name_gender(name: str, honorifics: dict[str, str], use_first_names: bool = T
 
 def pronoun_gender(pronoun: str) -> str | None:
     return {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}.get(pronoun.lower())
+
+
+def described_genders(text: str, nouns: dict[str, str]) -> dict[str, str]:
+    """Gender the narration gives a name by describing its bearer with a gendered noun: "a tall man
+    called Osei", "Jenkins, the old manservant", "Bess, a girl of twelve". Name (its last word,
+    lower case) -> gender; a name described both ways is left out."""
+    import re
+
+    if not nouns:
+        return {}
+    alt = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    name = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+    pats = (re.compile(rf"\b(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,3}}(?P<noun>{alt})\s+(?:called|named)\s+{name}"),
+            re.compile(rf"{name},\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,3}}(?P<noun>{alt})\b"))
+    seen: dict[str, set[str]] = {}
+    for rx in pats:
+        for m in rx.finditer(text):
+            seen.setdefault(m.group("name").split()[-1].lower(), set()).add(nouns[m.group("noun")])
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}

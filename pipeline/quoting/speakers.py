@@ -263,7 +263,11 @@ class SpeakerFinder(ClauseCues):
             if objs:
                 return self._from_token(objs[0], SPEAKER_PASSIVE_AGENT)
         subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass" if not agents else "nsubj")]
-        subj = [c for c in subj if c.dep_ == "nsubj"]
+        # '"Beg pardon," said he': a word inside the quotation read as a second subject is never the speaker
+        subj = [c for c in subj if c.dep_ == "nsubj" and not self._quoted(c)]
+        named = self._appositive_name(verb, subj)
+        if named is not None:
+            return self._from_token(named, rule)
         if not subj and verb.dep_ == "conj":
             subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not subj:
@@ -283,6 +287,27 @@ class SpeakerFinder(ClauseCues):
         # "the philosopher Walter Brandt says": of two subject heads, the name
         subj.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
         return self._from_token(subj[0], rule)
+
+    def _appositive_name(self, verb: Any, subj: list[Any]) -> Any:
+        """'The director of the museum, Helen Achterberg, told ...' / 'the city's culture officer,
+        Grace Oyelaran, said': a person's name set off by commas right before the verb, after a
+        title noun (the subject, or the word before the first comma), is the subject's name, however
+        the parser attached it. Its head token, else None."""
+        doc = verb.doc
+        k = verb.i - 1
+        while k >= 0 and doc[k].dep_ in ("aux", "advmod", "neg") and not doc[k].is_punct:
+            k -= 1
+        if k < 3 or doc[k].text != ",":
+            return None
+        ent = next((e for e in doc.ents if e.end == k and e.label_ == "PERSON"), None)
+        if ent is None or len(ent) < 2 or ent.start < 2 or doc[ent.start - 1].text != ",":
+            return None
+        before = doc[ent.start - 2]
+        titled = before.pos_ == "NOUN" and before.lower_ in self.titles \
+            or any(c.pos_ == "NOUN" and lemma(c).lower() in self.titles and c.i < ent.start for c in subj)
+        if not titled or self._quoted(ent.root):
+            return None
+        return ent.root
 
     def _person_name(self, head: Any) -> bool:
         """A proper-noun phrase that names a person: tagged PERSON, a known person of the document,
@@ -304,7 +329,9 @@ class SpeakerFinder(ClauseCues):
         t = verb.doc[i]
         while t.dep_ == "compound":
             t = t.head
-        while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
+        # "the director of X", "a spokesperson for the council": the phrase's head noun is the subject,
+        # not the object of its preposition
+        while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("NOUN", "PROPN"):
             t = t.head.head
         return self._from_token(t, SPEAKER_ADJACENT_SUBJECT)
 
@@ -328,7 +355,7 @@ class SpeakerFinder(ClauseCues):
             return Speaker(tok.text, tok.idx, tok.idx + len(tok), PRONOUNS[tok.lower_], rule, pronoun=tok.lower_)
         if tok.pos_ in ("PRON", "DET") or tok.like_num:
             return None
-        span = self._name_tokens(tok)
+        span = self._honorific_run(self._name_tokens(tok))
         if not span:
             return None
         doc = tok.doc
@@ -354,8 +381,43 @@ class SpeakerFinder(ClauseCues):
         if honorific and not self.title_re.sub("", shown).strip(" .,"):
             return None
         if not honorific and not self._nameable(tok, span):
+            if self._description(tok):   # "her brother", "the old manservant": the caller may tie it to a name
+                return Speaker(shown, s, s + len(text), "description", rule)
             return None
         return Speaker(shown, s, s + len(text), self._type(span, shown, honorific), rule)
+
+    def _honorific_run(self, span: list[Any]) -> list[Any]:
+        """A phrase ending in an honorific ("Miss" of "said Miss Waverly", the name read as an adverb
+        by the parser) runs on over the capitalised name words right after it: an honorific always
+        stands before a name, whatever the parse did with the name."""
+        if not span or span[-1].lower_.rstrip(".") not in self.honorifics:
+            return span
+        doc, out = span[0].doc, list(span)
+        k = out[-1].i + 1
+        while k < len(doc) and doc[k].text == "." and not out[-1].text.endswith("."):
+            out.append(doc[k])
+            k += 1
+        run = []
+        while k < len(doc) and len(run) < self.name_max and out[-1].whitespace_ and not self._quoted(doc[k]) \
+                and re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", doc[k].text) and doc[k].text[:1].isupper() \
+                and doc[k].lower_ not in self.honorifics and doc[k].lower_ not in self.titles:
+            run.append(doc[k])
+            out.append(doc[k])
+            k += 1
+        return out if run else span
+
+    def _description(self, head: Any) -> bool:
+        """A definite description of one person: a singular person or kinship noun (`person_nouns`,
+        `titles`) after "the" or a possessive ("her brother", "the old manservant", "Mrs Talbot's
+        husband"); an indefinite one ("a man") describes no one in particular."""
+        if head.pos_ != "NOUN" or head.tag_ in ("NNS", "NNPS"):
+            return False
+        det = [c for c in head.children if c.dep_ in ("det", "poss")]
+        if len(det) != 1 or not (det[0].lower_ in ("the", "his", "her", "their", "my", "our", "your")
+                                 or det[0].pos_ == "PROPN"):
+            return False
+        low = lemma(head).lower()
+        return low in self.person_nouns or low in self.titles or low.endswith(("man", "woman", "servant")) and len(low) > 5
 
     def _nameable(self, head: Any, span: list[Any]) -> bool:
         """Whether a subject phrase names a speaker: a proper name, an outlet, a group ("legal

@@ -57,11 +57,22 @@ def _pair_singles(text: str) -> str:
         p0, p1 = para.start(), para.end()
         opens = [m.start() for m in _SINGLE_OPEN.finditer(text, p0, p1) if not _ELISIONS.match(text, m.start())]
         closes = [m.start() for m in _SINGLE_CLOSE.finditer(text, p0, p1)]
-        for n, o in enumerate(opens):
-            nxt = opens[n + 1] if n + 1 < len(opens) else p1
-            cands = [c for c in closes if o < c < nxt]
-            cands = [c for k, c in enumerate(cands) if not (text[c - 1] == "s" and re.match(r"'\s+[a-z]", text[c:c + 3])
-                                                           and k + 1 < len(cands))]
+        n = 0
+        while n < len(opens):
+            o, m = opens[n], n + 1
+            while True:
+                nxt = opens[m] if m < len(opens) else p1
+                cands = [c for c in closes if o < c < nxt]
+                cands = [c for k, c in enumerate(cands) if not (text[c - 1] == "s" and re.match(r"'\s+[a-z]", text[c:c + 3])
+                                                               and k + 1 < len(cands))]
+                if cands or m >= len(opens):
+                    break
+                # no closing mark before the next "opening" one: that one is an apostrophe inside this
+                # quotation ("talking about the 'forty-seven flood"), if a closing mark follows it
+                m += 1
             if cands:
                 chars[o] = chars[cands[0]] = '"'
+                n = m
+            else:
+                n += 1
     return "".join(chars)

@@ -40,14 +40,19 @@ class ActionBeatResolver:
         subj = next((c for c in roots[0].children if c.dep_ == "nsubj"), None)
         if subj is None:
             return None
+        named = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == subj.i + 1]
+        if subj.pos_ == "NOUN" and len(named) == 1:
+            subj = named[0]   # "Their son Piers looked up": the name in apposition to the description
         sp = self.finder._from_token(subj, ACTION_BEAT)
         if sp is None or sp.pronoun not in (None, "he", "she"):
             return None
-        if sp.pronoun is None and sp.type != "person":
+        if sp.pronoun is None and sp.type not in ("person", "description"):
             if not (subj.pos_ == "PROPN" and self.finder._person_name(subj)):
                 return None   # "Jorge" tagged GPE by the small model: a first name or a known person is a person
             sp.type = "person"
-        rec = self.speaker_rec(sp, p0)
+        rec = self.speaker_of(sp, p0)
+        if rec is None:
+            return None
         if sp.pronoun:
             rec["strict"] = True   # resolved only when one compatible person is in the window
         return rec

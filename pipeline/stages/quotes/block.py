@@ -110,14 +110,14 @@ class BlockForm:
         doc, base = self.unit_doc(u)
         toks = [t for t in doc if s0 <= base + t.idx < u.end and not t.is_space]
         sp = self.finder.colon_subject(toks)
-        return self.speaker_rec(sp, base) if sp is not None else None
+        return self.speaker_of(sp, base) if sp is not None else None
 
     def cue_speaker(self, u: Any, lo: int, hi: int) -> dict[str, Any] | None:
         doc, base = self.unit_doc(u)
         sp = self.finder.find(doc, base, hi, hi, lo, hi)
         if sp is None or base + sp.start < lo:
             return None
-        return self.speaker_rec(sp, base)
+        return self.speaker_of(sp, base)
 
     def intro_author(self, u: Any) -> dict[str, Any] | None:
         """The person a paragraph introducing "the following texts" is about: the first one it

@@ -31,11 +31,12 @@ INTERPOLATION = declare("quotes.interpolation", stage="quotes",
         why="a quotation that carries editorial insertions (listed in its record)")
 from .action_beat import ActionBeatResolver
 from .reply_marker import ReplyMarkerForm
+from .resolve_turns import TurnTakingResolver
 
 
 class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, AttributionLineForm, InlineForm, TestimonialForm,
               OwnerResolver, RoleResolver, ContinuityResolver, PronounResolver, OutletResolver, EntityResolver, ActionBeatResolver,
-              ReplyMarkerForm):
+              ReplyMarkerForm, TurnTakingResolver):
     """One document's quotations; each form and resolver is a mixin registered by rule id."""
 
     def __init__(self, doc_id: str, text: str, mapped: Any, paragraphs: list[dict[str, Any]], cfg: dict[str, Any]) -> None:
@@ -92,7 +93,9 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         for entry in detectors():      # structures first, inline quotations last (registry order)
             getattr(self, entry.attr)()
         self.multi_paragraph_speakers()
+        self.beat_after()
         self.resolve_pronouns()
+        self.turn_taking()
         self.outlet_sources()
         try:
             return self.records()

@@ -48,12 +48,18 @@ def _username_like(name: str) -> bool:
     return 1 <= len(ws) <= 4 and not any(w.lower() in stop for w in ws)
 
 
+_TITLE_SMALL = {"and", "the", "for", "nor", "but", "yet", "via", "per", "off", "out"}
+
+
 def _title_like(s: str) -> bool:
     """A title or name in quote marks ("Black Garden", "REPORT ON THE FLOOD"), not a quotation. A
     full stop inside the closing mark is American punctuation ('a copy of "Summer Rain."'): a
     sentence of title-case words with no verb-like lower-case word is still a title."""
     ws = re.findall(r"[A-Za-z][\w'’-]*", s)
-    long = [w for w in ws if len(w) > 3] or [w for w in ws if len(w) == 3]   # "How Not to Die"
+    # "How Not to Die"; a lower-case three-letter word other than a title's small words ("bet", "her"
+    # of 'Then I'll bet on her.') is a sentence's word: a title would capitalise it
+    long = [w for w in ws if len(w) > 3 or len(w) == 3 and w.lower() not in _TITLE_SMALL] \
+        or [w for w in ws if len(w) == 3]
     stop = re.search(r"[.!?]\s*$", s)
     if stop and (not s.rstrip().endswith(".") or len(ws) > 6 or re.search(r"[.!?,;:]", s.rstrip()[:-1])):
         return False

@@ -32,6 +32,10 @@ DIALOGUE_TURN = declare("quotes.inline.dialogue_turn", stage="quotes",
         why='a paragraph that is one quoted sentence ending in . ? or ! is a dialogue turn, however short')
 
 
+SPLIT_SECOND = declare("quotes.inline.split_second", stage="quotes",
+        why="the words quoted right after a reporting clause that follows a quotation continue it, however short")
+
+
 class InlineForm:
     # cues before the quotation: a title or a noun phrase in quote marks there is named, not quoted
     PRE_CUE_RULES = (SPEAKER_REPORTING_VERB, SPEAKER_FRAGMENT_SUBJECT)
@@ -46,6 +50,7 @@ class InlineForm:
             p = self.paragraphs[pi]
             doc, base = self.docs[pi], p["start"]
             prev_draft: Draft | None = None
+            cued: dict[int, bool] = {}   # draft -> a reporting clause follows it
             for n, s in enumerate(spans):
                 u = self.unit_at(s.open)
                 if s.open in self.used_spans or u is None or any(
@@ -61,7 +66,7 @@ class InlineForm:
                 quoted = self.text[s.start:s.end]
                 if sp is not None and sp.rule == SPEAKER_FRAGMENT_SUBJECT and nwords < self.cfg["inline_min_words"]:
                     sp = None   # 'a "secret constitution"': a short fragment framed by any verb is a term, not a quotation
-                speaker = self.speaker_rec(sp, base) if sp is not None else None
+                speaker = self.speaker_of(sp, base) if sp is not None else None
                 if speaker is not None and not speaker.get("pronoun"):
                     speaker = self.role_noun(self.definite_owner(pi, speaker))
                 if speaker is None and prev_draft is not None and (prev_draft.speaker or prev_draft.pronoun):
@@ -79,7 +84,7 @@ class InlineForm:
                         speaker["rule"] = SPEAKER_CUE_BETWEEN
                 if speaker is not None and speaker["rule"] in self.PRE_CUE_RULES and \
                         (_title_like(quoted) or _noun_framed(self.text[lo:s.open])
-                         and nwords < 2 * self.cfg["inline_min_words"]):
+                         and nwords < 2 * self.cfg["inline_min_words"] and not self.finite_clause(doc, base, s)):
                     speaker = None   # 'bought a copy of "Summer Rain."', 'what he calls a "term"': no cue of a quotation
                 if speaker is None and n == 0 and len(spans) == 1:
                     speaker = self.previous_paragraph_speaker(u, s)
@@ -90,9 +95,12 @@ class InlineForm:
                 turn = self.dialogue_turn(u, s)
                 word_turn = quoted.rstrip()[-1:] in (",", "!", "?") and (   # '"Nonsense," she said': a word said
                     not self.text[lo:s.open].strip() or bool(re.search(r"[.!?]\W*$", self.text[lo:s.open])))
-                if speaker is None and not turn and _noun_framed(self.text[lo:s.open]):
+                if speaker is None and not turn and _noun_framed(self.text[lo:s.open]) \
+                        and not (sp is not None and self.finite_clause(doc, base, s)):
                     continue   # 'today's "millennial gray couch," which ...': a noun phrase, whatever follows it
-                if speaker is None and not turn and (nwords < self.cfg["inline_min_words"] or _title_like(quoted)) \
+                split_rest = prev_draft is not None and cued.get(id(prev_draft), False) and self.split_second(prev_draft, s)
+                if speaker is None and not turn and not split_rest \
+                        and (nwords < self.cfg["inline_min_words"] or _title_like(quoted)) \
                         and not ((nwords >= 2 or word_turn) and self.finder.cue_after(doc, base, s.open, qe, hi)):
                     continue   # short and unattributed: a term or title, unless a reporting clause follows
                 if nwords < 2 and not turn and not (word_turn and self.finder.cue_after(doc, base, s.open, qe, hi)):
@@ -103,6 +111,8 @@ class InlineForm:
                 d.rules = [INLINE_MARKS if s.close is not None else s.rule]
                 if turn and nwords < self.cfg["inline_min_words"]:
                     d.rules.append(DIALOGUE_TURN)
+                elif split_rest and nwords < self.cfg["inline_min_words"]:
+                    d.rules.append(SPLIT_SECOND)
                 outlet_sig = speaker.pop("outlet", False) if speaker is not None else False
                 if speaker is not None:
                     cue = speaker.pop("cue", None)
@@ -145,8 +155,25 @@ class InlineForm:
                     d.ref_number = num
                     d.rules.append(REFERENCE_MARKER_AFTER)
                 self.drafts.append(d)
+                cued[id(d)] = d.cue is not None or self.finder.cue_after(doc, base, s.open, qe, hi)
                 prev_draft = d
                 self.last_inline[pi] = d
+
+    @staticmethod
+    def finite_clause(doc: Any, base: int, s: Any) -> bool:
+        """The quoted words hold a finite verb ("the surgery's 'door is not closing'"): a clause
+        quoted from someone, not a term after a determiner or possessive ('today's "gray couch"')."""
+        return any(s.start <= base + t.idx < s.end and t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in doc)
+
+    @register(SPLIT_SECOND, order=52, kind="check")
+    def split_second(self, prev: Draft, s: Any) -> bool:
+        """'"Nobody's making you," her brother replied. "Mother only asked."': a quotation right after
+        the reporting clause of the one before it, in one paragraph, is that speaker's next words however
+        short (the clause is the only text between them, and the quotation ends a sentence)."""
+        gap = self.text[prev.end + 1:s.open]
+        return s.close is not None and '"' not in gap and "\n" not in gap and len(gap.split()) <= 10 \
+            and bool(re.fullmatch(r"\s*,?\s*[^.!?]+[.,]\s*", gap)) \
+            and self.text[s.start:s.end].rstrip()[-1:] in (".", "!", "?", "…")
 
     @register(DIALOGUE_TURN,
               order=51, kind="check")

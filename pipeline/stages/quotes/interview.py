@@ -39,7 +39,12 @@ class InterviewForm:
         for u in self.units:
             for role, rx in (("question", q_re), ("answer", a_re)):
                 m = rx.match(u.text)
-                if m and u.first_in_para:
+                # a label opens a paragraph, or a line of a paragraph that opens with a label
+                # ("Q: ...\nA: ..."), then with a colon only ("A. Smith" on a line is no label)
+                prev = self.units[u.index - 1] if u.index else None
+                if m and (u.first_in_para or u.index - 1 in labels and prev.para == u.para
+                          and (":" in m.group(0) or labels[u.index - 1][0] == "question" and role == "answer"
+                               and prev.text.rstrip().endswith("?"))):   # "Q. ...?" then "A. ...": a pair
                     labels[u.index] = (role, m.end())
         roles = {r for r, _ in labels.values()}
         if roles != {"question", "answer"}:
@@ -130,9 +135,24 @@ class InterviewForm:
                 heads = [v] + [c for c in v.children if c.dep_ == "dobj"]   # "put the questions to her"
                 objs = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
                         for o in p.children if o.dep_ == "pobj"]
-                a = self.intro_person(subj, base)
+                a, a_base = self.intro_person(subj, base), base
+                if a is None and subj is not None and subj.lower_ in ("he", "she") and objs:
+                    # "She talked to our reporter, X": the one person the intro named before the pronoun
+                    named = {}
+                    for uu in back:
+                        ub = self.unit_doc(uu)[1]
+                        named.update({x[2]: (x, ub) for x in self.intro_names(uu) if ub + x[0] < base + subj.idx})
+                    a, a_base = next(iter(named.values())) if len(named) == 1 else (None, base)
                 if a is None:
                     continue
+                if any(c.dep_ == "dobj" and c.lower_ in ("questions", "question") for c in v.children) and not objs:
+                    # "Reporter Sam Okafor asked the questions": the asker; the one other person named answers
+                    others = {x[2]: x for uu in back for x in self.intro_names(uu) if x[2].split()[-1] != a[2].split()[-1]}
+                    if len(others) == 1:
+                        ud, ub = self.unit_doc(next(uu for uu in back if any(x[2] in others for x in self.intro_names(uu))))
+                        b = next(iter(others.values()))
+                        return self.name_rec(b, ub), self.name_rec(a, a_base)
+                    return None, self.name_rec(a, a_base)   # the asker alone: the answers stay unattributed
                 for o in objs:
                     b = self.intro_person(o, base)
                     if b is None and o.lower_ in ("her", "him"):
@@ -141,8 +161,30 @@ class InterviewForm:
                         others = [x for x in others if x[2].split()[-1] != a[2].split()[-1]]
                         b = others[0] if len({x[2] for x in others}) == 1 else None
                     if b is not None and b[2] != a[2]:
-                        return self.name_rec(b, base), self.name_rec(a, base)
+                        if o.lower_ in self.cfg["interview"]["asker_nouns"]:
+                            return self.name_rec(a, a_base), self.name_rec(b, base)   # "... talked to our reporter, X": X asks
+                        return self.name_rec(b, base), self.name_rec(a, a_base)
         return None
+
+    def intro_names(self, u: Any) -> list[tuple[int, int, str]]:
+        """The persons (PERSON entities) an introduction line names, doc-relative."""
+        from ...quoting.gender import name_gender
+
+        doc, base = self.unit_doc(u)
+        names = [self.name_span(e, base) for e in doc.ents
+                 if e.label_ == "PERSON" and u.start <= base + e.start_char < u.end]
+        # a full name, or one opening with a first name of the general list ("Durban" tagged PERSON is a city)
+        names = [x for x in names if len(x[2].split()) >= 2 and x[2].lower() in self.finder.persons
+                 or self.cfg["first_name_gender"] and name_gender(x[2].split()[0] + " x", {}, True) is not None]
+        for t in doc:   # a subject that is a two- or three-word proper name the model left untagged
+            if t.dep_ == "nsubj" and t.pos_ == "PROPN" and not t.ent_type_ and u.start <= base + t.idx < u.end:
+                run = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+                if 2 <= len(run) <= 3 and all(c.text[:1].isupper() and c.is_alpha for c in run) \
+                        and run[-1].i - run[0].i == len(run) - 1:
+                    s, e = run[0].idx, t.idx + len(t)
+                    if not any(a <= s < b for a, b, _ in names):
+                        names.append((s, e, doc.text[s:e]))
+        return sorted(names)
 
     def intro_person(self, tok: Any, base: int) -> tuple[int, int, str] | None:
         """The person a token names: a PERSON entity it belongs to (or heads by apposition)."""

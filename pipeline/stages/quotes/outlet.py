@@ -39,6 +39,11 @@ class OutletResolver:
             toks = toks[1:]
         if not toks or not all(t.text[:1].isupper() or t.like_num or t.text in ("&", "'s") for t in toks):
             return None
+        k = toks[0].i - 1   # "Valley Sound FM" parsed as "Valley" + "Sound FM": the capitalised words right before it
+        while k >= 0 and toks[0].i - k <= 3 and head.doc[k].pos_ == "PROPN" and head.doc[k].text[:1].isupper() \
+                and head.doc[k].whitespace_ and head.doc[k].ent_type_ not in ("PERSON", "DATE", "TIME"):
+            toks.insert(0, head.doc[k])
+            k -= 1
         labels = {t.ent_type_ for t in toks} - {""}
         if head.lower_ in words:      # "the Harbour Gazette", whatever the small model calls it (FAC, GPE)
             if labels & {"PERSON", "DATE", "TIME"}:
@@ -62,12 +67,13 @@ class OutletResolver:
         for c in (c for h in heads for c in h.children):   # "Writing in the Harbour Review, X said": the participle's
             if c.dep_ in ("dobj", "dative", "nsubj") and c.pos_ == "PROPN":
                 cands.append(c)
-            if c.dep_ == "prep" and c.lower_ in ("in", "to", "with", "for"):
+            if c.dep_ == "prep" and c.lower_ in ("in", "to", "with", "for", "on"):   # "Speaking on Valley Sound FM"
                 for o in c.children:
                     if o.dep_ == "pobj":
                         cands.append(o)
-                        cands += [g for p in o.children if p.dep_ == "prep" and p.lower_ in ("with", "for")
-                                  for g in p.children if g.dep_ == "pobj"]   # "in an interview with X"
+                        # "in an interview with X", "in a statement to X", "in comments to X"
+                        cands += [g for p in o.children if p.dep_ == "prep" and p.lower_ in ("with", "for", "to")
+                                  for g in p.children if g.dep_ == "pobj"]
         for c in cands:
             span = self.outlet_phrase(c)
             if span is not None:

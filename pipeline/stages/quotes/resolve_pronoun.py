@@ -101,10 +101,16 @@ class PronounResolver:
         person alone said (`learned`, by surname)."""
         from ...quoting.gender import name_gender
 
+        from ...quoting.gender import described_genders
+
         g = name_gender(name, self.gender_honorifics, self.cfg["first_name_gender"])
+        last = self.finder.title_re.sub("", name).split()[-1:]
+        if g is None and last:
+            if "_described" not in self.__dict__:   # "a tall man called Osei": the narration's word for the person
+                self._described = described_genders(self.text, self.cfg["gender_nouns"])
+            g = self._described.get(last[0].lower())
         if g is None:
-            g = self.__dict__.setdefault("learned", {}).get(self.finder.title_re.sub("", name).split()[-1:][0].lower()
-                                                            if self.finder.title_re.sub("", name).split() else "")
+            g = self.__dict__.setdefault("learned", {}).get(last[0].lower() if last else "")
         return g
 
     def gender_fits(self, name: str, pronoun: str) -> bool:
@@ -128,7 +134,8 @@ class PronounResolver:
         seen: set[int] = set()
         for e in doc.ents:
             if e.label_ == "PERSON" and "\n" not in e.text and not re.search(r"[/|@]", e.text) \
-                    and not (e.root.dep_ == "compound" and e.root.head.i >= e.end and e.root.head.pos_ in ("NOUN", "PROPN")):
+                    and not (e.root.dep_ in ("compound", "amod") and e.root.head.i >= e.end
+                             and e.root.head.pos_ in ("NOUN", "PROPN")):
                 # a name modifying a noun ("the Alice McCall Mysteria Midi Dress") is a brand, not a person here
                 ts = list(e)
                 k = e.start - 1     # the honorific before the name tells two Pembertons apart
@@ -153,7 +160,10 @@ class PronounResolver:
                 j += 1
             modifier = any(doc[x].dep_ == "compound" and doc[x].head.i > j and doc[x].head.pos_ in ("NOUN", "PROPN")
                            for x in range(k, j + 1))   # "Alice McCall Mysteria Ruffled Midi Dress": a brand
-            if (j > k or t.dep_ == "nsubj") and not modifier and self.cfg["first_name_gender"] \
+            # a lone first name in any role ("I found Tomasz on the wall"), unless the model tags it a place or body
+            lone_ok = t.ent_type_ in ("", "PERSON") and t.lower_ not in self.finder.non_persons \
+                and t.dep_ != "pobj"   # "flew to Florence": after a preposition a first name is as often a place
+            if (j > k or t.dep_ == "nsubj" or lone_ok) and not modifier and self.cfg["first_name_gender"] \
                     and name_gender(t.text + " x", {}, True) is not None:
                 s0 = base + t.idx
                 if not any(a <= s0 < b for a, b in quoted):
@@ -194,10 +204,11 @@ class PronounResolver:
                 key = (name.split()[-1].lower().strip(".,"), g if name.split()[0].lower().rstrip(".") in self.finder.honorifics else None)
                 if key not in people or len(name) > len(people[key][1]):
                     people[key] = (s0, name)
-            # a bare surname joins the one gendered name with that surname
+            # a bare surname joins the gendered names with that surname ("Aldous" beside Mr and Mrs
+            # Aldous is one of them, not a third person)
             for (sur, hg) in [k for k in people if k[1] is None]:
                 gendered = [k for k in people if k[0] == sur and k[1] is not None]
-                if len(gendered) == 1:
+                if gendered:
                     people.pop((sur, None))
             fits = []
             for (sur, hg), (s0, name) in sorted(people.items(), key=lambda kv: kv[1]):
@@ -227,7 +238,12 @@ class PronounResolver:
             return t.pos_ == "NOUN" and (low in self.finder.person_nouns or low in self.finder.titles
                                          or low.endswith(("man", "woman")) and len(low) > 5)
 
-        return any(t.dep_ == "nsubj" and base + t.idx < pos and (
+        quoted = [(s.open, (s.close if s.close is not None else s.end) + 1) for s in self.spans_by_para.get(pi, [])]
+
+        def outside(t: Any) -> bool:   # a subject inside the quoted words ("your mother cut it") is not the narrative's
+            return not any(a <= base + t.idx < b for a, b in quoted)
+
+        return any(t.dep_ == "nsubj" and base + t.idx < pos and outside(t) and (
             t.pos_ == "PROPN" and t.text[:1].isupper()
             and t.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
             and t.lower_ not in self.finder.non_persons and t.lower_ not in self.finder.persons
@@ -235,9 +251,18 @@ class PronounResolver:
 
     def only_compatible_person(self, d: Any, pronoun: str) -> dict[str, Any] | None:
         """The one person named in the pronoun window (before the pronoun) whose gender fits it; two or
-        more (two women for "she"), or a fitting person of unknown gender beside one: none."""
+        more (two women for "she"), or a fitting person of unknown gender beside one: none. The
+        pronoun's own paragraph decides first ('"...," said Mrs. Okafor. She unfolded the page.':
+        the one fitting person named before it there)."""
+        own = self.paragraph_of(d.pronoun["start"])
+        got = self._only_fitting(d, pronoun, own, own)
+        if got is not None:
+            return got
+        return self._only_fitting(d, pronoun, max(0, d.para - self.cfg["pronoun_window"]), d.para)
+
+    def _only_fitting(self, d: Any, pronoun: str, first: int, last: int) -> dict[str, Any] | None:
         pos, people = d.pronoun["start"], {}
-        for pi in range(max(0, d.para - self.cfg["pronoun_window"]), d.para + 1):
+        for pi in range(first, last + 1):
             for s0, name in self.person_mentions(pi):
                 if s0 < pos:
                     key = self.finder.title_re.sub("", name).split()[-1:] or [name]

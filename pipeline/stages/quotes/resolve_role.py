@@ -19,6 +19,10 @@ SPEAKER_ROLE = declare("quotes.speaker.role_noun", stage="quotes",
         why="'the senator' stands for the one person the document named with that role before",
         params=["titles", "first_name_gender"])
 
+SPEAKER_DESCRIPTION = declare("quotes.speaker.description", stage="quotes",
+        why="'her brother' or 'the old manservant' stands for the one person the document introduced so ('her brother Anselm')",
+        params=["person_nouns", "titles", "first_name_gender"])
+
 _NAME = r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){0,3}"
 
 
@@ -55,16 +59,57 @@ class RoleResolver:
             out["cue"] = speaker["cue"]
         return out
 
+    def speaker_of(self, sp: Any, base: int) -> dict[str, Any] | None:
+        """The record of a speaker the parse found: a description ("her brother", "the old
+        manservant") only as the one person the document introduced with it, else none."""
+        rec = self.speaker_rec(sp, base)
+        return self.described_person(rec) if rec.get("type") == "description" else rec
+
+    @register(SPEAKER_DESCRIPTION)
+    def described_person(self, speaker: dict[str, Any]) -> dict[str, Any] | None:
+        noun = speaker["name"].split()[-1].lower()
+        found: dict[str, tuple[int, int, str]] = {}
+        for end, got in self._introductions(noun):
+            if end <= speaker["start"]:
+                key = got[2].split()[-1].strip(".").lower()
+                if key not in found or len(got[2]) > len(found[key][2]):
+                    found[key] = got
+        if len(found) != 1:
+            return None   # never introduced with a name, or two people so described: no speaker
+        s, e, name = next(iter(found.values()))
+        out = self.span_rec(s, e, name=name, type="person", rule=SPEAKER_DESCRIPTION)
+        out["role"] = {k: speaker[k] for k in ("start", "end", "raw_start", "raw_end")} | {"text": speaker["name"]}
+        if "cue" in speaker:
+            out["cue"] = speaker["cue"]
+        return out
+
+    def _introductions(self, noun: str) -> list[tuple[int, tuple[int, int, str]]]:
+        """Where the document introduces a person with the noun ("her brother Anselm", "Jenkins, the
+        old manservant"): (end of the introduction, the name), found once per noun for the document."""
+        cache = self.__dict__.setdefault("_intros", {})
+        if noun not in cache:
+            poss = r"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[A-Z][\w'’-]+['’]s)"
+            pats = (re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{re.escape(noun)},?\s+(?P<name>{_NAME})"),
+                    re.compile(rf"(?P<name>{_NAME}),\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{re.escape(noun)}(?![\w-])"))
+            out = []
+            for rx in pats:
+                for m in rx.finditer(self.text):
+                    got = self._person_suffix(m.group("name"), m.start("name"), single=True)
+                    if got is not None and '"' not in self.text[m.start():m.end()]:
+                        out.append((m.end(), got))
+            cache[noun] = out
+        return cache[noun]
+
     def unnamed_role(self, speaker: dict[str, Any]) -> bool:
         """'the senator' or 'a man' that no rule tied to a name names no one: the quotation gets no
         speaker (a role word is not a name; GOLD_FORMAT: an unnamed person is no speaker). Plural
         groups ('researchers') stay: the page names them as the speaker."""
         name = speaker.get("name") or ""
         low = name.lower()
-        return (speaker.get("rule") != SPEAKER_ROLE and name.isalpha() and name == low
+        return speaker.get("type") == "description" or (speaker.get("rule") != SPEAKER_ROLE and name.isalpha() and name == low
                 and (low in self.finder.titles or low in self.finder.person_nouns))
 
-    def _person_suffix(self, run: str, start: int) -> tuple[int, int, str] | None:
+    def _person_suffix(self, run: str, start: int, single: bool = False) -> tuple[int, int, str] | None:
         """The longest tail of a capitalised run that is a person's name: it opens with a known first
         name or honorific, or is a name the document tags as a person ("On Tuesday Jonas Weber" -> "Jonas Weber")."""
         from ...quoting.gender import name_gender
@@ -77,7 +122,8 @@ class RoleResolver:
             name = " ".join(tail)
             low = name.lower()
             known = low in self.finder.persons or (len(tail) > 1 and tail[0].lower().strip(".") in self.finder.honorifics)
-            first = len(tail) > 1 and self.cfg["first_name_gender"] and name_gender(tail[0] + " x", {}, True) is not None
+            first = (len(tail) > 1 or single) and self.cfg["first_name_gender"] \
+                and name_gender(tail[0] + " x", {}, True) is not None   # single: "her brother Anselm"
             if known or first:
                 s = start + run.index(" ".join(tail)) if i else start
                 return s, s + len(name), name
