@@ -19,6 +19,7 @@ from typing import Any
 from .signals import Candidate, sig
 from .text import (TERMINAL, Para, any_match, content_words, count_words, cut_at_vocabulary_change, find_dates,
                    is_heading, is_running_text, rx)
+from .voice import cut_at_voice_change, host_voice, reportage, voice_evidence
 
 _OPEN_QUOTES = "\"“«„‘'"
 _CLOSE_QUOTES = "\"”»’'"
@@ -299,14 +300,16 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             if j - 1 in closing:
                 break      # a copyright notice closes it here
         end_anchor = (anchors_after.get(j) if j in ends else None) or closing.get(j - 1)
-        if not end_anchor:       # nothing closes it: the passage ends where the vocabulary changes
+        host = None
+        if not end_anchor:       # nothing closes it: the passage ends where the host's voice or the vocabulary changes
+            run, host = cut_at_voice_change(paras, run, rcfg["voice"])
             run, low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], rcfg["cohesion"]["min_shared"], True)
             j = run[-1] + 1 if run else j
         else:
             low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], 0.0)[1]
         body = [paras[k] for k in run]
         found = [(a, i)] + ([(end_anchor, j if j in ends else None)] if end_anchor else [])
-        cands += _candidate(paras, header, body, found, rcfg, low, cfg["months"])
+        cands += _candidate(paras, header, body, found, rcfg, low, cfg["months"], host)
     after = [(i, i - 1, a) for i, a in anchors_after.items() if i in ends]
     after += [(None, last, a) for last, a in closing.items()]
     for i, last, a in sorted(after, key=lambda t: (t[1], t[0] is None)):
@@ -325,6 +328,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             j -= 1
             if quoted and _opens_quotation(p.text):
                 break          # the quotation opens here: the passage starts with it
+        back, host = cut_at_voice_change(paras, back, rcfg["voice"])    # the host's "I"/"we" before the article
+        j = host if host is not None else j
         # A headline where the run stops bounds the passage by itself; then only a sharper change
         # of vocabulary (the host's paragraphs under the host's heading) cuts it.
         titled = j >= 0 and (_headline(paras[j], cfg) or _header_line(paras[j], cfg)) and not _body_para(paras[j], rcfg)
@@ -348,7 +353,11 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             k -= 1
         if k >= 0 and _headline(paras[k], cfg):
             header.insert(0, k)
-        if a["what"] == "copyright notice" and not (any(_header_line(paras[h], cfg) for h in header)
+        # a headlined passage in reportage's voice between the host's own first-person paragraphs is set
+        # apart from the page, as a byline sets an article apart
+        apart = bool(header) and _headline(paras[header[0]], cfg) and header[0] > 0 and \
+            host_voice(paras[header[0] - 1], rcfg["voice"]) and reportage(body, rcfg["voice"])
+        if a["what"] == "copyright notice" and not (apart or any(_header_line(paras[h], cfg) for h in header)
                                                     or any(_credit_line(paras[h], cfg) for h in header[1:])):
             continue   # a notice closes a complete article (headline, byline or dateline, body), not the
             #            page's own last section under its heading
@@ -356,12 +365,12 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                                    for h in header):
             continue   # a headed article (byline, dateline) names its own source: a bare "<name>, <date>"
             #            line after it heads the next item of a list of excerpts
-        if a.get("footer_like") and not _byline_names_owner(paras, header, a, cfg):
+        if a.get("footer_like") and not (apart or _byline_names_owner(paras, header, a, cfg)):
             continue
         intro = anchors_before.get((header[0] if header else (j + 1)) - 1)
         if intro is not None:
             continue   # the introduction line's candidate already covers it
-        cands += _candidate(paras, header, body, [(a, i)], rcfg, low, cfg["months"])
+        cands += _candidate(paras, header, body, [(a, i)], rcfg, low, cfg["months"], host)
     return cands
 
 
@@ -396,7 +405,7 @@ def _closes_quotation(text: str) -> bool:
 
 
 def _candidate(paras: list[Para], header: list[int], body: list[Para], found: list[tuple[dict[str, Any], int | None]],
-               rcfg: dict[str, Any], cohesion: float, months: dict[str, int]) -> list[Candidate]:
+               rcfg: dict[str, Any], cohesion: float, months: dict[str, int], host: int | None = None) -> list[Candidate]:
     words = sum(p.words for p in body)
     if len(body) < rcfg["min_paragraphs"] or words < rcfg["min_words"]:
         return []
@@ -417,6 +426,7 @@ def _candidate(paras: list[Para], header: list[int], body: list[Para], found: li
                  **({"notice": paras[idx].id} if "#n" in paras[idx].id else {})} for a, idx in found
                 if idx is not None]
     evidence += [{"what": "headline or byline", "start": paras[h].start, "end": paras[h].end} for h in header]
+    evidence += [voice_evidence(paras[host])] if host is not None else []
     how = " and ".join(dict.fromkeys(what))
     return [Candidate(
         rule=rcfg["id"], kind=kind, start=first.start, end=body[-1].end,
