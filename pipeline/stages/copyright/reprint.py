@@ -265,10 +265,13 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
     hcfg = {**cfg["heading"], "months": cfg["months"]}
     anchors_after = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "after"))}
     # A line that reads both ways ("Reposted from X, date") introduces what follows when it ends with
-    # a colon, or leans forward by its wording and a headline follows it; otherwise it closes.
+    # a colon or points forward ("the piece below"), or leans forward by its wording, does not end as a
+    # sentence ("Republished from X, date." closes) and a headline follows it; otherwise it closes.
     anchors_before = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "before"))
                       and (i not in anchors_after or p.text.rstrip().endswith(":")
+                           or any_match(rcfg["forward_patterns"], p.text.strip())
                            or (any_match(rcfg["intro_leaning_patterns"], p.text.strip())
+                               and not p.text.rstrip().endswith(".")
                                and i + 1 < len(paras) and (_headline(paras[i + 1], cfg)
                                                            or _header_line(paras[i + 1], cfg))))}
     anchors_after = {i: a for i, a in anchors_after.items() if i not in anchors_before}
