@@ -20,6 +20,7 @@ from .signals import Candidate, sig
 from .text import (TERMINAL, Para, any_match, content_words, count_words, cut_at_vocabulary_change, find_dates,
                    is_heading, is_running_text, rx)
 from .voice import cut_at_voice_change, host_voice, reportage, voice_evidence
+from .wire import wire_datelines
 
 _OPEN_QUOTES = "\"“«„‘'"
 _CLOSE_QUOTES = "\"”»’'"
@@ -284,18 +285,21 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
     # an attribution line closes a passage only after running text (not under a heading, as a standfirst)
     ends = {i for i in anchors_after if i > 0 and _body_para(paras[i - 1], rcfg)}
     cands: list[Candidate] = []
-    for i, a in sorted(anchors_before.items()):
-        if i + 1 < len(paras) and _a_person_posting({**a, "_rcfg": rcfg, "_months": cfg["months"]},
-                                                    paras[i].text, paras[i + 1], persons):
+    # an introduction line opens the passage after it; a wire dateline opens it with its own paragraph
+    starts = [(i, a, None) for i, a in anchors_before.items()]
+    starts += [(k, a, k) for k, a in wire_datelines(paras, cfg).items() if _body_para(paras[k], rcfg)]
+    for i, a, dateline in sorted(starts, key=lambda t: t[0]):
+        if dateline is None and i + 1 < len(paras) and _a_person_posting(
+                {**a, "_rcfg": rcfg, "_months": cfg["months"]}, paras[i].text, paras[i + 1], persons):
             continue
-        j = i + 1
-        header: list[int] = []
-        while j < len(paras) and len(header) < rcfg["max_header_lines"] and (
+        j = i + 1 if dateline is None else dateline
+        header: list[int] = [] if dateline is None else _header_above(paras, dateline, cfg)
+        while dateline is None and j < len(paras) and len(header) < rcfg["max_header_lines"] and (
                 _headline(paras[j], cfg) or _header_line(paras[j], cfg)):
             header.append(j)
             j += 1
         run: list[int] = []
-        while j < len(paras) and j not in anchors_before and j not in ends:
+        while j < len(paras) and (j == dateline or (j not in anchors_before and j not in ends)):
             if not _continues(paras, j, 1, cfg):
                 break
             run.append(j)
@@ -375,6 +379,19 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             continue   # the introduction line's candidate already covers it
         cands += _candidate(paras, header, body, [(a, i)], rcfg, low, cfg["months"], host)
     return cands
+
+
+def _header_above(paras: list[Para], k: int, cfg: dict[str, Any]) -> list[int]:
+    """The headline and byline / dateline lines right above paragraph ``k`` (a story's header)."""
+    header: list[int] = []
+    m = k - 1
+    while m >= 0 and len(header) < cfg["reprint"]["max_header_lines"] and not _body_para(paras[m], cfg["reprint"]) \
+            and (_header_line(paras[m], cfg) or _credit_line(paras[m], cfg)) and not _headline(paras[m], cfg):
+        header.insert(0, m)
+        m -= 1
+    if m >= 0 and _headline(paras[m], cfg):
+        header.insert(0, m)
+    return header
 
 
 def _opens_quotation(text: str) -> bool:
