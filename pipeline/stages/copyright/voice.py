@@ -98,7 +98,8 @@ def own_interviews(quotes: list[dict[str, Any]], text: str, paras: list[Para],
         if not all(q.get("kind") == "interview" for q in run) or any((q.get("source") or {}).get("outlet") for q in run):
             continue
         before = [p for p in paras if p.end <= run[0]["start"]][-icfg["intro_paragraphs"]:]
-        intro = [p for p in before if is_running_text(p, rcfg["prose_min_words"])]
+        intro = [p for p in before if is_running_text(p, rcfg["prose_min_words"])
+                 and not any(q["start"] < p.end and p.start < q["end"] for q in quotes)]   # the page's words, not an answer
         if not intro or any(any_match(cues, p.text) for p in before):
             continue
         out.append({"rule": OWN_INTERVIEW, "start": run[0]["start"], "end": run[-1]["end"],
