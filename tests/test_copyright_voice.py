@@ -111,3 +111,17 @@ def test_republished_from_ending_as_a_sentence_closes_the_article_above_it() -> 
            + "\n\nRepublished from Tingla Monitor, 20 January 2016.\n\nWatering\n\n" + HOST_AFTER)
     out = process(doc)
     assert covered(out, "Council closes") and not covered(out, "cucumber")
+
+
+def test_the_paragraph_before_an_introduction_line_is_not_an_extract_of_the_outlet_it_introduces() -> None:
+    from pipeline.stages.copyright.cumulative import source_totals
+    from pipeline.stages.copyright.signals import Candidate
+    text = "Own words of the host.\n\nThe Harbour Chronicle reports:\n\nThe article itself."
+    intro = text.index("The Harbour")
+    own = {"id": "q1", "start": 0, "end": intro - 2, "words": 500, "parent": None, "speaker": None,
+           "source": {"outlet": "Harbour Chronicle"}}
+    article = Candidate(rule="copyright.reprint", kind="excerpt", start=text.index("The article"), end=len(text),
+                        signals={}, why="", outlet="Harbour Chronicle",
+                        evidence=[{"what": "introduction line", "start": intro, "end": intro + 30}])
+    totals, cands = source_totals([own], [article], text, CFG)
+    assert cands == [] and totals[0]["extracts"] == 1

@@ -386,7 +386,7 @@ def _header_above(paras: list[Para], k: int, cfg: dict[str, Any]) -> list[int]:
     header: list[int] = []
     m = k - 1
     while m >= 0 and len(header) < cfg["reprint"]["max_header_lines"] and not _body_para(paras[m], cfg["reprint"]) \
-            and (_header_line(paras[m], cfg) or _credit_line(paras[m], cfg)) and not _headline(paras[m], cfg):
+            and (_header_line(paras[m], cfg) or (_credit_line(paras[m], cfg) and m > 0 and _headline(paras[m - 1], cfg))):
         header.insert(0, m)
         m -= 1
     if m >= 0 and _headline(paras[m], cfg):
