@@ -24,6 +24,8 @@ from pathlib import Path
 
 import yaml
 
+from . import copyright_dev4 as dev4
+
 FORMS = ("a_attribution_after", "b_intro_before", "c_header_notice", "d_long_excerpt")
 PER_FORM = 12
 CONTROLS = 6          # pages with only short attributed excerpts and the host's own text
@@ -33,6 +35,7 @@ CONTROLS = 6          # pages with only short attributed excerpts and the host's
 SYL = {"dev": ["mar", "vel", "ton", "bro", "ash", "lin", "dor", "kes", "wick", "ham", "ford", "ley"],
        "dev2": ["bel", "cor", "uth", "nov", "ira", "gal", "pen", "sor", "tre", "ova", "dun", "mil"],
        "dev3": ["hal", "kir", "oss", "bra", "emm", "vin", "lor", "sta", "neth", "ux", "ward", "pol"],
+       "dev4": dev4.SYL,
        "frozen": ["qua", "zer", "olm", "rud", "fen", "pir", "sk", "ath", "gorn", "ibu", "tal", "vas"]}
 PATTERNS = {
     "dev": ["The {P} Gazette", "{P} Times", "The {P} Post", "{P} Daily", "Radio {P}", "{P} News Agency",
@@ -41,16 +44,19 @@ PATTERNS = {
              "{P} Wire Service", "Gazeta {P}", "{P} Today"],
     "dev3": ["{P} Courier-Journal", "The {P} Examiner", "{P}Wire", "{P} Public Media", "La Voz de {P}",
              "{P} Business Review", "The {P} Ledger", "{P} Star-Telegram"],
+    "dev4": dev4.PATTERNS,
     "frozen": ["The {P} Herald-Tribune", "{P} Chronicle", "El Diario de {P}", "Der {P}er Bote",
                "{P} Weekly Observer", "{P} Press Service", "Il Corriere di {P}", "{P} Broadcasting Corporation"],
 }
 FIRST = {"dev": ["Anna", "Mark", "Julia", "Peter", "Laura", "Samuel", "Grace", "Victor"],
          "dev2": ["Maria", "John", "Chen", "Fatima", "Lukas", "Priya", "Diego", "Ruth"],
          "dev3": ["Omar", "Beth", "Yuki", "Carlos", "Ingrid", "Tariq", "Molly", "Ade"],
+         "dev4": dev4.FIRST,
         "frozen": ["Nadia", "Tomas", "Helen", "Oscar", "Ines", "Rafael", "Wendy", "Kofi"]}
 LAST = {"dev": ["Whitcombe", "Marlowe", "Prentiss", "Okafor", "Lindqvist", "Barrow", "Sato", "Keller"],
         "dev2": ["Ferreira", "Walsh", "Li", "Haddad", "Novak", "Raman", "Ortega", "Klein"],
         "dev3": ["Pemberton", "Castillo", "Yamada", "Fitzgerald", "Andersen", "Mensah", "Roth", "Dubois"],
+        "dev4": dev4.LAST,
         "frozen": ["Haverford", "Quintero", "Abernathy", "Nakamura", "Delacroix", "Osei", "Brandt", "Moreau"]}
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -80,7 +86,7 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 def date_text(rng: random.Random, split: str = "") -> tuple[str, str]:
     y, m, d = rng.choice((2015, 2016, 2017, 2019)), rng.randint(1, 12), rng.randint(1, 28)
-    if split != "dev3":     # the other splits' draws stay exactly as they were built
+    if split not in ("dev3", "dev4"):     # the other splits' draws stay exactly as they were built
         fmt = rng.choice(DATE_FORMATS)
         return fmt.format(M=MONTHS[m - 1], Mo=MONTHS[m - 1][:3], d=d, m=m, y=y), str(y)
     fmt = rng.choice(DATE_FORMATS_DEV3)
@@ -177,6 +183,9 @@ def short_excerpt(rng: random.Random, split: str, src: list[str]) -> tuple[str, 
     if split == "dev3":
         form = rng.choice(dev3_wordings(o, d, y, person(rng, split))["x"]).format(q=quote)
         return form, head_words(sents[0], 6)
+    if split == "dev4":
+        form = rng.choice(dev4.wordings(o, d, y, person(rng, split), outlet(rng, split))["x"]).format(q=quote)
+        return form, head_words(sents[0], 6)
     form = rng.choice([f'As {o} reported on {d}, "{quote}"', f'“{quote}” ({o}, {d})',
                        f'{person(rng, split)} told {o}: "{quote}"', f'According to {o}, “{quote}”'])
     return form, head_words(sents[0], 6)
@@ -195,6 +204,8 @@ def compose_article(rng: random.Random, split: str, form: str, src_id: str, benc
     block: list[str] = []
     if split == "dev3":
         return _compose_dev3(rng, form, title, body, dev3_wordings(o, d, year, who))
+    if split == "dev4":
+        return dev4.compose(rng, form, title, body, dev4.wordings(o, d, year, who, outlet(rng, split)), o)
     if form == "a_attribution_after":
         if title:
             block.append(title)
@@ -266,7 +277,9 @@ def build(bench: Path, out: Path) -> dict[str, int]:
     # dev2: the dev pages again, with their own outlet, byline and random draws (a second tuning set
     # that never touches the frozen pages)
     # dev3: the dev pages once more, with its own outlets, dates and wordings (dev3_wordings)
-    for split, pool in [*all_pools.items(), ("dev2", all_pools["dev"]), ("dev3", all_pools["dev"])]:
+    # dev4: and once more with dev4's wordings (benchmarks/copyright_dev4.py)
+    for split, pool in [*all_pools.items(), ("dev2", all_pools["dev"]), ("dev3", all_pools["dev"]),
+                        ("dev4", all_pools["dev"])]:
         rng = random.Random(f"copyright-compose:{split}")
         raw, gold = out / split / "raw", out / split / "gold"
         raw.mkdir(parents=True, exist_ok=True)
@@ -274,7 +287,7 @@ def build(bench: Path, out: Path) -> dict[str, int]:
         hosts = [h for h in pool["hosts"] if host_insertion(bench, h)]
         srcs = pool["sources"]
         rng.shuffle(hosts)
-        shift = 7 if split == "dev3" else 0      # dev3 pairs other articles with the hosts
+        shift = {"dev3": 7, "dev4": dev4.SHIFT}.get(split, 0)      # dev3, dev4 pair other articles with the hosts
         jobs = [(f, i) for f in FORMS for i in range(PER_FORM)] + [("control", i) for i in range(CONTROLS)]
         meta = {}
         for n, (form, i) in enumerate(jobs):
@@ -312,7 +325,7 @@ def score(root: Path, processed_root: Path) -> dict[str, dict[str, list[int]]]:
     """Flag recall and false flags per form, as GOLD_FORMAT.md scores them."""
     from pipeline.evaluate import evaluate
     res: dict[str, dict[str, list[int]]] = {}
-    for split in ("dev", "dev2", "dev3", "frozen"):
+    for split in ("dev", "dev2", "dev3", "dev4", "frozen"):
         if not (processed_root / split).is_dir():
             continue
         meta = json.loads((root / split / "forms.json").read_text())

@@ -50,6 +50,24 @@ def test_lines_after_a_closing_copyright_notice_are_footer(cfg: Any) -> None:
     assert label_of(ext, out, "Sunday") == ("boilerplate", "strip.text.after_copyright")
 
 
+def test_the_body_s_prose_going_on_after_a_copyright_notice_is_not_a_footer(cfg: Any) -> None:
+    # an article reproduced with its notice, then the host's own paragraphs (issue 13)
+    text = "\n\n".join([PROSE, PROSE2, PROSE3, PROSE, PROSE2, "(c) 2016 Dunmore Times", "Compost",
+                        PROSE.replace("Tuesday", "Sunday"), PROSE.replace("Tuesday", "Saturday"),
+                        PROSE.replace("Tuesday", "Thursday")]) + "\n"
+    ext, out = run_strip(cfg, "a.txt", text)
+    assert label_of(ext, out, "Sunday")[0] == "content"
+    assert label_of(ext, out, "Dunmore") == ("boilerplate", "strip.copyright_line")
+
+
+def test_a_copyright_notice_after_the_site_s_links_opens_the_footer_whatever_prose_follows(cfg: Any) -> None:
+    text = "\n\n".join([PROSE, PROSE2, PROSE3, PROSE, PROSE2, "Careers", "© 2026 www.example.com. All Rights Reserved.",
+                        PROSE.replace("Tuesday", "Sunday"), PROSE.replace("Tuesday", "Saturday"),
+                        PROSE.replace("Tuesday", "Thursday")]) + "\n"
+    ext, out = run_strip(cfg, "a.txt", text)
+    assert label_of(ext, out, "Sunday") == ("boilerplate", "strip.text.after_copyright")
+
+
 def test_a_copyright_notice_early_in_the_page_does_not_open_a_footer(cfg: Any) -> None:
     text = "\n\n".join(["© 2011 The Committee", PROSE, PROSE2, PROSE3]) + "\n"
     ext, out = run_strip(cfg, "a.txt", text)

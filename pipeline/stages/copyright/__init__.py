@@ -19,6 +19,7 @@ from .duplicates import drop_copies_of_duplicates, duplicate_documents, merge_sp
 from .reprint import reprint, with_attribution_lines
 from .rights import apply_licence, rights_signals
 from .text import WORD_RE, count_words, paragraphs
+from .voice import drop_own_interviews, own_interviews
 from ..normalise import clean_text
 
 NAME = "copyright"
@@ -72,7 +73,9 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     notice_cands = _bounded_by_reprints(notice_cands, reprints)
     structural = [*news_article(paras, cfg), *reprints, *letter(paras, cfg), *notice_cands]
     quotes = _blocks_bounded_by_reprints(quotes, reprints, text)
-    quoted = long_quotation(quotes, text, cfg, cfg["long_quotation"]["min_words"], cfg["long_quotation"]["id"])
+    own = own_interviews(quotes, text, paras, cfg)      # the page's own Q/A: not a long quotation
+    quoted = drop_own_interviews(long_quotation(quotes, text, cfg, cfg["long_quotation"]["min_words"],
+                                                cfg["long_quotation"]["id"]), own)
     excerpts = excerpt_markers(paras, cfg)
 
     # Share of the document that is verbatim third-party text: quotations plus reproduced works.
@@ -84,8 +87,8 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     lowered: list[Candidate] = []
     if share >= scfg["threshold"]:
         main_min = cfg["long_quotation"]["min_words"]
-        lowered = [c for c in long_quotation(quotes, text, cfg, scfg["min_words"], scfg["id"],
-                                             f" in a page that is {round(100 * share)}% third-party text")
+        lowered = [c for c in drop_own_interviews(long_quotation(quotes, text, cfg, scfg["min_words"], scfg["id"],
+                                             f" in a page that is {round(100 * share)}% third-party text"), own)
                    if c.signals["quoted_words"]["value"] < main_min]   # longer runs are long_quotation's
         for c in lowered:
             c.signals["third_party_share"] = sig(share, scfg["threshold"])
@@ -115,6 +118,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
             "rights": rights,
             "source_totals": totals,
             "duplicates": duplicates,
+            "own_interviews": own,
         },
     }
 

@@ -16,6 +16,9 @@ from .signals import Candidate, sig
 from .text import count_words
 
 
+_CLOSING = " \t\n\"”»’'"    # what may stand between a quotation and the line after it
+
+
 def _key(name: str) -> str:
     words = name.lower().replace("’", "'").split()
     return " ".join(words[1:] if words and words[0] == "the" else words)
@@ -37,7 +40,12 @@ def source_totals(quotes: list[dict[str, Any]], structural: list[Candidate], tex
     rcfg = cfg["cumulative"]
     extracts: dict[str, list[tuple[int, int, int, str, dict[str, Any] | None]]] = {}
     names: dict[str, str] = {}
+    # an introduction line a reproduced passage opens with ("X reports:") names the text after it, never
+    # the paragraph before it (the quotation stage may read the line as that paragraph's attribution)
+    intros = [e["start"] for c in structural for e in c.evidence if e["what"] == "introduction line"]
     for q in sorted((q for q in quotes if not q.get("parent")), key=lambda q: (q["start"], q["id"])):
+        if any(q["end"] <= s and not text[q["end"]:s].strip(_CLOSING) for s in intros):
+            continue
         name = _quote_source(q)
         if name:
             k = _key(name)

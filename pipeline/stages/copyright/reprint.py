@@ -19,6 +19,8 @@ from typing import Any
 from .signals import Candidate, sig
 from .text import (TERMINAL, Para, any_match, content_words, count_words, cut_at_vocabulary_change, find_dates,
                    is_heading, is_running_text, rx)
+from .voice import cut_at_voice_change, host_voice, reportage, voice_evidence
+from .wire import wire_datelines
 
 _OPEN_QUOTES = "\"“«„‘'"
 _CLOSE_QUOTES = "\"”»’'"
@@ -264,10 +266,13 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
     hcfg = {**cfg["heading"], "months": cfg["months"]}
     anchors_after = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "after"))}
     # A line that reads both ways ("Reposted from X, date") introduces what follows when it ends with
-    # a colon, or leans forward by its wording and a headline follows it; otherwise it closes.
+    # a colon or points forward ("the piece below"), or leans forward by its wording, does not end as a
+    # sentence ("Republished from X, date." closes) and a headline follows it; otherwise it closes.
     anchors_before = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "before"))
                       and (i not in anchors_after or p.text.rstrip().endswith(":")
+                           or any_match(rcfg["forward_patterns"], p.text.strip())
                            or (any_match(rcfg["intro_leaning_patterns"], p.text.strip())
+                               and not p.text.rstrip().endswith(".")
                                and i + 1 < len(paras) and (_headline(paras[i + 1], cfg)
                                                            or _header_line(paras[i + 1], cfg))))}
     anchors_after = {i: a for i, a in anchors_after.items() if i not in anchors_before}
@@ -280,18 +285,21 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
     # an attribution line closes a passage only after running text (not under a heading, as a standfirst)
     ends = {i for i in anchors_after if i > 0 and _body_para(paras[i - 1], rcfg)}
     cands: list[Candidate] = []
-    for i, a in sorted(anchors_before.items()):
-        if i + 1 < len(paras) and _a_person_posting({**a, "_rcfg": rcfg, "_months": cfg["months"]},
-                                                    paras[i].text, paras[i + 1], persons):
+    # an introduction line opens the passage after it; a wire dateline opens it with its own paragraph
+    starts = [(i, a, None) for i, a in anchors_before.items()]
+    starts += [(k, a, k) for k, a in wire_datelines(paras, cfg).items() if _body_para(paras[k], rcfg)]
+    for i, a, dateline in sorted(starts, key=lambda t: t[0]):
+        if dateline is None and i + 1 < len(paras) and _a_person_posting(
+                {**a, "_rcfg": rcfg, "_months": cfg["months"]}, paras[i].text, paras[i + 1], persons):
             continue
-        j = i + 1
-        header: list[int] = []
-        while j < len(paras) and len(header) < rcfg["max_header_lines"] and (
+        j = i + 1 if dateline is None else dateline
+        header: list[int] = [] if dateline is None else _header_above(paras, dateline, cfg)
+        while dateline is None and j < len(paras) and len(header) < rcfg["max_header_lines"] and (
                 _headline(paras[j], cfg) or _header_line(paras[j], cfg)):
             header.append(j)
             j += 1
         run: list[int] = []
-        while j < len(paras) and j not in anchors_before and j not in ends:
+        while j < len(paras) and (j == dateline or (j not in anchors_before and j not in ends)):
             if not _continues(paras, j, 1, cfg):
                 break
             run.append(j)
@@ -299,14 +307,16 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             if j - 1 in closing:
                 break      # a copyright notice closes it here
         end_anchor = (anchors_after.get(j) if j in ends else None) or closing.get(j - 1)
-        if not end_anchor:       # nothing closes it: the passage ends where the vocabulary changes
+        host = None
+        if not end_anchor:       # nothing closes it: the passage ends where the host's voice or the vocabulary changes
+            run, host = cut_at_voice_change(paras, run, rcfg["voice"])
             run, low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], rcfg["cohesion"]["min_shared"], True)
             j = run[-1] + 1 if run else j
         else:
             low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], 0.0)[1]
         body = [paras[k] for k in run]
         found = [(a, i)] + ([(end_anchor, j if j in ends else None)] if end_anchor else [])
-        cands += _candidate(paras, header, body, found, rcfg, low, cfg["months"])
+        cands += _candidate(paras, header, body, found, rcfg, low, cfg["months"], host)
     after = [(i, i - 1, a) for i, a in anchors_after.items() if i in ends]
     after += [(None, last, a) for last, a in closing.items()]
     for i, last, a in sorted(after, key=lambda t: (t[1], t[0] is None)):
@@ -325,6 +335,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             j -= 1
             if quoted and _opens_quotation(p.text):
                 break          # the quotation opens here: the passage starts with it
+        back, host = cut_at_voice_change(paras, back, rcfg["voice"])    # the host's "I"/"we" before the article
+        j = host if host is not None else j
         # A headline where the run stops bounds the passage by itself; then only a sharper change
         # of vocabulary (the host's paragraphs under the host's heading) cuts it.
         titled = j >= 0 and (_headline(paras[j], cfg) or _header_line(paras[j], cfg)) and not _body_para(paras[j], rcfg)
@@ -348,7 +360,11 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             k -= 1
         if k >= 0 and _headline(paras[k], cfg):
             header.insert(0, k)
-        if a["what"] == "copyright notice" and not (any(_header_line(paras[h], cfg) for h in header)
+        # a headlined passage in reportage's voice between the host's own first-person paragraphs is set
+        # apart from the page, as a byline sets an article apart
+        apart = bool(header) and _headline(paras[header[0]], cfg) and header[0] > 0 and \
+            host_voice(paras[header[0] - 1], rcfg["voice"]) and reportage(body, rcfg["voice"])
+        if a["what"] == "copyright notice" and not (apart or any(_header_line(paras[h], cfg) for h in header)
                                                     or any(_credit_line(paras[h], cfg) for h in header[1:])):
             continue   # a notice closes a complete article (headline, byline or dateline, body), not the
             #            page's own last section under its heading
@@ -356,13 +372,26 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                                    for h in header):
             continue   # a headed article (byline, dateline) names its own source: a bare "<name>, <date>"
             #            line after it heads the next item of a list of excerpts
-        if a.get("footer_like") and not _byline_names_owner(paras, header, a, cfg):
+        if a.get("footer_like") and not (apart or _byline_names_owner(paras, header, a, cfg)):
             continue
         intro = anchors_before.get((header[0] if header else (j + 1)) - 1)
         if intro is not None:
             continue   # the introduction line's candidate already covers it
-        cands += _candidate(paras, header, body, [(a, i)], rcfg, low, cfg["months"])
+        cands += _candidate(paras, header, body, [(a, i)], rcfg, low, cfg["months"], host)
     return cands
+
+
+def _header_above(paras: list[Para], k: int, cfg: dict[str, Any]) -> list[int]:
+    """The headline and byline / dateline lines right above paragraph ``k`` (a story's header)."""
+    header: list[int] = []
+    m = k - 1
+    while m >= 0 and len(header) < cfg["reprint"]["max_header_lines"] and not _body_para(paras[m], cfg["reprint"]) \
+            and (_header_line(paras[m], cfg) or (_credit_line(paras[m], cfg) and m > 0 and _headline(paras[m - 1], cfg))):
+        header.insert(0, m)
+        m -= 1
+    if m >= 0 and _headline(paras[m], cfg):
+        header.insert(0, m)
+    return header
 
 
 def _opens_quotation(text: str) -> bool:
@@ -396,7 +425,7 @@ def _closes_quotation(text: str) -> bool:
 
 
 def _candidate(paras: list[Para], header: list[int], body: list[Para], found: list[tuple[dict[str, Any], int | None]],
-               rcfg: dict[str, Any], cohesion: float, months: dict[str, int]) -> list[Candidate]:
+               rcfg: dict[str, Any], cohesion: float, months: dict[str, int], host: int | None = None) -> list[Candidate]:
     words = sum(p.words for p in body)
     if len(body) < rcfg["min_paragraphs"] or words < rcfg["min_words"]:
         return []
@@ -417,6 +446,7 @@ def _candidate(paras: list[Para], header: list[int], body: list[Para], found: li
                  **({"notice": paras[idx].id} if "#n" in paras[idx].id else {})} for a, idx in found
                 if idx is not None]
     evidence += [{"what": "headline or byline", "start": paras[h].start, "end": paras[h].end} for h in header]
+    evidence += [voice_evidence(paras[host])] if host is not None else []
     how = " and ".join(dict.fromkeys(what))
     return [Candidate(
         rule=rcfg["id"], kind=kind, start=first.start, end=body[-1].end,

@@ -14,6 +14,7 @@ from typing import Any
 from ...mapped_text import MappedText
 from .text import (Para, any_match, count_words, cut_at_vocabulary_change, find_dates, is_date_line,
                              is_heading, is_running_text, prose_share, rx)
+from .voice import cut_at_voice_change, voice_evidence
 
 
 @dataclass
@@ -117,9 +118,11 @@ def notice_scope(paras: list[Para], notices: list[dict[str, Any]], clean: Mapped
                 idx.append(j)
             idx.reverse()
         idx = idx[-rcfg["max_paragraphs"]:] if len(idx) > rcfg["max_paragraphs"] else idx
-        if closes:       # the section a notice closes never reaches back over text of another vocabulary
+        host = None
+        if closes:       # the section a notice closes never reaches back over text of another voice or vocabulary
             ccfg = cfg["reprint"]["cohesion"]
-            kept = cut_at_vocabulary_change(paras, idx[::-1], ccfg, ccfg["min_shared"])[0]
+            kept, host = cut_at_voice_change(paras, idx[::-1], cfg["reprint"]["voice"])
+            kept = cut_at_vocabulary_change(paras, kept, ccfg, ccfg["min_shared"])[0]
             if len(kept) < len(idx):
                 idx, title = sorted(kept), None
         section = [paras[j] for j in idx]
@@ -146,7 +149,8 @@ def notice_scope(paras: list[Para], notices: list[dict[str, Any]], clean: Mapped
             signals={"notice_section_words": sig(words, rcfg["min_section_words"]),
                      "prose_share": sig(share, rcfg["min_prose_share"])},
             why=f"a {n['kind'].replace('_', '-')} notice on the page {where} this section",
-            date=date, date_text=date_text, notice=n["id"]))
+            date=date, date_text=date_text, notice=n["id"],
+            evidence=[voice_evidence(paras[host])] if host is not None else []))
     return cands, scopes
 
 
@@ -195,9 +199,11 @@ def news_article(paras: list[Para], cfg: dict[str, Any]) -> list[Candidate]:
                 break
             run.append(k)
             k += 1
-        # nothing closes an article under an outlet header: it ends where the vocabulary changes
+        # nothing closes an article under an outlet header: it ends where the voice or the vocabulary changes
         ccfg = cfg["reprint"]["cohesion"]
+        run, host = cut_at_voice_change(paras, run, cfg["reprint"]["voice"])
         run = cut_at_vocabulary_change(paras, run, ccfg, ccfg["min_shared"], True)[0]
+        evidence += [voice_evidence(paras[host])] if host is not None else []
         body = [paras[x] for x in run]
         k = run[-1] + 1 if run else k
         words = sum(q.words for q in body)

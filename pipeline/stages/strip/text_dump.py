@@ -69,8 +69,8 @@ TEXT_LINK_LIKE_LINE = declare("strip.text.link_like_line", stage="strip",
         params=["text.link_like_separators", "text.link_like_glued", "text.menu_line_min_words",
                 "text.menu_line_min_capitalised"])
 TEXT_AFTER_COPYRIGHT = declare("strip.text.after_copyright", stage="strip",
-        why="what follows a copyright notice near the page's end is its footer",
-        params=["text.footer_zone_share"])
+        why="what follows a copyright notice near the page's end is its footer (unless the body's prose goes on after it)",
+        params=["text.footer_zone_share", "text.footer_prose_after_words"])
 
 DUPLICATE_LINE = declare("strip.text.duplicate_line", stage="strip",
                          why="a line of several words printed again in the page is a copy (a second menu, a repeated form):"
@@ -183,7 +183,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                 body.update(run)
                 attached.update(run)
     runs = _repeated_runs(idx, keys, prose, int(cfg["repeated_run_min_lines"]))
-    footer_from = _footer_start(labels, cfg)
+    footer_from = _footer_start(labels, cfg, [feats[i].words if i in body and prose[i] else 0 for i in range(len(labels))])
     copies = _later_copies(texts, idx, feats, keys, counts, cfg)
     for i in idx:
         if i in copies:
@@ -325,15 +325,20 @@ def _run_on_menu(text: str, cfg: dict[str, Any]) -> bool:
     return len(ws) >= n_min and sum(1 for w in ws if w[0].isupper()) >= float(cfg["menu_line_min_capitalised"]) * len(ws)
 
 
-def _footer_start(labels: list[tuple[str, str]], cfg: dict[str, Any]) -> int:
+def _footer_start(labels: list[tuple[str, str]], cfg: dict[str, Any], body_prose: list[int]) -> int:
     """The index of the last copyright notice when it lies in the last ``footer_zone_share`` of
-    the page: what follows it is the page's footer (legal links, cookie dialogs)."""
+    the page: what follows it is the page's footer (legal links, cookie dialogs). A notice right after
+    a prose paragraph of the body (the block before it) that the body's prose goes on after (``footer_prose_after_words`` of
+    it) closes a passage inside the page (an article reproduced with its notice), not the page."""
     share = float(cfg["footer_zone_share"])
     n = len(labels)
     if share <= 0:
         return n
     for i in range(n - 1, -1, -1):
         if labels[i][1].startswith("strip.copyright"):
+            after = int(cfg["footer_prose_after_words"])
+            if after and i and body_prose[i - 1] and sum(body_prose[i + 1:]) >= after:
+                return n
             return i if i >= n * (1 - share) else n
     return n
 
