@@ -43,6 +43,14 @@ def _config(path: str):  # noqa: ANN202 - loaded once per worker process, not on
     return load_config(path)
 
 
+def load_config_once(path: str | None):  # noqa: ANN201
+    """The config for a run: the same cached object its jobs get in this process (loading and
+    validating it costs a quarter of a second)."""
+    from .config import DEFAULT_CONFIG
+
+    return _config(str(Path(path or DEFAULT_CONFIG).absolute()))
+
+
 def _process(job: Job) -> "DocResult":
     """What every executor runs for one document (module level, so workers import it by name)."""
     from .runner import process_document

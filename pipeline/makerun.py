@@ -57,7 +57,7 @@ def run_jobs(jobs: list[Job], workers: int) -> Iterator[tuple[str, bool, str | N
 
 def run_stage_step(name: str, raw_dir: Path, out_dir: Path, config_path: str | None, workers: int) -> int:
     """``make <stage>``: the stage over the documents of ``.make/todo/<stage>`` whose inputs exist."""
-    from .config import load_config
+    from .executors import load_config_once
     from .makeplan import ProvenanceCache, expected_provenance, read_todo
     from .progress import Progress
     from .runner import CORPUS_INPUTS, output_path, stage_inputs
@@ -65,7 +65,7 @@ def run_stage_step(name: str, raw_dir: Path, out_dir: Path, config_path: str | N
     from .store import list_raw
 
     spec = stage(name)
-    config = load_config(config_path)
+    config = load_config_once(config_path)
     by_id = {d.doc_id: d for d in list_raw(raw_dir)}
     ready = []
     for doc_id in read_todo(out_dir, name):

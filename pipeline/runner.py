@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import __version__
-from .config import Config, load_config
+from .config import Config
 from .errors import InputError, PipelineError
 from .stages import StageSpec, stage, stages
 from .store import RawDoc, atomic_write_bytes, atomic_write_text, dump_chunks, find_raw, list_raw, read_json, read_json_records, read_raw_bytes, sha256_bytes
@@ -267,10 +267,10 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
 # ------------------------------------------------------------------------------ whole runs
 def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int = 1,
             executor: str = "local", ray_address: str | None = None, until: str | None = None) -> list[DocResult]:
-    from .executors import make_executor
+    from .executors import load_config_once, make_executor
     from .store import remove_stale_temporaries
 
-    config = load_config(config_path)
+    config = load_config_once(config_path)
     docs = list_raw(raw_dir)
     start = time.monotonic()
     remove_stale_temporaries(out_dir)

@@ -24,8 +24,18 @@ def month_alternation(names: Iterable[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+_GROUPS: dict[int, tuple[dict[str, int], str]] = {}
+
+
 def _month_group(months: dict[str, int]) -> str:
-    return r"(?P<mon>" + month_alternation(months) + r")\.?"
+    """Built once per months table (the config's lexicon lives as long as the process; the table is
+    kept with its group, so its id is never reused while cached)."""
+    hit = _GROUPS.get(id(months))
+    if hit is None or hit[0] is not months or len(_GROUPS) > 64:
+        if len(_GROUPS) > 64:
+            _GROUPS.clear()
+        hit = _GROUPS[id(months)] = (months, r"(?P<mon>" + month_alternation(months) + r")\.?")
+    return hit[1]
 
 
 @lru_cache(maxsize=256)
