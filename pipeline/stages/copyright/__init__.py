@@ -23,6 +23,7 @@ from ..normalise import clean_text
 
 NAME = "copyright"
 REQUIRES = ("strip", "normalise", "quotes")
+RECORDS_READ = {"strip": ("notices",), "normalise": ("map", "paragraphs"), "quotes": ("quotations",)}
 LIBRARIES: tuple[str, ...] = ()
 CODE_DEPS = ("stages/normalise/__init__.py",)  # and every file of this package
 
