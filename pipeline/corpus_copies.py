@@ -224,12 +224,12 @@ def matches(norm: dict[str, Any], index: ShingleIndex, doc_id: str, rcfg: dict[s
     from .stages.copyright.text import paragraphs, prose_share
 
     n = rcfg["shingle_words"]
-    paras = paragraphs(norm)
     floor = min_shared(rcfg)
+    runs = [m for m in shared_runs(norm["text"], index, doc_id, n, rcfg["max_gap_shingles"])
+            if m.words >= rcfg["min_words"] and m.distinct >= floor]
+    paras = paragraphs(norm) if runs else []   # a document sharing nothing never builds them
     out = []
-    for m in shared_runs(norm["text"], index, doc_id, n, rcfg["max_gap_shingles"]):
-        if m.words < rcfg["min_words"] or m.distinct < floor:
-            continue
+    for m in runs:
         touched = [p for p in paras if p.start < m.end and m.start < p.end]
         article = max(1, sum(max(0, p.words - n + 1) for p in touched))
         conf = earwig_confidence(article, m.shared)
