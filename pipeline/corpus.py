@@ -17,7 +17,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from .store import read_json_streamed, write_jsonl
 from .text import words
@@ -61,7 +61,7 @@ def build(out_dir: Path, docs: list[Any], config: Any) -> None:
 
         # one quotation at a time, only the fields the indexes use: memory grows with quotations, not records
         read_json_streamed(path, keep, ["quotations"])
-    write_jsonl(out_dir / "corpus" / "quotations.jsonl", link_quotations(quotes, cfg["min_shared_words"]))
+    write_jsonl(out_dir / "corpus" / "quotations.jsonl", linked_rows(quotes, cfg["min_shared_words"]))
     write_jsonl(out_dir / "corpus" / "speakers.jsonl", merge_speakers(quotes, cfg["surname_merge"],
                                                                          config.section("quotes")["gender_honorifics"]))
 
@@ -75,14 +75,19 @@ def _norm_word(word: str) -> str:
     return norm_text(word)  # words repeat across a corpus: normalise each distinct one once
 
 
-def _tokens(q: dict[str, Any]) -> list[tuple[str, int, int]]:
-    """Normalised words of a quotation with their offsets in its text."""
-    return [(_norm_word(m.group(0)), m.start(), m.end()) for m in WORD.finditer(q["text"])]
+def _offsets(q: dict[str, Any]) -> list[tuple[int, int]]:
+    """Where each word of a quotation is in its text (found again when a shared run needs them)."""
+    return [(m.start(), m.end()) for m in WORD.finditer(q["text"])]
 
 
 def link_quotations(quotes: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
-    toks = [_tokens(q) for q in quotes]
-    words_of = [[w for w, _, _ in tk] for tk in toks]
+    return list(linked_rows(quotes, n))
+
+
+def linked_rows(quotes: list[dict[str, Any]], n: int) -> Iterator[dict[str, Any]]:
+    """The index rows, shared passages first, then every quotation no passage covers (made as
+    they are written: a huge document's rows are never all held)."""
+    words_of = [[_norm_word(m.group(0)) for m in WORD.finditer(q["text"])] for q in quotes]
     doc_of = [q["doc_id"] for q in quotes]
     maybe = _in_several_documents(words_of, doc_of, n)
     index: dict[tuple[str, ...], list[tuple[int, int]]] = {}
@@ -145,7 +150,8 @@ def link_quotations(quotes: list[dict[str, Any]], n: int) -> list[dict[str, Any]
         for qi in sorted(occ, key=lambda q: (quotes[q]["document"], quotes[q]["start"])):
             i, j = occ[qi]
             q = quotes[qi]
-            s_off, e_off = toks[qi][i][1], toks[qi][j - 1][2]
+            offs = _offsets(q)
+            s_off, e_off = offs[i][0], offs[j - 1][1]
             if s_off == 0 and e_off >= len(q["text"].rstrip(" .,;:")):
                 covered.add(qi)
             occurrences.append({"document": q["document"], "quotation": q["id"],
@@ -153,21 +159,24 @@ def link_quotations(quotes: list[dict[str, Any]], n: int) -> list[dict[str, Any]
                                 "speaker": (q.get("speaker") or {}).get("name")})
         fq = min(occ, key=lambda q: (quotes[q]["document"], quotes[q]["start"]))
         i, j = occ[fq]
-        text = quotes[fq]["text"][toks[fq][i][1]:toks[fq][j - 1][2]]
+        offs = _offsets(quotes[fq])
+        text = quotes[fq]["text"][offs[i][0]:offs[j - 1][1]]
         lines.append({"text": text, "shared": True, "words": j - i,
                       "documents": sorted({o["document"] for o in occurrences}), "occurrences": occurrences,
                       "speakers": sorted({o["speaker"] for o in occurrences if o["speaker"]}),
                       "rule": SHARED_PASSAGE})
-    for qi, q in enumerate(quotes):
-        if qi in covered:
-            continue
-        lines.append({"text": q["text"], "shared": False, "words": len(toks[qi]), "documents": [q["document"]],
-                      "occurrences": [{"document": q["document"], "quotation": q["id"], "raw_start": q["raw_start"],
-                                       "raw_end": q["raw_end"], "speaker": (q.get("speaker") or {}).get("name")}],
-                      "speakers": [(q.get("speaker") or {}).get("name")] if q.get("speaker") else [],
-                      "rule": SINGLE})
-    lines.sort(key=lambda r: (not r["shared"], r["occurrences"][0]["document"], r["occurrences"][0]["raw_start"]))
-    return [{"id": f"corpus#c{i + 1}", **r} for i, r in enumerate(lines)]
+    lines.sort(key=lambda r: (r["occurrences"][0]["document"], r["occurrences"][0]["raw_start"]))
+    singles = sorted((q["document"], q["raw_start"], qi) for qi, q in enumerate(quotes) if qi not in covered)
+    for i, r in enumerate(lines):
+        yield {"id": f"corpus#c{i + 1}", **r}
+    for i, (_, _, qi) in enumerate(singles, start=len(lines) + 1):
+        q = quotes[qi]
+        yield {"id": f"corpus#c{i}", "text": q["text"], "shared": False, "words": len(words_of[qi]),
+               "documents": [q["document"]],
+               "occurrences": [{"document": q["document"], "quotation": q["id"], "raw_start": q["raw_start"],
+                                "raw_end": q["raw_end"], "speaker": (q.get("speaker") or {}).get("name")}],
+               "speakers": [(q.get("speaker") or {}).get("name")] if q.get("speaker") else [],
+               "rule": SINGLE}
 
 
 def _in_several_documents(words_of: list[list[str]], doc_of: list[str], n: int) -> set[int]:
@@ -177,7 +186,12 @@ def _in_several_documents(words_of: list[list[str]], doc_of: list[str], n: int) 
     seen: set[int] = set()
     several: set[int] = set()
     here: set[int] = set()
+    if len(set(doc_of)) < 2:   # one document: no run is in two
+        return several
     for qi, words in enumerate(words_of):
+        if doc_of[qi] == doc_of[-1]:   # the last document's runs are only looked up, never held
+            several.update(h for i in range(len(words) - n + 1) if (h := hash(tuple(words[i:i + n]))) in seen)
+            continue
         here.update(hash(tuple(words[i:i + n])) for i in range(len(words) - n + 1))
         if qi + 1 == len(words_of) or doc_of[qi + 1] != doc_of[qi]:
             several |= here & seen

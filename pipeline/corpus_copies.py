@@ -69,9 +69,19 @@ def shingle_hash(words: Sequence[str]) -> int:
     return int.from_bytes(hashlib.blake2b("\x1f".join(words).encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
-def doc_shingles(text: str, n: int) -> set[int]:
+def doc_shingles(text: str, n: int) -> Any:
+    """The document's distinct shingle hashes, sorted (a numpy array: 8 bytes a shingle, not a set entry)."""
     words = _word_spans(text)[0]
-    return {shingle_hash(words[i:i + n]) for i in range(len(words) - n + 1)}
+    return unique_sorted(array("q", (shingle_hash(words[i:i + n]) for i in range(len(words) - n + 1))))
+
+
+def unique_sorted(hashes: Iterable[int]) -> Any:
+    """Distinct hashes in order, as a numpy int64 array (a huge document's are never a set of ints)."""
+    import numpy
+
+    if isinstance(hashes, array):
+        return numpy.unique(numpy.frombuffer(hashes, dtype=numpy.int64))
+    return numpy.unique(numpy.fromiter(hashes, dtype=numpy.int64))
 
 
 def min_shared(rcfg: dict[str, Any]) -> int:
@@ -124,14 +134,15 @@ class ShingleIndex:
 
     def add(self, doc_id: str, sig: str, hashes: Iterable[int], words: int = 0) -> None:
         i = self.con.execute("INSERT INTO docs(doc_id, sig, words) VALUES (?, ?, ?)", (doc_id, sig, words)).lastrowid
-        self.con.executemany("INSERT OR IGNORE INTO shingles(h, doc) VALUES (?, ?)", ((h, i) for h in sorted(hashes)))
+        self.con.executemany("INSERT OR IGNORE INTO shingles(h, doc) VALUES (?, ?)",
+                             ((h, i) for h in unique_sorted(hashes).tolist()))
 
     def holders(self, hashes: Iterable[int], exclude: str) -> dict[int, list[str]]:
         """For each shingle, the other documents that hold it (sorted ids); shingles no other holds are left out."""
         out: dict[int, list[str]] = {}
-        keys = sorted(set(hashes))
+        keys = unique_sorted(hashes)
         for k in range(0, len(keys), _QUERY_CHUNK):
-            chunk = keys[k:k + _QUERY_CHUNK]
+            chunk = keys[k:k + _QUERY_CHUNK].tolist()
             q = ("SELECT s.h, d.doc_id FROM shingles s JOIN docs d ON d.id = s.doc WHERE s.h IN ("
                  + ",".join("?" * len(chunk)) + ")")
             for h, doc_id in self.con.execute(q, chunk):
@@ -213,12 +224,12 @@ def matches(norm: dict[str, Any], index: ShingleIndex, doc_id: str, rcfg: dict[s
     from .stages.copyright.text import paragraphs, prose_share
 
     n = rcfg["shingle_words"]
-    paras = paragraphs(norm)
     floor = min_shared(rcfg)
+    runs = [m for m in shared_runs(norm["text"], index, doc_id, n, rcfg["max_gap_shingles"])
+            if m.words >= rcfg["min_words"] and m.distinct >= floor]
+    paras = paragraphs(norm) if runs else []   # a document sharing nothing never builds them
     out = []
-    for m in shared_runs(norm["text"], index, doc_id, n, rcfg["max_gap_shingles"]):
-        if m.words < rcfg["min_words"] or m.distinct < floor:
-            continue
+    for m in runs:
         touched = [p for p in paras if p.start < m.end and m.start < p.end]
         article = max(1, sum(max(0, p.words - n + 1) for p in touched))
         conf = earwig_confidence(article, m.shared)
@@ -282,7 +293,7 @@ def update(out_dir: Path, doc_ids: Iterable[str], config: Config) -> list[str]:
         for d in sorted(want):
             if have.get(d) != want[d]:
                 text = _normalised(out_dir, d, ())["text"]
-                hashes = doc_shingles(text, rcfg["shingle_words"]) if rcfg["enabled"] else set()
+                hashes = doc_shingles(text, rcfg["shingle_words"]) if rcfg["enabled"] else unique_sorted(())
                 index.add(d, want[d], hashes, sum(1 for _ in TOKEN_RE.finditer(text)))
                 affected.add(d)
                 affected |= index.sharing(hashes, d, floor)

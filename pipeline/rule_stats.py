@@ -51,23 +51,33 @@ def _walk(node: Any, stats: dict[str, dict[str, int]], seen: frozenset[str] = fr
             _walk(v, stats, inner)
 
 
-def _removed(outputs: dict[str, dict[str, Any]], stats: dict[str, dict[str, int]],
-             block_chars: dict[Any, int] | None = None) -> None:
+def _removed(outputs: dict[str, dict[str, Any]], stats: dict[str, dict[str, int]]) -> None:
     ext = outputs.get("extract") or {}
-    for g in ext.get("gaps", []):
-        _bump(stats, g["rule"], "chars_removed", g["raw_end"] - g["raw_start"])
-    if block_chars is None:
-        block_chars = {b["id"]: len(b.get("text", "")) for b in ext.get("blocks", [])}
-    strip = outputs.get("strip") or {}
-    for d in strip.get("decisions", []):
-        if d.get("label") == "boilerplate":
-            _bump(stats, d["rule"], "chars_removed", block_chars.get(d.get("block"), d["raw_end"] - d["raw_start"]))
-    for r in strip.get("inline_removals", []):
+    block_chars = {b["id"]: len(b.get("text", "")) for b in ext.get("blocks", [])}
+    for name, key in _REMOVALS:
+        for r in (outputs.get(name) or {}).get(key, []):
+            _removed_by(name, key, r, stats, block_chars)
+
+
+# the records whose removals count as ``chars_removed``, in the order ``_removed_by`` reads them
+_REMOVALS = (("extract", "gaps"), ("strip", "decisions"), ("strip", "inline_removals"), ("normalise", "edits"))
+
+
+def _removed_by(name: str, key: str, r: dict[str, Any], stats: dict[str, dict[str, int]],
+                block_chars: dict[Any, int]) -> None:
+    """The characters one record removed, counted for its rule (``block_chars``: extract's
+    blocks' text lengths, for strip's boilerplate decisions)."""
+    if name == "extract" and key == "gaps":
+        _bump(stats, r["rule"], "chars_removed", r["raw_end"] - r["raw_start"])
+    elif name == "strip" and key == "decisions":
+        if r.get("label") == "boilerplate":
+            _bump(stats, r["rule"], "chars_removed", block_chars.get(r.get("block"), r["raw_end"] - r["raw_start"]))
+    elif name == "strip" and key == "inline_removals":
         _bump(stats, r["rule"], "chars_removed", len(r.get("text", "")))
-    for e in (outputs.get("normalise") or {}).get("edits", []):
-        shorter = len(e.get("before", "")) - len(e.get("after", ""))
+    elif name == "normalise" and key == "edits":
+        shorter = len(r.get("before", "")) - len(r.get("after", ""))
         if shorter > 0:
-            _bump(stats, e["rule"], "chars_removed", shorter)
+            _bump(stats, r["rule"], "chars_removed", shorter)
 
 
 def document_stats(outputs: dict[str, dict[str, Any]]) -> dict[str, dict[str, int]]:
@@ -81,17 +91,10 @@ def document_stats(outputs: dict[str, dict[str, Any]]) -> dict[str, dict[str, in
 
 
 _ENVELOPE = ("schema", "document", "provenance")
-# what ``_removed`` reads of each stage's records: kept small, the rest of a record is dropped
-_SLIM = {"extract": {"gaps": ("rule", "raw_start", "raw_end")},
-         "strip": {"decisions": ("label", "rule", "block", "raw_start", "raw_end"), "inline_removals": ("rule", "text")},
-         "normalise": {"edits": ("rule", "before", "after")}}
-
-
 def file_stats(files: dict[str, Path]) -> dict[str, dict[str, int]]:
     """``document_stats`` of the outputs in ``files`` (``{stage name: path}``), the same counts,
     read one record at a time: a huge document's outputs are never all in memory at once."""
     stats: dict[str, dict[str, int]] = {}
-    slim: dict[str, dict[str, Any]] = {}
     block_chars: dict[Any, int] = {}   # extract's blocks by their text's length, not their text
     for name, path in files.items():
         if not path.exists():
@@ -107,24 +110,23 @@ def file_stats(files: dict[str, Path]) -> dict[str, dict[str, int]]:
         if isinstance(payload.get("rule"), str):
             _bump(stats, payload["rule"], "records")
         inner = frozenset(here)
-        wanted = _SLIM.get(name, {})
-        kept: dict[str, list[dict[str, Any]]] = {k: [] for k in wanted}
+        removals = {key for n, key in _REMOVALS if n == name}
 
         def each(_head: dict[str, Any], key: str, record: Any) -> None:
             if key in _ENVELOPE:
                 return
             _walk(record, stats, inner)
-            if key in wanted and isinstance(record, dict):
-                kept[key].append({k: record[k] for k in wanted[key] if k in record})
+            if key in removals and isinstance(record, dict):   # counted as read, never kept
+                _removed_by(name, key, record, stats, block_chars)
             if name == "extract" and key == "blocks":
                 block_chars[record["id"]] = len(record.get("text", ""))
 
-        rest = read_json_streamed(path, each, [k for k, v in head.items() if isinstance(v, list)])
+        lists = [k for k, v in head.items() if isinstance(v, list)]
+        head = payload = {}   # read again below: not held twice (a huge document's text)
+        rest = read_json_streamed(path, each, lists)
         for k, v in rest.items():
             if k not in _ENVELOPE and isinstance(v, (dict, list)):
                 _walk(v, stats, inner)
-        slim[name] = kept
-    _removed(slim, stats, block_chars)
     return dict(sorted(stats.items()))
 
 

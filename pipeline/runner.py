@@ -137,13 +137,13 @@ def new_context(doc: RawDoc, data: bytes) -> DocContext:
 
 
 def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str],
-                 config: Config | None = None, head_only: Iterable[str] = ()) -> DocContext:
+                 config: Config | None = None, readers: Iterable[StageSpec] | None = None) -> DocContext:
     """A document's context with the outputs ``needs`` names read back from disk (``config``:
-    what the raw reader's limits come from). Of the outputs in ``head_only`` only the top-level
-    values are read, their record lists left empty: extract when it is read only for
-    ``ctx.raw_text`` (its encoding), not its records (a huge document's lines)."""
+    what the raw reader's limits come from). With ``readers`` (the stages that will run on it),
+    of each output only the record lists they read are loaded (:func:`records_read`): none of
+    extract when it is read only for ``ctx.raw_text`` (its encoding), not a huge document's lines."""
     ctx = new_context(doc, read_raw_bytes(doc, raw_dir, max_raw_bytes(config)))
-    head_only = set(head_only)
+    readers = None if readers is None else list(readers)
     for name in needs:
         if name in CORPUS_INPUTS:
             path = CORPUS_INPUTS[name](out_dir, doc.doc_id)
@@ -153,12 +153,10 @@ def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str]
         path = output_path(out_dir, stage(name), doc.doc_id)
         if not path.exists():
             raise InputError(f"{doc.name}: {name} output missing ({path}); run the earlier stages first")
-        ctx.outputs[name] = read_json_records(path, _no_records) if name in head_only else read_json(path)
+        keys = None if readers is None else records_read(readers, name)
+        ctx.outputs[name] = read_json(path) if keys is None else \
+            read_json_records(path, lambda _head, key, _record, keys=keys: key in keys)
     return ctx
-
-
-def _no_records(_head: dict[str, Any], _key: str, _record: Any) -> bool:
-    return False
 
 
 def implicit_inputs(specs: Iterable[StageSpec]) -> set[str]:
@@ -197,7 +195,7 @@ def run_one_stage(stage_name: str, doc_id: str, raw_dir: Path, out_dir: Path, co
 def stage_for_document(spec: StageSpec, doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config) -> DocResult:
     """One stage for one document, its inputs read from disk; a failure is recorded, not raised."""
     try:
-        ctx = load_context(doc, raw_dir, out_dir, stage_inputs(spec), config, implicit_inputs([spec]))
+        ctx = load_context(doc, raw_dir, out_dir, stage_inputs(spec), config, [spec])
         out = run_stage(spec, ctx, config)
         write_stage_output(spec, out_dir, doc.doc_id, out)
         return DocResult(doc.doc_id, doc.name, True, raw_sha256=ctx.raw_sha256)
@@ -218,6 +216,33 @@ def stage_done(doc: RawDoc, spec: StageSpec, began: float) -> None:
 
         print(f"progress: {doc.name}: {spec.name} done ({spec.number} of {len(stages())} stages), "
               f"{clock(elapsed)}", file=sys.stderr, flush=True)
+
+
+def release_outputs(ctx: DocContext, todo: list[StageSpec]) -> None:
+    """Drop the outputs (already written) that none of the stages left in ``todo`` reads, and the
+    records of those they read only through ``ctx.raw_text`` (extract's encoding): a huge
+    document's earlier records are not held through the later stages."""
+    needed = {n for s in todo for n in stage_inputs(s)}
+    for name in [n for n in ctx.outputs if n not in needed]:
+        del ctx.outputs[name]
+    ctx._raw_text = None   # decoded again (cheaply) by the next stage that reads it
+    for name in list(ctx.outputs):
+        keys = records_read(todo, name)
+        if keys is not None:
+            ctx.outputs[name] = {k: [] if isinstance(v, list) and k not in keys else v
+                                 for k, v in ctx.outputs[name].items()}
+
+
+def records_read(todo: Iterable[StageSpec], name: str) -> frozenset[str] | None:
+    """The record lists of output ``name`` that the stages in ``todo`` read (None: all): none of
+    an output read only for ``ctx.raw_text``, else those every reader declares (``RECORDS_READ``)."""
+    todo = list(todo)
+    if name in implicit_inputs(todo):
+        return frozenset()
+    owns = [s.records_read(name) for s in todo if name in s.requires]
+    if not owns or None in owns:   # a corpus step's output, or a reader that declares nothing
+        return None
+    return frozenset().union(*owns)
 
 
 def stage_inputs(spec: StageSpec) -> list[str]:
@@ -245,13 +270,14 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
         else:
             running = {s.name for s in todo}
             needs = dict.fromkeys(n for s in todo for n in stage_inputs(s) if n not in running)
-            ctx = load_context(doc, raw_dir, out_dir, needs, config, implicit_inputs(todo))
+            ctx = load_context(doc, raw_dir, out_dir, needs, config, todo)
     except PipelineError as exc:
         record_failure(out_dir, doc, todo[0], str(exc))
         return DocResult(doc.doc_id, doc.name, False, str(exc), todo[0].name)
     counts: dict[str, int] = {}
     began = time.monotonic()
-    for spec in todo:
+    for i, spec in enumerate(todo):
+        release_outputs(ctx, todo[i:])
         try:
             out = run_stage(spec, ctx, config)
             write_stage_output(spec, out_dir, doc.doc_id, out)
@@ -284,6 +310,7 @@ def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int 
     if first_until != until:
         from .corpus_copies import update
 
+        drop_models()
         update(out_dir, [d.doc_id for d in docs], config)
         ok = [d for d in docs if results[d.doc_id].ok]
         label = f"documents ({', '.join(s.name for s in stages()[after.number - 1:])})"
@@ -298,6 +325,17 @@ def run_all(raw_dir: Path, out_dir: Path, config_path: str | None, workers: int 
     ordered = [results[d.doc_id] for d in docs]
     print_summary(ordered, time.monotonic() - start)
     return ordered
+
+
+def drop_models() -> None:
+    """Free the quotation stage's model once every document is past it: the later stages and the
+    corpus steps do not read it, and a huge document's later steps need the memory."""
+    import gc
+
+    speakers = sys.modules.get(f"{__package__}.quoting.speakers")
+    if speakers is not None:
+        speakers.load_nlp.cache_clear()
+    gc.collect()
 
 
 def _run_phase(outcomes: Iterable[DocResult], total: int, label: str, results: dict[str, DocResult]) -> None:

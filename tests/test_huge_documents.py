@@ -60,3 +60,31 @@ def test_a_long_single_line_document_is_parsed_in_pieces_with_a_warning(monkeypa
     assert warnings[0]["raw_start"] == 0 and warnings[0]["raw_end"] == len(text)
     q = next(q for q in out["quotations"] if q["text"].startswith("The bridge stays open"))
     assert q["speaker"]["name"] == "Clara Novak"
+
+
+def test_a_stage_holds_only_the_earlier_outputs_and_record_lists_it_reads() -> None:
+    from pipeline.runner import DocContext, release_outputs
+    from pipeline.stages import stage
+
+    ctx = DocContext("t.txt", "t.txt", b"x", "0")
+    ctx.outputs = {"extract": {"encoding": "utf-8", "blocks": [{"id": "b1"}]},
+                   "strip": {"decisions": [{"block": "b1"}]},
+                   "normalise": {"text": "x", "map": [[0, 1, 0, 1]], "paragraphs": [{"id": "p1"}],
+                                 "lines": [{"block": "b1"}], "edits": [{"rule": "r"}]}}
+    release_outputs(ctx, [stage("quotes")])   # the quotation stage reads normalise's text, map and paragraphs
+    assert set(ctx.outputs) == {"extract", "normalise"}
+    assert ctx.outputs["extract"] == {"encoding": "utf-8", "blocks": []}   # kept for ctx.raw_text only
+    assert ctx.outputs["normalise"] == {"text": "x", "map": [[0, 1, 0, 1]], "paragraphs": [{"id": "p1"}],
+                                        "lines": [], "edits": []}
+    assert ctx.raw_text() == "x"
+
+
+def test_an_output_with_long_values_reads_the_same_a_line_at_a_time(tmp_path: Any) -> None:
+    from pipeline.store import atomic_write_bytes, dump_chunks, read_json, read_json_records
+
+    out = {"text": "a \"quoted\" \u201cword\u201d, " * 20_000, "records": [{"t": "y" * 70_000}, {"t": "z"}],
+           "signals": {"words": 3, "s": "w" * 70_000}, "empty": []}
+    path = tmp_path / "out.json"
+    atomic_write_bytes(path, dump_chunks(out))
+    assert read_json(path) == out
+    assert read_json_records(path, lambda _h, _k, r: r["t"] == "z") == {**out, "records": [{"t": "z"}]}

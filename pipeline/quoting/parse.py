@@ -53,6 +53,26 @@ def needed(texts: list[str], window: int, extra: re.Pattern[str] | None = None) 
     return out
 
 
+class Slices:
+    """Paragraph texts as spans of the document's text, sliced when read (no second copy of a
+    huge document's text); a span (0, 0) is an empty text."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        from array import array
+
+        self.text = text
+        self.starts, self.ends = array("q", (s for s, _ in spans)), array("q", (e for _, e in spans))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i: int) -> str:
+        return self.text[self.starts[i]:self.ends[i]]
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(len(self)))
+
+
 class LazyDocs:
     """One Doc per paragraph: the paragraphs that may quote are parsed up front in one batch, any
     other one when a rule first reads it (a block running on, a pronoun's antecedent further back).
@@ -62,7 +82,7 @@ class LazyDocs:
     parsed, and are read back when a rule needs them again), and no Doc keeps the model's token
     vectors (`tensor`, which no rule reads). An ordinary document fits and never touches the file."""
 
-    def __init__(self, nlp: Any, texts: list[str], cfg: dict[str, Any], extra: re.Pattern[str] | None = None) -> None:
+    def __init__(self, nlp: Any, texts: "list[str] | Slices", cfg: dict[str, Any], extra: re.Pattern[str] | None = None) -> None:
         self.nlp, self.texts, self.cfg = nlp, texts, cfg
         self.live: OrderedDict[int, Any] = OrderedDict()   # paragraph -> Doc, least recently read first
         self.live_tokens = 0

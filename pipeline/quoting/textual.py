@@ -28,7 +28,7 @@ WORD_RE = _words.WORD
 words = _words.count
 
 
-@dataclass
+@dataclass(slots=True)   # one per line of a huge document
 class Unit:
     """One line of the clean text (a paragraph, or a line of a multi-line paragraph)."""
 
@@ -65,7 +65,7 @@ def split_units(text: str, paragraphs: list[dict[str, Any]]) -> list[Unit]:
 
 
 # ------------------------------------------------------------------------------ quote marks
-@dataclass
+@dataclass(slots=True)   # one per pair of quotation marks
 class MarkSpan:
     open: int            # offset of the opening mark
     close: int | None    # offset of the closing mark; None when never closed

@@ -28,7 +28,8 @@ def index_row(doc: DocData) -> dict[str, Any]:
             prov[spec.name] = [p.get("config_hash", ""), p.get("code_hash", ""), p.get("pipeline_version", "")]
     return {"doc_id": doc.doc_id, "name": doc.name, "errors": list(doc.errors),
             "format": ext.get("format", ""), "encoding": ext.get("encoding", ""), "raw_len": doc.raw_len,
-            "kept": sum(1 for x in dec if x.get("label") == "content"), "blocks": len(dec),
+            "kept": doc.count("strip", "decisions") - sum(1 for x in dec if x.get("label") != "content"),
+            "blocks": doc.count("strip", "decisions"),
             "quotations": [q.get("id") for q in qs],
             "attributed": sum(1 for q in qs if Speakers.key(q.get("speaker"))),
             "flags": len(doc.get("copyright").get("flags", [])), "provenance": prov}

@@ -75,6 +75,7 @@ class DocData:
     raw_sha256: str | None = None
     raw_len: int = 0
     _lines: LineIndex | None = None
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)   # (stage, key): records of lists not loaded whole
 
     @property
     def lines(self) -> LineIndex:
@@ -84,6 +85,10 @@ class DocData:
 
     def get(self, stage_name: str) -> dict[str, Any]:
         return self.outputs.get(stage_name) or {}
+
+    def count(self, stage_name: str, key: str) -> int:
+        """How many records the output's list ``key`` holds, also when not all were loaded."""
+        return self.counts.get((stage_name, key), len(self.get(stage_name).get(key, [])))
 
 
 def _page_keeps(data: DocData) -> Any:
@@ -95,6 +100,26 @@ def _page_keeps(data: DocData) -> Any:
         return head.get("format") == "html" or (key == "blocks" and record.get("id") in removed)
 
     return keep
+
+
+STRIP_DECISIONS = ("strip", "decisions")
+
+
+def _removed_decisions(data: DocData) -> Any:
+    """Of strip's decisions a page needs only those that removed a block (and how many there are)."""
+    data.counts[STRIP_DECISIONS] = 0
+
+    def keep(_head: dict[str, Any], key: str, record: Any) -> bool:
+        if key != "decisions":
+            return True
+        data.counts[STRIP_DECISIONS] += 1
+        return record.get("label") != "content"
+
+    return keep
+
+
+# Of these outputs a page reads only the record lists named (a huge document's others are not loaded).
+_PAGE_LISTS = {"normalise": ("edits", "ftfy"), "publish": ()}
 
 
 def load_doc(out_dir: Path, doc_id: str, name: str | None = None, raw_path: Path | None = None,
@@ -116,6 +141,11 @@ def load_doc(out_dir: Path, doc_id: str, name: str | None = None, raw_path: Path
             try:
                 if for_page and spec.name == "extract":
                     data.outputs[spec.name] = read_json_records(path, _page_keeps(data))
+                elif for_page and spec.name == "strip":
+                    data.outputs[spec.name] = read_json_records(path, _removed_decisions(data))
+                elif for_page and spec.name in _PAGE_LISTS:
+                    lists = _PAGE_LISTS[spec.name]
+                    data.outputs[spec.name] = read_json_records(path, lambda _h, key, _r, lists=lists: key in lists)
                 else:
                     data.outputs[spec.name] = read_json(path)  # orjson: a huge document's outputs load ~3x faster
             except (OSError, ValueError) as exc:

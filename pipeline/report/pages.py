@@ -100,7 +100,7 @@ def doc_page(doc: DocData, out_dir: Path, opts: dict[str, Any], hashes: Any = No
     for e in doc.errors:
         parts.append(f'<div class="err">{esc(e)}</div>')
     parts.append('<div class="cards">' + "".join([
-        _card(f"{len(decisions) - len(removed)}/{len(decisions)}", "blocks kept"),
+        _card(f"{doc.count('strip', 'decisions') - len(removed)}/{doc.count('strip', 'decisions')}", "blocks kept"),
         _card(f"{removed_chars:,}", "raw chars in removed blocks"),
         _card(len(strip.get("inline_removals", [])), "inline removals"),
         _card(len(norm.get("edits", [])), "normalisation edits"),

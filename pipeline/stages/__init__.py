@@ -6,6 +6,8 @@ whose versions go into its outputs), optional ``CODE_DEPS`` (other modules of th
 whose code it depends on) and ``run(ctx, cfg) -> dict``: a pure function of the document
 context (raw bytes, earlier stages' outputs) and its config section.
 A stage that also renders a text output defines ``TEXT_SUFFIX`` and ``render(payload) -> str``.
+Optional ``RECORDS_READ = {stage: (list keys)}``: of those inputs, the only record lists ``run``
+reads (the others are neither loaded nor held for it: a huge document's records).
 """
 
 from __future__ import annotations
@@ -68,6 +70,11 @@ class StageSpec:
     @property
     def requires(self) -> tuple[str, ...]:
         return tuple(getattr(self.module, "REQUIRES", ()))
+
+    def records_read(self, name: str) -> frozenset[str] | None:
+        """The record lists of input ``name`` this stage reads (None: all of them)."""
+        keys = getattr(self.module, "RECORDS_READ", {}).get(name)
+        return None if keys is None else frozenset(keys)
 
     @property
     def libraries(self) -> tuple[str, ...]:

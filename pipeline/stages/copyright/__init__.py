@@ -10,6 +10,7 @@ See docs/COPYRIGHT.md.
 
 from __future__ import annotations
 
+from array import array
 from typing import Any
 
 from .signals import (Candidate, excerpt_markers, letter, long_quotation, news_article, notice_scope,
@@ -24,6 +25,7 @@ from ..normalise import clean_text
 
 NAME = "copyright"
 REQUIRES = ("strip", "normalise", "quotes")
+RECORDS_READ = {"strip": ("notices",), "normalise": ("map", "paragraphs"), "quotes": ("quotations",)}
 LIBRARIES: tuple[str, ...] = ()
 CODE_DEPS = ("stages/normalise/__init__.py",)  # and every file of this package
 
@@ -158,7 +160,7 @@ def _duplicates(doc_id: str, text: str, copied: list[Candidate],
     matches = [{"document": d, "start": c.start, "end": c.end, "words": c.signals["words"]["value"]}
                for c in copied for d in c.documents]
     sizes = {d: n for c in copied for d, n in c.document_words.items()}
-    starts = [m.start() for m in WORD_RE.finditer(text)]
+    starts = array("q", (m.start() for m in WORD_RE.finditer(text)))   # 8 bytes a word (a huge document's)
     dups = duplicate_documents(doc_id, starts, matches, sizes, cfg["copied"]["duplicate_min_share"])
     return drop_copies_of_duplicates(copied, dups), dups
 

@@ -19,7 +19,7 @@ WORD_RE = words.WORD
 TERMINAL = sentences.TERMINAL
 
 
-@dataclass
+@dataclass(slots=True)   # one per paragraph of a huge document
 class Para:
     """One paragraph of the clean text (offsets in the clean text)."""
 

@@ -44,6 +44,7 @@ PARAGRAPH = declare("normalise.paragraph", stage="normalise",
 
 NAME = "normalise"
 REQUIRES = ("extract", "strip")
+RECORDS_READ = {"extract": ("blocks",), "strip": ("decisions", "inline_removals")}
 LIBRARIES = ("ftfy",)
 
 CONFIG_SCHEMA: dict[str, Any] = {

@@ -23,6 +23,7 @@ from ..copyright.text import rx
 
 NAME = "publish"
 REQUIRES = ("normalise", "quotes", "copyright")
+RECORDS_READ = {"normalise": (), "quotes": ("quotations",), "copyright": ("flags",)}
 LIBRARIES: tuple[str, ...] = ()
 TEXT_SUFFIX = ".md"
 CODE_DEPS = ("stages/copyright/text.py",)

@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 NAME = "quotes"
-REQUIRES = ("extract", "strip", "normalise")
+REQUIRES = ("normalise",)   # the only output run reads
+RECORDS_READ = {"normalise": ("map", "paragraphs")}
 LIBRARIES = ("spacy", "gender-guesser")
 CODE_DEPS = ("quoting/__init__.py", "quoting/textual.py", "quoting/attribution.py", "quoting/speakers.py",
              "quoting/clause.py", "quoting/gender.py",

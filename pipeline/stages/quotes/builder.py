@@ -71,7 +71,7 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         return self.docs[u.para], self.paragraphs[u.para]["start"]
 
     def build(self) -> dict[str, Any]:
-        from ...quoting.parse import LazyDocs
+        from ...quoting.parse import LazyDocs, Slices
         from ...quoting.speakers import load_nlp
         from ...quoting.textual import pair_marks, reference_lines
 
@@ -79,7 +79,8 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         self.ref_units = reference_lines(self.units)
         self.references = {num: (t, s, e) for _, (num, t, s, e) in sorted(self.ref_units.items())}
         ref_paras = {self.units[i].para for i in self.ref_units}
-        texts = [self.text[p["start"]:p["end"]] if i not in ref_paras else "" for i, p in enumerate(self.paragraphs)]
+        texts = Slices(self.text, [(p["start"], p["end"]) if i not in ref_paras else (0, 0)
+                                   for i, p in enumerate(self.paragraphs)])
         self.docs = LazyDocs(nlp, texts, self.cfg)
         self.finder.note_persons(self.docs.parsed_docs())
         self.model = {"name": self.cfg["model"], "version": nlp.meta.get("version")}
@@ -97,10 +98,8 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         self.resolve_pronouns()
         self.turn_taking()
         self.outlet_sources()
-        try:
-            return self.records()
-        finally:
-            self.docs.close()   # the parses (and their spill file) are not needed past the records
+        self.docs.close()   # the records read no parse: dropped (and their spill file) before they are made
+        return self.records()
 
     def tag_units(self) -> None:
         from ...quoting.attribution import date_only_line, parse_attribution_line

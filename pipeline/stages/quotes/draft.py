@@ -10,7 +10,7 @@ from typing import Any
 TERMINAL = '.!?:"\')]…'
 
 
-@dataclass
+@dataclass(slots=True)   # one per quotation of a huge document
 class Draft:
     """A quotation under construction (offsets in the clean text)."""
 
