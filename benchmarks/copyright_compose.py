@@ -261,14 +261,24 @@ def _compose_dev3(rng: random.Random, form: str, title: str | None, body: list[s
         head = title or head_words(body[0], 8).rstrip(".,")
         block = [head, rng.choice(w["c_by"])] + ([rng.choice(w["c_date"])] if rng.random() < 0.5 else [])
         block += body + [rng.choice(w["c_notice"])]
-    elif rng.random() < 0.5:
-        block = [rng.choice(w["d_intro"])] + body
     else:
-        quoted = [f"“{p}" if i == 0 else p for i, p in enumerate(body)]
-        quoted[-1] += "”"
-        block = quoted + [rng.choice(w["d_after"])]
+        block = excerpt_block(rng, body, w)
+    return block, *passage_ends(head, body)
+
+
+def excerpt_block(rng: random.Random, body: list[str], w: dict[str, list[str]]) -> list[str]:
+    """Form d: a long excerpt after an introduction line, or in quote marks with its source after it."""
+    if rng.random() < 0.5:
+        return [rng.choice(w["d_intro"])] + body
+    quoted = [f"“{p}" if i == 0 else p for i, p in enumerate(body)]
+    quoted[-1] += "”"
+    return quoted + [rng.choice(w["d_after"])]
+
+
+def passage_ends(head: str | None, body: list[str]) -> tuple[str, str]:
+    """The gold passage's first words (its headline, else its first paragraph) and last words."""
     first = head or body[0]
-    return block, head_words(first.strip("“"), 6), tail_words(body[-1].strip("”"), 6)
+    return head_words(first.strip("“"), 6), tail_words(body[-1].strip("”"), 6)
 
 
 def build(bench: Path, out: Path) -> dict[str, int]:

@@ -52,7 +52,7 @@ def wordings(o: str, d: str, y: str, who: str, o2: str) -> dict[str, list[str]]:
 def compose(rng: random.Random, form: str, title: str | None, body: list[str],
             w: dict[str, list[str]], o: str) -> tuple[list[str], str, str]:
     """The four forms in dev4's wordings; the gold passage runs from the headline (or first words) to the last paragraph."""
-    from .copyright_compose import head_words, tail_words
+    from .copyright_compose import excerpt_block, head_words, passage_ends
     head = None
     body = list(body)
     if form == "a_attribution_after":
@@ -73,11 +73,6 @@ def compose(rng: random.Random, form: str, title: str | None, body: list[str],
         if rng.random() < 0.3:
             body[0] = wire_dateline(rng, o) + body[0]
         block += body + [rng.choice(w["c_notice"])]
-    elif rng.random() < 0.5:
-        block = [rng.choice(w["d_intro"])] + body
     else:
-        quoted = [f"“{p}" if i == 0 else p for i, p in enumerate(body)]
-        quoted[-1] += "”"
-        block = quoted + [rng.choice(w["d_after"])]
-    first = head or body[0]
-    return block, head_words(first.strip("“"), 6), tail_words(body[-1].strip("”"), 6)
+        block = excerpt_block(rng, body, w)
+    return block, *passage_ends(head, body)
