@@ -15,6 +15,7 @@ an element: the rendering carries no markup the page supplied.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from ...text.dates import find_all as find_dates
@@ -60,6 +61,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     placeholders: list[dict[str, Any]] = []
     pos = 0
     length = 0
+    ordered: tuple[list[dict[str, Any]], list[int]] | None = None
     for f in flags:
         if f["start"] < pos:   # flags do not overlap after merging; be safe with hand-made inputs
             continue
@@ -79,7 +81,8 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
         facts: dict[str, Any] = {}
         if cfg["facts"]["enabled"]:
             facts = extract_facts(text[f["start"]:f["end"]], cfg["facts"])
-            facts["quotations"] = kept_quotations(f, quotes, cfg["facts"]["max_quote_words"], snippet_cap)
+            ordered = ordered or by_position(quotes)
+            facts["quotations"] = kept_quotations(f, quotes, cfg["facts"]["max_quote_words"], snippet_cap, ordered)
         shown = ph + _facts_line(facts)
         placeholders.append({"flag": f["id"], "start": length, "end": length + len(shown),
                              "raw_start": f["raw_start"], "raw_end": f["raw_end"], "text": shown,
@@ -115,15 +118,25 @@ def escape_markdown(text: str, inline: bool = False) -> str:
                                                        else "\\" + m.group(2)), text)
 
 
+def by_position(quotes: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[int]]:
+    """Quotations in text order and their starts: sorted once per document, searched per flag."""
+    ordered = sorted(quotes, key=lambda q: (q["start"], q["id"]))
+    return ordered, [q["start"] for q in ordered]
+
+
 def kept_quotations(flag: dict[str, Any], quotes: list[dict[str, Any]], max_words: int,
-                    max_chars: int | None) -> list[dict[str, Any]]:
+                    max_chars: int | None, ordered: tuple[list[dict[str, Any]], list[int]] | None = None
+                    ) -> list[dict[str, Any]]:
     """Short quotations inside the passage that a summary may quote, each with its raw offsets.
 
     ``max_chars`` is the page's ``max-snippet`` (robots), when it sets one: no kept quotation is longer.
+    ``ordered`` is ``by_position(quotes)`` when the caller asks for many flags of one document.
     """
+    qs, starts = ordered if ordered is not None else by_position(quotes)
     out = []
-    for q in sorted(quotes, key=lambda q: (q["start"], q["id"])):
-        if q.get("parent") or not (flag["start"] <= q["start"] and q["end"] <= flag["end"]):
+    for i in range(bisect_left(starts, flag["start"]), bisect_right(starts, flag["end"])):
+        q = qs[i]
+        if q.get("parent") or q["end"] > flag["end"]:
             continue
         t = q.get("text") or ""
         if count_words(t) > max_words or (max_chars is not None and len(t) > max_chars):
@@ -150,6 +163,7 @@ def extract_facts(passage: str, cfg: dict[str, Any]) -> dict[str, list[str]]:
     limit = cfg["max_items"]
     dates = [t for _, _, _, t in find_dates(passage, months)]
     names: list[str] = []
+    seen: set[str] = set()
     for m in rx(cfg["name_pattern"]).finditer(passage):
         name = m.group(0).strip()
         name = name[:-2] if name.endswith(("'s", "’s")) else name
@@ -161,13 +175,16 @@ def extract_facts(passage: str, cfg: dict[str, Any]) -> dict[str, list[str]]:
         name = " ".join(words)
         if not name or name.lower() in months:
             continue
-        if name not in names:
+        if name not in seen:
+            seen.add(name)
             names.append(name)
     taken = " ".join(dates)
-    figures = []
+    figures: list[str] = []
+    seen = set()
     for m in rx(cfg["figure_pattern"]).finditer(passage):
         fig = m.group(0).strip()
-        if fig and fig not in taken and fig not in figures:
+        if fig and fig not in taken and fig not in seen:
+            seen.add(fig)
             figures.append(fig)
     return {"names": names[:limit], "dates": dates[:limit], "figures": figures[:limit]}
 
