@@ -18,24 +18,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from .derived import derived
+
 
 def month_alternation(names: Iterable[str]) -> str:
     """The month names as one alternation, longest first (so "sept" is tried before "sep")."""
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
-_GROUPS: dict[int, tuple[dict[str, int], str]] = {}
-
-
 def _month_group(months: dict[str, int]) -> str:
-    """Built once per months table (the config's lexicon lives as long as the process; the table is
-    kept with its group, so its id is never reused while cached)."""
-    hit = _GROUPS.get(id(months))
-    if hit is None or hit[0] is not months or len(_GROUPS) > 64:
-        if len(_GROUPS) > 64:
-            _GROUPS.clear()
-        hit = _GROUPS[id(months)] = (months, r"(?P<mon>" + month_alternation(months) + r")\.?")
-    return hit[1]
+    """Built once per months table (a config lexicon), not on every call."""
+    return derived(months, "month_group", lambda m: r"(?P<mon>" + month_alternation(m) + r")\.?")
 
 
 @lru_cache(maxsize=256)

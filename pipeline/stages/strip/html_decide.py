@@ -19,6 +19,7 @@ from collections import Counter
 from typing import Any
 
 from ...rules import declare
+from ...text.derived import derived
 
 # the rules this module applies: declared once here, used through these constants
 OWN_GOOD = declare("strip.html.own.good", stage="strip",
@@ -56,21 +57,18 @@ OWN_RUN = declare("strip.html.own.prose_run", stage="strip",
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 _WORD = re.compile(r"[^\W\d_]+")
 
-_INDEX: dict[int, tuple[Any, dict[str, tuple[int, ...]], int]] = {}  # id(lexicon) -> (lexicon, word -> languages, n)
-
 
 def _language_index(lexicon: dict[str, list[str]]) -> tuple[dict[str, tuple[int, ...]], int]:
     """word -> the stop-word lists (by position) that hold it; built once per loaded config."""
-    hit = _INDEX.get(id(lexicon))
-    if hit is not None and hit[0] is lexicon:
-        return hit[1], hit[2]
+    return derived(lexicon, "stopword_languages", _build_language_index)
+
+
+def _build_language_index(lexicon: dict[str, list[str]]) -> tuple[dict[str, tuple[int, ...]], int]:
     acc: dict[str, list[int]] = {}
     for n, lang in enumerate(sorted(lexicon)):
         for w in lexicon[lang]:
             acc.setdefault(w.casefold(), []).append(n)
-    index = {w: tuple(v) for w, v in acc.items()}
-    _INDEX[id(lexicon)] = (lexicon, index, len(lexicon))
-    return index, len(lexicon)
+    return {w: tuple(v) for w, v in acc.items()}, len(lexicon)
 
 
 def page_stopwords(words_per_block: list[list[str]], lexicon: dict[str, list[str]], min_share: float) -> frozenset[str] | None:
@@ -96,14 +94,7 @@ def page_stopwords(words_per_block: list[list[str]], lexicon: dict[str, list[str
 
 
 def _stoplist(lexicon: dict[str, list[str]], lang: str) -> frozenset[str]:
-    key = (id(lexicon), lang)
-    hit = _STOPLISTS.get(key)
-    if hit is None or hit[0] is not lexicon:
-        hit = _STOPLISTS[key] = (lexicon, frozenset(w.casefold() for w in lexicon[lang]))
-    return hit[1]
-
-
-_STOPLISTS: dict[tuple[int, str], tuple[Any, frozenset[str]]] = {}
+    return derived(lexicon, f"stoplist:{lang}", lambda lx: frozenset(w.casefold() for w in lx[lang]))
 
 
 def _furniture_tokens(blocks: list[dict[str, Any]], sizes: list[int], tokens: frozenset[str], max_share: float) -> frozenset[str]:
