@@ -72,6 +72,9 @@ def _pair_singles(text: str) -> str:
                 m += 1
             if cands:
                 chars[o] = chars[cands[0]] = '"'
+                for k in range(o + 1, cands[0]):   # 'He told me, "Go home," and left.': the inner quotation
+                    if chars[k] == '"':             # is part of the outer one, not a mark of its own pairing
+                        chars[k] = "'"
                 n = m
             else:
                 n += 1

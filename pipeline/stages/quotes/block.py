@@ -153,8 +153,9 @@ class BlockForm:
         while k < len(self.units) and self.units[k].tags.get("date_only") and k != cue_u.index:
             date = self.units[k].tags["date_only"]
             k += 1
-        if k >= len(self.units) or (k != cue_u.index and self.stops_block(self.units[k])):
-            return
+        if k >= len(self.units) or (k != cue_u.index and self.stops_block(self.units[k])
+                                    and not (rule == BLOCK_FORUM_CUE and self.block_end_ahead(k - 1) == k + 1)):
+            return   # a quoted post's one short line before its end marker looks like a heading: it is the post
         same_para = not cue_u.last_in_para
         units = [k]
         first_u = self.units[k]

@@ -178,13 +178,19 @@ class InlineForm:
     @register(DIALOGUE_TURN,
               order=51, kind="check")
     def dialogue_turn(self, u: Any, s: Any) -> bool:
-        """'"Why?"' as a paragraph of its own: a turn of dialogue, not a term (a term or title in
-        quote marks stands inside a sentence, or has no sentence end inside its marks)."""
+        """'"Why?"' as a paragraph of its own, or opening a paragraph that quotes again: a turn of
+        dialogue, not a term (a term or title in quote marks stands inside a sentence, or has no
+        sentence end inside its marks)."""
         from ...quoting.textual import wholly_quoted
 
-        if s.close is None or not (u.first_in_para and u.last_in_para) or wholly_quoted(u, [s]) is None:
+        if s.close is None or self.text[s.start:s.end].rstrip()[-1:] not in (".", "?", "!", "…"):
             return False
-        return self.text[s.start:s.end].rstrip()[-1:] in (".", "?", "!", "…")
+        if u.first_in_para and u.last_in_para and wholly_quoted(u, [s]) is not None:
+            return True
+        # "'Course they have.' Declan rattled the padlock. 'Old Brennan's ...'": a sentence opening a
+        # paragraph that goes on to quote again is a turn of that paragraph's dialogue
+        return u.first_in_para and not self.text[u.start:s.open].strip() \
+            and any(o.open > s.close for o in self.spans_by_para.get(u.para, []))
 
     def cue_source(self, s0: int, e0: int) -> dict[str, Any] | None:
         """A title named in the cue's sentence: "says in The Last Word (Oxford University Press,

@@ -238,12 +238,18 @@ class NamedTurnsForm:
             return label.lower() in self.finder.persons or label.isupper() and len(label) > 2 \
                 or bool(self.cfg["first_name_gender"] and name_gender(first.title() + " x", {}, True))
 
-        people = {k: v for k, v in turns.items() if len(v) >= 2 and person(k)
-                  and k.lower().rstrip(".") not in self.finder.honorifics}
-        if len(people) < 2:
+        # "Ruth Abernathy-Cole:" once, then "Abernathy-Cole:": a surname label is the full name's turn
+        full = {k.split()[-1].lower(): k for k in turns if len(k.split()) > 1 and person(k)}
+        groups: dict[str, list[tuple[Any, int, str]]] = {}
+        for k, v in turns.items():
+            key = k.lower() if len(k.split()) > 1 else full.get(k.lower(), k).lower()
+            groups.setdefault(key, []).extend((u, off, k) for u, off in v)
+        people = {k: v for k, v in groups.items() if len(v) >= 2 and any(person(lab) for _, _, lab in v)
+                  and k.rstrip(".") not in self.finder.honorifics}
+        if len(people) < 2 or len({lab.split()[-1].lower() for v in people.values() for _, _, lab in v}) < 2:
             return
-        for label, items in people.items():
-            for u, off in items:
+        for items in people.values():
+            for u, off, label in items:
                 j = u.index
                 while j + 1 < len(self.units) and not self.units[j + 1].first_in_para:
                     j += 1

@@ -218,6 +218,8 @@ class PronounResolver:
             if not fits:
                 if pi == own and self.unknown_subject_before(pi, pos):
                     return None   # "Christen received ...; she shared": a subject the model cannot name is nearer
+                if pi != own and self.unknown_subject_before(pi, pos, want):
+                    return None   # "A young man came in. ... 'Is this seat taken?' he asked": the unnamed man is nearer
                 continue
             pick = fits[0] if len(fits) == 1 else None   # several fit: no speaker (no guess)
             if pick is None:
@@ -226,15 +228,19 @@ class PronounResolver:
             return self.span_rec(s0, s0 + len(name), name=name, type="person")
         return None
 
-    def unknown_subject_before(self, pi: int, pos: int) -> bool:
+    def unknown_subject_before(self, pi: int, pos: int, gender: Any = False) -> bool:
         """A subject in paragraph pi before pos that may be the pronoun's person but is no name we
-        know: a proper noun not tagged as a place or body, or a person noun ("the ferryman")."""
+        know: a proper noun not tagged as a place or body, or a person noun ("the ferryman"). With
+        `gender` (an earlier paragraph): only a singular person noun whose gender (`gender_nouns`) fits or is unknown."""
         from ...quoting.speakers import lemma
 
         doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+        genders = self.cfg["gender_nouns"]
 
         def person_noun(t: Any) -> bool:   # "the ferryman, a stooped man": an unnamed person
             low = lemma(t).lower()
+            if gender is not False and (t.tag_ != "NN" or genders.get(low, gender) != gender):
+                return False
             return t.pos_ == "NOUN" and (low in self.finder.person_nouns or low in self.finder.titles
                                          or low.endswith(("man", "woman")) and len(low) > 5)
 
@@ -244,7 +250,7 @@ class PronounResolver:
             return not any(a <= base + t.idx < b for a, b in quoted)
 
         return any(t.dep_ == "nsubj" and base + t.idx < pos and outside(t) and (
-            t.pos_ == "PROPN" and t.text[:1].isupper()
+            gender is False and t.pos_ == "PROPN" and t.text[:1].isupper()
             and t.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
             and t.lower_ not in self.finder.non_persons and t.lower_ not in self.finder.persons
             or person_noun(t) or any(c.dep_ == "appos" and person_noun(c) for c in t.children)) for t in doc)
