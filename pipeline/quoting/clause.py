@@ -127,8 +127,13 @@ class ClauseCues:
         gap = [t for t in doc if verb.i < t.i and t.idx < q_rel and not t.is_punct]
         if len(gap) > 3 or any(t.pos_ in ("VERB", "AUX") for t in gap):
             return False
-        subj = self._clause_subject(verb)
+        subj = self._passive_agent(verb) or self._clause_subject(verb)
         return subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN")
+
+    @staticmethod
+    def _passive_agent(verb: Any) -> Any:
+        """'branded "a slap in the face" by campaigners': the agent of a passive verb says the words."""
+        return next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
 
     def colon_subject(self, before: list[Any]) -> Speaker | None:
         """'Legal scholars have identified a loophole: "..."' / 'Nagel does not buy this:': a clause
@@ -241,7 +246,7 @@ class ClauseCues:
             lexical = self._is_verb(t) and self._governs(t, q_rel)
             fragment = not lexical and not self._verb_before_quote(t, q_rel) and self._frames_fragment(t, q_rel)
             adjacent = fragment or self._verb_before_quote(t, q_rel)
-            if adjacent and self._clause_subject(t) is not None or lexical:
+            if adjacent and (self._clause_subject(t) is not None or self._passive_agent(t) is not None) or lexical:
                 # a fragment framed by a verb outside the lexicon is the caller's to weigh (it needs length)
                 sp = self._subject(t, SPEAKER_FRAGMENT_SUBJECT if fragment else SPEAKER_REPORTING_VERB)
                 if sp is not None:

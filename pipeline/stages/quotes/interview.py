@@ -26,7 +26,12 @@ INTERVIEW_NAMED_TURN = declare(
     why='a transcript: paragraphs opening "NAME:" where two or more named people each take two turns')
 SPEAKER_TURN_LABEL = declare("quotes.speaker.turn_label", stage="quotes",
         why="the NAME of a transcript's 'NAME:' turn is its speaker")
+INTERVIEW_UNLABELLED = declare(
+    "quotes.interview.unlabelled_turn", stage="quotes",
+    why="after an intro 'X spoke to Y', unquoted one-line questions ending in '?' alternating with answer "
+        "paragraphs are an interview whose labels (bold in the page) were lost: X asks, Y answers")
 _ROLE_RULES = {"question": INTERVIEW_QUESTION, "answer": INTERVIEW_ANSWER}
+_MAX_QUESTION_WORDS = 40   # a question turn is one short paragraph (structure, not a parameter to tune)
 
 
 class InterviewForm:
@@ -66,6 +71,63 @@ class InterviewForm:
             d.rules = [d.rule] + ([rule] if who else [])
             d.source = self.intro_source
             self.add_structure(d)
+
+    @register(INTERVIEW_UNLABELLED, order=12)
+    def unlabelled_interviews(self) -> None:
+        """'Reporter Hana Okoro spoke to Captain Tomas Wielgus ...' then 'How did you start?' / 'My
+        father ran ...' / 'What was the worst day?' / ...: the paragraphs right after an introduction
+        that names the asker and the answerer (`intro_pair`) alternate between a one-line question
+        ending in '?' and answer paragraphs; no quote marks, no label, at least two pairs. The run ends
+        at a heading, a claimed line or a paragraph with quote marks."""
+        paras: list[list[Any]] = []
+        for u in self.units:
+            if u.first_in_para or not paras:
+                paras.append([u])
+            else:
+                paras[-1].append(u)
+        for k, intro in enumerate(paras):
+            if len(intro) != 1 or intro[0].index in self.claimed or k + 4 > len(paras):
+                continue
+            turns = self._unlabelled_turns(paras[k + 1:])
+            if len(turns) < 4:
+                continue
+            pair = self.intro_pair(intro)
+            if pair is None or pair[0] is None or pair[1] is None:
+                continue
+            for n, (first, last) in enumerate(turns):
+                d = Draft("interview", first.start, last.end, INTERVIEW_UNLABELLED, (first.index, last.index),
+                          para=first.para)
+                d.speaker = {**pair[1 if n % 2 == 0 else 0], "rule": SPEAKER_INTERVIEW_INTRO}
+                d.rules = [INTERVIEW_UNLABELLED, SPEAKER_INTERVIEW_INTRO]
+                self.add_structure(d)
+
+    def _unlabelled_turns(self, paras: list[list[Any]]) -> list[tuple[Any, Any]]:
+        """(first unit, last unit) of each question and answer turn opening `paras`; [] unless it
+        opens with a question and holds at least two question-answer pairs."""
+        def usable(p: list[Any]) -> bool:
+            return not any(self.stops_block(u) or '"' in self.text[u.start:u.end] for u in p)
+
+        def question(p: list[Any]) -> bool:
+            t = self.text[p[0].start:p[-1].end].strip()
+            return len(p) == 1 and t.endswith("?") and len(t.split()) <= _MAX_QUESTION_WORDS
+
+        turns: list[tuple[Any, Any]] = []
+        for p in paras:
+            if not usable(p):
+                break
+            if question(p):
+                if turns and len(turns) % 2 == 1:
+                    break   # two questions in a row: no answer between, no interview shape
+                turns.append((p[0], p[-1]))
+            elif turns and len(turns) % 2 == 1:
+                turns.append((p[0], p[-1]))   # the answer opens
+            elif turns:
+                turns[-1] = (turns[-1][0], p[-1])   # the answer runs on over another paragraph
+            else:
+                break
+        if len(turns) % 2 == 1:
+            turns.pop()
+        return turns if len(turns) >= 4 else []
 
     def interview_names(self, first: int) -> tuple[dict[str, Any] | None, dict[str, Any] | None, str]:
         """Interviewee and interviewer from the introduction before the first label."""
@@ -198,6 +260,11 @@ class InterviewForm:
                     name = self.name_span(e, base)
                     known = name[2].lower() in self.finder.persons or self.cfg["first_name_gender"] \
                         and name_gender(name[2].split()[0] + " x", {}, True) is not None
+                    # "Captain Lorcan Mulcahy", "Reporter Hana Kobayashi": a full name after a word that
+                    # titles it in the same noun phrase is a person whatever the name list knows
+                    known = known or len(e) >= 2 and all(x.pos_ == "PROPN" for x in e) and e.start > 0 \
+                        and tok.doc[e.start - 1].dep_ == "compound" and tok.doc[e.start - 1].head.i == e.end - 1 \
+                        and tok.doc[e.start - 1].text[:1].isupper() and tok.doc[e.start - 1].is_alpha
                     return name if known else None   # "Harvard Chan School" tagged PERSON is no one
         return None
 

@@ -217,6 +217,9 @@ class PronounResolver:
                     fits.append((g == want, s0, name))
             if not fits:
                 if pi == own and self.unknown_subject_before(pi, pos):
+                    role = self.role_subject(pi, pos)   # "The council leader said ... she added": her, if named so
+                    if role is not None and self.gender_fits(role["name"], pronoun):
+                        return role
                     return None   # "Christen received ...; she shared": a subject the model cannot name is nearer
                 if pi != own and self.unknown_subject_before(pi, pos, want):
                     return None   # "A young man came in. ... 'Is this seat taken?' he asked": the unnamed man is nearer

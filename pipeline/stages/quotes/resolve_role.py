@@ -29,7 +29,7 @@ _NAME = r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){0,3}"
 @lru_cache(maxsize=64)
 def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     r = re.escape(role)
-    before = re.compile(rf"(?<![\w-])(?i:{r})\s+(?P<name>{_NAME})")                                   # "Senator Maria Lopez"
+    before = re.compile(rf"(?<![\w-])(?i:{r}),?\s+(?P<name>{_NAME})")   # "Senator Maria Lopez", "the council leader, Maria Lopez"
     appos = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{r})(?![\w-])")   # "Lopez, a senator"
     return before, appos
 
@@ -38,7 +38,9 @@ class RoleResolver:
     @register(SPEAKER_ROLE)
     def role_noun(self, speaker: dict[str, Any]) -> dict[str, Any]:
         role = speaker["name"]
-        if not role.isalpha() or not role.islower() or role not in self.finder.titles \
+        words = role.split()   # "the senator", "the council leader": a title noun after lower-case modifiers
+        if not 1 <= len(words) <= 3 or not all(w.isalpha() for w in words) or not role.islower() \
+                or words[-1] not in self.finder.titles \
                 or not re.search(r"(?i)\bthe\s+$", self.text[max(0, speaker["start"] - 8):speaker["start"]]):
             return speaker
         head = self.text[:speaker["start"] - 4]
@@ -58,6 +60,22 @@ class RoleResolver:
         if "cue" in speaker:
             out["cue"] = speaker["cue"]
         return out
+
+    def role_subject(self, pi: int, pos: int) -> dict[str, Any] | None:
+        """The person a "the <title>" subject before pos in paragraph pi stands for ("The council
+        leader said ... 'X,' she added"), through role_noun; None when there is no such subject or it
+        resolves to no one."""
+        doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+        subj = [t for t in doc if t.dep_ == "nsubj" and base + t.idx < pos and t.pos_ == "NOUN"
+                and t.lower_ in self.finder.titles and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)]
+        if not subj:
+            return None
+        t = subj[-1]
+        mods = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        first = mods[0] if mods and mods[-1].i == t.i - 1 else t
+        s0, e0 = base + first.idx, base + t.idx + len(t)
+        got = self.role_noun(self.span_rec(s0, e0, name=self.text[s0:e0].lower(), type="person"))
+        return got if got.get("rule") == SPEAKER_ROLE else None
 
     def speaker_of(self, sp: Any, base: int) -> dict[str, Any] | None:
         """The record of a speaker the parse found: a description ("her brother", "the old
