@@ -42,6 +42,8 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "name_max_tokens": {"type": "integer", "minimum": 2},
         "gender_honorifics": {"type": "object", "additionalProperties": {"enum": ["male", "female"]}},
         "first_name_gender": {"type": "boolean"},
+        "kin_inverse": {"type": "object", "additionalProperties": _STR_LIST,
+                        "description": "kinship nouns and their inverses ('her mother' <- 'Her daughter X')"},
         "gender_nouns": {"type": "object", "additionalProperties": {"enum": ["male", "female"]},
                          "description": "nouns that describe a named person's gender ('a man called X', 'X, the old manservant')"},
         "reporting_verbs": _STR_LIST, "citing_verbs": _STR_LIST, "honorifics": _STR_LIST,

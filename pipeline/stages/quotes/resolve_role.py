@@ -23,6 +23,10 @@ SPEAKER_DESCRIPTION = declare("quotes.speaker.description", stage="quotes",
         why="'her brother' or 'the old manservant' stands for the one person the document introduced so ('her brother Anselm')",
         params=["person_nouns", "titles", "first_name_gender"])
 
+SPEAKER_KIN = declare("quotes.speaker.kin_description", stage="quotes",
+        why="'her mother said' stands for the one person whose daughter the text introduced ('Mrs. X ... Her daughter Y')",
+        params=["kin_inverse", "gender_nouns"])
+
 _NAME = r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){0,3}"
 
 
@@ -92,13 +96,51 @@ class RoleResolver:
                 key = got[2].split()[-1].strip(".").lower()
                 if key not in found or len(got[2]) > len(found[key][2]):
                     found[key] = got
+        rule = SPEAKER_DESCRIPTION
+        if not found:
+            found, rule = self._kin_of_introduced(noun, speaker["start"]), SPEAKER_KIN
         if len(found) != 1:
             return None   # never introduced with a name, or two people so described: no speaker
         s, e, name = next(iter(found.values()))
-        out = self.span_rec(s, e, name=name, type="person", rule=SPEAKER_DESCRIPTION)
+        out = self.span_rec(s, e, name=name, type="person", rule=rule)
         out["role"] = {k: speaker[k] for k in ("start", "end", "raw_start", "raw_end")} | {"text": speaker["name"]}
         if "cue" in speaker:
             out["cue"] = speaker["cue"]
+        return out
+
+    def _kin_of_introduced(self, noun: str, before: int) -> dict[str, tuple[int, int, str]]:
+        """'Mrs. Okafor came in. Her daughter Adaeze was peeling potatoes.' ... '"...," her mother
+        said': the tag's kinship noun is the inverse (`kin_inverse`) of one the text introduced a
+        person with, and the one person of the tag noun's gender named before that introduction in its
+        paragraph (her/his must agree; "their" leaves it to the gender) is the speaker. Surname ->
+        name of each such person; the caller takes it only when there is exactly one."""
+        inverse = self.cfg["kin_inverse"].get(noun)
+        gender = self.cfg["gender_nouns"].get(noun)
+        if not inverse or gender is None:
+            return {}
+        kin = "|".join(re.escape(k) for k in inverse)
+        rx = re.compile(rf"(?<![\w-])(?P<poss>[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{kin}),?\s+(?P<name>{_NAME})")
+        out: dict[str, tuple[int, int, str]] = {}
+        for m in rx.finditer(self.text, 0, before):
+            # the kinship noun says a person is named after it ("Her daughter Adaeze"), known name or not
+            first = m.group("name").split()[0].lower().strip(".")
+            if first in self.finder.honorifics or first in self.finder.titles or first in self.finder.non_persons \
+                    or {"his": "male", "her": "female"}.get(m.group("poss").lower(), gender) != gender:
+                continue
+            own = self.paragraph_of(m.start())
+            fits = {}
+            for pi in range(own, max(-1, own - self.cfg["pronoun_window"] - 1), -1):   # the possessor: named before it
+                for s0, name in self.person_mentions(pi):
+                    key = self.finder.title_re.sub("", name).split()[-1:]
+                    if s0 < m.start() and key and self.person_gender(name) == gender \
+                            and len(name) > len(fits.get(key[0].lower(), (0, 0, ""))[2]):
+                        fits[key[0].lower()] = (s0, s0 + len(name), name)   # "Mr Aldous" rather than "Aldous"
+                if fits:
+                    break
+            if len(fits) == 1:
+                out.update(fits)
+            elif fits:
+                return {}   # the introduction's possessor is not one person: no speaker
         return out
 
     def _introductions(self, noun: str) -> list[tuple[int, tuple[int, int, str]]]:
