@@ -12,6 +12,9 @@ from ...quoting.clause import SPEAKER_FRAGMENT_SUBJECT, SPEAKER_REPORTING_VERB, 
 from .attribution_line import ATTRIBUTION_LINE
 from .block import SOURCE_CUE_TITLE
 from .testimonial import SPEAKER_TESTIMONIAL_NAME
+from .resolve_role import SPEAKER_DESCRIPTION, SPEAKER_KIN, SPEAKER_ROLE
+
+_DESCRIBED = (SPEAKER_DESCRIPTION, SPEAKER_KIN, SPEAKER_ROLE)   # a tag after the quotation resolved to a name
 
 # the rules this module applies: declared once here, used through these constants
 INLINE_MARKS = declare("quotes.inline_marks", stage="quotes",
@@ -77,7 +80,8 @@ class InlineForm:
                     if not re.search(r"[.!?]\s", gap) and "\n" not in gap and prev_rule != SPEAKER_TESTIMONIAL_NAME:
                         speaker = dict(prev_draft.speaker or prev_draft.pronoun)
                         speaker["rule"] = SPEAKER_SAME_SENTENCE
-                    elif prev_rule == SPEAKER_REPORTING_VERB_AFTER and \
+                    elif (prev_rule == SPEAKER_REPORTING_VERB_AFTER or prev_rule in _DESCRIBED
+                          and (prev_draft.cue or {}).get("start", -1) >= prev_draft.end) and \
                             len(re.findall(r"[.!?][\"”’)]*\s", gap)) == 1 and re.search(r"[.!?][\"”’)]*\s*$", gap):
                         # '"A," says X, title of Y. "B."': the cue sentence between them gives B to X too
                         speaker = dict(prev_draft.speaker or prev_draft.pronoun)

@@ -99,6 +99,8 @@ class RoleResolver:
         rule = SPEAKER_DESCRIPTION
         if not found:
             found, rule = self._kin_of_introduced(noun, speaker["start"]), SPEAKER_KIN
+        if not found:
+            found = self._spouse(speaker)
         if len(found) != 1:
             return None   # never introduced with a name, or two people so described: no speaker
         s, e, name = next(iter(found.values()))
@@ -142,6 +144,41 @@ class RoleResolver:
             elif fits:
                 return {}   # the introduction's possessor is not one person: no speaker
         return out
+
+    def _spouse(self, speaker: dict[str, Any]) -> dict[str, tuple[int, int, str]]:
+        """'"Not wasted," rejoined her husband': "her" is the one woman named in the nearest paragraph
+        before the tag that names a woman (Mrs. Harcourt); her husband is the man the document calls
+        by her surname with a man's honorific (Mr. Harcourt), if it does. Likewise "his wife"."""
+        words = speaker["name"].lower().split()
+        spouse_gender = self.cfg["gender_nouns"].get(words[-1])
+        own_gender = {"his": "male", "her": "female"}.get(words[0])
+        if len(words) != 2 or words[-1] not in self.cfg["kin_inverse"] or own_gender is None \
+                or spouse_gender is None or own_gender == spouse_gender:
+            return {}   # only a spouse noun after his/her (the other side of a marriage)
+
+        def titled(name: str) -> tuple[str, str] | None:   # (surname, gender) of "Mrs. Harcourt"
+            w = name.split()
+            g = self.gender_honorifics.get(w[0].lower().rstrip(".")) if len(w) >= 2 else None
+            return (w[-1].lower(), g) if g else None
+
+        own = self.paragraph_of(speaker["start"])
+        for pi in range(own, max(-1, own - self.cfg["pronoun_window"] - 1), -1):
+            fits = {self.finder.title_re.sub("", n).split()[-1].lower(): n for s0, n in self.person_mentions(pi)
+                    if s0 < speaker["start"] and self.person_gender(n) == own_gender}
+            if not fits:
+                continue
+            if len(fits) != 1:
+                return {}
+            holder = titled(next(iter(fits.values())))
+            if holder is None:
+                return {}
+            out = {}
+            for pj in range(0, own + 1):
+                for s0, n in self.person_mentions(pj):
+                    if s0 < speaker["start"] and titled(n) == (holder[0], spouse_gender):
+                        out.setdefault(holder[0], (s0, s0 + len(n), n))
+            return out
+        return {}
 
     def _introductions(self, noun: str) -> list[tuple[int, tuple[int, int, str]]]:
         """Where the document introduces a person with the noun ("her brother Anselm", "Jenkins, the
