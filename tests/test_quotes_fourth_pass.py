@@ -88,3 +88,30 @@ def test_a_quoted_post_of_one_short_line_before_its_end_marker_is_quoted() -> No
     out = quotes_of("brewdog_dave\nMar 10, 2025 #3\nLotte.V said:\nWarm it to 22C and give it a swirl\n"
                     "Click to expand...\nDid that last night. Down to 1.016 this morning.\n")
     assert speaker(one(out, "Warm it to 22C")) == "Lotte.V"
+
+
+def test_a_nested_forum_quote_gives_the_inner_words_to_the_inner_poster_and_the_rest_to_the_outer() -> None:
+    out = quotes_of(NESTED_THREAD)
+    assert speaker(one(out, "Nothing stops them")) == "marrowman"
+    assert speaker(one(out, "The torch is the only")) == "Hattie_G"
+
+
+NESTED_THREAD = """Slugs on the brassicas again
+
+marrowman
+Every year the same. I've tried beer traps, copper tape and going out with a torch at midnight. Nothing stops them.
+
+Hattie_G
+marrowman wrote: ↑Mon Jun 03, 2024 7:12 pm
+I've tried beer traps, copper tape and going out with a torch at midnight.
+
+The torch is the only thing that works for me, but you have to do it every night for a fortnight.
+
+old_Ken
+Hattie_G wrote: ↑Mon Jun 03, 2024 8:40 pm
+marrowman wrote: ↑Mon Jun 03, 2024 7:12 pm
+Nothing stops them.
+The torch is the only thing that works for me
+
+Nematodes. Expensive, but they work. My neighbour swears by wool pellets as well, and so does his wife.
+"""

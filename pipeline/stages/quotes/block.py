@@ -153,6 +153,19 @@ class BlockForm:
         while k < len(self.units) and self.units[k].tags.get("date_only") and k != cue_u.index:
             date = self.units[k].tags["date_only"]
             k += 1
+        if rule == BLOCK_FORUM_CUE and k != cue_u.index and k + 1 < len(self.units) \
+                and self.units[k].para == cue_u.para == self.units[k + 1].para and self.forum_match(self.units[k].bare):
+            k = self.after_nested_post(k)   # "A wrote: / B wrote: / B's words / A's words": A's begin after B's
+            if k is None or k in self.claimed:
+                return
+            first_u = self.units[k]   # a short last line looks like a heading: it is the post (to the paragraph end)
+            last = self.copy_run(k, cue_u.start)
+            d = Draft("block", first_u.start, self.units[last].end, rule, (k, last), para=first_u.para)
+            d.speaker = dict(speaker) if speaker else None
+            d.cue = self.span_rec(cue_u.start, cue_u.end, text=self.clean[cue_u.start:cue_u.end])
+            d.rules = [rule] + ([speaker["rule"]] if speaker else [])
+            self.add_structure(d)
+            return
         if k >= len(self.units) or (k != cue_u.index and self.stops_block(self.units[k])
                                     and not (rule == BLOCK_FORUM_CUE and self.block_end_ahead(k - 1) == k + 1)):
             return   # a quoted post's one short line before its end marker looks like a heading: it is the post

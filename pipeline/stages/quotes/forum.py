@@ -52,6 +52,35 @@ class ForumForm:
                 cut = s + m[-1].end()
         return cut if cut - s >= 30 else None
 
+    def after_nested_post(self, k: int) -> int | None:
+        """The first line of an outer quoted post after the post it quotes in turn (header at line k,
+        in one paragraph): the inner post is a copy of earlier text of the page, and the outer
+        post's words start where the copy ends. None when that is not told."""
+        end = self.copy_run(k + 1, self.units[k].start)
+        # the inner post's lines copy one earlier passage in order; the outer post's own words
+        # come from elsewhere (its author's earlier post) or from nowhere
+        if end + 1 >= len(self.units) or self.units[end + 1].para != self.units[k].para:
+            return None
+        return end + 1
+
+    def copy_run(self, k: int, before: int) -> int:
+        """The last line of the run of lines from k (one paragraph) that copy one earlier passage
+        (before `before`) in order; when line k is no copy (the post is not on the page), the
+        paragraph's last line."""
+        prev_end, j = None, k
+        while j < len(self.units) and self.units[j].para == self.units[k].para:
+            u = self.units[j]
+            line = self.text[u.start:u.end].strip()
+            src = self.text.rfind(line, 0, before) if len(line) >= 8 else -1
+            if src < 0 or prev_end is not None and not (prev_end <= src <= prev_end + 3):
+                break
+            prev_end, j = src + len(line), j + 1
+        if prev_end is None:
+            while j + 1 < len(self.units) and self.units[j + 1].para == self.units[k].para:
+                j += 1
+            return j
+        return j - 1
+
     def block_end_ahead(self, k: int) -> int | None:
         """The unit of the next end marker ("Click to expand...") after unit k, if no other cue
         line or reply comes first: a forum quotation runs to its marker, over paragraph breaks."""
