@@ -197,6 +197,10 @@ class InterviewForm:
                 heads = [v] + [c for c in v.children if c.dep_ == "dobj"]   # "put the questions to her"
                 objs = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
                         for o in p.children if o.dep_ == "pobj"]
+                if v.lower_.startswith("interview"):   # "X interviewed Y" / "Y was interviewed by X"
+                    objs += [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+                    subj = subj or next((o for c in v.children if c.dep_ == "agent"
+                                         for o in c.children if o.dep_ == "pobj"), None)
                 a, a_base = self.intro_person(subj, base), base
                 if a is None and subj is not None and subj.lower_ in ("he", "she") and objs:
                     # "She talked to our reporter, X": the one person the intro named before the pronoun
@@ -260,11 +264,12 @@ class InterviewForm:
                     name = self.name_span(e, base)
                     known = name[2].lower() in self.finder.persons or self.cfg["first_name_gender"] \
                         and name_gender(name[2].split()[0] + " x", {}, True) is not None
-                    # "Captain Lorcan Mulcahy", "Reporter Hana Kobayashi": a full name after a word that
-                    # titles it in the same noun phrase is a person whatever the name list knows
-                    known = known or len(e) >= 2 and all(x.pos_ == "PROPN" for x in e) and e.start > 0 \
-                        and tok.doc[e.start - 1].dep_ == "compound" and tok.doc[e.start - 1].head.i == e.end - 1 \
-                        and tok.doc[e.start - 1].text[:1].isupper() and tok.doc[e.start - 1].is_alpha
+                    # "Captain Lorcan Mulcahy", "salt farmer Benedito Carvalho": a full name after a word
+                    # that titles it in the same noun phrase is a person whatever the name list knows
+                    before = tok.doc[e.start - 1] if e.start > 0 else None
+                    known = known or len(e) >= 2 and all(x.pos_ == "PROPN" or x.text == "-" for x in e) \
+                        and before is not None and before.dep_ == "compound" and before.head.i == e.end - 1 \
+                        and before.pos_ in ("NOUN", "PROPN") and before.is_alpha
                     return name if known else None   # "Harvard Chan School" tagged PERSON is no one
         return None
 
