@@ -187,10 +187,16 @@ class ClauseCues:
                 inv = self.inverted_subject(t) if n == 0 else None
                 sp = self._from_token(inv, SPEAKER_REPORTING_VERB_AFTER) if inv is not None \
                     else self._subject(t, SPEAKER_REPORTING_VERB_AFTER)
-                if sp is None and inv is None:
-                    # "said X" / "X said" where the parser missed the subject
-                    nxt = [c for c in content if c.i > t.i and (c.pos_ == "PROPN" or c.ent_type_)]
-                    prv = [c for c in content if c.i < t.i and (c.pos_ in ("PROPN", "PRON") or c.ent_type_)]
+                if sp is None and inv is None and not any(c.dep_ in ("nsubj", "nsubjpass") and not self._quoted(c)
+                                                          for c in t.children):
+                    # "said X" / "X said" where the parser missed the subject (a subject that names no one
+                    # stays so: "the keeper said on Tuesday" is not Tuesday's); never a date or a
+                    # preposition's object
+                    def nameish(c: Any) -> bool:
+                        return (c.pos_ == "PROPN" or bool(c.ent_type_)) and c.dep_ != "pobj" \
+                            and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
+                    nxt = [c for c in content if c.i > t.i and nameish(c)]
+                    prv = [c for c in content if c.i < t.i and (c.pos_ == "PRON" or nameish(c))]
                     pick = prv[-1] if prv else (nxt[0] if nxt else None)
                     while pick is not None and pick.dep_ == "compound" and pick.head.i > pick.i:
                         pick = pick.head    # "Tom Hardy": the head of the name, not its first word

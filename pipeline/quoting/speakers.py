@@ -380,6 +380,8 @@ class SpeakerFinder(ClauseCues):
             shown = re.sub(r"\s+", " ", text)
         if honorific and not self.title_re.sub("", shown).strip(" .,"):
             return None
+        if not honorific and self._description(tok) and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            return Speaker(shown, s, s + len(text), "description", rule)   # "my editor": who, only if introduced
         if not honorific and not self._nameable(tok, span):
             if self._description(tok):   # "her brother", "the old manservant": the caller may tie it to a name
                 return Speaker(shown, s, s + len(text), "description", rule)
@@ -416,8 +418,12 @@ class SpeakerFinder(ClauseCues):
         if len(det) != 1 or not (det[0].lower_ in ("the", "his", "her", "their", "my", "our", "your")
                                  or det[0].pos_ == "PROPN"):
             return False
+        # an agent noun too ("Ailbhe Moynihan, the lighthouse keeper" ... "the keeper said"): the caller
+        # names someone only through the text's introduction, never from the noun alone
         low = lemma(head).lower()
-        return low in self.person_nouns or low in self.titles or low.endswith(("man", "woman", "servant")) and len(low) > 5
+        return low in self.person_nouns or low in self.titles or low.endswith(("man", "woman", "servant")) and len(low) > 5 \
+            or low.endswith(("er", "or", "ist", "ian")) and len(low) > 4 and low not in self.org_words \
+            and low not in self.outlet_words
 
     def _nameable(self, head: Any, span: list[Any]) -> bool:
         """Whether a subject phrase names a speaker: a proper name, an outlet, a group ("legal

@@ -27,7 +27,8 @@ SPEAKER_KIN = declare("quotes.speaker.kin_description", stage="quotes",
         why="'her mother said' stands for the one person whose daughter the text introduced ('Mrs. X ... Her daughter Y')",
         params=["kin_inverse", "gender_nouns"])
 
-_NAME = r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){0,3}"
+_UP = "A-ZÀ-ÖØ-Þ"   # a capital letter, Latin-1 ones too ("Ó Briain", "Émile")
+_NAME = rf"[{_UP}][\w'’-]*\.?(?:\s+[{_UP}][\w'’-]*\.?){{0,3}}"
 
 
 @lru_cache(maxsize=64)
@@ -49,9 +50,9 @@ class RoleResolver:
             return speaker
         head = self.text[:speaker["start"] - 4]
         found: dict[str, tuple[int, int, str]] = {}   # surname -> (start, end, name), longest form
-        for rx in _patterns(role):
-            for m in rx.finditer(head):
-                got = self._person_suffix(m.group("name"), m.start("name"))
+        for n, rx in enumerate(_patterns(role)):
+            for m in rx.finditer(head):   # right after the role ("union chief Tadhg Ó Briain") a proper run is a name
+                got = self._person_suffix(m.group("name"), m.start("name"), appositive=n == 0)
                 if got is not None:
                     key = got[2].split()[-1].strip(".").lower()
                     if key not in found or len(got[2]) > len(found[key][2]):
@@ -191,7 +192,7 @@ class RoleResolver:
             out = []
             for rx in pats:
                 for m in rx.finditer(self.text):
-                    got = self._person_suffix(m.group("name"), m.start("name"), single=True)
+                    got = self._person_suffix(m.group("name"), m.start("name"), single=True, appositive=True)
                     if got is not None and '"' not in self.text[m.start():m.end()]:
                         out.append((m.end(), got))
             cache[noun] = out
@@ -203,10 +204,13 @@ class RoleResolver:
         groups ('researchers') stay: the page names them as the speaker."""
         name = speaker.get("name") or ""
         low = name.lower()
-        return speaker.get("type") == "description" or (speaker.get("rule") != SPEAKER_ROLE and name.isalpha() and name == low
-                and (low in self.finder.titles or low in self.finder.person_nouns))
+        words = low.split()   # "union chief", "senator": lower-case words ending in a role word name no one
+        return speaker.get("type") == "description" or (speaker.get("rule") != SPEAKER_ROLE and name == low
+                and 1 <= len(words) <= 3 and all(w.isalpha() for w in words)
+                and (words[-1] in self.finder.titles or words[-1] in self.finder.person_nouns))
 
-    def _person_suffix(self, run: str, start: int, single: bool = False) -> tuple[int, int, str] | None:
+    def _person_suffix(self, run: str, start: int, single: bool = False,
+                       appositive: bool = False) -> tuple[int, int, str] | None:
         """The longest tail of a capitalised run that is a person's name: it opens with a known first
         name or honorific, or is a name the document tags as a person ("On Tuesday Jonas Weber" -> "Jonas Weber")."""
         from ...quoting.gender import name_gender
@@ -219,9 +223,20 @@ class RoleResolver:
             name = " ".join(tail)
             low = name.lower()
             known = low in self.finder.persons or (len(tail) > 1 and tail[0].lower().strip(".") in self.finder.honorifics)
-            first = (len(tail) > 1 or single) and self.cfg["first_name_gender"] \
-                and name_gender(tail[0] + " x", {}, True) is not None   # single: "her brother Anselm"
-            if known or first:
+            first = (len(tail) > 1 or single and low not in self.months) and self.cfg["first_name_gender"] \
+                and name_gender(tail[0] + " x", {}, True) is not None   # single: "her brother Anselm", not "April"
+            if known or first or i == 0 and appositive and len(tail) > 1 and self._proper_run(start, start + len(name)):
                 s = start + run.index(" ".join(tail)) if i else start
                 return s, s + len(name), name
         return None
+
+    def _proper_run(self, s: int, e: int) -> bool:
+        """Whether text[s:e] is parsed as proper nouns only, none a place or body the document tags so
+        ('union chief Tadhg Ó Briain', 'My editor, Saoirse Keane,': the noun says a person is named
+        right after it, whatever the name list knows)."""
+        pi = self.paragraph_of(s)
+        doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+        toks = [t for t in doc if s <= base + t.idx < e and not t.is_space]
+        return bool(toks) and all(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC", "DATE")
+                                  for t in toks if t.text != "-") \
+            and self.text[s:e].lower() not in self.finder.non_persons
