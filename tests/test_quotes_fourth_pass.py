@@ -115,3 +115,14 @@ The torch is the only thing that works for me
 
 Nematodes. Expensive, but they work. My neighbour swears by wool pellets as well, and so does his wife.
 """
+
+
+def test_first_name_labels_of_people_the_intro_names_are_transcript_turns() -> None:
+    out = quotes_of("Kelp farming, episode 12\n\n"
+                    "Our guest this week is the seaweed grower Osric Breen, in conversation with host Lindiwe Farrelly.\n\n"
+                    "Lindiwe: How did you start growing kelp?\n\n"
+                    "Osric: By accident. I had a mussel line and the kelp grew on it.\n\n"
+                    "Lindiwe: Is there money in it?\n\n"
+                    "Osric: Some. More every year, as the restaurants find out about it.\n")
+    assert speaker(one(out, "By accident")) == "Osric"
+    assert speaker(one(out, "Is there money")) == "Lindiwe"

@@ -305,10 +305,28 @@ class NamedTurnsForm:
             if m:
                 turns.setdefault(m.group("label"), []).append((u, m.start("rest")))
 
+        intro_words: set[str] | None = None
+
+        def named_in_intro(label: str) -> bool:
+            """'Tadhg:' after 'our guest, Tadhg Breen': a word of a person the first paragraphs name."""
+            nonlocal intro_words
+            if intro_words is None:
+                intro_words = set()
+                for pi in range(min(3, len(self.paragraphs))):
+                    doc = self.docs[pi]
+                    intro_words |= {w.lower() for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for w in e.text.split()}
+                    for t in doc:   # "the seaweed grower Osric Breen": proper nouns right after a common noun
+                        run = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+                        if t.pos_ == "PROPN" and 2 <= len(run) <= 3 and run[0].i > 0 \
+                                and doc[run[0].i - 1].pos_ == "NOUN" and run[-1].i - run[0].i == len(run) - 1:
+                            intro_words |= {c.lower_ for c in run}
+            return all(w.lower() in intro_words for w in label.split())
+
         def person(label: str) -> bool:
             first = label.split()[0]
             return label.lower() in self.finder.persons or label.isupper() and len(label) > 2 \
-                or bool(self.cfg["first_name_gender"] and name_gender(first.title() + " x", {}, True))
+                or bool(self.cfg["first_name_gender"] and name_gender(first.title() + " x", {}, True)) \
+                or named_in_intro(label)
 
         # "Ruth Abernathy-Cole:" once, then "Abernathy-Cole:": a surname label is the full name's turn
         full = {k.split()[-1].lower(): k for k in turns if len(k.split()) > 1 and person(k)}
