@@ -90,6 +90,7 @@ _TEXT_SCHEMA = _section(  # text_dump.py
     teaser_core_words=_COUNT, teaser_edge_words=_COUNT, list_item_min_words=_COUNT, list_item_min_lower_share=_SHARE,
     table_row_min_cells=_COUNT, related_heading={"type": "string"}, related_min_words_before=_COUNT,
     related_resume_words=_COUNT, record_price={"type": "string"}, record_min_count=_COUNT, record_max_lines=_COUNT,
+    pattern_min_records=_COUNT, pattern_max_lines=_COUNT, pattern_shape_words=_COUNT, pattern_distinct_share=_SHARE, pattern_max_kept_share=_SHARE,
     stopwords=_STRINGS,
 )
 _KEEP_SCHEMA = _section(  # strip_keep.py
