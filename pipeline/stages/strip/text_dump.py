@@ -300,15 +300,21 @@ def _table_row(text: str, cfg: dict[str, Any]) -> bool:
 
 _SEPARATOR = re.compile(r"\s[|•·]\s")
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")
+_FIELD = re.compile(r"^\s*[^\W\d_][^:|•·]{0,40}:\s+\S")   # "RAM: 16GB", "Works with: iPhone"
+_CODE_MARK = re.compile(r"[(){}=;]")   # identifiers glued in code are not links run together
 
 
 def _link_like(text: str, cfg: dict[str, Any], prose: bool) -> bool:
     """A line of menu entries run together: entries separated by bars or bullets, or glued
-    (the dump lost the space between two links: "Terms of UseService AgreementPrivacy")."""
+    (the dump lost the space between two links: "Terms of UseService AgreementPrivacy").
+    Entries that are fields ("CPU: ... | RAM: ...") are a specification, and a line with code
+    marks glues identifiers, not links."""
     n_sep = int(cfg["link_like_separators"])
     n_glued = int(cfg["link_like_glued"])
-    return (n_sep > 0 and len(_SEPARATOR.findall(text)) >= n_sep) or \
-        (n_glued > 0 and not prose and len(_GLUED.findall(text)) >= n_glued)
+    if n_sep > 0 and len(_SEPARATOR.findall(text)) >= n_sep:
+        parts = _SEPARATOR.split(text)
+        return sum(1 for p in parts if _FIELD.match(p)) * 2 < len(parts)
+    return n_glued > 0 and not prose and not _CODE_MARK.search(text) and len(_GLUED.findall(text)) >= n_glued
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s|$|[A-Z])")   # glued ("collection.Discover") too
