@@ -163,7 +163,12 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     weight = float(cfg["sentence_line_weight"])
     sentence = {i: not prose[i] and feats[i].words >= 2 and bool(_DIALOGUE.match(texts[i]) or _WHOLE_SENTENCE.match(texts[i]))
                 for i in idx}
+    # a table's rows (cells set apart by runs of spaces) are neutral too: a price or spec table
+    # inside the text does not cut the body in two
+    row_weight = float(cfg["table_row_weight"])
+    rows = {i for i in idx if not prose[i] and not sentence[i] and row_weight >= 0 and _table_row(texts[i], cfg)}
     scores = [feats[i].words - allowance if prose[i] else weight * feats[i].words if sentence[i]
+              else row_weight * feats[i].words if i in rows
               else -(penalty + per_word * feats[i].words) for i in idx]
     s0, s1 = _best_run(scores)
     end = s1
