@@ -1,0 +1,57 @@
+"""Strip, text dumps: specifications, code and tables inside a page's text. A line of fields set
+apart by bars is a specification, not a menu; identifiers glued in code are not links run
+together; a table's rows do not cut the body in two; a Q&A page's answer form closes the thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.config import load_config
+
+from test_strip import PROSE, label_of, page, run_strip
+
+ROOT = Path(__file__).resolve().parent.parent
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "holiday")
+ARTICLE = [PROSE.replace("Tuesday", day) for day in DAYS]   # about 220 words of running text
+
+
+@pytest.fixture(scope="module")
+def cfg() -> Any:
+    return load_config(ROOT / "config" / "pipeline.yaml")
+
+
+def _lines(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+def test_a_line_of_fields_set_apart_by_bars_is_a_specification(cfg: Any) -> None:
+    spec = "CPU: Octa-core 2.4 GHz | RAM: 16GB | Storage: 512GB SSD | Weight: 1.3 kg"
+    ext, out = run_strip(cfg, "a.txt", page(spec))
+    assert label_of(ext, out, "Storage: 512GB")[1] != "strip.text.link_like_line"
+
+
+def test_menu_entries_set_apart_by_bars_are_still_a_menu(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", page("Shop | Support: Help Centre | Careers | Press"))
+    assert label_of(ext, out, "Careers") == ("boilerplate", "strip.text.link_like_line")
+
+
+def test_a_code_line_with_glued_identifiers_is_not_a_menu(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", page("loadUserData(userId).then(showProfile, logError);"))
+    assert label_of(ext, out, "loadUserData")[1] != "strip.text.link_like_line"
+
+
+def test_a_price_table_between_the_texts_paragraphs_keeps_the_body_whole(cfg: Any) -> None:
+    rows = [f"{n} training sessions          Member: ${n * 30}" for n in range(2, 26, 2)]
+    ext, out = run_strip(cfg, "a.txt", _lines("Home", "Shop", *ARTICLE[:3], *rows, ARTICLE[3]))
+    assert label_of(ext, out, "20 training sessions")[0] == "content"
+    assert label_of(ext, out, "Thursday")[0] == "content"
+
+
+def test_the_answer_form_after_a_thread_is_boilerplate(cfg: Any) -> None:
+    form = "Thanks for contributing an answer to the forum! Please be sure to answer the question asked."
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, "Your Answer", form))
+    assert label_of(ext, out, "Sunday")[0] == "content"
+    assert label_of(ext, out, "Thanks for contributing") == ("boilerplate", "strip.text.related_section")
