@@ -55,3 +55,30 @@ def test_the_answer_form_after_a_thread_is_boilerplate(cfg: Any) -> None:
     ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, "Your Answer", form))
     assert label_of(ext, out, "Sunday")[0] == "content"
     assert label_of(ext, out, "Thanks for contributing") == ("boilerplate", "strip.text.related_section")
+
+
+FOOTER = [f"* {word} {n}" for n in range(3) for word in ("Shop", "Press", "Stores", "Gifts", "Jobs", "Events", "Maps")]
+
+
+def test_a_short_call_to_action_below_the_body_is_boilerplate(cfg: Any) -> None:
+    cta = "Sign up today and we will send you our best offers every week."
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, *FOOTER, cta))
+    assert label_of(ext, out, "best offers") == ("boilerplate", "strip.text.outside_body")
+
+
+def test_a_long_prose_line_below_the_body_stays(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, *FOOTER, " ".join(ARTICLE[:2]).replace("committee", "board")))
+    assert label_of(ext, out, "board met")[0] == "content"
+
+
+def test_a_line_of_dialogue_below_the_body_stays(cfg: Any) -> None:
+    line = "“We will meet again when the river is high,” she said to him."
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, *FOOTER, line))
+    assert label_of(ext, out, "river is high")[0] == "content"
+
+
+def test_a_short_prose_line_above_the_body_stays(cfg: Any) -> None:
+    intro = "Sign up today and we will send you our best offers every week."
+    ext, out = run_strip(cfg, "a.txt", _lines(intro, *FOOTER, *ARTICLE))
+    assert label_of(ext, out, "best offers") == ("content", "strip.text.prose_line")
+    assert label_of(ext, out, "Gifts 1")[0] == "boilerplate"

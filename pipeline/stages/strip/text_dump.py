@@ -39,7 +39,7 @@ from . import text_records, text_sections
 _BODY_PARAMS = ["text.enabled", "text.min_words", "text.mid_words", "text.long_words", "text.min_stopword_share", "text.stopwords"]   # what every body rule reads
 TEXT_PROSE_LINE = declare("strip.text.prose_line", stage="strip",
         why="a line of running text outside the chosen body still reads as prose",
-        params=[*_BODY_PARAMS, "text.outside_min_words"])
+        params=[*_BODY_PARAMS, "text.outside_min_words", "text.after_body_min_words"])
 TEXT_MAIN_BODY = declare("strip.text.main_body", stage="strip",
         why="the best-scoring run of prose lines is the page's main text",
         params=[*_BODY_PARAMS, "text.line_penalty", "text.word_penalty", "text.prose_allowance"])
@@ -190,6 +190,10 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     runs = _repeated_runs(idx, keys, prose, int(cfg["repeated_run_min_lines"]))
     footer_from = _footer_start(labels, cfg, [feats[i].words if i in body and prose[i] else 0 for i in range(len(labels))])
     copies = _later_copies(texts, idx, feats, keys, counts, cfg)
+    # below the body, a short prose line is mostly furniture (a call to action, a legal line, a
+    # teaser); a line of dialogue is a story's
+    body_end = idx[s1 - 1] if s1 > s0 else len(labels)
+    after_min = int(cfg["after_body_min_words"])
     for i in idx:
         if i in copies:
             labels[i] = ("boilerplate", DUPLICATE_LINE)
@@ -209,7 +213,8 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("content", BODY_TABLE_ROW)
         elif i in body:
             labels[i] = ("boilerplate", TEXT_DETACHED_LINE)
-        elif prose[i] and feats[i].words >= int(cfg["outside_min_words"]):
+        elif prose[i] and feats[i].words >= int(cfg["outside_min_words"]) \
+                and (i < body_end or feats[i].words >= after_min or _DIALOGUE.match(texts[i])):
             labels[i] = ("content", TEXT_PROSE_LINE)
         else:
             labels[i] = ("boilerplate", TEXT_OUTSIDE_BODY)
