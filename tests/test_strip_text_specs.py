@@ -82,3 +82,10 @@ def test_a_short_prose_line_above_the_body_stays(cfg: Any) -> None:
     ext, out = run_strip(cfg, "a.txt", _lines(intro, *FOOTER, *ARTICLE))
     assert label_of(ext, out, "best offers") == ("content", "strip.text.prose_line")
     assert label_of(ext, out, "Gifts 1")[0] == "boilerplate"
+
+
+def test_customer_reviews_under_a_products_text_are_boilerplate(cfg: Any) -> None:
+    review = "I bought two of these for my garden and they have held up through a whole wet winter."
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, "Customer Reviews", "Sam K.", review))
+    assert label_of(ext, out, "Sunday")[0] == "content"
+    assert label_of(ext, out, "wet winter") == ("boilerplate", "strip.text.related_section")
