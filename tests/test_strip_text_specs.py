@@ -89,3 +89,9 @@ def test_customer_reviews_under_a_products_text_are_boilerplate(cfg: Any) -> Non
     ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, "Customer Reviews", "Sam K.", review))
     assert label_of(ext, out, "Sunday")[0] == "content"
     assert label_of(ext, out, "wet winter") == ("boilerplate", "strip.text.related_section")
+
+
+def test_suggested_topics_under_a_thread_are_boilerplate(cfg: Any) -> None:
+    teaser = "Has anyone managed to keep their roses alive through a long and very wet winter?"
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, "Suggested Topics", teaser))
+    assert label_of(ext, out, "roses alive") == ("boilerplate", "strip.text.related_section")
