@@ -95,3 +95,14 @@ def test_suggested_topics_under_a_thread_are_boilerplate(cfg: Any) -> None:
     teaser = "Has anyone managed to keep their roses alive through a long and very wet winter?"
     ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, "Suggested Topics", teaser))
     assert label_of(ext, out, "roses alive") == ("boilerplate", "strip.text.related_section")
+
+
+def test_a_posts_counters_and_initial_are_chrome(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], "J", "828 Views", "#4", *ARTICLE[4:]))
+    assert label_of(ext, out, "828 Views") == ("boilerplate", "strip.text.counter_line")
+    assert label_of(ext, out, "#4") == ("boilerplate", "strip.text.counter_line")
+
+
+def test_a_short_line_that_names_a_count_and_more_stays(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], "12 views of the harbour", *ARTICLE[4:]))
+    assert label_of(ext, out, "views of the harbour")[1] != "strip.text.counter_line"

@@ -72,6 +72,9 @@ TEXT_AFTER_COPYRIGHT = declare("strip.text.after_copyright", stage="strip",
         why="what follows a copyright notice near the page's end is its footer (unless the body's prose goes on after it)",
         params=["text.footer_zone_share", "text.footer_prose_after_words"])
 
+COUNTER_LINE = declare("strip.text.counter_line", stage="strip",
+                       why="a line that only counts something ('828 Views', '5 Posts', '1 Like') or holds no word at all"
+                           " ('#4', an avatar's initial) is a post's or a card's chrome", params=["text.counter_line"])
 DUPLICATE_LINE = declare("strip.text.duplicate_line", stage="strip",
                          why="a line of several words printed again in the page is a copy (a second menu, a repeated form):"
                              " the first copy decides, the others go", params=["text.duplicate_min_words", "text.quoted_copy_cue"])
@@ -194,6 +197,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     # teaser); a line of dialogue is a story's
     body_end = idx[s1 - 1] if s1 > s0 else len(labels)
     after_min = int(cfg["after_body_min_words"])
+    counter = re.compile(cfg["counter_line"]) if cfg["counter_line"] else None
     for i in idx:
         if i in copies:
             labels[i] = ("boilerplate", DUPLICATE_LINE)
@@ -205,6 +209,8 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("boilerplate", TEXT_AFTER_COPYRIGHT)
         elif i in menu_lines or _link_like(texts[i], cfg, prose[i]):
             labels[i] = ("boilerplate", TEXT_LINK_LIKE_LINE)
+        elif counter and not prose[i] and feats[i].words <= 4 and counter.match(texts[i].strip()):
+            labels[i] = ("boilerplate", COUNTER_LINE)
         elif i in body and (prose[i] or i in attached):
             labels[i] = ("content", TEXT_MAIN_BODY if prose[i] else TEXT_ATTACHED_LINE)
         elif i in body and _phrase_item(texts[i], cfg):
