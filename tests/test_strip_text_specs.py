@@ -106,3 +106,9 @@ def test_a_posts_counters_and_initial_are_chrome(cfg: Any) -> None:
 def test_a_short_line_that_names_a_count_and_more_stays(cfg: Any) -> None:
     ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], "12 views of the harbour", *ARTICLE[4:]))
     assert label_of(ext, out, "views of the harbour")[1] != "strip.text.counter_line"
+
+
+def test_more_articles_from_the_site_under_the_article_are_boilerplate(cfg: Any) -> None:
+    teaser = "How the committee plans to publish its next report in full before the summer."
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, "More articles from us", teaser))
+    assert label_of(ext, out, "next report in full") == ("boilerplate", "strip.text.related_section")
