@@ -98,9 +98,14 @@ def test_suggested_topics_under_a_thread_are_boilerplate(cfg: Any) -> None:
 
 
 def test_a_posts_counters_and_initial_are_chrome(cfg: Any) -> None:
-    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], "J", "828 Views", "#4", *ARTICLE[4:]))
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], "J", "828 Views", *ARTICLE[4:]))
     assert label_of(ext, out, "828 Views") == ("boilerplate", "strip.text.counter_line")
-    assert label_of(ext, out, "#4") == ("boilerplate", "strip.text.counter_line")
+    assert label_of(ext, out, "J") == ("boilerplate", "strip.text.counter_line")
+
+
+def test_a_post_number_is_left_to_the_body_rules(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], "#4", *ARTICLE[4:]))
+    assert label_of(ext, out, "#4")[1] != "strip.text.counter_line"
 
 
 def test_a_short_line_that_names_a_count_and_more_stays(cfg: Any) -> None:
