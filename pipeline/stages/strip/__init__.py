@@ -83,13 +83,14 @@ _TEXT_SCHEMA = _section(  # text_dump.py
     sentence_line_weight=_SHARE, heading_reach=_COUNT, max_gap=_COUNT, edge_min_words=_COUNT, prose_allowance=_SHARE,
     repeated_run_min_lines=_COUNT, paragraph_attach={"enum": ["all", "wrapped", "none"]},
     link_like_separators=_COUNT, link_like_glued=_COUNT, menu_line_min_words=_COUNT, menu_line_min_capitalised=_SHARE,
-    footer_zone_share=_SHARE, footer_prose_after_words=_COUNT, outside_min_words=_COUNT,
+    footer_zone_share=_SHARE, footer_prose_after_words=_COUNT, outside_min_words=_COUNT, counter_line={"type": "string"}, after_body_min_words=_COUNT,
     duplicate_min_words=_COUNT, quoted_copy_cue={"type": "string"}, comment_heading={"type": "string"}, comment_form={"type": "string"},
     comment_min_words_before=_COUNT, teaser_min_cards=_COUNT, teaser_headline_max_words=_COUNT,
     teaser_blurb_min_words=_COUNT, teaser_blurb_max_words=_COUNT, teaser_headlines_per_card=_COUNT,
     teaser_core_words=_COUNT, teaser_edge_words=_COUNT, list_item_min_words=_COUNT, list_item_min_lower_share=_SHARE,
-    table_row_min_cells=_COUNT, related_heading={"type": "string"}, related_min_words_before=_COUNT,
+    table_row_min_cells=_COUNT, table_row_weight={"type": "number"}, related_heading={"type": "string"}, related_min_words_before=_COUNT,
     related_resume_words=_COUNT, record_price={"type": "string"}, record_min_count=_COUNT, record_max_lines=_COUNT,
+    pattern_min_records=_COUNT, pattern_max_lines=_COUNT, pattern_shape_words=_COUNT, pattern_distinct_share=_SHARE, pattern_max_kept_share=_SHARE,
     stopwords=_STRINGS,
 )
 _KEEP_SCHEMA = _section(  # strip_keep.py

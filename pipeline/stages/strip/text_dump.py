@@ -33,13 +33,13 @@ from typing import Any
 
 from ...text import sentences, words
 from ...rules import declare
-from . import text_sections
+from . import text_records, text_sections
 
 # the rules this module applies: declared once here, used through these constants
 _BODY_PARAMS = ["text.enabled", "text.min_words", "text.mid_words", "text.long_words", "text.min_stopword_share", "text.stopwords"]   # what every body rule reads
 TEXT_PROSE_LINE = declare("strip.text.prose_line", stage="strip",
         why="a line of running text outside the chosen body still reads as prose",
-        params=[*_BODY_PARAMS, "text.outside_min_words"])
+        params=[*_BODY_PARAMS, "text.outside_min_words", "text.after_body_min_words"])
 TEXT_MAIN_BODY = declare("strip.text.main_body", stage="strip",
         why="the best-scoring run of prose lines is the page's main text",
         params=[*_BODY_PARAMS, "text.line_penalty", "text.word_penalty", "text.prose_allowance"])
@@ -72,6 +72,9 @@ TEXT_AFTER_COPYRIGHT = declare("strip.text.after_copyright", stage="strip",
         why="what follows a copyright notice near the page's end is its footer (unless the body's prose goes on after it)",
         params=["text.footer_zone_share", "text.footer_prose_after_words"])
 
+COUNTER_LINE = declare("strip.text.counter_line", stage="strip",
+                       why="a line that only counts something ('828 Views', '5 Posts', '1 Like') or holds no word at all"
+                           " ('#4', an avatar's initial) is a post's or a card's chrome", params=["text.counter_line"])
 DUPLICATE_LINE = declare("strip.text.duplicate_line", stage="strip",
                          why="a line of several words printed again in the page is a copy (a second menu, a repeated form):"
                              " the first copy decides, the others go", params=["text.duplicate_min_words", "text.quoted_copy_cue"])
@@ -163,7 +166,12 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     weight = float(cfg["sentence_line_weight"])
     sentence = {i: not prose[i] and feats[i].words >= 2 and bool(_DIALOGUE.match(texts[i]) or _WHOLE_SENTENCE.match(texts[i]))
                 for i in idx}
+    # a table's rows (cells set apart by runs of spaces) are neutral too: a price or spec table
+    # inside the text does not cut the body in two
+    row_weight = float(cfg["table_row_weight"])
+    rows = {i for i in idx if not prose[i] and not sentence[i] and row_weight >= 0 and _table_row(texts[i], cfg)}
     scores = [feats[i].words - allowance if prose[i] else weight * feats[i].words if sentence[i]
+              else row_weight * feats[i].words if i in rows
               else -(penalty + per_word * feats[i].words) for i in idx]
     s0, s1 = _best_run(scores)
     end = s1
@@ -185,6 +193,11 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     runs = _repeated_runs(idx, keys, prose, int(cfg["repeated_run_min_lines"]))
     footer_from = _footer_start(labels, cfg, [feats[i].words if i in body and prose[i] else 0 for i in range(len(labels))])
     copies = _later_copies(texts, idx, feats, keys, counts, cfg)
+    # below the body, a short prose line is mostly furniture (a call to action, a legal line, a
+    # teaser); a line of dialogue is a story's
+    body_end = idx[s1 - 1] if s1 > s0 else len(labels)
+    after_min = int(cfg["after_body_min_words"])
+    counter = re.compile(cfg["counter_line"]) if cfg["counter_line"] else None
     for i in idx:
         if i in copies:
             labels[i] = ("boilerplate", DUPLICATE_LINE)
@@ -196,6 +209,8 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("boilerplate", TEXT_AFTER_COPYRIGHT)
         elif i in menu_lines or _link_like(texts[i], cfg, prose[i]):
             labels[i] = ("boilerplate", TEXT_LINK_LIKE_LINE)
+        elif counter and not prose[i] and feats[i].words <= 4 and counter.match(texts[i].strip()):
+            labels[i] = ("boilerplate", COUNTER_LINE)
         elif i in body and (prose[i] or i in attached):
             labels[i] = ("content", TEXT_MAIN_BODY if prose[i] else TEXT_ATTACHED_LINE)
         elif i in body and _phrase_item(texts[i], cfg):
@@ -204,12 +219,14 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("content", BODY_TABLE_ROW)
         elif i in body:
             labels[i] = ("boilerplate", TEXT_DETACHED_LINE)
-        elif prose[i] and feats[i].words >= int(cfg["outside_min_words"]):
+        elif prose[i] and feats[i].words >= int(cfg["outside_min_words"]) \
+                and (i < body_end or feats[i].words >= after_min or _DIALOGUE.match(texts[i])):
             labels[i] = ("content", TEXT_PROSE_LINE)
         else:
             labels[i] = ("boilerplate", TEXT_OUTSIDE_BODY)
     n_words = {i: feats[i].words for i in idx}
     text_sections.records(texts, idx, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, TEXT_REPEATED_RUN, DUPLICATE_LINE}, cfg)
+    text_records.pattern_lists(texts, idx, n_words, prose, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, DUPLICATE_LINE}, cfg)
     text_sections.teasers(texts, idx, n_words, prose, body, labels, _BODY_DECISIONS, cfg)
     text_sections.related_section(texts, n_words, prose, labels, cfg)
     _comment_section(texts, idx, feats, prose, labels, cfg)
@@ -299,15 +316,21 @@ def _table_row(text: str, cfg: dict[str, Any]) -> bool:
 
 _SEPARATOR = re.compile(r"\s[|•·]\s")
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")
+_FIELD = re.compile(r"^\s*[^\W\d_][^:|•·]{0,40}:\s+\S")   # "RAM: 16GB", "Works with: iPhone"
+_CODE_MARK = re.compile(r"[(){}=;]")   # identifiers glued in code are not links run together
 
 
 def _link_like(text: str, cfg: dict[str, Any], prose: bool) -> bool:
     """A line of menu entries run together: entries separated by bars or bullets, or glued
-    (the dump lost the space between two links: "Terms of UseService AgreementPrivacy")."""
+    (the dump lost the space between two links: "Terms of UseService AgreementPrivacy").
+    Entries that are fields ("CPU: ... | RAM: ...") are a specification, and a line with code
+    marks glues identifiers, not links."""
     n_sep = int(cfg["link_like_separators"])
     n_glued = int(cfg["link_like_glued"])
-    return (n_sep > 0 and len(_SEPARATOR.findall(text)) >= n_sep) or \
-        (n_glued > 0 and not prose and len(_GLUED.findall(text)) >= n_glued)
+    if n_sep > 0 and len(_SEPARATOR.findall(text)) >= n_sep:
+        parts = _SEPARATOR.split(text)
+        return sum(1 for p in parts if _FIELD.match(p)) * 2 < len(parts)
+    return n_glued > 0 and not prose and not _CODE_MARK.search(text) and len(_GLUED.findall(text)) >= n_glued
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s|$|[A-Z])")   # glued ("collection.Discover") too

@@ -1,0 +1,87 @@
+"""Listing pages in text dumps: records laid out alike (strip stage, text dumps).
+
+A listing (conference calendar, repository search, ranked book list, blog index) is a run of
+records that share one layout: one line of every record starts the same way ("Tech conference
+in ...", "Star 194k", "score: ..., and ... people voted", "Mar 06, 2026 | 4 min read"), at a
+short, regular distance from the same line of the next record. No prose line of its own says
+so, and the body rules drop those short lines as outside the body. ``strip.text.pattern_list``
+keeps the lines of such a run when the run is the page's main text: it holds more words than
+the prose the body rules kept elsewhere (a teaser grid under an article stays the teaser rules'
+business) and the body rules kept little of it (in a forum thread they found the posts, and the
+line repeated under each is its chrome: "1,430 posts · Joined 2022").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...rules import declare
+
+PATTERN_LIST = declare("strip.text.pattern_list", stage="strip",
+                       why="a run of records laid out alike (one line of each starts the same way, at a regular"
+                           " distance) that outweighs the page's other prose is a listing page's main text",
+                       params=["text.pattern_min_records", "text.pattern_max_lines", "text.pattern_shape_words",
+                               "text.pattern_distinct_share", "text.pattern_max_kept_share"])
+
+_TOKEN = re.compile(r"[^\W_]+")
+_DIGITS = re.compile(r"\d+")
+_MARKED_ITEM = re.compile(r"^\s*[*•·\-–+>o]\s+")   # a bulleted item: a record's button or tag
+
+
+def shape(text: str, n: int) -> tuple[str, ...] | None:
+    """The first ``n`` words of a line, case-folded, digits as ``0``; None when the line is
+    shorter or the shape has no letter (a bare number or date is not a layout)."""
+    toks = _TOKEN.findall(text)
+    if len(toks) < n:
+        return None
+    out = tuple(_DIGITS.sub("0", t.casefold()) for t in toks[:n])
+    return out if any(c.isalpha() for t in out for c in t) else None
+
+
+def _runs(idx: list[int], texts: list[str], cfg: dict[str, Any]) -> list[list[int]]:
+    """Positions (in ``idx``) of every run of lines of one shape, each within ``pattern_max_lines``
+    of the one before, at least ``pattern_min_records`` of them, mostly different lines (the same
+    button under every record is not a record's own line)."""
+    n_min, gap, n_words = (int(cfg[k]) for k in ("pattern_min_records", "pattern_max_lines", "pattern_shape_words"))
+    distinct = float(cfg["pattern_distinct_share"])
+    by_shape: dict[tuple[str, ...], list[int]] = {}
+    for pos, i in enumerate(idx):
+        s = shape(texts[i], n_words)
+        if s is not None:
+            by_shape.setdefault(s, []).append(pos)
+    runs: list[list[int]] = []
+    for positions in by_shape.values():
+        run: list[int] = []
+        for pos in positions + [None]:  # type: ignore[list-item]
+            if pos is not None and run and pos - run[-1] <= gap:
+                run.append(pos)
+                continue
+            if len(run) >= max(2, n_min) and len({texts[idx[p]].strip() for p in run}) >= distinct * len(run):
+                runs.append(run)
+            run = [pos] if pos is not None else []
+    return runs
+
+
+def pattern_lists(texts: list[str], idx: list[int], words: dict[int, int], prose: dict[int, bool],
+                  labels: list[tuple[str, str]], replaceable: frozenset[str], cfg: dict[str, Any]) -> None:
+    """Keep the lines of a listing's records (see the module's docstring); a record's bulleted
+    items (its buttons and tags) keep their decisions."""
+    if int(cfg["pattern_min_records"]) < 2:
+        return
+    spans = []
+    for run in _runs(idx, texts, cfg):
+        steps = sorted(b - a for a, b in zip(run, run[1:]))
+        step = steps[len(steps) // 2]
+        spans.append((max(0, run[0] - min(step - 1, 2)), min(len(idx), run[-1] + step)))
+    for lo, hi in sorted(spans):
+        inside = {idx[p] for p in range(lo, hi)}
+        run_words = sum(words[i] for i in inside)
+        other = sum(words[i] for i in idx if i not in inside and prose[i] and labels[i][0] == "content")
+        kept = sum(words[i] for i in inside if labels[i][0] == "content")
+        if run_words <= other or kept > float(cfg["pattern_max_kept_share"]) * run_words:
+            continue   # not the page's main text, or text the body rules found already (a forum's posts)
+        for i in inside:
+            if labels[i][1] in replaceable and labels[i][0] != "content" and _TOKEN.search(texts[i]) \
+                    and not _MARKED_ITEM.match(texts[i]):
+                labels[i] = ("content", PATTERN_LIST)
