@@ -28,7 +28,8 @@ HTML_TRAFILATURA = declare("strip.html.trafilatura", stage="strip",
 HTML_MAIN_TEXT = declare("strip.html.main_text", stage="strip",
         why="link-free running text outside furniture that trafilatura left out",
         params=["html.recover.enabled", "html.recover.max_link_density", "html.recover.min_words",
-                "html.recover.min_sentence_words"])
+                "html.recover.min_sentence_words", "html.recover.skip_tokens", "html.recover.comment_tokens",
+                "html.recover.comment_min_kept"])
 HTML_HEADING_OF_CONTENT = declare("strip.html.heading_of_content", stage="strip",
         why="a heading directly over kept content is its heading",
         params=["html.recover.headings"])
@@ -120,9 +121,11 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
         if ref and ref.strip():
             kept = align(texts, ref, int(tcfg["short_window"]), int(tcfg["short_key"]))
     rcfg = cfg["recover"]
-    skip = set(rcfg["skip_tokens"])  # comment threads: trafilatura left them out on purpose
+    skip = set(rcfg["skip_tokens"])  # page parts about something else: author boxes, widgets, forms
     if decided:  # and the own decider, when it did (a thread made only of comments it keeps)
         skip |= set(cfg["own"]["comment_tokens"])
+    elif kept is not None:
+        skip |= _comment_tokens(blocks, texts, kept, rcfg)
     overlay = set(cfg["overlay_tokens"])
     if kept is not None:
         overlay = _small_overlays(blocks, texts, kept, overlay, float(cfg["overlay_max_share"]))
@@ -172,6 +175,14 @@ def _small_overlays(blocks: list[dict[str, Any]], texts: list[str], kept: list[b
         if not total or under <= max_share * total:
             out.add(t)
     return out
+
+
+def _comment_tokens(blocks: list[dict[str, Any]], texts: list[str], kept: list[bool], cfg: dict[str, Any]) -> set[str]:
+    """Readers' comments and reviews are not recovered when trafilatura kept running text outside
+    them (an article under its comments); on a thread made only of them (a forum) they may be."""
+    tokens = set(cfg["comment_tokens"])
+    outside = sum(len(texts[i].strip()) for i, k in enumerate(kept) if k and tokens.isdisjoint(blocks[i].get("context", ())))
+    return tokens if tokens and outside >= int(cfg["comment_min_kept"]) else set()
 
 
 def _kept_range(kept: list[bool], labels: list[tuple[str, str]]) -> tuple[int, int]:

@@ -1,0 +1,32 @@
+"""Strip, HTML: what the recovery of text trafilatura left out (``strip.html.main_text``) may take back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from test_strip import cfg, label_of, run_strip  # noqa: F401 - fixture
+
+_ = cfg
+
+ARTICLE = "".join(f"<p>The harbour was rebuilt after storm {i}, and the fishing fleet returned within a year; "
+                  f"the town council paid for the new quay from its own reserves.</p>" for i in range(12))
+COMMENT = ("<p>I grew up in that town and I remember the old quay very well, it was falling apart for years "
+           "before anybody in the council was willing to spend a penny on it, so this is good news.</p>")
+
+
+def _page(body: str) -> str:
+    return f"<html><head><title>The harbour</title></head><body>{body}</body></html>"
+
+
+def test_a_readers_comment_under_an_article_is_not_recovered(cfg: Any) -> None:  # noqa: F811
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE}</article>'
+                 f'<section id="comments"><div class="comment-body">{COMMENT}</div></section>')
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "storm 3")[0] == "content"
+    assert label_of(ext, out, "I grew up in that town")[0] == "boilerplate"
+
+
+def test_posts_of_a_thread_made_only_of_comment_containers_may_be_recovered(cfg: Any) -> None:  # noqa: F811
+    posts = "".join(f'<div class="comment-body">{COMMENT.replace("very well", f"very well ({i})")}</div>' for i in range(3))
+    ext, out = run_strip(cfg, "a.html", _page(f'<div id="comments">{posts}</div>'))
+    assert label_of(ext, out, "very well (1)")[0] == "content"
