@@ -30,3 +30,12 @@ def test_posts_of_a_thread_made_only_of_comment_containers_may_be_recovered(cfg:
     posts = "".join(f'<div class="comment-body">{COMMENT.replace("very well", f"very well ({i})")}</div>' for i in range(3))
     ext, out = run_strip(cfg, "a.html", _page(f'<div id="comments">{posts}</div>'))
     assert label_of(ext, out, "very well (1)")[0] == "content"
+
+
+def test_an_author_box_under_an_article_is_not_recovered(cfg: Any) -> None:  # noqa: F811
+    bio = ("<p>Jane Doe has written about harbours and coastal towns for twenty years, and her work has appeared "
+           "in many newspapers and magazines across the country and abroad.</p>")
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE}</article><div class="author-bio">{bio}</div>')
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "storm 3")[0] == "content"
+    assert label_of(ext, out, "Jane Doe has written")[0] == "boilerplate"

@@ -29,7 +29,7 @@ HTML_MAIN_TEXT = declare("strip.html.main_text", stage="strip",
         why="link-free running text outside furniture that trafilatura left out",
         params=["html.recover.enabled", "html.recover.max_link_density", "html.recover.min_words",
                 "html.recover.min_sentence_words", "html.recover.skip_tokens", "html.recover.comment_tokens",
-                "html.recover.comment_min_kept"])
+                "html.recover.comment_min_kept", "html.recover.second_opinion"])
 HTML_HEADING_OF_CONTENT = declare("strip.html.heading_of_content", stage="strip",
         why="a heading directly over kept content is its heading",
         params=["html.recover.headings"])
@@ -130,6 +130,11 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
     if kept is not None:
         overlay = _small_overlays(blocks, texts, kept, overlay, float(cfg["overlay_max_share"]))
         first, last = _kept_range(kept, labels)
+    second: list[bool] | None = None  # the own decider's view, where recovery asks for a second opinion
+    if kept is not None and not decided and rcfg["second_opinion"] != "none":
+        from . import html_decide
+
+        second, _ = html_decide.decide(blocks, texts, labels, cfg["own"])
     # a block printed more than once in the page is a card or a teaser (related posts, the
     # same product twice), not main text trafilatura overlooked
     seen: Counter[str] | None = None  # counted when first needed
@@ -146,6 +151,7 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
             elif kept[i]:
                 labels[i] = ("content", decided[i] if decided else HTML_TRAFILATURA)
             elif rcfg["enabled"] and (first <= i <= last or not rcfg["within_kept_range"]) \
+                    and (second is None or second[i] or (rcfg["second_opinion"] == "outside" and first <= i <= last)) \
                     and _main_text(texts[i], density, ctx_tokens & (tokens | overlay | skip), rcfg) \
                     and (not rcfg["unique_only"] or (seen := seen or Counter(key(t) for t in texts))[key(texts[i])] == 1):
                 labels[i] = ("content", HTML_MAIN_TEXT)
