@@ -39,3 +39,10 @@ def test_an_author_box_under_an_article_is_not_recovered(cfg: Any) -> None:  # n
     ext, out = run_strip(cfg, "a.html", html)
     assert label_of(ext, out, "storm 3")[0] == "content"
     assert label_of(ext, out, "Jane Doe has written")[0] == "boilerplate"
+
+
+def test_a_customer_review_under_a_product_description_is_not_recovered(cfg: Any) -> None:  # noqa: F811
+    review = COMMENT.replace("I grew up in that town", "I bought this kettle for my mother")
+    html = _page(f'<main><h1>The harbour</h1>{ARTICLE}</main><div class="product-reviews"><div class="review-body">{review}</div></div>')
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "I bought this kettle")[0] == "boilerplate"
