@@ -46,3 +46,18 @@ def test_a_customer_review_under_a_product_description_is_not_recovered(cfg: Any
     html = _page(f'<main><h1>The harbour</h1>{ARTICLE}</main><div class="product-reviews"><div class="review-body">{review}</div></div>')
     ext, out = run_strip(cfg, "a.html", html)
     assert label_of(ext, out, "I bought this kettle")[0] == "boilerplate"
+
+
+def test_a_furniture_word_in_a_layout_class_over_the_kept_text_does_not_stop_recovery(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    left_out = ("<p>Nobody in the town had expected the council to pay for the quay from its own reserves, "
+                "and the decision was taken after a long and sometimes bitter public debate.</p>")
+    html = _page(f'<div class="main-with-sidebar"><article><h1>The harbour</h1>{ARTICLE[:600]}{left_out}{ARTICLE[600:]}</article></div>'
+                 '<aside class="sidebar"><p>Our sponsors pay for this site and we are grateful to each of them for their '
+                 'support over all these years, without which nothing would be possible here.</p></aside>')
+    reference = "\n".join(p.split(">", 1)[1].split("<", 1)[0] for p in ARTICLE.split("</p>") if p)
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: reference)
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "Nobody in the town") == ("content", "strip.html.main_text")
+    assert label_of(ext, out, "Our sponsors")[0] == "boilerplate"

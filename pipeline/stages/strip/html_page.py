@@ -29,7 +29,8 @@ HTML_MAIN_TEXT = declare("strip.html.main_text", stage="strip",
         why="link-free running text outside furniture that trafilatura left out",
         params=["html.recover.enabled", "html.recover.max_link_density", "html.recover.min_words",
                 "html.recover.min_sentence_words", "html.recover.skip_tokens", "html.recover.comment_tokens",
-                "html.recover.comment_min_kept", "html.recover.second_opinion"])
+                "html.recover.comment_min_kept", "html.recover.second_opinion",
+                "html.recover.furniture_max_share"])
 HTML_HEADING_OF_CONTENT = declare("strip.html.heading_of_content", stage="strip",
         why="a heading directly over kept content is its heading",
         params=["html.recover.headings"])
@@ -130,6 +131,8 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
     if kept is not None:
         overlay = _small_overlays(blocks, texts, kept, overlay, float(cfg["overlay_max_share"]))
         first, last = _kept_range(kept, labels)
+        # a furniture token over much of the kept text is a layout class ("main-with-sidebar")
+        recover_tokens = _small_overlays(blocks, texts, kept, tokens, float(rcfg["furniture_max_share"]))
     second: list[bool] | None = None  # the own decider's view, where recovery asks for a second opinion
     if kept is not None and not decided and rcfg["second_opinion"] != "none":
         from . import html_decide
@@ -152,7 +155,7 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
                 labels[i] = ("content", decided[i] if decided else HTML_TRAFILATURA)
             elif rcfg["enabled"] and (first <= i <= last or not rcfg["within_kept_range"]) \
                     and (second is None or second[i] or (rcfg["second_opinion"] == "outside" and first <= i <= last)) \
-                    and _main_text(texts[i], density, ctx_tokens & (tokens | overlay | skip), rcfg) \
+                    and _main_text(texts[i], density, ctx_tokens & ((recover_tokens if first <= i <= last else tokens) | overlay | skip), rcfg) \
                     and (not rcfg["unique_only"] or (seen := seen or Counter(key(t) for t in texts))[key(texts[i])] == 1):
                 labels[i] = ("content", HTML_MAIN_TEXT)
             else:
