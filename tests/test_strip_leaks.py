@@ -42,3 +42,12 @@ def test_a_small_modal_dialog_is_an_overlay(cfg: Any) -> None:  # noqa: F811
     ext, out = run_strip(cfg, "a.html", html)
     assert label_of(ext, out, "storm 3")[0] == "content"
     assert label_of(ext, out, "Before you go")[0] == "boilerplate"
+
+
+def test_the_text_of_a_small_dialog_is_an_overlay_and_not_recovered(cfg: Any) -> None:  # noqa: F811
+    html = (f'<html><body><article><h1>The harbour</h1>{ARTICLE}</article>'
+            '<div class="network-dialog"><p>The harbour network consists of many small towns along the coast, '
+            'and each of them has its own council, its own quay and its own fishing fleet to look after.</p></div>'
+            '</body></html>')
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "network consists")[0] == "boilerplate"

@@ -73,7 +73,9 @@ _HTML_SCHEMA = _section(  # html_page.py
     own=html_decide.SCHEMA,
     recover=_section(enabled={"type": "boolean"}, max_link_density=_SHARE, min_words=_COUNT, min_sentence_words=_COUNT,
                      headings={"type": "boolean"}, unique_only={"type": "boolean"},
-                     within_kept_range={"type": "boolean"}, skip_tokens=_STRINGS),
+                     within_kept_range={"type": "boolean"}, skip_tokens=_STRINGS,
+                     comment_tokens=_STRINGS, comment_min_kept=_COUNT,
+                     second_opinion={"enum": ["none", "outside", "always"]}, furniture_max_share=_SHARE),
     furniture=_section(nav_tokens=_STRINGS, nav_min_link_density=_SHARE, repeated_max_words=_COUNT,
                        repeated_min_count=_COUNT),
 )

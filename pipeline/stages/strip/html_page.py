@@ -28,7 +28,9 @@ HTML_TRAFILATURA = declare("strip.html.trafilatura", stage="strip",
 HTML_MAIN_TEXT = declare("strip.html.main_text", stage="strip",
         why="link-free running text outside furniture that trafilatura left out",
         params=["html.recover.enabled", "html.recover.max_link_density", "html.recover.min_words",
-                "html.recover.min_sentence_words"])
+                "html.recover.min_sentence_words", "html.recover.skip_tokens", "html.recover.comment_tokens",
+                "html.recover.comment_min_kept", "html.recover.second_opinion",
+                "html.recover.furniture_max_share"])
 HTML_HEADING_OF_CONTENT = declare("strip.html.heading_of_content", stage="strip",
         why="a heading directly over kept content is its heading",
         params=["html.recover.headings"])
@@ -120,13 +122,22 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
         if ref and ref.strip():
             kept = align(texts, ref, int(tcfg["short_window"]), int(tcfg["short_key"]))
     rcfg = cfg["recover"]
-    skip = set(rcfg["skip_tokens"])  # comment threads: trafilatura left them out on purpose
+    skip = set(rcfg["skip_tokens"])  # page parts about something else: author boxes, widgets, forms
     if decided:  # and the own decider, when it did (a thread made only of comments it keeps)
         skip |= set(cfg["own"]["comment_tokens"])
+    elif kept is not None:
+        skip |= _comment_tokens(blocks, texts, kept, rcfg)
     overlay = set(cfg["overlay_tokens"])
     if kept is not None:
         overlay = _small_overlays(blocks, texts, kept, overlay, float(cfg["overlay_max_share"]))
         first, last = _kept_range(kept, labels)
+        # a furniture token over much of the kept text is a layout class ("main-with-sidebar")
+        recover_tokens = _small_overlays(blocks, texts, kept, tokens, float(rcfg["furniture_max_share"]))
+    second: list[bool] | None = None  # the own decider's view, where recovery asks for a second opinion
+    if kept is not None and not decided and rcfg["second_opinion"] != "none":
+        from . import html_decide
+
+        second, _ = html_decide.decide(blocks, texts, labels, cfg["own"])
     # a block printed more than once in the page is a card or a teaser (related posts, the
     # same product twice), not main text trafilatura overlooked
     seen: Counter[str] | None = None  # counted when first needed
@@ -143,7 +154,8 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
             elif kept[i]:
                 labels[i] = ("content", decided[i] if decided else HTML_TRAFILATURA)
             elif rcfg["enabled"] and (first <= i <= last or not rcfg["within_kept_range"]) \
-                    and _main_text(texts[i], density, ctx_tokens & (tokens | overlay | skip), rcfg) \
+                    and (second is None or second[i] or (rcfg["second_opinion"] == "outside" and first <= i <= last)) \
+                    and _main_text(texts[i], density, ctx_tokens & ((recover_tokens if first <= i <= last else tokens) | overlay | skip), rcfg) \
                     and (not rcfg["unique_only"] or (seen := seen or Counter(key(t) for t in texts))[key(texts[i])] == 1):
                 labels[i] = ("content", HTML_MAIN_TEXT)
             else:
@@ -172,6 +184,14 @@ def _small_overlays(blocks: list[dict[str, Any]], texts: list[str], kept: list[b
         if not total or under <= max_share * total:
             out.add(t)
     return out
+
+
+def _comment_tokens(blocks: list[dict[str, Any]], texts: list[str], kept: list[bool], cfg: dict[str, Any]) -> set[str]:
+    """Readers' comments and reviews are not recovered when trafilatura kept running text outside
+    them (an article under its comments); on a thread made only of them (a forum) they may be."""
+    tokens = set(cfg["comment_tokens"])
+    outside = sum(len(texts[i].strip()) for i, k in enumerate(kept) if k and tokens.isdisjoint(blocks[i].get("context", ())))
+    return tokens if tokens and outside >= int(cfg["comment_min_kept"]) else set()
 
 
 def _kept_range(kept: list[bool], labels: list[tuple[str, str]]) -> tuple[int, int]:

@@ -1,0 +1,63 @@
+"""Strip, HTML: what the recovery of text trafilatura left out (``strip.html.main_text``) may take back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from test_strip import cfg, label_of, run_strip  # noqa: F401 - fixture
+
+_ = cfg
+
+ARTICLE = "".join(f"<p>The harbour was rebuilt after storm {i}, and the fishing fleet returned within a year; "
+                  f"the town council paid for the new quay from its own reserves.</p>" for i in range(12))
+COMMENT = ("<p>I grew up in that town and I remember the old quay very well, it was falling apart for years "
+           "before anybody in the council was willing to spend a penny on it, so this is good news.</p>")
+
+
+def _page(body: str) -> str:
+    return f"<html><head><title>The harbour</title></head><body>{body}</body></html>"
+
+
+def test_a_readers_comment_under_an_article_is_not_recovered(cfg: Any) -> None:  # noqa: F811
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE}</article>'
+                 f'<section id="comments"><div class="comment-body">{COMMENT}</div></section>')
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "storm 3")[0] == "content"
+    assert label_of(ext, out, "I grew up in that town")[0] == "boilerplate"
+
+
+def test_posts_of_a_thread_made_only_of_comment_containers_may_be_recovered(cfg: Any) -> None:  # noqa: F811
+    posts = "".join(f'<div class="comment-body">{COMMENT.replace("very well", f"very well ({i})")}</div>' for i in range(3))
+    ext, out = run_strip(cfg, "a.html", _page(f'<div id="comments">{posts}</div>'))
+    assert label_of(ext, out, "very well (1)")[0] == "content"
+
+
+def test_an_author_box_under_an_article_is_not_recovered(cfg: Any) -> None:  # noqa: F811
+    bio = ("<p>Jane Doe has written about harbours and coastal towns for twenty years, and her work has appeared "
+           "in many newspapers and magazines across the country and abroad.</p>")
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE}</article><div class="author-bio">{bio}</div>')
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "storm 3")[0] == "content"
+    assert label_of(ext, out, "Jane Doe has written")[0] == "boilerplate"
+
+
+def test_a_customer_review_under_a_product_description_is_not_recovered(cfg: Any) -> None:  # noqa: F811
+    review = COMMENT.replace("I grew up in that town", "I bought this kettle for my mother")
+    html = _page(f'<main><h1>The harbour</h1>{ARTICLE}</main><div class="product-reviews"><div class="review-body">{review}</div></div>')
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "I bought this kettle")[0] == "boilerplate"
+
+
+def test_a_furniture_word_in_a_layout_class_over_the_kept_text_does_not_stop_recovery(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    left_out = ("<p>Nobody in the town had expected the council to pay for the quay from its own reserves, "
+                "and the decision was taken after a long and sometimes bitter public debate.</p>")
+    html = _page(f'<div class="main-with-sidebar"><article><h1>The harbour</h1>{ARTICLE[:600]}{left_out}{ARTICLE[600:]}</article></div>'
+                 '<aside class="sidebar"><p>Our sponsors pay for this site and we are grateful to each of them for their '
+                 'support over all these years, without which nothing would be possible here.</p></aside>')
+    reference = "\n".join(p.split(">", 1)[1].split("<", 1)[0] for p in ARTICLE.split("</p>") if p)
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: reference)
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "Nobody in the town") == ("content", "strip.html.main_text")
+    assert label_of(ext, out, "Our sponsors")[0] == "boilerplate"
