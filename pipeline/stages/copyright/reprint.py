@@ -333,7 +333,7 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
         end_anchor = (anchors_after.get(j) if j in ends else None) or closing.get(j - 1)
         host = None
         if not end_anchor:       # nothing closes it: the passage ends where the host's voice or the vocabulary changes
-            run, host = cut_at_voice_change(paras, run, rcfg["voice"])
+            run, host = cut_at_voice_change(paras, run, rcfg["voice"], forward=True)
             run, low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], rcfg["cohesion"]["min_shared"], True)
             j = run[-1] + 1 if run else j
         else:
@@ -353,12 +353,14 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             p = paras[j]
             if not _continues(paras, j, -1, cfg) or (not back and not _body_para(p, rcfg)):
                 break
-            if not back and _closes_quotation(p.text):
+            if not back and (_closes_quotation(p.text) or _quoted_paragraphs_end(paras, j)):
                 quoted = True
             back.append(j)
             j -= 1
-            if quoted and _opens_quotation(p.text):
-                break          # the quotation opens here: the passage starts with it
+            # the quotation opens here: the passage starts with it (in the convention of a quotation over
+            # several paragraphs, each opens with a mark: it starts at the first of them)
+            if quoted and _opens_quotation(p.text) and not (j >= 0 and _opens_unclosed(paras[j].text)):
+                break
         back, host = cut_at_voice_change(paras, back, rcfg["voice"])    # the host's "I"/"we" before the article
         j = host if host is not None else j
         # A headline where the run stops bounds the passage by itself; then only a sharper change
@@ -421,6 +423,20 @@ def _opens_quotation(text: str) -> bool:
     if t[0] in pairs:
         return t.count(t[0]) > t.count(pairs[t[0]])
     return t.count(t[0]) % 2 == 1
+
+
+def _opens_unclosed(text: str) -> bool:
+    """A paragraph that opens with a quote mark and does not end with one (a quotation running on)."""
+    t = text.strip()
+    return t[:1] in _OPEN_QUOTES and t[-1:] not in _CLOSE_QUOTES
+
+
+def _quoted_paragraphs_end(paras: list[Para], j: int) -> bool:
+    """Paragraph ``j`` ends a quotation of several paragraphs in the printer's convention: each paragraph
+    opens with a quote mark, only the last closes ("…  / "… / "…")."""
+    t = paras[j].text.strip()
+    return (t[:1] in _OPEN_QUOTES and t[-1:] in _CLOSE_QUOTES and j > 0
+            and _opens_unclosed(paras[j - 1].text))
 
 
 def _closes_quotation(text: str) -> bool:
