@@ -127,20 +127,22 @@ def short_paragraphs(body: list[str]) -> list[str]:
 
 
 def pools(bench: Path) -> tuple[list[str], list[str]]:
-    """dev5's articles (dev-half article pages, hosts elsewhere) and hosts (dev-half pages that are not articles)."""
+    """dev5's articles and hosts, each used once (a host or an article on two pages is a cross-document copy):
+    articles first from the dev-half article pages the other splits used as hosts, hosts first from the
+    dev-half pages that are not articles; the dev half's other article pages make up the numbers."""
     from .copyright_compose import _h, prose_paragraphs
     rows = [ln.split("\t") for ln in (bench / "index.tsv").read_text().splitlines()[1:] if ln.strip()]
-    srcs, hosts = [], []
+    new_srcs, old_srcs, hosts = [], [], []
     for pid, ptype, *_ in rows:
         h = _h("copyright-compose:" + pid) % 4
         if h % 2:
             continue                     # the frozen half: never used here
         if ptype == "article":
-            if h == 2 and len(prose_paragraphs((bench / "main_content" / f"{pid}.txt").read_text())) >= 4:
-                srcs.append(pid)
+            if len(prose_paragraphs((bench / "main_content" / f"{pid}.txt").read_text())) >= 4:
+                (new_srcs if h == 2 else old_srcs).append(pid)
         elif insertion_points(bench, pid):
             hosts.append(pid)
-    return srcs, hosts
+    return new_srcs, old_srcs, hosts
 
 
 def insertion_points(bench: Path, pid: str) -> list[tuple[int, str]]:
@@ -183,13 +185,15 @@ def compose(rng: random.Random, form: str, title: str | None, body: list[str], w
 def build(bench: Path, out: Path) -> int:
     from .copyright_compose import head_words, prose_paragraphs, sentences, tail_words, title_of
     rng = random.Random("copyright-compose:dev5")
-    srcs, hosts = pools(bench)
-    rng.shuffle(hosts)
-    rng.shuffle(srcs)
+    new_srcs, old_srcs, hosts = pools(bench)
+    for pool in (new_srcs, old_srcs, hosts):
+        rng.shuffle(pool)
+    jobs = [(f, i) for f in FORMS for i in range(12)] + [("control", i) for i in range(6)]
+    srcs = new_srcs + old_srcs[:max(0, 48 - len(new_srcs))]
+    hosts += [p for p in old_srcs if p not in srcs and insertion_points(bench, p)][:max(0, len(jobs) - len(hosts))]
     raw, gold = out / "dev5" / "raw", out / "dev5" / "gold"
     raw.mkdir(parents=True, exist_ok=True)
     gold.mkdir(parents=True, exist_ok=True)
-    jobs = [(f, i) for f in FORMS for i in range(12)] + [("control", i) for i in range(6)]
     meta = {}
     for n, (form, i) in enumerate(jobs):
         host, src = hosts[n % len(hosts)], srcs[n % len(srcs)]
