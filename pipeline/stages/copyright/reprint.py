@@ -295,6 +295,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                       and (i not in anchors_after or p.text.rstrip().endswith(":")
                            or any_match(rcfg["forward_patterns"], p.text.strip())
                            or _article_header_at(paras, i + 1, cfg)     # an article's header follows it
+                           or (i + 1 < len(paras) and _body_para(paras[i + 1], rcfg)     # nothing it could close
+                               and not (i > 0 and _body_para(paras[i - 1], rcfg)))       # (a list, a heading above)
                            or (any_match(rcfg["intro_leaning_patterns"], p.text.strip())
                                and not p.text.rstrip().endswith(".")
                                and i + 1 < len(paras) and (_headline(paras[i + 1], cfg)
