@@ -189,7 +189,7 @@ def notice_anchors(paras: list[Para], notices: list[tuple[int, str, int]],
         return bool(any_match(cfg["notice_scope"]["statement_patterns"], text) or
                     any_match(cfg["reprint"]["notice_patterns"], text))
 
-    for pos, text, raw_words_after in notices:
+    for n, (pos, text, raw_words_after) in enumerate(notices):      # (in raw order)
         if not states(text) or count_words(text) > cfg["reprint"]["notice_max_words"]:
             continue
         before = [i for i, p in enumerate(paras) if p.end <= pos]
@@ -205,8 +205,8 @@ def notice_anchors(paras: list[Para], notices: list[tuple[int, str, int]],
             # (a site has one footer: a notice followed by another owner's copyright statement is not the page's)
             a["footer_like"] = (after < cfg["notice_scope"]["site_words"]
                                 and raw_words_after < cfg["reprint"]["footer_tail_words"]
-                                and not (a["outlet"] and any(p2 > pos and states(t2) and a["outlet"] not in t2
-                                                             for p2, t2, _ in notices)))
+                                and not (a["outlet"] and any(states(t2) and a["outlet"] not in t2
+                                                             for _, t2, _ in notices[n + 1:])))
             out.setdefault(before[-1], a)
     return out
 
