@@ -236,7 +236,10 @@ def build(bench: Path, out: Path) -> int:
         para = rng.choice(ex_src)
         sents = sentences(para)[: rng.randint(1, 2)] or [para]
         quote = sents[0] if len(" ".join(sents).split()) > 60 else " ".join(sents)
-        excerpt = rng.choice(w["x"]).format(q=quote)
+        # the short excerpt names a source of its own (the long passage's outlet again would add up: cumulative)
+        xr = random.Random(f"copyright-compose:dev5:excerpt:{n}")
+        rng.choice(w["x"])                # (drawn as before, so the pages' other draws stay as they were)
+        excerpt = xr.choice(wordings(names(xr), "")["x"]).format(q=quote)
         keep.append(head_words(sents[0], 6))
         ex_at = next((k for k, _ in points if k != at), None)
         pieces: dict[int, list[str]] = {at: ["", *"\n\n".join(insert).split("\n"), ""]}
