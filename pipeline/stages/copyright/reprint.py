@@ -205,10 +205,17 @@ def notice_anchors(paras: list[Para], notices: list[tuple[int, str, int]],
             # (a site has one footer: a notice followed by another owner's copyright statement is not the page's)
             a["footer_like"] = (after < cfg["notice_scope"]["site_words"]
                                 and raw_words_after < cfg["reprint"]["footer_tail_words"]
-                                and not (a["outlet"] and any(states(t2) and a["outlet"] not in t2
+                                and not (a["outlet"] and any(states(t2) and not _same_owner(a["outlet"], t2)
                                                              for _, t2, _ in notices[n + 1:])))
             out.setdefault(before[-1], a)
     return out
+
+
+def _same_owner(owner: str, notice: str) -> bool:
+    """The notice names the owner (its first two words, whatever the punctuation: one site's two footers)."""
+    def norm(t: str) -> str:
+        return " ".join(rx(r"\w+").findall(t.lower()))
+    return norm(" ".join(owner.split()[:2])) in norm(notice)
 
 
 def with_attribution_lines(paras: list[Para], lines: list[dict[str, Any]], clean: Any) -> list[Para]:
