@@ -76,12 +76,16 @@ def cut_at_voice_change(paras: list[Para], run: list[int], vcfg: dict[str, Any],
     almost none (a reporter's article next to the host's "we"/"I"), when the paragraphs from there on
     (``host_paragraphs`` of them, or all the run has left) are all in the first person: one paragraph in
     "we" inside a third-person text is the article's own. Travelling ``forward`` (after an introduction
-    line), "you" counts on both sides: a passage that never addresses its reader, then the host doing so. Returns the kept run and the index of the host's
+    line), after a passage that never addresses its reader, the host's paragraphs may speak to the reader
+    ("you") instead. Returns the kept run and the index of the host's
     paragraph (None: no change of voice)."""
     for n, k in enumerate(run):
         host = run[n:n + vcfg["host_paragraphs"]]
-        if n and all(host_voice(paras[x], vcfg, forward) for x in host) and \
-                reportage([paras[x] for x in run[:n]], vcfg, forward):
+        passage = [paras[x] for x in run[:n]]
+        if not (n and reportage(passage, vcfg)):
+            continue
+        second = forward and reportage(passage, vcfg, True)     # "you" tells only after a passage without it
+        if all(host_voice(paras[x], vcfg, second) for x in host):
             return run[:n], k
     return run, None
 
