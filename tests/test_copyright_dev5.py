@@ -90,3 +90,9 @@ def test_a_story_by_byline_is_a_header_line_of_the_article() -> None:
     line = "Story by Gwen Achebe | Velmarton Courier"
     assert reprint._header_line(Para("p", 0, len(line), line, "line", 7, [line]), CFG)
     assert reprint._header_line(Para("p", 0, 16, "*By Gwen Achebe*", "line", 3, ["*By Gwen Achebe*"]), CFG)
+
+
+def test_a_short_line_ending_in_a_full_stop_inside_quote_marks_is_a_sentence_not_a_headline() -> None:
+    line = 'Use this guide to build trust and grow with confidence."'
+    assert not reprint._headline(Para("p", 0, len(line), line, "line", 10, [line]), CFG)
+    assert reprint._headline(Para("p", 0, 24, 'Mayor: "We will rebuild"', "line", 4, ['Mayor: "We will rebuild"']), CFG)

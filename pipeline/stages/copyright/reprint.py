@@ -168,7 +168,7 @@ def _headline(p: Para, cfg: dict[str, Any]) -> bool:
     """A title line: one short line without a closing full stop (a question mark is a title's)."""
     t = p.text.strip()
     return (len(p.lines) == 1 and 0 < p.words <= cfg["reprint"]["headline_max_words"]
-            and not t.endswith((".", ",", ";", ":")) and t[:1].isalnum()
+            and not t.rstrip(_CLOSE_QUOTES).endswith((".", ",", ";", ":")) and t[:1].isalnum()   # (."): a sentence
             and not rx(cfg["reprint"]["sentence_break_pattern"]).search(t))   # two sentences are prose, not a title
 
 
