@@ -96,3 +96,11 @@ def test_a_short_line_ending_in_a_full_stop_inside_quote_marks_is_a_sentence_not
     line = 'Use this guide to build trust and grow with confidence."'
     assert not reprint._headline(Para("p", 0, len(line), line, "line", 10, [line]), CFG)
     assert reprint._headline(Para("p", 0, 24, 'Mayor: "We will rebuild"', "line", 4, ['Mayor: "We will rebuild"']), CFG)
+
+
+def test_an_introduced_article_of_short_paragraphs_up_to_a_heading_is_not_cut_by_vocabulary() -> None:
+    short = [para(30, f"mill{k}") for k in range(4)]      # four ~30-word paragraphs sharing no content word
+    doc = (HOST_BEFORE + "\n\nThe Ashford Observer reports:\n\n" + "\n\n".join(short) + "\n\nCompost\n\n"
+           + para(50, "cucumber"))
+    out = process(doc)
+    assert covered(out, short[0][:20]) and covered(out, short[-1][-20:]) and not covered(out, "cucumber")

@@ -213,9 +213,7 @@ def notice_anchors(paras: list[Para], notices: list[tuple[int, str, int]],
 
 def _same_owner(owner: str, notice: str) -> bool:
     """The notice names the owner (its first two words, whatever the punctuation: one site's two footers)."""
-    def norm(t: str) -> str:
-        return " ".join(rx(r"\w+").findall(t.lower()))
-    return norm(" ".join(owner.split()[:2])) in norm(notice)
+    return " ".join(rx(r"\w+").findall(" ".join(owner.split()[:2]).lower())) in " ".join(rx(r"\w+").findall(notice.lower()))
 
 
 def with_attribution_lines(paras: list[Para], lines: list[dict[str, Any]], clean: Any) -> list[Para]:
@@ -343,7 +341,9 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
         host = None
         if not end_anchor:       # nothing closes it: the passage ends where the host's voice or the vocabulary changes
             run, host = cut_at_voice_change(paras, run, rcfg["voice"], forward=True)
-            run, low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], rcfg["cohesion"]["min_shared"], True)
+            short = (j >= len(paras) or is_heading(paras[j], hcfg)) and host is None and \
+                sum(paras[k].words for k in run) < rcfg["cohesion"]["window_words"]   # a heading bounds it: too short to compare
+            run, low = (run, 1.0) if short else cut_at_vocabulary_change(paras, run, rcfg["cohesion"], rcfg["cohesion"]["min_shared"], True)
             j = run[-1] + 1 if run else j
         else:
             low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], 0.0)[1]
