@@ -25,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from . import copyright_dev4 as dev4
+from . import copyright_dev5 as dev5
 
 FORMS = ("a_attribution_after", "b_intro_before", "c_header_notice", "d_long_excerpt")
 PER_FORM = 12
@@ -328,6 +329,7 @@ def build(bench: Path, out: Path) -> dict[str, int]:
             meta[name] = {"form": form, "host": host, "source": src}
         (out / split / "forms.json").write_text(json.dumps(meta, indent=1, sort_keys=True))
         counts[split] = len(jobs)
+    counts["dev5"] = dev5.build(bench, out)     # its own pools and draws: the splits above are unchanged
     return counts
 
 
@@ -335,7 +337,7 @@ def score(root: Path, processed_root: Path) -> dict[str, dict[str, list[int]]]:
     """Flag recall and false flags per form, as GOLD_FORMAT.md scores them."""
     from pipeline.evaluate import evaluate
     res: dict[str, dict[str, list[int]]] = {}
-    for split in ("dev", "dev2", "dev3", "dev4", "frozen"):
+    for split in ("dev", "dev2", "dev3", "dev4", "dev5", "frozen"):
         if not (processed_root / split).is_dir():
             continue
         meta = json.loads((root / split / "forms.json").read_text())

@@ -48,11 +48,12 @@ def anchor(p: Para, cfg: dict[str, Any], where: str) -> dict[str, Any] | None:
     rcfg = cfg["reprint"]
     if len(p.lines) > 2 or p.words > rcfg["line_max_words"] or p.words == 0:
         return None
-    t = " ".join(p.lines)
+    t = unemphasised(" ".join(p.lines))
     if t.lstrip()[:1] in _OPEN_QUOTES:
         return None        # a line opening with a quote mark is a quotation, not a line about one
     dates = find_dates(t, cfg["months"])
-    names = source_names(t, cfg)
+    # an outlet named only by its web address ("Source: https://www.x.com/2016/...", "via x.com") is named too
+    names = source_names(t, cfg) + [m.group("host") for m in rx(rcfg["web_address_pattern"]).finditer(t)]
     if rx(rcfg["embed_credit_pattern"]).search(t):
         return None        # a social post's embed credit: the post is a short quotation, not a reprint
     notice = (any_match(cfg["notice_scope"]["statement_patterns"], t) or any_match(rcfg["notice_patterns"], t)) \
@@ -76,6 +77,12 @@ def anchor(p: Para, cfg: dict[str, Any], where: str) -> dict[str, Any] | None:
             "cue": "notice" if notice else ("cue" if cue else "form"), "outlet": outlet, "who": who,
             "date": dates[0][2] if dates else None, "date_text": dates[0][3] if dates else None,
             "punct_only": not (notice or cue)}
+
+
+def unemphasised(t: str) -> str:
+    """A line set in italics or bold ("*Source: X*", "_By NAME_") reads as the line itself."""
+    m = rx(r"^\s*(\*{1,2}|_)(?P<inner>\S.*?\S)\1\s*$").match(t)
+    return m.group("inner") if m else t
 
 
 def _credit_line(p: Para, cfg: dict[str, Any]) -> bool:
@@ -110,8 +117,18 @@ def _header_line(p: Para, cfg: dict[str, Any]) -> bool:
     rcfg = cfg["reprint"]
     if p.words > rcfg["header_max_words"] or len(p.lines) > 2:
         return False
-    return bool(any_match(rcfg["header_patterns"], p.lines[0]) or
+    return bool(any_match(rcfg["header_patterns"], unemphasised(p.lines[0])) or
                 (find_dates(p.text, cfg["months"]) and p.words <= cfg["date_line_max_words"]))
+
+
+def _article_header_at(paras: list[Para], k: int, cfg: dict[str, Any]) -> bool:
+    """Paragraph ``k`` opens an article's header: a byline or dateline, or a headline over one or a credit line."""
+    if k >= len(paras):
+        return False
+    if _header_line(paras[k], cfg):
+        return True
+    return _headline(paras[k], cfg) and k + 1 < len(paras) and (_header_line(paras[k + 1], cfg)
+                                                                 or _credit_line(paras[k + 1], cfg))
 
 
 def _byline_names_owner(paras: list[Para], header: list[int], a: dict[str, Any], cfg: dict[str, Any]) -> bool:
@@ -122,8 +139,8 @@ def _byline_names_owner(paras: list[Para], header: list[int], a: dict[str, Any],
         return False
     for h in header:
         line = paras[h].text
-        if not any_match(rcfg["header_patterns"], paras[h].lines[0]):
-            continue
+        if not (any_match(rcfg["header_patterns"], paras[h].lines[0]) or _credit_line(paras[h], cfg)):
+            continue       # a byline ("By <name>, <outlet>") or a credit line ("<Outlet> Staff Writer")
         by = rx(rcfg["author_pattern"]).search(line) or rx(rcfg["byline_author_pattern"]).search(line)
         author = by.group("name").strip() if by else None
         names = [n for n in source_names(line, cfg) if n != author and (author is None or n not in author)]
@@ -151,7 +168,7 @@ def _headline(p: Para, cfg: dict[str, Any]) -> bool:
     """A title line: one short line without a closing full stop (a question mark is a title's)."""
     t = p.text.strip()
     return (len(p.lines) == 1 and 0 < p.words <= cfg["reprint"]["headline_max_words"]
-            and not t.endswith((".", ",", ";", ":")) and t[:1].isalnum()
+            and not t.rstrip(_CLOSE_QUOTES).endswith((".", ",", ";", ":")) and t[:1].isalnum()   # (."): a sentence
             and not rx(cfg["reprint"]["sentence_break_pattern"]).search(t))   # two sentences are prose, not a title
 
 
@@ -167,10 +184,13 @@ def notice_anchors(paras: list[Para], notices: list[tuple[int, str, int]],
                    cfg: dict[str, Any]) -> dict[int, dict[str, Any]]:
     """Copyright lines strip kept as notices (clean position, text), keyed by the paragraph they close."""
     out: dict[int, dict[str, Any]] = {}
-    for pos, text, raw_words_after in notices:
-        states = any_match(cfg["notice_scope"]["statement_patterns"], text) or \
-            any_match(cfg["reprint"]["notice_patterns"], text)
-        if not states or count_words(text) > cfg["reprint"]["notice_max_words"]:
+
+    def states(text: str) -> bool:
+        return bool(any_match(cfg["notice_scope"]["statement_patterns"], text) or
+                    any_match(cfg["reprint"]["notice_patterns"], text))
+
+    for n, (pos, text, raw_words_after) in enumerate(notices):      # (in raw order)
+        if not states(text) or count_words(text) > cfg["reprint"]["notice_max_words"]:
             continue
         before = [i for i, p in enumerate(paras) if p.end <= pos]
         if not before:
@@ -182,10 +202,18 @@ def notice_anchors(paras: list[Para], notices: list[tuple[int, str, int]],
         if a:
             # with no running text after it, a copyright line is the site's footer, unless the
             # article it closes names the same owner in its byline ("By <name>, <outlet>")
+            # (a site has one footer: a notice followed by another owner's copyright statement is not the page's)
             a["footer_like"] = (after < cfg["notice_scope"]["site_words"]
-                                and raw_words_after < cfg["reprint"]["footer_tail_words"])
+                                and raw_words_after < cfg["reprint"]["footer_tail_words"]
+                                and not (a["outlet"] and any(states(t2) and not _same_owner(a["outlet"], t2)
+                                                             for _, t2, _ in notices[n + 1:])))
             out.setdefault(before[-1], a)
     return out
+
+
+def _same_owner(owner: str, notice: str) -> bool:
+    """The notice names the owner (its first two words, whatever the punctuation: one site's two footers)."""
+    return " ".join(rx(r"\w+").findall(" ".join(owner.split()[:2]).lower())) in " ".join(rx(r"\w+").findall(notice.lower()))
 
 
 def with_attribution_lines(paras: list[Para], lines: list[dict[str, Any]], clean: Any) -> list[Para]:
@@ -271,6 +299,9 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
     anchors_before = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "before"))
                       and (i not in anchors_after or p.text.rstrip().endswith(":")
                            or any_match(rcfg["forward_patterns"], p.text.strip())
+                           or _article_header_at(paras, i + 1, cfg)     # an article's header follows it
+                           or (i + 1 < len(paras) and _body_para(paras[i + 1], rcfg)     # nothing it could close
+                               and not (i > 0 and _body_para(paras[i - 1], rcfg)))       # (a list, a heading above)
                            or (any_match(rcfg["intro_leaning_patterns"], p.text.strip())
                                and not p.text.rstrip().endswith(".")
                                and i + 1 < len(paras) and (_headline(paras[i + 1], cfg)
@@ -309,8 +340,10 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
         end_anchor = (anchors_after.get(j) if j in ends else None) or closing.get(j - 1)
         host = None
         if not end_anchor:       # nothing closes it: the passage ends where the host's voice or the vocabulary changes
-            run, host = cut_at_voice_change(paras, run, rcfg["voice"])
-            run, low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], rcfg["cohesion"]["min_shared"], True)
+            run, host = cut_at_voice_change(paras, run, rcfg["voice"], forward=True)
+            short = (j >= len(paras) or is_heading(paras[j], hcfg)) and host is None and \
+                sum(paras[k].words for k in run) < rcfg["cohesion"]["window_words"]   # a heading bounds it: too short to compare
+            run, low = (run, 1.0) if short else cut_at_vocabulary_change(paras, run, rcfg["cohesion"], rcfg["cohesion"]["min_shared"], True)
             j = run[-1] + 1 if run else j
         else:
             low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], 0.0)[1]
@@ -329,12 +362,14 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             p = paras[j]
             if not _continues(paras, j, -1, cfg) or (not back and not _body_para(p, rcfg)):
                 break
-            if not back and _closes_quotation(p.text):
+            if not back and (_closes_quotation(p.text) or _quoted_paragraphs_end(paras, j)):
                 quoted = True
             back.append(j)
             j -= 1
-            if quoted and _opens_quotation(p.text):
-                break          # the quotation opens here: the passage starts with it
+            # the quotation opens here: the passage starts with it (in the convention of a quotation over
+            # several paragraphs, each opens with a mark: it starts at the first of them)
+            if quoted and _opens_quotation(p.text) and not (j >= 0 and _opens_unclosed(paras[j].text)):
+                break
         back, host = cut_at_voice_change(paras, back, rcfg["voice"])    # the host's "I"/"we" before the article
         j = host if host is not None else j
         # A headline where the run stops bounds the passage by itself; then only a sharper change
@@ -349,17 +384,7 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
         body = [paras[k] for k in sorted(back)]
         if a["punct_only"] and not quoted and not (a["date"] and a["outlet"]):
             continue
-        header = []
-        k = j
-        while k >= 0 and len(header) < rcfg["max_header_lines"] and _header_line(paras[k], cfg) \
-                and not _body_para(paras[k], rcfg):
-            header.insert(0, k)
-            k -= 1
-        if k >= 0 and not header and k >= 1 and _credit_line(paras[k], cfg) and _headline(paras[k - 1], cfg):
-            header.insert(0, k)      # "<Outlet> staff", "<Name> <Name>": a credit line under the headline
-            k -= 1
-        if k >= 0 and _headline(paras[k], cfg):
-            header.insert(0, k)
+        header = _header_above(paras, j + 1, cfg)     # headline, byline / credit line, dateline above the body
         # a headlined passage in reportage's voice between the host's own first-person paragraphs is set
         # apart from the page, as a byline sets an article apart
         apart = bool(header) and _headline(paras[header[0]], cfg) and header[0] > 0 and \
@@ -407,6 +432,20 @@ def _opens_quotation(text: str) -> bool:
     if t[0] in pairs:
         return t.count(t[0]) > t.count(pairs[t[0]])
     return t.count(t[0]) % 2 == 1
+
+
+def _opens_unclosed(text: str) -> bool:
+    """A paragraph that opens with a quote mark and does not end with one (a quotation running on)."""
+    t = text.strip()
+    return t[:1] in _OPEN_QUOTES and t[-1:] not in _CLOSE_QUOTES
+
+
+def _quoted_paragraphs_end(paras: list[Para], j: int) -> bool:
+    """Paragraph ``j`` ends a quotation of several paragraphs in the printer's convention: each paragraph
+    opens with a quote mark, only the last closes ("…  / "… / "…")."""
+    t = paras[j].text.strip()
+    return (t[:1] in _OPEN_QUOTES and t[-1:] in _CLOSE_QUOTES and j > 0
+            and _opens_unclosed(paras[j - 1].text))
 
 
 def _closes_quotation(text: str) -> bool:

@@ -201,7 +201,7 @@ def news_article(paras: list[Para], cfg: dict[str, Any]) -> list[Candidate]:
             k += 1
         # nothing closes an article under an outlet header: it ends where the voice or the vocabulary changes
         ccfg = cfg["reprint"]["cohesion"]
-        run, host = cut_at_voice_change(paras, run, cfg["reprint"]["voice"])
+        run, host = cut_at_voice_change(paras, run, cfg["reprint"]["voice"], forward=True)
         run = cut_at_vocabulary_change(paras, run, ccfg, ccfg["min_shared"], True)[0]
         evidence += [voice_evidence(paras[host])] if host is not None else []
         body = [paras[x] for x in run]

@@ -22,7 +22,7 @@ VOICE_SHIFT = declare(
     "copyright.voice_shift", stage="copyright",
     why="a passage in the third person ends where the page's own first person resumes (the host's paragraph "
         "beside a reproduced article, even on the same topic)",
-    params=["reprint.voice.first_person_pattern", "reprint.voice.min_passage_words",
+    params=["reprint.voice.first_person_pattern", "reprint.voice.second_person_pattern", "reprint.voice.min_passage_words",
             "reprint.voice.max_passage_per_100", "reprint.voice.min_host_pronouns", "reprint.voice.min_host_per_100",
             "reprint.voice.host_paragraphs"])
 OWN_INTERVIEW = declare(
@@ -47,34 +47,45 @@ def outside_quotes(text: str) -> str:
     return t[:m.start()] if m else t
 
 
-def first_person(text: str, vcfg: dict[str, Any]) -> int:
-    """First-person pronouns in the writer's own words (not inside quotations)."""
-    return len(rx(vcfg["first_person_pattern"]).findall(outside_quotes(text)))
+def first_person(text: str, vcfg: dict[str, Any], second: bool = False) -> int:
+    """First-person pronouns in the writer's own words (not inside quotations); with ``second``, the
+    second person too (the page turning to its reader)."""
+    own = outside_quotes(text)
+    return len(rx(vcfg["first_person_pattern"]).findall(own)) + \
+        (len(rx(vcfg["second_person_pattern"]).findall(own)) if second else 0)
 
 
-def host_voice(p: Para, vcfg: dict[str, Any]) -> bool:
+def host_voice(p: Para, vcfg: dict[str, Any], second: bool = False) -> bool:
     """A paragraph in the page's own first person (enough pronouns of its own, not one chance "we")."""
-    c = first_person(p.text, vcfg)
+    c = first_person(p.text, vcfg, second)
     return c >= vcfg["min_host_pronouns"] and 100.0 * c / max(1, p.words) >= vcfg["min_host_per_100"]
 
 
-def reportage(body: list[Para], vcfg: dict[str, Any]) -> bool:
-    """A passage long enough to know its voice, with (almost) no first person outside quotations."""
+def reportage(body: list[Para], vcfg: dict[str, Any], second: bool = False) -> bool:
+    """A passage long enough to know its voice, with (almost) no first person (and with ``second``, no
+    second person) outside quotations."""
     words = sum(p.words for p in body)
     return words >= vcfg["min_passage_words"] and \
-        100.0 * sum(first_person(p.text, vcfg) for p in body) / words <= vcfg["max_passage_per_100"]
+        100.0 * sum(first_person(p.text, vcfg, second) for p in body) / words <= vcfg["max_passage_per_100"]
 
 
-def cut_at_voice_change(paras: list[Para], run: list[int], vcfg: dict[str, Any]) -> tuple[list[int], int | None]:
+def cut_at_voice_change(paras: list[Para], run: list[int], vcfg: dict[str, Any],
+                        forward: bool = False) -> tuple[list[int], int | None]:
     """``run`` (paragraph indexes in the order of travel from the anchor) ends before the first
     paragraph in the first person once the passage so far holds ``min_passage_words`` words with
     almost none (a reporter's article next to the host's "we"/"I"), when the paragraphs from there on
     (``host_paragraphs`` of them, or all the run has left) are all in the first person: one paragraph in
-    "we" inside a third-person text is the article's own. Returns the kept run and the
-    index of the host's paragraph (None: no change of voice)."""
+    "we" inside a third-person text is the article's own. Travelling ``forward`` (after an introduction
+    line), after a passage that never addresses its reader, the host's paragraphs may speak to the reader
+    ("you") instead. Returns the kept run and the index of the host's
+    paragraph (None: no change of voice)."""
     for n, k in enumerate(run):
         host = run[n:n + vcfg["host_paragraphs"]]
-        if n and all(host_voice(paras[x], vcfg) for x in host) and reportage([paras[x] for x in run[:n]], vcfg):
+        passage = [paras[x] for x in run[:n]]
+        if not (n and reportage(passage, vcfg)):
+            continue
+        second = forward and reportage(passage, vcfg, True)     # "you" tells only after a passage without it
+        if all(host_voice(paras[x], vcfg, second) for x in host):
             return run[:n], k
     return run, None
 
