@@ -126,3 +126,13 @@ def test_first_name_labels_of_people_the_intro_names_are_transcript_turns() -> N
                     "Osric: Some. More every year, as the restaurants find out about it.\n")
     assert speaker(one(out, "By accident")) == "Osric"
     assert speaker(one(out, "Is there money")) == "Lindiwe"
+
+
+def test_a_quotation_reopened_after_one_closed_mid_paragraph_continues_without_error() -> None:
+    text = ('Flood report\n\nThe valley had a hard week after the storm broke the old levee above the town.\n\n'
+            '"The river rose in the night and the farmers lost most of their sheep before dawn.\n\n'
+            '"It was the worst flood in forty years," said Ana Ruiz, who farms near the bridge. '
+            '"We had never seen the water so high\n\n'
+            '"and the bridge was gone by the morning, with the road behind it."\n\nThe council will meet on Monday.\n')
+    out = quotes_of(text)
+    assert speaker(one(out, "It was the worst flood")) == "Ana Ruiz"

@@ -70,11 +70,11 @@ class ContinuityResolver:
             prev_pi = self._skip_captions(pi - 1)
             prev = self.last_inline.get(prev_pi)
             if prev is not None and self._open_at_end(prev_pi) and self._opens_with_mark(pi):
-                if chains and chains[-1][-1] is prev:
+                if chains and chains[-1] and chains[-1][-1] is prev:
                     chains[-1].append(firsts[pi])
                 else:
                     chains.append([prev, firsts[pi]])
-            if chains and chains[-1][-1] is firsts[pi] and self.last_inline.get(pi) is not firsts[pi]:
+            if chains and chains[-1] and chains[-1][-1] is firsts[pi] and self.last_inline.get(pi) is not firsts[pi]:
                 chains.append([])   # the quotation closed inside this paragraph: the chain ends
         for chain in chains:
             named = {(x.speaker or x.pronoun or {}).get("name") for x in chain} - {None}
