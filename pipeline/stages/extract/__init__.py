@@ -2,8 +2,8 @@
 
 The raw text is partitioned: every code point belongs either to a block's text (mapped
 piece by piece) or to a gap removed by a named rule (markup, scripts, line breaks).
-For HTML, positions come from ``html.parser`` (``getpos()``); entities are decoded but
-keep their raw span.
+For HTML, positions come from ``tokens.py`` (which reads a page as ``html.parser`` does);
+entities are decoded but keep their raw span.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Any
 
 from ...mapped_text import MappedText
 from ...text import words
 from .decode import decode
+from .tokens import CDATA, DATA, END, REF, START, STARTEND, tokenize
 from ...rules import declare
 
 # the rules this module applies: declared once here, used through these constants
@@ -166,17 +166,15 @@ class _Open:
     context: frozenset[str]  # tokens of this element and all its ancestors
 
 
-class _HTMLBlocks(HTMLParser):
-    """Blocks and gaps from ``html.parser``'s callbacks.
+class _HTMLBlocks:
+    """Blocks and gaps from the page's tokens (``tokens.py``, read as ``html.parser`` reads).
 
-    Hot path (every tag and text run of a page): positions are tracked as offsets (``updatepos``)
-    rather than lines and columns, text pieces are ``(text, raw_start, raw_end)`` tuples until a
-    block is complete, and element descriptions are cached, so that a page costs little more
-    than ``html.parser`` itself. The output is the same as building each piece as a ``MappedText``.
+    Hot path (every tag and text run of a page): text pieces are ``(text, raw_start, raw_end)``
+    tuples until a block is complete, and element descriptions are cached, so that a page costs
+    little more than its tokenizing. The output is the same as building each piece as a ``MappedText``.
     """
 
     def __init__(self, raw: str, cfg: dict[str, Any]) -> None:
-        super().__init__(convert_charrefs=False)
         self.raw = raw
         self.skip_tags = frozenset(cfg["skip_elements"])
         self.soft_skip = frozenset(cfg["soft_skip_elements"])
@@ -196,20 +194,24 @@ class _HTMLBlocks(HTMLParser):
         self.pieces: list[tuple[str, int, int]] = []  # (text, raw_start, raw_end)
         self.link_chars = 0
         self.para = 0
-        self.block_tag: str | None = None
-        self._base = 0  # offset in raw of the parser's current buffer
-        self._at = 0    # the parser's position in that buffer
 
-    # positions: html.parser reports every advance through updatepos(i, j); its own version counts
-    # lines for getpos(), which only the (error) paths that raise need. The offset is all we use.
-    def goahead(self, end: bool) -> None:
-        self._base = len(self.raw) - len(self.rawdata)  # close() re-parses what feed() left over
-        self._at = 0
-        super().goahead(end)
-
-    def updatepos(self, i: int, j: int) -> int:
-        self._at = j  # a callback's raw offset is self._base + self._at
-        return j
+    def read(self) -> None:
+        """Every token of the page, in order, then the last block."""
+        starttag, endtag, data, entity = self.handle_starttag, self.handle_endtag, self.handle_data, self._entity
+        for kind, start, end, tag, c, i, r in tokenize(self.raw):
+            if kind == DATA:
+                data(start, end, "")
+            elif kind == START:
+                starttag(tag, start, end, c, i, r)
+            elif kind == END:
+                endtag(tag, start)
+            elif kind == REF:
+                entity(start)
+            elif kind == CDATA:
+                data(start, end, tag)
+            elif kind == STARTEND:
+                self.handle_startendtag(tag, start, end)
+        self._flush(new_para=True)
 
     # blocks
     def _flush(self, new_para: bool) -> None:
@@ -253,21 +255,13 @@ class _HTMLBlocks(HTMLParser):
                 return o.tag
         return "body"
 
-    def _push(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        c = i = r = None
-        for name, value in attrs:  # the last of repeated attributes wins, as in dict(attrs)
-            if name == "class":
-                c = value
-            elif name == "id":
-                i = value
-            elif name == "role":
-                r = value
-        k = (tag, c or "", i or "", r or "")
+    def _push(self, tag: str, c: str, i: str, r: str) -> None:
+        k = (tag, c, i, r)
         desc = self.described.get(k)
         if desc is None:
-            c, i = k[1].strip().lower(), k[2].strip().lower()
+            c, i = c.strip().lower(), i.strip().lower()
             label = tag + ("." + ".".join(c.split()[:2]) if c else "") + ("#" + i if i else "")
-            tokens = tuple(sorted({tag, *(_TOKEN.findall(c)), *(_TOKEN.findall(i))} | ({"role-" + k[3]} if k[3] else set())))
+            tokens = tuple(sorted({tag, *(_TOKEN.findall(c)), *(_TOKEN.findall(i))} | ({"role-" + r} if r else set())))
             desc = self.described[k] = (label[:60], tokens)
         label, tokens = desc
         parent = self.stack[-1].context if self.stack else frozenset()
@@ -288,10 +282,9 @@ class _HTMLBlocks(HTMLParser):
                 return True
         return False
 
-    # parser callbacks
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self._base + self._at
-        self.gaps.append((start, start + len(self.get_starttag_text() or ""), 1, MARKUP))
+    # tokens
+    def handle_starttag(self, tag: str, start: int, end: int, c: str, i: str, r: str) -> None:
+        self.gaps.append((start, end, 1, MARKUP))
         if self.skip_depth and tag == "body" and any(o.tag == "head" for o in self.stack):
             # <body> closes an unclosed <head> (as browsers do); otherwise the whole page is skipped
             before = len(self.stack)
@@ -299,7 +292,7 @@ class _HTMLBlocks(HTMLParser):
             self.skip_depth = max(0, self.skip_depth - (before - len(self.stack)))
         if self.skip_depth:
             if tag not in VOID:
-                self._push(tag, attrs)
+                self._push(tag, c, i, r)
                 self.skip_depth += 1
             return
         skip = tag in self.skip_tags and not (tag in self.soft_skip and self._holds_prose(tag, start))
@@ -309,7 +302,7 @@ class _HTMLBlocks(HTMLParser):
             self.link_depth += 1
         if tag in VOID:
             return
-        self._push(tag, attrs)
+        self._push(tag, c, i, r)
         if skip:
             self.skip_depth = 1
             self.skip_rule = f"{SKIP}.{tag}"
@@ -324,14 +317,12 @@ class _HTMLBlocks(HTMLParser):
             return False
         return len(_PROSE_WORD.findall(_INVISIBLE.sub(" ", span))) > self.soft_max_words
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self._base + self._at
-        self.gaps.append((start, start + len(self.get_starttag_text() or ""), 1, MARKUP))
+    def handle_startendtag(self, tag: str, start: int, end: int) -> None:
+        self.gaps.append((start, end, 1, MARKUP))
         if not self.skip_depth and tag in self.flush_tags:
             self._flush(new_para=tag != "br")
 
-    def handle_endtag(self, tag: str) -> None:
-        start = self._base + self._at
+    def handle_endtag(self, tag: str, start: int) -> None:
         close = self.raw.find(">", start)
         self.gaps.append((start, len(self.raw) if close < 0 else close + 1, 1, MARKUP))
         if self.skip_depth:
@@ -346,23 +337,22 @@ class _HTMLBlocks(HTMLParser):
             self._flush(new_para=tag != "br")
         self._pop_to(tag)
 
-    def handle_data(self, data: str) -> None:
-        start = self._base + self._at
-        end = start + len(data)
-        if self.skip_depth or self.cdata_elem:
-            self.gaps.append((start, end, 1, self.skip_rule if self.skip_depth else f"{SKIP}.{self.cdata_elem}"))
+    def handle_data(self, start: int, end: int, cdata: str) -> None:
+        """A text run; ``cdata``: the raw-text element (script, style) it is inside, if any."""
+        if self.skip_depth or cdata:
+            self.gaps.append((start, end, 1, self.skip_rule if self.skip_depth else f"{SKIP}.{cdata}"))
             return
-        if "\x00" in data:
+        text = self.raw[start:end]
+        if "\x00" in text:
             found: list[dict[str, Any]] = []
             self.pieces.extend(_without_nul(self.raw, start, end, found))
             self.gaps.extend((g["raw_start"], g["raw_end"], 1, g["rule"]) for g in found)
         else:
-            self.pieces.append((self.raw[start:end], start, end))
+            self.pieces.append((text, start, end))
         if self.link_depth:
-            self.link_chars += len(data.strip())
+            self.link_chars += len(text.strip())
 
-    def _entity(self) -> None:
-        start = self._base + self._at
+    def _entity(self, start: int) -> None:
         m = _ENTITY.match(self.raw, start)
         end = m.end() if m else start + 1
         if self.skip_depth:
@@ -372,12 +362,6 @@ class _HTMLBlocks(HTMLParser):
         self.pieces.append((decoded, start, end))
         if self.link_depth:
             self.link_chars += len(decoded.strip())
-
-    def handle_entityref(self, name: str) -> None:
-        self._entity()
-
-    def handle_charref(self, name: str) -> None:
-        self._entity()
 
 
 def _kind(tag: str) -> str:
@@ -389,9 +373,7 @@ def _kind(tag: str) -> str:
 
 def extract_html(raw: str, cfg: dict[str, Any]) -> tuple[list[Block], list[dict[str, Any]]]:
     parser = _HTMLBlocks(raw, cfg)
-    parser.feed(raw)
-    parser.close()
-    parser._flush(new_para=True)
+    parser.read()
     blocks = parser.blocks or _metadata_blocks(raw)
     return blocks, _fill_gaps(len(raw), blocks, parser.gaps)
 
