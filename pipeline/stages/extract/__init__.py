@@ -196,19 +196,46 @@ class _HTMLBlocks:
         self.para = 0
 
     def read(self) -> None:
-        """Every token of the page, in order, then the last block."""
-        starttag, endtag, data, entity = self.handle_starttag, self.handle_endtag, self.handle_data, self._entity
-        for kind, start, end, tag, c, i, r in tokenize(self.raw):
+        """Every token of the page, in order, then the last block. The common tokens (text
+        outside skipped elements, tags that neither start a block, a link nor a skip) are
+        handled inline; the others by the ``handle_*`` methods."""
+        raw = self.raw
+        gap = self.gaps.append
+        special = self.flush_tags | self.skip_tags | VOID | {"a", "body"}
+        special_end = self.flush_tags | {"a"}
+        stack = self.stack
+        for kind, start, end, tag, c, i, r in tokenize(raw):
             if kind == DATA:
-                data(start, end, "")
+                if self.skip_depth:
+                    gap((start, end, 1, self.skip_rule))
+                    continue
+                text = raw[start:end]
+                if "\x00" in text:
+                    self.handle_data(start, end, "")
+                    continue
+                self.pieces.append((text, start, end))
+                if self.link_depth:
+                    self.link_chars += len(text.strip())
             elif kind == START:
-                starttag(tag, start, end, c, i, r)
+                if self.skip_depth or tag in special:
+                    self.handle_starttag(tag, start, end, c, i, r)
+                else:
+                    gap((start, end, 1, MARKUP))
+                    self._push(tag, c, i, r)
             elif kind == END:
-                endtag(tag, start)
+                if self.skip_depth or tag in special_end:
+                    self.handle_endtag(tag, start)
+                else:
+                    close = raw.find(">", start)
+                    gap((start, len(raw) if close < 0 else close + 1, 1, MARKUP))
+                    if stack and stack[-1].tag == tag:
+                        stack.pop()
+                    else:
+                        self._pop_to(tag)
             elif kind == REF:
-                entity(start)
+                self._entity(start)
             elif kind == CDATA:
-                data(start, end, tag)
+                self.handle_data(start, end, tag)
             elif kind == STARTEND:
                 self.handle_startendtag(tag, start, end)
         self._flush(new_para=True)

@@ -55,6 +55,17 @@ _DECLNAME = re.compile(r"[a-zA-Z][-_.a-zA-Z0-9]*\s*")
 _MARKEDSECTIONCLOSE = re.compile(r"]\s*]\s*>")
 _MSMARKEDSECTIONCLOSE = re.compile(r"]\s*>")
 _CDATA_END = {"script": re.compile(r"</\s*script\s*>", re.I), "style": re.compile(r"</\s*style\s*>", re.I)}
+_SP = r"[ \t\n\r\f]"
+_VALUE = r"""(?:"[^"]*+"|'[^']*+'|[-a-zA-Z0-9_.:/#%?&;,+!@$()*~]++)"""
+_COMMON = re.compile(  # groups: 1 text, 2 start tag (3 name, 4 "/"), 5 end tag (6 name), 7 reference; else one '<' or '&'
+    r"([^&<]++)"
+    r"|(<([a-zA-Z][a-zA-Z0-9]*+)(?:" + _SP + r"++[a-zA-Z_:][-a-zA-Z0-9_:.]*+(?:" + _SP + r"*+=" + _SP + r"*+"
+    + _VALUE + r")?+)*+" + _SP + r"*+(/?)>)"
+    r"|(</([a-zA-Z][a-zA-Z0-9]*+)" + _SP + r"*+>)"
+    r"|(&(?:[a-zA-Z][-.a-zA-Z0-9]*+|#[0-9]++|#[xX][0-9a-fA-F]++);)"
+    r"|[&<]")
+# one attribute of such a plain start tag: (name, value)
+_PLAIN_ATTR = re.compile(_SP + r"++([a-zA-Z_:][-a-zA-Z0-9_:.]*+)(?:" + _SP + r"*+=" + _SP + r"*+(" + _VALUE + r"))?+")
 _WANTED = ("class", "id", "role")
 # where one of them may be among a tag's attribute names (a name follows a quote, space or '/';
 # case-insensitive): the attribute loop runs only then
@@ -82,6 +93,11 @@ def _goahead(raw: str, i: int, end: bool, out: list[Token], state: list[str | No
     startswith = raw.startswith
     while i < n:
         cdata = state[0]
+        if not cdata:
+            i = _common(raw, i, out, state)
+            if i == n:
+                break
+            cdata = state[0]
         m = (_CDATA_END[cdata].search(raw, i) if cdata else interesting(raw, i))
         if m:
             j = m.start()
@@ -163,6 +179,42 @@ def _goahead(raw: str, i: int, end: bool, out: list[Token], state: list[str | No
     return i
 
 
+def _common(raw: str, i: int, out: list[Token], state: list[str | None]) -> int:
+    """Text runs, plain tags and references from ``i``, read by one regular expression, up to the
+    first construct that needs ``html.parser``'s own steps (or a ``script``/``style`` start tag);
+    returns where it stopped. Each pattern of ``_COMMON`` accepts only input that those steps
+    read as the same token (ASCII names, separated attributes, values quoted or of URL
+    characters), so the tokens are the same either way."""
+    append = out.append
+    wanted = _MAYBE_WANTED
+    for m in _COMMON.finditer(raw, i):
+        kind = m.lastindex
+        if kind == 1:
+            append((DATA, i, m.end(), "", "", "", ""))
+        elif kind == 2:
+            k = m.end()
+            tag = m.group(3).lower()
+            if wanted(raw, i, k):
+                c, d, r = _plain_attributes(raw, m.end(3), k)
+            else:
+                c = d = r = ""
+            if m.group(4):
+                append((STARTEND, i, k, tag, c, d, r))
+            else:
+                append((START, i, k, tag, c, d, r))
+                if tag == "script" or tag == "style":
+                    state[0] = tag
+                    return k
+        elif kind == 5:
+            append((END, i, m.end(), m.group(6).lower(), "", "", ""))
+        elif kind == 7:
+            append((REF, i, m.end(), "", "", "", ""))
+        else:
+            return i
+        i = m.end()
+    return i
+
+
 def _data(raw: str, i: int, j: int, out: list[Token], state: list[str | None]) -> None:
     cdata = state[0]
     out.append((CDATA, i, j, cdata, "", "", "") if cdata else (DATA, i, j, "", "", "", ""))
@@ -238,6 +290,26 @@ def _starttag(raw: str, i: int, out: list[Token], state: list[str | None]) -> in
         if tag == "script" or tag == "style":
             state[0] = tag
     return endpos
+
+
+def _plain_attributes(raw: str, k: int, endpos: int) -> tuple[str, str, str]:
+    """``_attributes`` for a start tag ``_COMMON`` read: its attributes are cleanly separated."""
+    c = d = r = ""
+    for m in _PLAIN_ATTR.finditer(raw, k, endpos):
+        name = m.group(1).lower()
+        if name in _WANTED:
+            value = m.group(2) or ""
+            if value[:1] in ("'", '"'):
+                value = value[1:-1]
+            if "&" in value:
+                value = unescape(value)
+            if name == "class":
+                c = value
+            elif name == "id":
+                d = value
+            else:
+                r = value
+    return c, d, r
 
 
 def _attributes(raw: str, i: int, endpos: int, c: str, d: str, r: str) -> tuple[str, str, str]:
