@@ -22,6 +22,7 @@ from ...text import words as words_
 from ...rules import declare
 from . import attribution as strip_attribution
 from . import html_decide
+from . import literals
 
 # the rules this module applies: declared once here, used through these constants
 DEFAULT_CONTENT = declare("strip.default_content", stage="strip",
@@ -151,6 +152,7 @@ class Rule:
     formats: tuple[str, ...]
     notice: str | None
     continues: bool
+    needles: tuple[str, ...] | None  # one of them is in any match (case-folded; literals.py); None: always run
 
     def search(self, text: str) -> re.Match[str] | None:
         return (self.regex if "\n" in text else self.regex_line).search(text)
@@ -165,7 +167,8 @@ def _compile(rules_key: tuple[tuple[Any, ...], ...]) -> tuple[Rule, ...]:
             regex, regex_line = re.compile(joined, re.M), re.compile(joined)
         except re.error as exc:
             raise ConfigError(f"strip rule {rid}: invalid pattern: {exc}") from None
-        out.append(Rule(rid, regex, regex_line, max_words, first_blocks, formats, notice, continues))
+        out.append(Rule(rid, regex, regex_line, max_words, first_blocks, formats, notice, continues,
+                        literals.needles(patterns)))
     return tuple(out)
 
 
@@ -207,14 +210,18 @@ def is_fragment(text: str, max_words: int, n_words: int | None = None) -> bool:
     return 0 < n <= max_words and not _SENTENCE_END.search(t) and not t.endswith(":")
 
 
-def _rule_applies(rule: Rule, text: str, n_words: int, index: int, fmt: str) -> bool:
+def _rule_applies(rule: Rule, text: str, n_words: int, index: int, fmt: str, folded: str | None = None) -> bool:
     """``n_words`` is the block's word count (capped above every rule's ``max_words``),
-    compared before the rule's regex runs."""
+    compared before the rule's regex runs; so is ``folded`` (``literals.fold(text)``) with the
+    rule's needles."""
     if fmt not in rule.formats:
         return False
     if rule.first_blocks is not None and index >= rule.first_blocks:
         return False
     if rule.max_words is not None and n_words > rule.max_words:
+        return False
+    if rule.needles is not None and not any(n in (folded if folded is not None else literals.fold(text))
+                                            for n in rule.needles):
         return False
     return rule.search(text) is not None
 
@@ -270,8 +277,9 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
             continue
         pending_continuation = False
         stripped = text.strip()  # a block's surrounding white space is layout: one-line blocks match faster
+        folded = literals.fold(stripped)
         for rule in block_rules:
-            if _rule_applies(rule, stripped, n_words[i], i, fmt):
+            if _rule_applies(rule, stripped, n_words[i], i, fmt, folded):
                 labels[i] = ("boilerplate", rule.id)
                 if rule.notice:
                     notices.append({"id": f"n{len(notices) + 1}", "kind": rule.notice, "rule": rule.id,
