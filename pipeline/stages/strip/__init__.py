@@ -210,22 +210,6 @@ def is_fragment(text: str, max_words: int, n_words: int | None = None) -> bool:
     return 0 < n <= max_words and not _SENTENCE_END.search(t) and not t.endswith(":")
 
 
-def _rule_applies(rule: Rule, text: str, n_words: int, index: int, fmt: str, folded: str | None = None) -> bool:
-    """``n_words`` is the block's word count (capped above every rule's ``max_words``),
-    compared before the rule's regex runs; so is ``folded`` (``literals.fold(text)``) with the
-    rule's needles."""
-    if fmt not in rule.formats:
-        return False
-    if rule.first_blocks is not None and index >= rule.first_blocks:
-        return False
-    if rule.max_words is not None and n_words > rule.max_words:
-        return False
-    if rule.needles is not None and not any(n in (folded if folded is not None else literals.fold(text))
-                                            for n in rule.needles):
-        return False
-    return rule.search(text) is not None
-
-
 def validate_config(cfg: dict[str, Any]) -> None:
     """Compile the rules when the config is loaded, so that a bad pattern is an error naming
     its rule before any document is read (``ConfigError``)."""
@@ -246,9 +230,11 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
 
     # 1. inline residue: a matching prefix or suffix of a block is removed on its own.
     kept_texts = list(texts)
+    inline_rules = tuple(r for r in inline_rules if fmt in r.formats)
     for i, b in enumerate(blocks):
+        folded = literals.fold(b["text"]) if inline_rules else ""
         for rule in inline_rules:
-            if fmt not in rule.formats:
+            if not literals.may_match(rule.needles, folded):
                 continue
             m = rule.search(b["text"])
             if m and m.end() > m.start():
@@ -263,6 +249,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     cap = max([r.max_words or 0 for r in block_rules] + [6, int(cfg["trailing_fragments"]["max_words"]),
                                                          int(cfg["empty_heading"]["max_words"])])
     n_words = [words_upto(t, cap) for t in kept_texts]
+    active = tuple(r for r in block_rules if fmt in r.formats)
     pending_continuation = False
     for i, text in enumerate(kept_texts):
         if not text.strip():
@@ -278,8 +265,12 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
         pending_continuation = False
         stripped = text.strip()  # a block's surrounding white space is layout: one-line blocks match faster
         folded = literals.fold(stripped)
-        for rule in block_rules:
-            if _rule_applies(rule, stripped, n_words[i], i, fmt, folded):
+        nw = n_words[i]
+        for rule in active:  # the cheapest checks first: word count, position, needles, then the pattern
+            if (rule.max_words is not None and nw > rule.max_words) or (
+                    rule.first_blocks is not None and i >= rule.first_blocks):
+                continue
+            if (rule.needles is None or any(n in folded for n in rule.needles)) and rule.search(stripped) is not None:
                 labels[i] = ("boilerplate", rule.id)
                 if rule.notice:
                     notices.append({"id": f"n{len(notices) + 1}", "kind": rule.notice, "rule": rule.id,
