@@ -158,7 +158,17 @@ _INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.I | re.S)  #
 _PROSE_WORD = words.letters_at_least(2)
 
 
-@dataclass(slots=True)
+_NO_CONTEXT: frozenset[str] = frozenset()
+# Pure functions of their keys, kept across pages (a site's pages share their markup): an element's
+# label and tokens by (tag, class, id, role); its record by (parent's context, tag, class, id, role);
+# a context's sorted tokens.
+_DESCRIBED: dict[tuple[str, str, str, str], tuple[str, tuple[str, ...]]] = {}
+_OPENED: dict[tuple[frozenset[str], str, str, str, str], "_Open"] = {}
+_SORTED_CONTEXTS: dict[frozenset[str], list[str]] = {}
+_CACHE_MAX = 200_000
+
+
+@dataclass(slots=True, frozen=True)
 class _Open:
     tag: str
     label: str
@@ -183,9 +193,12 @@ class _HTMLBlocks:
         self.flush_tags = self.block_tags | {"br"}
         self.depth_shown = int(cfg["tag_path_depth"])
         self.stack: list[_Open] = []
-        self.described: dict[tuple[str, str, str, str], tuple[str, tuple[str, ...]]] = {}  # same attributes, same label
-        self.contexts: dict[tuple[frozenset[str], tuple[str, ...]], frozenset[str]] = {}  # parent's context + tokens
-        self.sorted_contexts: dict[frozenset[str], list[str]] = {}
+        self.described = _DESCRIBED
+        self.opened = _OPENED
+        self.sorted_contexts = _SORTED_CONTEXTS
+        for cache in (_DESCRIBED, _OPENED, _SORTED_CONTEXTS):
+            if len(cache) > _CACHE_MAX:
+                cache.clear()
         self.skip_depth = 0
         self.skip_rule = ""
         self.link_depth = 0
@@ -202,7 +215,8 @@ class _HTMLBlocks:
         raw = self.raw
         gap = self.gaps.append
         special = self.flush_tags | self.skip_tags | VOID | {"a", "body"}
-        special_end = self.flush_tags | {"a"}
+        flush_tags = self.flush_tags
+        block_start = self.block_tags - self.skip_tags - VOID - {"a", "body", "br"}  # no skip, link or head/body case
         stack = self.stack
         for kind, start, end, tag, c, i, r in tokenize(raw):
             if kind == DATA:
@@ -218,20 +232,35 @@ class _HTMLBlocks:
                     self.link_chars += len(text.strip())
             elif kind == START:
                 if self.skip_depth or tag in special:
-                    self.handle_starttag(tag, start, end, c, i, r)
+                    if tag in block_start and not self.skip_depth:  # a block element: handle_starttag's steps
+                        gap((start, end, 1, MARKUP))
+                        if self.pieces:
+                            self._flush(new_para=True)
+                        else:
+                            self.link_chars = 0
+                            self.para += 1
+                        self._push(tag, c, i, r)
+                    else:
+                        self.handle_starttag(tag, start, end, c, i, r)
                 else:
                     gap((start, end, 1, MARKUP))
                     self._push(tag, c, i, r)
-            elif kind == END:
-                if self.skip_depth or tag in special_end:
+            elif kind == END:  # its end is handle_endtag's: the first '>' after its start, and past it
+                if self.skip_depth or tag == "a":
                     self.handle_endtag(tag, start)
-                else:
-                    close = raw.find(">", start)
-                    gap((start, len(raw) if close < 0 else close + 1, 1, MARKUP))
-                    if stack and stack[-1].tag == tag:
-                        stack.pop()
+                    continue
+                gap((start, end, 1, MARKUP))
+                if tag in flush_tags:
+                    if self.pieces:
+                        self._flush(new_para=tag != "br")
                     else:
-                        self._pop_to(tag)
+                        self.link_chars = 0
+                        if tag != "br":
+                            self.para += 1
+                if stack and stack[-1].tag == tag:
+                    stack.pop()
+                else:
+                    self._pop_to(tag)
             elif kind == REF:
                 self._entity(start)
             elif kind == CDATA:
@@ -283,20 +312,19 @@ class _HTMLBlocks:
         return "body"
 
     def _push(self, tag: str, c: str, i: str, r: str) -> None:
-        k = (tag, c, i, r)
-        desc = self.described.get(k)
-        if desc is None:
-            c, i = c.strip().lower(), i.strip().lower()
-            label = tag + ("." + ".".join(c.split()[:2]) if c else "") + ("#" + i if i else "")
-            tokens = tuple(sorted({tag, *(_TOKEN.findall(c)), *(_TOKEN.findall(i))} | ({"role-" + r} if r else set())))
-            desc = self.described[k] = (label[:60], tokens)
-        label, tokens = desc
-        parent = self.stack[-1].context if self.stack else frozenset()
-        ck = (parent, tokens)
-        context = self.contexts.get(ck)
-        if context is None:
-            context = self.contexts[ck] = parent.union(tokens)
-        self.stack.append(_Open(tag, label, tokens, context))
+        stack = self.stack
+        parent = stack[-1].context if stack else _NO_CONTEXT
+        key = (parent, tag, c, i, r)
+        o = self.opened.get(key)  # the same element under the same ancestors' tokens: the same record
+        if o is None:
+            desc = self.described.get((tag, c, i, r))
+            if desc is None:
+                cl, il = c.strip().lower(), i.strip().lower()
+                label = tag + ("." + ".".join(cl.split()[:2]) if cl else "") + ("#" + il if il else "")
+                tokens = tuple(sorted({tag, *(_TOKEN.findall(cl)), *(_TOKEN.findall(il))} | ({"role-" + r} if r else set())))
+                desc = self.described[(tag, c, i, r)] = (label[:60], tokens)
+            o = self.opened[key] = _Open(tag, desc[0], desc[1], parent.union(desc[1]))
+        stack.append(o)
 
     def _pop_to(self, tag: str) -> bool:
         stack = self.stack

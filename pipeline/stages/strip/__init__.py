@@ -270,7 +270,13 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
             if (rule.max_words is not None and nw > rule.max_words) or (
                     rule.first_blocks is not None and i >= rule.first_blocks):
                 continue
-            if (rule.needles is None or any(n in folded for n in rule.needles)) and rule.search(stripped) is not None:
+            if rule.needles is not None:
+                for n in rule.needles:
+                    if n in folded:
+                        break
+                else:
+                    continue
+            if rule.search(stripped) is not None:
                 labels[i] = ("boilerplate", rule.id)
                 if rule.notice:
                     notices.append({"id": f"n{len(notices) + 1}", "kind": rule.notice, "rule": rule.id,
