@@ -8,6 +8,7 @@ entities are decoded but keep their raw span.
 
 from __future__ import annotations
 
+import gc
 import html
 import re
 from dataclasses import dataclass, field
@@ -292,7 +293,7 @@ class _HTMLBlocks:
                         mapped,
                         HTML_BLOCK,
                         tag=tag,
-                        tag_path=">".join(o.label for o in self.stack[-self.depth_shown:]),
+                        tag_path=">".join([o.label for o in self.stack[-self.depth_shown:]]),
                         context=list(ordered),
                         link_chars=self.link_chars,
                     )
@@ -419,11 +420,13 @@ class _HTMLBlocks:
             self.link_chars += len(decoded.strip())
 
 
+_KINDS = {"p": "paragraph", "li": "list_item", "td": "cell", "th": "cell", "pre": "pre", "blockquote": "quote",
+          "dt": "term", "dd": "definition", "figcaption": "caption", "caption": "caption",
+          **{f"h{n}": "heading" for n in range(1, 7)}}
+
+
 def _kind(tag: str) -> str:
-    if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
-        return "heading"
-    return {"p": "paragraph", "li": "list_item", "td": "cell", "th": "cell", "pre": "pre", "blockquote": "quote",
-            "dt": "term", "dd": "definition", "figcaption": "caption", "caption": "caption"}.get(tag, "text")
+    return _KINDS.get(tag, "text")
 
 
 def extract_html(raw: str, cfg: dict[str, Any]) -> tuple[list[Block], list[dict[str, Any]]]:
@@ -478,28 +481,32 @@ def _fill_gaps(n: int, blocks: list[Block], gaps: list[tuple[int, int, int, str]
     owned += [g for g in gaps if g[1] > g[0]]  # (start, end, priority, rule): text (0) before gaps (1)
     owned.sort()
     out: list[list[Any]] = []  # [start, end, rule]; a gap touching the last one with the same rule extends it
+    append = out.append
+    last: list[Any] = [-1, -1, ""]  # out[-1] (a sentinel while out is empty)
     pos = 0
     for start, end, prio, rule in owned:
         if start < pos:
             start = pos
         if start > pos:
-            if out and out[-1][1] == pos and out[-1][2] == MARKUP:
-                out[-1][1] = start
+            if last[1] == pos and last[2] == MARKUP:
+                last[1] = start
             else:
-                out.append([pos, start, MARKUP])
+                last = [pos, start, MARKUP]
+                append(last)
         if end <= start:
             continue
         if prio == 1:
-            if out and out[-1][1] == start and out[-1][2] == rule:
-                out[-1][1] = end
+            if last[1] == start and last[2] == rule:
+                last[1] = end
             else:
-                out.append([start, end, rule])
+                last = [start, end, rule]
+                append(last)
         pos = end
     if pos < n:
-        if out and out[-1][1] == pos and out[-1][2] == MARKUP:
-            out[-1][1] = n
+        if last[1] == pos and last[2] == MARKUP:
+            last[1] = n
         else:
-            out.append([pos, n, MARKUP])
+            append([pos, n, MARKUP])
     return [{"raw_start": g0, "raw_end": g1, "rule": rule} for g0, g1, rule in out]  # _gap's records, inlined
 
 
@@ -519,7 +526,16 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     raw, encoding, enc_rule = decode(data, html_doc, list(cfg["fallback_encodings"]),
                                      int(cfg["stray_nul_max"]), float(cfg["stray_nul_max_share"]))
     if html_doc:
-        blocks, gaps = extract_html(raw, cfg)
+        # A page is hundreds of thousands of short-lived tuples and records, none of them in a
+        # reference cycle: the cycle collector's passes over them cost about a tenth of the
+        # stage, so it waits until the page is read (what it would collect is collected then).
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            blocks, gaps = extract_html(raw, cfg)
+        finally:
+            if paused:
+                gc.enable()
     else:
         blocks, gaps = extract_text(raw)
     return {
