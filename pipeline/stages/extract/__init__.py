@@ -75,7 +75,11 @@ class Block:
     link_chars: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        r0, r1 = self.mapped.to_raw(0, len(self.mapped.text))
+        segs = self.mapped.segments
+        if segs and segs[0][1] > 0 and segs[-1][0] < len(self.mapped.text):  # to_raw(0, len(text)), unindexed
+            r0, r1 = segs[0][2], max(segs[0][2], segs[-1][3])
+        else:
+            r0, r1 = self.mapped.to_raw(0, len(self.mapped.text))
         out: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,
