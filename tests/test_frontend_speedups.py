@@ -1,14 +1,13 @@
 """Front-end speed-ups (extract, normalise) give exactly the results of the plain computations.
 
 Each shortcut is checked against what it replaces: difflib's own matcher, ftfy itself, every
-character rule applied, ``MappedText.concat`` and ``html.parser``'s line/column positions.
+character rule applied, ``MappedText.concat``.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from _markupbase import ParserBase
 from typing import Any
 
 import ftfy
@@ -113,35 +112,6 @@ def test_html_pieces_concatenate_as_mapped_texts_do(parts: list[tuple[str, str, 
     assert (got.text, got.segments) == (expected.text, expected.segments)
 
 
-class _CheckedBlocks(extract._HTMLBlocks):
-    """The parser with html.parser's own line/column counting kept alongside, asserting at every
-    callback that the offset used equals the position getpos() reports."""
-
-    def updatepos(self, i: int, j: int) -> int:
-        ParserBase.updatepos(self, i, j)
-        return super().updatepos(i, j)
-
-    def _check(self) -> None:
-        line, col = self.getpos()
-        assert self._base + self._at == self.line_starts[line - 1] + col
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._check()
-        super().handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        self._check()
-        super().handle_endtag(tag)
-
-    def handle_data(self, data: str) -> None:
-        self._check()
-        super().handle_data(data)
-
-    def _entity(self) -> None:
-        self._check()
-        super()._entity()
-
-
 _TRICKY = [
     "<!DOCTYPE html>\r\n<html><head><title>T</title><script>if (a < b && c) {}</script></head>\r\n"
     "<body><p class='x y' id=Main>One &amp; two &#8220;q&#x201d; &nbsp;&bogus; a < b & c</p>\n"
@@ -151,19 +121,14 @@ _TRICKY = [
 ]
 
 
-def test_offsets_match_html_parsers_line_and_column_positions() -> None:
+def test_blocks_and_gaps_of_tricky_pages_tile_the_raw_text() -> None:
     cfg = {**load_config(None).section("extract"),
            "skip_elements": ["script", "style", "head", "title"], "block_elements": ["p", "div", "li", "ul", "body", "html"],
            "soft_skip_elements": [], "soft_skip_max_words": 30}
     for raw in _TRICKY:
-        parser = _CheckedBlocks(raw, cfg)
-        parser.line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
-        parser.feed(raw)
-        parser.close()
-        parser._flush(new_para=True)
-        gaps = extract._fill_gaps(len(raw), parser.blocks, parser.gaps)
+        blocks, gaps = extract.extract_html(raw, cfg)  # offsets: tests/test_extract_tokenize.py
         spans = sorted([(g["raw_start"], g["raw_end"]) for g in gaps]
-                       + [(s[2], s[3]) for b in parser.blocks for s in b.mapped.segments if s[3] > s[2]])
+                       + [(s[2], s[3]) for b in blocks for s in b.mapped.segments if s[3] > s[2]])
         pos = 0
         for start, end in spans:  # blocks and gaps tile the raw text: nothing lost
             assert start == pos

@@ -2,20 +2,19 @@
 
 The raw text is partitioned: every code point belongs either to a block's text (mapped
 piece by piece) or to a gap removed by a named rule (markup, scripts, line breaks).
-For HTML, positions come from ``html.parser`` (``getpos()``); entities are decoded but
-keep their raw span.
+For HTML, positions come from ``tokens.py`` (which reads a page as ``html.parser`` does);
+entities are decoded but keep their raw span.
 """
 
 from __future__ import annotations
 
+import gc
 import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Any
 
 from ...mapped_text import MappedText
-from ...text import words
 from .decode import decode
 from ...rules import declare
 
@@ -74,7 +73,11 @@ class Block:
     link_chars: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        r0, r1 = self.mapped.to_raw(0, len(self.mapped.text))
+        segs = self.mapped.segments
+        if segs and segs[0][1] > 0 and segs[-1][0] < len(self.mapped.text):  # to_raw(0, len(text)), unindexed
+            r0, r1 = segs[0][2], max(segs[0][2], segs[-1][3])
+        else:
+            r0, r1 = self.mapped.to_raw(0, len(self.mapped.text))
         out: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,
@@ -152,246 +155,11 @@ def extract_text(raw: str) -> tuple[list[Block], list[dict[str, Any]]]:
 
 
 # ---------------------------------------------------------------------------------- HTML
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-_TOKEN = re.compile(r"[a-z]+")
-_INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.I | re.S)  # for counting visible words only
-_PROSE_WORD = words.letters_at_least(2)
-
-
-@dataclass(slots=True)
-class _Open:
-    tag: str
-    label: str
-    tokens: tuple[str, ...]
-    context: frozenset[str]  # tokens of this element and all its ancestors
-
-
-class _HTMLBlocks(HTMLParser):
-    """Blocks and gaps from ``html.parser``'s callbacks.
-
-    Hot path (every tag and text run of a page): positions are tracked as offsets (``updatepos``)
-    rather than lines and columns, text pieces are ``(text, raw_start, raw_end)`` tuples until a
-    block is complete, and element descriptions are cached, so that a page costs little more
-    than ``html.parser`` itself. The output is the same as building each piece as a ``MappedText``.
-    """
-
-    def __init__(self, raw: str, cfg: dict[str, Any]) -> None:
-        super().__init__(convert_charrefs=False)
-        self.raw = raw
-        self.skip_tags = frozenset(cfg["skip_elements"])
-        self.soft_skip = frozenset(cfg["soft_skip_elements"])
-        self.soft_max_words = int(cfg["soft_skip_max_words"])
-        self.block_tags = frozenset(cfg["block_elements"])
-        self.flush_tags = self.block_tags | {"br"}
-        self.depth_shown = int(cfg["tag_path_depth"])
-        self.stack: list[_Open] = []
-        self.described: dict[tuple[str, str, str, str], tuple[str, tuple[str, ...]]] = {}  # same attributes, same label
-        self.contexts: dict[tuple[frozenset[str], tuple[str, ...]], frozenset[str]] = {}  # parent's context + tokens
-        self.sorted_contexts: dict[frozenset[str], list[str]] = {}
-        self.skip_depth = 0
-        self.skip_rule = ""
-        self.link_depth = 0
-        self.blocks: list[Block] = []
-        self.gaps: list[tuple[int, int, int, str]] = []  # (start, end, 1, rule): _fill_gaps' order
-        self.pieces: list[tuple[str, int, int]] = []  # (text, raw_start, raw_end)
-        self.link_chars = 0
-        self.para = 0
-        self.block_tag: str | None = None
-        self._base = 0  # offset in raw of the parser's current buffer
-        self._at = 0    # the parser's position in that buffer
-
-    # positions: html.parser reports every advance through updatepos(i, j); its own version counts
-    # lines for getpos(), which only the (error) paths that raise need. The offset is all we use.
-    def goahead(self, end: bool) -> None:
-        self._base = len(self.raw) - len(self.rawdata)  # close() re-parses what feed() left over
-        self._at = 0
-        super().goahead(end)
-
-    def updatepos(self, i: int, j: int) -> int:
-        self._at = j  # a callback's raw offset is self._base + self._at
-        return j
-
-    # blocks
-    def _flush(self, new_para: bool) -> None:
-        pieces = self.pieces
-        if len(pieces) == 1 and pieces[0][0].isspace():  # white space between tags: the common case
-            _, r0, r1 = pieces[0]
-            self.gaps.append((r0, r1, 1, WHITESPACE))
-            self.pieces = []
-        elif pieces:
-            mapped = MappedText.from_pieces(pieces)
-            if mapped.text.strip():
-                tag = self._nearest_block()
-                context = self.stack[-1].context if self.stack else frozenset()
-                ordered = self.sorted_contexts.get(context)
-                if ordered is None:
-                    ordered = self.sorted_contexts[context] = sorted(context)
-                self.blocks.append(
-                    Block(
-                        f"b{len(self.blocks) + 1}",
-                        _kind(tag),
-                        self.para,
-                        mapped,
-                        HTML_BLOCK,
-                        tag=tag,
-                        tag_path=">".join(o.label for o in self.stack[-self.depth_shown:]),
-                        context=list(ordered),
-                        link_chars=self.link_chars,
-                    )
-                )
-            else:
-                for seg in mapped.segments:
-                    self.gaps.append((seg[2], seg[3], 1, WHITESPACE))
-            self.pieces = []
-        self.link_chars = 0
-        if new_para:
-            self.para += 1
-
-    def _nearest_block(self) -> str:
-        for o in reversed(self.stack):
-            if o.tag in self.block_tags:
-                return o.tag
-        return "body"
-
-    def _push(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        c = i = r = None
-        for name, value in attrs:  # the last of repeated attributes wins, as in dict(attrs)
-            if name == "class":
-                c = value
-            elif name == "id":
-                i = value
-            elif name == "role":
-                r = value
-        k = (tag, c or "", i or "", r or "")
-        desc = self.described.get(k)
-        if desc is None:
-            c, i = k[1].strip().lower(), k[2].strip().lower()
-            label = tag + ("." + ".".join(c.split()[:2]) if c else "") + ("#" + i if i else "")
-            tokens = tuple(sorted({tag, *(_TOKEN.findall(c)), *(_TOKEN.findall(i))} | ({"role-" + k[3]} if k[3] else set())))
-            desc = self.described[k] = (label[:60], tokens)
-        label, tokens = desc
-        parent = self.stack[-1].context if self.stack else frozenset()
-        ck = (parent, tokens)
-        context = self.contexts.get(ck)
-        if context is None:
-            context = self.contexts[ck] = parent.union(tokens)
-        self.stack.append(_Open(tag, label, tokens, context))
-
-    def _pop_to(self, tag: str) -> bool:
-        stack = self.stack
-        if stack and stack[-1].tag == tag:  # well nested: the common case
-            stack.pop()
-            return True
-        for i in range(len(stack) - 1, -1, -1):
-            if stack[i].tag == tag:
-                del stack[i:]
-                return True
-        return False
-
-    # parser callbacks
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self._base + self._at
-        self.gaps.append((start, start + len(self.get_starttag_text() or ""), 1, MARKUP))
-        if self.skip_depth and tag == "body" and any(o.tag == "head" for o in self.stack):
-            # <body> closes an unclosed <head> (as browsers do); otherwise the whole page is skipped
-            before = len(self.stack)
-            self._pop_to("head")
-            self.skip_depth = max(0, self.skip_depth - (before - len(self.stack)))
-        if self.skip_depth:
-            if tag not in VOID:
-                self._push(tag, attrs)
-                self.skip_depth += 1
-            return
-        skip = tag in self.skip_tags and not (tag in self.soft_skip and self._holds_prose(tag, start))
-        if tag in self.flush_tags or skip:
-            self._flush(new_para=tag != "br")
-        if tag == "a":
-            self.link_depth += 1
-        if tag in VOID:
-            return
-        self._push(tag, attrs)
-        if skip:
-            self.skip_depth = 1
-            self.skip_rule = f"{SKIP}.{tag}"
-
-    def _holds_prose(self, tag: str, start: int) -> bool:
-        """Whether an element skipped for being furniture (a button, an svg) holds visible
-        prose: more than ``soft_skip_max_words`` words of text before its end tag (or, never
-        closed, before the end of the page). Then it is read like any other element."""
-        end = self.raw.find(f"</{tag}", start)
-        span = self.raw[start: len(self.raw) if end < 0 else end]
-        if len(span) < 4 * self.soft_max_words:
-            return False
-        return len(_PROSE_WORD.findall(_INVISIBLE.sub(" ", span))) > self.soft_max_words
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self._base + self._at
-        self.gaps.append((start, start + len(self.get_starttag_text() or ""), 1, MARKUP))
-        if not self.skip_depth and tag in self.flush_tags:
-            self._flush(new_para=tag != "br")
-
-    def handle_endtag(self, tag: str) -> None:
-        start = self._base + self._at
-        close = self.raw.find(">", start)
-        self.gaps.append((start, len(self.raw) if close < 0 else close + 1, 1, MARKUP))
-        if self.skip_depth:
-            if any(o.tag == tag for o in self.stack[-self.skip_depth:]):
-                before = len(self.stack)
-                self._pop_to(tag)
-                self.skip_depth -= before - len(self.stack)
-            return
-        if tag == "a" and self.link_depth:
-            self.link_depth -= 1
-        if tag in self.flush_tags:
-            self._flush(new_para=tag != "br")
-        self._pop_to(tag)
-
-    def handle_data(self, data: str) -> None:
-        start = self._base + self._at
-        end = start + len(data)
-        if self.skip_depth or self.cdata_elem:
-            self.gaps.append((start, end, 1, self.skip_rule if self.skip_depth else f"{SKIP}.{self.cdata_elem}"))
-            return
-        if "\x00" in data:
-            found: list[dict[str, Any]] = []
-            self.pieces.extend(_without_nul(self.raw, start, end, found))
-            self.gaps.extend((g["raw_start"], g["raw_end"], 1, g["rule"]) for g in found)
-        else:
-            self.pieces.append((self.raw[start:end], start, end))
-        if self.link_depth:
-            self.link_chars += len(data.strip())
-
-    def _entity(self) -> None:
-        start = self._base + self._at
-        m = _ENTITY.match(self.raw, start)
-        end = m.end() if m else start + 1
-        if self.skip_depth:
-            self.gaps.append((start, end, 1, self.skip_rule))
-            return
-        decoded = html.unescape(self.raw[start:end])
-        self.pieces.append((decoded, start, end))
-        if self.link_depth:
-            self.link_chars += len(decoded.strip())
-
-    def handle_entityref(self, name: str) -> None:
-        self._entity()
-
-    def handle_charref(self, name: str) -> None:
-        self._entity()
-
-
-def _kind(tag: str) -> str:
-    if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
-        return "heading"
-    return {"p": "paragraph", "li": "list_item", "td": "cell", "th": "cell", "pre": "pre", "blockquote": "quote",
-            "dt": "term", "dd": "definition", "figcaption": "caption", "caption": "caption"}.get(tag, "text")
-
-
 def extract_html(raw: str, cfg: dict[str, Any]) -> tuple[list[Block], list[dict[str, Any]]]:
-    parser = _HTMLBlocks(raw, cfg)
-    parser.feed(raw)
-    parser.close()
-    parser._flush(new_para=True)
+    from .html_blocks import HTMLBlocks  # here: it reads this module's records and rules
+
+    parser = HTMLBlocks(raw, cfg)
+    parser.read()
     blocks = parser.blocks or _metadata_blocks(raw)
     return blocks, _fill_gaps(len(raw), blocks, parser.gaps)
 
@@ -441,28 +209,32 @@ def _fill_gaps(n: int, blocks: list[Block], gaps: list[tuple[int, int, int, str]
     owned += [g for g in gaps if g[1] > g[0]]  # (start, end, priority, rule): text (0) before gaps (1)
     owned.sort()
     out: list[list[Any]] = []  # [start, end, rule]; a gap touching the last one with the same rule extends it
+    append = out.append
+    last: list[Any] = [-1, -1, ""]  # out[-1] (a sentinel while out is empty)
     pos = 0
     for start, end, prio, rule in owned:
         if start < pos:
             start = pos
         if start > pos:
-            if out and out[-1][1] == pos and out[-1][2] == MARKUP:
-                out[-1][1] = start
+            if last[1] == pos and last[2] == MARKUP:
+                last[1] = start
             else:
-                out.append([pos, start, MARKUP])
+                last = [pos, start, MARKUP]
+                append(last)
         if end <= start:
             continue
         if prio == 1:
-            if out and out[-1][1] == start and out[-1][2] == rule:
-                out[-1][1] = end
+            if last[1] == start and last[2] == rule:
+                last[1] = end
             else:
-                out.append([start, end, rule])
+                last = [start, end, rule]
+                append(last)
         pos = end
     if pos < n:
-        if out and out[-1][1] == pos and out[-1][2] == MARKUP:
-            out[-1][1] = n
+        if last[1] == pos and last[2] == MARKUP:
+            last[1] = n
         else:
-            out.append([pos, n, MARKUP])
+            append([pos, n, MARKUP])
     return [{"raw_start": g0, "raw_end": g1, "rule": rule} for g0, g1, rule in out]  # _gap's records, inlined
 
 
@@ -482,7 +254,16 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     raw, encoding, enc_rule = decode(data, html_doc, list(cfg["fallback_encodings"]),
                                      int(cfg["stray_nul_max"]), float(cfg["stray_nul_max_share"]))
     if html_doc:
-        blocks, gaps = extract_html(raw, cfg)
+        # A page is hundreds of thousands of short-lived tuples and records, none of them in a
+        # reference cycle: the cycle collector's passes over them cost about a tenth of the
+        # stage, so it waits until the page is read (what it would collect is collected then).
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            blocks, gaps = extract_html(raw, cfg)
+        finally:
+            if paused:
+                gc.enable()
     else:
         blocks, gaps = extract_text(raw)
     return {

@@ -22,6 +22,7 @@ from ...text import words as words_
 from ...rules import declare
 from . import attribution as strip_attribution
 from . import html_decide
+from . import literals
 
 # the rules this module applies: declared once here, used through these constants
 DEFAULT_CONTENT = declare("strip.default_content", stage="strip",
@@ -154,6 +155,7 @@ class Rule:
     formats: tuple[str, ...]
     notice: str | None
     continues: bool
+    needles: tuple[str, ...] | None  # one of them is in any match (case-folded; literals.py); None: always run
 
     def search(self, text: str) -> re.Match[str] | None:
         return (self.regex if "\n" in text else self.regex_line).search(text)
@@ -168,7 +170,8 @@ def _compile(rules_key: tuple[tuple[Any, ...], ...]) -> tuple[Rule, ...]:
             regex, regex_line = re.compile(joined, re.M), re.compile(joined)
         except re.error as exc:
             raise ConfigError(f"strip rule {rid}: invalid pattern: {exc}") from None
-        out.append(Rule(rid, regex, regex_line, max_words, first_blocks, formats, notice, continues))
+        out.append(Rule(rid, regex, regex_line, max_words, first_blocks, formats, notice, continues,
+                        literals.needles(patterns)))
     return tuple(out)
 
 
@@ -210,18 +213,6 @@ def is_fragment(text: str, max_words: int, n_words: int | None = None) -> bool:
     return 0 < n <= max_words and not _SENTENCE_END.search(t) and not t.endswith(":")
 
 
-def _rule_applies(rule: Rule, text: str, n_words: int, index: int, fmt: str) -> bool:
-    """``n_words`` is the block's word count (capped above every rule's ``max_words``),
-    compared before the rule's regex runs."""
-    if fmt not in rule.formats:
-        return False
-    if rule.first_blocks is not None and index >= rule.first_blocks:
-        return False
-    if rule.max_words is not None and n_words > rule.max_words:
-        return False
-    return rule.search(text) is not None
-
-
 def validate_config(cfg: dict[str, Any]) -> None:
     """Compile the rules when the config is loaded, so that a bad pattern is an error naming
     its rule before any document is read (``ConfigError``)."""
@@ -242,9 +233,11 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
 
     # 1. inline residue: a matching prefix or suffix of a block is removed on its own.
     kept_texts = list(texts)
+    inline_rules = tuple(r for r in inline_rules if fmt in r.formats)
     for i, b in enumerate(blocks):
+        folded = literals.fold(b["text"]) if inline_rules else ""
         for rule in inline_rules:
-            if fmt not in rule.formats:
+            if not literals.may_match(rule.needles, folded):
                 continue
             m = rule.search(b["text"])
             if m and m.end() > m.start():
@@ -259,6 +252,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     cap = max([r.max_words or 0 for r in block_rules] + [6, int(cfg["trailing_fragments"]["max_words"]),
                                                          int(cfg["empty_heading"]["max_words"])])
     n_words = [words_upto(t, cap) for t in kept_texts]
+    active = tuple(r for r in block_rules if fmt in r.formats)
     pending_continuation = False
     for i, text in enumerate(kept_texts):
         if not text.strip():
@@ -273,8 +267,19 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
             continue
         pending_continuation = False
         stripped = text.strip()  # a block's surrounding white space is layout: one-line blocks match faster
-        for rule in block_rules:
-            if _rule_applies(rule, stripped, n_words[i], i, fmt):
+        folded = literals.fold(stripped)
+        nw = n_words[i]
+        for rule in active:  # the cheapest checks first: word count, position, needles, then the pattern
+            if (rule.max_words is not None and nw > rule.max_words) or (
+                    rule.first_blocks is not None and i >= rule.first_blocks):
+                continue
+            if rule.needles is not None:
+                for n in rule.needles:
+                    if n in folded:
+                        break
+                else:
+                    continue
+            if rule.search(stripped) is not None:
                 labels[i] = ("boilerplate", rule.id)
                 if rule.notice:
                     notices.append({"id": f"n{len(notices) + 1}", "kind": rule.notice, "rule": rule.id,

@@ -73,9 +73,11 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     sig_lines = int(cfg["signature_max_lines"])
     sig_words = int(cfg["signature_max_words"])
 
+    pattern_prefixes = tuple(pattern_rules)
+
     def structural(i: int) -> bool:
         lab, rule = labels[i]
-        return lab == "boilerplate" and rule not in pattern_rules and not rule.startswith(tuple(pattern_rules))
+        return lab == "boilerplate" and rule not in pattern_rules and not rule.startswith(pattern_prefixes)
 
     if not any(lab == "content" for lab, _ in labels) and len(labels) <= int(cfg["no_main_text_max_blocks"]):
         # Structure found no main text in a short document (a note, a page of a few lines): there
@@ -118,11 +120,12 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                     break
                 if labels[j][1] == DUPLICATE_LINE:
                     quoted.append(j)
-        n = words.count_spaced(t)
-        if structural(i) and n <= max_words and date.search(t) and _after_prose(texts, labels, i, prose_words):
-            labels[i] = ("content", KEEP_ATTRIBUTION_LINE)
-        elif structural(i) and n <= date_words and _is_date_line(t, date) and _before_prose(texts, labels, i, prose_words):
-            labels[i] = ("content", KEEP_DATELINE)
+        if structural(i):  # words counted only for the lines these rules may keep
+            n = words.count_spaced(t)
+            if n <= max_words and date.search(t) and _after_prose(texts, labels, i, prose_words):
+                labels[i] = ("content", KEEP_ATTRIBUTION_LINE)
+            elif n <= date_words and _is_date_line(t, date) and _before_prose(texts, labels, i, prose_words):
+                labels[i] = ("content", KEEP_DATELINE)
         if t.rstrip(",").casefold() in valedictions:
             if structural(i):
                 labels[i] = ("content", KEEP_SIGNATURE)
