@@ -8,16 +8,6 @@ from test_strip import cfg, label_of, run_strip  # noqa: F401 - fixture
 
 _ = cfg
 
-COMMENT_TOKENS = ["comment", "comments", "commentlist", "disqus", "review", "reviews"]
-
-
-def _with_comment_rule(cfg: Any) -> dict[str, Any]:
-    """The strip section with the comment rule on (off by default: forum replies sit in comment containers)."""
-    section = cfg.section("strip")
-    html = section["html"]
-    return {"html": {**html, "recover": {**html["recover"], "comment_tokens": COMMENT_TOKENS}}}
-
-
 ARTICLE = "".join(f"<p>The harbour was rebuilt after storm {i}, and the fishing fleet returned within a year; "
                   f"the town council paid for the new quay from its own reserves.</p>" for i in range(12))
 COMMENT = ("<p>I grew up in that town and I remember the old quay very well, it was falling apart for years "
@@ -31,14 +21,14 @@ def _page(body: str) -> str:
 def test_a_readers_comment_under_an_article_is_not_recovered(cfg: Any) -> None:  # noqa: F811
     html = _page(f'<article><h1>The harbour</h1>{ARTICLE}</article>'
                  f'<section id="comments"><div class="comment-body">{COMMENT}</div></section>')
-    ext, out = run_strip(cfg, "a.html", html, **_with_comment_rule(cfg))
+    ext, out = run_strip(cfg, "a.html", html)
     assert label_of(ext, out, "storm 3")[0] == "content"
     assert label_of(ext, out, "I grew up in that town")[0] == "boilerplate"
 
 
 def test_posts_of_a_thread_made_only_of_comment_containers_may_be_recovered(cfg: Any) -> None:  # noqa: F811
     posts = "".join(f'<div class="comment-body">{COMMENT.replace("very well", f"very well ({i})")}</div>' for i in range(3))
-    ext, out = run_strip(cfg, "a.html", _page(f'<div id="comments">{posts}</div>'), **_with_comment_rule(cfg))
+    ext, out = run_strip(cfg, "a.html", _page(f'<div id="comments">{posts}</div>'))
     assert label_of(ext, out, "very well (1)")[0] == "content"
 
 
@@ -54,7 +44,7 @@ def test_an_author_box_under_an_article_is_not_recovered(cfg: Any) -> None:  # n
 def test_a_customer_review_under_a_product_description_is_not_recovered(cfg: Any) -> None:  # noqa: F811
     review = COMMENT.replace("I grew up in that town", "I bought this kettle for my mother")
     html = _page(f'<main><h1>The harbour</h1>{ARTICLE}</main><div class="product-reviews"><div class="review-body">{review}</div></div>')
-    ext, out = run_strip(cfg, "a.html", html, **_with_comment_rule(cfg))
+    ext, out = run_strip(cfg, "a.html", html)
     assert label_of(ext, out, "I bought this kettle")[0] == "boilerplate"
 
 
@@ -71,10 +61,3 @@ def test_a_furniture_word_in_a_layout_class_over_the_kept_text_does_not_stop_rec
     ext, out = run_strip(cfg, "a.html", html)
     assert label_of(ext, out, "Nobody in the town") == ("content", "strip.html.main_text")
     assert label_of(ext, out, "Our sponsors")[0] == "boilerplate"
-
-
-def test_by_default_a_reply_in_a_comment_container_below_a_first_post_may_be_recovered(cfg: Any) -> None:  # noqa: F811
-    html = _page(f'<article><h1>The harbour</h1>{ARTICLE}</article>'
-                 f'<section id="comments"><div class="comment-body">{COMMENT}</div></section>')
-    ext, out = run_strip(cfg, "a.html", html)
-    assert label_of(ext, out, "I grew up in that town")[0] == "content"
