@@ -231,6 +231,13 @@ class PackedRecords(Sequence):
         return f"PackedRecords({list(self)!r})"
 
 
+def _unpacked(value: Any) -> Any:
+    """orjson's fallback: packed records (empty, or not at an output's top level) as a list."""
+    if isinstance(value, PackedRecords):
+        return list(value)
+    raise TypeError(f"Type is not JSON serializable: {type(value).__name__}")
+
+
 def dump_chunks(obj: Any) -> Iterator[bytes]:
     """Canonical JSON for outputs, in pieces: same object, same bytes (UTF-8, keys in insertion
     order, final newline). A mapping has one top-level key a line and a list of records one
@@ -242,7 +249,7 @@ def dump_chunks(obj: Any) -> Iterator[bytes]:
 
     opts = orjson.OPT_NON_STR_KEYS
     if not isinstance(obj, dict) or not obj:
-        yield orjson.dumps(obj, option=opts) + b"\n"
+        yield orjson.dumps(obj, option=opts, default=_unpacked) + b"\n"
         return
     last = len(obj) - 1
     yield b"{\n"
@@ -254,11 +261,11 @@ def dump_chunks(obj: Any) -> Iterator[bytes]:
             yield head + b"[\n"
             for k in range(0, len(value), _RECORDS_PER_CHUNK):
                 piece = b",\n".join(b"    " + v for v in packed[k:k + _RECORDS_PER_CHUNK]) if packed is not None else \
-                    b",\n".join(b"    " + orjson.dumps(v, option=opts) for v in value[k:k + _RECORDS_PER_CHUNK])
+                    b",\n".join(b"    " + orjson.dumps(v, option=opts, default=_unpacked) for v in value[k:k + _RECORDS_PER_CHUNK])
                 yield piece + (b"\n" if k + _RECORDS_PER_CHUNK >= len(value) else b",\n")
             yield b"  ]" + end
         else:
-            yield head + orjson.dumps(value, option=opts) + end
+            yield head + orjson.dumps(value, option=opts, default=_unpacked) + end
     yield b"}\n"
 
 
