@@ -116,3 +116,12 @@ def test_copyright_reads_each_quotation_cut_to_its_fields_and_a_later_reader_get
          "words": 2, "source": None, "speaker": {"name": "Anna", "type": "person"}}]
     reload_shaped(ctx, tmp_path, todo[1:])   # publish reads the quotations whole
     assert ctx.outputs["quotes"]["quotations"] == [q] and not ctx.shaped
+
+
+def test_packed_records_write_the_same_bytes_as_the_list_and_read_back_equal() -> None:
+    from pipeline.store import PackedRecords, dump_bytes
+
+    records = [{"id": "q1", "text": "“Yes,” she said", "speaker": {"name": "Anna"}, "n": 10 ** 12}, {"id": "q2"}]
+    packed = PackedRecords(records)
+    assert dump_bytes({"quotations": packed, "empty": PackedRecords()}) == dump_bytes({"quotations": records, "empty": []})
+    assert packed == records and list(packed) == records and packed[1] == {"id": "q2"} and len(packed) == 2
