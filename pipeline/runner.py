@@ -160,8 +160,8 @@ def load_context(doc: RawDoc, raw_dir: Path, out_dir: Path, needs: Iterable[str]
 
 def read_output(ctx: DocContext, name: str, path: Path, readers: list[StageSpec] | None) -> None:
     """Output ``name`` into ``ctx``: of it the record lists ``readers`` read; when the first of
-    them (the next to run) declares a ``RECORD_SHAPE`` for it, only that stage's lists, each record
-    cut to what it reads (a huge document's quotations, about a tenth of each), marked in
+    them (the next to run) declares a ``RECORD_SHAPE`` for it (per record list, a function of the
+    record), only that stage's lists, each record cut to what it reads (a huge document's quotations, about a tenth of each), marked in
     ``ctx.shaped`` so that a later reader gets the records whole (:func:`reload_shaped`)."""
     shape = readers[0].record_shape(name) if readers else None
     if shape is not None:
@@ -172,7 +172,8 @@ def read_output(ctx: DocContext, name: str, path: Path, readers: list[StageSpec]
         ctx.outputs[name] = read_json(path)
         return
     ctx.outputs[name] = read_json_records(path, lambda _head, key, _record, keys=keys: key in keys,
-                                          None if shape is None else lambda _key, record: shape(record))
+                                          None if shape is None else
+                                          lambda key, record: shape[key](record) if key in shape else record)
     if shape is not None:
         ctx.shaped[name] = readers[0].name
 

@@ -103,7 +103,7 @@ def test_copyright_reads_each_quotation_cut_to_its_fields_and_a_later_reader_get
          "speaker": {"name": "Anna", "type": "person", "rule": "r", "start": 12, "end": 16}, "parent": None,
          "rule": "r", "rules": ["r"], "interpolations": []}
     outputs = {"extract": {"encoding": "utf-8"}, "strip": {"notices": []},
-               "normalise": {"text": "x", "map": [], "paragraphs": []}, "quotes": {"quotations": [q]}}
+               "normalise": {"text": "x", "map": [[0, 1, 0, 1]], "paragraphs": []}, "quotes": {"quotations": [q]}}
     for name, out in outputs.items():
         path = output_path(tmp_path, stage(name), "t.txt")
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -114,6 +114,7 @@ def test_copyright_reads_each_quotation_cut_to_its_fields_and_a_later_reader_get
     assert ctx.outputs["quotes"]["quotations"] == [
         {"id": "t.txt#q1", "start": 0, "end": 11, "parent": None, "form": "inline", "kind": "inline",
          "words": 2, "source": None, "speaker": {"name": "Anna", "type": "person"}}]
+    assert ctx.outputs["normalise"]["map"] == [(0, 1, 0, 1)]   # segments as MappedText holds them
     reload_shaped(ctx, tmp_path, todo[1:])   # publish reads the quotations whole
     assert ctx.outputs["quotes"]["quotations"] == [q] and not ctx.shaped
 

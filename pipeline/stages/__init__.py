@@ -77,7 +77,8 @@ class StageSpec:
         return None if keys is None else frozenset(keys)
 
     def record_shape(self, name: str) -> Any:
-        """What this stage keeps of each record of input ``name`` (``RECORD_SHAPE``; None: all of it)."""
+        """What this stage keeps of each record of input ``name``: per record list, a function of the
+        record (``RECORD_SHAPE``; None: all of it)."""
         return getattr(self.module, "RECORD_SHAPE", {}).get(name)
 
     @property

@@ -45,7 +45,8 @@ def quotation_fields(q: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-RECORD_SHAPE = {"quotes": quotation_fields}
+# per input, per record list: what each record is cut to (the map's segments as tuples, MappedText's own form)
+RECORD_SHAPE = {"quotes": {"quotations": quotation_fields}, "normalise": {"map": tuple}}
 CODE_DEPS = ("stages/normalise/__init__.py",)  # and every file of this package
 
 _RULE = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
