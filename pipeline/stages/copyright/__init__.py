@@ -45,8 +45,15 @@ def quotation_fields(q: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def paragraph_fields(p: dict[str, Any]) -> dict[str, Any]:
+    """A paragraph record cut to what ``text.paragraphs`` reads."""
+    return {k: p[k] for k in PARAGRAPH_FIELDS if k in p}
+
+
+PARAGRAPH_FIELDS = ("id", "start", "end", "kind")
 # per input, per record list: what each record is cut to (the map's segments as tuples, MappedText's own form)
-RECORD_SHAPE = {"quotes": {"quotations": quotation_fields}, "normalise": {"map": tuple}}
+RECORD_SHAPE = {"quotes": {"quotations": quotation_fields},
+                "normalise": {"map": tuple, "paragraphs": paragraph_fields}}
 CODE_DEPS = ("stages/normalise/__init__.py",)  # and every file of this package
 
 _RULE = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
