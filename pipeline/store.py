@@ -15,6 +15,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, Callable, Iterable, Iterator
 
 from .errors import InputError
@@ -192,6 +193,51 @@ def sha256_file(path: Path) -> str:
 _RECORDS_PER_CHUNK = 2000
 
 
+class PackedRecords(Sequence):
+    """A list of records held as their canonical JSON (about a third of the memory of the dicts: a
+    huge document's quotations): :func:`dump_chunks` writes the bytes as they are, a reader in the
+    same process gets each record decoded afresh (a copy: changing it changes nothing here)."""
+
+    def __init__(self, records: Iterable[Any] = ()) -> None:
+        import orjson
+
+        # orjson's result keeps its working buffer (about 10 KB a record): copied to its length
+        self.packed = [bytes(memoryview(orjson.dumps(r, option=orjson.OPT_NON_STR_KEYS))) for r in records]
+
+    def append(self, record: Any) -> None:
+        import orjson
+
+        self.packed.append(bytes(memoryview(orjson.dumps(record, option=orjson.OPT_NON_STR_KEYS))))
+
+    def __len__(self) -> int:
+        return len(self.packed)
+
+    def __getitem__(self, i: Any) -> Any:
+        import orjson
+
+        if isinstance(i, slice):
+            return [orjson.loads(b) for b in self.packed[i]]
+        return orjson.loads(self.packed[i])
+
+    def __iter__(self) -> Iterator[Any]:
+        import orjson
+
+        return (orjson.loads(b) for b in self.packed)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, (list, PackedRecords)) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"PackedRecords({list(self)!r})"
+
+
+def _unpacked(value: Any) -> Any:
+    """orjson's fallback: packed records (empty, or not at an output's top level) as a list."""
+    if isinstance(value, PackedRecords):
+        return list(value)
+    raise TypeError(f"Type is not JSON serializable: {type(value).__name__}")
+
+
 def dump_chunks(obj: Any) -> Iterator[bytes]:
     """Canonical JSON for outputs, in pieces: same object, same bytes (UTF-8, keys in insertion
     order, final newline). A mapping has one top-level key a line and a list of records one
@@ -203,21 +249,23 @@ def dump_chunks(obj: Any) -> Iterator[bytes]:
 
     opts = orjson.OPT_NON_STR_KEYS
     if not isinstance(obj, dict) or not obj:
-        yield orjson.dumps(obj, option=opts) + b"\n"
+        yield orjson.dumps(obj, option=opts, default=_unpacked) + b"\n"
         return
     last = len(obj) - 1
     yield b"{\n"
     for i, (key, value) in enumerate(obj.items()):
         end = b"\n" if i == last else b",\n"
         head = b"  " + orjson.dumps(key if isinstance(key, str) else str(key)) + b": "
-        if isinstance(value, list) and value:
+        if isinstance(value, (list, PackedRecords)) and value:
+            packed = value.packed if isinstance(value, PackedRecords) else None
             yield head + b"[\n"
             for k in range(0, len(value), _RECORDS_PER_CHUNK):
-                piece = b",\n".join(b"    " + orjson.dumps(v, option=opts) for v in value[k:k + _RECORDS_PER_CHUNK])
+                piece = b",\n".join(b"    " + v for v in packed[k:k + _RECORDS_PER_CHUNK]) if packed is not None else \
+                    b",\n".join(b"    " + orjson.dumps(v, option=opts, default=_unpacked) for v in value[k:k + _RECORDS_PER_CHUNK])
                 yield piece + (b"\n" if k + _RECORDS_PER_CHUNK >= len(value) else b",\n")
             yield b"  ]" + end
         else:
-            yield head + orjson.dumps(value, option=opts) + end
+            yield head + orjson.dumps(value, option=opts, default=_unpacked) + end
     yield b"}\n"
 
 
@@ -332,16 +380,19 @@ def read_json_streamed(path: Path, each: Callable[[dict[str, Any], str, Any], No
 _NOT_BY_LINE = object()
 
 
-def read_json_records(path: Path, keep: Callable[[dict[str, Any], str, Any], bool]) -> Any:
+def read_json_records(path: Path, keep: Callable[[dict[str, Any], str, Any], bool],
+                      shape: Callable[[str, Any], Any] | None = None) -> Any:
     """An output written by :func:`dump_chunks`, keeping of its lists only the records for which
     ``keep(head, key, record)`` is true (``head``: the top-level keys read so far), one line at
     a time: a reader that needs a few records of a huge output never holds all of them.
-    Any other JSON is read whole."""
-    data = _records_by_line(path, keep)
+    ``shape(key, record)``, if given, replaces each kept record as it is read (a reader that
+    needs a few fields of each). Any other JSON is read whole (and not shaped)."""
+    data = _records_by_line(path, keep, shape)
     return read_json(path) if data is _NOT_BY_LINE else data  # not the line-per-record form after all
 
 
-def _records_by_line(path: Path, keep: Callable[[dict[str, Any], str, Any], bool]) -> Any:
+def _records_by_line(path: Path, keep: Callable[[dict[str, Any], str, Any], bool],
+                     shape: Callable[[str, Any], Any] | None = None) -> Any:
     import orjson
 
     with open(path, "rb") as fh:
@@ -358,7 +409,7 @@ def _records_by_line(path: Path, keep: Callable[[dict[str, Any], str, Any], bool
                     else:
                         record = _loads(line.rstrip(b"\n").rstrip(b","))
                         if keep(head, key, record):
-                            items.append(record)
+                            items.append(record if shape is None else shape(key, record))
                     continue
                 if line == b"}\n":
                     return head

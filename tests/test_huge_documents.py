@@ -88,3 +88,41 @@ def test_an_output_with_long_values_reads_the_same_a_line_at_a_time(tmp_path: An
     atomic_write_bytes(path, dump_chunks(out))
     assert read_json(path) == out
     assert read_json_records(path, lambda _h, _k, r: r["t"] == "z") == {**out, "records": [{"t": "z"}]}
+
+
+def test_copyright_reads_each_quotation_cut_to_its_fields_and_a_later_reader_gets_it_whole(tmp_path: Any) -> None:
+    from pipeline.runner import load_context, output_path, reload_shaped
+    from pipeline.stages import stage
+    from pipeline.store import RawDoc, atomic_write_bytes, dump_chunks
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "t.txt").write_text("x")
+    q = {"id": "t.txt#q1", "text": "Hello there", "start": 0, "end": 11, "raw_start": 0, "raw_end": 11,
+         "kind": "inline", "form": "inline", "words": 2, "cue": {"text": "said"}, "source": None,
+         "speaker": {"name": "Anna", "type": "person", "rule": "r", "start": 12, "end": 16}, "parent": None,
+         "rule": "r", "rules": ["r"], "interpolations": []}
+    outputs = {"extract": {"encoding": "utf-8"}, "strip": {"notices": []},
+               "normalise": {"text": "x", "map": [[0, 1, 0, 1]], "paragraphs": []}, "quotes": {"quotations": [q]}}
+    for name, out in outputs.items():
+        path = output_path(tmp_path, stage(name), "t.txt")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, dump_chunks(out))
+    todo = [stage("copyright"), stage("publish")]
+    ctx = load_context(RawDoc("t.txt", "t.txt", raw / "t.txt"), raw, tmp_path,
+                       ["extract", "strip", "normalise", "quotes"], None, todo)
+    assert ctx.outputs["quotes"]["quotations"] == [
+        {"id": "t.txt#q1", "start": 0, "end": 11, "parent": None, "form": "inline", "kind": "inline",
+         "words": 2, "source": None, "speaker": {"name": "Anna", "type": "person"}}]
+    assert ctx.outputs["normalise"]["map"] == [(0, 1, 0, 1)]   # segments as MappedText holds them
+    reload_shaped(ctx, tmp_path, todo[1:])   # publish reads the quotations whole
+    assert ctx.outputs["quotes"]["quotations"] == [q] and not ctx.shaped
+
+
+def test_packed_records_write_the_same_bytes_as_the_list_and_read_back_equal() -> None:
+    from pipeline.store import PackedRecords, dump_bytes
+
+    records = [{"id": "q1", "text": "“Yes,” she said", "speaker": {"name": "Anna"}, "n": 10 ** 12}, {"id": "q2"}]
+    packed = PackedRecords(records)
+    assert dump_bytes({"quotations": packed, "empty": PackedRecords()}) == dump_bytes({"quotations": records, "empty": []})
+    assert packed == records and list(packed) == records and packed[1] == {"id": "q2"} and len(packed) == 2

@@ -76,6 +76,11 @@ class StageSpec:
         keys = getattr(self.module, "RECORDS_READ", {}).get(name)
         return None if keys is None else frozenset(keys)
 
+    def record_shape(self, name: str) -> Any:
+        """What this stage keeps of each record of input ``name``: per record list, a function of the
+        record (``RECORD_SHAPE``; None: all of it)."""
+        return getattr(self.module, "RECORD_SHAPE", {}).get(name)
+
     @property
     def libraries(self) -> tuple[str, ...]:
         return tuple(getattr(self.module, "LIBRARIES", ()))

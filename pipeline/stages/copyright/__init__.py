@@ -10,6 +10,7 @@ See docs/COPYRIGHT.md.
 
 from __future__ import annotations
 
+import bisect
 from array import array
 from typing import Any
 
@@ -27,6 +28,32 @@ NAME = "copyright"
 REQUIRES = ("strip", "normalise", "quotes")
 RECORDS_READ = {"strip": ("notices",), "normalise": ("map", "paragraphs"), "quotes": ("quotations",)}
 LIBRARIES: tuple[str, ...] = ()
+# Of each quotation, the fields this stage reads (the runner cuts each record as it reads it: a huge
+# document's quotations whole are a few hundred MB). A rule that reads another field adds it here.
+QUOTATION_FIELDS = ("id", "start", "end", "parent", "form", "kind", "words", "source")
+SPEAKER_FIELDS = ("name", "type")
+
+
+def quotation_fields(q: dict[str, Any]) -> dict[str, Any]:
+    """A quotation record cut to the fields this stage reads (its text only when it has no word count)."""
+    out = {k: q[k] for k in QUOTATION_FIELDS if k in q}
+    sp = q.get("speaker")
+    if "speaker" in q:
+        out["speaker"] = {k: sp[k] for k in SPEAKER_FIELDS if k in sp} if isinstance(sp, dict) else sp
+    if not q.get("words") and "text" in q:
+        out["text"] = q["text"]
+    return out
+
+
+def paragraph_fields(p: dict[str, Any]) -> dict[str, Any]:
+    """A paragraph record cut to what ``text.paragraphs`` reads."""
+    return {k: p[k] for k in PARAGRAPH_FIELDS if k in p}
+
+
+PARAGRAPH_FIELDS = ("id", "start", "end", "kind")
+# per input, per record list: what each record is cut to (the map's segments as tuples, MappedText's own form)
+RECORD_SHAPE = {"quotes": {"quotations": quotation_fields},
+                "normalise": {"map": tuple, "paragraphs": paragraph_fields}}
 CODE_DEPS = ("stages/normalise/__init__.py",)  # and every file of this package
 
 _RULE = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
@@ -146,9 +173,10 @@ def _blocks_bounded_by_reprints(quotes: list[dict[str, Any]], reprints: list[Can
     quotation records of ``04_quotes`` keep their spans.)"""
     out = []
     for q in quotes:
-        r = next((r for r in reprints if r.start <= q["start"] < r.end < q["end"]
+        r = None if q.get("form") != "block" else \
+            next((r for r in reprints if r.start <= q["start"] < r.end < q["end"]
                   and "introduction" in str(r.signals["anchor"]["value"])), None)
-        if r is not None and q.get("form") == "block":
+        if r is not None:
             q = {**q, "end": r.end, "words": count_words(text[q["start"]:r.end])}
         out.append(q)
     return out
@@ -195,6 +223,9 @@ def _merge(cands: list[Candidate], quotes: list[dict[str, Any]], text: str) -> l
     def prio(c: Candidate) -> int:
         return next((i for i, k in enumerate(PRIORITY) if c.rule.endswith(k)), len(PRIORITY))
 
+    ordered = sorted(quotes, key=lambda q: (q["start"], q["id"]))   # once, not once per flag
+    starts = [q["start"] for q in ordered]
+    longest = max((q["end"] - q["start"] for q in ordered), default=0)
     groups: list[list[Candidate]] = []
     for c in sorted(cands, key=lambda c: (c.start, -c.end, prio(c), c.rule)):
         if groups and c.start < max(x.end for x in groups[-1]):
@@ -219,8 +250,8 @@ def _merge(cands: list[Candidate], quotes: list[dict[str, Any]], text: str) -> l
         if head.kind == "passage":  # a notice section that quotations describe better
             flag.kind = next((c.kind for c in g if c.kind != "passage"), head.kind)
         flag.extra = sorted({c.why for c in g[1:] if c.why != head.why})
-        flag.quotations = [q["id"] for q in sorted(quotes, key=lambda q: (q["start"], q["id"]))
-                           if q["start"] < flag.end and flag.start < q["end"]]
+        near = ordered[bisect.bisect_right(starts, flag.start - longest):bisect.bisect_left(starts, flag.end)]
+        flag.quotations = [q["id"] for q in near if flag.start < q["end"]]
         out.append(flag)
     return out
 

@@ -10,6 +10,7 @@ separate candidates: they are never merged into one "run".
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from .signals import Candidate, sig
@@ -34,6 +35,16 @@ def _quote_source(q: dict[str, Any]) -> str | None:
     return None
 
 
+def _intro_follows(text: str, end: int, intros: list[int]) -> bool:
+    """An introduction line starts at ``end`` or after only closing marks and spaces (``intros``
+    sorted; found by bisection, not a slice to each line: a huge document has thousands of both)."""
+    j = end
+    while j < len(text) and text[j] in _CLOSING:
+        j += 1
+    k = bisect.bisect_left(intros, end)
+    return k < len(intros) and intros[k] <= j
+
+
 def source_totals(quotes: list[dict[str, Any]], structural: list[Candidate], text: str,
                   cfg: dict[str, Any]) -> tuple[list[dict[str, Any]], list[Candidate]]:
     """Per-source totals (every source, for the record) and the candidates of sources over the limits."""
@@ -42,9 +53,9 @@ def source_totals(quotes: list[dict[str, Any]], structural: list[Candidate], tex
     names: dict[str, str] = {}
     # an introduction line a reproduced passage opens with ("X reports:") names the text after it, never
     # the paragraph before it (the quotation stage may read the line as that paragraph's attribution)
-    intros = [e["start"] for c in structural for e in c.evidence if e["what"] == "introduction line"]
+    intros = sorted(e["start"] for c in structural for e in c.evidence if e["what"] == "introduction line")
     for q in sorted((q for q in quotes if not q.get("parent")), key=lambda q: (q["start"], q["id"])):
-        if any(q["end"] <= s and not text[q["end"]:s].strip(_CLOSING) for s in intros):
+        if _intro_follows(text, q["end"], intros):
             continue
         name = _quote_source(q)
         if name:

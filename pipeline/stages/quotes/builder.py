@@ -22,6 +22,7 @@ from .resolve_pronoun import PronounResolver
 from .outlet import OutletResolver
 from .resolve_entity import EntityResolver
 from ...rules import declare
+from ...store import PackedRecords
 from .inline import REFERENCE_MARKER_AFTER
 
 # the rules this module applies: declared once here, used through these constants
@@ -251,7 +252,7 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         self.drafts.sort(key=lambda d: (d.start, -d.end))
         ids = {id(d): f"{self.doc_id}#q{i + 1}" for i, d in enumerate(self.drafts)}
         entities = self.speaker_entities()
-        out = []
+        out = PackedRecords()   # each record as its JSON: a huge document's are a third of the dicts' memory
         for d in self.drafts:
             text = self.clean[d.start:d.end]
             interp = [self.span_rec(s, e, text=self.clean[s:e], rule=r)
