@@ -192,14 +192,20 @@ def short_excerpt(rng: random.Random, split: str, src: list[str]) -> tuple[str, 
     return form, head_words(sents[0], 6)
 
 
-def compose_article(rng: random.Random, split: str, form: str, src_id: str, bench: Path) -> tuple[list[str], str, str]:
+def article_body(rng: random.Random, form: str, bench: Path, src_id: str, most: int) -> list[str]:
+    """The first paragraphs of a source article, up to a drawn length (at least three paragraphs)."""
     paras = prose_paragraphs((bench / "main_content" / f"{src_id}.txt").read_text())
-    target = rng.randint(220, 420) if form == "d_long_excerpt" else rng.randint(300, 900)
+    target = rng.randint(220, 420) if form == "d_long_excerpt" else rng.randint(300, most)
     body: list[str] = []
     for p in paras:
         body.append(p)
         if sum(len(b.split()) for b in body) >= target and len(body) >= 3:
             break
+    return body
+
+
+def compose_article(rng: random.Random, split: str, form: str, src_id: str, bench: Path) -> tuple[list[str], str, str]:
+    body = article_body(rng, form, bench, src_id, 900)
     title = title_of(bench / "raw" / f"{src_id}.html")
     o, (d, year), who = outlet(rng, split), date_text(rng, split), person(rng, split)
     block: list[str] = []

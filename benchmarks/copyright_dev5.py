@@ -183,7 +183,7 @@ def compose(rng: random.Random, form: str, title: str | None, body: list[str], w
 
 
 def build(bench: Path, out: Path) -> int:
-    from .copyright_compose import head_words, prose_paragraphs, sentences, tail_words, title_of
+    from .copyright_compose import article_body, head_words, prose_paragraphs, sentences, tail_words, title_of
     rng = random.Random("copyright-compose:dev5")
     new_srcs, old_srcs, hosts = pools(bench)
     for pool in (new_srcs, old_srcs, hosts):
@@ -201,13 +201,7 @@ def build(bench: Path, out: Path) -> int:
         points = insertion_points(bench, host)
         at, before = points[rng.randrange(len(points))]
         after = next((p for k, p in points if k > at), None)
-        paras = prose_paragraphs((bench / "main_content" / f"{src}.txt").read_text())
-        target = rng.randint(220, 420) if form == "d_long_excerpt" else rng.randint(300, 800)
-        body: list[str] = []
-        for p in paras:
-            body.append(p)
-            if sum(len(b.split()) for b in body) >= target and len(body) >= 3:
-                break
+        body = article_body(rng, form, bench, src, 800)
         nm = names(rng)
         title = title_of(bench / "raw" / f"{src}.html")
         w = wordings(nm, title or f"The {topic_words(body, 1)[0].capitalize()} Question")

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from pipeline.config import load_config
 from pipeline.mapped_text import MappedText, _TextMatcher, diff_edits
 from pipeline.stages import extract, normalise
+from test_extract_tokenize import _TRICKY
 
 _SETTINGS = settings(max_examples=150, deadline=None)
 # Few distinct characters and many line breaks: where difflib's matches are most ambiguous.
@@ -110,15 +111,6 @@ def test_html_pieces_concatenate_as_mapped_texts_do(parts: list[tuple[str, str, 
     got = MappedText.from_pieces(pieces)
     expected = MappedText.concat(mapped)
     assert (got.text, got.segments) == (expected.text, expected.segments)
-
-
-_TRICKY = [
-    "<!DOCTYPE html>\r\n<html><head><title>T</title><script>if (a < b && c) {}</script></head>\r\n"
-    "<body><p class='x y' id=Main>One &amp; two &#8220;q&#x201d; &nbsp;&bogus; a < b & c</p>\n"
-    "<?pi x?><!-- c --><div role=navigation><a href=#>link</a><br/>x &# y</div></body></html>\n<!-- unclosed",
-    "<p>text with &#",
-    "<html><body>\n<ul><li>one<li>two</ul>\n<p>a\r\nb</p><style>p{}</style></body></html><p",
-]
 
 
 def test_blocks_and_gaps_of_tricky_pages_tile_the_raw_text() -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from typing import Any
 
 # token kinds: (kind, start, end, tag, class, id, role)
 DATA, CDATA, START, STARTEND, END, REF, MARKUP, REST = range(8)
@@ -143,11 +144,7 @@ def _goahead(raw: str, i: int, end: bool, out: list[Token], state: list[str | No
         elif startswith("&#", i):
             m = _CHARREF.match(raw, i)
             if m:
-                k = m.end()
-                if raw[k - 1] != ";":
-                    k -= 1
-                append((REF, i, k, "", "", "", ""))
-                i = k
+                i = _ref(m, i, append)
                 continue
             if raw.find(";", i) >= 0:  # bail by consuming &#
                 _data(raw, i, i + 2, out, state)
@@ -156,11 +153,7 @@ def _goahead(raw: str, i: int, end: bool, out: list[Token], state: list[str | No
         else:  # "&"
             m = _ENTITYREF.match(raw, i)
             if m:
-                k = m.end()
-                if raw[k - 1] != ";":
-                    k -= 1
-                append((REF, i, k, "", "", "", ""))
-                i = k
+                i = _ref(m, i, append)
                 continue
             m = _INCOMPLETE.match(raw, i)
             if m:
@@ -367,3 +360,13 @@ def _endtag(raw: str, i: int, out: list[Token], state: list[str | None]) -> int:
     out.append((END, i, gtpos, elem, "", "", ""))
     state[0] = None
     return gtpos
+
+
+def _ref(m: re.Match[str], i: int, append: Any) -> int:
+    """A character or entity reference matched at ``i`` (html.parser's end: without the character
+    after a reference that has no ``;``); the position after it."""
+    k = m.end()
+    if m.string[k - 1] != ";":
+        k -= 1
+    append((REF, i, k, "", "", "", ""))
+    return k
