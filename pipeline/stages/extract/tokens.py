@@ -296,12 +296,7 @@ def _plain_attributes(raw: str, k: int, endpos: int) -> tuple[str, str, str]:
                 value = value[1:-1]
             if "&" in value:
                 value = unescape(value)
-            if name == "class":
-                c = value
-            elif name == "id":
-                d = value
-            else:
-                r = value
+            c, d, r = _keep(name, value, c, d, r)
     return c, d, r
 
 
@@ -323,13 +318,17 @@ def _attributes(raw: str, i: int, endpos: int, c: str, d: str, r: str) -> tuple[
             value = value[1:-1]
         if value:
             value = unescape(value)
-        if name == "class":
-            c = value
-        elif name == "id":
-            d = value
-        else:
-            r = value
+        c, d, r = _keep(name, value, c, d, r)
     return c, d, r
+
+
+def _keep(name: str, value: str, c: str, d: str, r: str) -> tuple[str, str, str]:
+    """The (class, id, role) triple with the value of attribute ``name`` (one of them) set."""
+    if name == "class":
+        return value, d, r
+    if name == "id":
+        return c, value, r
+    return c, d, value
 
 
 def _endtag(raw: str, i: int, out: list[Token], state: list[str | None]) -> int:
