@@ -42,6 +42,11 @@ def page(*lines: str) -> str:
     return "\n\n".join([PROSE, *lines, PROSE.replace("Tuesday", "Friday")]) + "\n"
 
 
+def text_of(*lines: str) -> str:
+    """A text dump of these lines, one paragraph each."""
+    return "\n\n".join(lines) + "\n"
+
+
 def test_flash_notice_is_boilerplate(cfg: Any) -> None:
     ext, out = run_strip(cfg, "a.txt", "Content on this page requires a newer version of Adobe Flash Player.\n\n" + page())
     assert label_of(ext, out, "Flash Player") == ("boilerplate", "strip.flash_notice")

@@ -4,27 +4,12 @@ together; a table's rows do not cut the body in two; a Q&A page's answer form cl
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import pytest
+from test_strip import PROSE, cfg, label_of, page, run_strip, text_of  # noqa: F401 - cfg is a fixture
 
-from pipeline.config import load_config
-
-from test_strip import PROSE, label_of, page, run_strip
-
-ROOT = Path(__file__).resolve().parent.parent
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "holiday")
 ARTICLE = [PROSE.replace("Tuesday", day) for day in DAYS]   # about 220 words of running text
-
-
-@pytest.fixture(scope="module")
-def cfg() -> Any:
-    return load_config(ROOT / "config" / "pipeline.yaml")
-
-
-def _lines(*lines: str) -> str:
-    return "\n\n".join(lines) + "\n"
 
 
 def test_a_line_of_fields_set_apart_by_bars_is_a_specification(cfg: Any) -> None:
@@ -45,14 +30,14 @@ def test_a_code_line_with_glued_identifiers_is_not_a_menu(cfg: Any) -> None:
 
 def test_a_price_table_between_the_texts_paragraphs_keeps_the_body_whole(cfg: Any) -> None:
     rows = [f"{n} training sessions          Member: ${n * 30}" for n in range(2, 26, 2)]
-    ext, out = run_strip(cfg, "a.txt", _lines("Home", "Shop", *ARTICLE[:3], *rows, ARTICLE[3]))
+    ext, out = run_strip(cfg, "a.txt", text_of("Home", "Shop", *ARTICLE[:3], *rows, ARTICLE[3]))
     assert label_of(ext, out, "20 training sessions")[0] == "content"
     assert label_of(ext, out, "Thursday")[0] == "content"
 
 
 def test_the_answer_form_after_a_thread_is_boilerplate(cfg: Any) -> None:
     form = "Thanks for contributing an answer to the forum! Please be sure to answer the question asked."
-    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, "Your Answer", form))
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, "Your Answer", form))
     assert label_of(ext, out, "Sunday")[0] == "content"
     assert label_of(ext, out, "Thanks for contributing") == ("boilerplate", "strip.text.related_section")
 
@@ -62,58 +47,58 @@ FOOTER = [f"* {word} {n}" for n in range(3) for word in ("Shop", "Press", "Store
 
 def test_a_short_call_to_action_below_the_body_is_boilerplate(cfg: Any) -> None:
     cta = "Sign up today and we will send you our best offers every week."
-    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, *FOOTER, cta))
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, *FOOTER, cta))
     assert label_of(ext, out, "best offers") == ("boilerplate", "strip.text.outside_body")
 
 
 def test_a_long_prose_line_below_the_body_stays(cfg: Any) -> None:
-    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, *FOOTER, " ".join(ARTICLE[:2]).replace("committee", "board")))
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, *FOOTER, " ".join(ARTICLE[:2]).replace("committee", "board")))
     assert label_of(ext, out, "board met")[0] == "content"
 
 
 def test_a_line_of_dialogue_below_the_body_stays(cfg: Any) -> None:
     line = "“We will meet again when the river is high,” she said to him."
-    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, *FOOTER, line))
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, *FOOTER, line))
     assert label_of(ext, out, "river is high")[0] == "content"
 
 
 def test_a_short_prose_line_above_the_body_stays(cfg: Any) -> None:
     intro = "Sign up today and we will send you our best offers every week."
-    ext, out = run_strip(cfg, "a.txt", _lines(intro, *FOOTER, *ARTICLE))
+    ext, out = run_strip(cfg, "a.txt", text_of(intro, *FOOTER, *ARTICLE))
     assert label_of(ext, out, "best offers") == ("content", "strip.text.prose_line")
     assert label_of(ext, out, "Gifts 1")[0] == "boilerplate"
 
 
 def test_customer_reviews_under_a_products_text_are_boilerplate(cfg: Any) -> None:
     review = "I bought two of these for my garden and they have held up through a whole wet winter."
-    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, "Customer Reviews", "Sam K.", review))
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, "Customer Reviews", "Sam K.", review))
     assert label_of(ext, out, "Sunday")[0] == "content"
     assert label_of(ext, out, "wet winter") == ("boilerplate", "strip.text.related_section")
 
 
 def test_suggested_topics_under_a_thread_are_boilerplate(cfg: Any) -> None:
     teaser = "Has anyone managed to keep their roses alive through a long and very wet winter?"
-    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, "Suggested Topics", teaser))
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, "Suggested Topics", teaser))
     assert label_of(ext, out, "roses alive") == ("boilerplate", "strip.text.related_section")
 
 
 def test_a_posts_counters_and_initial_are_chrome(cfg: Any) -> None:
-    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], "J", "828 Views", *ARTICLE[4:]))
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:4], "J", "828 Views", *ARTICLE[4:]))
     assert label_of(ext, out, "828 Views") == ("boilerplate", "strip.text.counter_line")
     assert label_of(ext, out, "J") == ("boilerplate", "strip.text.counter_line")
 
 
 def test_a_post_number_is_left_to_the_body_rules(cfg: Any) -> None:
-    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], "#4", *ARTICLE[4:]))
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:4], "#4", *ARTICLE[4:]))
     assert label_of(ext, out, "#4")[1] != "strip.text.counter_line"
 
 
 def test_a_short_line_that_names_a_count_and_more_stays(cfg: Any) -> None:
-    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE[:4], "12 views of the harbour", *ARTICLE[4:]))
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:4], "12 views of the harbour", *ARTICLE[4:]))
     assert label_of(ext, out, "views of the harbour")[1] != "strip.text.counter_line"
 
 
 def test_more_articles_from_the_site_under_the_article_are_boilerplate(cfg: Any) -> None:
     teaser = "How the committee plans to publish its next report in full before the summer."
-    ext, out = run_strip(cfg, "a.txt", _lines(*ARTICLE, "More articles from us", teaser))
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, "More articles from us", teaser))
     assert label_of(ext, out, "next report in full") == ("boilerplate", "strip.text.related_section")
