@@ -252,7 +252,8 @@ def release_outputs(ctx: DocContext, todo: list[StageSpec]) -> None:
     needed = {n for s in todo for n in stage_inputs(s)}
     for name in [n for n in ctx.outputs if n not in needed]:
         del ctx.outputs[name]
-    ctx._raw_text = None   # decoded again (cheaply) by the next stage that reads it
+    if len(ctx.raw_bytes) >= TRIM_ABOVE_BYTES:
+        ctx._raw_text = None   # a huge text: decoded again by the next stage that reads it, not held between
     for name in list(ctx.outputs):
         keys = records_read(todo, name)
         if keys is not None:
