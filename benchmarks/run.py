@@ -14,7 +14,7 @@ side by side in the same run, because absolute figures on a shared machine are n
   raw input, peak RSS;
 - whole runs: ``pipeline run`` with 1 and 2 workers and with the Ray executor, on ``--small`` and
   ``--docs`` documents (peak RSS must not grow with the corpus); outputs compared byte for byte;
-- the spaCy model's ``nlp.pipe`` alone over the same clean text (target: whole pipeline <= 1.3x);
+- the spaCy model's ``nlp.pipe`` alone over the same clean text (target: whole pipeline <= 0.8x, issue 12);
 - extract+strip+normalise against ``trafilatura.extract`` on the same HTML pages, interleaved
   page by page (target <= 1.0x);
 - the quotation stage against textacy's ``direct_quotations`` (same model) on the same documents;

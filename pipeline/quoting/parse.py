@@ -90,7 +90,7 @@ class LazyDocs:
         self.spill: IO[bytes] | None = None
         self.restored = 0                                  # parses read back from the file (a measure)
         self.warnings: list[dict[str, Any]] = []
-        want = needed(texts, cfg["pronoun_window"], extra) if cfg["parse_only_needed"] else [True] * len(texts)
+        want = needed(texts, cfg["parse_window"], extra) if cfg["parse_only_needed"] else [True] * len(texts)
         self._parse([i for i, w in enumerate(want) if w])
 
     def __len__(self) -> int:

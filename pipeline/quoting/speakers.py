@@ -101,7 +101,7 @@ class SpeakerFinder(ClauseCues):
     # -------------------------------------------------------------- entry point
     def note_persons(self, docs: list[Any]) -> None:
         """Names the model tags PERSON anywhere in the document, and their surnames: the same name
-        elsewhere (where the small model reads "Tipton said" as an organisation) is a person."""
+        elsewhere (where the small model reads "Okafor said" as an organisation) is a person."""
         votes: dict[str, list[int]] = {}     # name -> [PERSON tags, other tags]
         full: set[str] = set()
         for doc in docs:
@@ -113,7 +113,7 @@ class SpeakerFinder(ClauseCues):
                         and not (e.root.dep_ == "compound" and e.root.head.i >= e.end):   # a brand: "the X Y Dress"
                     full.add(key)
         for key in sorted(full):
-            if votes[key][0] > votes[key][1]:   # "Paris Baguette", tagged ORG more often, is no person
+            if votes[key][0] > votes[key][1]:   # "Florence Freight", tagged ORG more often, is no person
                 self.persons.add(key)
                 self.persons.add(key.split()[-1])
         for doc in docs:

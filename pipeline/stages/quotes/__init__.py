@@ -34,6 +34,9 @@ CONFIG_SCHEMA: dict[str, Any] = {
                                 "description": "parsed tokens held in memory; older parses wait in a temporary file"},
         "parse_only_needed": {"type": "boolean", "default": True,
                               "description": "parse only paragraphs that can hold or attribute a quotation"},
+        "parse_window": {"type": "integer", "minimum": 0,
+                         "description": "paragraphs before each one that may quote parsed up front (names and genders the "
+                                        "document-wide evidence reads); any other is parsed when a rule reads it"},
         "inline_min_words": {"type": "integer", "minimum": 1},
         "max_cue_tokens": {"type": "integer", "minimum": 1},
         "attribution_max_words": {"type": "integer", "minimum": 2},
