@@ -19,7 +19,8 @@ follows a copyright notice near the end of the page is its footer
 a prose line stays only when it continues that line (``paragraph_attach: wrapped``): a menu line
 printed right after a finished sentence is not part of the text.
 
-Teaser cards, related-content sections and product grids are ``text_sections.py``'s.
+Teaser cards, related-content sections and product grids are ``text_sections.py``'s; listings
+and specification tables ``text_records.py``'s.
 
 Each line's features are computed once: the stage stays linear in the size of the page.
 """
@@ -227,6 +228,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     n_words = {i: feats[i].words for i in idx}
     text_sections.records(texts, idx, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, TEXT_REPEATED_RUN, DUPLICATE_LINE}, cfg)
     text_records.pattern_lists(texts, idx, n_words, prose, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, DUPLICATE_LINE}, cfg)
+    text_records.field_runs(texts, idx, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, TEXT_REPEATED_RUN, DUPLICATE_LINE}, cfg)
     text_sections.teasers(texts, idx, n_words, prose, body, labels, _BODY_DECISIONS, cfg)
     text_sections.related_section(texts, n_words, prose, labels, cfg)
     _comment_section(texts, idx, feats, prose, labels, cfg)
