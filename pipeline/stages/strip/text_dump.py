@@ -68,7 +68,8 @@ TEXT_REPEATED_RUN = declare("strip.text.repeated_run", stage="strip",
 TEXT_LINK_LIKE_LINE = declare("strip.text.link_like_line", stage="strip",
         why="menu links run together (' | ' separators, glued links, a long run of capitalised entries) are a menu",
         params=["text.link_like_separators", "text.link_like_glued", "text.menu_line_min_words",
-                "text.menu_line_min_capitalised"])
+                "text.menu_line_min_capitalised", "text.menu_line_long_words", "text.menu_line_long_capitalised",
+                "text.menu_line_long_comma_share"])
 TEXT_AFTER_COPYRIGHT = declare("strip.text.after_copyright", stage="strip",
         why="what follows a copyright notice near the page's end is its footer (unless the body's prose goes on after it)",
         params=["text.footer_zone_share", "text.footer_prose_after_words"])
@@ -342,12 +343,23 @@ def _run_on_menu(text: str, cfg: dict[str, Any]) -> bool:
     """Menu entries run together into one long line ("Board of directors Chief Executive Officer
     (CEO) Chief Financial Officer ..."): at least ``menu_line_min_words`` words, at least
     ``menu_line_min_capitalised`` of them capitalised, not one sentence end among them and at
-    most one comma (a product's long name lists its features with commas)."""
+    most one comma (a product's long name lists its features with commas); or at least
+    ``menu_line_long_words`` words, ``menu_line_long_capitalised`` of them capitalised, with at most
+    ``menu_line_long_comma_share`` commas per word (a list of names, which commas separate, is text)."""
     n_min = int(cfg["menu_line_min_words"])
-    if n_min <= 0 or text.count(",") > 1 or _SENTENCE_END.search(text):
+    if n_min <= 0:
         return False
     ws = _WORDS.findall(text)
-    return len(ws) >= n_min and sum(1 for w in ws if w[0].isupper()) >= float(cfg["menu_line_min_capitalised"]) * len(ws)
+    caps = sum(1 for w in ws if w[0].isupper())
+    # a very long line of nearly all capitalised entries is a list of options (a form's country
+    # menu, a shop's departments) even with a stray full stop ("St. Lucia") or a few commas in it
+    n_long = int(cfg["menu_line_long_words"])
+    if n_long and len(ws) >= n_long and caps >= float(cfg["menu_line_long_capitalised"]) * len(ws) \
+            and text.count(",") <= float(cfg["menu_line_long_comma_share"]) * len(ws):
+        return True
+    if text.count(",") > 1 or _SENTENCE_END.search(text):
+        return False
+    return len(ws) >= n_min and caps >= float(cfg["menu_line_min_capitalised"]) * len(ws)
 
 
 def _footer_start(labels: list[tuple[str, str]], cfg: dict[str, Any], body_prose: list[int]) -> int:
