@@ -64,7 +64,7 @@ TEXT_REPEATED_LINE = declare("strip.text.repeated_line", stage="strip",
         params=["text.repeated_max_words", "text.repeated_min_count"])
 TEXT_REPEATED_RUN = declare("strip.text.repeated_run", stage="strip",
         why="a run of short lines printed twice in a page is a menu",
-        params=["text.repeated_run_min_lines"])
+        params=["text.repeated_run_min_lines", "text.repeated_run_max_words"])
 TEXT_LINK_LIKE_LINE = declare("strip.text.link_like_line", stage="strip",
         why="menu links run together (' | ' separators, glued links, a long run of capitalised entries) are a menu",
         params=["text.link_like_separators", "text.link_like_glued", "text.menu_line_min_words",
@@ -192,7 +192,9 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                     and any(feats[j].words >= edge_words for j in run):
                 body.update(run)
                 attached.update(run)
-    runs = _repeated_runs(idx, keys, prose, int(cfg["repeated_run_min_lines"]))
+    run_max = int(cfg["repeated_run_max_words"])
+    runs = _repeated_runs(idx, keys, prose, {i for i in idx if 0 < run_max < feats[i].words},
+                          int(cfg["repeated_run_min_lines"]))
     footer_from = _footer_start(labels, cfg, [feats[i].words if i in body and prose[i] else 0 for i in range(len(labels))])
     copies = _later_copies(texts, idx, feats, keys, counts, cfg)
     # below the body, a short prose line is mostly furniture (a call to action, a legal line, a
@@ -380,16 +382,19 @@ def _footer_start(labels: list[tuple[str, str]], cfg: dict[str, Any], body_prose
     return n
 
 
-def _repeated_runs(idx: list[int], keys: dict[int, str], prose: dict[int, bool], min_lines: int) -> set[int]:
+def _repeated_runs(idx: list[int], keys: dict[int, str], prose: dict[int, bool], long: set[int],
+                   min_lines: int) -> set[int]:
     """Short lines inside a run of at least ``min_lines`` consecutive short lines that occurs
     again, line for line, elsewhere in the page: a menu printed twice. A table of contents
-    followed by its headings does not repeat as a run (prose separates the headings)."""
+    followed by its headings does not repeat as a run (prose separates the headings), and a run
+    of mostly ``long`` lines (more than ``repeated_run_max_words`` words: a passage's list printed
+    twice) is a copy, whose later copy ``duplicate_line`` takes, not a menu."""
     if min_lines < 2 or len(idx) < 2 * min_lines:
         return set()
     grams: dict[tuple[str, ...], list[int]] = {}
     for pos in range(len(idx) - min_lines + 1):
         window = idx[pos:pos + min_lines]
-        if any(prose[j] or not keys[j] for j in window):
+        if any(prose[j] or not keys[j] for j in window) or 2 * sum(1 for j in window if j in long) > len(window):
             continue
         grams.setdefault(tuple(keys[j] for j in window), []).append(pos)
     out: set[int] = set()
