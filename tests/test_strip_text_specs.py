@@ -133,3 +133,16 @@ def test_two_field_lines_are_not_a_data_sheet(cfg: Any) -> None:
     ext, out = run_strip(cfg, "a.txt", text_of("Home", "Phone: 0123 456 789\nEmail: info@example.org",
                                                "Sign in", *ARTICLE[:3]))
     assert label_of(ext, out, "Phone: 0123")[0] == "boilerplate"
+
+
+def test_a_run_of_two_cell_table_rows_outside_the_prose_is_a_data_sheet(cfg: Any) -> None:
+    rows = "\n".join(["Brand          Harbour", "Material       Steel", "Item weight    0.1 Pounds",
+                      "Dimensions     2.4 x 2.2 x 3.1 cm"])
+    ext, out = run_strip(cfg, "a.txt", text_of("Home", "Store", rows, "Wishlist", *ARTICLE[:3]))
+    assert label_of(ext, out, "Item weight") == ("content", "strip.text.field_run")
+
+
+def test_a_matrix_of_check_marks_is_not_a_data_sheet(cfg: Any) -> None:
+    rows = "\n".join(["English    ✔    ✔", "French     ✔    ✔", "Italian    ✔    ✔", "German     ✔    ✔"])
+    ext, out = run_strip(cfg, "a.txt", text_of("Home", "Store", rows, "Wishlist", *ARTICLE[:3]))
+    assert label_of(ext, out, "Italian")[1] != "strip.text.field_run"

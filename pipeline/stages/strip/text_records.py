@@ -10,8 +10,9 @@ the prose the body rules kept elsewhere (a teaser grid under an article stays th
 business) and the body rules kept little of it (in a forum thread they found the posts, and the
 line repeated under each is its chrome: "1,430 posts · Joined 2022").
 
-``strip.text.field_run``: a run of consecutive "Label: value" lines with short labels, several of
-them different ("Genre: Action", "Developer: ...", "Memory: 8 GB RAM") is a specification table:
+``strip.text.field_run``: a run of consecutive "Label: value" lines (or two-cell table rows,
+"Material    Steel") with short labels, several of them different ("Genre: Action",
+"Developer: ...", "Memory: 8 GB RAM") is a specification table:
 a product's data sheet, a device's dimensions. The body rules see short lines outside the prose
 and drop them, and the repeated-line rules take a second table of the same labels (minimum and
 recommended requirements) for a menu printed twice; the run is the page's text.
@@ -99,8 +100,10 @@ def pattern_lists(texts: list[str], idx: list[int], words: dict[int, int], prose
                 labels[i] = ("content", PATTERN_LIST)
 
 
-# "Label: value", a list marker allowed before it; the label holds no bracket, bar or digit first
-_FIELD_LINE = re.compile(r"^\s*(?:[*•·\-–+>o]\s+)?([^\W\d_][^:|•·()\[\]]{0,40}?)\s*:\s+\S")
+# "Label: value" or a two-cell table row "Label   value" (cells apart by two spaces or more, a
+# letter or digit in the value: a row of check marks is a matrix, not a data sheet); a list
+# marker allowed before it; the label holds no bracket, bar or digit first
+_FIELD_LINE = re.compile(r"^\s*(?:[*•·\-–+>o]\s+)?([^\W\d_][^:|•·()\[\]]{0,40}?)(?:\s*:\s+| {2,}(?=[^\n]*[^\W_]))\S")
 
 
 def _field_label(text: str, max_label: int, max_words: int) -> str | None:
