@@ -37,6 +37,7 @@ FIELD_RUN = declare("strip.text.field_run", stage="strip",
                     params=["text.field_run_min_lines", "text.field_run_min_labels", "text.field_label_max_words",
                             "text.field_line_max_words"])
 
+_CELL_GAP = re.compile(r"\S {2,}\S")
 _TOKEN = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"\d+")
 _MARKED_ITEM = re.compile(r"^\s*[*•·\-–+>o]\s+")   # a bulleted item: a record's button or tag
@@ -111,6 +112,8 @@ def _field_label(text: str, max_label: int, max_words: int) -> str | None:
     m = _FIELD_LINE.match(text)
     if not m or len(_TOKEN.findall(text)) > max_words:
         return None
+    if ":" not in text[m.start(1):m.end()] and _CELL_GAP.search(text, m.end() - 1):
+        return None   # a row of three cells or more is a table's, not a data sheet's
     label = m.group(1).strip()
     return label.casefold() if 0 < len(_TOKEN.findall(label)) <= max_label else None
 
