@@ -42,6 +42,24 @@ def test_a_run_of_short_lines_printed_twice_is_a_menu(cfg: Any) -> None:
     assert label_of(ext, out, "Background")[0] == "content"
 
 
+def test_a_list_of_long_items_printed_twice_keeps_its_first_copy(cfg: Any) -> None:
+    items = "\n".join(["+ Search for a member by their handle from the search bar",
+                       "+ Categories now show their own pictures instead of the site icon",
+                       "+ Older threads are loaded whole when a new reply arrives from elsewhere"])
+    text = "\n\n".join([PROSE, items, PROSE.replace("Tuesday", "Monday"), "Quoted:", items,
+                         PROSE.replace("Tuesday", "Friday")]) + "\n"
+    ext, out = run_strip(cfg, "a.txt", text)
+    labels = [d["label"] for b, d in zip(ext["blocks"], out["decisions"]) if "own pictures" in b["text"]]
+    assert labels[0] == "content"
+
+
+def test_a_card_with_one_long_line_printed_twice_is_still_a_repeated_run(cfg: Any) -> None:
+    card = "Win in search\nSee the case studies that show how our clients grew their sales\nView case studies"
+    text = "\n\n".join([card, PROSE, PROSE.replace("Tuesday", "Monday"), card]) + "\n"
+    ext, out = run_strip(cfg, "a.txt", text)
+    assert label_of(ext, out, "View case studies") == ("boilerplate", "strip.text.repeated_run")
+
+
 def test_html_links_inside_navigation_are_boilerplate_even_when_the_extractor_keeps_them(cfg: Any) -> None:
     html = ('<html><body><main><h1>Report</h1><p>{p}</p><nav><p><a href="/x">Archive of reports</a></p></nav>'
             '<p>{q}</p></main></body></html>').format(p=PROSE, q=PROSE.replace("Tuesday", "Friday"))

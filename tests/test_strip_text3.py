@@ -87,3 +87,21 @@ def test_the_wrapped_end_of_a_prose_line_stays_with_it(cfg: Any) -> None:
     text = "\n\n".join([PROSE2, PROSE + " Then the members went\nhome to their families", "\n".join(MENU), PROSE3]) + "\n"
     ext, out = run_strip(cfg, "a.txt", text)
     assert label_of(ext, out, "home to their families") == ("content", "strip.text.attached_line")
+
+
+COUNTRIES = ("Albania Algeria Andorra Angola Argentina Armenia Australia Austria Bahamas Bahrain Barbados Belarus "
+             "Belgium Belize Benin Bhutan Bolivia Botswana Brazil Brunei Bulgaria Burundi Cambodia Cameroon Canada "
+             "Chad Chile China Colombia Comoros Croatia Cuba Cyprus Denmark Djibouti Dominica Ecuador Egypt Eritrea "
+             "Estonia Ethiopia Fiji Finland France Gabon Gambia Georgia Germany Ghana Greece Grenada Guatemala Guinea "
+             "Guyana Haiti Honduras Hungary Iceland India St. Lucia St. Kitts Tonga Uganda")
+
+
+def test_a_long_line_of_options_with_a_stray_full_stop_is_a_menu(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", page("Country: *Select a country " + COUNTRIES))
+    assert label_of(ext, out, "Select a country") == ("boilerplate", "strip.text.link_like_line")
+
+
+def test_a_long_sentence_of_names_set_apart_by_commas_stays(cfg: Any) -> None:
+    names = ", ".join(" ".join(pair) for pair in zip(COUNTRIES.split()[::2], COUNTRIES.split()[1::2]))
+    ext, out = run_strip(cfg, "a.txt", page("Special thanks to the people who made this possible: " + names + "."))
+    assert label_of(ext, out, "Special thanks")[0] == "content"

@@ -189,3 +189,24 @@ def test_a_long_product_name_listing_its_features_with_commas_is_not_a_menu(cfg:
 def test_a_share_on_line_is_a_sharing_button(cfg: Any) -> None:
     ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:4], "* Share on Facebook\n* Share on LinkedIn", *ARTICLE[4:]))
     assert label_of(ext, out, "Share on LinkedIn") == ("boilerplate", "strip.share_button")
+
+
+ARTICLE3 = [PROSE.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Wednesday")]
+
+
+def test_a_numbered_trail_over_the_page_title_is_a_breadcrumb(cfg: Any) -> None:
+    trail = "1. Products\n2. Storage and shelving\n3. Bookcases"
+    ext, out = run_strip(cfg, "a.txt", text_of("Menu", trail, "Bookcases", *ARTICLE3))
+    assert label_of(ext, out, "Storage and shelving") == ("boilerplate", "strip.text.breadcrumb")
+
+
+def test_a_numbered_trail_from_the_site_root_above_the_text_is_a_breadcrumb(cfg: Any) -> None:
+    trail = "1. Home\n2. Guides\n3. Shelving for small rooms"
+    ext, out = run_strip(cfg, "a.txt", text_of(trail, "Updated", *ARTICLE3))
+    assert label_of(ext, out, "2. Guides") == ("boilerplate", "strip.text.breadcrumb")
+
+
+def test_a_numbered_list_inside_the_text_is_not_a_breadcrumb(cfg: Any) -> None:
+    steps = "1. Writers\n2. Photographers\n3. Editors"
+    ext, out = run_strip(cfg, "a.txt", text_of(ARTICLE3[0] + " The team has three groups:", steps, *ARTICLE3[1:]))
+    assert label_of(ext, out, "Photographers")[1] != "strip.text.breadcrumb"

@@ -102,3 +102,47 @@ def test_more_articles_from_the_site_under_the_article_are_boilerplate(cfg: Any)
     teaser = "How the committee plans to publish its next report in full before the summer."
     ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, "More articles from us", teaser))
     assert label_of(ext, out, "next report in full") == ("boilerplate", "strip.text.related_section")
+
+
+SHEET = ["Title: Harbour Lights", "Genre: Strategy, Simulation", "Developer: North Quay Studio",
+         "Publisher: North Quay Studio", "Release Date: 5 Nov, 2020"]
+MINIMUM = ["+ OS: 64-bit Windows 10", "+ Memory: 8 GB RAM", "+ Storage: 75 GB available space",
+           "+ Network: Broadband Internet connection"]
+
+
+def test_a_run_of_label_and_value_lines_outside_the_prose_is_a_data_sheet(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of("Home", "Store", "\n".join(SHEET), "Wishlist", *ARTICLE[:3]))
+    assert label_of(ext, out, "Developer: North Quay") == ("content", "strip.text.field_run")
+    assert label_of(ext, out, "Wishlist")[0] == "boilerplate"
+
+
+def test_a_second_table_with_the_same_labels_is_not_a_menu_printed_twice(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:3], "\n".join(["Minimum:", *MINIMUM, "Recommended:",
+                                               *[m.replace("8 GB", "16 GB") for m in MINIMUM]]), *ARTICLE[3:5]))
+    blocks = [d for b, d in zip(ext["blocks"], out["decisions"]) if "Storage: 75 GB" in b["text"]]
+    assert [d["label"] for d in blocks] == ["content", "content"]
+
+
+def test_filter_lines_under_one_label_are_not_a_data_sheet(cfg: Any) -> None:
+    filters = [f"* {c} Refine by Color: {c}" for c in ("Black", "Blue", "Green", "Grey", "Red")]
+    ext, out = run_strip(cfg, "a.txt", text_of("Home", "\n".join(filters), *ARTICLE[:3]))
+    assert label_of(ext, out, "Refine by Color: Green")[0] == "boilerplate"
+
+
+def test_two_field_lines_are_not_a_data_sheet(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of("Home", "Phone: 0123 456 789\nEmail: info@example.org",
+                                               "Sign in", *ARTICLE[:3]))
+    assert label_of(ext, out, "Phone: 0123")[0] == "boilerplate"
+
+
+def test_a_run_of_two_cell_table_rows_outside_the_prose_is_a_data_sheet(cfg: Any) -> None:
+    rows = "\n".join(["Brand          Harbour", "Material       Steel", "Item weight    0.1 Pounds",
+                      "Dimensions     2.4 x 2.2 x 3.1 cm"])
+    ext, out = run_strip(cfg, "a.txt", text_of("Home", "Store", rows, "Wishlist", *ARTICLE[:3]))
+    assert label_of(ext, out, "Item weight") == ("content", "strip.text.field_run")
+
+
+def test_a_matrix_of_check_marks_is_not_a_data_sheet(cfg: Any) -> None:
+    rows = "\n".join(["English    ✔    ✔", "French     ✔    ✔", "Italian    ✔    ✔", "German     ✔    ✔"])
+    ext, out = run_strip(cfg, "a.txt", text_of("Home", "Store", rows, "Wishlist", *ARTICLE[:3]))
+    assert label_of(ext, out, "Italian")[1] != "strip.text.field_run"

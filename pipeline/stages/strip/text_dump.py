@@ -19,7 +19,8 @@ follows a copyright notice near the end of the page is its footer
 a prose line stays only when it continues that line (``paragraph_attach: wrapped``): a menu line
 printed right after a finished sentence is not part of the text.
 
-Teaser cards, related-content sections and product grids are ``text_sections.py``'s.
+Teaser cards, related-content sections and product grids are ``text_sections.py``'s; listings
+and specification tables ``text_records.py``'s.
 
 Each line's features are computed once: the stage stays linear in the size of the page.
 """
@@ -63,11 +64,12 @@ TEXT_REPEATED_LINE = declare("strip.text.repeated_line", stage="strip",
         params=["text.repeated_max_words", "text.repeated_min_count"])
 TEXT_REPEATED_RUN = declare("strip.text.repeated_run", stage="strip",
         why="a run of short lines printed twice in a page is a menu",
-        params=["text.repeated_run_min_lines"])
+        params=["text.repeated_run_min_lines", "text.repeated_run_max_words"])
 TEXT_LINK_LIKE_LINE = declare("strip.text.link_like_line", stage="strip",
         why="menu links run together (' | ' separators, glued links, a long run of capitalised entries) are a menu",
         params=["text.link_like_separators", "text.link_like_glued", "text.menu_line_min_words",
-                "text.menu_line_min_capitalised"])
+                "text.menu_line_min_capitalised", "text.menu_line_long_words", "text.menu_line_long_capitalised",
+                "text.menu_line_long_comma_share"])
 TEXT_AFTER_COPYRIGHT = declare("strip.text.after_copyright", stage="strip",
         why="what follows a copyright notice near the page's end is its footer (unless the body's prose goes on after it)",
         params=["text.footer_zone_share", "text.footer_prose_after_words"])
@@ -190,7 +192,9 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                     and any(feats[j].words >= edge_words for j in run):
                 body.update(run)
                 attached.update(run)
-    runs = _repeated_runs(idx, keys, prose, int(cfg["repeated_run_min_lines"]))
+    run_max = int(cfg["repeated_run_max_words"])
+    runs = _repeated_runs(idx, keys, prose, {i for i in idx if 0 < run_max < feats[i].words},
+                          int(cfg["repeated_run_min_lines"]))
     footer_from = _footer_start(labels, cfg, [feats[i].words if i in body and prose[i] else 0 for i in range(len(labels))])
     copies = _later_copies(texts, idx, feats, keys, counts, cfg)
     # below the body, a short prose line is mostly furniture (a call to action, a legal line, a
@@ -227,8 +231,10 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     n_words = {i: feats[i].words for i in idx}
     text_sections.records(texts, idx, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, TEXT_REPEATED_RUN, DUPLICATE_LINE}, cfg)
     text_records.pattern_lists(texts, idx, n_words, prose, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, DUPLICATE_LINE}, cfg)
+    text_records.field_runs(texts, idx, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, TEXT_REPEATED_RUN, DUPLICATE_LINE}, cfg)
     text_sections.teasers(texts, idx, n_words, prose, body, labels, _BODY_DECISIONS, cfg)
     text_sections.related_section(texts, n_words, prose, labels, cfg)
+    text_sections.breadcrumbs(texts, idx, n_words, prose, labels, cfg)
     _comment_section(texts, idx, feats, prose, labels, cfg)
 
 
@@ -340,12 +346,23 @@ def _run_on_menu(text: str, cfg: dict[str, Any]) -> bool:
     """Menu entries run together into one long line ("Board of directors Chief Executive Officer
     (CEO) Chief Financial Officer ..."): at least ``menu_line_min_words`` words, at least
     ``menu_line_min_capitalised`` of them capitalised, not one sentence end among them and at
-    most one comma (a product's long name lists its features with commas)."""
+    most one comma (a product's long name lists its features with commas); or at least
+    ``menu_line_long_words`` words, ``menu_line_long_capitalised`` of them capitalised, with at most
+    ``menu_line_long_comma_share`` commas per word (a list of names, which commas separate, is text)."""
     n_min = int(cfg["menu_line_min_words"])
-    if n_min <= 0 or text.count(",") > 1 or _SENTENCE_END.search(text):
+    if n_min <= 0:
         return False
     ws = _WORDS.findall(text)
-    return len(ws) >= n_min and sum(1 for w in ws if w[0].isupper()) >= float(cfg["menu_line_min_capitalised"]) * len(ws)
+    caps = sum(1 for w in ws if w[0].isupper())
+    # a very long line of nearly all capitalised entries is a list of options (a form's country
+    # menu, a shop's departments) even with a stray full stop ("St. Lucia") or a few commas in it
+    n_long = int(cfg["menu_line_long_words"])
+    if n_long and len(ws) >= n_long and caps >= float(cfg["menu_line_long_capitalised"]) * len(ws) \
+            and text.count(",") <= float(cfg["menu_line_long_comma_share"]) * len(ws):
+        return True
+    if text.count(",") > 1 or _SENTENCE_END.search(text):
+        return False
+    return len(ws) >= n_min and caps >= float(cfg["menu_line_min_capitalised"]) * len(ws)
 
 
 def _footer_start(labels: list[tuple[str, str]], cfg: dict[str, Any], body_prose: list[int]) -> int:
@@ -366,16 +383,19 @@ def _footer_start(labels: list[tuple[str, str]], cfg: dict[str, Any], body_prose
     return n
 
 
-def _repeated_runs(idx: list[int], keys: dict[int, str], prose: dict[int, bool], min_lines: int) -> set[int]:
+def _repeated_runs(idx: list[int], keys: dict[int, str], prose: dict[int, bool], long: set[int],
+                   min_lines: int) -> set[int]:
     """Short lines inside a run of at least ``min_lines`` consecutive short lines that occurs
     again, line for line, elsewhere in the page: a menu printed twice. A table of contents
-    followed by its headings does not repeat as a run (prose separates the headings)."""
+    followed by its headings does not repeat as a run (prose separates the headings), and a run
+    of mostly ``long`` lines (more than ``repeated_run_max_words`` words: a passage's list printed
+    twice) is a copy, whose later copy ``duplicate_line`` takes, not a menu."""
     if min_lines < 2 or len(idx) < 2 * min_lines:
         return set()
     grams: dict[tuple[str, ...], list[int]] = {}
     for pos in range(len(idx) - min_lines + 1):
         window = idx[pos:pos + min_lines]
-        if any(prose[j] or not keys[j] for j in window):
+        if any(prose[j] or not keys[j] for j in window) or 2 * sum(1 for j in window if j in long) > len(window):
             continue
         grams.setdefault(tuple(keys[j] for j in window), []).append(pos)
     out: set[int] = set()

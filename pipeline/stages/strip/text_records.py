@@ -9,6 +9,13 @@ keeps the lines of such a run when the run is the page's main text: it holds mor
 the prose the body rules kept elsewhere (a teaser grid under an article stays the teaser rules'
 business) and the body rules kept little of it (in a forum thread they found the posts, and the
 line repeated under each is its chrome: "1,430 posts · Joined 2022").
+
+``strip.text.field_run``: a run of consecutive "Label: value" lines (or two-cell table rows,
+"Material    Steel") with short labels, several of them different ("Genre: Action",
+"Developer: ...", "Memory: 8 GB RAM") is a specification table:
+a product's data sheet, a device's dimensions. The body rules see short lines outside the prose
+and drop them, and the repeated-line rules take a second table of the same labels (minimum and
+recommended requirements) for a menu printed twice; the run is the page's text.
 """
 
 from __future__ import annotations
@@ -24,6 +31,13 @@ PATTERN_LIST = declare("strip.text.pattern_list", stage="strip",
                        params=["text.pattern_min_records", "text.pattern_max_lines", "text.pattern_shape_words",
                                "text.pattern_distinct_share", "text.pattern_max_kept_share"])
 
+FIELD_RUN = declare("strip.text.field_run", stage="strip",
+                    why="a run of consecutive 'Label: value' lines with short, different labels is a specification"
+                        " table (a data sheet), not page furniture",
+                    params=["text.field_run_min_lines", "text.field_run_min_labels", "text.field_label_max_words",
+                            "text.field_line_max_words"])
+
+_CELL_GAP = re.compile(r"\S {2,}\S")
 _TOKEN = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"\d+")
 _MARKED_ITEM = re.compile(r"^\s*[*•·\-–+>o]\s+")   # a bulleted item: a record's button or tag
@@ -85,3 +99,42 @@ def pattern_lists(texts: list[str], idx: list[int], words: dict[int, int], prose
             if labels[i][1] in replaceable and labels[i][0] != "content" and _TOKEN.search(texts[i]) \
                     and not _MARKED_ITEM.match(texts[i]):
                 labels[i] = ("content", PATTERN_LIST)
+
+
+# "Label: value" or a two-cell table row "Label   value" (cells apart by two spaces or more, a
+# letter or digit in the value: a row of check marks is a matrix, not a data sheet); a list
+# marker allowed before it; the label holds no bracket, bar or digit first
+_FIELD_LINE = re.compile(r"^\s*(?:[*•·\-–+>o]\s+)?([^\W\d_][^:|•·()\[\]]{0,40}?)(?:\s*:\s+| {2,}(?=[^\n]*[^\W_]))\S")
+
+
+def _field_label(text: str, max_label: int, max_words: int) -> str | None:
+    """The case-folded label of a field line, or None when the line is not one."""
+    m = _FIELD_LINE.match(text)
+    if not m or len(_TOKEN.findall(text)) > max_words:
+        return None
+    if ":" not in text[m.start(1):m.end()] and _CELL_GAP.search(text, m.end() - 1):
+        return None   # a row of three cells or more is a table's, not a data sheet's
+    label = m.group(1).strip()
+    return label.casefold() if 0 < len(_TOKEN.findall(label)) <= max_label else None
+
+
+def field_runs(texts: list[str], idx: list[int], labels: list[tuple[str, str]], replaceable: frozenset[str],
+               cfg: dict[str, Any]) -> None:
+    """Keep the lines of every run of at least ``field_run_min_lines`` consecutive field lines
+    with at least ``field_run_min_labels`` different labels (see the module's docstring)."""
+    n_min = int(cfg["field_run_min_lines"])
+    if n_min < 2:
+        return
+    n_labels, max_label, max_words = (int(cfg[k]) for k in ("field_run_min_labels", "field_label_max_words",
+                                                              "field_line_max_words"))
+    run: list[tuple[int, str]] = []
+    for i in [*idx, None]:
+        label = _field_label(texts[i], max_label, max_words) if i is not None else None
+        if label is not None:
+            run.append((i, label))
+            continue
+        if len(run) >= n_min and len({lab for _, lab in run}) >= n_labels:
+            for j, _ in run:
+                if labels[j][1] in replaceable:
+                    labels[j] = ("content", FIELD_RUN)
+        run = []

@@ -10,6 +10,10 @@
 - ``strip.text.related_section``: from a related-content heading ("Related posts", "More from
   ...", "About the author") after the article, the rest of the page is other pages' text, up
   to where the article goes on (a long stretch of prose: a box of links inside the article).
+- ``strip.text.breadcrumb``: a short numbered run of short entries ("1. Home", "2. Luggage",
+  "3. Carry-On") is a breadcrumb trail when the next line repeats its last entry (the page's
+  title under its trail) or when it stands above all the page's kept prose and opens with a
+  one- or two-word entry (a site's root). A numbered list inside the text has prose above it.
 """
 
 from __future__ import annotations
@@ -30,6 +34,10 @@ RELATED_SECTION = declare("strip.text.related_section", stage="strip",
                           why="what follows a related-content heading after the article (related posts, the author's"
                               " box) is other pages' text", params=["text.related_heading", "text.related_min_words_before",
                                                                      "text.related_resume_words"])
+
+BREADCRUMB = declare("strip.text.breadcrumb", stage="strip",
+                     why="a short numbered run of short entries over the page's title or above all its prose is a"
+                         " breadcrumb trail", params=["text.breadcrumb_max_items", "text.breadcrumb_max_words"])
 
 RECORD_LIST = declare("strip.text.record_list", stage="strip",
                       why="a run of records each with a price line (a shop's product grid) is the page's list, names,"
@@ -175,3 +183,38 @@ def _edge_teasers(runs: list[list[int]], idx: list[int], body: set[int], words: 
     return out
 
 
+
+
+_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*?)\s*$")
+
+
+def breadcrumbs(texts: list[str], idx: list[int], words: dict[int, int], prose: dict[int, bool],
+                labels: list[tuple[str, str]], cfg: dict[str, Any]) -> None:
+    """Label the breadcrumb trails (see the module's docstring): runs numbered 1, 2, ... of two to
+    ``breadcrumb_max_items`` entries of at most ``breadcrumb_max_words`` words, none ending like a
+    sentence. Only the body rules' decisions are replaced."""
+    n_max, w_max = int(cfg["breadcrumb_max_items"]), int(cfg["breadcrumb_max_words"])
+    if n_max < 2:
+        return
+    prose_before = False
+    pos = 0
+    while pos < len(idx):
+        run: list[tuple[int, str]] = []
+        while pos + len(run) < len(idx):
+            m = _NUMBERED.match(texts[idx[pos + len(run)]])
+            if not m or int(m.group(1)) != len(run) + 1 or words[idx[pos + len(run)]] > w_max \
+                    or _SENTENCE_STOP.search(m.group(2)):
+                break
+            run.append((idx[pos + len(run)], m.group(2).casefold()))
+        if not run:
+            prose_before = prose_before or (prose[idx[pos]] and labels[idx[pos]][0] == "content")
+            pos += 1
+            continue
+        nxt = texts[idx[pos + len(run)]].strip().casefold() if pos + len(run) < len(idx) else ""
+        titled = bool(nxt) and nxt.startswith(run[-1][1])
+        rooted = not prose_before and len(run[0][1].split()) <= 2
+        if 2 <= len(run) <= n_max and (titled or rooted):
+            for i, _ in run:
+                if labels[i][1].startswith("strip.text."):
+                    labels[i] = ("boilerplate", BREADCRUMB)
+        pos += len(run)
