@@ -29,7 +29,7 @@ _NOT_OUTLET = {"PERSON", "GPE", "LOC", "DATE", "TIME", "NORP", "CARDINAL", "ORDI
 _OUTLET_TAGS = {"ORG", "WORK_OF_ART", "PRODUCT"}
 _SLOT_PREPS = ("to", "with", "on", "in", "for", "by")
 _TITLE_MARKS = ('"', "“", "”", "*", "_", "'", "‘", "’")
-_RUN_INNER = ("of", "the", "and", "&", "on", "for", "in")
+_RUN_INNER = ("of", "the", "and", "&")   # "Choir & Organ Weekly"; never "on Monday"
 # a web address: a host name ending in a lower-case top-level domain ("gamecrate.net", "LoafLab.org")
 WEB_RE = re.compile(r"(?:https?://)?(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}(?:/[^\s\"”)]*)?")
 
