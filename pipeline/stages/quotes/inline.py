@@ -58,7 +58,8 @@ class InlineForm:
                 u = self.unit_at(s.open)
                 if s.open in self.used_spans or u is None or any(
                         k in u.tags for k in ("ref", "attribution", "date_only")) \
-                        or "heading" in u.tags and (u.first_in_para or self.text[u.start - 2:u.start - 1] in ".!?:"):
+                        or "heading" in u.tags and (u.first_in_para or self.text[u.start - 2:u.start - 1] in ".!?:") \
+                        and not self.signed_blurb(u, s):
                     continue   # a short line inside a hard-wrapped paragraph is no heading
                 lo = spans[n - 1].close + 1 if n and spans[n - 1].close is not None else p["start"]
                 lo = max(lo, spans[n - 1].end if n else lo)

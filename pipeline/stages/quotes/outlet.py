@@ -136,18 +136,18 @@ class OutletResolver:
         """The speaker is the subject of the cue and the cue reports in print: "the Valley Echo
         reported", "the Tribune said in a leader column" (`quotes.outlet_report_words`), and the
         model reads the subject as an organisation or work, not a person."""
-        if d.cue is None or d.speaker is None or "start" not in d.speaker:
+        if d.speaker is None or "start" not in d.speaker:
             return False
         pi = d.para
         doc, base = self.docs[pi], self.paragraphs[pi]["start"]
-        verb = next((t for t in doc if base + t.idx == d.cue.get("start")), None)
-        if verb is None or verb.pos_ not in ("VERB", "AUX"):
-            return False
         toks = [t for t in doc if d.speaker["start"] <= base + t.idx < d.speaker["end"]]
         definite = bool(toks) and (toks[0].lower_ == "the" or toks[0].i > 0 and doc[toks[0].i - 1].lower_ == "the")
         toks = [t for t in toks if t.lower_ != "the"]
         if definite and toks and self.titled_work(toks):
             return True    # "As the Scientific American says": a title under "the" the model tags as a body or work
+        verb = next((t for t in doc if base + t.idx == d.cue.get("start")), None) if d.cue else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return False
         if not toks or not all(t.text[:1].isupper() or t.text == "&" for t in toks) or len(toks) == 1 \
                 and toks[0].ent_type_ not in _OUTLET_TAGS or not self.outlet_name(toks, False, True):
             return False
@@ -234,7 +234,7 @@ class OutletResolver:
                 out.append((t.i + 1, True, ""))
             elif t.pos_ == "VERB" and lemma(t).lower() == "quote" and t in heads:
                 out += [(c.left_edge.i, True, "") for c in t.children if c.dep_ == "nsubj"]
-            elif t.dep_ in ("prep", "agent") and low in _SLOT_PREPS and t.head.i in seen:
+            elif t.dep_ in ("prep", "agent", "dative") and low in _SLOT_PREPS and t.head.i in seen:
                 h = word(t.head)
                 if h in nouns or h in writing:
                     out.append((t.i + 1, True, ""))
@@ -300,8 +300,8 @@ class OutletResolver:
             return False
         if low in self.finder.persons or head in self.finder.persons and not shaped:
             return False
-        if head in self.finder.org_words and head not in words:
-            return False          # "the Westmark Trades Council", "the Ministry"
+        if (head in self.finder.org_words or head in self.cfg["outlet_body_heads"]) and head not in words:
+            return False          # "the Westmark Trades Council", "the Ministry", "the Kestrel Museum"
         if shaped:
             return True
         if "PERSON" in labels or all(lab in ("DATE", "TIME", "CARDINAL", "ORDINAL") for lab in labels if lab) \

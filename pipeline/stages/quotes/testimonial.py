@@ -101,11 +101,24 @@ class TestimonialForm:
         line_start = self.text.rfind("\n", 0, s.open) + 1
         if bracket and not re.search(r"\w", self.text[line_start:s.open]):
             # '"The performances alone are worth the ticket." (Film Weekly)' on a line of its own
-            return self.signature(bracket.group(2), s.close + 1 + bracket.end(1), dashed_needed=False)
+            inner, at = bracket.group(2), s.close + 1 + bracket.end(1)
+            labels = "|".join(re.escape(w) for w in self.cfg["source_labels"])
+            via = re.match(rf"(?i)(?:{labels})\s*:?\s+", inner)   # '(via The Verge)', '(Source: X)'
+            if via:
+                inner, at = "(Source: " + inner[via.end():] + ")", at - 9 + via.end()
+            return self.signature(inner, at, dashed_needed=False)
         if not re.match(rf"\s*[.,]?\s*(?:{_DASH})", rest):
             return None
         lead = len(rest) - len(rest.lstrip(" .,"))
         return self.signature(rest[lead:], s.close + 1 + lead, dashed_needed=True)
+
+    def signed_blurb(self, u: Any, s: Any) -> bool:
+        """'"Quietly astonishing."' over 'The Coastal Observer': a short quoted sentence signed by a
+        publication is a blurb, not a heading (a quoted title has no sentence end)."""
+        if s.close is None or self.text[s.start:s.end].rstrip()[-1:] not in (".", "!", "?"):
+            return False
+        rec = self.testimonial_name(u, s)
+        return rec is not None and rec.get("type") == "outlet"
 
     @register(SPEAKER_TESTIMONIAL_NAME)
     def testimonial_name(self, u: Any, s: Any) -> dict[str, Any] | None:
