@@ -97,3 +97,21 @@ def test_column_in_a_relative_clause_is_no_source() -> None:
     out = quotes_of("Economist Paula Renz, who writes a column for the Tarn Gazette, said the deal was \"good news, "
                     'but small news."\n')
     assert source(one(out, "good news, but")) is None
+
+
+def test_journalist_speaker_has_the_publication_as_source() -> None:
+    out = quotes_of('"The plant is losing money every single week," wrote Mara Quell, a reporter for the Westmark '
+                    "Chronicle.\n")
+    assert source(one(out, "The plant is losing")) == "Westmark Chronicle"
+
+
+def test_the_newspaper_is_the_one_outlet_named_before() -> None:
+    out = quotes_of('Anna Berg told the Westmark Chronicle that the plant was "losing money every week."\n\n'
+                    '"The plant will close in the spring," the newspaper reported on Friday.\n')
+    q = one(out, "The plant will close")
+    assert speaker(q) == "Westmark Chronicle" and source(q) == "Westmark Chronicle"
+
+
+def test_the_newspaper_without_an_outlet_named_before_is_no_source() -> None:
+    out = quotes_of('"The plant will close in the spring," the newspaper reported on Friday.\n')
+    assert source(one(out, "The plant will close")) is None

@@ -72,6 +72,14 @@ class OutletResolver:
             if d.source is not None or sp is None:
                 continue
             name = sp["name"]
+            media = {w.lower() for w in self.cfg["outlet_medium_nouns"]}
+            if re.sub(r"^the\s+", "", name.lower()) in media and name.lower() == name:
+                found = self.earlier_outlet(d.start)   # '"...," the newspaper reported': the outlet named before
+                if found is not None:
+                    d.source = dict(found)
+                    d.speaker = {**sp, "name": found["outlet"], "type": "outlet"}
+                    d.rules.append(OUTLET_SPEAKER_SOURCE)
+                continue
             if sp.get("type") == "outlet" or self.finder.is_outlet(name) or is_web_address(name) \
                     or self.known_outlet(name, known) or self.reporting_organisation(d):
                 d.source = {"outlet": name, "author": None, "date": None, "date_text": None, "attribution": None,
@@ -108,6 +116,17 @@ class OutletResolver:
                     break
                 if d.source is not None:
                     break
+                subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.left_edge.i not in stop and self.medium_phrase(doc, subj.left_edge.i) \
+                        and subj.left_edge.i + 1 == subj.i:   # '"...," the newspaper reported'
+                    found = self.earlier_outlet(d.start)
+                    if found is not None:
+                        d.source = dict(found)
+                        d.rules.append(CLAUSE_OUTLET)
+                        if d.speaker is None and d.pronoun is None:
+                            a, b = base + subj.left_edge.idx, base + subj.idx + len(subj)
+                            d.speaker = self.span_rec(a, b, name=found["outlet"], type="outlet", rule=CLAUSE_OUTLET)
+                        break
 
     def outlet_speaker_person(self, pi: int, speaker: dict[str, Any]) -> dict[str, Any] | None:
         """The parse made the outlet of a source slot the subject ("Writing on her blog, Calmer
@@ -189,7 +208,29 @@ class OutletResolver:
                 a, b = base + span[0], base + span[1]
                 return {"outlet": self.clean[a:b], "author": None, "date": None, "date_text": None,
                         "attribution": None, **dict(zip(("raw_start", "raw_end"), self.raw(a, b)))}
+        for start, _strong, _kind in slots:
+            if self.medium_phrase(doc, start):   # "told the newspaper": the one outlet named before
+                found = self.earlier_outlet(base + doc[start].idx)
+                if found is not None:
+                    return dict(found)
         return None
+
+    def medium_phrase(self, doc: Any, k: int) -> bool:
+        """"the newspaper", "the agency": a definite medium noun and nothing more."""
+        media = {w.lower() for w in self.cfg["outlet_medium_nouns"]}
+        return k + 1 < len(doc) and doc[k].lower_ == "the" and word(doc[k + 1]) in media \
+            and doc[k + 1].text[:1].islower() and (k + 2 >= len(doc) or doc[k + 2].pos_ not in ("NOUN", "PROPN"))
+
+    def earlier_outlet(self, pos: int) -> dict[str, Any] | None:
+        """The source of the quotations before pos when they name exactly one outlet (a shorter
+        name that ends a longer one is the same: "the Echo", "the Tallis Valley Echo")."""
+        names: dict[str, dict[str, Any]] = {}
+        for d in self.drafts:
+            if d.start < pos and d.source and d.source.get("outlet"):
+                names.setdefault(d.source["outlet"].lower(), d.source)
+        keys = sorted(names, key=len, reverse=True)
+        distinct = [k for k in keys if not any(o != k and o.endswith(" " + k) for o in keys)]
+        return names[distinct[0]] if len(distinct) == 1 else None
 
     def slots(self, verb: Any, subjects: bool = False) -> list[tuple[int, bool, str]]:
         """(token index where a source name may start, whether the slot itself says "publication":
@@ -204,6 +245,7 @@ class OutletResolver:
             heads.append(h)
         clause: list[Any] = []
         subject_preps: set[int] = set()      # "A post on X": the piece is the subject, X speaks
+        staff_slots: list[tuple[int, bool, str]] = []
         stack = list(heads)
         seen: set[int] = set()
         while stack:   # the clause: through prepositions, participles, objects, not the subject or a relative clause
@@ -213,6 +255,8 @@ class OutletResolver:
             seen.add(t.i)
             clause.append(t)
             for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and t in heads:
+                    staff_slots += self.staff_outlet(c)
                 if c.dep_ in ("nsubj", "nsubjpass") and t in heads:   # "X, speaking to Y, said", "X, in an essay for Y,"
                     if subjects and word(c) in nouns and not any(g.dep_ in ("poss",) for g in c.children):
                         subject_preps.update(g.i for g in c.children if g.dep_ == "prep" and g.lower_ in _SLOT_PREPS)
@@ -240,7 +284,19 @@ class OutletResolver:
                     out.append((t.i + 1, True, ""))
                 elif t.head.pos_ in ("VERB", "AUX"):   # "said in X" may be a place: only an outlet's own shape
                     out.append((t.i + 1, low != "in", ""))
-        return sorted(set(out))
+        return sorted(set(out)) + [x for x in staff_slots if x not in out]
+
+    def staff_outlet(self, subj: Any) -> list[tuple[int, bool, str]]:
+        """"X, a reporter for the Y, wrote", "the Y's critic, X": the publication a journalist
+        speaker writes for (`quotes.outlet_staff_nouns`), never a spokesman's employer."""
+        staff = {w.lower() for w in self.cfg["outlet_staff_nouns"]}
+        out = []
+        for n in [subj] + [c for c in subj.children if c.dep_ == "appos"] + ([subj.head] if subj.dep_ == "appos" else []):
+            if lemma(n).lower() not in staff:
+                continue
+            out += [(p.i + 1, True, "") for p in n.children if p.dep_ == "prep" and p.lower_ in ("for", "at", "of")]
+            out += [(p.left_edge.i, True, "") for p in n.children if p.dep_ == "poss" and p.pos_ == "PROPN"]
+        return out
 
     def outlet_at(self, doc: Any, k: int, stop: set[int], strong: bool) -> tuple[int, int] | None:
         """(start, end) doc-relative of the outlet named from token k on, or None."""
@@ -296,8 +352,9 @@ class OutletResolver:
         head = run[-1].lower_
         labels = [t.ent_type_ for t in run]
         shaped = head in words or run[0].lower_ in words and len(run) > 1 or introduced   # "Radio Ostry"
-        if run[0].lower_.rstrip(".") in self.finder.honorifics or run[0].lower_ in self.finder.titles:
-            return False
+        if run[0].lower_.rstrip(".") in self.finder.honorifics or run[0].lower_ in self.finder.titles \
+                or any(t.pos_ == "PRON" for t in run):
+            return False          # "Dr", "Our", "It"
         if low in self.finder.persons or head in self.finder.persons and not shaped:
             return False
         if (head in self.finder.org_words or head in self.cfg["outlet_body_heads"]) and head not in words:
