@@ -81,6 +81,7 @@ class OutletResolver:
                     d.rules.append(OUTLET_SPEAKER_SOURCE)
                 continue
             if sp.get("type") == "outlet" or self.finder.is_outlet(name) or is_web_address(name) \
+                    or name.endswith("s") and self.finder.is_outlet(name[:-1]) \
                     or self.known_outlet(name, known) or self.reporting_organisation(d):
                 d.source = {"outlet": name, "author": None, "date": None, "date_text": None, "attribution": None,
                             "raw_start": sp["raw_start"], "raw_end": sp["raw_end"]}
@@ -168,7 +169,7 @@ class OutletResolver:
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
             return False
         if not toks or not all(t.text[:1].isupper() or t.text == "&" for t in toks) or len(toks) == 1 \
-                and toks[0].ent_type_ not in _OUTLET_TAGS or not self.outlet_name(toks, False, True):
+                and toks[0].ent_type_ not in _OUTLET_TAGS and not definite or not self.outlet_name(toks, False, True):
             return False
         words = {w.lower() for w in self.cfg["outlet_report_words"]}
         if lemma(verb).lower() in words:
@@ -272,6 +273,8 @@ class OutletResolver:
             low = t.lower_
             if low == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
                 out.append((t.i + 2, True, "according"))
+            elif low == "per" and t.dep_ == "prep" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text[:1].isupper():
+                out.append((t.i + 1, True, "according"))    # "Per Bloomberg, the deal is ..."
             elif t.i in subject_preps:
                 out.append((t.i + 1, True, "subject"))
             elif t.pos_ == "VERB" and lemma(t).lower() == "tell":
@@ -301,6 +304,7 @@ class OutletResolver:
     def outlet_at(self, doc: Any, k: int, stop: set[int], strong: bool) -> tuple[int, int] | None:
         """(start, end) doc-relative of the outlet named from token k on, or None."""
         media = {w.lower() for w in self.cfg["outlet_medium_nouns"]}
+        nouns = {w.lower() for w in self.cfg["outlet_cue_nouns"]}
         n = len(doc)
         j = k
         medium = False
@@ -324,19 +328,19 @@ class OutletResolver:
         run = []
         while j < n and j not in stop and len(run) < 8:
             t = doc[j]
-            if t.text[:1].isupper() or t.like_num and run or t.text == "&" and run \
+            if t.text[:1].isupper() or t.like_num or t.text == "&" and run \
                     or t.lower_ in _RUN_INNER and run and j + 1 < n and doc[j + 1].text[:1].isupper():
                 run.append(t)
                 j += 1
             else:
                 break
-        while run and run[0].lower_ == "the":
+        while run and (run[0].lower_ == "the" or run[0].like_num):   # "their 2024 Global Waste Outlook report"
             run = run[1:]
         while run and run[-1].lower_ in _RUN_INNER:
             run = run[:-1]
         after = doc[run[-1].i + 1] if run and run[-1].i + 1 < n else None
-        if after is not None and after.text[:1].islower() and word(after) in media:
-            medium = True   # "the Kitchen Table podcast", "The Proving Drawer newsletter"
+        if after is not None and after.text[:1].islower() and (word(after) in media or word(after) in nouns):
+            medium = True   # "the Kitchen Table podcast", "The Proving Drawer newsletter", "the X Outlook report"
         if not run or not self.outlet_name(run, medium or marked, strong):
             return None
         return run[0].idx, run[-1].idx + len(run[-1])
@@ -357,8 +361,9 @@ class OutletResolver:
             return False          # "Dr", "Our", "It"
         if low in self.finder.persons or head in self.finder.persons and not shaped:
             return False
-        if (head in self.finder.org_words or head in self.cfg["outlet_body_heads"]) and head not in words:
-            return False          # "the Westmark Trades Council", "the Ministry", "the Kestrel Museum"
+        bodies = self.finder.org_words | set(self.cfg["outlet_body_heads"])
+        if any(t.lower_ in bodies for t in run) and not any(t.lower_ in words for t in run):
+            return False          # "the Westmark Trades Council", "the Kestrel Museum", "the Chamber of Commerce"
         if shaped:
             return True
         if "PERSON" in labels or all(lab in ("DATE", "TIME", "CARDINAL", "ORDINAL") for lab in labels if lab) \
