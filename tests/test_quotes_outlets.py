@@ -115,3 +115,13 @@ def test_the_newspaper_is_the_one_outlet_named_before() -> None:
 def test_the_newspaper_without_an_outlet_named_before_is_no_source() -> None:
     out = quotes_of('"The plant will close in the spring," the newspaper reported on Friday.\n')
     assert source(one(out, "The plant will close")) is None
+
+
+def test_title_with_a_capital_the_after_the_verb_is_the_source() -> None:
+    out = quotes_of('"The harbour needs a new wall before the winter storms," says The Guardian.\n')
+    assert source(one(out, "The harbour needs")) == "Guardian"
+
+
+def test_a_plural_name_after_the_is_no_source() -> None:
+    out = quotes_of('"We will tour again next year, and we will play every town," The Beatles said.\n')
+    assert source(one(out, "We will tour")) is None

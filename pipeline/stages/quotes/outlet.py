@@ -163,7 +163,11 @@ class OutletResolver:
         toks = [t for t in doc if d.speaker["start"] <= base + t.idx < d.speaker["end"]]
         definite = bool(toks) and (toks[0].lower_ == "the" or toks[0].i > 0 and doc[toks[0].i - 1].lower_ == "the")
         toks = [t for t in toks if t.lower_ != "the"]
-        if definite and toks and self.titled_work(toks):
+        the = doc[toks[0].i - 1] if toks and toks[0].i > 0 else None
+        capital_the = the is not None and the.text == "The" and the.i > the.sent.start   # "says The Guardian"
+        if definite and toks and (self.titled_work(toks) or capital_the and len(toks) == 1
+                                  and toks[0].ent_type_ in _OUTLET_TAGS and toks[0].tag_ == "NNP"
+                                  and self.outlet_name(toks, False, False)):
             return True    # "As the Scientific American says": a title under "the" the model tags as a body or work
         verb = next((t for t in doc if base + t.idx == d.cue.get("start")), None) if d.cue else None
         if verb is None or verb.pos_ not in ("VERB", "AUX"):
