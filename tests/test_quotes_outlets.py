@@ -125,3 +125,15 @@ def test_title_with_a_capital_the_after_the_verb_is_the_source() -> None:
 def test_a_plural_name_after_the_is_no_source() -> None:
     out = quotes_of('"We will tour again next year, and we will play every town," The Beatles said.\n')
     assert source(one(out, "We will tour")) is None
+
+
+def test_the_sentence_before_naming_the_speakers_outlet_gives_the_source() -> None:
+    out = quotes_of("Idris Fenn was less guarded during an appearance on Harbour Radio's evening programme. "
+                    '"I have seen three storms that should have sunk this town," he said.\n')
+    assert source(one(out, "I have seen three storms")) == "Harbour Radio"
+
+
+def test_a_maker_after_by_is_no_source() -> None:
+    out = quotes_of("In her review, Brandi Dowell received a wrap dress by Kaileigh. She shared, \"It is so soft "
+                    'and comfortable and I love the wrap style top."\n')
+    assert source(one(out, "It is so soft")) is None

@@ -57,6 +57,12 @@ CLAUSE_OUTLET = declare("quotes.source.clause_outlet", stage="quotes",
         params=["outlet_cue_nouns", "outlet_medium_nouns"])
 
 
+LEAD_SENTENCE_OUTLET = declare("quotes.source.lead_sentence_outlet", stage="quotes",
+        why="the sentence right before a quotation, with its speaker as subject, names the outlet it spoke "
+            "to or wrote in ('X was guarded during an appearance on Y. \"...,\" he said')",
+        params=["outlet_cue_nouns", "outlet_medium_nouns"])
+
+
 class OutletResolver:
     @register(OUTLET_SPEAKER_SOURCE,
               order=95, kind="resolver")
@@ -66,6 +72,7 @@ class OutletResolver:
         ... "the Echo reported"), or an organisation the model tags whose cue reports in print
         ("X reported", "X wrote in an editorial")."""
         self.clause_outlets()
+        self.lead_sentence_outlets()
         known = {d.source["outlet"].lower() for d in self.drafts if d.source and d.source.get("outlet")}
         for d in self.drafts:
             sp = d.speaker
@@ -128,6 +135,33 @@ class OutletResolver:
                             a, b = base + subj.left_edge.idx, base + subj.idx + len(subj)
                             d.speaker = self.span_rec(a, b, name=found["outlet"], type="outlet", rule=CLAUSE_OUTLET)
                         break
+
+    def lead_sentence_outlets(self) -> None:
+        """'Fenn was less guarded during an appearance on Harbour Radio's programme. "I have seen
+        three storms," he said.': the sentence right before, in the paragraph, quotes nothing, names
+        the quotation's speaker before its verb and an outlet in its source slot: the quotation is from there."""
+        for d in self.drafts:
+            if d.kind != "inline" or d.source is not None or d.speaker is None or d.parent is not None:
+                continue
+            pi = d.para
+            doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+            inside = [t for t in doc if d.start <= base + t.idx < d.end]
+            if not inside or inside[0].sent.start == 0:
+                continue
+            prev = doc[inside[0].sent.start - 1].sent
+            if any(t.text in ('"', "“", "”") for t in prev):
+                continue
+            last = re.sub(r"^the\s+", "", d.speaker["name"].lower()).split()[-1:]
+            if not last or last[0] not in [t.lower_ for t in prev if t.i < prev.root.i]:
+                continue     # the speaker is named before the sentence's verb: its subject, however parsed
+            for start, strong, _kind in self.slots(prev.root):
+                span = self.outlet_at(doc, start, set(), strong)
+                if span is not None:
+                    a, b = base + span[0], base + span[1]
+                    d.source = {"outlet": self.clean[a:b], "author": None, "date": None, "date_text": None,
+                                "attribution": None, **dict(zip(("raw_start", "raw_end"), self.raw(a, b)))}
+                    d.rules.append(LEAD_SENTENCE_OUTLET)
+                    break
 
     def outlet_speaker_person(self, pi: int, speaker: dict[str, Any]) -> dict[str, Any] | None:
         """The parse made the outlet of a source slot the subject ("Writing on her blog, Calmer
@@ -266,12 +300,13 @@ class OutletResolver:
                     if subjects and word(c) in nouns and not any(g.dep_ in ("poss",) for g in c.children):
                         subject_preps.update(g.i for g in c.children if g.dep_ == "prep" and g.lower_ in _SLOT_PREPS)
                         stack += [g for g in c.children if g.i in subject_preps]
-                    stack += [g for g in c.children if g.dep_ == "acl" and g.tag_ in ("VBG", "VBN")
+                    stack += [g for g in c.children if g.dep_ in ("acl", "appos") and g.tag_ in ("VBG", "VBN")
                               or g.dep_ == "prep" and any(o.dep_ == "pobj" and word(o) in nouns for o in g.children)]
                 if c.dep_ in ("prep", "pobj", "agent", "advcl", "dobj", "dative", "npadvmod", "appos", "pcomp") \
                         or c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"):
                     stack.append(c)
         writing = {w.lower() for w in self.cfg["outlet_report_words"]}
+        by_verbs = writing | {w.lower() for w in self.cfg["outlet_by_verbs"]}
         out = []
         for t in clause:
             low = t.lower_
@@ -285,7 +320,8 @@ class OutletResolver:
                 out.append((t.i + 1, True, ""))
             elif t.pos_ == "VERB" and lemma(t).lower() == "quote" and t in heads:
                 out += [(c.left_edge.i, True, "") for c in t.children if c.dep_ == "nsubj"]
-            elif t.dep_ in ("prep", "agent", "dative") and low in _SLOT_PREPS and t.head.i in seen:
+            elif t.dep_ in ("prep", "agent", "dative") and low in _SLOT_PREPS and t.head.i in seen \
+                    and (low != "by" or word(t.head) in by_verbs):   # "asked by X", never "a dress by X"
                 h = word(t.head)
                 if h in nouns or h in writing:
                     out.append((t.i + 1, True, ""))
@@ -308,7 +344,7 @@ class OutletResolver:
     def outlet_at(self, doc: Any, k: int, stop: set[int], strong: bool) -> tuple[int, int] | None:
         """(start, end) doc-relative of the outlet named from token k on, or None."""
         media = {w.lower() for w in self.cfg["outlet_medium_nouns"]}
-        nouns = {w.lower() for w in self.cfg["outlet_cue_nouns"]}
+        works = {w.lower() for w in self.cfg["outlet_work_nouns"]}
         n = len(doc)
         j = k
         medium = False
@@ -343,7 +379,9 @@ class OutletResolver:
         while run and run[-1].lower_ in _RUN_INNER:
             run = run[:-1]
         after = doc[run[-1].i + 1] if run and run[-1].i + 1 < n else None
-        if after is not None and after.text[:1].islower() and (word(after) in media or word(after) in nouns):
+        if after is not None and not run[-1].whitespace_ and after.text in ("-", "–"):
+            return None     # "a Honduran and Afro-Cuban family": the run ends inside a word
+        if after is not None and after.text[:1].islower() and (word(after) in media or word(after) in works):
             medium = True   # "the Kitchen Table podcast", "The Proving Drawer newsletter", "the X Outlook report"
         if not run or not self.outlet_name(run, medium or marked, strong):
             return None
