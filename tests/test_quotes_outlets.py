@@ -137,3 +137,14 @@ def test_a_maker_after_by_is_no_source() -> None:
     out = quotes_of("In her review, Brandi Dowell received a wrap dress by Kaileigh. She shared, \"It is so soft "
                     'and comfortable and I love the wrap style top."\n')
     assert source(one(out, "It is so soft")) is None
+
+
+def test_a_work_named_after_its_noun_is_the_source() -> None:
+    out = quotes_of('In her memoir, Salt and Stone, Oona Fairleigh writes that a river "keeps every promise except '
+                    'the one you asked it to keep."\n')
+    assert source(one(out, "keeps every promise")) == "Salt and Stone"
+
+
+def test_a_person_after_a_work_noun_and_a_comma_is_no_source() -> None:
+    out = quotes_of('In his book, Piet Vandermeer argues that floods were "the only census the valley ever took."\n')
+    assert source(one(out, "the only census")) is None

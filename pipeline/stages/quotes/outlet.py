@@ -96,9 +96,14 @@ class OutletResolver:
 
     def clause_outlets(self) -> None:
         for d in self.drafts:
-            if d.kind != "inline" or d.source is not None or d.cue is not None or d.parent is not None:
+            if d.kind != "inline" or d.source is not None or d.parent is not None:
                 continue
             pi = d.para
+            if d.cue is not None:   # a cue whose pronoun found no one still names where the words appeared
+                d.source = self.cue_outlet(pi, d.cue) if d.speaker is None and d.pronoun is None else None
+                if d.source is not None:
+                    d.rules.append(CLAUSE_OUTLET)
+                continue
             doc, base = self.docs[pi], self.paragraphs[pi]["start"]
             inside = [t for t in doc if d.start <= base + t.idx < d.end]
             if not inside:
@@ -348,17 +353,18 @@ class OutletResolver:
         n = len(doc)
         j = k
         medium = False
-        while j < n and j - k < 6 and j not in stop and doc[j].text[:1].islower() \
+        while j < n and j - k < 6 and j not in stop and (doc[j].text[:1].islower() or doc[j].pos_ == "NUM") \
                 and doc[j].pos_ in ("DET", "PRON", "ADJ", "NOUN", "PROPN", "NUM") and not is_web_address(doc[j].text):
             j += 1      # "her blog", "local news site", "the parish magazine", "broadcaster"
         if j > k:
-            if word(doc[j - 1]) in media or doc[j - 1].lower_ in media:
+            if word(doc[j - 1]) in media or doc[j - 1].lower_ in media or word(doc[j - 1]) in works:
                 medium = True
-            elif not all(t.pos_ in ("DET", "PRON") for t in doc[k:j]):   # "the", "her": the name follows
+            elif not all(t.pos_ in ("DET", "PRON", "NUM") for t in doc[k:j]):   # "the", "her", "their 2024"
                 return None
-        marked = False
+        marked = comma = False
         while j < n and j not in stop and (doc[j].text in _TITLE_MARKS or doc[j].text == "," and medium):
             marked = marked or doc[j].text != ","
+            comma = comma or doc[j].text == ","
             j += 1
         if j >= n or j in stop:
             return None
@@ -383,11 +389,11 @@ class OutletResolver:
             return None     # "a Honduran and Afro-Cuban family": the run ends inside a word
         if after is not None and after.text[:1].islower() and (word(after) in media or word(after) in works):
             medium = True   # "the Kitchen Table podcast", "The Proving Drawer newsletter", "the X Outlook report"
-        if not run or not self.outlet_name(run, medium or marked, strong):
+        if not run or not self.outlet_name(run, medium or marked, strong, tight=medium and not comma or marked):
             return None
         return run[0].idx, run[-1].idx + len(run[-1])
 
-    def outlet_name(self, run: list[Any], introduced: bool, strong: bool) -> bool:
+    def outlet_name(self, run: list[Any], introduced: bool, strong: bool, tight: bool = False) -> bool:
         """Whether a run of capitalised words names an outlet (see the module's docstring). In a
         strong slot any name but a person's, a date or a body's; elsewhere only an outlet's shape
         or the model's ORG / WORK_OF_ART."""
@@ -401,13 +407,16 @@ class OutletResolver:
         if run[0].lower_.rstrip(".") in self.finder.honorifics or run[0].lower_ in self.finder.titles \
                 or any(t.pos_ == "PRON" for t in run):
             return False          # "Dr", "Our", "It"
-        if low in self.finder.persons or head in self.finder.persons and not shaped:
-            return False
+        if not tight and (low in self.finder.persons or head in self.finder.persons and not shaped):
+            return False          # a name the document gives a person (but "the documentary Low Water")
         bodies = self.finder.org_words | set(self.cfg["outlet_body_heads"])
         if any(t.lower_ in bodies for t in run) and not any(t.lower_ in words for t in run):
             return False          # "the Westmark Trades Council", "the Kestrel Museum", "the Chamber of Commerce"
-        if shaped:
-            return True
+        if head in words or run[0].lower_ in words and len(run) > 1:
+            return True           # "the Halvorsen Tribune", whatever the model calls it
+        if shaped:   # "in his book, Smith argues": a person after the noun is no title ("the documentary Low Water" is)
+            return tight or not (any(labels) and all(lab == "PERSON" for lab in labels if lab)) \
+                and not (len(run) <= 2 and head not in words and name_gender(run[0].text + " x", {}, True) is not None)
         if "PERSON" in labels or all(lab in ("DATE", "TIME", "CARDINAL", "ORDINAL") for lab in labels if lab) \
                 and any(labels):
             return False          # "on Friday"
