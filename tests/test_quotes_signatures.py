@@ -66,3 +66,25 @@ def test_an_outlet_name_ending_in_plus_signs_a_score_blurb() -> None:
 def test_a_name_line_with_the_name_in_another_script_in_brackets_is_the_speaker() -> None:
     out = quotes_of('"The trainer explained every step of the course clearly and patiently."\n\nMARIA CHEN (陈玛丽)\n')
     assert speaker(one(out, "The trainer explained")) == "MARIA CHEN"
+
+
+def test_blurb_signed_by_a_web_address_has_it_as_source() -> None:
+    out = quotes_of('"Charming from the first minute to the last, and funny too."\n\n— gamecrate.net\n')
+    q = one(out, "Charming from the first")
+    assert speaker(q) == "gamecrate.net" and q["source"]["outlet"] == "gamecrate.net"
+
+
+def test_blurb_with_a_source_label_has_it_as_source() -> None:
+    out = quotes_of('"Ember Hollow trusts its players, and that is rare."\n\n(Source: Indie Beat)\n')
+    assert one(out, "Ember Hollow trusts")["source"]["outlet"] == "Indie Beat"
+
+
+def test_blurb_with_its_outlet_in_brackets_on_the_line_has_it_as_source() -> None:
+    out = quotes_of('"The performances alone are worth the price of the ticket." (Film Weekly)\n')
+    assert one(out, "The performances alone")["source"]["outlet"] == "Film Weekly"
+
+
+def test_critic_signing_with_the_publication_has_it_as_source() -> None:
+    out = quotes_of('"Daskalova has made the year\'s most patient thriller."\n\n— Ruben Takacs, Eastbay Film Review\n')
+    q = one(out, "Daskalova has made")
+    assert speaker(q) == "Ruben Takacs" and q["source"]["outlet"] == "Eastbay Film Review"

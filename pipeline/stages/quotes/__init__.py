@@ -52,7 +52,9 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "reporting_verbs": _STR_LIST, "citing_verbs": _STR_LIST, "honorifics": _STR_LIST,
         "it_object_verbs": _STR_LIST, "group_nouns": _STR_LIST, "person_nouns": _STR_LIST,
         "titles": _STR_LIST, "organisation_words": _STR_LIST, "document_words": _STR_LIST,
-        "outlets": _STR_LIST, "outlet_words": _STR_LIST, "valedictions": _STR_LIST, "block_end_lines": _STR_LIST, "note_words": _STR_LIST,
+        "outlets": _STR_LIST, "outlet_words": _STR_LIST, "outlet_cue_nouns": _STR_LIST,
+        "outlet_medium_nouns": _STR_LIST, "source_labels": _STR_LIST, "outlet_body_heads": _STR_LIST, "outlet_staff_nouns": _STR_LIST, "outlet_by_verbs": _STR_LIST,
+        "outlet_work_nouns": _STR_LIST, "outlet_report_words": _STR_LIST, "valedictions": _STR_LIST, "block_end_lines": _STR_LIST, "note_words": _STR_LIST,
         "interview": {"type": "object", "additionalProperties": False, "properties": {
             "question_labels": _STR_LIST, "answer_labels": _STR_LIST, "intro_pattern": {"type": "string"},
             "asker_nouns": _STR_LIST}},

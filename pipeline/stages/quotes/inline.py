@@ -8,7 +8,7 @@ from typing import Any
 from .draft import Draft, _noun_framed, _title_like
 from .registry import register
 from ...rules import declare
-from ...quoting.clause import SPEAKER_FRAGMENT_SUBJECT, SPEAKER_REPORTING_VERB, SPEAKER_REPORTING_VERB_AFTER
+from ...quoting.clause import SPEAKER_ACCORDING_TO, SPEAKER_FRAGMENT_SUBJECT, SPEAKER_REPORTING_VERB, SPEAKER_REPORTING_VERB_AFTER
 from .attribution_line import ATTRIBUTION_LINE
 from .block import SOURCE_CUE_TITLE
 from .testimonial import SPEAKER_TESTIMONIAL_NAME
@@ -58,7 +58,8 @@ class InlineForm:
                 u = self.unit_at(s.open)
                 if s.open in self.used_spans or u is None or any(
                         k in u.tags for k in ("ref", "attribution", "date_only")) \
-                        or "heading" in u.tags and (u.first_in_para or self.text[u.start - 2:u.start - 1] in ".!?:"):
+                        or "heading" in u.tags and (u.first_in_para or self.text[u.start - 2:u.start - 1] in ".!?:") \
+                        and not self.signed_blurb(u, s):
                     continue   # a short line inside a hard-wrapped paragraph is no heading
                 lo = spans[n - 1].close + 1 if n and spans[n - 1].close is not None else p["start"]
                 lo = max(lo, spans[n - 1].end if n else lo)
@@ -118,6 +119,7 @@ class InlineForm:
                 elif split_rest and nwords < self.cfg["inline_min_words"]:
                     d.rules.append(SPLIT_SECOND)
                 outlet_sig = speaker.pop("outlet", False) if speaker is not None else False
+                signed_in = speaker.pop("outlet_source", None) if speaker is not None else None
                 if speaker is not None:
                     cue = speaker.pop("cue", None)
                     if speaker.get("pronoun"):
@@ -134,9 +136,17 @@ class InlineForm:
                             or self.cue_outlet(pi, cue)
                     if d.source is not None:
                         d.rules.append(SOURCE_CUE_TITLE)
+                        if d.speaker is not None and d.speaker.get("raw_start") is not None \
+                                and d.speaker.get("rule") != SPEAKER_ACCORDING_TO \
+                                and d.speaker["raw_start"] < d.source["raw_end"] and d.source["raw_start"] < d.speaker["raw_end"]:
+                            d.speaker = self.outlet_speaker_person(pi, d.speaker)   # "Writing on her blog, X, the researcher Y put it"
                 if outlet_sig:   # a blurb signed by a publication: it is the source too
                     d.source = {"outlet": d.speaker["name"], "author": None, "date": None, "date_text": None,
                                 "attribution": None, "raw_start": d.speaker["raw_start"], "raw_end": d.speaker["raw_end"]}
+                    d.rules.append(SOURCE_SIGNATURE)
+                elif signed_in is not None:   # a critic signing with the publication: it is the source
+                    d.source = {"outlet": signed_in["name"], "author": None, "date": None, "date_text": None,
+                                "attribution": None, "raw_start": signed_in["raw_start"], "raw_end": signed_in["raw_end"]}
                     d.rules.append(SOURCE_SIGNATURE)
                 d.parent = self.container(s.start)
                 par = d.parent

@@ -1,7 +1,8 @@
 """Testimonials, blurbs and epigraphs: the name that signs a quotation after it.
 
-`"..." – Milton Glaser` on the quotation's own line, or a line of its own after a quotation
-paragraph (`— Maria K.`, `Tom, Leeds`, `Jason Doan` over a job title, `8/10 – PlayZone`). A
+`"..." – Milton Glaser` (or `"..." (Film Weekly)`) on the quotation's own line, or a line of its own
+after a quotation paragraph (`— Maria K.`, `Tom, Leeds`, `Jason Doan` over a job title, `8/10 –
+PlayZone`, `(Source: Indie Beat)`, `— gamecrate.net`, `The Coastal Observer`: an outlet by its shape). A
 signature is a person when the model tags it PERSON or its first word is a first name (the
 general name list of quoting/gender.py); after a dash, a signature that is neither is the
 publication the blurb is taken from: the source, and the speaker since no person is named.
@@ -22,10 +23,12 @@ SPEAKER_TESTIMONIAL_NAME = declare("quotes.speaker.testimonial_name", stage="quo
                                    why="a name line right after a quotation paragraph signs it")
 
 _NAME_WORD = r"[A-Z][\w'’.-]*\+?"    # "GamesRadar+"
+_WEB = r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}\b"   # "— gamecrate.net"
 _DASH = r"[–—―-]{1,2}|~"
 SIGNATURE_RE = re.compile(rf"^\s*(?:(?P<score>\d+(?:\.\d+)?\s*/\s*\d+|\d(?:\.\d)?\s*stars?)\s*)?(?P<dash>{_DASH})?\s*"
-                          rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|van|von|da|al|&))*)"
-                          rf"(?P<rest>\s*,\s*[^\n]{{0,60}}|\s+(?:at|of|from)\s+[^\n]{{1,60}}|\s*\([^()\n]{{1,30}}\))?\s*$")   # "— X at Y", "— X of Y", "X (Y)"
+                          rf"(?P<label>\(\s*(?P<labelword>[A-Z][a-z]+)\s*:\s*)?"     # "(Source: Indie Beat)"
+                          rf"(?P<name>{_WEB}|{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|van|von|da|al|&))*)"
+                          rf"(?P<rest>\s*,\s*[^\n]{{0,60}}|\s+(?:at|of|from)\s+[^\n]{{1,60}}|\s*\([^()\n]{{1,30}}\))?(?(label)\s*\))\s*$")   # "— X at Y", "— X of Y", "X (Y)"
 
 
 class TestimonialForm:
@@ -33,8 +36,13 @@ class TestimonialForm:
         """The speaker record a signature line gives, or None. ``start``: its clean offset."""
         from ...quoting.gender import name_gender
 
+        from .outlet import is_web_address
+
         m = SIGNATURE_RE.match(line)
-        if m is None or dashed_needed and not (m.group("dash") or m.group("score")):
+        labelled = m is not None and m.group("label") is not None
+        if labelled and m.group("labelword").lower() not in {w.lower() for w in self.cfg["source_labels"]}:
+            return None
+        if m is None or dashed_needed and not (m.group("dash") or m.group("score") or labelled):
             return None
         name = m.group("name").rstrip(".") if not re.search(r"\b[A-Z]\.$", m.group("name")) else m.group("name")
         words = name.split()
@@ -54,12 +62,22 @@ class TestimonialForm:
         first = self.cfg["first_name_gender"] and name_gender(words[0] + " x", {}, True) is not None
         titled = any(w.lower().strip(".,") in self.finder.titles for w in words)   # "Senior Team Lead"
         person = not titled and (whole or first or name.lower() in self.finder.persons)
-        dashed = bool(m.group("dash") or m.group("score"))
+        dashed = bool(m.group("dash") or m.group("score") or labelled)
         rest = (m.group("rest") or "").strip(" ,")
+        if labelled:
+            person = False   # "(Source: X)" names where the words were published
+        if is_web_address(name) or not dashed and not person and self.finder.is_outlet(name):
+            dashed, person = True, False   # "— gamecrate.net", "The Coastal Observer" under a blurb: by their shape
+            if name.lower().startswith("the "):
+                name, s0 = name[4:], s0 + 4
         if rest and not dashed and not rest.startswith("(") and not (rest[:1].isupper() and len(rest.split()) <= 6 and rest[-1:] not in ".!?"):
             return None   # 'Mary, who had said nothing ...' in wrapped prose is no signature ('Tom, Leeds' is)
         if person and (dashed or len(words) >= 2 or m.group("rest")):
-            return self.span_rec(s0, s0 + len(name), name=name, type="person", rule=SPEAKER_TESTIMONIAL_NAME)
+            rec = self.span_rec(s0, s0 + len(name), name=name, type="person", rule=SPEAKER_TESTIMONIAL_NAME)
+            if rest and (self.finder.is_outlet(rest) or is_web_address(rest)):   # "— Ruben Takacs, Eastbay Film Review"
+                r0 = start + m.start("rest") + m.group("rest").index(rest)
+                rec["outlet_source"] = self.span_rec(r0, r0 + len(rest), name=rest)
+            return rec
         if dashed and not person and len(words) >= 1 and not labels & {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"}:
             rec = self.span_rec(s0, s0 + len(name), name=name, type="outlet", rule=SPEAKER_SIGNATURE_OUTLET)
             rec["outlet"] = True
@@ -79,10 +97,28 @@ class TestimonialForm:
         line_end = self.text.find("\n", s.close, self.paragraphs[pi]["end"])
         line_end = self.paragraphs[pi]["end"] if line_end < 0 else line_end
         rest = self.text[s.close + 1:line_end]
+        bracket = re.fullmatch(r"(\s*[.,]?\s*\()([^()\n]{2,60})\)\s*", rest)
+        line_start = self.text.rfind("\n", 0, s.open) + 1
+        if bracket and not re.search(r"\w", self.text[line_start:s.open]):
+            # '"The performances alone are worth the ticket." (Film Weekly)' on a line of its own
+            inner, at = bracket.group(2), s.close + 1 + bracket.end(1)
+            labels = "|".join(re.escape(w) for w in self.cfg["source_labels"])
+            via = re.match(rf"(?i)(?:{labels})\s*:?\s+", inner)   # '(via The Verge)', '(Source: X)'
+            if via:
+                inner, at = "(Source: " + inner[via.end():] + ")", at - 9 + via.end()
+            return self.signature(inner, at, dashed_needed=False)
         if not re.match(rf"\s*[.,]?\s*(?:{_DASH})", rest):
             return None
         lead = len(rest) - len(rest.lstrip(" .,"))
         return self.signature(rest[lead:], s.close + 1 + lead, dashed_needed=True)
+
+    def signed_blurb(self, u: Any, s: Any) -> bool:
+        """'"Quietly astonishing."' over 'The Coastal Observer': a short quoted sentence signed by a
+        publication is a blurb, not a heading (a quoted title has no sentence end)."""
+        if s.close is None or self.text[s.start:s.end].rstrip()[-1:] not in (".", "!", "?"):
+            return False
+        rec = self.testimonial_name(u, s)
+        return rec is not None and rec.get("type") == "outlet"
 
     @register(SPEAKER_TESTIMONIAL_NAME)
     def testimonial_name(self, u: Any, s: Any) -> dict[str, Any] | None:
