@@ -159,8 +159,11 @@ def cut_at_vocabulary_change(paras: list[Para], run: list[int], ccfg: dict[str, 
         drop = (relative or depth) and len(seen) >= ccfg["relative_after"] and s < ccfg["relative_drop"] * median(seen)
         if depth and not relative:
             drop = drop and s < ccfg["min_shared"]    # (below the ordinary floor too: a lowered floor is lifted, not replaced)
-        if drop and depth and not relative and not s < floor and n + 1 < len(run) and share(n + 1) < s:
-            n += 1         # the deeper valley one paragraph on is the boundary (TextTiling cuts at the deepest point)
+        if drop and depth and not relative and not s < floor:
+            if n == len(run) - 1:
+                break      # one paragraph left before the run's own end (a headline): an article's lede shares little
+            if share(n + 1) < s:
+                n += 1     # the deeper valley one paragraph on is the boundary (TextTiling cuts at the deepest point)
         if s < floor or drop:
             # the paragraph at the boundary goes to the side whose vocabulary it shares more (a windowed
             # share falls a paragraph early when the passage's last paragraph sits in the next window)
