@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 from pipeline.config import load_config
-from pipeline.stages.copyright.text import Para, count_words, cut_at_vocabulary_change, find_dates
+from pipeline.stages.copyright.text import Para, closes_quotation, count_words, cut_at_vocabulary_change, find_dates
 from tests.test_copyright import para, process
 from tests.test_copyright_reprint import HOST_AFTER, HOST_BEFORE, covered, prose
 
@@ -45,9 +45,9 @@ def test_a_quoted_passage_starts_where_a_quotation_opens_that_its_last_paragraph
 
 
 def test_last_paragraph_closes_a_quotation_only_when_its_quote_marks_do_not_balance() -> None:
-    assert reprint._closes_quotation('the end of the excerpt."')
-    assert not reprint._closes_quotation('"It is over," she said. "We move on."')
-    assert reprint._closes_quotation("the end of it.”") and not reprint._closes_quotation("“Quoted in full.”")
+    assert closes_quotation('the end of the excerpt."')
+    assert not closes_quotation('"It is over," she said. "We move on."')
+    assert closes_quotation("the end of it.”") and not closes_quotation("“Quoted in full.”")
 
 
 def test_a_forum_quote_header_is_a_name_and_a_verb_not_a_line_announcing_a_story() -> None:

@@ -17,13 +17,12 @@ from __future__ import annotations
 from typing import Any
 
 from .signals import Candidate, sig
-from .text import (TERMINAL, Para, any_match, content_words, count_words, cut_at_vocabulary_change, find_dates,
-                   is_heading, is_running_text, rx)
+from .text import (CLOSE_QUOTES, OPEN_QUOTES, TERMINAL, Para, any_match, closes_quotation, content_words, count_words,
+                   cut_at_vocabulary_change, find_dates, is_heading, is_running_text, opens_quotation, opens_unclosed,
+                   quoted_paragraphs_end, rx, unemphasised, unquoted_line, unwrapped)
 from .voice import cut_at_voice_change, host_voice, reportage, voice_evidence
 from .wire import wire_datelines
 
-_OPEN_QUOTES = "\"“«„‘'"
-_CLOSE_QUOTES = "\"”»’'"
 
 
 def source_names(line: str, cfg: dict[str, Any]) -> list[str]:
@@ -48,9 +47,10 @@ def anchor(p: Para, cfg: dict[str, Any], where: str) -> dict[str, Any] | None:
     rcfg = cfg["reprint"]
     if len(p.lines) > 2 or p.words > rcfg["line_max_words"] or p.words == 0:
         return None
-    t = unemphasised(" ".join(p.lines))
-    if t.lstrip()[:1] in _OPEN_QUOTES:
+    t = unemphasised(unquoted_line(" ".join(p.lines)))
+    if t.lstrip()[:1] in OPEN_QUOTES:
         return None        # a line opening with a quote mark is a quotation, not a line about one
+    inner = unwrapped(t)   # "(via <outlet>)", "[Source: <outlet>]": the line inside its brackets
     dates = find_dates(t, cfg["months"])
     # an outlet named only by its web address ("Source: https://www.x.com/2016/...", "via x.com") is named too
     names = source_names(t, cfg) + [m.group("host") for m in rx(rcfg["web_address_pattern"]).finditer(t)]
@@ -58,7 +58,8 @@ def anchor(p: Para, cfg: dict[str, Any], where: str) -> dict[str, Any] | None:
         return None        # a social post's embed credit: the post is a short quotation, not a reprint
     notice = (any_match(cfg["notice_scope"]["statement_patterns"], t) or any_match(rcfg["notice_patterns"], t)) \
         if where == "after" else None
-    cue = any_match(rcfg["intro_cue_patterns" if where == "before" else "source_cue_patterns"], t)
+    cues = rcfg["intro_cue_patterns" if where == "before" else "source_cue_patterns"]
+    cue = any_match(cues, t) or (inner != t and any_match(cues, inner[:1].upper() + inner[1:]))
     punct = (any_match(rcfg["attribution_form_patterns"], t.strip())
              or (len(p.lines) == 1 and _name_and_date_only(t, dates, cfg))) \
         if where == "after" else None
@@ -76,13 +77,9 @@ def anchor(p: Para, cfg: dict[str, Any], where: str) -> dict[str, Any] | None:
                                                        "attribution line"),
             "cue": "notice" if notice else ("cue" if cue else "form"), "outlet": outlet, "who": who,
             "date": dates[0][2] if dates else None, "date_text": dates[0][3] if dates else None,
-            "punct_only": not (notice or cue)}
-
-
-def unemphasised(t: str) -> str:
-    """A line set in italics or bold ("*Source: X*", "_By NAME_") reads as the line itself."""
-    m = rx(r"^\s*(\*{1,2}|_)(?P<inner>\S.*?\S)\1\s*$").match(t)
-    return m.group("inner") if m else t
+            "punct_only": not (notice or cue),
+            # "(c) <year> <outlet>. Reprinted by permission.": a notice that says the text is reproduced
+            "reprint_cue": bool(notice and any_match(rcfg["source_cue_patterns"], t))}
 
 
 def _credit_line(p: Para, cfg: dict[str, Any]) -> bool:
@@ -155,6 +152,8 @@ def _continues(paras: list[Para], j: int, step: int, cfg: dict[str, Any]) -> boo
     rcfg = cfg["reprint"]
     hcfg = {**cfg["heading"], "months": cfg["months"]}
     p = paras[j]
+    if _interruption(paras, j, rcfg):
+        return True        # "Advertisement", "Story continues below" between two paragraphs of the article
     if is_heading(p, hcfg) or _headline(p, cfg):
         return False
     if _body_para(p, rcfg):
@@ -164,11 +163,41 @@ def _continues(paras: list[Para], j: int, step: int, cfg: dict[str, Any]) -> boo
             and not is_heading(paras[nxt], hcfg))
 
 
+def _interruption(paras: list[Para], j: int, rcfg: dict[str, Any]) -> bool:
+    """An ad slot's line of the host's layout ("Advertisement", "Story continues below") with running
+    text on both sides: the article goes on over it."""
+    return (len(paras[j].lines) == 1 and 0 < j < len(paras) - 1 and bool(rx(rcfg["interruption_pattern"]).match(paras[j].text.strip()))
+            and _body_para(paras[j - 1], rcfg) and _body_para(paras[j + 1], rcfg))
+
+
+def _dump_quoted(p: Para) -> bool:
+    """A paragraph of a text dump's blockquote: it opens with "> "."""
+    return p.text.lstrip().startswith(">")
+
+
+def _run_words(paras: list[Para], k: int, step: int, rcfg: dict[str, Any]) -> int:
+    """Words of the running-text paragraphs from ``k`` on (in the direction of ``step``) until the first other one."""
+    n = 0
+    while 0 <= k < len(paras) and (_body_para(paras[k], rcfg) or _interruption(paras, k, rcfg)):
+        n, k = n + paras[k].words, k + step
+    return n
+
+
+def _closes_longer_run(paras: list[Para], i: int, cfg: dict[str, Any]) -> bool:
+    """Line ``i`` (read both ways, a header after it) ends a passage long enough to be a reprint while what
+    its header opens is too short to be one (a forum's next post, "Posted <date>"): it closes, not opens."""
+    rcfg = cfg["reprint"]
+    k = i + 1
+    while k < len(paras) and k - i <= rcfg["max_header_lines"] and (_headline(paras[k], cfg) or _header_line(paras[k], cfg)):
+        k += 1
+    return _run_words(paras, i - 1, -1, rcfg) >= rcfg["min_words"] > _run_words(paras, k, 1, rcfg)
+
+
 def _headline(p: Para, cfg: dict[str, Any]) -> bool:
     """A title line: one short line without a closing full stop (a question mark is a title's)."""
     t = p.text.strip()
     return (len(p.lines) == 1 and 0 < p.words <= cfg["reprint"]["headline_max_words"]
-            and not t.rstrip(_CLOSE_QUOTES).endswith((".", ",", ";", ":")) and t[:1].isalnum()   # (."): a sentence
+            and not t.rstrip(CLOSE_QUOTES).endswith((".", ",", ";", ":")) and t[:1].isalnum()   # (."): a sentence
             and not rx(cfg["reprint"]["sentence_break_pattern"]).search(t))   # two sentences are prose, not a title
 
 
@@ -299,7 +328,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
     anchors_before = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "before"))
                       and (i not in anchors_after or p.text.rstrip().endswith(":")
                            or any_match(rcfg["forward_patterns"], p.text.strip())
-                           or _article_header_at(paras, i + 1, cfg)     # an article's header follows it
+                           or (_article_header_at(paras, i + 1, cfg)     # an article's header follows it
+                               and not _closes_longer_run(paras, i, cfg))
                            or (i + 1 < len(paras) and _body_para(paras[i + 1], rcfg)     # nothing it could close
                                and not (i > 0 and _body_para(paras[i - 1], rcfg)))       # (a list, a heading above)
                            or (any_match(rcfg["intro_leaning_patterns"], p.text.strip())
@@ -331,13 +361,15 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             j += 1
         run: list[int] = []
         while j < len(paras) and (j == dateline or (j not in anchors_before and j not in ends)):
-            if not _continues(paras, j, 1, cfg):
+            if not _continues(paras, j, 1, cfg) or (run and _dump_quoted(paras[run[0]]) != _dump_quoted(paras[j])):
                 break
             run.append(j)
             j += 1
             if j - 1 in closing:
                 break      # a copyright notice closes it here
-        end_anchor = (anchors_after.get(j) if j in ends else None) or closing.get(j - 1)
+        # the site's own footer notice ends the run but says nothing of where the passage ends: the cuts decide
+        end_anchor = (anchors_after.get(j) if j in ends else None) or \
+            next((c for c in [closing.get(j - 1)] if c and not c["footer_like"]), None)
         host = None
         if not end_anchor:       # nothing closes it: the passage ends where the host's voice or the vocabulary changes
             run, host = cut_at_voice_change(paras, run, rcfg["voice"], forward=True)
@@ -362,13 +394,15 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             p = paras[j]
             if not _continues(paras, j, -1, cfg) or (not back and not _body_para(p, rcfg)):
                 break
-            if not back and (_closes_quotation(p.text) or _quoted_paragraphs_end(paras, j)):
+            if back and _dump_quoted(paras[back[0]]) != _dump_quoted(p):
+                break      # a text dump's blockquote ("> " lines) is set apart from the text around it
+            if not back and (closes_quotation(p.text) or quoted_paragraphs_end(paras, j)):
                 quoted = True
             back.append(j)
             j -= 1
             # the quotation opens here: the passage starts with it (in the convention of a quotation over
             # several paragraphs, each opens with a mark: it starts at the first of them)
-            if quoted and _opens_quotation(p.text) and not (j >= 0 and _opens_unclosed(paras[j].text)):
+            if quoted and opens_quotation(p.text) and not (j >= 0 and opens_unclosed(paras[j].text)):
                 break
         back, host = cut_at_voice_change(paras, back, rcfg["voice"])    # the host's "I"/"we" before the article
         j = host if host is not None else j
@@ -379,7 +413,9 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
         floor = cohesion["min_shared_to_headline"] if titled or quoted else cohesion["min_shared"]
         if titled and _header_line(paras[j], cfg):
             floor = 0.0        # a byline or dateline right above the run: the article starts there, whatever its words
-        back, low = cut_at_vocabulary_change(paras, back, cohesion, floor)
+        # a boundary far below the passage's own cohesion ends it too (TextTiling's depth), unless a byline
+        # or dateline right above the run says where the article starts
+        back, low = cut_at_vocabulary_change(paras, back, cohesion, floor, depth=floor > 0.0)
         j = back[-1] - 1 if back else j
         body = [paras[k] for k in sorted(back)]
         if a["punct_only"] and not quoted and not (a["date"] and a["outlet"]):
@@ -389,7 +425,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
         # apart from the page, as a byline sets an article apart
         apart = bool(header) and _headline(paras[header[0]], cfg) and header[0] > 0 and \
             host_voice(paras[header[0] - 1], rcfg["voice"]) and reportage(body, rcfg["voice"])
-        if a["what"] == "copyright notice" and not (apart or any(_header_line(paras[h], cfg) for h in header)
+        if a["what"] == "copyright notice" and not a["reprint_cue"] and not (
+                apart or any(_header_line(paras[h], cfg) for h in header)
                                                     or any(_credit_line(paras[h], cfg) for h in header[1:])):
             continue   # a notice closes a complete article (headline, byline or dateline, body), not the
             #            page's own last section under its heading
@@ -417,50 +454,6 @@ def _header_above(paras: list[Para], k: int, cfg: dict[str, Any]) -> list[int]:
     if m >= 0 and _headline(paras[m], cfg):
         header.insert(0, m)
     return header
-
-
-def _opens_quotation(text: str) -> bool:
-    """A paragraph that opens with a quotation it does not close within its own text: the quotation
-    goes on after it, or the paragraph is all quotation. One whose opening quotation closes and the
-    writer's words go on ("…," as well as …) is a paragraph of the passage, not where it starts."""
-    t = text.strip()
-    if t[:1] not in _OPEN_QUOTES:
-        return False
-    if t[-1:] in _CLOSE_QUOTES:
-        return True
-    pairs = {"“": "”", "«": "»", "‘": "’"}
-    if t[0] in pairs:
-        return t.count(t[0]) > t.count(pairs[t[0]])
-    return t.count(t[0]) % 2 == 1
-
-
-def _opens_unclosed(text: str) -> bool:
-    """A paragraph that opens with a quote mark and does not end with one (a quotation running on)."""
-    t = text.strip()
-    return t[:1] in _OPEN_QUOTES and t[-1:] not in _CLOSE_QUOTES
-
-
-def _quoted_paragraphs_end(paras: list[Para], j: int) -> bool:
-    """Paragraph ``j`` ends a quotation of several paragraphs in the printer's convention: each paragraph
-    opens with a quote mark, only the last closes ("…  / "… / "…")."""
-    t = paras[j].text.strip()
-    return (t[:1] in _OPEN_QUOTES and t[-1:] in _CLOSE_QUOTES and j > 0
-            and _opens_unclosed(paras[j - 1].text))
-
-
-def _closes_quotation(text: str) -> bool:
-    """A last paragraph that closes a quotation opened before it (a quoted passage ends here); one that
-    quotes someone within itself ("…," she said. "…") ends an article's paragraph, not a quotation."""
-    t = text.rstrip()
-    if t[-1:] not in _CLOSE_QUOTES:
-        return False
-    if t[-1] == "”":
-        return t.count("”") > t.count("“")
-    if t[-1] == "»":
-        return t.count("»") > t.count("«")
-    if t[-1] == '"':
-        return t.count('"') % 2 == 1
-    return "‘" not in t      # ’ after a paragraph that opens no ‘ closes one opened before it
 
 
 def _candidate(paras: list[Para], header: list[int], body: list[Para], found: list[tuple[dict[str, Any], int | None]],

@@ -116,7 +116,7 @@ def content_words(text: str, min_letters: int) -> set[str]:
 
 
 def cut_at_vocabulary_change(paras: list[Para], run: list[int], ccfg: dict[str, Any],
-                             floor: float, relative: bool = False) -> tuple[list[int], float]:
+                             floor: float, relative: bool = False, depth: bool = False) -> tuple[list[int], float]:
     """Where a run of running text stops being the passage: the first sharp change of vocabulary.
 
     ``run`` lists paragraph indexes in the order of travel (from the anchor outwards). At each
@@ -125,7 +125,10 @@ def cut_at_vocabulary_change(paras: list[Para], run: list[int], ccfg: dict[str, 
     below ``floor`` (an inserted article and the host's paragraph share almost none). Returns the
     kept indexes and the lowest value seen inside them. ``relative`` (a run nothing closes): a boundary
     far below the median of the passage's own boundaries so far ends it too. (Weighting words by their inverse
-    paragraph frequency in the page was tried: it cuts articles whose topic words fill them.)
+    paragraph frequency in the page was tried: it cuts articles whose topic words fill them.) ``depth`` (a
+    closed passage travelled back from its attribution, under a lowered ``floor``): that relative drop ends
+    it too where the boundary is also below the ordinary ``min_shared``, once enough of its words have been
+    compared (a headline within reach lowers the floor; the passage's own cohesion lifts it back).
     """
     words = {k: content_words(paras[k].text, ccfg["min_letters"]) for k in run}
 
@@ -153,12 +156,19 @@ def cut_at_vocabulary_change(paras: list[Para], run: list[int], ccfg: dict[str, 
             continue       # a closed passage: too few of its words yet to compare vocabularies
         s = share(n)
         # a boundary far below the passage's own cohesion so far is a change of text too (TextTiling's depth)
-        drop = relative and len(seen) >= ccfg["relative_after"] and s < ccfg["relative_drop"] * median(seen)
+        drop = (relative or depth) and len(seen) >= ccfg["relative_after"] and s < ccfg["relative_drop"] * median(seen)
+        if depth and not relative:
+            drop = drop and s < ccfg["min_shared"]    # (below the ordinary floor too: a lowered floor is lifted, not replaced)
+        if drop and depth and not relative and not s < floor:
+            if n == len(run) - 1:
+                break      # one paragraph left before the run's own end (a headline): an article's lede shares little
+            if share(n + 1) < s:
+                n += 1     # the deeper valley one paragraph on is the boundary (TextTiling cuts at the deepest point)
         if s < floor or drop:
             # the paragraph at the boundary goes to the side whose vocabulary it shares more (a windowed
             # share falls a paragraph early when the passage's last paragraph sits in the next window)
             # (by at least ``boundary_margin`` words: one shared word is chance)
-            while relative and n + 1 < len(run) and _leans_back(words[run[n]], block(run[:n][::-1]),
+            while (relative or depth) and n + 1 < len(run) and _leans_back(words[run[n]], block(run[:n][::-1]),
                                                                 block(run[n + 1:]), ccfg["boundary_margin"]):
                 n += 1
             return run[:n], round(low, 4)
@@ -172,3 +182,69 @@ def _leans_back(para: set[str], before: set[str], after: set[str], margin: int) 
     and at least ``margin`` of them."""
     back = len(para & before)
     return back >= margin and back > margin * len(para & after)
+
+
+# ------------------------------------------------------------------------------ lines and quote marks
+OPEN_QUOTES = "\"“«„‘'"
+CLOSE_QUOTES = "\"”»’'"
+
+
+def unquoted_line(t: str) -> str:
+    """A text dump's blockquote line ("> (via <outlet>)") reads as the line itself."""
+    return rx(r"^\s*>\s?").sub("", t, count=1)
+
+
+def unwrapped(t: str) -> str:
+    """A line wholly in parentheses or square brackets, without them ("(via X)" -> "via X")."""
+    m = rx(r"^\s*[(\[](?P<inner>[^()\[\]]{3,})[)\]]\.?\s*$").match(t)
+    return m.group("inner").strip() if m else t
+
+
+def unemphasised(t: str) -> str:
+    """A line set in italics or bold ("*Source: X*", "_By NAME_") reads as the line itself."""
+    m = rx(r"^\s*(\*{1,2}|_)(?P<inner>\S.*?\S)\1\s*$").match(t)
+    return m.group("inner") if m else t
+
+
+def opens_quotation(text: str) -> bool:
+    """A paragraph that opens with a quotation it does not close within its own text: the quotation
+    goes on after it, or the paragraph is all quotation. One whose opening quotation closes and the
+    writer's words go on ("…," as well as …) is a paragraph of the passage, not where it starts."""
+    t = text.strip()
+    if t[:1] not in OPEN_QUOTES:
+        return False
+    if t[-1:] in CLOSE_QUOTES:
+        return True
+    pairs = {"“": "”", "«": "»", "‘": "’"}
+    if t[0] in pairs:
+        return t.count(t[0]) > t.count(pairs[t[0]])
+    return t.count(t[0]) % 2 == 1
+
+
+def opens_unclosed(text: str) -> bool:
+    """A paragraph that opens with a quote mark and does not end with one (a quotation running on)."""
+    t = text.strip()
+    return t[:1] in OPEN_QUOTES and t[-1:] not in CLOSE_QUOTES
+
+
+def quoted_paragraphs_end(paras: list[Para], j: int) -> bool:
+    """Paragraph ``j`` ends a quotation of several paragraphs in the printer's convention: each paragraph
+    opens with a quote mark, only the last closes ("…  / "… / "…")."""
+    t = paras[j].text.strip()
+    return (t[:1] in OPEN_QUOTES and t[-1:] in CLOSE_QUOTES and j > 0
+            and opens_unclosed(paras[j - 1].text))
+
+
+def closes_quotation(text: str) -> bool:
+    """A last paragraph that closes a quotation opened before it (a quoted passage ends here); one that
+    quotes someone within itself ("…," she said. "…") ends an article's paragraph, not a quotation."""
+    t = text.rstrip()
+    if t[-1:] not in CLOSE_QUOTES:
+        return False
+    if t[-1] == "”":
+        return t.count("”") > t.count("“")
+    if t[-1] == "»":
+        return t.count("»") > t.count("«")
+    if t[-1] == '"':
+        return t.count('"') % 2 == 1
+    return "‘" not in t      # ’ after a paragraph that opens no ‘ closes one opened before it
