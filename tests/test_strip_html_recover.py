@@ -61,3 +61,42 @@ def test_a_furniture_word_in_a_layout_class_over_the_kept_text_does_not_stop_rec
     ext, out = run_strip(cfg, "a.html", html)
     assert label_of(ext, out, "Nobody in the town") == ("content", "strip.html.main_text")
     assert label_of(ext, out, "Our sponsors")[0] == "boilerplate"
+
+
+LEFT_OUT = ("<p>Nobody in the town had expected the council to pay for the quay from its own reserves, "
+            "and the decision was taken after a long and sometimes bitter public debate.</p>")
+
+
+def _reference(html: str) -> str:
+    """trafilatura's text standing in: the paragraphs of the article only."""
+    return "\n".join(p.split(">", 1)[1].split("<", 1)[0] for p in html.split("</p>") if p)
+
+
+def test_a_figure_caption_trafilatura_left_out_is_not_recovered(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    caption = ("<figure><img src='q.jpg'><figcaption>The new quay seen from the harbour wall on a bright "
+               "morning in the spring after the storms, photographed for the council.</figcaption></figure>")
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE[:600]}{caption}{ARTICLE[600:]}</article>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE))
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "seen from the harbour wall")[0] == "boilerplate"
+
+
+def test_text_right_below_the_kept_text_is_recovered(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE}<h2>Questions</h2>{LEFT_OUT}</article>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE))
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "Nobody in the town") == ("content", "strip.html.main_text")
+
+
+def test_text_far_below_the_kept_text_is_not_recovered(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    cards = "".join(f'<div class="card"><h3>Story {i}</h3><span>May {i}</span></div>' for i in range(1, 5))
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE}</article><div class="more">{cards}{LEFT_OUT}</div>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE))
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "Nobody in the town") == ("boilerplate", "strip.html.trafilatura")

@@ -30,7 +30,7 @@ HTML_MAIN_TEXT = declare("strip.html.main_text", stage="strip",
         params=["html.recover.enabled", "html.recover.max_link_density", "html.recover.min_words",
                 "html.recover.min_sentence_words", "html.recover.skip_tokens", "html.recover.comment_tokens",
                 "html.recover.comment_min_kept", "html.recover.second_opinion",
-                "html.recover.furniture_max_share"])
+                "html.recover.furniture_max_share", "html.recover.skip_kinds", "html.recover.after_max_gap"])
 HTML_HEADING_OF_CONTENT = declare("strip.html.heading_of_content", stage="strip",
         why="a heading directly over kept content is its heading",
         params=["html.recover.headings"])
@@ -142,6 +142,9 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
     # same product twice), not main text trafilatura overlooked
     seen: Counter[str] | None = None  # counted when first needed
     dropped: set[int] = set()  # blocks the main-text decision left out
+    skip_kinds = set(rcfg["skip_kinds"])
+    after_gap = int(rcfg["after_max_gap"])
+    previous = -1  # the last block kept or recovered so far
     for i, b in enumerate(blocks):
         if labels[i][0] != "content":
             continue
@@ -153,11 +156,14 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
                 labels[i] = ("boilerplate", HTML_OVERLAY)
             elif kept[i]:
                 labels[i] = ("content", decided[i] if decided else HTML_TRAFILATURA)
+                previous = i
             elif rcfg["enabled"] and (first <= i <= last or not rcfg["within_kept_range"]) \
+                    and b.get("kind") not in skip_kinds and _near_kept(i, last, previous, after_gap) \
                     and (second is None or second[i] or (rcfg["second_opinion"] == "outside" and first <= i <= last)) \
                     and _main_text(texts[i], density, ctx_tokens & ((recover_tokens if first <= i <= last else tokens) | overlay | skip), rcfg) \
                     and (not rcfg["unique_only"] or (seen := seen or Counter(key(t) for t in texts))[key(texts[i])] == 1):
                 labels[i] = ("content", HTML_MAIN_TEXT)
+                previous = i
             else:
                 labels[i] = ("boilerplate", decided[i] if decided else HTML_TRAFILATURA)
                 dropped.add(i)
@@ -184,6 +190,13 @@ def _small_overlays(blocks: list[dict[str, Any]], texts: list[str], kept: list[b
         if not total or under <= max_share * total:
             out.add(t)
     return out
+
+
+def _near_kept(i: int, last: int, previous: int, max_gap: int) -> bool:
+    """After the last block the decider kept, recovered text continues the main text only while
+    it follows kept or recovered text closely (a FAQ under an article, the rest of a thread);
+    text further down is the page's tail: teaser blurbs, author boxes, calls to action (0: no limit)."""
+    return not max_gap or i <= last or i - previous <= max_gap
 
 
 def _comment_tokens(blocks: list[dict[str, Any]], texts: list[str], kept: list[bool], cfg: dict[str, Any]) -> set[str]:
