@@ -100,3 +100,45 @@ def test_text_far_below_the_kept_text_is_not_recovered(cfg: Any, monkeypatch: An
     monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE))
     ext, out = run_strip(cfg, "a.html", html)
     assert label_of(ext, out, "Nobody in the town") == ("boilerplate", "strip.html.trafilatura")
+
+
+def test_a_paragraph_printed_again_further_down_is_a_copy(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE}</article><div class="mobile">{ARTICLE[:400]}</div>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE))
+    ext, out = run_strip(cfg, "a.html", html)
+    decisions = [d for b, d in zip(ext["blocks"], out["decisions"]) if "storm 1," in b["text"]]
+    assert [(d["label"], d["rule"]) for d in decisions] == [("content", "strip.html.trafilatura"),
+                                                            ("boilerplate", "strip.html.duplicate_block")]
+
+
+def test_a_quoted_post_repeating_a_post_is_not_a_copy(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    post = ARTICLE.split("</p>")[0][3:]
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE}<blockquote>{post}</blockquote><p>I agree with that.</p></article>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE) + "\n" + post + "\nI agree with that.")
+    ext, out = run_strip(cfg, "a.html", html)
+    quoted = [d for b, d in zip(ext["blocks"], out["decisions"]) if b.get("kind") == "quote"]
+    assert [d["label"] for d in quoted] == ["content"]
+
+
+def test_text_the_decider_kept_inside_a_small_sidebar_is_furniture(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    side = "<p>Our sponsors pay for this site and we are grateful to each of them for their support.</p>"
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE}</article><aside class="sidebar">{side}</aside>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE + side))
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "Our sponsors") == ("boilerplate", "strip.html.kept_furniture")
+    assert label_of(ext, out, "storm 3") == ("content", "strip.html.trafilatura")
+
+
+def test_a_furniture_word_wrapping_the_whole_text_is_not_furniture(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    html = _page(f'<div class="page-with-sidebar"><article><h1>The harbour</h1>{ARTICLE}</article></div>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE))
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "storm 3") == ("content", "strip.html.trafilatura")

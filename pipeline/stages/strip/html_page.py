@@ -43,6 +43,12 @@ HTML_LINK_DENSITY = declare("strip.html.link_density", stage="strip",
 HTML_OVERLAY = declare("strip.html.overlay", stage="strip",
         why="dialogs, off-canvas panels and screen-reader-only text float over the page",
         params=["html.overlay_tokens"])
+HTML_KEPT_FURNITURE = declare("strip.html.kept_furniture", stage="strip",
+        why="text the decider kept inside a small furniture subtree (a promotion, an author box, readers' reviews) is not the main text",
+        params=["html.kept_furniture.tokens", "html.kept_furniture.max_share", "html.kept_furniture.comments"])
+HTML_DUPLICATE_BLOCK = declare("strip.html.duplicate_block", stage="strip",
+        why="a paragraph printed again further down the page is a copy (a responsive layout's second copy, a teaser)",
+        params=["html.furniture.duplicate_min_words"])
 HTML_NAV_LINK = declare("strip.html.nav_link", stage="strip",
         why="a mostly-link block inside a menu element is a menu entry",
         params=["html.furniture.nav_tokens", "html.furniture.nav_min_link_density"])
@@ -133,6 +139,11 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
         first, last = _kept_range(kept, labels)
         # a furniture token over much of the kept text is a layout class ("main-with-sidebar")
         recover_tokens = _small_overlays(blocks, texts, kept, tokens, float(rcfg["furniture_max_share"]))
+    furniture: set[str] = set()  # furniture tokens of small subtrees, over blocks the decider kept
+    if kept is not None:
+        fcfg = cfg["kept_furniture"]
+        furniture = set(fcfg["tokens"]) | (skip & set(rcfg["comment_tokens"]) if fcfg["comments"] and not decided else set())
+        furniture = _small_overlays(blocks, texts, kept, furniture, float(fcfg["max_share"]))
     second: list[bool] | None = None  # the own decider's view, where recovery asks for a second opinion
     if kept is not None and not decided and rcfg["second_opinion"] != "none":
         from . import html_decide
@@ -154,6 +165,8 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
         if kept is not None:
             if kept[i] and ctx_tokens & overlay:
                 labels[i] = ("boilerplate", HTML_OVERLAY)
+            elif kept[i] and ctx_tokens & furniture:
+                labels[i] = ("boilerplate", HTML_KEPT_FURNITURE)
             elif kept[i]:
                 labels[i] = ("content", decided[i] if decided else HTML_TRAFILATURA)
                 previous = i
@@ -176,6 +189,8 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
     if kept is not None and rcfg["headings"]:
         _headings_of_content(blocks, labels, dropped)
     _furniture(blocks, texts, labels, cfg["furniture"])
+    if int(cfg["furniture"]["duplicate_min_words"]):
+        _duplicates(blocks, texts, labels, int(cfg["furniture"]["duplicate_min_words"]))
 
 
 def _small_overlays(blocks: list[dict[str, Any]], texts: list[str], kept: list[bool], tokens: set[str],
@@ -232,6 +247,19 @@ def _furniture(blocks: list[dict[str, Any]], texts: list[str], labels: list[tupl
             labels[i] = ("boilerplate", HTML_NAV_LINK)
         elif rep_words and counts[keys[i]] >= rep_min and words(keys[i]) <= rep_words and not _SENTENCE.search(keys[i]):
             labels[i] = ("boilerplate", HTML_REPEATED_BLOCK)
+
+
+def _duplicates(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]], min_words: int) -> None:
+    """The later copies of a kept block of ``min_words`` words or more. A quotation (a forum
+    post quoting another) is left to the keep rules and the quotation stage."""
+    seen: set[str] = set()
+    for i, b in enumerate(blocks):
+        if labels[i][0] != "content" or words(texts[i]) < min_words:
+            continue
+        k = key(texts[i])
+        if k in seen and b.get("kind") != "quote":
+            labels[i] = ("boilerplate", HTML_DUPLICATE_BLOCK)
+        seen.add(k)
 
 
 def _headings_of_content(blocks: list[dict[str, Any]], labels: list[tuple[str, str]], dropped: set[int]) -> None:
