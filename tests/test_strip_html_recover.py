@@ -142,3 +142,21 @@ def test_a_furniture_word_wrapping_the_whole_text_is_not_furniture(cfg: Any, mon
     monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE))
     ext, out = run_strip(cfg, "a.html", html)
     assert label_of(ext, out, "storm 3") == ("content", "strip.html.trafilatura")
+
+
+def test_a_short_list_item_between_kept_paragraphs_is_recovered(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE[:600]}<ul><li>A new quay</li><li>Two cranes</li></ul>{ARTICLE[600:]}</article>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE))
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "Two cranes") == ("content", "strip.html.main_text")
+
+
+def test_a_short_list_item_below_the_kept_text_is_not_recovered(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE}<ul><li>A new quay</li><li>Two cranes</li></ul></article>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE))
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "Two cranes")[0] == "boilerplate"

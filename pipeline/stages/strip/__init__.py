@@ -77,7 +77,7 @@ _HTML_SCHEMA = _section(  # html_page.py
                      within_kept_range={"type": "boolean"}, skip_tokens=_STRINGS,
                      comment_tokens=_STRINGS, comment_min_kept=_COUNT,
                      second_opinion={"enum": ["none", "outside", "always"]}, furniture_max_share=_SHARE,
-                     skip_kinds=_STRINGS, after_max_gap=_COUNT),
+                     skip_kinds=_STRINGS, after_max_gap=_COUNT, list_items_in_range={"type": "boolean"}),
     kept_furniture=_section(tokens=_STRINGS, max_share=_SHARE, comments={"type": "boolean"}),
     furniture=_section(nav_tokens=_STRINGS, nav_min_link_density=_SHARE, repeated_max_words=_COUNT,
                        repeated_min_count=_COUNT, duplicate_min_words=_COUNT),

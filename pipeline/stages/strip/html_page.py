@@ -30,7 +30,8 @@ HTML_MAIN_TEXT = declare("strip.html.main_text", stage="strip",
         params=["html.recover.enabled", "html.recover.max_link_density", "html.recover.min_words",
                 "html.recover.min_sentence_words", "html.recover.skip_tokens", "html.recover.comment_tokens",
                 "html.recover.comment_min_kept", "html.recover.second_opinion",
-                "html.recover.furniture_max_share", "html.recover.skip_kinds", "html.recover.after_max_gap"])
+                "html.recover.furniture_max_share", "html.recover.skip_kinds", "html.recover.after_max_gap",
+                "html.recover.list_items_in_range"])
 HTML_HEADING_OF_CONTENT = declare("strip.html.heading_of_content", stage="strip",
         why="a heading directly over kept content is its heading",
         params=["html.recover.headings"])
@@ -173,7 +174,8 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
             elif rcfg["enabled"] and (first <= i <= last or not rcfg["within_kept_range"]) \
                     and b.get("kind") not in skip_kinds and _near_kept(i, last, previous, after_gap) \
                     and (second is None or second[i] or (rcfg["second_opinion"] == "outside" and first <= i <= last)) \
-                    and _main_text(texts[i], density, ctx_tokens & ((recover_tokens if first <= i <= last else tokens) | overlay | skip), rcfg) \
+                    and _main_text(texts[i], density, ctx_tokens & ((recover_tokens if first <= i <= last else tokens) | overlay | skip), rcfg,
+                                   rcfg["list_items_in_range"] and b.get("kind") == "list_item" and first <= i <= last) \
                     and (not rcfg["unique_only"] or (seen := seen or Counter(key(t) for t in texts))[key(texts[i])] == 1):
                 labels[i] = ("content", HTML_MAIN_TEXT)
                 previous = i
@@ -275,10 +277,14 @@ def _headings_of_content(blocks: list[dict[str, Any]], labels: list[tuple[str, s
 _SENTENCE = sentences.CLAUSE_STOP
 
 
-def _main_text(text: str, density: float, furniture: set[str], cfg: dict[str, Any]) -> bool:
-    """Text trafilatura left out that reads like main text: link-free sentences outside page furniture."""
+def _main_text(text: str, density: float, furniture: set[str], cfg: dict[str, Any], list_item: bool) -> bool:
+    """Text trafilatura left out that reads like main text: link-free sentences outside page furniture.
+    A link-free ``list_item`` between blocks trafilatura kept belongs to the text at any length
+    (a list of steps, features or specifications)."""
     if furniture or density > float(cfg["max_link_density"]):
         return False
+    if list_item:
+        return True
     n = words(text)
     if n >= int(cfg["min_words"]):
         return True
