@@ -61,3 +61,102 @@ def test_a_furniture_word_in_a_layout_class_over_the_kept_text_does_not_stop_rec
     ext, out = run_strip(cfg, "a.html", html)
     assert label_of(ext, out, "Nobody in the town") == ("content", "strip.html.main_text")
     assert label_of(ext, out, "Our sponsors")[0] == "boilerplate"
+
+
+LEFT_OUT = ("<p>Nobody in the town had expected the council to pay for the quay from its own reserves, "
+            "and the decision was taken after a long and sometimes bitter public debate.</p>")
+
+
+def _reference(html: str) -> str:
+    """trafilatura's text standing in: the paragraphs of the article only."""
+    return "\n".join(p.split(">", 1)[1].split("<", 1)[0] for p in html.split("</p>") if p)
+
+
+def test_a_figure_caption_trafilatura_left_out_is_not_recovered(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    caption = ("<figure><img src='q.jpg'><figcaption>The new quay seen from the harbour wall on a bright "
+               "morning in the spring after the storms, photographed for the council.</figcaption></figure>")
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE[:600]}{caption}{ARTICLE[600:]}</article>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE))
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "seen from the harbour wall")[0] == "boilerplate"
+
+
+def test_text_right_below_the_kept_text_is_recovered(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE}<h2>Questions</h2>{LEFT_OUT}</article>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE))
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "Nobody in the town") == ("content", "strip.html.main_text")
+
+
+def test_text_far_below_the_kept_text_is_not_recovered(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    cards = "".join(f'<div class="card"><h3>Story {i}</h3><span>May {i}</span></div>' for i in range(1, 5))
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE}</article><div class="more">{cards}{LEFT_OUT}</div>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE))
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "Nobody in the town") == ("boilerplate", "strip.html.trafilatura")
+
+
+def test_a_paragraph_printed_again_further_down_is_a_copy(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE}</article><div class="mobile">{ARTICLE[:400]}</div>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE))
+    ext, out = run_strip(cfg, "a.html", html)
+    decisions = [d for b, d in zip(ext["blocks"], out["decisions"]) if "storm 1," in b["text"]]
+    assert [(d["label"], d["rule"]) for d in decisions] == [("content", "strip.html.trafilatura"),
+                                                            ("boilerplate", "strip.html.duplicate_block")]
+
+
+def test_a_quoted_post_repeating_a_post_is_not_a_copy(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    post = ARTICLE.split("</p>")[0][3:]
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE}<blockquote>{post}</blockquote><p>I agree with that.</p></article>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE) + "\n" + post + "\nI agree with that.")
+    ext, out = run_strip(cfg, "a.html", html)
+    quoted = [d for b, d in zip(ext["blocks"], out["decisions"]) if b.get("kind") == "quote"]
+    assert [d["label"] for d in quoted] == ["content"]
+
+
+def test_text_the_decider_kept_inside_a_small_sidebar_is_furniture(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    side = "<p>Our sponsors pay for this site and we are grateful to each of them for their support.</p>"
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE}</article><aside class="sidebar">{side}</aside>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE + side))
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "Our sponsors") == ("boilerplate", "strip.html.kept_furniture")
+    assert label_of(ext, out, "storm 3") == ("content", "strip.html.trafilatura")
+
+
+def test_a_furniture_word_wrapping_the_whole_text_is_not_furniture(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    html = _page(f'<div class="page-with-sidebar"><article><h1>The harbour</h1>{ARTICLE}</article></div>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE))
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "storm 3") == ("content", "strip.html.trafilatura")
+
+
+def test_a_short_list_item_between_kept_paragraphs_is_recovered(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE[:600]}<ul><li>A new quay</li><li>Two cranes</li></ul>{ARTICLE[600:]}</article>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE))
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "Two cranes") == ("content", "strip.html.main_text")
+
+
+def test_a_short_list_item_below_the_kept_text_is_not_recovered(cfg: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip import html_page
+
+    html = _page(f'<article><h1>The harbour</h1>{ARTICLE}<ul><li>A new quay</li><li>Two cranes</li></ul></article>')
+    monkeypatch.setattr(html_page, "trafilatura_text", lambda raw, opts: _reference(ARTICLE))
+    ext, out = run_strip(cfg, "a.html", html)
+    assert label_of(ext, out, "Two cranes")[0] == "boilerplate"

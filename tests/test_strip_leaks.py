@@ -51,3 +51,18 @@ def test_the_text_of_a_small_dialog_is_an_overlay_and_not_recovered(cfg: Any) ->
             '</body></html>')
     ext, out = run_strip(cfg, "a.html", html)
     assert label_of(ext, out, "network consists")[0] == "boilerplate"
+
+
+def test_a_templates_placeholder_text_is_boilerplate(cfg: Any) -> None:  # noqa: F811
+    ext, out = run_strip(cfg, "a.txt", page("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor."))
+    assert label_of(ext, out, "Lorem ipsum") == ("boilerplate", "strip.placeholder_text")
+
+
+def test_a_sentence_about_lorem_ipsum_is_not_placeholder_text(cfg: Any) -> None:  # noqa: F811
+    ext, out = run_strip(cfg, "a.txt", page("Typesetters have used Lorem ipsum as filler text since the sixteenth century."))
+    assert label_of(ext, out, "Typesetters")[0] == "content"
+
+
+def test_a_named_sites_cookie_notice_is_boilerplate(cfg: Any) -> None:  # noqa: F811
+    ext, out = run_strip(cfg, "a.txt", page("Acme uses cookies to enhance site functionality and analyze traffic."))
+    assert label_of(ext, out, "uses cookies") == ("boilerplate", "strip.cookie_notice")

@@ -76,9 +76,11 @@ _HTML_SCHEMA = _section(  # html_page.py
                      headings={"type": "boolean"}, unique_only={"type": "boolean"},
                      within_kept_range={"type": "boolean"}, skip_tokens=_STRINGS,
                      comment_tokens=_STRINGS, comment_min_kept=_COUNT,
-                     second_opinion={"enum": ["none", "outside", "always"]}, furniture_max_share=_SHARE),
+                     second_opinion={"enum": ["none", "outside", "always"]}, furniture_max_share=_SHARE,
+                     skip_kinds=_STRINGS, after_max_gap=_COUNT, list_items_in_range={"type": "boolean"}),
+    kept_furniture=_section(tokens=_STRINGS, max_share=_SHARE, comments={"type": "boolean"}),
     furniture=_section(nav_tokens=_STRINGS, nav_min_link_density=_SHARE, repeated_max_words=_COUNT,
-                       repeated_min_count=_COUNT),
+                       repeated_min_count=_COUNT, duplicate_min_words=_COUNT),
 )
 _TEXT_SCHEMA = _section(  # text_dump.py
     enabled={"type": "boolean"}, min_words=_COUNT, mid_words=_COUNT, long_words=_COUNT, min_stopword_share=_SHARE,

@@ -30,7 +30,8 @@ HTML_MAIN_TEXT = declare("strip.html.main_text", stage="strip",
         params=["html.recover.enabled", "html.recover.max_link_density", "html.recover.min_words",
                 "html.recover.min_sentence_words", "html.recover.skip_tokens", "html.recover.comment_tokens",
                 "html.recover.comment_min_kept", "html.recover.second_opinion",
-                "html.recover.furniture_max_share"])
+                "html.recover.furniture_max_share", "html.recover.skip_kinds", "html.recover.after_max_gap",
+                "html.recover.list_items_in_range"])
 HTML_HEADING_OF_CONTENT = declare("strip.html.heading_of_content", stage="strip",
         why="a heading directly over kept content is its heading",
         params=["html.recover.headings"])
@@ -43,6 +44,12 @@ HTML_LINK_DENSITY = declare("strip.html.link_density", stage="strip",
 HTML_OVERLAY = declare("strip.html.overlay", stage="strip",
         why="dialogs, off-canvas panels and screen-reader-only text float over the page",
         params=["html.overlay_tokens"])
+HTML_KEPT_FURNITURE = declare("strip.html.kept_furniture", stage="strip",
+        why="text the decider kept inside a small furniture subtree (a promotion, an author box, readers' reviews) is not the main text",
+        params=["html.kept_furniture.tokens", "html.kept_furniture.max_share", "html.kept_furniture.comments"])
+HTML_DUPLICATE_BLOCK = declare("strip.html.duplicate_block", stage="strip",
+        why="a paragraph printed again further down the page is a copy (a responsive layout's second copy, a teaser)",
+        params=["html.furniture.duplicate_min_words"])
 HTML_NAV_LINK = declare("strip.html.nav_link", stage="strip",
         why="a mostly-link block inside a menu element is a menu entry",
         params=["html.furniture.nav_tokens", "html.furniture.nav_min_link_density"])
@@ -133,6 +140,11 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
         first, last = _kept_range(kept, labels)
         # a furniture token over much of the kept text is a layout class ("main-with-sidebar")
         recover_tokens = _small_overlays(blocks, texts, kept, tokens, float(rcfg["furniture_max_share"]))
+    furniture: set[str] = set()  # furniture tokens of small subtrees, over blocks the decider kept
+    if kept is not None:
+        fcfg = cfg["kept_furniture"]
+        furniture = set(fcfg["tokens"]) | (skip & set(rcfg["comment_tokens"]) if fcfg["comments"] and not decided else set())
+        furniture = _small_overlays(blocks, texts, kept, furniture, float(fcfg["max_share"]))
     second: list[bool] | None = None  # the own decider's view, where recovery asks for a second opinion
     if kept is not None and not decided and rcfg["second_opinion"] != "none":
         from . import html_decide
@@ -142,6 +154,9 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
     # same product twice), not main text trafilatura overlooked
     seen: Counter[str] | None = None  # counted when first needed
     dropped: set[int] = set()  # blocks the main-text decision left out
+    skip_kinds = set(rcfg["skip_kinds"])
+    after_gap = int(rcfg["after_max_gap"])
+    previous = -1  # the last block kept or recovered so far
     for i, b in enumerate(blocks):
         if labels[i][0] != "content":
             continue
@@ -151,13 +166,19 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
         if kept is not None:
             if kept[i] and ctx_tokens & overlay:
                 labels[i] = ("boilerplate", HTML_OVERLAY)
+            elif kept[i] and ctx_tokens & furniture:
+                labels[i] = ("boilerplate", HTML_KEPT_FURNITURE)
             elif kept[i]:
                 labels[i] = ("content", decided[i] if decided else HTML_TRAFILATURA)
+                previous = i
             elif rcfg["enabled"] and (first <= i <= last or not rcfg["within_kept_range"]) \
+                    and b.get("kind") not in skip_kinds and _near_kept(i, last, previous, after_gap) \
                     and (second is None or second[i] or (rcfg["second_opinion"] == "outside" and first <= i <= last)) \
-                    and _main_text(texts[i], density, ctx_tokens & ((recover_tokens if first <= i <= last else tokens) | overlay | skip), rcfg) \
+                    and _main_text(texts[i], density, ctx_tokens & ((recover_tokens if first <= i <= last else tokens) | overlay | skip), rcfg,
+                                   rcfg["list_items_in_range"] and b.get("kind") == "list_item" and first <= i <= last) \
                     and (not rcfg["unique_only"] or (seen := seen or Counter(key(t) for t in texts))[key(texts[i])] == 1):
                 labels[i] = ("content", HTML_MAIN_TEXT)
+                previous = i
             else:
                 labels[i] = ("boilerplate", decided[i] if decided else HTML_TRAFILATURA)
                 dropped.add(i)
@@ -170,6 +191,8 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
     if kept is not None and rcfg["headings"]:
         _headings_of_content(blocks, labels, dropped)
     _furniture(blocks, texts, labels, cfg["furniture"])
+    if int(cfg["furniture"]["duplicate_min_words"]):
+        _duplicates(blocks, texts, labels, int(cfg["furniture"]["duplicate_min_words"]))
 
 
 def _small_overlays(blocks: list[dict[str, Any]], texts: list[str], kept: list[bool], tokens: set[str],
@@ -184,6 +207,13 @@ def _small_overlays(blocks: list[dict[str, Any]], texts: list[str], kept: list[b
         if not total or under <= max_share * total:
             out.add(t)
     return out
+
+
+def _near_kept(i: int, last: int, previous: int, max_gap: int) -> bool:
+    """After the last block the decider kept, recovered text continues the main text only while
+    it follows kept or recovered text closely (a FAQ under an article, the rest of a thread);
+    text further down is the page's tail: teaser blurbs, author boxes, calls to action (0: no limit)."""
+    return not max_gap or i <= last or i - previous <= max_gap
 
 
 def _comment_tokens(blocks: list[dict[str, Any]], texts: list[str], kept: list[bool], cfg: dict[str, Any]) -> set[str]:
@@ -221,6 +251,19 @@ def _furniture(blocks: list[dict[str, Any]], texts: list[str], labels: list[tupl
             labels[i] = ("boilerplate", HTML_REPEATED_BLOCK)
 
 
+def _duplicates(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]], min_words: int) -> None:
+    """The later copies of a kept block of ``min_words`` words or more. A quotation (a forum
+    post quoting another) is left to the keep rules and the quotation stage."""
+    seen: set[str] = set()
+    for i, b in enumerate(blocks):
+        if labels[i][0] != "content" or words(texts[i]) < min_words:
+            continue
+        k = key(texts[i])
+        if k in seen and b.get("kind") != "quote":
+            labels[i] = ("boilerplate", HTML_DUPLICATE_BLOCK)
+        seen.add(k)
+
+
 def _headings_of_content(blocks: list[dict[str, Any]], labels: list[tuple[str, str]], dropped: set[int]) -> None:
     """A heading the main-text decision dropped is kept when the next text block is kept main text."""
     for i in range(len(blocks) - 2, -1, -1):
@@ -234,10 +277,14 @@ def _headings_of_content(blocks: list[dict[str, Any]], labels: list[tuple[str, s
 _SENTENCE = sentences.CLAUSE_STOP
 
 
-def _main_text(text: str, density: float, furniture: set[str], cfg: dict[str, Any]) -> bool:
-    """Text trafilatura left out that reads like main text: link-free sentences outside page furniture."""
+def _main_text(text: str, density: float, furniture: set[str], cfg: dict[str, Any], list_item: bool) -> bool:
+    """Text trafilatura left out that reads like main text: link-free sentences outside page furniture.
+    A link-free ``list_item`` between blocks trafilatura kept belongs to the text at any length
+    (a list of steps, features or specifications)."""
     if furniture or density > float(cfg["max_link_density"]):
         return False
+    if list_item:
+        return True
     n = words(text)
     if n >= int(cfg["min_words"]):
         return True
