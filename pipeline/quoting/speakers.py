@@ -469,11 +469,31 @@ class SpeakerFinder(ClauseCues):
                 out.append(t)
             else:
                 break
+        self._glue_hyphens(out)
         while out and (out[0].dep_ == "det" and out[0].lower_ in ("the", "a", "an") or out[0].is_punct):
             out.pop(0)
         while out and out[-1].is_punct:
             out.pop()
         return out[:12]
+
+    @staticmethod
+    def _glue_hyphens(out: list[Any]) -> None:
+        """A double-barrelled name the tokenizer split ("Solheim-Varga" as three tokens, the hyphen
+        a punct child the phrase walk skips) is one name: the capitalised words joined to the run by
+        a hyphen or apostrophe with no space either side join it, so the surname is never half."""
+        if not out:
+            return
+        doc = out[0].doc
+
+        def glued(i: int) -> bool:
+            return 0 < i < len(doc) - 1 and doc[i].text in ("-", "'", "’") and not doc[i].whitespace_ \
+                and not doc[i - 1].whitespace_
+
+        while out[0].i >= 2 and glued(out[0].i - 1) and doc[out[0].i - 2].text[:1].isupper() and doc[out[0].i - 2].is_alpha:
+            out[0:0] = [doc[out[0].i - 2], doc[out[0].i - 1]]
+        while glued(out[-1].i + 1) and doc[out[-1].i + 2].text[:1].isupper() and doc[out[-1].i + 2].is_alpha \
+                and out[-1].is_alpha:
+            out.extend([doc[out[-1].i + 1], doc[out[-1].i + 2]])
 
     def _type(self, span: list[Any], text: str, honorific: bool) -> str:
         low = text.lower()

@@ -48,7 +48,9 @@ CONFIG_SCHEMA: dict[str, Any] = {
                          "description": "nouns that describe a named person's gender ('a man called X', 'X, the old manservant')"},
         "reporting_verbs": _STR_LIST, "citing_verbs": _STR_LIST, "honorifics": _STR_LIST,
         "it_object_verbs": _STR_LIST, "group_nouns": _STR_LIST, "person_nouns": _STR_LIST,
-        "titles": _STR_LIST, "organisation_words": _STR_LIST, "document_words": _STR_LIST,
+        "titles": _STR_LIST,
+        "title_abbreviations": {"type": "object", "additionalProperties": {"type": "string"},
+                                "description": "abbreviated titles written before a name and the title noun they stand for ('Sen.' -> senator)"}, "organisation_words": _STR_LIST, "document_words": _STR_LIST,
         "outlets": _STR_LIST, "outlet_words": _STR_LIST, "valedictions": _STR_LIST, "block_end_lines": _STR_LIST, "note_words": _STR_LIST,
         "interview": {"type": "object", "additionalProperties": False, "properties": {
             "question_labels": _STR_LIST, "answer_labels": _STR_LIST, "intro_pattern": {"type": "string"},

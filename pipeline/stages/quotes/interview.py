@@ -31,6 +31,7 @@ INTERVIEW_UNLABELLED = declare(
     why="after an intro 'X spoke to Y', unquoted one-line questions ending in '?' alternating with answer "
         "paragraphs are an interview whose labels (bold in the page) were lost: X asks, Y answers")
 _ROLE_RULES = {"question": INTERVIEW_QUESTION, "answer": INTERVIEW_ANSWER}
+_ASK_VERBS = ("ask", "question", "quiz")   # verbs whose object is the one asked: an intro's asker and answerer
 _MAX_QUESTION_WORDS = 40   # a question turn is one short paragraph (structure, not a parameter to tune)
 
 
@@ -188,6 +189,8 @@ class InterviewForm:
         introduction whose subject is a person and whose object after to/with (on the verb or its
         object) is a person or him/her: the subject asks, the object answers. A pronoun object is
         the one other person the introduction names."""
+        from ...quoting.speakers import lemma
+
         for u in back:
             doc, base = self.unit_doc(u)
             for v in doc:
@@ -197,8 +200,10 @@ class InterviewForm:
                 heads = [v] + [c for c in v.children if c.dep_ == "dobj"]   # "put the questions to her"
                 objs = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
                         for o in p.children if o.dep_ == "pobj"]
-                if v.lower_.startswith("interview"):   # "X interviewed Y" / "Y was interviewed by X"
-                    objs += [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+                if v.lower_.startswith("interview") or lemma(v).lower() in _ASK_VERBS and v.dep_ == "ROOT":
+                    # "X interviewed Y" / "Y was interviewed by X" / "Reporter X asked him about the job"
+                    objs += [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")
+                             and c.lower_ not in ("questions", "question")]
                     subj = subj or next((o for c in v.children if c.dep_ == "agent"
                                          for o in c.children if o.dep_ == "pobj"), None)
                 a, a_base = self.intro_person(subj, base), base
@@ -322,9 +327,11 @@ class NamedTurnsForm:
                             intro_words |= {c.lower_ for c in run}
             return all(w.lower() in intro_words for w in label.split())
 
+        initials = self._intro_initials()
+
         def person(label: str) -> bool:
             first = label.split()[0]
-            return label.lower() in self.finder.persons or label.isupper() and len(label) > 2 \
+            return label in initials or label.lower() in self.finder.persons or label.isupper() and len(label) > 2 \
                 or bool(self.cfg["first_name_gender"] and name_gender(first.title() + " x", {}, True)) \
                 or named_in_intro(label)
 
@@ -345,7 +352,28 @@ class NamedTurnsForm:
                     j += 1
                 d = Draft("interview", u.start + off, self.units[j].end, INTERVIEW_NAMED_TURN, (u.index, j),
                           para=u.para)
-                d.speaker = self.span_rec(u.start, u.start + len(label), name=label, type="person",
-                                          rule=SPEAKER_TURN_LABEL)
+                if label in initials:   # "JP:" after "Jonah Pellegrini (JP)": the person, cited where named
+                    s0, e0, name = initials[label]
+                    d.speaker = self.span_rec(s0, e0, name=name, type="person", rule=SPEAKER_TURN_LABEL)
+                    d.speaker["label"] = self.span_rec(u.start, u.start + len(label), text=label)
+                else:
+                    d.speaker = self.span_rec(u.start, u.start + len(label), name=label, type="person",
+                                              rule=SPEAKER_TURN_LABEL)
                 d.rules = [d.rule, SPEAKER_TURN_LABEL]
                 self.add_structure(d)
+
+    def _intro_initials(self) -> dict[str, tuple[int, int, str]]:
+        """'JP' -> Jonah Pellegrini: the initials of each full name (two or three words) the first
+        paragraphs tag as a person, when no other person there has the same initials; a transcript
+        labelled with initials names its speakers so ("Jonah Pellegrini (JP)")."""
+        seen: dict[str, set[tuple[int, int, str]]] = {}
+        for pi in range(min(3, len(self.paragraphs))):
+            doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+            for e in doc.ents:
+                if e.label_ != "PERSON" or "\n" in e.text:
+                    continue
+                s0, e0, name = self.name_span(e, base)
+                words = name.split()
+                if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+                    seen.setdefault("".join(w[0] for w in words), set()).add((base + s0, base + e0, name))
+        return {k: min(v) for k, v in sorted(seen.items()) if len({n for _, _, n in v}) == 1}

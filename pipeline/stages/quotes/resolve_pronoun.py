@@ -151,7 +151,7 @@ class PronounResolver:
         k = 0
         while k < len(doc):   # names the small model misses: a run of proper nouns opening with a first name
             t = doc[k]
-            if t.i in seen or t.pos_ != "PROPN" or not t.text[:1].isupper():
+            if t.i in seen or not t.text[:1].isupper() or t.pos_ != "PROPN" and not self.mistagged_name(t):
                 k += 1
                 continue
             j = k
@@ -182,6 +182,18 @@ class PronounResolver:
         out.sort()
         cache[pi] = out
         return out
+
+    def mistagged_name(self, t: Any) -> bool:
+        """'Winifred read it twice': a capitalised subject the small model tags ADJ or NOUN is a first
+        name when the name list knows it and the document never writes the word in lower case (a
+        common word used as a name, "Hope", would appear so somewhere; a name does not)."""
+        from ...quoting.gender import name_gender
+
+        if t.dep_ != "nsubj" or t.pos_ not in ("ADJ", "NOUN", "X") or not t.is_alpha or t.ent_type_ not in ("", "PERSON") \
+                or not self.cfg["first_name_gender"] or name_gender(t.text + " x", {}, True) is None:
+            return False
+        lower = self.__dict__.setdefault("_lower_words", set(re.findall(r"\b[a-z][a-z'’-]*\b", self.text)))
+        return t.lower_ not in lower
 
     def nearest_compatible_person(self, d: Any, pronoun: str, history: list[Any]) -> dict[str, Any] | None:
         """The nearest paragraph (this one first, before the pronoun) that names a person whose
@@ -228,8 +240,27 @@ class PronounResolver:
             if pick is None:
                 return None
             _, s0, name = pick
+            if pi != own and self.other_turn(d, pi, name, pronoun, own):
+                return None
             return self.span_rec(s0, s0 + len(name), name=name, type="person")
         return None
+
+    def other_turn(self, d: Any, pi: int, name: str, pronoun: str, own: int) -> bool:
+        """'Dorothea ... "Who is it from?"' then a new paragraph '"Read it and see," she said' with
+        Winifred named before: the nearest fitting name is the previous turn's speaker, and a new
+        paragraph of dialogue is as often the other woman's turn; with a second fitting person in
+        the window the pronoun does not settle who speaks (no guess)."""
+        key = self.finder.title_re.sub("", name).split()[-1:]
+        spoke = any(x.para == pi and x.speaker and x is not d
+                    and self.finder.title_re.sub("", x.speaker.get("name") or "").split()[-1:] == key for x in self.drafts)
+        if not spoke or d.para != own:
+            return False
+        for pj in range(pi - 1, max(-1, own - self.cfg["pronoun_window"] - 1), -1):
+            for _, other in self.person_mentions(pj):
+                if self.finder.title_re.sub("", other).split()[-1:] != key and self.person_gender(other) is not None \
+                        and self.gender_fits(other, pronoun):
+                    return True
+        return False
 
     def unknown_subject_before(self, pi: int, pos: int, gender: Any = False) -> bool:
         """A subject in paragraph pi before pos that may be the pronoun's person but is no name we

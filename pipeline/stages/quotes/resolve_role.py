@@ -32,9 +32,12 @@ _NAME = rf"[{_UP}][\w'’-]*\.?(?:\s+[{_UP}][\w'’-]*\.?){{0,3}}"
 
 
 @lru_cache(maxsize=64)
-def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns(role: str, short: tuple[str, ...] = ()) -> tuple[re.Pattern[str], re.Pattern[str]]:
     r = re.escape(role)
-    before = re.compile(rf"(?<![\w-])(?i:{r}),?\s+(?P<name>{_NAME})")   # "Senator Maria Lopez", "the council leader, Maria Lopez"
+    # "Sen. Maria Lopez" gives the role "senator" as "Senator Maria Lopez" does: the abbreviation
+    # capitalised, with its full stop, right before the name
+    abbr = "".join(rf"|{re.escape(a[:1].upper() + a[1:])}\.\s+" for a in short)
+    before = re.compile(rf"(?<![\w-])(?:(?i:{r}),?\s+{abbr})(?P<name>{_NAME})")   # "Senator Maria Lopez", "the council leader, Maria Lopez"
     appos = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{r})(?![\w-])")   # "Lopez, a senator"
     return before, appos
 
@@ -50,7 +53,8 @@ class RoleResolver:
             return speaker
         head = self.text[:speaker["start"] - 4]
         found: dict[str, tuple[int, int, str]] = {}   # surname -> (start, end, name), longest form
-        for n, rx in enumerate(_patterns(role)):
+        short = tuple(a for a, full in self.cfg["title_abbreviations"].items() if full == words[-1]) if len(words) == 1 else ()
+        for n, rx in enumerate(_patterns(role, short)):
             for m in rx.finditer(head):   # right after the role ("union chief Tadhg Ó Briain") a proper run is a name
                 got = self._person_suffix(m.group("name"), m.start("name"), appositive=n == 0)
                 if got is not None:
