@@ -163,17 +163,22 @@ class PronounResolver:
             # a lone first name in any role ("I found Tomasz on the wall"), unless the model tags it a place or body
             lone_ok = t.ent_type_ in ("", "PERSON") and t.lower_ not in self.finder.non_persons \
                 and t.dep_ != "pobj"   # "flew to Florence": after a preposition a first name is as often a place
-            if (j > k or t.dep_ == "nsubj" or lone_ok) and not modifier and self.cfg["first_name_gender"] \
+            # "Paris Baguette": a run opening with a word the document tags as a place is no name
+            placed = j > k and t.ent_type_ in ("GPE", "LOC", "FAC") and t.lower_ in self.finder.non_persons
+            if (j > k or t.dep_ == "nsubj" or lone_ok) and not modifier and not placed and self.cfg["first_name_gender"] \
                     and name_gender(t.text + " x", {}, True) is not None:
                 s0 = base + t.idx
                 if not any(a <= s0 < b for a, b in quoted):
                     out.append((s0, doc.text[t.idx:doc[j].idx + len(doc[j])]))
                     seen.update(range(k, j + 1))
             k = j + 1
+        # a word of a body's name of two or more words ("Zettler Digital") is not its namesake person
+        in_body = {i for e in doc.ents if len(e) >= 2 and e.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT")
+                   for i in range(e.start, e.end)}
         for t in doc:
             s0 = base + t.idx
             if t.i not in seen and (t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "INTJ", "ADJ", "X")) \
-                    and t.lower_ in self.finder.persons \
+                    and t.lower_ in self.finder.persons and t.i not in in_body \
                     and not any(a <= s0 < b for a, b in quoted):
                 prev = doc[t.i - 1] if t.i else None
                 name = t.text if prev is None or prev.lower_.rstrip(".") not in self.finder.honorifics \
