@@ -480,7 +480,8 @@ class SpeakerFinder(ClauseCues):
     def _glue_hyphens(out: list[Any]) -> None:
         """A double-barrelled name the tokenizer split ("Solheim-Varga" as three tokens, the hyphen
         a punct child the phrase walk skips) is one name: the capitalised words joined to the run by
-        a hyphen or apostrophe with no space either side join it, so the surname is never half."""
+        a hyphen or apostrophe with no space either side join it, so the surname is never half
+        (and a numbered name keeps its number whole: "Article 30-4")."""
         if not out:
             return
         doc = out[0].doc
@@ -491,8 +492,8 @@ class SpeakerFinder(ClauseCues):
 
         while out[0].i >= 2 and glued(out[0].i - 1) and doc[out[0].i - 2].text[:1].isupper() and doc[out[0].i - 2].is_alpha:
             out[0:0] = [doc[out[0].i - 2], doc[out[0].i - 1]]
-        while glued(out[-1].i + 1) and doc[out[-1].i + 2].text[:1].isupper() and doc[out[-1].i + 2].is_alpha \
-                and out[-1].is_alpha:
+        while glued(out[-1].i + 1) and out[-1].is_alpha and doc[out[-1].i + 2].text[:1].isupper() \
+                and doc[out[-1].i + 2].is_alpha or glued(out[-1].i + 1) and out[-1].is_digit and doc[out[-1].i + 2].is_digit:
             out.extend([doc[out[-1].i + 1], doc[out[-1].i + 2]])
 
     def _type(self, span: list[Any], text: str, honorific: bool) -> str:
