@@ -145,13 +145,20 @@ class ClauseCues:
         root = toks[-1].head
         while root.dep_ not in ("ROOT",) and root.head is not root and root.pos_ not in ("VERB", "AUX"):
             root = root.head
+        inside = {t.i for t in toks}
+        if root.i not in inside:
+            # the parser hung the lead-in clause under the quotation's verb ('X gave the reason in a
+            # statement: "The sailing carried ..."'): the lead-in's own verb is the one attached outside it
+            outer = [t for t in toks if t.pos_ in ("VERB", "AUX") and t.head.i not in inside and t.dep_ != "aux"]
+            root = outer[-1] if outer else root
         if root.pos_ not in ("VERB", "AUX"):
             return None
-        inside = {t.i for t in toks}
         subj = [c for c in root.children if c.dep_ == "nsubj"]
         if root.i not in inside or not subj or not all(t.i in inside for t in subj[0].subtree):
             return None  # the clause must lie wholly in the cue's own sentence and line
-        sp = self._from_token(subj[0], SPEAKER_COLON_SUBJECT)
+        # "The authority's operations manager, Hilde Brennan, gave ...:": the named person in apposition
+        named = [a for a in subj[0].children if a.dep_ == "appos" and a.pos_ == "PROPN" and self._person_name(a)]
+        sp = self._from_token(named[0] if named else subj[0], SPEAKER_COLON_SUBJECT)
         if sp is None or "\n" in sp.name:
             return None
         if sp.pronoun is not None:

@@ -191,8 +191,14 @@ class RoleResolver:
         cache = self.__dict__.setdefault("_intros", {})
         if noun not in cache:
             poss = r"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[A-Z][\w'’-]+['’]s)"
-            pats = (re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{re.escape(noun)},?\s+(?P<name>{_NAME})"),
-                    re.compile(rf"(?P<name>{_NAME}),\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{re.escape(noun)}(?![\w-])"))
+            n = re.escape(noun)
+            pats = (re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n},?\s+(?P<name>{_NAME})"),
+                    re.compile(rf"(?P<name>{_NAME}),\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-])"),
+                    # "The carrier, a stout man called Josiah Penhale": the name the apposition gives
+                    re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n},\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+                               rf"(?:called|named)\s+(?P<name>{_NAME})"),
+                    # "led by retired headteacher Sunita Varghese": the noun as a title right before the name
+                    re.compile(rf"(?<![\w-]){n}\s+(?P<name>{_NAME})"))
             out = []
             for rx in pats:
                 for m in rx.finditer(self.text):
