@@ -301,7 +301,8 @@ class NamedTurnsForm:
         label is the speaker; the turn is the rest of the paragraph."""
         from ...quoting.gender import name_gender
 
-        rx = re.compile(r"^(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s*:\s+(?P<rest>\S.*)")
+        # "NAME: ..." or "NAME — ..." (a spaced dash, as some transcripts set the label off)
+        rx = re.compile(r"^(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})(?:\s*:|\s+[—–])\s+(?P<rest>\S.*)")
         turns: dict[str, list[tuple[Any, int]]] = {}
         for u in self.units:
             if not u.first_in_para or u.index in self.claimed or u.tags.get("label"):
@@ -343,6 +344,9 @@ class NamedTurnsForm:
             groups.setdefault(key, []).extend((u, off, k) for u, off in v)
         people = {k: v for k, v in groups.items() if len(v) >= 2 and any(person(lab) for _, _, lab in v)
                   and k.rstrip(".") not in self.finder.honorifics}
+        if len(people) == 1:
+            self._asked_turns(turns, people)
+            return
         if len(people) < 2 or len({lab.split()[-1].lower() for v in people.values() for _, _, lab in v}) < 2:
             return
         for items in people.values():
@@ -377,3 +381,34 @@ class NamedTurnsForm:
                 if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
                     seen.setdefault("".join(w[0] for w in words), set()).add((base + s0, base + e0, name))
         return {k: min(v) for k, v in sorted(seen.items()) if len({n for _, _, n in v}) == 1}
+
+    def _asked_turns(self, turns: dict[str, list[tuple[Any, int]]], people: dict[str, list[tuple[Any, int, str]]]) -> None:
+        """'Q: Why close now?' / 'Wasilewski: The rent doubled.', or 'Interviewer:' turns: one person's
+        label alternating strictly with a question label or an asker noun, each at least twice. The
+        person's turns are theirs; the asker's are the interviewer's the introduction names, else no
+        one's (an outlet's unnamed interviewer)."""
+        iv = self.cfg["interview"]
+        askers = {x.lower() for x in iv["question_labels"]} | {x.lower() for x in iv["asker_nouns"]} | {"interviewer"}
+        asked = [(u, off, k) for k, v in turns.items() if k.lower().rstrip(".") in askers for u, off in v]
+        person = next(iter(people.values()))
+        if len(asked) < 2:
+            return
+        seq = sorted([(u.index, "q", u, off, k) for u, off, k in asked] + [(u.index, "a", u, off, k) for u, off, k in person],
+                     key=lambda x: x[0])
+        if any(seq[n][1] == seq[n + 1][1] for n in range(len(seq) - 1)) or seq[0][1] != "q":
+            return   # not a strict question-answer alternation: no interview shape
+        first = seq[0][2].index
+        pair = self.intro_pair([self.units[k] for k in range(first - 1, max(-1, first - 4), -1)])
+        asker = pair[1] if pair is not None else None
+        for _, role, u, off, label in seq:
+            j = u.index
+            while j + 1 < len(self.units) and not self.units[j + 1].first_in_para:
+                j += 1
+            d = Draft("interview", u.start + off, self.units[j].end, INTERVIEW_NAMED_TURN, (u.index, j), para=u.para)
+            if role == "a":
+                d.speaker = self.span_rec(u.start, u.start + len(label), name=label, type="person", rule=SPEAKER_TURN_LABEL)
+                d.rules = [d.rule, SPEAKER_TURN_LABEL]
+            else:
+                d.speaker = {**asker, "rule": SPEAKER_INTERVIEW_INTRO} if asker else None
+                d.rules = [d.rule] + ([SPEAKER_INTERVIEW_INTRO] if asker else [])
+            self.add_structure(d)
