@@ -476,26 +476,6 @@ class SpeakerFinder(ClauseCues):
             out.pop()
         return out[:12]
 
-    @staticmethod
-    def _glue_hyphens(out: list[Any]) -> None:
-        """A double-barrelled name the tokenizer split ("Solheim-Varga" as three tokens, the hyphen
-        a punct child the phrase walk skips) is one name: the capitalised words joined to the run by
-        a hyphen or apostrophe with no space either side join it, so the surname is never half
-        (and a numbered name keeps its number whole: "Article 30-4")."""
-        if not out:
-            return
-        doc = out[0].doc
-
-        def glued(i: int) -> bool:
-            return 0 < i < len(doc) - 1 and doc[i].text in ("-", "'", "’") and not doc[i].whitespace_ \
-                and not doc[i - 1].whitespace_
-
-        while out[0].i >= 2 and glued(out[0].i - 1) and doc[out[0].i - 2].text[:1].isupper() and doc[out[0].i - 2].is_alpha:
-            out[0:0] = [doc[out[0].i - 2], doc[out[0].i - 1]]
-        while glued(out[-1].i + 1) and out[-1].is_alpha and doc[out[-1].i + 2].text[:1].isupper() \
-                and doc[out[-1].i + 2].is_alpha or glued(out[-1].i + 1) and out[-1].is_digit and doc[out[-1].i + 2].is_digit:
-            out.extend([doc[out[-1].i + 1], doc[out[-1].i + 2]])
-
     def _type(self, span: list[Any], text: str, honorific: bool) -> str:
         low = text.lower()
         if self.is_outlet(text):

@@ -302,14 +302,19 @@ class NamedTurnsForm:
         from ...quoting.gender import name_gender
 
         # "NAME: ..." or "NAME — ..." (a spaced dash, as some transcripts set the label off)
-        rx = re.compile(r"^(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})(?:\s*:|\s+[—–])\s+(?P<rest>\S.*)")
+        # a transcript's time stamp before or after the name ("[00:12] SMITH:", "Jane Doe (01:02:03):") is no part of it
+        stamp = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?"
+        rx = re.compile(rf"^(?:{stamp}\s+)?(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})(?:\s+{stamp})?"
+                        r"(?:\s*:|\s+[—–])\s+(?P<rest>\S.*)")
         turns: dict[str, list[tuple[Any, int]]] = {}
+        self._label_at: dict[int, int] = {}   # unit -> where its label starts (after a time stamp)
         for u in self.units:
             if not u.first_in_para or u.index in self.claimed or u.tags.get("label"):
                 continue
             m = rx.match(u.text)
             if m:
                 turns.setdefault(m.group("label"), []).append((u, m.start("rest")))
+                self._label_at[u.index] = m.start("label")
 
         intro_words: set[str] | None = None
 
@@ -359,9 +364,9 @@ class NamedTurnsForm:
                 if label in initials:   # "JP:" after "Jonah Pellegrini (JP)": the person, cited where named
                     s0, e0, name = initials[label]
                     d.speaker = self.span_rec(s0, e0, name=name, type="person", rule=SPEAKER_TURN_LABEL)
-                    d.speaker["label"] = self.span_rec(u.start, u.start + len(label), text=label)
+                    d.speaker["label"] = self.span_rec(*self._label_span(u, label), text=label)
                 else:
-                    d.speaker = self.span_rec(u.start, u.start + len(label), name=label, type="person",
+                    d.speaker = self.span_rec(*self._label_span(u, label), name=label, type="person",
                                               rule=SPEAKER_TURN_LABEL)
                 d.rules = [d.rule, SPEAKER_TURN_LABEL]
                 self.add_structure(d)
@@ -381,6 +386,10 @@ class NamedTurnsForm:
                 if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
                     seen.setdefault("".join(w[0] for w in words), set()).add((base + s0, base + e0, name))
         return {k: min(v) for k, v in sorted(seen.items()) if len({n for _, _, n in v}) == 1}
+
+    def _label_span(self, u: Any, label: str) -> tuple[int, int]:
+        s0 = u.start + self._label_at[u.index]
+        return s0, s0 + len(label)
 
     def _asked_turns(self, turns: dict[str, list[tuple[Any, int]]], people: dict[str, list[tuple[Any, int, str]]]) -> None:
         """'Q: Why close now?' / 'Wasilewski: The rent doubled.', or 'Interviewer:' turns: one person's
@@ -406,7 +415,7 @@ class NamedTurnsForm:
                 j += 1
             d = Draft("interview", u.start + off, self.units[j].end, INTERVIEW_NAMED_TURN, (u.index, j), para=u.para)
             if role == "a":
-                d.speaker = self.span_rec(u.start, u.start + len(label), name=label, type="person", rule=SPEAKER_TURN_LABEL)
+                d.speaker = self.span_rec(*self._label_span(u, label), name=label, type="person", rule=SPEAKER_TURN_LABEL)
                 d.rules = [d.rule, SPEAKER_TURN_LABEL]
             else:
                 d.speaker = {**asker, "rule": SPEAKER_INTERVIEW_INTRO} if asker else None

@@ -202,7 +202,10 @@ class RoleResolver:
             out = []
             for rx in pats:
                 for m in rx.finditer(self.text):
-                    got = self._person_suffix(m.group("name"), m.start("name"), single=True, appositive=True)
+                    name = m.group("name")
+                    if name.endswith(".") and len(name.split()[-1]) > 2:
+                        name = name[:-1]   # the sentence's full stop ("... Sunita Varghese."), not an initial's
+                    got = self._person_suffix(name, m.start("name"), single=True, appositive=True)
                     if got is not None and '"' not in self.text[m.start():m.end()]:
                         out.append((m.end(), got))
             cache[noun] = out

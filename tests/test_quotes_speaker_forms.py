@@ -1,0 +1,102 @@
+"""Speaker resolution on forms of news, interviews and dialogue the rules had not met (issue 12,
+speaker round): double-barrelled names, abbreviated titles, descriptions introduced in other
+shapes, colon lead-ins, transcripts labelled with initials, dashes, time stamps or Q: against a
+name, and pronouns that the text leaves open. One behaviour per test, sentences written for it."""
+
+from __future__ import annotations
+
+from test_quotes import one, quotes_of, speaker
+
+
+def test_a_hyphenated_surname_is_kept_whole() -> None:
+    out = quotes_of('Orla Fitzgerald-Haas runs the library.\n\n'
+                    'Fitzgerald-Haas said a van was "no substitute for a room with a roof."\n')
+    assert speaker(one(out, "no substitute")) == "Fitzgerald-Haas"
+
+
+def test_an_abbreviated_title_gives_the_role_noun_its_person() -> None:
+    out = quotes_of('Sen. Lucinda Marwick spoke at the hearing on Wednesday.\n\n'
+                    '"That is not acceptable in this country," the senator said.\n')
+    assert speaker(one(out, "That is not acceptable")) == "Lucinda Marwick"
+
+
+def test_a_description_introduced_by_called_names_the_person() -> None:
+    out = quotes_of('The carrier, a stout man called Josiah Penhale, handed down the bag.\n\n'
+                    '"That\'s the lot," the carrier said.\n')
+    assert speaker(one(out, "That's the lot")) == "Josiah Penhale"
+
+
+def test_a_description_used_as_a_title_before_the_name_introduces_it() -> None:
+    out = quotes_of('The committee was led by retired headteacher Sunita Varghese.\n\n'
+                    '"Every household gave something," the retired headteacher said.\n')
+    assert speaker(one(out, "Every household")) == "Sunita Varghese"
+
+
+def test_a_kinship_noun_tag_is_the_person_introduced_with_it() -> None:
+    out = quotes_of('A young man climbed down from the cart. His aunt, Hester Maddox, was waiting at the gate.\n\n'
+                    '"You\'ve grown," his aunt said.\n')
+    assert speaker(one(out, "You've grown")) == "Hester Maddox"
+
+
+def test_a_colon_lead_in_gives_the_name_in_apposition_to_its_subject() -> None:
+    out = quotes_of("The authority's operations manager, Hilde Brennan, gave the reason in a statement: "
+                    '"The early sailing carried an average of nine passengers last winter."\n')
+    assert speaker(one(out, "The early sailing")) == "Hilde Brennan"
+
+
+def test_initials_labels_are_the_people_the_intro_names() -> None:
+    out = quotes_of('Our correspondent Jonah Pellegrini visited the architect Selma Vukovic at a site outside Brask.\n\n'
+                    'JP: Why did you choose straw for these houses?\n\nSV: Because it grows here, it is cheap, and it keeps a house warm.\n\n'
+                    'JP: Does a straw house burn more easily than a timber one?\n\nSV: Less than timber. A packed bale has no air in it.\n')
+    assert speaker(one(out, "Why did you choose straw")) == "Jonah Pellegrini"
+    assert speaker(one(out, "Less than timber.")) == "Selma Vukovic"
+
+
+def test_name_labels_set_off_by_a_dash_are_turns() -> None:
+    out = quotes_of('Maritime writer Olwen Deverell joined Captain Ngozi Abernethy on the pilot boat.\n\n'
+                    'Deverell — What is the hardest part of the job for a pilot?\n\n'
+                    'Abernethy — The ladder. You climb a rope ladder up the side of a moving ship.\n\n'
+                    'Deverell — Have you ever fallen from the ladder in all those years?\n\n'
+                    'Abernethy — Once, into the boat, not the sea. I was lucky that night.\n')
+    assert speaker(one(out, "The ladder.")) == "Abernethy"
+    assert speaker(one(out, "Have you ever fallen")) == "Deverell"
+
+
+def test_time_stamps_before_name_labels_are_not_part_of_the_name() -> None:
+    out = quotes_of('Host Priyanka Oduya talks to boatbuilder Lars Meinhardt.\n\n'
+                    '[00:00:12] Priyanka Oduya: Lars, how long does one wooden dinghy take you to build?\n\n'
+                    '[00:00:18] Lars Meinhardt: About four months, if the oak is dry and the weather holds.\n\n'
+                    '[00:00:25] Priyanka Oduya: And if the oak you were sold is still wet?\n\n'
+                    '[00:00:27] Lars Meinhardt: Then it takes a year, and I spend most of it waiting.\n')
+    assert speaker(one(out, "About four months")) == "Lars Meinhardt"
+
+
+def test_q_turns_against_a_name_label_have_the_unnamed_interviewer_as_no_speaker() -> None:
+    out = quotes_of('Jerzy Wasilewski opened his shoe repair shop in 1987. He answered our questions in the back room.\n\n'
+                    'Q: Why are you closing the shop now, after all these years?\n\n'
+                    'Wasilewski: The rent doubled. And my eyes are not what they were.\n\n'
+                    'Q: What will happen to the machines in the back room?\n\n'
+                    'Wasilewski: A museum in Lodz wants the stitcher. The rest goes for scrap.\n')
+    assert speaker(one(out, "The rent doubled.")) == "Wasilewski"
+    assert speaker(one(out, "Why are you closing")) is None
+
+
+def test_an_intro_where_the_reporter_asked_him_gives_asker_and_answerer() -> None:
+    out = quotes_of('Captain Eero Lindqvist took over as harbourmaster in March. Reporter Anouk de Wilde asked him about the job.\n\n'
+                    'Q: What surprised you most about the job?\n\nA: The paperwork. At sea I signed perhaps three forms a week.\n\n'
+                    'Q: What do you miss about life at sea?\n\nA: The quiet, and the long nights on watch.\n')
+    assert speaker(one(out, "The paperwork.")) == "Eero Lindqvist"
+    assert speaker(one(out, "What surprised you most")) == "Anouk de Wilde"
+
+
+def test_she_after_the_previous_turns_speaker_with_a_second_woman_named_gives_no_speaker() -> None:
+    out = quotes_of('The letter came on a Tuesday. Winifred read it twice before she passed it to her sister.\n\n'
+                    'Dorothea held it at arm\'s length. "Who is it from?"\n\n'
+                    '"Read it and see," she said.\n')
+    assert speaker(one(out, "Read it and see")) is None
+
+
+def test_a_run_opening_with_a_place_name_is_no_antecedent() -> None:
+    out = quotes_of('Darren Tipton runs the bakery chain in North America.\n\n'
+                    'Tipton credits the brand\'s focus. Paris Baguette remains "a true bakery," he said.\n')
+    assert speaker(one(out, "a true bakery")) == "Tipton"
