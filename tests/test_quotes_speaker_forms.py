@@ -100,3 +100,21 @@ def test_a_run_opening_with_a_place_name_is_no_antecedent() -> None:
     out = quotes_of('Darren Tipton runs the bakery chain in North America.\n\n'
                     'Tipton credits the brand\'s focus. Paris Baguette remains "a true bakery," he said.\n')
     assert speaker(one(out, "a true bakery")) == "Tipton"
+
+
+def test_the_n_year_old_is_the_one_person_given_that_age() -> None:
+    out = quotes_of('The walker, retired surveyor Colm Breathnach, 71, spent three weeks in hospital.\n\n'
+                    '"I owe him my life," the 71-year-old said from his home in Truro.\n')
+    assert speaker(one(out, "I owe him my life")) == "Colm Breathnach"
+
+
+def test_a_bodys_spokeswoman_is_the_one_introduced_as_its_spokeswoman() -> None:
+    out = quotes_of('A spokeswoman for the Royal Coastal Rescue Service, Anjali Desrosiers, said the award was the first.\n\n'
+                    '"We are very proud of the crew," the service\'s spokeswoman said.\n')
+    assert speaker(one(out, "We are very proud")) == "Anjali Desrosiers"
+
+
+def test_a_possessive_role_never_introduced_is_no_speaker() -> None:
+    out = quotes_of('The rescue took four hours in heavy rain.\n\n'
+                    '"We are very proud of the crew," the service\'s spokeswoman said.\n')
+    assert speaker(one(out, "We are very proud")) is None

@@ -355,6 +355,10 @@ class SpeakerFinder(ClauseCues):
             return Speaker(tok.text, tok.idx, tok.idx + len(tok), PRONOUNS[tok.lower_], rule, pronoun=tok.lower_)
         if tok.pos_ in ("PRON", "DET") or tok.like_num:
             return None
+        end = tok.idx + len(tok)
+        age = re.search(r"\b[Tt]he\s+(\d{1,3}-year-old)$", tok.doc.text[max(0, end - 20):end]) if tok.lower_ == "old" else None
+        if age:   # "the 71-year-old said": who, only as the one person the text gave that age
+            return Speaker(age.group(1), end - len(age.group(1)), end, "description", rule)
         span = self._honorific_run(self._name_tokens(tok))
         if not span:
             return None

@@ -37,7 +37,9 @@ def _patterns(role: str, short: tuple[str, ...] = ()) -> tuple[re.Pattern[str], 
     # "Sen. Maria Lopez" gives the role "senator" as "Senator Maria Lopez" does: the abbreviation
     # capitalised, with its full stop, right before the name
     abbr = "".join(rf"|{re.escape(a[:1].upper() + a[1:])}\.\s+" for a in short)
-    before = re.compile(rf"(?<![\w-])(?:(?i:{r}),?\s+{abbr})(?P<name>{_NAME})")   # "Senator Maria Lopez", "the council leader, Maria Lopez"
+    # "Senator Maria Lopez", "the council leader, Maria Lopez", "a spokeswoman for the Rescue Service, Anjali Desrosiers"
+    body = r"(?:for|of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|&)){0,5}),\s+"
+    before = re.compile(rf"(?<![\w-])(?:(?i:{r}),?\s+{abbr}|(?i:{r})\s+{body})(?P<name>{_NAME})")
     appos = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{r})(?![\w-])")   # "Lopez, a senator"
     return before, appos
 
@@ -47,6 +49,11 @@ class RoleResolver:
     def role_noun(self, speaker: dict[str, Any]) -> dict[str, Any]:
         role = speaker["name"]
         words = role.split()   # "the senator", "the council leader": a title noun after lower-case modifiers
+        owner = None
+        if len(words) >= 2 and re.fullmatch(r"[a-z]+['’]s", words[0]):
+            # "the service's spokeswoman": the role of a body the introduction names (or an organisation word)
+            owner, words = words[0][:-2].rstrip("'’"), words[1:]
+            role = " ".join(words)
         if not 1 <= len(words) <= 3 or not all(w.isalpha() for w in words) or not role.islower() \
                 or words[-1] not in self.finder.titles \
                 or not re.search(r"(?i)\bthe\s+$", self.text[max(0, speaker["start"] - 8):speaker["start"]]):
@@ -57,6 +64,10 @@ class RoleResolver:
         for n, rx in enumerate(_patterns(role, short)):
             for m in rx.finditer(head):   # right after the role ("union chief Tadhg Ó Briain") a proper run is a name
                 got = self._person_suffix(m.group("name"), m.start("name"), appositive=n == 0)
+                body = m.groupdict().get("body") or ""
+                if got is not None and owner is not None and body and owner not in body.lower() \
+                        and owner not in self.finder.org_words:
+                    continue   # "the council's spokeswoman" is not the police's
                 if got is not None:
                     key = got[2].split()[-1].strip(".").lower()
                     if key not in found or len(got[2]) > len(found[key][2]):
@@ -192,7 +203,16 @@ class RoleResolver:
         if noun not in cache:
             poss = r"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[A-Z][\w'’-]+['’]s)"
             n = re.escape(noun)
-            pats = (re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n},?\s+(?P<name>{_NAME})"),
+            age = re.fullmatch(r"(\d{1,3})-year-old", noun)
+            if age:   # "Colm Breathnach, 71," / "71-year-old Colm Breathnach" / "Colm Breathnach (71)": the age introduces
+                years = age.group(1)
+                pats: tuple[re.Pattern[str], ...] = (
+                    re.compile(rf"(?P<name>{_NAME}),\s+{years},"),
+                    re.compile(rf"(?<![\w-]){n}\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<name>{_NAME})"),
+                    re.compile(rf"(?P<name>{_NAME})\s+\({years}\)"))
+            else:
+                pats = (
+                    re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n},?\s+(?P<name>{_NAME})"),
                     re.compile(rf"(?P<name>{_NAME}),\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-])"),
                     # "The carrier, a stout man called Josiah Penhale": the name the apposition gives
                     re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n},\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
@@ -216,6 +236,7 @@ class RoleResolver:
         speaker (a role word is not a name; GOLD_FORMAT: an unnamed person is no speaker). Plural
         groups ('researchers') stay: the page names them as the speaker."""
         name = speaker.get("name") or ""
+        name = re.sub(r"^[a-z]+['’]s\s+", "", name)   # "service's spokeswoman" is the role "spokeswoman"
         low = name.lower()
         words = low.split()   # "union chief", "senator": lower-case words ending in a role word name no one
         return speaker.get("type") == "description" or (speaker.get("rule") != SPEAKER_ROLE and name == low
