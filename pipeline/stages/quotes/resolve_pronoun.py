@@ -349,12 +349,17 @@ class PronounResolver:
         cands: list[tuple[int, Any]] = []      # person mentions: full names of the document, or their surnames
         for t in doc:
             s0 = base + t.idx
-            if t.pos_ == "PROPN" and t.lower_ in persons and lo <= s0 < pos and not in_quote(s0) \
-                    and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
-                first = t.i
+            first = t.i
+            while first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
+                    and not doc[first - 2].whitespace_ and doc[first - 2].pos_ == "PROPN":
+                first -= 2   # "Adeyinka-Clarke": the tokenizer's three pieces are one surname
+            word = doc[first:t.i + 1].text.lower()
+            if t.pos_ == "PROPN" and word in persons and lo <= base + doc[first].idx < pos and not in_quote(s0) \
+                    and not (t.i + 1 < len(doc) and (doc[t.i + 1].pos_ == "PROPN" or doc[t.i + 1].text == "-"
+                                                     and not t.whitespace_)):
                 while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
                     first -= 1
-                cands.append((s0, doc[first:t.i + 1]))
+                cands.append((base + doc[first].idx, doc[first:t.i + 1]))
         last = max((s0 for s0, _ in cands), default=-1)
         for t in doc:
             s0 = base + t.idx
