@@ -118,3 +118,22 @@ def test_a_possessive_role_never_introduced_is_no_speaker() -> None:
     out = quotes_of('The rescue took four hours in heavy rain.\n\n'
                     '"We are very proud of the crew," the service\'s spokeswoman said.\n')
     assert speaker(one(out, "We are very proud")) is None
+
+
+def test_a_copula_introduces_a_description() -> None:
+    out = quotes_of('Bartholomew Quayle was the gardener at Ashcombe, and had been for forty years.\n\n'
+                    '"You\'ll catch your death in here," the gardener said.\n')
+    assert speaker(one(out, "You'll catch your death")) == "Bartholomew Quayle"
+
+
+def test_a_noun_called_a_name_introduces_the_description() -> None:
+    out = quotes_of('On the morning of the storm the gardener found a woman called Perpetua in the potting shed.\n\n'
+                    '"I have caught worse," the woman said.\n')
+    assert speaker(one(out, "I have caught worse")) == "Perpetua"
+
+
+def test_a_description_with_its_own_modifier_is_not_another_introduction() -> None:
+    out = quotes_of('A tall young man climbed down from the cart. The carrier, a stout man called Josiah Penhale, '
+                    'handed down his bag.\n\n'
+                    'The young man looked back at the cart. "Will you come in for a cup of something?"\n')
+    assert speaker(one(out, "Will you come in")) is None

@@ -105,10 +105,13 @@ class RoleResolver:
 
     @register(SPEAKER_DESCRIPTION)
     def described_person(self, speaker: dict[str, Any]) -> dict[str, Any] | None:
-        noun = speaker["name"].split()[-1].lower()
+        words = speaker["name"].lower().split()
+        noun = words[-1]
+        # "the young man" is not "a stout man called X": the tag's own modifiers must be in the introduction
+        mods = [w for w in words[:-1] if w.isalpha() and w not in ("his", "her", "their", "my", "our", "your", "its")]
         found: dict[str, tuple[int, int, str]] = {}
-        for end, got in self._introductions(noun):
-            if end <= speaker["start"]:
+        for end, got, said in self._introductions(noun):
+            if end <= speaker["start"] and all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", said.lower()) for w in mods):
                 key = got[2].split()[-1].strip(".").lower()
                 if key not in found or len(got[2]) > len(found[key][2]):
                     found[key] = got
@@ -196,9 +199,9 @@ class RoleResolver:
             return out
         return {}
 
-    def _introductions(self, noun: str) -> list[tuple[int, tuple[int, int, str]]]:
+    def _introductions(self, noun: str) -> list[tuple[int, tuple[int, int, str], str]]:
         """Where the document introduces a person with the noun ("her brother Anselm", "Jenkins, the
-        old manservant"): (end of the introduction, the name), found once per noun for the document."""
+        old manservant"): (end of the introduction, the name, its text), found once per noun for the document."""
         cache = self.__dict__.setdefault("_intros", {})
         if noun not in cache:
             poss = r"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[A-Z][\w'’-]+['’]s)"
@@ -217,8 +220,12 @@ class RoleResolver:
                     # "The carrier, a stout man called Josiah Penhale": the name the apposition gives
                     re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n},\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
                                rf"(?:called|named)\s+(?P<name>{_NAME})"),
+                    # "a woman called Perpetua": the name the noun is given
+                    re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}\s+(?:called|named)\s+(?P<name>{_NAME})"),
+                    # "Bartholomew Quayle was the gardener": a copula gives the name its noun
+                    re.compile(rf"(?P<name>{_NAME})\s+(?:is|was|had\s+been|has\s+been)\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-])"),
                     # "led by retired headteacher Sunita Varghese": the noun as a title right before the name
-                    re.compile(rf"(?<![\w-]){n}\s+(?P<name>{_NAME})"))
+                    re.compile(rf"(?<![\w-])(?:[a-z][\w-]*\s+){{0,2}}{n}\s+(?P<name>{_NAME})"))
             out = []
             for rx in pats:
                 for m in rx.finditer(self.text):
@@ -227,7 +234,7 @@ class RoleResolver:
                         name = name[:-1]   # the sentence's full stop ("... Sunita Varghese."), not an initial's
                     got = self._person_suffix(name, m.start("name"), single=True, appositive=True)
                     if got is not None and '"' not in self.text[m.start():m.end()]:
-                        out.append((m.end(), got))
+                        out.append((m.end(), got, m.group(0)))
             cache[noun] = out
         return cache[noun]
 
