@@ -137,3 +137,10 @@ def test_a_description_with_its_own_modifier_is_not_another_introduction() -> No
                     'handed down his bag.\n\n'
                     'The young man looked back at the cart. "Will you come in for a cup of something?"\n')
     assert speaker(one(out, "Will you come in")) is None
+
+
+def test_in_news_she_said_after_a_byline_and_a_womans_quotation_continues_her() -> None:
+    out = quotes_of('GP surgery to close on Saturdays\n\nBy Harriet Coombe\n\n'
+                    'Patients were quick to respond. Mrs Joan Patel said she had "never once" got a weekday appointment.\n\n'
+                    '"I work in Leicester all week," she said.\n')
+    assert speaker(one(out, "I work in Leicester")) == "Mrs Joan Patel"

@@ -252,15 +252,24 @@ class PronounResolver:
 
     def other_turn(self, d: Any, pi: int, name: str, pronoun: str, own: int) -> bool:
         """'Dorothea ... "Who is it from?"' then a new paragraph '"Read it and see," she said' with
-        Winifred named before: the nearest fitting name is the previous turn's speaker, and a new
-        paragraph of dialogue is as often the other woman's turn; with a second fitting person in
-        the window the pronoun does not settle who speaks (no guess)."""
+        Winifred named before: the nearest fitting name is the previous turn's speaker, and the new
+        paragraph of dialogue is as often the other woman's turn (her answer); with a second fitting
+        person in the window the pronoun does not settle who speaks (no guess)."""
+        from .action_beat import ACTION_BEAT
+
         key = self.finder.title_re.sub("", name).split()[-1:]
+        # a turn of dialogue: the previous paragraph's quotation asked a question, or a beat gave it
+        # its speaker (news runs one speaker over paragraphs with "she said"; fiction passes the turn)
         spoke = any(x.para == pi and x.speaker and x is not d
-                    and self.finder.title_re.sub("", x.speaker.get("name") or "").split()[-1:] == key for x in self.drafts)
+                    and self.finder.title_re.sub("", x.speaker.get("name") or "").split()[-1:] == key
+                    and (self.text[x.start:x.end].rstrip(" \"'").endswith("?") or x.speaker.get("rule") == ACTION_BEAT)
+                    for x in self.drafts)
         if not spoke or d.para != own:
             return False
         for pj in range(pi - 1, max(-1, own - self.cfg["pronoun_window"] - 1), -1):
+            ptext = self.text[self.paragraphs[pj]["start"]:self.paragraphs[pj]["end"]].strip()
+            if len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL:
+                continue   # a byline or credit line ("By Harriet Coombe") names no one in the scene
             for _, other in self.person_mentions(pj):
                 if self.finder.title_re.sub("", other).split()[-1:] != key and self.person_gender(other) is not None \
                         and self.gender_fits(other, pronoun):
