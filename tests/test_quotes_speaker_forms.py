@@ -144,3 +144,21 @@ def test_in_news_she_said_after_a_byline_and_a_womans_quotation_continues_her() 
                     'Patients were quick to respond. Mrs Joan Patel said she had "never once" got a weekday appointment.\n\n'
                     '"I work in Leicester all week," she said.\n')
     assert speaker(one(out, "I work in Leicester")) == "Mrs Joan Patel"
+
+
+def test_a_main_clause_set_off_by_a_comma_leads_in_a_sentence_of_speech() -> None:
+    out = quotes_of('Our reviewer Becca was incredibly impressed with her latest look, "With specific goals in mind, '
+                    'I am really happy with the outfit I picked, and have worn it twice."\n')
+    assert speaker(one(out, "With specific goals")) == "Becca"
+
+
+def test_a_conjoined_lead_in_verb_takes_the_first_verbs_subject() -> None:
+    out = quotes_of('Megan Kirkland reviewed the service for a year and shared the following about her May set, '
+                    '"It went above and beyond with this piece. Seriously, it looks so special."\n')
+    assert speaker(one(out, "It went above")) == "Megan Kirkland"
+
+
+def test_a_motto_after_a_noun_and_a_comma_has_no_speaker() -> None:
+    out = quotes_of("The market's new banner carries the motto chosen by traders, "
+                    '"Stronger than the river, every single day of the week."\n')
+    assert speaker(one(out, "Stronger than the river")) is None

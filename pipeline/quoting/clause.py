@@ -33,6 +33,12 @@ class ClauseCues:
     honorifics: set[str]
 
     @staticmethod
+    def _ends_sentence(text: str, qs: int, qe: int) -> bool:
+        """The quoted words end their sentence: terminal punctuation inside or right after the closing mark."""
+        inner = text[qs:qe].rstrip('"”’\' ')
+        return inner[-1:] in (".", "!", "?") or text[qe:qe + 2].lstrip('"”’\'')[:1] in (".", "!", "?")
+
+    @staticmethod
     def _glue_hyphens(out: list[Any]) -> None:
         """A double-barrelled name the tokenizer split ("Solheim-Varga" as three tokens, the hyphen
         a punct child the phrase walk skips) is one name: the capitalised words joined to the run by
@@ -155,12 +161,14 @@ class ClauseCues:
         """'branded "a slap in the face" by campaigners': the agent of a passive verb says the words."""
         return next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
 
-    def colon_subject(self, before: list[Any]) -> Speaker | None:
+    def colon_subject(self, before: list[Any], comma: bool = False) -> Speaker | None:
         """'Legal scholars have identified a loophole: "..."' / 'Nagel does not buy this:': a clause
         ending in a colon before the quotation, whose subject is a named person, a group noun
         ("researchers") or he/she. Organisations and 'it' introduce lists too often."""
         toks = [t for t in before if not t.is_space]
-        if not toks or toks[-1].text != ":":
+        # with `comma` (the quotation ends its sentence): a main clause set off by a comma leads in as a
+        # colon does ('Our reviewer Becca was impressed with her look, "With specific goals ..."')
+        if not toks or toks[-1].text != ":" and not (comma and toks[-1].text == ","):
             return None
         root = toks[-1].head
         while root.dep_ not in ("ROOT",) and root.head is not root and root.pos_ not in ("VERB", "AUX"):
@@ -173,7 +181,11 @@ class ClauseCues:
             root = outer[-1] if outer else root
         if root.pos_ not in ("VERB", "AUX"):
             return None
+        if toks[-1].text == "," and (any(c.dep_ == "mark" for c in root.children) or root.dep_ == "advcl"):
+            return None   # "When she arrived, ...": a subordinate clause leads in to nothing
         subj = [c for c in root.children if c.dep_ == "nsubj"]
+        if not subj and root.dep_ == "conj":   # "X reviewed it and shared the following, ...": the first verb's subject
+            subj = [c for c in root.head.children if c.dep_ == "nsubj"]
         if root.i not in inside or not subj or not all(t.i in inside for t in subj[0].subtree):
             return None  # the clause must lie wholly in the cue's own sentence and line
         # "The authority's operations manager, Hilde Brennan, gave ...:": the named person in apposition
@@ -185,7 +197,7 @@ class ClauseCues:
             return sp if sp.pronoun in ("he", "she") else None
         head = subj[0]
         group = head.lower_ in self.group_nouns and head.tag_ in ("NNS", "NNPS")
-        return sp if sp.type == "person" or group else None
+        return sp if sp.type == "person" or group or named else None   # a name set beside "our reviewer" is a person
 
     def cue_after(self, doc: Any, base: int, qs: int, qe: int, hi: int) -> bool:
         """Whether a reporting clause follows the quotation ('"Hartley," replied her mother'), named

@@ -218,7 +218,9 @@ class SpeakerFinder(ClauseCues):
         before = [t for t in toks if lo <= base + t.idx and base + t.idx + len(t) <= qs]
         sp = self._pre(before[-self.max_gap * 3:], base, qs - base if strict else None)
         if sp is None and strict:
-            sp = self.colon_subject(before)
+            # a comma lead-in only for a sentence of speech (a motto or title after a noun is short)
+            sp = self.colon_subject(before, comma=self._ends_sentence(doc.text, qs - base, qe - base)
+                                    and len(doc.text[qs - base:qe - base].split()) >= 6)
         return sp
 
     @staticmethod
