@@ -153,7 +153,7 @@ def test_a_main_clause_set_off_by_a_comma_leads_in_a_sentence_of_speech() -> Non
 
 
 def test_a_conjoined_lead_in_verb_takes_the_first_verbs_subject() -> None:
-    out = quotes_of('Megan Kirkland reviewed the service for a year and shared the following about her May set, '
+    out = quotes_of('Megan Kirkland tested the box for a year and shared the following about her May set, '
                     '"It went above and beyond with this piece. Seriously, it looks so special."\n')
     assert speaker(one(out, "It went above")) == "Megan Kirkland"
 
