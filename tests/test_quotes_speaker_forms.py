@@ -162,3 +162,9 @@ def test_a_motto_after_a_noun_and_a_comma_has_no_speaker() -> None:
     out = quotes_of("The market's new banner carries the motto chosen by traders, "
                     '"Stronger than the river, every single day of the week."\n')
     assert speaker(one(out, "Stronger than the river")) is None
+
+
+def test_in_her_words_gives_the_fragment_to_the_person_she_stands_for() -> None:
+    out = quotes_of('Across her practice, Carrie Mae Weems has sought, in her words, to "endlessly explode the limits '
+                    'of tradition" and to "find new models to live by," blurring the line between art and activism.\n')
+    assert speaker(one(out, "endlessly explode")) == "Carrie Mae Weems"

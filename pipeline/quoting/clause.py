@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from .speakers import Speaker
 
 
+_POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "their": "they"}   # "in her words": the pronoun it stands for
+
+
 class ClauseCues:
     honorifics: set[str]
 
@@ -281,6 +284,15 @@ class ClauseCues:
                 if sp is not None:
                     sp.cue = (t.doc[t.i:t.i + 2].text, t.idx, to.idx + len(to))
                     return sp
+            if t.lower_ == "words" and t.i >= 2 and t.doc[t.i - 1].lower_ in _POSSESSIVE_SUBJECT \
+                    and t.doc[t.i - 2].lower_ == "in" and not self._quoted(t):
+                # "Weems has sought, in her words, to '...'": the possessive's person, resolved as a pronoun
+                from .speakers import Speaker
+
+                p = t.doc[t.i - 1]
+                pr = _POSSESSIVE_SUBJECT[p.lower_]
+                return Speaker(p.text, p.idx, p.idx + len(p), "person" if pr in ("he", "she") else "organisation",
+                               SPEAKER_ACCORDING_TO, pronoun=pr, cue=(t.doc[t.i - 2:t.i + 1].text, t.doc[t.i - 2].idx, t.idx + len(t)))
             if t.lower_ == "words" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "of" \
                     and t.i >= 1 and t.doc[t.i - 1].lower_ in ("the", "his", "her", "their"):
                 objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]   # "in the words of X:"
