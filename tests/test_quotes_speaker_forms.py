@@ -168,3 +168,9 @@ def test_in_her_words_gives_the_fragment_to_the_person_she_stands_for() -> None:
     out = quotes_of('Across her practice, Carrie Mae Weems has sought, in her words, to "endlessly explode the limits '
                     'of tradition" and to "find new models to live by," blurring the line between art and activism.\n')
     assert speaker(one(out, "endlessly explode")) == "Carrie Mae Weems"
+
+
+def test_a_possessive_speech_noun_lead_in_is_the_person_it_belongs_to() -> None:
+    out = quotes_of("The authority's operations manager, Hilde Brennan, defended the timetable on Monday.\n\n"
+                    'Her message to commuters was blunt: "We cannot run an empty boat for nine people."\n')
+    assert speaker(one(out, "We cannot run")) == "Hilde Brennan"

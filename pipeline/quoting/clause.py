@@ -34,6 +34,7 @@ _POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "their": "they"}   # "in her w
 
 class ClauseCues:
     honorifics: set[str]
+    speech_nouns: set[str]
 
     @staticmethod
     def _ends_sentence(text: str, qs: int, qe: int) -> bool:
@@ -191,6 +192,14 @@ class ClauseCues:
             subj = [c for c in root.head.children if c.dep_ == "nsubj"]
         if root.i not in inside or not subj or not all(t.i in inside for t in subj[0].subtree):
             return None  # the clause must lie wholly in the cue's own sentence and line
+        poss = [c for c in subj[0].children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_SUBJECT]
+        if poss and subj[0].lower_ in self.speech_nouns and toks[-1].text == ":":
+            # "Her message to commuters was blunt:": the person "her" stands for, resolved as a pronoun
+            from .speakers import Speaker
+
+            p, pr = poss[0], _POSSESSIVE_SUBJECT[poss[0].lower_]
+            return Speaker(p.text, p.idx, p.idx + len(p), "person" if pr in ("he", "she") else "organisation",
+                           SPEAKER_COLON_SUBJECT, pronoun=pr) if pr in ("he", "she") else None
         # "The authority's operations manager, Hilde Brennan, gave ...:": the named person in apposition
         named = [a for a in subj[0].children if a.dep_ == "appos" and a.pos_ == "PROPN" and self._person_name(a)]
         sp = self._from_token(named[0] if named else subj[0], SPEAKER_COLON_SUBJECT)

@@ -89,7 +89,7 @@ class SpeakerFinder(ClauseCues):
         self.outlet_words = {w.lower() for w in cfg["outlet_words"]}
         self.max_gap = cfg["max_cue_tokens"]
         self.it_verbs = set(cfg["it_object_verbs"])
-        self.group_nouns = {w.lower() for w in cfg["group_nouns"]}
+        self.group_nouns, self.speech_nouns = ({w.lower() for w in cfg[k]} for k in ("group_nouns", "speech_nouns"))
         self.person_nouns = {w.lower() for w in cfg["person_nouns"]}
         self.persons: set[str] = set()   # the document's person names and surnames (see note_persons)
         self.non_persons: set[str] = set()  # places, nations, organisations the model tags in the document
