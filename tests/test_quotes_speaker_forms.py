@@ -174,3 +174,27 @@ def test_a_possessive_speech_noun_lead_in_is_the_person_it_belongs_to() -> None:
     out = quotes_of("The authority's operations manager, Hilde Brennan, defended the timetable on Monday.\n\n"
                     'Her message to commuters was blunt: "We cannot run an empty boat for nine people."\n')
     assert speaker(one(out, "We cannot run")) == "Hilde Brennan"
+
+
+QA_TURNS = ('Q: What made you choose this trade in the first place?\n\nA: My father was a thatcher, and his father before him.\n\n'
+            'Q: Is there still enough work for a young thatcher?\n\nA: More than I can take on, most years, and I turn people away.\n')
+
+
+def test_x_answered_our_questions_makes_x_the_answerer_not_the_asker() -> None:
+    out = quotes_of('Cottage roofs across the county are still made of reed. Thatcher Daniel Penhaligon answered our '
+                    'questions at his yard.\n\n' + QA_TURNS)
+    assert speaker(one(out, "My father was a thatcher")) == "Daniel Penhaligon"
+    assert speaker(one(out, "What made you choose")) is None
+
+
+def test_we_spoke_to_x_makes_x_the_answerer() -> None:
+    out = quotes_of('Cottage roofs across the county are still made of reed. We spoke to thatcher Daniel Penhaligon '
+                    'at his yard.\n\n' + QA_TURNS)
+    assert speaker(one(out, "My father was a thatcher")) == "Daniel Penhaligon"
+    assert speaker(one(out, "What made you choose")) is None
+
+
+def test_x_spoke_to_an_outlet_makes_x_the_answerer() -> None:
+    out = quotes_of('Cottage roofs across the county are still made of reed. Thatcher Daniel Penhaligon spoke to the '
+                    'Wessex Gazette at his yard.\n\n' + QA_TURNS)
+    assert speaker(one(out, "My father was a thatcher")) == "Daniel Penhaligon"

@@ -32,7 +32,9 @@ INTERVIEW_UNLABELLED = declare(
         "paragraphs are an interview whose labels (bold in the page) were lost: X asks, Y answers")
 _ROLE_RULES = {"question": INTERVIEW_QUESTION, "answer": INTERVIEW_ANSWER}
 _ASK_VERBS = ("ask", "question", "quiz")   # verbs whose object is the one asked: an intro's asker and answerer
-_MAX_QUESTION_WORDS = 40   # a question turn is one short paragraph (structure, not a parameter to tune)
+_ANSWER_VERBS = ("answer", "field", "take", "face", "tackle")   # "X answered our questions": the subject answers
+_MAX_QUESTION_WORDS = 40
+_INTRO_UNITS = 6   # lines before the first label read as the introduction (a news intro runs to a few paragraphs)   # a question turn is one short paragraph (structure, not a parameter to tune)
 
 
 class InterviewForm:
@@ -137,7 +139,7 @@ class InterviewForm:
 
         self.intro_source = None
         pat = re.compile(self.cfg["interview"]["intro_pattern"], re.IGNORECASE)
-        back = [self.units[k] for k in range(first - 1, max(-1, first - 4), -1)]
+        back = [self.units[k] for k in range(first - 1, max(-1, first - _INTRO_UNITS - 1), -1)]
         for u in back:
             m = pat.search(u.text)
             if not m:
@@ -214,8 +216,20 @@ class InterviewForm:
                         ub = self.unit_doc(uu)[1]
                         named.update({x[2]: (x, ub) for x in self.intro_names(uu) if ub + x[0] < base + subj.idx})
                     a, a_base = next(iter(named.values())) if len(named) == 1 else (None, base)
+                if a is None and subj is not None and subj.lower_ in ("we", "i"):
+                    # "We spoke to Captain X": the outlet asks, unnamed; the person it spoke to answers
+                    found = [b for b in (self.intro_person(o, base) for o in objs) if b is not None]
+                    if len(found) == 1:
+                        return self.name_rec(found[0], base), None
                 if a is None:
                     continue
+                if lemma(v).lower() in _ANSWER_VERBS and any(c.dep_ == "dobj" and c.lower_ in ("questions", "question")
+                                                            for c in v.children):
+                    return self.name_rec(a, a_base), None   # "X answered our questions": X answers
+                if any(o.lower_ in ("us", "me") or o.ent_type_ == "ORG"
+                       or self.finder.is_outlet(" ".join(t.text for t in o.subtree if t.dep_ != "det")) for o in objs) \
+                        and not any(self.intro_person(o, base) for o in objs):
+                    return self.name_rec(a, a_base), None   # "X spoke to us / to the Gazette": X answers, the asker unnamed
                 if any(c.dep_ == "dobj" and c.lower_ in ("questions", "question") for c in v.children) and not objs:
                     # "Reporter Sam Okafor asked the questions": the asker; the one other person named answers
                     others = {x[2]: x for uu in back for x in self.intro_names(uu) if x[2].split()[-1] != a[2].split()[-1]}
