@@ -198,3 +198,9 @@ def test_x_spoke_to_an_outlet_makes_x_the_answerer() -> None:
     out = quotes_of('Cottage roofs across the county are still made of reed. Thatcher Daniel Penhaligon spoke to the '
                     'Wessex Gazette at his yard.\n\n' + QA_TURNS)
     assert speaker(one(out, "My father was a thatcher")) == "Daniel Penhaligon"
+
+
+def test_the_one_person_an_intro_names_and_then_calls_he_answers() -> None:
+    out = quotes_of('Ten questions for a thatcher\n\nDaniel Penhaligon has roofed cottages across the county for thirty years.\n\n'
+                    'He learned the trade from his father, who learned it from his.\n\n' + QA_TURNS)
+    assert speaker(one(out, "My father was a thatcher")) == "Daniel Penhaligon"

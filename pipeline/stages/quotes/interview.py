@@ -179,6 +179,19 @@ class InterviewForm:
                     if key not in people or len(e.text) > len(people[key][0].text):
                         people[key] = (e, base)
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(ranked) == 1 and ranked[0][1] == 1:
+            # the one person the introduction names, then goes on about as "he"/"she": a second mention
+            e, base = people[ranked[0][0]]
+            pos = base + e.end_char
+            for u in back:
+                doc, ub = self.unit_doc(u)
+                if "heading" in u.tags and u.index != first - 1:
+                    break
+                if any(t.dep_ == "nsubj" and t.lower_ in ("he", "she") and ub + t.idx > pos and u.start <= ub + t.idx < u.end
+                       and self.gender_fits(e.text, t.lower_) for t in doc):
+                    counts[ranked[0][0]] = 2
+                    break
+            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         # the introduction is about one person: named at least twice, twice as often as anyone else
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
             e, base = people[ranked[0][0]]
