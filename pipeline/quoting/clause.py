@@ -29,8 +29,38 @@ if TYPE_CHECKING:
     from .speakers import Speaker
 
 
+_POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "their": "they"}   # "in her words": the pronoun it stands for
+
+
 class ClauseCues:
     honorifics: set[str]
+    speech_nouns: set[str]
+
+    @staticmethod
+    def _ends_sentence(text: str, qs: int, qe: int) -> bool:
+        """The quoted words end their sentence: terminal punctuation inside or right after the closing mark."""
+        inner = text[qs:qe].rstrip('"”’\' ')
+        return inner[-1:] in (".", "!", "?") or text[qe:qe + 2].lstrip('"”’\'')[:1] in (".", "!", "?")
+
+    @staticmethod
+    def _glue_hyphens(out: list[Any]) -> None:
+        """A double-barrelled name the tokenizer split ("Solheim-Varga" as three tokens, the hyphen
+        a punct child the phrase walk skips) is one name: the capitalised words joined to the run by
+        a hyphen or apostrophe with no space either side join it, so the surname is never half
+        (and a numbered name keeps its number whole: "Article 30-4")."""
+        if not out:
+            return
+        doc = out[0].doc
+
+        def glued(i: int) -> bool:
+            return 0 < i < len(doc) - 1 and doc[i].text in ("-", "'", "’") and not doc[i].whitespace_ \
+                and not doc[i - 1].whitespace_
+
+        while out[0].i >= 2 and glued(out[0].i - 1) and doc[out[0].i - 2].text[:1].isupper() and doc[out[0].i - 2].is_alpha:
+            out[0:0] = [doc[out[0].i - 2], doc[out[0].i - 1]]
+        while glued(out[-1].i + 1) and out[-1].is_alpha and doc[out[-1].i + 2].text[:1].isupper() \
+                and doc[out[-1].i + 2].is_alpha or glued(out[-1].i + 1) and out[-1].is_digit and doc[out[-1].i + 2].is_digit:
+            out.extend([doc[out[-1].i + 1], doc[out[-1].i + 2]])
 
     @staticmethod
     def _clause_subject(verb: Any, depth: int = 3) -> Any:
@@ -135,30 +165,51 @@ class ClauseCues:
         """'branded "a slap in the face" by campaigners': the agent of a passive verb says the words."""
         return next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
 
-    def colon_subject(self, before: list[Any]) -> Speaker | None:
+    def colon_subject(self, before: list[Any], comma: bool = False) -> Speaker | None:
         """'Legal scholars have identified a loophole: "..."' / 'Nagel does not buy this:': a clause
         ending in a colon before the quotation, whose subject is a named person, a group noun
         ("researchers") or he/she. Organisations and 'it' introduce lists too often."""
         toks = [t for t in before if not t.is_space]
-        if not toks or toks[-1].text != ":":
+        # with `comma` (the quotation ends its sentence): a main clause set off by a comma leads in as a
+        # colon does ('Our reviewer Becca was impressed with her look, "With specific goals ..."')
+        if not toks or toks[-1].text != ":" and not (comma and toks[-1].text == ","):
             return None
         root = toks[-1].head
         while root.dep_ not in ("ROOT",) and root.head is not root and root.pos_ not in ("VERB", "AUX"):
             root = root.head
+        inside = {t.i for t in toks}
+        if root.i not in inside:
+            # the parser hung the lead-in clause under the quotation's verb ('X gave the reason in a
+            # statement: "The sailing carried ..."'): the lead-in's own verb is the one attached outside it
+            outer = [t for t in toks if t.pos_ in ("VERB", "AUX") and t.head.i not in inside and t.dep_ != "aux"]
+            root = outer[-1] if outer else root
         if root.pos_ not in ("VERB", "AUX"):
             return None
-        inside = {t.i for t in toks}
+        if toks[-1].text == "," and (any(c.dep_ == "mark" for c in root.children) or root.dep_ == "advcl"):
+            return None   # "When she arrived, ...": a subordinate clause leads in to nothing
         subj = [c for c in root.children if c.dep_ == "nsubj"]
+        if not subj and root.dep_ == "conj":   # "X reviewed it and shared the following, ...": the first verb's subject
+            subj = [c for c in root.head.children if c.dep_ == "nsubj"]
         if root.i not in inside or not subj or not all(t.i in inside for t in subj[0].subtree):
             return None  # the clause must lie wholly in the cue's own sentence and line
-        sp = self._from_token(subj[0], SPEAKER_COLON_SUBJECT)
+        poss = [c for c in subj[0].children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_SUBJECT]
+        if poss and subj[0].lower_ in self.speech_nouns and toks[-1].text == ":":
+            # "Her message to commuters was blunt:": the person "her" stands for, resolved as a pronoun
+            from .speakers import Speaker
+
+            p, pr = poss[0], _POSSESSIVE_SUBJECT[poss[0].lower_]
+            return Speaker(p.text, p.idx, p.idx + len(p), "person" if pr in ("he", "she") else "organisation",
+                           SPEAKER_COLON_SUBJECT, pronoun=pr) if pr in ("he", "she") else None
+        # "The authority's operations manager, Hilde Brennan, gave ...:": the named person in apposition
+        named = [a for a in subj[0].children if a.dep_ == "appos" and a.pos_ == "PROPN" and self._person_name(a)]
+        sp = self._from_token(named[0] if named else subj[0], SPEAKER_COLON_SUBJECT)
         if sp is None or "\n" in sp.name:
             return None
         if sp.pronoun is not None:
             return sp if sp.pronoun in ("he", "she") else None
         head = subj[0]
         group = head.lower_ in self.group_nouns and head.tag_ in ("NNS", "NNPS")
-        return sp if sp.type == "person" or group else None
+        return sp if sp.type == "person" or group or named else None   # a name set beside "our reviewer" is a person
 
     def cue_after(self, doc: Any, base: int, qs: int, qe: int, hi: int) -> bool:
         """Whether a reporting clause follows the quotation ('"Hartley," replied her mother'), named
@@ -242,6 +293,15 @@ class ClauseCues:
                 if sp is not None:
                     sp.cue = (t.doc[t.i:t.i + 2].text, t.idx, to.idx + len(to))
                     return sp
+            if t.lower_ == "words" and t.i >= 2 and t.doc[t.i - 1].lower_ in _POSSESSIVE_SUBJECT \
+                    and t.doc[t.i - 2].lower_ == "in" and not self._quoted(t):
+                # "Weems has sought, in her words, to '...'": the possessive's person, resolved as a pronoun
+                from .speakers import Speaker
+
+                p = t.doc[t.i - 1]
+                pr = _POSSESSIVE_SUBJECT[p.lower_]
+                return Speaker(p.text, p.idx, p.idx + len(p), "person" if pr in ("he", "she") else "organisation",
+                               SPEAKER_ACCORDING_TO, pronoun=pr, cue=(t.doc[t.i - 2:t.i + 1].text, t.doc[t.i - 2].idx, t.idx + len(t)))
             if t.lower_ == "words" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "of" \
                     and t.i >= 1 and t.doc[t.i - 1].lower_ in ("the", "his", "her", "their"):
                 objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]   # "in the words of X:"

@@ -89,7 +89,7 @@ class SpeakerFinder(ClauseCues):
         self.outlet_words = {w.lower() for w in cfg["outlet_words"]}
         self.max_gap = cfg["max_cue_tokens"]
         self.it_verbs = set(cfg["it_object_verbs"])
-        self.group_nouns = {w.lower() for w in cfg["group_nouns"]}
+        self.group_nouns, self.speech_nouns = ({w.lower() for w in cfg[k]} for k in ("group_nouns", "speech_nouns"))
         self.person_nouns = {w.lower() for w in cfg["person_nouns"]}
         self.persons: set[str] = set()   # the document's person names and surnames (see note_persons)
         self.non_persons: set[str] = set()  # places, nations, organisations the model tags in the document
@@ -218,7 +218,9 @@ class SpeakerFinder(ClauseCues):
         before = [t for t in toks if lo <= base + t.idx and base + t.idx + len(t) <= qs]
         sp = self._pre(before[-self.max_gap * 3:], base, qs - base if strict else None)
         if sp is None and strict:
-            sp = self.colon_subject(before)
+            # a comma lead-in only for a sentence of speech (a motto or title after a noun is short)
+            sp = self.colon_subject(before, comma=self._ends_sentence(doc.text, qs - base, qe - base)
+                                    and len(doc.text[qs - base:qe - base].split()) >= 6)
         return sp
 
     @staticmethod
@@ -355,6 +357,10 @@ class SpeakerFinder(ClauseCues):
             return Speaker(tok.text, tok.idx, tok.idx + len(tok), PRONOUNS[tok.lower_], rule, pronoun=tok.lower_)
         if tok.pos_ in ("PRON", "DET") or tok.like_num:
             return None
+        end = tok.idx + len(tok)
+        age = re.search(r"\b[Tt]he\s+(\d{1,3}-year-old)$", tok.doc.text[max(0, end - 20):end]) if tok.lower_ == "old" else None
+        if age:   # "the 71-year-old said": who, only as the one person the text gave that age
+            return Speaker(age.group(1), end - len(age.group(1)), end, "description", rule)
         span = self._honorific_run(self._name_tokens(tok))
         if not span:
             return None
@@ -469,6 +475,7 @@ class SpeakerFinder(ClauseCues):
                 out.append(t)
             else:
                 break
+        self._glue_hyphens(out)
         while out and (out[0].dep_ == "det" and out[0].lower_ in ("the", "a", "an") or out[0].is_punct):
             out.pop(0)
         while out and out[-1].is_punct:

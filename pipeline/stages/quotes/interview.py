@@ -31,7 +31,10 @@ INTERVIEW_UNLABELLED = declare(
     why="after an intro 'X spoke to Y', unquoted one-line questions ending in '?' alternating with answer "
         "paragraphs are an interview whose labels (bold in the page) were lost: X asks, Y answers")
 _ROLE_RULES = {"question": INTERVIEW_QUESTION, "answer": INTERVIEW_ANSWER}
-_MAX_QUESTION_WORDS = 40   # a question turn is one short paragraph (structure, not a parameter to tune)
+_ASK_VERBS = ("ask", "question", "quiz")   # verbs whose object is the one asked: an intro's asker and answerer
+_ANSWER_VERBS = ("answer", "field", "take", "face", "tackle")   # "X answered our questions": the subject answers
+_MAX_QUESTION_WORDS = 40
+_INTRO_UNITS = 6   # lines before the first label read as the introduction (a news intro runs to a few paragraphs)   # a question turn is one short paragraph (structure, not a parameter to tune)
 
 
 class InterviewForm:
@@ -136,7 +139,7 @@ class InterviewForm:
 
         self.intro_source = None
         pat = re.compile(self.cfg["interview"]["intro_pattern"], re.IGNORECASE)
-        back = [self.units[k] for k in range(first - 1, max(-1, first - 4), -1)]
+        back = [self.units[k] for k in range(first - 1, max(-1, first - _INTRO_UNITS - 1), -1)]
         for u in back:
             m = pat.search(u.text)
             if not m:
@@ -176,6 +179,19 @@ class InterviewForm:
                     if key not in people or len(e.text) > len(people[key][0].text):
                         people[key] = (e, base)
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(ranked) == 1 and ranked[0][1] == 1:
+            # the one person the introduction names, then goes on about as "he"/"she": a second mention
+            e, base = people[ranked[0][0]]
+            pos = base + e.end_char
+            for u in back:
+                doc, ub = self.unit_doc(u)
+                if "heading" in u.tags and u.index != first - 1:
+                    break
+                if any(t.dep_ == "nsubj" and t.lower_ in ("he", "she") and ub + t.idx > pos and u.start <= ub + t.idx < u.end
+                       and self.gender_fits(e.text, t.lower_) for t in doc):
+                    counts[ranked[0][0]] = 2
+                    break
+            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         # the introduction is about one person: named at least twice, twice as often as anyone else
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
             e, base = people[ranked[0][0]]
@@ -188,6 +204,8 @@ class InterviewForm:
         introduction whose subject is a person and whose object after to/with (on the verb or its
         object) is a person or him/her: the subject asks, the object answers. A pronoun object is
         the one other person the introduction names."""
+        from ...quoting.speakers import lemma
+
         for u in back:
             doc, base = self.unit_doc(u)
             for v in doc:
@@ -197,8 +215,10 @@ class InterviewForm:
                 heads = [v] + [c for c in v.children if c.dep_ == "dobj"]   # "put the questions to her"
                 objs = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
                         for o in p.children if o.dep_ == "pobj"]
-                if v.lower_.startswith("interview"):   # "X interviewed Y" / "Y was interviewed by X"
-                    objs += [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+                if v.lower_.startswith("interview") or lemma(v).lower() in _ASK_VERBS and v.dep_ == "ROOT":
+                    # "X interviewed Y" / "Y was interviewed by X" / "Reporter X asked him about the job"
+                    objs += [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")
+                             and c.lower_ not in ("questions", "question")]
                     subj = subj or next((o for c in v.children if c.dep_ == "agent"
                                          for o in c.children if o.dep_ == "pobj"), None)
                 a, a_base = self.intro_person(subj, base), base
@@ -209,8 +229,20 @@ class InterviewForm:
                         ub = self.unit_doc(uu)[1]
                         named.update({x[2]: (x, ub) for x in self.intro_names(uu) if ub + x[0] < base + subj.idx})
                     a, a_base = next(iter(named.values())) if len(named) == 1 else (None, base)
+                if a is None and subj is not None and subj.lower_ in ("we", "i"):
+                    # "We spoke to Captain X": the outlet asks, unnamed; the person it spoke to answers
+                    found = [b for b in (self.intro_person(o, base) for o in objs) if b is not None]
+                    if len(found) == 1:
+                        return self.name_rec(found[0], base), None
                 if a is None:
                     continue
+                if lemma(v).lower() in _ANSWER_VERBS and any(c.dep_ == "dobj" and c.lower_ in ("questions", "question")
+                                                            for c in v.children):
+                    return self.name_rec(a, a_base), None   # "X answered our questions": X answers
+                if any(o.lower_ in ("us", "me") or o.ent_type_ == "ORG"
+                       or self.finder.is_outlet(" ".join(t.text for t in o.subtree if t.dep_ != "det")) for o in objs) \
+                        and not any(self.intro_person(o, base) for o in objs):
+                    return self.name_rec(a, a_base), None   # "X spoke to us / to the Gazette": X answers, the asker unnamed
                 if any(c.dep_ == "dobj" and c.lower_ in ("questions", "question") for c in v.children) and not objs:
                     # "Reporter Sam Okafor asked the questions": the asker; the one other person named answers
                     others = {x[2]: x for uu in back for x in self.intro_names(uu) if x[2].split()[-1] != a[2].split()[-1]}
@@ -296,14 +328,20 @@ class NamedTurnsForm:
         label is the speaker; the turn is the rest of the paragraph."""
         from ...quoting.gender import name_gender
 
-        rx = re.compile(r"^(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s*:\s+(?P<rest>\S.*)")
+        # "NAME: ..." or "NAME — ..." (a spaced dash, as some transcripts set the label off)
+        # a transcript's time stamp before or after the name ("[00:12] SMITH:", "Jane Doe (01:02:03):") is no part of it
+        stamp = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?"
+        rx = re.compile(rf"^(?:{stamp}\s+)?(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})(?:\s+{stamp})?"
+                        r"(?:\s*:|\s+[—–])\s+(?P<rest>\S.*)")
         turns: dict[str, list[tuple[Any, int]]] = {}
+        self._label_at: dict[int, int] = {}   # unit -> where its label starts (after a time stamp)
         for u in self.units:
             if not u.first_in_para or u.index in self.claimed or u.tags.get("label"):
                 continue
             m = rx.match(u.text)
             if m:
                 turns.setdefault(m.group("label"), []).append((u, m.start("rest")))
+                self._label_at[u.index] = m.start("label")
 
         intro_words: set[str] | None = None
 
@@ -322,9 +360,11 @@ class NamedTurnsForm:
                             intro_words |= {c.lower_ for c in run}
             return all(w.lower() in intro_words for w in label.split())
 
+        initials = self._intro_initials()
+
         def person(label: str) -> bool:
             first = label.split()[0]
-            return label.lower() in self.finder.persons or label.isupper() and len(label) > 2 \
+            return label in initials or label.lower() in self.finder.persons or label.isupper() and len(label) > 2 \
                 or bool(self.cfg["first_name_gender"] and name_gender(first.title() + " x", {}, True)) \
                 or named_in_intro(label)
 
@@ -336,6 +376,9 @@ class NamedTurnsForm:
             groups.setdefault(key, []).extend((u, off, k) for u, off in v)
         people = {k: v for k, v in groups.items() if len(v) >= 2 and any(person(lab) for _, _, lab in v)
                   and k.rstrip(".") not in self.finder.honorifics}
+        if len(people) == 1:
+            self._asked_turns(turns, people)
+            return
         if len(people) < 2 or len({lab.split()[-1].lower() for v in people.values() for _, _, lab in v}) < 2:
             return
         for items in people.values():
@@ -345,7 +388,63 @@ class NamedTurnsForm:
                     j += 1
                 d = Draft("interview", u.start + off, self.units[j].end, INTERVIEW_NAMED_TURN, (u.index, j),
                           para=u.para)
-                d.speaker = self.span_rec(u.start, u.start + len(label), name=label, type="person",
-                                          rule=SPEAKER_TURN_LABEL)
+                if label in initials:   # "JP:" after "Jonah Pellegrini (JP)": the person, cited where named
+                    s0, e0, name = initials[label]
+                    d.speaker = self.span_rec(s0, e0, name=name, type="person", rule=SPEAKER_TURN_LABEL)
+                    d.speaker["label"] = self.span_rec(*self._label_span(u, label), text=label)
+                else:
+                    d.speaker = self.span_rec(*self._label_span(u, label), name=label, type="person",
+                                              rule=SPEAKER_TURN_LABEL)
                 d.rules = [d.rule, SPEAKER_TURN_LABEL]
                 self.add_structure(d)
+
+    def _intro_initials(self) -> dict[str, tuple[int, int, str]]:
+        """'JP' -> Jonah Pellegrini: the initials of each full name (two or three words) the first
+        paragraphs tag as a person, when no other person there has the same initials; a transcript
+        labelled with initials names its speakers so ("Jonah Pellegrini (JP)")."""
+        seen: dict[str, set[tuple[int, int, str]]] = {}
+        for pi in range(min(3, len(self.paragraphs))):
+            doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+            for e in doc.ents:
+                if e.label_ != "PERSON" or "\n" in e.text:
+                    continue
+                s0, e0, name = self.name_span(e, base)
+                words = name.split()
+                if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+                    seen.setdefault("".join(w[0] for w in words), set()).add((base + s0, base + e0, name))
+        return {k: min(v) for k, v in sorted(seen.items()) if len({n for _, _, n in v}) == 1}
+
+    def _label_span(self, u: Any, label: str) -> tuple[int, int]:
+        s0 = u.start + self._label_at[u.index]
+        return s0, s0 + len(label)
+
+    def _asked_turns(self, turns: dict[str, list[tuple[Any, int]]], people: dict[str, list[tuple[Any, int, str]]]) -> None:
+        """'Q: Why close now?' / 'Wasilewski: The rent doubled.', or 'Interviewer:' turns: one person's
+        label alternating strictly with a question label or an asker noun, each at least twice. The
+        person's turns are theirs; the asker's are the interviewer's the introduction names, else no
+        one's (an outlet's unnamed interviewer)."""
+        iv = self.cfg["interview"]
+        askers = {x.lower() for x in iv["question_labels"]} | {x.lower() for x in iv["asker_nouns"]} | {"interviewer"}
+        asked = [(u, off, k) for k, v in turns.items() if k.lower().rstrip(".") in askers for u, off in v]
+        person = next(iter(people.values()))
+        if len(asked) < 2:
+            return
+        seq = sorted([(u.index, "q", u, off, k) for u, off, k in asked] + [(u.index, "a", u, off, k) for u, off, k in person],
+                     key=lambda x: x[0])
+        if any(seq[n][1] == seq[n + 1][1] for n in range(len(seq) - 1)) or seq[0][1] != "q":
+            return   # not a strict question-answer alternation: no interview shape
+        first = seq[0][2].index
+        pair = self.intro_pair([self.units[k] for k in range(first - 1, max(-1, first - 4), -1)])
+        asker = pair[1] if pair is not None else None
+        for _, role, u, off, label in seq:
+            j = u.index
+            while j + 1 < len(self.units) and not self.units[j + 1].first_in_para:
+                j += 1
+            d = Draft("interview", u.start + off, self.units[j].end, INTERVIEW_NAMED_TURN, (u.index, j), para=u.para)
+            if role == "a":
+                d.speaker = self.span_rec(*self._label_span(u, label), name=label, type="person", rule=SPEAKER_TURN_LABEL)
+                d.rules = [d.rule, SPEAKER_TURN_LABEL]
+            else:
+                d.speaker = {**asker, "rule": SPEAKER_INTERVIEW_INTRO} if asker else None
+                d.rules = [d.rule] + ([SPEAKER_INTERVIEW_INTRO] if asker else [])
+            self.add_structure(d)

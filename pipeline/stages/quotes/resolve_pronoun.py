@@ -151,7 +151,7 @@ class PronounResolver:
         k = 0
         while k < len(doc):   # names the small model misses: a run of proper nouns opening with a first name
             t = doc[k]
-            if t.i in seen or t.pos_ != "PROPN" or not t.text[:1].isupper():
+            if t.i in seen or not t.text[:1].isupper() or t.pos_ != "PROPN" and not self.mistagged_name(t):
                 k += 1
                 continue
             j = k
@@ -163,17 +163,22 @@ class PronounResolver:
             # a lone first name in any role ("I found Tomasz on the wall"), unless the model tags it a place or body
             lone_ok = t.ent_type_ in ("", "PERSON") and t.lower_ not in self.finder.non_persons \
                 and t.dep_ != "pobj"   # "flew to Florence": after a preposition a first name is as often a place
-            if (j > k or t.dep_ == "nsubj" or lone_ok) and not modifier and self.cfg["first_name_gender"] \
+            # "Paris Baguette": a run opening with a word the document tags as a place is no name
+            placed = j > k and t.ent_type_ in ("GPE", "LOC", "FAC") and t.lower_ in self.finder.non_persons
+            if (j > k or t.dep_ == "nsubj" or lone_ok) and not modifier and not placed and self.cfg["first_name_gender"] \
                     and name_gender(t.text + " x", {}, True) is not None:
                 s0 = base + t.idx
                 if not any(a <= s0 < b for a, b in quoted):
                     out.append((s0, doc.text[t.idx:doc[j].idx + len(doc[j])]))
                     seen.update(range(k, j + 1))
             k = j + 1
+        # a word of a body's name of two or more words ("Zettler Digital") is not its namesake person
+        in_body = {i for e in doc.ents if len(e) >= 2 and e.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT")
+                   for i in range(e.start, e.end)}
         for t in doc:
             s0 = base + t.idx
             if t.i not in seen and (t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "INTJ", "ADJ", "X")) \
-                    and t.lower_ in self.finder.persons \
+                    and t.lower_ in self.finder.persons and t.i not in in_body \
                     and not any(a <= s0 < b for a, b in quoted):
                 prev = doc[t.i - 1] if t.i else None
                 name = t.text if prev is None or prev.lower_.rstrip(".") not in self.finder.honorifics \
@@ -182,6 +187,18 @@ class PronounResolver:
         out.sort()
         cache[pi] = out
         return out
+
+    def mistagged_name(self, t: Any) -> bool:
+        """'Winifred read it twice': a capitalised subject the small model tags ADJ or NOUN is a first
+        name when the name list knows it and the document never writes the word in lower case (a
+        common word used as a name, "Hope", would appear so somewhere; a name does not)."""
+        from ...quoting.gender import name_gender
+
+        if t.dep_ != "nsubj" or t.pos_ not in ("ADJ", "NOUN", "X") or not t.is_alpha or t.ent_type_ not in ("", "PERSON") \
+                or not self.cfg["first_name_gender"] or name_gender(t.text + " x", {}, True) is None:
+            return False
+        lower = self.__dict__.setdefault("_lower_words", set(re.findall(r"\b[a-z][a-z'’-]*\b", self.text)))
+        return t.lower_ not in lower
 
     def nearest_compatible_person(self, d: Any, pronoun: str, history: list[Any]) -> dict[str, Any] | None:
         """The nearest paragraph (this one first, before the pronoun) that names a person whose
@@ -228,8 +245,36 @@ class PronounResolver:
             if pick is None:
                 return None
             _, s0, name = pick
+            if pi != own and self.other_turn(d, pi, name, pronoun, own):
+                return None
             return self.span_rec(s0, s0 + len(name), name=name, type="person")
         return None
+
+    def other_turn(self, d: Any, pi: int, name: str, pronoun: str, own: int) -> bool:
+        """'Dorothea ... "Who is it from?"' then a new paragraph '"Read it and see," she said' with
+        Winifred named before: the nearest fitting name is the previous turn's speaker, and the new
+        paragraph of dialogue is as often the other woman's turn (her answer); with a second fitting
+        person in the window the pronoun does not settle who speaks (no guess)."""
+        from .action_beat import ACTION_BEAT
+
+        key = self.finder.title_re.sub("", name).split()[-1:]
+        # a turn of dialogue: the previous paragraph's quotation asked a question, or a beat gave it
+        # its speaker (news runs one speaker over paragraphs with "she said"; fiction passes the turn)
+        spoke = any(x.para == pi and x.speaker and x is not d
+                    and self.finder.title_re.sub("", x.speaker.get("name") or "").split()[-1:] == key
+                    and (self.text[x.start:x.end].rstrip(" \"'").endswith("?") or x.speaker.get("rule") == ACTION_BEAT)
+                    for x in self.drafts)
+        if not spoke or d.para != own:
+            return False
+        for pj in range(pi - 1, max(-1, own - self.cfg["pronoun_window"] - 1), -1):
+            ptext = self.text[self.paragraphs[pj]["start"]:self.paragraphs[pj]["end"]].strip()
+            if len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL:
+                continue   # a byline or credit line ("By Harriet Coombe") names no one in the scene
+            for _, other in self.person_mentions(pj):
+                if self.finder.title_re.sub("", other).split()[-1:] != key and self.person_gender(other) is not None \
+                        and self.gender_fits(other, pronoun):
+                    return True
+        return False
 
     def unknown_subject_before(self, pi: int, pos: int, gender: Any = False) -> bool:
         """A subject in paragraph pi before pos that may be the pronoun's person but is no name we
@@ -313,12 +358,17 @@ class PronounResolver:
         cands: list[tuple[int, Any]] = []      # person mentions: full names of the document, or their surnames
         for t in doc:
             s0 = base + t.idx
-            if t.pos_ == "PROPN" and t.lower_ in persons and lo <= s0 < pos and not in_quote(s0) \
-                    and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
-                first = t.i
+            first = t.i
+            while first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
+                    and not doc[first - 2].whitespace_ and doc[first - 2].pos_ == "PROPN":
+                first -= 2   # "Adeyinka-Clarke": the tokenizer's three pieces are one surname
+            word = doc[first:t.i + 1].text.lower()
+            if t.pos_ == "PROPN" and word in persons and lo <= base + doc[first].idx < pos and not in_quote(s0) \
+                    and not (t.i + 1 < len(doc) and (doc[t.i + 1].pos_ == "PROPN" or doc[t.i + 1].text == "-"
+                                                     and not t.whitespace_)):
                 while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
                     first -= 1
-                cands.append((s0, doc[first:t.i + 1]))
+                cands.append((base + doc[first].idx, doc[first:t.i + 1]))
         last = max((s0 for s0, _ in cands), default=-1)
         for t in doc:
             s0 = base + t.idx

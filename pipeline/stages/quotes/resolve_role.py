@@ -32,9 +32,14 @@ _NAME = rf"[{_UP}][\w'’-]*\.?(?:\s+[{_UP}][\w'’-]*\.?){{0,3}}"
 
 
 @lru_cache(maxsize=64)
-def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns(role: str, short: tuple[str, ...] = ()) -> tuple[re.Pattern[str], re.Pattern[str]]:
     r = re.escape(role)
-    before = re.compile(rf"(?<![\w-])(?i:{r}),?\s+(?P<name>{_NAME})")   # "Senator Maria Lopez", "the council leader, Maria Lopez"
+    # "Sen. Maria Lopez" gives the role "senator" as "Senator Maria Lopez" does: the abbreviation
+    # capitalised, with its full stop, right before the name
+    abbr = "".join(rf"|{re.escape(a[:1].upper() + a[1:])}\.\s+" for a in short)
+    # "Senator Maria Lopez", "the council leader, Maria Lopez", "a spokeswoman for the Rescue Service, Anjali Desrosiers"
+    body = r"(?:for|of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|&)){0,5}),\s+"
+    before = re.compile(rf"(?<![\w-])(?:(?i:{r}),?\s+{abbr}|(?i:{r})\s+{body})(?P<name>{_NAME})")
     appos = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{r})(?![\w-])")   # "Lopez, a senator"
     return before, appos
 
@@ -44,15 +49,25 @@ class RoleResolver:
     def role_noun(self, speaker: dict[str, Any]) -> dict[str, Any]:
         role = speaker["name"]
         words = role.split()   # "the senator", "the council leader": a title noun after lower-case modifiers
+        owner = None
+        if len(words) >= 2 and re.fullmatch(r"[a-z]+['’]s", words[0]):
+            # "the service's spokeswoman": the role of a body the introduction names (or an organisation word)
+            owner, words = words[0][:-2].rstrip("'’"), words[1:]
+            role = " ".join(words)
         if not 1 <= len(words) <= 3 or not all(w.isalpha() for w in words) or not role.islower() \
                 or words[-1] not in self.finder.titles \
                 or not re.search(r"(?i)\bthe\s+$", self.text[max(0, speaker["start"] - 8):speaker["start"]]):
             return speaker
         head = self.text[:speaker["start"] - 4]
         found: dict[str, tuple[int, int, str]] = {}   # surname -> (start, end, name), longest form
-        for n, rx in enumerate(_patterns(role)):
+        short = tuple(a for a, full in self.cfg["title_abbreviations"].items() if full == words[-1]) if len(words) == 1 else ()
+        for n, rx in enumerate(_patterns(role, short)):
             for m in rx.finditer(head):   # right after the role ("union chief Tadhg Ó Briain") a proper run is a name
                 got = self._person_suffix(m.group("name"), m.start("name"), appositive=n == 0)
+                body = m.groupdict().get("body") or ""
+                if got is not None and owner is not None and body and owner not in body.lower() \
+                        and owner not in self.finder.org_words:
+                    continue   # "the council's spokeswoman" is not the police's
                 if got is not None:
                     key = got[2].split()[-1].strip(".").lower()
                     if key not in found or len(got[2]) > len(found[key][2]):
@@ -90,10 +105,13 @@ class RoleResolver:
 
     @register(SPEAKER_DESCRIPTION)
     def described_person(self, speaker: dict[str, Any]) -> dict[str, Any] | None:
-        noun = speaker["name"].split()[-1].lower()
+        words = speaker["name"].lower().split()
+        noun = words[-1]
+        # "the young man" is not "a stout man called X": the tag's own modifiers must be in the introduction
+        mods = [w for w in words[:-1] if w.isalpha() and w not in ("his", "her", "their", "my", "our", "your", "its")]
         found: dict[str, tuple[int, int, str]] = {}
-        for end, got in self._introductions(noun):
-            if end <= speaker["start"]:
+        for end, got, said in self._introductions(noun):
+            if end <= speaker["start"] and all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", said.lower()) for w in mods):
                 key = got[2].split()[-1].strip(".").lower()
                 if key not in found or len(got[2]) > len(found[key][2]):
                     found[key] = got
@@ -181,20 +199,42 @@ class RoleResolver:
             return out
         return {}
 
-    def _introductions(self, noun: str) -> list[tuple[int, tuple[int, int, str]]]:
+    def _introductions(self, noun: str) -> list[tuple[int, tuple[int, int, str], str]]:
         """Where the document introduces a person with the noun ("her brother Anselm", "Jenkins, the
-        old manservant"): (end of the introduction, the name), found once per noun for the document."""
+        old manservant"): (end of the introduction, the name, its text), found once per noun for the document."""
         cache = self.__dict__.setdefault("_intros", {})
         if noun not in cache:
             poss = r"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[A-Z][\w'’-]+['’]s)"
-            pats = (re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{re.escape(noun)},?\s+(?P<name>{_NAME})"),
-                    re.compile(rf"(?P<name>{_NAME}),\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{re.escape(noun)}(?![\w-])"))
+            n = re.escape(noun)
+            age = re.fullmatch(r"(\d{1,3})-year-old", noun)
+            if age:   # "Colm Breathnach, 71," / "71-year-old Colm Breathnach" / "Colm Breathnach (71)": the age introduces
+                years = age.group(1)
+                pats: tuple[re.Pattern[str], ...] = (
+                    re.compile(rf"(?P<name>{_NAME}),\s+{years},"),
+                    re.compile(rf"(?<![\w-]){n}\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<name>{_NAME})"),
+                    re.compile(rf"(?P<name>{_NAME})\s+\({years}\)"))
+            else:
+                pats = (
+                    re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n},?\s+(?P<name>{_NAME})"),
+                    re.compile(rf"(?P<name>{_NAME}),\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-])"),
+                    # "The carrier, a stout man called Josiah Penhale": the name the apposition gives
+                    re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n},\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+                               rf"(?:called|named)\s+(?P<name>{_NAME})"),
+                    # "a woman called Perpetua": the name the noun is given
+                    re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}\s+(?:called|named)\s+(?P<name>{_NAME})"),
+                    # "Bartholomew Quayle was the gardener": a copula gives the name its noun
+                    re.compile(rf"(?P<name>{_NAME})\s+(?:is|was|had\s+been|has\s+been)\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-])"),
+                    # "led by retired headteacher Sunita Varghese": the noun as a title right before the name
+                    re.compile(rf"(?<![\w-])(?:[a-z][\w-]*\s+){{0,2}}{n}\s+(?P<name>{_NAME})"))
             out = []
             for rx in pats:
                 for m in rx.finditer(self.text):
-                    got = self._person_suffix(m.group("name"), m.start("name"), single=True, appositive=True)
+                    name = m.group("name")
+                    if name.endswith(".") and len(name.split()[-1]) > 2:
+                        name = name[:-1]   # the sentence's full stop ("... Sunita Varghese."), not an initial's
+                    got = self._person_suffix(name, m.start("name"), single=True, appositive=True)
                     if got is not None and '"' not in self.text[m.start():m.end()]:
-                        out.append((m.end(), got))
+                        out.append((m.end(), got, m.group(0)))
             cache[noun] = out
         return cache[noun]
 
@@ -203,6 +243,7 @@ class RoleResolver:
         speaker (a role word is not a name; GOLD_FORMAT: an unnamed person is no speaker). Plural
         groups ('researchers') stay: the page names them as the speaker."""
         name = speaker.get("name") or ""
+        name = re.sub(r"^[a-z]+['’]s\s+", "", name)   # "service's spokeswoman" is the role "spokeswoman"
         low = name.lower()
         words = low.split()   # "union chief", "senator": lower-case words ending in a role word name no one
         return speaker.get("type") == "description" or (speaker.get("rule") != SPEAKER_ROLE and name == low

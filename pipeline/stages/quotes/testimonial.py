@@ -27,7 +27,7 @@ _WEB = r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}\b"  
 _DASH = r"[–—―-]{1,2}|~"
 SIGNATURE_RE = re.compile(rf"^\s*(?:(?P<score>\d+(?:\.\d+)?\s*/\s*\d+|\d(?:\.\d)?\s*stars?)\s*)?(?P<dash>{_DASH})?\s*"
                           rf"(?P<label>\(\s*(?P<labelword>[A-Z][a-z]+)\s*:\s*)?"     # "(Source: Indie Beat)"
-                          rf"(?P<name>{_WEB}|{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|van|von|da|al|&))*)"
+                          rf"(?P<name>{_WEB}|{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|van|von|da|al|&))*(?P<family>\s+family)?)"
                           rf"(?P<rest>\s*,\s*[^\n]{{0,60}}|\s+(?:at|of|from)\s+[^\n]{{1,60}}|\s*\([^()\n]{{1,30}}\))?(?(label)\s*\))\s*$")   # "— X at Y", "— X of Y", "X (Y)"
 
 
@@ -61,7 +61,8 @@ class TestimonialForm:
                     for e in ents)
         first = self.cfg["first_name_gender"] and name_gender(words[0] + " x", {}, True) is not None
         titled = any(w.lower().strip(".,") in self.finder.titles for w in words)   # "Senior Team Lead"
-        person = not titled and (whole or first or name.lower() in self.finder.persons)
+        # "— The Okonkwo family": a household signs as its people do
+        person = not titled and (whole or first or name.lower() in self.finder.persons or bool(m.group("family")))
         dashed = bool(m.group("dash") or m.group("score") or labelled)
         rest = (m.group("rest") or "").strip(" ,")
         if labelled:
