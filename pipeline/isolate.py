@@ -68,7 +68,9 @@ def run_child(doc: RawDoc, raw_dir: Path, out_dir: Path, config: "Config",
 
     ctx = mp.get_context("spawn")
     receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child_main, args=(doc, raw_dir, out_dir, config, spec.name, send),
+    # The config goes as its path, the child loading it: what the parent writes to a starting child
+    # must fit the pipe's buffer, or a child dying before it reads all of it would hang the parent.
+    child = ctx.Process(target=_child_main, args=(doc, raw_dir, out_dir, config.path, spec.name, send),
                         name=f"pipeline {spec.name}", daemon=True)
     try:
         child.start()
@@ -110,7 +112,7 @@ def died(exitcode: int | None) -> str:
             sig = f"signal {-exitcode}"
         hint = " (out of memory?)" if -exitcode == signal.SIGKILL else ""
         return f"the stage's own process was killed by {sig}{hint}"
-    return f"the stage's own process ended without a result (exit code {exitcode})"
+    return f"the stage's own process ended without a result (exit code {exitcode}; its own message is above)"
 
 
 def remove_temporaries(out_dir: Path, doc: RawDoc, spec: "StageSpec") -> None:
@@ -140,15 +142,16 @@ def child_done(doc: RawDoc, spec: "StageSpec", began: float, peak_kb: int) -> No
               f"process, peak {peak_kb / 1024:.0f} MB), {clock(elapsed)}", file=sys.stderr, flush=True)
 
 
-def _child_main(doc: RawDoc, raw_dir: Path, out_dir: Path, config: "Config", name: str, send: Connection) -> None:
+def _child_main(doc: RawDoc, raw_dir: Path, out_dir: Path, config_path: str, name: str, send: Connection) -> None:
     """In the child: one stage of one document, earlier outputs read from disk; the result and
     this process's peak RSS go back through ``send``. Anything raised is a failed document."""
+    from .executors import _config
     from .runner import DocResult, describe, process_document, record_failure
     from .stages import stage
 
     try:
         try:
-            res = process_document(doc, raw_dir, out_dir, config, until=name, start=name, in_child=True)
+            res = process_document(doc, raw_dir, out_dir, _config(config_path), until=name, start=name, in_child=True)
         except Exception as exc:  # noqa: BLE001 - e.g. an earlier output that cannot be read
             record_failure(out_dir, doc, stage(name), describe(exc), traceback.format_exc())
             res = DocResult(doc.doc_id, doc.name, False, describe(exc), name)
