@@ -283,14 +283,21 @@ def stage_inputs(spec: StageSpec) -> list[str]:
 
 
 def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
-                     until: str | None = None, start: str | None = None) -> DocResult:
-    """Every stage for one document (or those from ``start`` up to ``until``), in one process,
-    writing each stage's output; stages before ``start`` are read from their outputs."""
+                     until: str | None = None, start: str | None = None, in_child: bool = False) -> DocResult:
+    """Every stage for one document (or those from ``start`` up to ``until``), writing each
+    stage's output; stages before ``start`` are read from their outputs. In this process, or for
+    a huge document each stage in a child process of its own (:mod:`.isolate`; ``in_child``: this
+    is that child)."""
     todo = list(stages())
     if start is not None:
         todo = todo[stage(start).number - 1:]
     if until is not None:
         todo = todo[:stage(until).number - todo[0].number + 1]
+    if not in_child:
+        from .isolate import own_process, run_in_children
+
+        if own_process(doc, raw_dir, config):
+            return run_in_children(doc, raw_dir, out_dir, config, todo)
     try:
         if start is None:
             data = read_raw_bytes(doc, raw_dir, max_raw_bytes(config))
@@ -315,7 +322,8 @@ def process_document(doc: RawDoc, raw_dir: Path, out_dir: Path, config: Config,
         except Exception as exc:  # noqa: BLE001
             record_failure(out_dir, doc, spec, describe(exc), traceback.format_exc())
             return DocResult(doc.doc_id, doc.name, False, describe(exc), spec.name, counts)
-        stage_done(doc, spec, began)
+        if not in_child:   # the parent reports it, with the child's peak memory
+            stage_done(doc, spec, began)
     counts["quotations"] = len(ctx.outputs.get("quotes", {}).get("quotations", []))
     counts["flags"] = len(ctx.outputs.get("copyright", {}).get("flags", []))
     return DocResult(doc.doc_id, doc.name, True, counts=counts)

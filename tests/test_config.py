@@ -77,7 +77,7 @@ def test_an_empty_config_is_an_error_saying_so(tmp_path: Path) -> None:
 def test_a_partial_config_names_every_missing_key(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as exc:
         load_config(_write(tmp_path, "quotes: {}\n"))
-    assert "missing required keys: extract, strip, normalise, copyright, publish, input, quotes.model" in str(exc.value)
+    assert "missing required keys: extract, strip, normalise, copyright, publish, input, runner, quotes.model" in str(exc.value)
 
 
 def test_a_section_missing_keys_names_them(tmp_path: Path) -> None:

@@ -37,6 +37,16 @@ OTHER_SECTIONS: dict[str, dict[str, Any]] = {
         "required": ["max_bytes"],
         "additionalProperties": False,
     },
+    "runner": {
+        "type": "object",
+        "description": "How documents are run (pipeline run): in this process, or a huge one stage by stage in fresh processes.",
+        "properties": {"own_process_bytes": {
+            "type": "integer", "minimum": 1,
+            "description": "a raw file this large or larger runs each stage in a fresh child process, its peak memory "
+                           "one stage's rather than that stage's on top of what the earlier ones left behind"}},
+        "required": ["own_process_bytes"],
+        "additionalProperties": False,
+    },
     "corpus": {
         "type": "object",
         "description": "The corpus step: links between documents and the speaker index.",
@@ -160,7 +170,7 @@ def config_schema() -> dict[str, Any]:
     props: dict[str, Any] = dict(OTHER_SECTIONS)
     for spec in stages():
         props[spec.name] = _every_key_required(getattr(spec.module, "CONFIG_SCHEMA", {"type": "object"}))
-    required = [*STAGE_MODULES, "input"]
+    required = [*STAGE_MODULES, "input", "runner"]
     return {"type": "object", "properties": props, "required": required, "additionalProperties": False}
 
 

@@ -190,8 +190,12 @@ def extract_facts(passage: str, cfg: dict[str, Any]) -> dict[str, list[str]]:
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \"'“‘([")
-    return not before or before[-1] in ".!?:\n…"
+    """Whether ``pos`` opens a sentence: looked back over the marks before it, never copying the
+    text before it (a copy per name made a 30 MB passage's facts quadratic)."""
+    i = pos
+    while i > 0 and text[i - 1] in " \"'“‘([":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:\n…"
 
 
 def _facts_line(facts: dict[str, Any]) -> str:
