@@ -146,3 +146,11 @@ def test_a_matrix_of_check_marks_is_not_a_data_sheet(cfg: Any) -> None:
     rows = "\n".join(["English    ✔    ✔", "French     ✔    ✔", "Italian    ✔    ✔", "German     ✔    ✔"])
     ext, out = run_strip(cfg, "a.txt", text_of("Home", "Store", rows, "Wishlist", *ARTICLE[:3]))
     assert label_of(ext, out, "Italian")[1] != "strip.text.field_run"
+
+
+def test_the_same_fields_printed_under_every_post_are_not_a_data_sheet(cfg: Any) -> None:
+    posts = []
+    for name, joined in (("harbourfan", "Aug 2008"), ("quaywalker", "Mar 2009"), ("harbourfan", "Aug 2008")):
+        posts += [f"{name}\nJoin Date: {joined}\nLocation: Quayside\nPosts: 1,077", ARTICLE[len(posts) // 2]]
+    ext, out = run_strip(cfg, "a.txt", text_of(*posts, *ARTICLE[3:5]))
+    assert label_of(ext, out, "Join Date: Mar 2009")[1] != "strip.text.field_run"

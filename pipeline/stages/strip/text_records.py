@@ -21,6 +21,7 @@ recommended requirements) for a menu printed twice; the run is the page's text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from ...rules import declare
@@ -35,7 +36,7 @@ FIELD_RUN = declare("strip.text.field_run", stage="strip",
                     why="a run of consecutive 'Label: value' lines with short, different labels is a specification"
                         " table (a data sheet), not page furniture",
                     params=["text.field_run_min_lines", "text.field_run_min_labels", "text.field_label_max_words",
-                            "text.field_line_max_words"])
+                            "text.field_line_max_words", "text.field_run_max_copies"])
 
 _CELL_GAP = re.compile(r"\S {2,}\S")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -127,6 +128,7 @@ def field_runs(texts: list[str], idx: list[int], labels: list[tuple[str, str]], 
         return
     n_labels, max_label, max_words = (int(cfg[k]) for k in ("field_run_min_labels", "field_label_max_words",
                                                               "field_line_max_words"))
+    runs: list[list[tuple[int, str]]] = []
     run: list[tuple[int, str]] = []
     for i in [*idx, None]:
         label = _field_label(texts[i], max_label, max_words) if i is not None else None
@@ -134,7 +136,14 @@ def field_runs(texts: list[str], idx: list[int], labels: list[tuple[str, str]], 
             run.append((i, label))
             continue
         if len(run) >= n_min and len({lab for _, lab in run}) >= n_labels:
-            for j, _ in run:
+            runs.append(run)
+        run = []
+    # the same fields printed for every post or record ("Join Date", "Location", "Posts") are the
+    # template's chrome: a data sheet is printed once, or twice (minimum and recommended)
+    copies = int(cfg["field_run_max_copies"])
+    printed = Counter(lab for r in runs for lab in {lab for _, lab in r})
+    for r in runs:
+        if sum(printed[lab] > copies for lab in {lab for _, lab in r}) < n_labels:
+            for j, _ in r:
                 if labels[j][1] in replaceable:
                     labels[j] = ("content", FIELD_RUN)
-        run = []
