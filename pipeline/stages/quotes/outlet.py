@@ -31,7 +31,8 @@ _SLOT_PREPS = ("to", "with", "on", "in", "for", "by")
 _TITLE_MARKS = ('"', "“", "”", "*", "_", "'", "‘", "’")
 _RUN_INNER = ("of", "the", "and", "&")   # "Choir & Organ Weekly"; never "on Monday"
 # a web address: a host name ending in a lower-case top-level domain ("gamecrate.net", "LoafLab.org")
-WEB_RE = re.compile(r"(?:https?://)?(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}(?:/[^\s\"”)]*)?")
+WEB_HOST = r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}"
+WEB_RE = re.compile(rf"(?:https?://)?{WEB_HOST}(?:/[^\s\"”)]*)?")
 
 OUTLET_SPEAKER_SOURCE = declare("quotes.source.outlet_speaker", stage="quotes",
         why='a quotation whose speaker is a publication ("the Northern Book Journal says") is from it: the source',

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .outlet import WEB_HOST, is_web_address
 from .registry import register
 from ...rules import declare
 
@@ -23,7 +24,7 @@ SPEAKER_TESTIMONIAL_NAME = declare("quotes.speaker.testimonial_name", stage="quo
                                    why="a name line right after a quotation paragraph signs it")
 
 _NAME_WORD = r"[A-Z][\w'’.-]*\+?"    # "GamesRadar+"
-_WEB = r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}\b"   # "— gamecrate.net"
+_WEB = rf"{WEB_HOST}\b"   # "— gamecrate.net"
 _DASH = r"[–—―-]{1,2}|~"
 SIGNATURE_RE = re.compile(rf"^\s*(?:(?P<score>\d+(?:\.\d+)?\s*/\s*\d+|\d(?:\.\d)?\s*stars?)\s*)?(?P<dash>{_DASH})?\s*"
                           rf"(?P<label>\(\s*(?P<labelword>[A-Z][a-z]+)\s*:\s*)?"     # "(Source: Indie Beat)"
@@ -35,8 +36,6 @@ class TestimonialForm:
     def signature(self, line: str, start: int, dashed_needed: bool) -> dict[str, Any] | None:
         """The speaker record a signature line gives, or None. ``start``: its clean offset."""
         from ...quoting.gender import name_gender
-
-        from .outlet import is_web_address
 
         m = SIGNATURE_RE.match(line)
         labelled = m is not None and m.group("label") is not None
