@@ -117,16 +117,12 @@ def died(exitcode: int | None) -> str:
 
 def remove_temporaries(out_dir: Path, doc: RawDoc, spec: "StageSpec") -> None:
     """A killed child's half-written output files (``.<output name>.<random>.tmp``)."""
-    import re
-
     from .runner import output_path
+    from .store import temporaries_of
 
     for suffix in {".json", spec.text_suffix or ".json"}:
-        path = output_path(out_dir, spec, doc.doc_id, suffix)
-        temp = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
-        for p in (path.parent.iterdir() if path.parent.is_dir() else ()):
-            if temp.fullmatch(p.name):
-                p.unlink(missing_ok=True)
+        for p in temporaries_of(output_path(out_dir, spec, doc.doc_id, suffix)):
+            p.unlink(missing_ok=True)
 
 
 def child_done(doc: RawDoc, spec: "StageSpec", began: float, peak_kb: int) -> None:

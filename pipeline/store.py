@@ -304,6 +304,12 @@ def atomic_write_bytes(path: Path, data: bytes | Iterable[bytes]) -> None:
         raise
 
 
+def temporaries_of(path: Path) -> list[Path]:
+    """The temporary files a write of ``path`` (:func:`atomic_write_bytes`) may have left behind."""
+    temp = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
+    return [p for p in (path.parent.iterdir() if path.parent.is_dir() else ()) if temp.fullmatch(p.name)]
+
+
 def remove_stale_temporaries(out_dir: Path) -> int:
     """Delete temporary files an interrupted run left behind (``.<name>.<random>.tmp``).
 
