@@ -110,3 +110,21 @@ def test_a_few_short_extracts_from_one_source_stay_within_the_limits() -> None:
     out = process(doc, quotes=qs)
     assert out["document_signals"]["source_totals"][0]["over_limit"] is False
     assert out["flags"] == []
+
+
+def test_rights_signals_are_found_in_any_letter_case_despite_the_needle_prefilter() -> None:
+    html = ('<html><head><script type="application/ld+json">{"LICENSE": "https://example.org/terms", '
+            '"CopyrightHolder": "Example Media", "IsAccessibleForFree": "False"}</script></head><body><p>'
+            + para(40) + ' This photo was Released Into THE PUBLIC\nDOMAIN.</p></body></html>')
+    names = {s["signal"] for s in process(html, name="page.html")["document_signals"]["rights"]["signals"]}
+    assert {"schema_license", "schema_copyright_holder", "schema_accessible_for_free", "public_domain_statement"} <= names
+
+
+def test_every_rights_needle_is_a_word_its_signals_pattern_spells() -> None:
+    from pipeline.config import load_config
+
+    rights = load_config(None).section("copyright")["rights"]
+    patterns = {**rights["markup_patterns"], **rights["text_patterns"]}
+    for signal, words in rights["needles"].items():
+        spelled = patterns[signal].lower().replace("\\", "")
+        assert all(w in spelled for w in words), signal

@@ -7,7 +7,9 @@ Why: a publisher's own statement outranks any heuristic. The W3C TDM Reservation
 in the text are recorded as document signals, each with its raw span. A Creative Commons BY or
 BY-SA licence, CC0 or a public-domain statement lets a flagged passage be reproduced with
 attribution; ``max-snippet:N`` caps the length of any quotation the rendering keeps.
-Patterns live in ``copyright.rights`` (config); this module only applies them.
+Patterns live in ``copyright.rights`` (config); this module only applies them. A signal's
+``needles`` are words every match holds: a page without them is not scanned (a case-insensitive
+pattern that starts with a letter costs a full scan of the raw page, and most pages hold none).
 """
 
 from __future__ import annotations
@@ -21,12 +23,18 @@ def rights_signals(raw: str, is_html: bool, cfg: dict[str, Any]) -> dict[str, An
     """Every rights signal found in the raw text (name, value, raw_start, raw_end), and what they imply."""
     rcfg = cfg["rights"]
     found: list[dict[str, Any]] = []
+    lower = raw.lower()
+    needles = rcfg["needles"]
+
+    def may_match(name: str) -> bool:
+        return all(n in lower for n in needles.get(name, ()))
+
     for name, pattern in sorted(rcfg["markup_patterns"].items()) if is_html else []:
-        for m in rx(pattern).finditer(raw):
+        for m in rx(pattern).finditer(raw) if may_match(name) else ():
             found.append({"signal": name, "value": (m.groupdict().get("value") or m.group(0))[:200],
                           "raw_start": m.start(), "raw_end": m.end()})
     for name, pattern in sorted(rcfg["text_patterns"].items()):
-        for m in rx(pattern).finditer(raw):
+        for m in rx(pattern).finditer(raw) if may_match(name) else ():
             found.append({"signal": name, "value": m.group(0)[:200], "raw_start": m.start(), "raw_end": m.end()})
     found.sort(key=lambda s: (s["raw_start"], s["signal"]))
     found = found[: rcfg["max_signals"]]
