@@ -360,6 +360,8 @@ class NamedTurnsForm:
                             intro_words |= {c.lower_ for c in run}
             return all(w.lower() in intro_words for w in label.split())
 
+        if sum(len(v) for v in turns.values()) < 2:
+            return   # no label comes back: no transcript, and no introduction to read
         initials = self._intro_initials()
 
         def person(label: str) -> bool:
