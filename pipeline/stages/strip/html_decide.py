@@ -33,13 +33,13 @@ OWN_HEADING = declare("strip.html.own.heading", stage="strip",
         params=["html.own.max_heading_distance"])
 OWN_LINKS = declare("strip.html.own.links", stage="strip",
         why="a block that is largely link text, or a short one with any link, is navigation",
-        params=["html.own.max_link_density"])
+        params=["html.own.max_link_density", "html.own.long_block_words", "html.own.long_block_max_link_density"])
 OWN_NOT_PROSE = declare("strip.html.own.not_prose", stage="strip",
         why="a long block with too few stop words is a list of names or labels, not running text",
         params=["html.own.stopwords_low", "html.own.min_language_share"])
 OWN_FURNITURE = declare("strip.html.own.furniture", stage="strip",
         why="a block under a navigation, footer, sidebar or sharing element is page furniture",
-        params=["html.own.furniture_tokens", "html.own.furniture_max_share"])
+        params=["html.own.furniture_tokens", "html.own.furniture_max_share", "html.own.furniture_max_prose_share"])
 
 OWN_REGION = declare("strip.html.own.region", stage="strip",
         why="text between the first and the last block of running text, neither links nor furniture, is main text",
@@ -131,7 +131,14 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
         low = high = 0.0
     length_low, length_high = int(cfg["length_low"]), int(cfg["length_high"])
     max_links = float(cfg["max_link_density"])
-    furniture = _furniture_tokens(blocks, sizes, frozenset(cfg["furniture_tokens"]), float(cfg["furniture_max_share"]))
+    long_words, max_links_long = int(cfg["long_block_words"]) or n + 10**9, float(cfg["long_block_max_link_density"])
+    # measured on text that is not link text: a mega menu is large, but it is links
+    plain = [max(0, s - b.get("link_chars", 0)) for s, b in zip(sizes, blocks)]
+    furniture = _furniture_tokens(blocks, plain, frozenset(cfg["furniture_tokens"]), float(cfg["furniture_max_share"]))
+    if furniture and float(cfg["furniture_max_prose_share"]):  # nor one over much of the page's prose
+        prose = [s if s > length_high and labels[i][0] == "content" and blocks[i].get("link_chars", 0) <= max_links * s
+                 and words[i] and stops[i] >= high * len(words[i]) else 0 for i, s in enumerate(sizes)]
+        furniture = _furniture_tokens(blocks, prose, furniture, float(cfg["furniture_max_prose_share"]))
 
     cls: list[str] = [BAD] * n
     why: list[str] = [OWN_NOT_PROSE] * n
@@ -144,7 +151,7 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
         if furniture and not furniture.isdisjoint(b.get("context", ())):
             why[i] = OWN_FURNITURE
             continue
-        if links / size > max_links:
+        if links / size > (max_links_long if len(words[i]) >= long_words else max_links):
             why[i] = OWN_LINKS
             continue
         if size < length_low:
@@ -238,7 +245,9 @@ def _record_lists(blocks: list[dict[str, Any]], words: list[list[str]], why: lis
     links only. The links and the text between them are the page's main text when they hold more
     words than the running text kept elsewhere (on an article, the related posts under it do not)."""
     min_count, max_gap = int(cfg["record_min_count"]), int(cfg["record_max_blocks"])
-    ok = [labels[i][0] == "content" and why[i] not in (OWN_FURNITURE, OWN_COMMENTS) for i in range(len(blocks))]
+    skip = frozenset(cfg["region_skip_kinds"])
+    ok = [labels[i][0] == "content" and why[i] not in (OWN_FURNITURE, OWN_COMMENTS) and b.get("kind") not in skip
+          for i, b in enumerate(blocks)]
     by_path: dict[str, list[int]] = {}
     for i, b in enumerate(blocks):
         if ok[i] and why[i] == OWN_LINKS and words[i]:
@@ -387,7 +396,8 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
                  "max_link_density", "max_heading_distance", "furniture_tokens", "furniture_max_share", "near_seeds", "region", "min_running_text", "comment_tokens",
                  "run_min_length", "run_min_mean_length", "region_unique_only",
                  "container_share", "container_keeps_good", "container_region", "region_skip_kinds",
-                 "record_min_count", "record_max_blocks"],
+                 "record_min_count", "record_max_blocks", "furniture_max_prose_share",
+                 "long_block_words", "long_block_max_link_density"],
     "properties": {
         "stopwords": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
         "min_language_share": _SHARE, "length_low": _COUNT, "length_high": _COUNT, "stopwords_low": _SHARE,
@@ -396,7 +406,8 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
         "near_seeds": {"type": "boolean"}, "region": {"enum": ["none", "short", "all"]},
         "region_unique_only": {"type": "boolean"}, "container_share": _SHARE, "container_keeps_good": {"type": "boolean"},
         "container_region": {"enum": ["range", "container"]}, "region_skip_kinds": {"type": "array", "items": {"type": "string"}},
-        "record_min_count": _COUNT, "record_max_blocks": _COUNT,
+        "record_min_count": _COUNT, "record_max_blocks": _COUNT, "furniture_max_prose_share": _SHARE,
+        "long_block_words": _COUNT, "long_block_max_link_density": _SHARE,
         "min_running_text": _COUNT, "run_min_length": _COUNT, "run_min_mean_length": _COUNT, "comment_tokens": {"type": "array", "items": {"type": "string"}},
     },
 }
