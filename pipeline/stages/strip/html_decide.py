@@ -190,15 +190,20 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
     if whole_page:  # no running text to anchor on (a listing, a product grid): only links and furniture go
         kept = [False] * n
     if (cfg["region"] != "none" and any(anchors)) or whole_page:
-        lo, hi = (0, n - 1) if whole_page or (inside is not None and cfg["container_region"] == "container") \
+        lo, hi = (0, n - 1) if whole_page or (inside is not None and cfg["container_region"] != "range") \
             else (anchors.index(True), n - 1 - anchors[::-1].index(True))
         soft = (SHORT, NEAR) if cfg["region"] == "short" else (SHORT, NEAR, BAD)
         repeats = Counter(stripped) if cfg["region_unique_only"] and not whole_page else None
         skip_kinds = () if whole_page else frozenset(cfg["region_skip_kinds"])
+        # with "both", short text between the first and last block of running text stays even outside its element
+        ra, rb = (anchors.index(True), n - 1 - anchors[::-1].index(True)) if cfg["container_region"] == "both" \
+            and inside is not None and any(anchors) else (n, -1)
         for i in range(lo, hi + 1):
-            if not kept[i] and (whole_page or first[i] in soft) and why[i] not in (OWN_LINKS, OWN_FURNITURE, OWN_COMMENTS, OWN_OUTSIDE) \
-                    and labels[i][0] == "content" and (inside is None or inside[i]) and blocks[i].get("kind") not in skip_kinds \
-                    and (repeats is None or repeats[stripped[i]] == 1):
+            if kept[i] or not (whole_page or first[i] in soft) or labels[i][0] != "content" \
+                    or blocks[i].get("kind") in skip_kinds or (repeats is not None and repeats[stripped[i]] != 1):
+                continue
+            between = ra <= i <= rb and first[i] in (SHORT, NEAR) and why[i] == OWN_OUTSIDE
+            if between or (why[i] not in (OWN_LINKS, OWN_FURNITURE, OWN_COMMENTS, OWN_OUTSIDE) and (inside is None or inside[i])):
                 kept[i] = region[i] = True
     records = _record_lists(blocks, words, why, labels, kept, cfg) if int(cfg["record_min_count"]) else set()
     for i in records:
@@ -405,7 +410,7 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
         "furniture_tokens": {"type": "array", "items": {"type": "string"}}, "furniture_max_share": _SHARE,
         "near_seeds": {"type": "boolean"}, "region": {"enum": ["none", "short", "all"]},
         "region_unique_only": {"type": "boolean"}, "container_share": _SHARE, "container_keeps_good": {"type": "boolean"},
-        "container_region": {"enum": ["range", "container"]}, "region_skip_kinds": {"type": "array", "items": {"type": "string"}},
+        "container_region": {"enum": ["range", "container", "both"]}, "region_skip_kinds": {"type": "array", "items": {"type": "string"}},
         "record_min_count": _COUNT, "record_max_blocks": _COUNT, "furniture_max_prose_share": _SHARE,
         "long_block_words": _COUNT, "long_block_max_link_density": _SHARE,
         "min_running_text": _COUNT, "run_min_length": _COUNT, "run_min_mean_length": _COUNT, "comment_tokens": {"type": "array", "items": {"type": "string"}},
