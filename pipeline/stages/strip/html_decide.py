@@ -9,7 +9,11 @@ Around it: blocks under page furniture (class, id or tag tokens such as ``nav``,
 one paragraph is good; readers' comments go when running text lies outside them; between the
 first and the last block of running text (the main region) every block printed once that is
 neither links nor furniture stays; a page with little running text (a listing, a product) keeps
-all but links and furniture. The decision only labels blocks: text and offsets stay extract's.
+all but links and furniture. DOM position (readability's top candidate, read from ancestor
+tokens): the element that holds the running text bounds the main text, so related posts, consent
+panels and sidebars outside it go and short text inside it stays; a listing's records (a title link
+repeated in one layout with text beside it) are main text when they outweigh the running text.
+The decision only labels blocks: text and offsets stay extract's.
 """
 
 from __future__ import annotations
