@@ -114,6 +114,18 @@ def test_section_hash_changes_only_with_its_section(tmp_path: Path) -> None:
     assert a.section_hash("extract") != b.section_hash("extract")
 
 
+def test_section_hash_is_computed_once_per_loaded_config(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.config as config_module
+
+    cfg = load_config(None)
+    calls: list[object] = []
+    real = config_module.hash_json
+    monkeypatch.setattr(config_module, "hash_json", lambda obj: calls.append(obj) or real(obj))
+    first = cfg.section_hash("strip")
+    assert [cfg.section_hash("strip") for _ in range(3)] == [first] * 3 and len(calls) == 1
+    assert load_config(None).section_hash("strip") == first
+
+
 def test_section_hash_ignores_key_order_and_formatting(tmp_path: Path) -> None:
     a = load_config(_shipped(tmp_path, "a.yaml"))
     text = DEFAULT_CONFIG.read_text(encoding="utf-8")

@@ -67,7 +67,8 @@ def test_a_short_block_between_running_text_is_kept(cfg: Any) -> None:
 
 def test_a_heading_over_running_text_is_kept(cfg: Any) -> None:
     ext, out = run_own(cfg, ARTICLE)
-    assert label_of(ext, out, "The annual report") == ("content", html_decide.OWN_HEADING)
+    assert label_of(ext, out, "The annual report") in {("content", html_decide.OWN_HEADING),
+                                                      ("content", strip_html.HTML_HEADING_OF_CONTENT)}
 
 
 def test_the_own_decider_does_not_call_trafilatura(cfg: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -101,6 +102,37 @@ def test_a_thread_made_only_of_comments_is_kept(cfg: Any) -> None:
     body = f"<div class='comments'><p>{P1}</p><p>{P2}</p></div>"
     ext, out = run_own(cfg, body)
     assert label_of(ext, out, "Tuesday")[0] == "content"
+
+
+def test_running_text_outside_the_element_of_the_main_text_is_left_out(cfg: Any) -> None:
+    teaser = P2.replace("decade", "fortnight")
+    article = "".join(f"<p>{P1.replace('Tuesday', day)}</p><p>{P2}</p>" for day in ("Monday", "Friday", "Sunday", "May", "June"))
+    body = (f"<div class='entry'>{article}</div>"
+            f"<div class='related'><div class='card'><p>{teaser}</p></div></div>")
+    ext, _ = run_own(cfg, body)
+    texts = [b["text"] for b in ext["blocks"]]
+    kept, rules = html_decide.decide(ext["blocks"], texts, [("content", "")] * len(texts), cfg.section("strip")["html"]["own"])
+    teaser = next(i for i, t in enumerate(texts) if "fortnight" in t)
+    assert (kept[teaser], rules[teaser]) == (False, html_decide.OWN_OUTSIDE) and kept[0]
+
+
+def test_short_text_inside_the_element_of_the_main_text_is_kept_before_the_first_paragraph(cfg: Any) -> None:
+    body = (f"<div class='menu-x'><p><a href='/'>Home</a></p></div>"
+            f"<div class='entry'><p>Schedule</p><p>September 10, room 217</p><p>{P1}</p><p>{P2}</p></div>"
+            f"<div class='other'><p>Call us today</p></div>")
+    ext, out = run_own(cfg, body)
+    assert label_of(ext, out, "September 10") == ("content", html_decide.OWN_REGION)
+    assert label_of(ext, out, "Call us")[0] == "boilerplate"
+
+
+def test_a_listing_of_title_links_with_text_beside_them_is_main_text(cfg: Any) -> None:
+    rows = "".join(f"<tr><td><a href='/b{i}'>Book title {i}</a></td><td>by Author {i}, rated {i}.5 by many readers</td></tr>"
+                   for i in range(8))
+    menu = "".join(f"<li><a href='/m{i}'>Menu {i}</a></li>" for i in range(8))
+    body = f"<ul class='links'>{menu}</ul><p>{P1}</p><table>{rows}</table>"
+    ext, out = run_own(cfg, body)
+    assert label_of(ext, out, "Book title 3") == ("content", html_decide.OWN_RECORDS)
+    assert label_of(ext, out, "Menu 3")[0] == "boilerplate"
 
 
 def test_a_page_without_running_text_keeps_all_but_links(cfg: Any) -> None:

@@ -9,7 +9,11 @@ Around it: blocks under page furniture (class, id or tag tokens such as ``nav``,
 one paragraph is good; readers' comments go when running text lies outside them; between the
 first and the last block of running text (the main region) every block printed once that is
 neither links nor furniture stays; a page with little running text (a listing, a product) keeps
-all but links and furniture. The decision only labels blocks: text and offsets stay extract's.
+all but links and furniture. DOM position (readability's top candidate, read from ancestor
+tokens): the element that holds the running text bounds the main text, so related posts, consent
+panels and sidebars outside it go and short text inside it stays; a listing's records (a title link
+repeated in one layout with text beside it) are main text when they outweigh the running text.
+The decision only labels blocks: text and offsets stay extract's.
 """
 
 from __future__ import annotations
@@ -33,17 +37,17 @@ OWN_HEADING = declare("strip.html.own.heading", stage="strip",
         params=["html.own.max_heading_distance"])
 OWN_LINKS = declare("strip.html.own.links", stage="strip",
         why="a block that is largely link text, or a short one with any link, is navigation",
-        params=["html.own.max_link_density"])
+        params=["html.own.max_link_density", "html.own.long_block_words", "html.own.long_block_max_link_density"])
 OWN_NOT_PROSE = declare("strip.html.own.not_prose", stage="strip",
         why="a long block with too few stop words is a list of names or labels, not running text",
         params=["html.own.stopwords_low", "html.own.min_language_share"])
 OWN_FURNITURE = declare("strip.html.own.furniture", stage="strip",
         why="a block under a navigation, footer, sidebar or sharing element is page furniture",
-        params=["html.own.furniture_tokens", "html.own.furniture_max_share"])
+        params=["html.own.furniture_tokens", "html.own.furniture_max_share", "html.own.furniture_max_prose_share"])
 
 OWN_REGION = declare("strip.html.own.region", stage="strip",
         why="text between the first and the last block of running text, neither links nor furniture, is main text",
-        params=["html.own.region", "html.own.region_unique_only"])
+        params=["html.own.region", "html.own.region_unique_only", "html.own.region_skip_kinds"])
 OWN_WHOLE_PAGE = declare("strip.html.own.whole_page", stage="strip",
         why="a page with little running text (a listing, a product) keeps every block that is neither links nor furniture",
         params=["html.own.min_running_text"])
@@ -53,6 +57,13 @@ OWN_COMMENTS = declare("strip.html.own.comments", stage="strip",
 OWN_RUN = declare("strip.html.own.prose_run", stage="strip",
         why="a run of short blocks as long and as rich in stop words as running text is running text cut by markup",
         params=["html.own.run_min_length", "html.own.run_min_mean_length", "html.own.stopwords_high"])
+OWN_OUTSIDE = declare("strip.html.own.outside", stage="strip",
+        why="a block outside the element that holds the page's running text (a sidebar, related posts, a consent panel) is not main text",
+        params=["html.own.container_share", "html.own.container_keeps_good", "html.own.container_region"])
+
+OWN_RECORDS = declare("strip.html.own.records", stage="strip",
+        why="a listing's records (a title link printed again and again in one layout, with text beside it) are its main text",
+        params=["html.own.record_min_count", "html.own.record_max_blocks"])
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -124,7 +135,14 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
         low = high = 0.0
     length_low, length_high = int(cfg["length_low"]), int(cfg["length_high"])
     max_links = float(cfg["max_link_density"])
-    furniture = _furniture_tokens(blocks, sizes, frozenset(cfg["furniture_tokens"]), float(cfg["furniture_max_share"]))
+    long_words, max_links_long = int(cfg["long_block_words"]) or n + 10**9, float(cfg["long_block_max_link_density"])
+    # measured on text that is not link text: a mega menu is large, but it is links
+    plain = [max(0, s - b.get("link_chars", 0)) for s, b in zip(sizes, blocks)]
+    furniture = _furniture_tokens(blocks, plain, frozenset(cfg["furniture_tokens"]), float(cfg["furniture_max_share"]))
+    if furniture and float(cfg["furniture_max_prose_share"]):  # nor one over much of the page's prose
+        prose = [s if s > length_high and labels[i][0] == "content" and blocks[i].get("link_chars", 0) <= max_links * s
+                 and words[i] and stops[i] >= high * len(words[i]) else 0 for i, s in enumerate(sizes)]
+        furniture = _furniture_tokens(blocks, prose, furniture, float(cfg["furniture_max_prose_share"]))
 
     cls: list[str] = [BAD] * n
     why: list[str] = [OWN_NOT_PROSE] * n
@@ -137,7 +155,7 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
         if furniture and not furniture.isdisjoint(b.get("context", ())):
             why[i] = OWN_FURNITURE
             continue
-        if links / size > max_links:
+        if links / size > (max_links_long if len(words[i]) >= long_words else max_links):
             why[i] = OWN_LINKS
             continue
         if size < length_low:
@@ -165,29 +183,114 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
     region = [False] * n
     anchors = [k and i not in runs for i, k in enumerate(kept)]  # running text in its own blocks
     whole_page = sum(s for s, a in zip(sizes, anchors) if a) < int(cfg["min_running_text"])
+    inside = None if whole_page else _inside_container(blocks, sizes, kept, float(cfg["container_share"]))
+    if inside is not None:  # DOM position: what lies outside the running text's element is not main text
+        for i in range(n):
+            if not inside[i] and (kept[i] or first[i] != BAD) and (not kept[i] or not cfg["container_keeps_good"]) \
+                    and why[i] != OWN_COMMENTS:
+                kept[i] = False
+                why[i] = OWN_OUTSIDE
+        anchors = [a and k for a, k in zip(anchors, kept)]
     if whole_page:  # no running text to anchor on (a listing, a product grid): only links and furniture go
         kept = [False] * n
     if (cfg["region"] != "none" and any(anchors)) or whole_page:
-        lo, hi = (0, n - 1) if whole_page else (anchors.index(True), n - 1 - anchors[::-1].index(True))
+        lo, hi = (0, n - 1) if whole_page or (inside is not None and cfg["container_region"] != "range") \
+            else (anchors.index(True), n - 1 - anchors[::-1].index(True))
         soft = (SHORT, NEAR) if cfg["region"] == "short" else (SHORT, NEAR, BAD)
         repeats = Counter(stripped) if cfg["region_unique_only"] and not whole_page else None
+        skip_kinds = () if whole_page else frozenset(cfg["region_skip_kinds"])
+        # with "both", short text between the first and last block of running text stays even outside its element
+        ra, rb = (anchors.index(True), n - 1 - anchors[::-1].index(True)) if cfg["container_region"] == "both" \
+            and inside is not None and any(anchors) else (n, -1)
         for i in range(lo, hi + 1):
-            if not kept[i] and (whole_page or first[i] in soft) and why[i] not in (OWN_LINKS, OWN_FURNITURE, OWN_COMMENTS) \
-                    and labels[i][0] == "content" and (repeats is None or repeats[stripped[i]] == 1):
+            if kept[i] or not (whole_page or first[i] in soft) or labels[i][0] != "content" \
+                    or blocks[i].get("kind") in skip_kinds or (repeats is not None and repeats[stripped[i]] != 1):
+                continue
+            between = ra <= i <= rb and first[i] in (SHORT, NEAR) and why[i] == OWN_OUTSIDE
+            if between or (why[i] not in (OWN_LINKS, OWN_FURNITURE, OWN_COMMENTS, OWN_OUTSIDE) and (inside is None or inside[i])):
                 kept[i] = region[i] = True
+    records = _record_lists(blocks, words, why, labels, kept, cfg) if int(cfg["record_min_count"]) else set()
+    for i in records:
+        kept[i] = True
+    region = [r and k for r, k in zip(region, kept)]  # comments under a listing went
     rules = []
     for i in range(n):
-        if region[i]:
+        if i in records:
+            rules.append(OWN_RECORDS)
+        elif region[i]:
             rules.append(OWN_WHOLE_PAGE if whole_page else OWN_REGION)
         elif kept[i] and i in runs:
             rules.append(OWN_RUN)
         elif kept[i]:
             rules.append(OWN_GOOD if first[i] == GOOD else OWN_HEADING if heading[i] and first[i] != NEAR else OWN_CONTEXT)
-        elif first[i] in (SHORT, NEAR) and why[i] != OWN_COMMENTS:
+        elif first[i] in (SHORT, NEAR) and why[i] not in (OWN_COMMENTS, OWN_OUTSIDE):
             rules.append(OWN_CONTEXT)
         else:
             rules.append(why[i])
     return kept, rules
+
+
+def _inside_container(blocks: list[dict[str, Any]], sizes: list[int], anchors: list[bool], share: float) -> list[bool] | None:
+    """Per block: under the element that holds the running text (readability's top candidate),
+    known by its ancestor tokens: the tokens over at least ``share`` of the running text's
+    characters; a block inside carries all of them (None: off, or no running text)."""
+    total = sum(s for s, a in zip(sizes, anchors) if a)
+    if not share or not total:
+        return None
+    under: Counter[str] = Counter()
+    for b, s, a in zip(blocks, sizes, anchors):
+        if a:  # the block's own element counts too: text of another kind (code, a table) is not the text's
+            for t in b.get("context", ()):
+                under[t] += s
+    tokens = [t for t, c in under.items() if c >= share * total]
+    return [all(t in ctx for t in tokens) for ctx in (frozenset(b.get("context", ())) for b in blocks)]
+
+
+def _record_lists(blocks: list[dict[str, Any]], words: list[list[str]], why: list[str], labels: list[tuple[str, str]],
+                  kept: list[bool], cfg: dict[str, Any]) -> set[int]:
+    """A listing's records: a link (a title) printed at least ``record_min_count`` times in one
+    layout (the same tag path), each within ``record_max_blocks`` blocks of the last and most of
+    them followed by text that is not a link (an author, a rating, a price, a blurb). A menu is
+    links only. The links and the text between them are the page's main text when they hold more
+    words than the running text kept elsewhere (on an article, the related posts under it do not)."""
+    min_count, max_gap = int(cfg["record_min_count"]), int(cfg["record_max_blocks"])
+    skip = frozenset(cfg["region_skip_kinds"])
+    ok = [labels[i][0] == "content" and why[i] not in (OWN_FURNITURE, OWN_COMMENTS) and b.get("kind") not in skip
+          for i, b in enumerate(blocks)]
+    by_path: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if ok[i] and why[i] == OWN_LINKS and words[i]:
+            by_path.setdefault(b.get("tag_path") or "", []).append(i)
+    out: set[int] = set()
+    for idx in by_path.values():
+        if len(idx) < min_count:
+            continue
+        run = [idx[0]]
+        for j in idx[1:] + [None]:
+            if j is not None and j - run[-1] <= max_gap:
+                run.append(j)
+                continue
+            if len(run) >= min_count:
+                ends = run[1:] + [min(len(blocks), 2 * run[-1] - run[-2])]  # the last record as long as the one before
+                gaps = [range(a + 1, b) for a, b in zip(run, ends)]
+                texty = sum(1 for g in gaps if any(ok[k] and why[k] != OWN_LINKS and words[k] for k in g))
+                if 2 * texty >= len(run):
+                    out.update(k for a, g in zip(run, gaps) for k in (a, *g) if ok[k])
+            run = [j] if j is not None else []
+    if not out:
+        return out
+    comments = frozenset(cfg["comment_tokens"])  # readers' comments under a listing are not its text either
+    under = [not comments.isdisjoint(b.get("context", ())) for b in blocks]
+    out = {i for i in out if not under[i]}
+    record_words = sum(len(words[i]) for i in out)
+    other_words = sum(len(words[i]) for i, k in enumerate(kept) if k and i not in out and not under[i])
+    if record_words <= other_words:
+        return set()
+    for i, u in enumerate(under):
+        if u and kept[i]:
+            kept[i] = False
+            why[i] = OWN_COMMENTS
+    return out
 
 
 def _prose_runs(cls: list[str], sizes: list[int], words: list[list[str]], stops: list[int], min_length: int,
@@ -300,14 +403,20 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
     "type": "object", "additionalProperties": False,
     "required": ["stopwords", "min_language_share", "length_low", "length_high", "stopwords_low", "stopwords_high",
                  "max_link_density", "max_heading_distance", "furniture_tokens", "furniture_max_share", "near_seeds", "region", "min_running_text", "comment_tokens",
-                 "run_min_length", "run_min_mean_length", "region_unique_only"],
+                 "run_min_length", "run_min_mean_length", "region_unique_only",
+                 "container_share", "container_keeps_good", "container_region", "region_skip_kinds",
+                 "record_min_count", "record_max_blocks", "furniture_max_prose_share",
+                 "long_block_words", "long_block_max_link_density"],
     "properties": {
         "stopwords": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
         "min_language_share": _SHARE, "length_low": _COUNT, "length_high": _COUNT, "stopwords_low": _SHARE,
         "stopwords_high": _SHARE, "max_link_density": _SHARE, "max_heading_distance": _COUNT,
         "furniture_tokens": {"type": "array", "items": {"type": "string"}}, "furniture_max_share": _SHARE,
         "near_seeds": {"type": "boolean"}, "region": {"enum": ["none", "short", "all"]},
-        "region_unique_only": {"type": "boolean"},
+        "region_unique_only": {"type": "boolean"}, "container_share": _SHARE, "container_keeps_good": {"type": "boolean"},
+        "container_region": {"enum": ["range", "container", "both"]}, "region_skip_kinds": {"type": "array", "items": {"type": "string"}},
+        "record_min_count": _COUNT, "record_max_blocks": _COUNT, "furniture_max_prose_share": _SHARE,
+        "long_block_words": _COUNT, "long_block_max_link_density": _SHARE,
         "min_running_text": _COUNT, "run_min_length": _COUNT, "run_min_mean_length": _COUNT, "comment_tokens": {"type": "array", "items": {"type": "string"}},
     },
 }
