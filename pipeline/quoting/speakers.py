@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..text.names import honorific_prefix
-from .clause import ClauseCues
+from .frames import FrameCues
 from ..rules import declare
 
 # the rules this module applies: declared once here, used through these constants
@@ -79,7 +79,7 @@ class Speaker:
     cue: tuple[str, int, int] | None = None
 
 
-class SpeakerFinder(ClauseCues):
+class SpeakerFinder(FrameCues):
     def __init__(self, cfg: dict[str, Any]) -> None:
         self.verbs = set(cfg["reporting_verbs"])
         self.citing = set(cfg["citing_verbs"])
@@ -216,7 +216,7 @@ class SpeakerFinder(ClauseCues):
         if strict:
             lo = max(lo, base + self._sentence_start(doc.text, lo - base, qs - base))
         before = [t for t in toks if lo <= base + t.idx and base + t.idx + len(t) <= qs]
-        sp = self._pre(before[-self.max_gap * 3:], base, qs - base if strict else None)
+        sp = self.reframe(self._pre(before[-self.max_gap * 3:], base, qs - base if strict else None), doc, qs - base)
         if sp is None and strict:
             # a comma lead-in only for a sentence of speech (a motto or title after a noun is short)
             sp = self.colon_subject(before, comma=self._ends_sentence(doc.text, qs - base, qe - base)
@@ -284,7 +284,7 @@ class SpeakerFinder(ClauseCues):
         for c in subj:
             for a in c.children:
                 if a.dep_ == "appos" and a.pos_ == "PROPN" and (c.ent_type_ != "PERSON" or c.lower_ in self.titles) \
-                        and self._person_name(a):
+                        and (self._person_name(a) or self.restrictive_name(c, a)):
                     return self._from_token(a, rule)
         # "the philosopher Walter Brandt says": of two subject heads, the name
         subj.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
@@ -436,7 +436,7 @@ class SpeakerFinder(ClauseCues):
         scholars"), or a definite title, body or document ("the judge", "the report"). An
         indefinite or generic phrase ("a guy", "a mother", "most of the workers", "the research
         suggesting harm") names no one: no speaker rather than a wrong one."""
-        if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC") for t in span):
+        if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC") or self.known_person(t) for t in span):
             return True
         if self.is_outlet(" ".join(t.text for t in span)):
             return True
@@ -489,7 +489,7 @@ class SpeakerFinder(ClauseCues):
         heads = {lemma(t).lower() for t in span}
         if honorific or any(t.ent_type_ == "PERSON" for t in span):
             return "person"
-        if low in self.persons and all(t.pos_ == "PROPN" for t in span if t.is_alpha):
+        if low in self.persons and all(t.pos_ == "PROPN" or self.known_person(t) for t in span if t.is_alpha):
             return "person"
         if heads & self.org_words or any(t.ent_type_ in ("ORG", "NORP", "GPE", "FAC") for t in span):
             return "organisation"

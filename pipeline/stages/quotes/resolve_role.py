@@ -229,7 +229,9 @@ class RoleResolver:
             out = []
             for rx in pats:
                 for m in rx.finditer(self.text):
-                    name = m.group("name")
+                    name = self._whole_run(m.start("name"), m.group("name"))
+                    if name is None:
+                        continue
                     if name.endswith(".") and len(name.split()[-1]) > 2:
                         name = name[:-1]   # the sentence's full stop ("... Sunita Varghese."), not an initial's
                     got = self._person_suffix(name, m.start("name"), single=True, appositive=True)
@@ -237,6 +239,16 @@ class RoleResolver:
                         out.append((m.end(), got, m.group(0)))
             cache[noun] = out
         return cache[noun]
+
+    def _whole_run(self, start: int, name: str) -> str | None:
+        """The name a pattern matched, run on to the end of its run of capitalised words: a name never
+        stops inside one ("The prosecutor, Assistant District Attorney Nadia Folau" is not "... Nadia").
+        A run too long to be a title and a name gives None (no guess)."""
+        m = re.match(rf"(?:[ \t]+[{_UP}][\w'’-]*\.?)+", self.text[start + len(name):])
+        if m is None or name.endswith(".") and len(name.split()[-1]) > 2:
+            return name   # the run ends there, or at the sentence's full stop
+        whole = name + m.group(0)
+        return whole if len(whole.split()) <= 4 + self.cfg["name_max_tokens"] and "\n" not in whole else None
 
     def unnamed_role(self, speaker: dict[str, Any]) -> bool:
         """'the senator' or 'a man' that no rule tied to a name names no one: the quotation gets no

@@ -1,0 +1,52 @@
+"""Which clause a quoted fragment belongs to when clauses nest, and the name forms the small model
+misreads (issue 12, news round): a fragment in the complement of a reporting verb is the reporting
+subject's, an "according to" outside a clause with its own reporter gives that reporter the words,
+a restrictive apposition is the body's name, a description's introduction keeps the whole name, and
+"the statement said" is the body that spoke in it. One behaviour per test, sentences written for it."""
+
+from __future__ import annotations
+
+from test_quotes import one, quotes_of, speaker
+
+
+def test_a_fragment_in_a_reported_clause_is_the_reporting_subjects() -> None:
+    out = quotes_of("Inspector Halvard Mbeki said the contractor had ignored "
+                    '"every single warning we sent them" and had kept working.\n')
+    assert "Halvard Mbeki" in speaker(one(out, "every single warning"))
+
+
+def test_a_second_fragment_on_a_conjoined_verb_is_the_reporting_subjects_too() -> None:
+    out = quotes_of("Councillor Petra Vainikolo said the landlord had left the tenants "
+                    '"without heat for a whole winter" and had offered "nothing but excuses" since.\n')
+    assert "Petra Vainikolo" in speaker(one(out, "nothing but excuses"))
+
+
+def test_according_to_outside_an_unnamed_reporter_names_no_speaker() -> None:
+    out = quotes_of("According to the council, an anonymous letter described the new tower block as "
+                    '"a fire waiting for a match, built by people who will never live in it."\n')
+    q = one(out, "a fire waiting")
+    assert q["speaker"] is None or speaker(q) != "council"
+
+
+def test_a_name_right_after_a_body_noun_is_the_bodys_name() -> None:
+    out = quotes_of("Residents' association Old Quay Neighbours described the plan as "
+                    '"a car park with a fountain on top of it."\n')
+    assert "Old Quay Neighbours" in speaker(one(out, "a car park"))
+
+
+def test_an_introduction_keeps_the_whole_name_after_a_long_title() -> None:
+    out = quotes_of("The inspector, Chief Fire Officer Ludmila Oyenuga, visited the site on Monday.\n\n"
+                    '"The exits were blocked with pallets," the inspector said.\n')
+    assert "Ludmila Oyenuga" in speaker(one(out, "The exits were blocked"))
+
+
+def test_the_statement_is_the_body_that_spoke_in_it() -> None:
+    out = quotes_of("The museum said in a statement that the gallery would reopen in the spring.\n\n"
+                    '"Visitors will find the collection rehung by century," the statement said.\n')
+    assert speaker(one(out, "Visitors will find")) == "museum"
+
+
+def test_the_statement_of_an_unnamed_spokesman_names_no_one() -> None:
+    out = quotes_of("A spokesman said in a statement that the gallery would reopen in the spring.\n\n"
+                    '"Visitors will find the collection rehung by century," the statement said.\n')
+    assert speaker(one(out, "Visitors will find")) != "spokesman"
