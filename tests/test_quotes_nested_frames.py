@@ -50,3 +50,38 @@ def test_the_statement_of_an_unnamed_spokesman_names_no_one() -> None:
     out = quotes_of("A spokesman said in a statement that the gallery would reopen in the spring.\n\n"
                     '"Visitors will find the collection rehung by century," the statement said.\n')
     assert speaker(one(out, "Visitors will find")) != "spokesman"
+
+
+def test_a_double_barrelled_surname_on_its_own_is_a_mention_of_the_person() -> None:
+    out = quotes_of("Dr Imelda Castellano-Rigg opened the new clinic on Monday.\n\n"
+                    "Castellano-Rigg, who trained in Glasgow, said the waiting list had halved. "
+                    '"We can see people within a week now," she said.\n')
+    assert "Castellano-Rigg" in speaker(one(out, "We can see people"))
+
+
+def test_a_name_after_a_word_that_is_no_first_name_is_still_a_mention() -> None:
+    out = quotes_of("Headmaster Gideon Ashworth-Lowe told parents on Friday that the roof would be mended by June. "
+                    '"Nobody will sit under a bucket again," he said.\n')
+    assert "Gideon Ashworth-Lowe" in speaker(one(out, "Nobody will sit"))
+
+
+def test_a_definite_noun_outside_the_lists_is_the_person_introduced_with_it() -> None:
+    out = quotes_of("The ship's purser, Benedikt Oyarzabal, counted the passengers twice.\n\n"
+                    '"Everyone is aboard and the gangway is up," the purser said.\n')
+    assert "Benedikt Oyarzabal" in speaker(one(out, "Everyone is aboard"))
+
+
+def test_an_introduction_with_the_article_of_an_honorific_names_the_person() -> None:
+    out = quotes_of("The hospital chaplain, the Rev. Mirela Szabo-Quist, led the service on Sunday.\n\n"
+                    '"We came to remember, not to mourn," the chaplain said.\n')
+    assert "Mirela Szabo-Quist" in speaker(one(out, "We came to remember"))
+
+
+def test_a_definite_noun_never_introduced_names_no_one() -> None:
+    out = quotes_of('"Everyone is aboard and the gangway is up," the purser said after the count.\n')
+    assert one(out, "Everyone is aboard")["speaker"] is None
+
+
+def test_a_hyphenated_title_before_a_name_in_apposition_gives_the_name() -> None:
+    out = quotes_of('"We started with a borrowed oven and two tables," says Vice-Chair, Halima Okonkwo-Reyes.\n')
+    assert "Halima Okonkwo-Reyes" in speaker(one(out, "We started with"))

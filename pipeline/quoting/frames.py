@@ -7,6 +7,7 @@ names as a person elsewhere but the parser reads as a common noun here."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from .clause import SPEAKER_ACCORDING_TO, SPEAKER_FRAGMENT_SUBJECT, ClauseCues
@@ -22,8 +23,58 @@ SPEAKER_REPORTED_FRAME = declare("quotes.speaker.reported_frame", stage="quotes"
         params=["reporting_verbs"])
 
 
+_GLUE = "quotes_glue_double_barrelled"
+
+
+def glue_double_barrelled(nlp: Any, infixes: list[str]) -> Any:
+    """The tokenizer's infixes, and after the parser a component that makes each double-barrelled
+    name one token ("Oyelowo-Brandt", "Jean-Pierre": capitalised words joined by a hyphen with no
+    space), so that every rule reading names, surnames and mentions sees the whole name; the parse
+    itself is the model's own, on the tokens it was trained with."""
+    from spacy.language import Language
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    if not Language.has_factory(_GLUE):
+        Language.component(_GLUE, func=_merge_double_barrelled)
+    if _GLUE not in nlp.pipe_names:
+        nlp.add_pipe(_GLUE, last=True)
+    return nlp
+
+
+def _merge_double_barrelled(doc: Any) -> Any:
+    spans, i = [], 0   # never a span that cuts an entity: each lies inside the span, holds it, or is apart
+    while i + 2 < len(doc):
+        j = i
+        while j + 2 < len(doc) and _capital(doc[j]) and not doc[j].whitespace_ and doc[j + 1].text == "-" \
+                and not doc[j + 1].whitespace_ and _capital(doc[j + 2]):
+            j += 2
+        if j > i and all(e.end <= i or e.start > j or e.start <= i and e.end > j or i <= e.start and e.end <= j + 1
+                         for e in doc.ents):
+            spans.append(doc[i:j + 1])
+            i = j + 1
+        else:
+            i += 1
+    if spans:
+        with doc.retokenize() as rt:
+            for sp in spans:
+                rt.merge(sp)
+    return doc
+
+
+def _capital(t: Any) -> bool:
+    """A capitalised word of letters (a double-barrelled one too, once glued)."""
+    return t.text[:1].isupper() and bool(re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", t.text))
+
+
+
 class FrameCues(ClauseCues):
     persons: set[str]
+    titles: list[str]
+    first_names: bool
+    org_words: set[str]
+    outlet_words: set[str]
+    group_nouns: set[str]
 
     def reframe(self, sp: Speaker | None, doc: Any, q_rel: int) -> Speaker | None:
         """The speaker a cue before the quotation gave, corrected for the clause it sits in (see module)."""
@@ -74,7 +125,48 @@ class FrameCues(ClauseCues):
         return noun.pos_ == "NOUN" and first.i == noun.i + 1 and all(
             t.pos_ == "PROPN" or t.text in ("-", "&") for t in name.subtree)
 
+    def note_first_name_runs(self, docs: list[Any]) -> None:
+        """Names the model does not tag PERSON but that have a person's name's shape: a first name of
+        the general name list, then a double-barrelled surname ("Councillor Femi Adeyinka-Clarke",
+        tagged ORG as a whole), on one line, not a place, facility or product, nor a body whose name
+        they open: the run and its surname are the document's person names too. (A first name before
+        plain capitalised words is as often a place or a paper: "Keld Valley Voice".)"""
+        from .gender import name_gender
+
+        if not self.first_names:
+            return
+        for doc in docs:
+            for t in doc:
+                run = [t]
+                while len(run) < 3 and run[-1].i + 1 < len(doc) and _capital(doc[run[-1].i + 1]) \
+                        and doc[run[-1].i + 1].pos_ == "PROPN" and run[-1].whitespace_ == " ":
+                    run.append(doc[run[-1].i + 1])
+                if len(run) < 2 or "-" not in run[-1].text or t.pos_ != "PROPN" or not _capital(t) \
+                        or name_gender(t.text + " x", {}, True) is None:
+                    continue
+                if any(x.ent_type_ in ("GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP") for x in run) \
+                        or t.ent_type_ == "ORG" and t.ent_iob_ == "B" or any(self._body_word(x) for x in run):
+                    continue   # "Selwyn Mail", "Rosa Trust": a publication or body named for a person
+                self.persons.add(" ".join(x.lower_ for x in run))
+                self.persons.add(run[-1].lower_)
+
+    def _body_word(self, t: Any) -> bool:
+        low = t.lower_
+        return low in self.titles or low in self.org_words or low in self.outlet_words
+
+    def definite_noun(self, head: Any) -> bool:
+        """'"...," the priest said': a definite singular common noun that names no body, outlet or
+        group is a description of one person, whatever the noun: the caller ties it to a name only
+        through the document's own introduction of someone with that noun ("The parish priest, the
+        Rev. X,"), else no speaker, as before."""
+        from .speakers import lemma
+
+        det = [c for c in head.children if c.dep_ in ("det", "poss")]
+        low = lemma(head).lower()
+        return head.pos_ == "NOUN" and head.tag_ == "NN" and len(det) == 1 and det[0].lower_ == "the" \
+            and low not in self.org_words and low not in self.outlet_words and low not in self.group_nouns
+
     def known_person(self, t: Any) -> bool:
         """A capitalised word the document tags elsewhere as (the surname of) a person, here read as a
         common noun or another entity ('"...," Ncube says finally' with Ncube tagged WORK_OF_ART)."""
-        return t.text[:1].isupper() and t.is_alpha and t.lower_ in self.persons
+        return _capital(t) and t.lower_ in self.persons

@@ -214,8 +214,10 @@ class RoleResolver:
                     re.compile(rf"(?<![\w-]){n}\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<name>{_NAME})"),
                     re.compile(rf"(?P<name>{_NAME})\s+\({years}\)"))
             else:
-                pats = (
-                    re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n},?\s+(?P<name>{_NAME})"),
+                hon = "|".join(re.escape(h) for h in sorted(self.finder.honorifics))
+                pats = (   # "The ship's purser, X", "The parish priest, the Rev. X" (the article of an honorific)
+                    re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w'’-]*\s+){{0,2}}{n},?\s+(?:the\s+(?=(?i:{hon})\b))?"
+                               rf"(?P<name>{_NAME})"),
                     re.compile(rf"(?P<name>{_NAME}),\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-])"),
                     # "The carrier, a stout man called Josiah Penhale": the name the apposition gives
                     re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n},\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
