@@ -85,3 +85,14 @@ def test_a_definite_noun_never_introduced_names_no_one() -> None:
 def test_a_hyphenated_title_before_a_name_in_apposition_gives_the_name() -> None:
     out = quotes_of('"We started with a borrowed oven and two tables," says Vice-Chair, Halima Okonkwo-Reyes.\n')
     assert "Halima Okonkwo-Reyes" in speaker(one(out, "We started with"))
+
+
+def test_an_indefinite_spokeswoman_for_a_named_body_is_no_speaker() -> None:
+    out = quotes_of("A spokeswoman for the Northern Rail Authority said: "
+                    '"Replacement buses will run until the line reopens in May."\n')
+    assert one(out, "Replacement buses")["speaker"] is None
+
+
+def test_an_indefinite_title_qualified_by_a_place_is_no_speaker() -> None:
+    out = quotes_of('"The figures do not support the claim at all," an Edinburgh professor said on Monday.\n')
+    assert one(out, "The figures do not")["speaker"] is None

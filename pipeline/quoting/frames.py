@@ -43,6 +43,8 @@ def glue_double_barrelled(nlp: Any, infixes: list[str]) -> Any:
 
 
 def _merge_double_barrelled(doc: Any) -> Any:
+    if "-" not in doc.text:
+        return doc
     spans, i = [], 0   # never a span that cuts an entity: each lies inside the span, holds it, or is apart
     while i + 2 < len(doc):
         j = i
@@ -75,6 +77,7 @@ class FrameCues(ClauseCues):
     org_words: set[str]
     outlet_words: set[str]
     group_nouns: set[str]
+    person_nouns: set[str]
 
     def reframe(self, sp: Speaker | None, doc: Any, q_rel: int) -> Speaker | None:
         """The speaker a cue before the quotation gave, corrected for the clause it sits in (see module)."""
@@ -165,6 +168,17 @@ class FrameCues(ClauseCues):
         low = lemma(head).lower()
         return head.pos_ == "NOUN" and head.tag_ == "NN" and len(det) == 1 and det[0].lower_ == "the" \
             and low not in self.org_words and low not in self.outlet_words and low not in self.group_nouns
+
+    def unnamed_person(self, head: Any) -> bool:
+        """'A spokeswoman for the Welsh Government said', 'an Oxford professor said': an indefinite
+        person noun is someone the text does not name, whatever proper nouns qualify it (the body is
+        not the speaker either: a person spoke for it)."""
+        from .speakers import lemma
+
+        low = lemma(head).lower()
+        return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another")
+                                           for c in head.children) \
+            and (low in self.titles or low in self.person_nouns or low.rsplit("-", 1)[-1] in self.titles)
 
     def known_person(self, t: Any) -> bool:
         """A capitalised word the document tags elsewhere as (the surname of) a person, here read as a

@@ -279,8 +279,7 @@ class SpeakerFinder(FrameCues):
             return None
         if not subj:
             return self._adjacent_subject(verb)
-        # "said the company president, John Smith" / "says Co-Founder, Stephanie Ozcan": the named person
-        # in apposition to a title subject is the speaker
+        # "said the company president, John Smith" / "says Co-Founder, Stephanie Ozcan": the named person in apposition
         for c in subj:
             for a in c.children:
                 if a.dep_ == "appos" and a.pos_ == "PROPN" and (c.ent_type_ != "PERSON" or c.lower_.rsplit("-", 1)[-1] in self.titles) \
@@ -432,10 +431,11 @@ class SpeakerFinder(FrameCues):
             and low not in self.outlet_words
 
     def _nameable(self, head: Any, span: list[Any]) -> bool:
-        """Whether a subject phrase names a speaker: a proper name, an outlet, a group ("legal
-        scholars"), or a definite title, body or document ("the judge", "the report"). An
-        indefinite or generic phrase ("a guy", "a mother", "most of the workers", "the research
-        suggesting harm") names no one: no speaker rather than a wrong one."""
+        """Whether a subject phrase names a speaker: a proper name, an outlet, a group ("legal scholars"), or a
+        definite title, body or document ("the judge", "the report"). An indefinite or generic phrase ("a guy",
+        "most of the workers", "a spokeswoman for X": see unnamed_person) names no one: no speaker, not a wrong one."""
+        if self.unnamed_person(head):
+            return False
         if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC") or self.known_person(t) for t in span):
             return True
         if self.is_outlet(" ".join(t.text for t in span)):

@@ -32,7 +32,7 @@ _NAME = rf"[{_UP}][\w'’-]*\.?(?:\s+[{_UP}][\w'’-]*\.?){{0,3}}"
 
 
 @lru_cache(maxsize=64)
-def _patterns(role: str, short: tuple[str, ...] = ()) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns(role: str, short: tuple[str, ...] = ()) -> tuple[re.Pattern[str], ...]:
     r = re.escape(role)
     # "Sen. Maria Lopez" gives the role "senator" as "Senator Maria Lopez" does: the abbreviation
     # capitalised, with its full stop, right before the name
@@ -41,7 +41,10 @@ def _patterns(role: str, short: tuple[str, ...] = ()) -> tuple[re.Pattern[str], 
     body = r"(?:for|of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|&)){0,5}),\s+"
     before = re.compile(rf"(?<![\w-])(?:(?i:{r}),?\s+{abbr}|(?i:{r})\s+{body})(?P<name>{_NAME})")
     appos = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{r})(?![\w-])")   # "Lopez, a senator"
-    return before, appos
+    # "Minister of the Environment Liv Aasen": no comma, so the body is one word and the name must open
+    # with a first name (the caller's _person_suffix, not appositive)
+    one_word_body = re.compile(rf"(?<![\w-])(?i:{r})\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’&-]*\s+(?P<name>{_NAME})")
+    return before, appos, one_word_body
 
 
 class RoleResolver:
