@@ -96,3 +96,13 @@ def test_an_indefinite_spokeswoman_for_a_named_body_is_no_speaker() -> None:
 def test_an_indefinite_title_qualified_by_a_place_is_no_speaker() -> None:
     out = quotes_of('"The figures do not support the claim at all," an Edinburgh professor said on Monday.\n')
     assert one(out, "The figures do not")["speaker"] is None
+
+
+def test_according_to_right_after_the_quotation_names_its_speaker() -> None:
+    out = quotes_of('"The harvest came three weeks early this year," according to grower Matthias Oduya.\n')
+    assert "Matthias Oduya" in speaker(one(out, "The harvest came"))
+
+
+def test_one_unnamed_analyst_at_a_named_firm_is_no_speaker() -> None:
+    out = quotes_of('"The market has already priced this in," said one trader at a Frankfurt brokerage.\n')
+    assert one(out, "The market has already")["speaker"] is None

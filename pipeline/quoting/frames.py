@@ -92,6 +92,18 @@ class FrameCues(ClauseCues):
             return None
         return sp
 
+    def according_after(self, after: list[Any]) -> Speaker | None:
+        """'"These routes have not made money," according to chief executive Pavel Dvorak.': right after
+        the quotation (only punctuation between), "according to X" names its speaker as before it."""
+        words = [t for t in after if not (t.is_punct or t.is_space)]
+        if len(words) < 3 or words[0].lower_ != "according" or words[1].lower_ != "to":
+            return None
+        obj = next((c for c in words[1].children if c.dep_ == "pobj"), None)
+        sp = self._from_token(obj, SPEAKER_ACCORDING_TO) if obj is not None else None
+        if sp is not None:
+            sp.cue = (f"{words[0].text} {words[1].text}", words[0].idx, words[1].idx + len(words[1]))
+        return sp
+
     def _reporting_frame(self, verb: Any) -> Speaker | None:
         """'Board chair X said the company had shown "a pattern of carelessness" and had waited "a
         day"': the framing verb (through its conjuncts) is the complement of a reporting verb before
@@ -170,15 +182,16 @@ class FrameCues(ClauseCues):
             and low not in self.org_words and low not in self.outlet_words and low not in self.group_nouns
 
     def unnamed_person(self, head: Any) -> bool:
-        """'A spokeswoman for the Welsh Government said', 'an Oxford professor said': an indefinite
-        person noun is someone the text does not name, whatever proper nouns qualify it (the body is
-        not the speaker either: a person spoke for it)."""
+        """'A spokeswoman for the Welsh Government said', 'one trader at a Frankfurt bank said': an
+        indefinite singular noun (not a body, outlet or group word) is someone the text does not name,
+        whatever proper nouns qualify it (the body is not the speaker either: a person spoke for it)."""
         from .speakers import lemma
 
         low = lemma(head).lower()
-        return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another")
+        return head.pos_ == "NOUN" and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
                                            for c in head.children) \
-            and (low in self.titles or low in self.person_nouns or low.rsplit("-", 1)[-1] in self.titles)
+            and head.tag_ == "NN" and low not in self.org_words and low not in self.outlet_words \
+            and low not in self.group_nouns   # "a report by the X Institute" stays the caller's to weigh
 
     def known_person(self, t: Any) -> bool:
         """A capitalised word the document tags elsewhere as (the surname of) a person, here read as a
