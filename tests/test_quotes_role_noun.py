@@ -40,3 +40,9 @@ def test_an_unnamed_person_is_no_speaker() -> None:
 def test_a_named_group_stays_the_speaker() -> None:
     out = quotes_of('"The effect was larger than any of us expected," researchers said in the paper.' + AFTER)
     assert speaker(one(out, "The effect was larger")) == "researchers"
+
+
+def test_a_role_of_a_one_word_body_before_the_name_without_a_comma_names_its_person() -> None:
+    out = quotes_of("Minister of Fisheries Odile Brennan-Moss visited the harbour on Tuesday.\n\n"
+                    '"The quota will not be cut again this year," the minister said.' + AFTER)
+    assert "Odile Brennan-Moss" in speaker(one(out, "The quota will not"))

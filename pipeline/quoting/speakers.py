@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..text.names import honorific_prefix
-from .clause import ClauseCues
+from .frames import FrameCues
 from ..rules import declare
 
 # the rules this module applies: declared once here, used through these constants
@@ -34,7 +34,7 @@ def load_nlp(name: str) -> Any:
     """The spaCy pipeline, loaded once per process; the tokenizer also splits quote marks, brackets
     and dashes glued to words, so that `Watch[8]:` and `fantasy,"-` do not break names."""
     import spacy
-    from spacy.util import compile_infix_regex
+    from .frames import glue_double_barrelled
 
     try:
         nlp = spacy.load(name)
@@ -46,8 +46,7 @@ def load_nlp(name: str) -> Any:
         _LEMMATIZERS[id(nlp.vocab)] = (nlp.get_pipe("lemmatizer"), {})
         nlp.disable_pipe("lemmatizer")
     infixes = list(nlp.Defaults.infixes) + [r'["“”]', r"\[", r"\]", r"(?<=[,.;:!?\"])[-–—]", r"(?<=\w)\.(?=[A-Z][a-z])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    return nlp
+    return glue_double_barrelled(nlp, infixes)
 
 
 _LEMMATIZERS: dict[int, tuple[Any, dict[tuple[int, int, int], str]]] = {}
@@ -79,7 +78,7 @@ class Speaker:
     cue: tuple[str, int, int] | None = None
 
 
-class SpeakerFinder(ClauseCues):
+class SpeakerFinder(FrameCues):
     def __init__(self, cfg: dict[str, Any]) -> None:
         self.verbs = set(cfg["reporting_verbs"])
         self.citing = set(cfg["citing_verbs"])
@@ -121,6 +120,7 @@ class SpeakerFinder(ClauseCues):
                 key = e.text.lower()
                 if e.label_ in ("GPE", "NORP", "LOC", "ORG", "FAC") and votes[key][1] > votes[key][0]:
                     self.non_persons.add(key)
+        self.note_first_name_runs(docs)
 
     # -------------------------------------------------------------- names the model does not know
     def titled_names(self, doc: Any, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -137,7 +137,7 @@ class SpeakerFinder(ClauseCues):
             t = toks[n]
             low = t.lower_.rstrip(".")
             honorific = low in self.honorifics and t.text[:1].isupper()
-            title = t.lower_ in self.titles and t.pos_ in ("NOUN", "PROPN")
+            title = t.lower_.rsplit("-", 1)[-1] in self.titles and t.pos_ in ("NOUN", "PROPN")   # "Co-Founder" too
             if not (honorific or title):
                 n += 1
                 continue
@@ -175,7 +175,7 @@ class SpeakerFinder(ClauseCues):
         if not w[:1].isupper() or not re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?", w):
             return False
         low = t.lower_.rstrip(".")
-        return t.pos_ in ("PROPN", "NOUN", "ADJ") and low not in self.titles and low not in self.honorifics \
+        return t.pos_ in ("PROPN", "NOUN", "ADJ") and low.rsplit("-", 1)[-1] not in self.titles and low not in self.honorifics \
             and low not in self.org_words and low not in self.outlet_words and t.ent_type_ not in ("DATE", "TIME")
 
     def _titled_run(self, run: list[Any], of_place: bool, honorific: bool) -> tuple[int, int, str] | None:
@@ -210,13 +210,13 @@ class SpeakerFinder(ClauseCues):
         if strict and not self._ends_clause(doc.text, qs - base, qe - base):
             post = None
         else:
-            post = self._post([t for t in toks if qe <= base + t.idx < hi])
+            post = self._post([t for t in toks if qe <= base + t.idx < hi]) or self.according_after([t for t in toks if qe <= base + t.idx < hi])
         if post is not None:
             return post
         if strict:
             lo = max(lo, base + self._sentence_start(doc.text, lo - base, qs - base))
         before = [t for t in toks if lo <= base + t.idx and base + t.idx + len(t) <= qs]
-        sp = self._pre(before[-self.max_gap * 3:], base, qs - base if strict else None)
+        sp = self.reframe(self._pre(before[-self.max_gap * 3:], base, qs - base if strict else None), doc, qs - base)
         if sp is None and strict:
             # a comma lead-in only for a sentence of speech (a motto or title after a noun is short)
             sp = self.colon_subject(before, comma=self._ends_sentence(doc.text, qs - base, qe - base)
@@ -279,12 +279,11 @@ class SpeakerFinder(ClauseCues):
             return None
         if not subj:
             return self._adjacent_subject(verb)
-        # "said the company president, John Smith" / "says Co-Founder, Stephanie Ozcan": the named person
-        # in apposition to a title subject is the speaker
+        # "said the company president, John Smith" / "says Co-Founder, Stephanie Ozcan": the named person in apposition
         for c in subj:
             for a in c.children:
-                if a.dep_ == "appos" and a.pos_ == "PROPN" and (c.ent_type_ != "PERSON" or c.lower_ in self.titles) \
-                        and self._person_name(a):
+                if a.dep_ == "appos" and a.pos_ == "PROPN" and (c.ent_type_ != "PERSON" or c.lower_.rsplit("-", 1)[-1] in self.titles) \
+                        and (self._person_name(a) or self.restrictive_name(c, a)):
                     return self._from_token(a, rule)
         # "the philosopher Walter Brandt says": of two subject heads, the name
         subj.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
@@ -389,7 +388,7 @@ class SpeakerFinder(ClauseCues):
         if not honorific and self._description(tok) and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
             return Speaker(shown, s, s + len(text), "description", rule)   # "my editor": who, only if introduced
         if not honorific and not self._nameable(tok, span):
-            if self._description(tok):   # "her brother", "the old manservant": the caller may tie it to a name
+            if self._description(tok) or self.definite_noun(tok):   # "her brother", "the priest": the caller may tie it to a name
                 return Speaker(shown, s, s + len(text), "description", rule)
             return None
         return Speaker(shown, s, s + len(text), self._type(span, shown, honorific), rule)
@@ -408,7 +407,7 @@ class SpeakerFinder(ClauseCues):
         run = []
         while k < len(doc) and len(run) < self.name_max and out[-1].whitespace_ and not self._quoted(doc[k]) \
                 and re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", doc[k].text) and doc[k].text[:1].isupper() \
-                and doc[k].lower_ not in self.honorifics and doc[k].lower_ not in self.titles:
+                and doc[k].lower_ not in self.honorifics and doc[k].lower_.rsplit("-", 1)[-1] not in self.titles:
             run.append(doc[k])
             out.append(doc[k])
             k += 1
@@ -432,11 +431,12 @@ class SpeakerFinder(ClauseCues):
             and low not in self.outlet_words
 
     def _nameable(self, head: Any, span: list[Any]) -> bool:
-        """Whether a subject phrase names a speaker: a proper name, an outlet, a group ("legal
-        scholars"), or a definite title, body or document ("the judge", "the report"). An
-        indefinite or generic phrase ("a guy", "a mother", "most of the workers", "the research
-        suggesting harm") names no one: no speaker rather than a wrong one."""
-        if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC") for t in span):
+        """Whether a subject phrase names a speaker: a proper name, an outlet, a group ("legal scholars"), or a
+        definite title, body or document ("the judge", "the report"). An indefinite or generic phrase ("a guy",
+        "most of the workers", "a spokeswoman for X": see unnamed_person) names no one: no speaker, not a wrong one."""
+        if self.unnamed_person(head):
+            return False
+        if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC") or self.known_person(t) for t in span):
             return True
         if self.is_outlet(" ".join(t.text for t in span)):
             return True
@@ -489,11 +489,11 @@ class SpeakerFinder(ClauseCues):
         heads = {lemma(t).lower() for t in span}
         if honorific or any(t.ent_type_ == "PERSON" for t in span):
             return "person"
-        if low in self.persons and all(t.pos_ == "PROPN" for t in span if t.is_alpha):
+        if low in self.persons and all(t.pos_ == "PROPN" or self.known_person(t) for t in span if t.is_alpha):
             return "person"
         if heads & self.org_words or any(t.ent_type_ in ("ORG", "NORP", "GPE", "FAC") for t in span):
             return "organisation"
-        if any(t.lower_ in self.titles for t in span):
+        if any(t.lower_.rsplit("-", 1)[-1] in self.titles for t in span):
             return "person"
         if all(t.pos_ == "PROPN" for t in span if t.is_alpha):
             return "person" if len(span) <= 3 else "organisation"

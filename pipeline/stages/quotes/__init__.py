@@ -17,7 +17,7 @@ REQUIRES = ("normalise",)   # the only output run reads
 RECORDS_READ = {"normalise": ("map", "paragraphs")}
 LIBRARIES = ("spacy", "gender-guesser")
 CODE_DEPS = ("quoting/__init__.py", "quoting/textual.py", "quoting/attribution.py", "quoting/speakers.py",
-             "quoting/clause.py", "quoting/gender.py",
+             "quoting/clause.py", "quoting/frames.py", "quoting/gender.py",
              "quoting/parse.py")  # and every file of this package (stages/quotes/)
 
 _STR_LIST = {"type": "array", "items": {"type": "string"}}

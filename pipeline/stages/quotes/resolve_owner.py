@@ -33,11 +33,12 @@ class OwnerResolver:
                 owners = [c for c in t.children if c.dep_ == "poss"]
                 owners += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
                            for g in c.children if g.dep_ == "pobj"]
-                for o in owners:
+                issuer = self._issuer(t)
+                for o in owners + ([issuer] if issuer is not None else []):
                     sub = [x for x in o.subtree if x.dep_ != "case" and x.text not in ("'s", "’s")]
                     while sub and sub[0].dep_ == "det":
                         sub = sub[1:]
-                    if sub and any(x.pos_ == "PROPN" for x in sub):
+                    if sub and (any(x.pos_ == "PROPN" for x in sub) or o is issuer):
                         best = (base + sub[0].idx, base + sub[-1].idx + len(sub[-1]))
         if best is None:
             return speaker
@@ -46,3 +47,22 @@ class OwnerResolver:
         if "cue" in speaker:
             out["cue"] = speaker["cue"]
         return out
+
+    def _issuer(self, noun: Any) -> Any:
+        """'The district said in a statement that ...': the document is the one a reporting verb's
+        subject spoke in ("in a statement", "in its report"), so that subject owns it: a name, or a
+        definite body noun ("the district", "the board"). Its head token, else None."""
+        from ...quoting.speakers import lemma
+
+        prep = noun.head
+        verb = prep.head
+        if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or not self.finder._is_verb(verb):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PROPN" or subj.ent_type_:
+            return subj if subj is not None and subj.pos_ == "PROPN" else None
+        # a body ("the district", "the company"), never a person's role ("the spokesman": unnamed, no speaker)
+        low = lemma(subj).lower()
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+        return subj if definite and subj.pos_ == "NOUN" and subj.tag_ == "NN" and low not in self.finder.titles \
+            and low not in self.finder.person_nouns and not self.finder._description(subj) else None

@@ -171,7 +171,9 @@ class PronounResolver:
                 if not any(a <= s0 < b for a, b in quoted):
                     out.append((s0, doc.text[t.idx:doc[j].idx + len(doc[j])]))
                     seen.update(range(k, j + 1))
-            k = j + 1
+            # "Superintendent Marcus X": a run opening with no first name may hold a name after its first word
+            k = j + 1 if k in seen or j == k or name_gender(t.text + " x", {}, True) is not None \
+                or t.lower_.rstrip(".") in self.finder.honorifics else k + 1   # "Mr Aldous": the honorific's own rule below
         # a word of a body's name of two or more words ("Zettler Digital") is not its namesake person
         in_body = {i for e in doc.ents if len(e) >= 2 and e.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT")
                    for i in range(e.start, e.end)}

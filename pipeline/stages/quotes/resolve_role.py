@@ -32,7 +32,7 @@ _NAME = rf"[{_UP}][\w'’-]*\.?(?:\s+[{_UP}][\w'’-]*\.?){{0,3}}"
 
 
 @lru_cache(maxsize=64)
-def _patterns(role: str, short: tuple[str, ...] = ()) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns(role: str, short: tuple[str, ...] = ()) -> tuple[re.Pattern[str], ...]:
     r = re.escape(role)
     # "Sen. Maria Lopez" gives the role "senator" as "Senator Maria Lopez" does: the abbreviation
     # capitalised, with its full stop, right before the name
@@ -41,7 +41,10 @@ def _patterns(role: str, short: tuple[str, ...] = ()) -> tuple[re.Pattern[str], 
     body = r"(?:for|of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|&)){0,5}),\s+"
     before = re.compile(rf"(?<![\w-])(?:(?i:{r}),?\s+{abbr}|(?i:{r})\s+{body})(?P<name>{_NAME})")
     appos = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{r})(?![\w-])")   # "Lopez, a senator"
-    return before, appos
+    # "Minister of the Environment Liv Aasen": no comma, so the body is one word and the name must open
+    # with a first name (the caller's _person_suffix, not appositive)
+    one_word_body = re.compile(rf"(?<![\w-])(?i:{r})\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’&-]*\s+(?P<name>{_NAME})")
+    return before, appos, one_word_body
 
 
 class RoleResolver:
@@ -214,8 +217,10 @@ class RoleResolver:
                     re.compile(rf"(?<![\w-]){n}\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<name>{_NAME})"),
                     re.compile(rf"(?P<name>{_NAME})\s+\({years}\)"))
             else:
-                pats = (
-                    re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n},?\s+(?P<name>{_NAME})"),
+                hon = "|".join(re.escape(h) for h in sorted(self.finder.honorifics))
+                pats = (   # "The ship's purser, X", "The parish priest, the Rev. X" (the article of an honorific)
+                    re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w'’-]*\s+){{0,2}}{n},?\s+(?:the\s+(?=(?i:{hon})\b))?"
+                               rf"(?P<name>{_NAME})"),
                     re.compile(rf"(?P<name>{_NAME}),\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-])"),
                     # "The carrier, a stout man called Josiah Penhale": the name the apposition gives
                     re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n},\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
@@ -229,7 +234,9 @@ class RoleResolver:
             out = []
             for rx in pats:
                 for m in rx.finditer(self.text):
-                    name = m.group("name")
+                    name = self._whole_run(m.start("name"), m.group("name"))
+                    if name is None:
+                        continue
                     if name.endswith(".") and len(name.split()[-1]) > 2:
                         name = name[:-1]   # the sentence's full stop ("... Sunita Varghese."), not an initial's
                     got = self._person_suffix(name, m.start("name"), single=True, appositive=True)
@@ -237,6 +244,16 @@ class RoleResolver:
                         out.append((m.end(), got, m.group(0)))
             cache[noun] = out
         return cache[noun]
+
+    def _whole_run(self, start: int, name: str) -> str | None:
+        """The name a pattern matched, run on to the end of its run of capitalised words: a name never
+        stops inside one ("The prosecutor, Assistant District Attorney Nadia Folau" is not "... Nadia").
+        A run too long to be a title and a name gives None (no guess)."""
+        m = re.match(rf"(?:[ \t]+[{_UP}][\w'’-]*\.?)+", self.text[start + len(name):])
+        if m is None or name.endswith(".") and len(name.split()[-1]) > 2:
+            return name   # the run ends there, or at the sentence's full stop
+        whole = name + m.group(0)
+        return whole if len(whole.split()) <= 4 + self.cfg["name_max_tokens"] and "\n" not in whole else None
 
     def unnamed_role(self, speaker: dict[str, Any]) -> bool:
         """'the senator' or 'a man' that no rule tied to a name names no one: the quotation gets no
