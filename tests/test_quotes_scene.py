@@ -52,3 +52,25 @@ def test_turn_before_a_beat_with_an_honorific_has_the_beats_speaker() -> None:
     out = quotes_of("The inspector sat down opposite the couple and opened his notebook.\n\n"
                     '"Ten past seven, it was." Mrs. Lomax twisted her wedding ring. "He was lying across the path."\n')
     assert speaker(one(out, "Ten past seven")) == "Mrs. Lomax"
+
+
+def test_words_of_the_second_part_of_a_split_quotation_are_no_object_of_the_tag() -> None:
+    out = quotes_of('Ada sat down by the fire beside her guardian.\n\n'
+                    '"I am perfectly well, Guardian," returned Ada; "only a little tired."\n')
+    assert speaker(one(out, "I am perfectly well")) == "Ada"
+
+
+def test_a_name_in_the_clause_of_a_pronoun_subject_is_another_person() -> None:
+    out = quotes_of("The two men met at the corner of the square at midnight.\n\n"
+                    '"You are late again tonight," Kessler said.\n\n'
+                    "He lit a cigarette and offered one to Kessler, who shook his head.\n\n"
+                    '"You have the papers with you?" he asked.\n')
+    assert speaker(one(out, "You have the papers")) is None
+
+
+def test_pronoun_answering_a_question_in_a_dialogue_is_not_the_asker() -> None:
+    out = quotes_of("Holmes and Lestrade reached the house a little after nine.\n\n"
+                    '"Where exactly was the body found?" asked Holmes.\n\n'
+                    '"In the scullery, by the back door," he said.\n\n'
+                    '"Had the door been forced?"\n')
+    assert speaker(one(out, "In the scullery")) is None

@@ -88,7 +88,8 @@ class ClauseCues:
         nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         inverted = nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_.rstrip(".") in self.honorifics)
         if any(c.dep_ in ("dobj", "obj", "attr", "acomp", "oprd") and c.pos_ != "PRON"
-               and not (inverted and c.i <= verb.i + 4 and c.pos_ == "PROPN") for c in kids):
+               and not (inverted and c.i <= verb.i + 4 and c.pos_ == "PROPN")
+               and not self._quoted(c) for c in kids):   # '"A," returned Ada; "only a little tired."': B's words
             return False
         subj = self._clause_subject(verb)
         return inverted or subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON")

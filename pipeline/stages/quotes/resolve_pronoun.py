@@ -275,6 +275,8 @@ class PronounResolver:
             if pick is None:
                 return None
             _, s0, name = pick
+            if self.pronoun_commands(pi, s0, pronoun, d.pronoun["start"]):
+                return None   # "He offered one to Kessler": that "he" is another man, who fits too
             if pi != own and self.replies_to(d, pi, name, own):
                 return self.other_person(d, name, pronoun, own)   # '"...," said Walter. / "...," he replied': not Walter
             if pi != own and self.other_turn(d, pi, name, pronoun, own):
@@ -294,7 +296,8 @@ class PronounResolver:
         # its speaker (news runs one speaker over paragraphs with "she said"; fiction passes the turn)
         spoke = any(x.para == pi and x.speaker and x is not d
                     and self.finder.title_re.sub("", x.speaker.get("name") or "").split()[-1:] == key
-                    and (self.text[x.start:x.end].rstrip(" \"'").endswith("?") or x.speaker.get("rule") == ACTION_BEAT)
+                    and (self.text[x.start:x.end].rstrip(" \"'").endswith("?") or x.speaker.get("rule") == ACTION_BEAT
+                         or pi == own - 1 and self.in_dialogue(own))
                     for x in self.drafts)
         if not spoke or d.para != own:
             return False
@@ -303,8 +306,8 @@ class PronounResolver:
             if len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL:
                 continue   # a byline or credit line ("By Harriet Coombe") names no one in the scene
             for _, other in self.person_mentions(pj):
-                if self.finder.title_re.sub("", other).split()[-1:] != key and self.person_gender(other) is not None \
-                        and self.gender_fits(other, pronoun):
+                if self.finder.title_re.sub("", other).split()[-1:] != key and self.gender_fits(other, pronoun) \
+                        and (self.person_gender(other) is not None or self.in_dialogue(own)):
                     return True
         return False
 

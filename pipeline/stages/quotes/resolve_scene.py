@@ -100,3 +100,33 @@ class SceneAntecedents:
             return None   # two others: which one answers is not said
         s0, other = max(found, key=lambda x: (len(x[1]), -x[0]))
         return self.span_rec(s0, s0 + len(other), name=other, type="person", rule=SPEAKER_REPLY)
+
+    def in_dialogue(self, pi: int) -> bool:
+        """Paragraph pi stands in a scene of dialogue: it opens with a quotation, and a paragraph of
+        the pronoun window around it is a bare turn (closed quotations only, no tag, no narration),
+        a convention of fiction that news does not use; there each new paragraph passes the turn."""
+        if not self._opens_with_mark(pi):
+            return False
+        by_para = self.__dict__.setdefault("_turns_by_para", None) or self._turn_paragraphs()
+        self._turns_by_para = by_para
+        w = self.cfg["pronoun_window"]
+        return any(pj in by_para and self._only_quoted(pj, by_para[pj])
+                   and all(x.close is not None for x in self.spans_by_para.get(pj, []))
+                   for pj in range(max(0, pi - w), min(len(self.paragraphs), pi + w + 1)) if pj != pi)
+
+    def pronoun_commands(self, pi: int, s0: int, pronoun: str, pos: int) -> bool:
+        """Paragraph pi has a subject he/she of the pronoun's gender (outside quotation marks, before
+        pos) whose clause holds the name at s0 ("He lit a cigarette and offered one to Kessler"):
+        a name inside the clause of a pronoun subject is never that pronoun's person (binding), so
+        the paragraph has two fitting people, not one."""
+        doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+        quoted = [(x.open, (x.close if x.close is not None else x.end) + 1) for x in self.spans_by_para.get(pi, [])]
+        for t in doc:
+            at = base + t.idx
+            if t.lower_ != pronoun or t.dep_ != "nsubj" or at >= pos or any(a <= at < b for a, b in quoted):
+                continue
+            clause = [t.head] + [c for c in t.head.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+            if any(base + k.idx == s0 for v in clause for k in v.subtree if k.i != t.i):
+                return True
+        return False
+
