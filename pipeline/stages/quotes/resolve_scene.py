@@ -123,8 +123,8 @@ class SceneAntecedents:
         quoted = [(x.open, (x.close if x.close is not None else x.end) + 1) for x in self.spans_by_para.get(pi, [])]
         for t in doc:
             at = base + t.idx
-            if t.lower_ != pronoun or t.dep_ != "nsubj" or at >= pos or any(a <= at < b for a, b in quoted):
-                continue
+            if t.lower_ != pronoun or t.dep_ != "nsubj" or at >= pos or at >= s0 or any(a <= at < b for a, b in quoted):
+                continue   # the name after the pronoun, in its clause (before it, the parse may have misread)
             clause = [t.head] + [c for c in t.head.children if c.dep_ == "conj" and c.pos_ == "VERB"]
             if any(base + k.idx == s0 for v in clause for k in v.subtree if k.i != t.i):
                 return True
