@@ -80,3 +80,9 @@ def test_a_double_hyphen_dash_sets_off_the_tag_between_two_parts() -> None:
     out = quotes_of('Kitty Pell put down her cup with a clatter.\n\n'
                     '"I do not cough for my own amusement"--replied Kitty--"and I wish you would not say so."\n')
     assert speaker(one(out, "I do not cough for my own amusement")) == "Kitty"
+
+
+def test_an_honorifics_full_stop_does_not_cut_an_inverted_tag_before_the_quotation() -> None:
+    out = quotes_of('Mrs. Pell looked up from her work at last.\n\n'
+                    'Then said Mrs. Pell to her daughter, "Do not cough so, Kitty, for heaven\'s sake!"\n')
+    assert speaker(one(out, "Do not cough so")) == "Mrs. Pell"
