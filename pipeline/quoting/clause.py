@@ -87,9 +87,11 @@ class ClauseCues:
         kids = list(verb.children)
         nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         inverted = nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_.rstrip(".") in self.honorifics)
+        # '"A," returned Ada; "only tired."': in a tag right after a quotation, words of the next part are no object
+        tag = any(t.text == '"' for t in verb.doc[max(0, verb.i - 2):verb.i])
         if any(c.dep_ in ("dobj", "obj", "attr", "acomp", "oprd") and c.pos_ != "PRON"
                and not (inverted and c.i <= verb.i + 4 and c.pos_ == "PROPN")
-               and not self._quoted(c) for c in kids):   # '"A," returned Ada; "only a little tired."': B's words
+               and not (tag and c.i > verb.i and self._quoted(c)) for c in kids):
             return False
         subj = self._clause_subject(verb)
         return inverted or subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON")
