@@ -87,8 +87,11 @@ class ClauseCues:
         kids = list(verb.children)
         nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         inverted = nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_.rstrip(".") in self.honorifics)
+        # '"A," returned Ada; "only tired."': in a tag right after a quotation, words of the next part are no object
+        tag = any(t.text == '"' for t in verb.doc[max(0, verb.i - 2):verb.i])
         if any(c.dep_ in ("dobj", "obj", "attr", "acomp", "oprd") and c.pos_ != "PRON"
-               and not (inverted and c.i <= verb.i + 4 and c.pos_ == "PROPN") for c in kids):
+               and not (inverted and c.i <= verb.i + 4 and c.pos_ == "PROPN")
+               and not (tag and c.i > verb.i and self._quoted(c)) for c in kids):
             return False
         subj = self._clause_subject(verb)
         return inverted or subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON")
@@ -237,7 +240,7 @@ class ClauseCues:
                 base = t.doc[0].idx  # noqa: F841 - offsets are doc-relative
                 inv = self.inverted_subject(t) if n == 0 else None
                 sp = self._from_token(inv, SPEAKER_REPORTING_VERB_AFTER) if inv is not None \
-                    else self._subject(t, SPEAKER_REPORTING_VERB_AFTER)
+                    else self._first_person_initial(t) or self._subject(t, SPEAKER_REPORTING_VERB_AFTER)
                 if sp is None and inv is None and not any(c.dep_ in ("nsubj", "nsubjpass") and not self._quoted(c)
                                                           for c in t.children):
                     # "said X" / "X said" where the parser missed the subject (a subject that names no one
@@ -256,6 +259,17 @@ class ClauseCues:
                 if sp is not None:
                     sp.cue = (t.text, t.idx, t.idx + len(t))
                     return sp
+        return None
+
+    @staticmethod
+    def _first_person_initial(verb: Any) -> Any:
+        """'"...," answered I.': the tokenizer reads the pronoun and the sentence's full stop as an
+        initial ("I.", a proper noun); the subject is the first person, never a name "I."."""
+        from .speakers import PRONOUNS, Speaker
+
+        for c in verb.children:
+            if c.dep_ == "nsubj" and c.text == "I." and not any(k.dep_ in ("compound", "flat") for k in c.children):
+                return Speaker("I", c.idx, c.idx + 1, PRONOUNS["i"], SPEAKER_REPORTING_VERB_AFTER, pronoun="i")
         return None
 
     def _reports_quote(self, verb: Any) -> bool:

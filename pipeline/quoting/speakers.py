@@ -45,7 +45,7 @@ def load_nlp(name: str) -> Any:
         # them on demand with the same component, instead of every token of every paragraph.
         _LEMMATIZERS[id(nlp.vocab)] = (nlp.get_pipe("lemmatizer"), {})
         nlp.disable_pipe("lemmatizer")
-    infixes = list(nlp.Defaults.infixes) + [r'["“”]', r"\[", r"\]", r"(?<=[,.;:!?\"])[-–—]", r"(?<=\w)\.(?=[A-Z][a-z])"]
+    infixes = list(nlp.Defaults.infixes) + [r'["“”]', r"\[", r"\]", r"-{2,}", r"(?<=[,.;:!?\"])[-–—]", r"(?<=\w)\.(?=[A-Z][a-z])"]
     return glue_double_barrelled(nlp, infixes)
 
 
@@ -231,16 +231,15 @@ class SpeakerFinder(FrameCues):
         after = text[qe:qe + 2].lstrip()
         return bool(inner) and (inner[-1] in ",?!-–—…:" or after[:1] in (",", "-", "–", "—"))
 
-    @staticmethod
-    def _sentence_start(text: str, lo: int, qs: int) -> int:
-        """Where the quotation's sentence starts (at or after lo). Between two quotations, a short
-        '"A," he said. "B."' keeps its cue for B."""
+    def _sentence_start(self, text: str, lo: int, qs: int) -> int:
+        """Where the quotation's sentence starts (at or after lo; an honorific's full stop ends none: 'Then
+        said Mrs. Pell, "..."'). Between two quotations, a short '"A," he said. "B."' keeps its cue for B."""
         gap = text[lo:qs]
         if lo > 0 and len(gap.split()) <= 6:
             return lo
         cut = lo
         for m in re.finditer(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“(\[])", gap):
-            if m.end() < len(gap):
+            if m.end() < len(gap) and (gap[:m.start()].split() or [""])[-1].lower() not in self.honorifics:
                 cut = lo + m.end()
         return cut
 

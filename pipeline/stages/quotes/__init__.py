@@ -74,6 +74,8 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "from_outlet_pattern": {"type": "string"},
         "caption_pattern": {"type": "string"},
         "possessive_cue_pattern": {"type": "string"},
+        "response_verbs": {**_STR_LIST, "description": "verbs of answering ('he replied'): a reply is never to the "
+                                                       "speaker's own previous turn"},
         "speech_nouns": {**_STR_LIST, "description": "nouns of what a person says ('Her message was blunt:'): a colon lead-in whose subject is one, with his/her, is that person's"},
         "connector_lines": _STR_LIST,
         "source_patterns": _STR_LIST,

@@ -19,17 +19,21 @@ LABEL_RE = re.compile(r"(?:^|(?<=[.!?]\s))\s*(?P<label>[A-Z][^\n:\"]{1,60}?)\s*(
 
 
 class ActionBeatResolver:
-    @register(ACTION_BEAT)
-    def action_beat(self, pi: int, s: Any, lo: int) -> dict[str, Any] | None:
+    def beat_subject(self, pi: int, opening: int, lo: int) -> Any:
+        """The subject token of the main verb of the whole narrative sentence that ends right before
+        the opening mark at `opening` (text from `lo`, in paragraph pi), else None."""
         p0 = self.paragraphs[pi]["start"]
-        before = self.text[lo:s.open]
+        before = self.text[lo:opening]
         if '"' in before or not re.search(r"[.!?]\s*$", before):
             return None   # a beat is a whole sentence ending right before the opening mark
         start = lo
+        # "Mrs. Lomax twisted her ring.": an honorific's full stop ends no sentence
         for m in re.finditer(r"[.!?][\"”’)\]]*\s+(?=[A-Z])", before.rstrip()):
-            start = lo + m.end()
+            word = re.search(r"(\w+)\.$", before[:m.start() + 1])
+            if not (word and word.group(1).lower() in self.finder.honorifics):
+                start = lo + m.end()
         doc = self.docs[pi]
-        toks = [t for t in doc if start <= p0 + t.idx < s.open and not t.is_space]
+        toks = [t for t in doc if start <= p0 + t.idx < opening and not t.is_space]
         if not toks or len(toks) > 40:
             return None
         ids = {t.i for t in toks}
@@ -37,7 +41,12 @@ class ActionBeatResolver:
         roots = [t for t in roots if not t.is_punct]
         if len(roots) != 1 or roots[0].pos_ != "VERB":
             return None
-        subj = next((c for c in roots[0].children if c.dep_ == "nsubj"), None)
+        return next((c for c in roots[0].children if c.dep_ == "nsubj"), None)
+
+    @register(ACTION_BEAT)
+    def action_beat(self, pi: int, s: Any, lo: int) -> dict[str, Any] | None:
+        p0 = self.paragraphs[pi]["start"]
+        subj = self.beat_subject(pi, s.open, lo)
         if subj is None:
             return None
         named = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == subj.i + 1]

@@ -7,6 +7,7 @@ from typing import Any
 
 from .draft import TERMINAL, Draft
 from .registry import register
+from .resolve_scene import SPEAKER_REPLY
 from ...rules import declare
 
 # the rules this module applies: declared once here, used through these constants
@@ -69,6 +70,8 @@ class PronounResolver:
                                  "rule": SPEAKER_PRONOUN, "pronoun": {k: d.pronoun[k] for k in
                                                                             ("start", "end", "raw_start", "raw_end")} | {"text": d.pronoun["name"]}}
                     d.rules.append(SPEAKER_PRONOUN)
+                    if found.get("rule") == SPEAKER_REPLY:
+                        d.rules.append(SPEAKER_REPLY)
             if d.speaker is not None and d.speaker.get("type") in ("person", "organisation", "outlet"):
                 history.append((d.para, d.speaker))
 
@@ -165,7 +168,9 @@ class PronounResolver:
                 and t.dep_ != "pobj"   # "flew to Florence": after a preposition a first name is as often a place
             # "Paris Baguette": a run opening with a word the document tags as a place is no name
             placed = j > k and t.ent_type_ in ("GPE", "LOC", "FAC") and t.lower_ in self.finder.non_persons
-            if (j > k or t.dep_ == "nsubj" or lone_ok) and not modifier and not placed and self.cfg["first_name_gender"] \
+            # "his cousin Hugo": a name in apposition to a person noun, whatever the model's tag
+            named = t.dep_ == "appos" and t.head.lower_ in self.finder.person_nouns | set(self.cfg["gender_nouns"])
+            if (j > k or t.dep_ == "nsubj" or lone_ok or named) and not modifier and not placed and self.cfg["first_name_gender"] \
                     and name_gender(t.text + " x", {}, True) is not None:
                 s0 = base + t.idx
                 if not any(a <= s0 < b for a, b in quoted):
@@ -177,10 +182,11 @@ class PronounResolver:
         # a word of a body's name of two or more words ("Zettler Digital") is not its namesake person
         in_body = {i for e in doc.ents if len(e) >= 2 and e.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT")
                    for i in range(e.start, e.end)}
+        persons = self.finder.persons | self.single_names()
         for t in doc:
             s0 = base + t.idx
             if t.i not in seen and (t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "INTJ", "ADJ", "X")) \
-                    and t.lower_ in self.finder.persons and t.i not in in_body \
+                    and t.lower_ in persons and t.i not in in_body \
                     and not any(a <= s0 < b for a, b in quoted):
                 prev = doc[t.i - 1] if t.i else None
                 name = t.text if prev is None or prev.lower_.rstrip(".") not in self.finder.honorifics \
@@ -189,6 +195,24 @@ class PronounResolver:
         out.sort()
         cache[pi] = out
         return out
+
+    def single_names(self) -> set[str]:
+        """One-word names the model tags PERSON in the parsed paragraphs ("Inspector Haldane" gives
+        "Haldane"), more often than anything else, never written in lower case in the document (a
+        common word tagged once as a name would be): persons where the parser later reads the word
+        as a noun ("Haldane glanced at his sergeant")."""
+        if "_single_names" in self.__dict__:
+            return self._single_names
+        votes: dict[str, list[int]] = {}
+        for _, doc in self.docs.parsed():
+            for e in doc.ents:
+                if len(e) == 1 and e.text[:1].isupper() and e.text.isalpha():   # "the Dailylook box": a brand
+                    brand = e.root.dep_ == "compound" and e.root.head.i >= e.end
+                    votes.setdefault(e.text.lower(), [0, 0])[e.label_ != "PERSON" or brand] += 1
+        lower = self.__dict__.setdefault("_lower_words", set(re.findall(r"\b[a-z][a-z'’-]*\b", self.text)))
+        self._single_names = {w for w, (yes, no) in votes.items() if yes > no and w not in lower
+                              and w not in self.finder.non_persons and w not in self.finder.honorifics}
+        return self._single_names
 
     def mistagged_name(self, t: Any) -> bool:
         """'Winifred read it twice': a capitalised subject the small model tags ADJ or NOUN is a first
@@ -239,14 +263,24 @@ class PronounResolver:
                     role = self.role_subject(pi, pos)   # "The council leader said ... she added": her, if named so
                     if role is not None and self.gender_fits(role["name"], pronoun):
                         return role
-                    return None   # "Christen received ...; she shared": a subject the model cannot name is nearer
+                    # "Christen received ...; she shared": a subject the model cannot name is nearer
+                    return self.beat_antecedent(pi, pos, pronoun)[1]   # "My uncle winked.": him, if named so
+                decided, got = self.beat_antecedent(pi, pos, pronoun) if pi == own else (False, None)
+                if decided:
+                    return got   # 'A porter came out. "...?" he called': the unnamed porter is nearer
                 if pi != own and self.unknown_subject_before(pi, pos, want):
-                    return None   # "A young man came in. ... 'Is this seat taken?' he asked": the unnamed man is nearer
+                    # "A young man came in. ... 'Is this seat taken?' he asked": the unnamed man is nearer;
+                    # "My uncle winked at me." names him if the text introduced him so ("my uncle Bartholomew")
+                    return self.described_subject(pi, pos, pronoun)
                 continue
             pick = fits[0] if len(fits) == 1 else None   # several fit: no speaker (no guess)
             if pick is None:
                 return None
             _, s0, name = pick
+            if self.pronoun_commands(pi, s0, pronoun, d.pronoun["start"]):
+                return None   # "He offered one to Kessler": that "he" is another man, who fits too
+            if pi != own and self.replies_to(d, pi, name, own):
+                return self.other_person(d, name, pronoun, own)   # '"...," said Walter. / "...," he replied': not Walter
             if pi != own and self.other_turn(d, pi, name, pronoun, own):
                 return None
             return self.span_rec(s0, s0 + len(name), name=name, type="person")
@@ -264,7 +298,8 @@ class PronounResolver:
         # its speaker (news runs one speaker over paragraphs with "she said"; fiction passes the turn)
         spoke = any(x.para == pi and x.speaker and x is not d
                     and self.finder.title_re.sub("", x.speaker.get("name") or "").split()[-1:] == key
-                    and (self.text[x.start:x.end].rstrip(" \"'").endswith("?") or x.speaker.get("rule") == ACTION_BEAT)
+                    and (self.text[x.start:x.end].rstrip(" \"'").endswith("?") or x.speaker.get("rule") == ACTION_BEAT
+                         or pi == own - 1 and self.in_dialogue(own))
                     for x in self.drafts)
         if not spoke or d.para != own:
             return False
@@ -273,8 +308,8 @@ class PronounResolver:
             if len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL:
                 continue   # a byline or credit line ("By Harriet Coombe") names no one in the scene
             for _, other in self.person_mentions(pj):
-                if self.finder.title_re.sub("", other).split()[-1:] != key and self.person_gender(other) is not None \
-                        and self.gender_fits(other, pronoun):
+                if self.finder.title_re.sub("", other).split()[-1:] != key and self.gender_fits(other, pronoun) \
+                        and (self.person_gender(other) is not None or self.in_dialogue(own)):
                     return True
         return False
 

@@ -76,7 +76,10 @@ class TurnTakingResolver:
             if a.speaker or a.pronoun or sp is None or sp.get("rule") != ACTION_BEAT \
                     or self.text[p0:a.start].strip(' "') or self.text[a.end:a.end + 1] != '"':
                 continue
-            between = self.text[a.end + 1:b.start].strip(' "')
+            between = self.text[a.end + 1:b.start].strip(' "\n')   # a hard-wrapped beat starts on its own line
+            # "Mrs. Lomax twisted her ring.": an honorific's full stop ends no sentence
+            between = re.sub(r"\b(\w+)\.(?=\s)", lambda m: m.group(1) if m.group(1).lower() in self.finder.honorifics
+                             else m.group(0), between)
             if not re.fullmatch(r"[A-Z][^.!?\"]*[.!?]", between):
                 continue   # exactly one narrative sentence between them
             if self.text[a.start:a.end].rstrip()[-1:] not in ".!?…":
