@@ -34,7 +34,7 @@ from typing import Any
 
 from ...text import sentences, words
 from ...rules import declare
-from . import text_records, text_sections
+from . import text_lists, text_records, text_sections
 
 # the rules this module applies: declared once here, used through these constants
 _BODY_PARAMS = ["text.enabled", "text.min_words", "text.mid_words", "text.long_words", "text.min_stopword_share", "text.stopwords"]   # what every body rule reads
@@ -192,6 +192,9 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                     and any(feats[j].words >= edge_words for j in run):
                 body.update(run)
                 attached.update(run)
+    n_words = {i: feats[i].words for i in idx}
+    last_pos = s1 if s1 < len(idx) and idx[s1] in body else s1 - 1
+    list_tail = set(text_lists.tail(texts, idx, last_pos, n_words, cfg)) if s1 > s0 else set()
     run_max = int(cfg["repeated_run_max_words"])
     runs = _repeated_runs(idx, keys, prose, {i for i in idx if 0 < run_max < feats[i].words},
                           int(cfg["repeated_run_min_lines"]))
@@ -215,6 +218,8 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("boilerplate", TEXT_LINK_LIKE_LINE)
         elif counter and not prose[i] and feats[i].words <= 4 and counter.match(texts[i].strip()):
             labels[i] = ("boilerplate", COUNTER_LINE)
+        elif i in list_tail:
+            labels[i] = ("content", text_lists.LIST_TAIL)
         elif i in body and (prose[i] or i in attached):
             labels[i] = ("content", TEXT_MAIN_BODY if prose[i] else TEXT_ATTACHED_LINE)
         elif i in body and _phrase_item(texts[i], cfg):
@@ -228,7 +233,6 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("content", TEXT_PROSE_LINE)
         else:
             labels[i] = ("boilerplate", TEXT_OUTSIDE_BODY)
-    n_words = {i: feats[i].words for i in idx}
     text_sections.records(texts, idx, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, TEXT_REPEATED_RUN, DUPLICATE_LINE}, cfg)
     text_records.pattern_lists(texts, idx, n_words, prose, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, DUPLICATE_LINE}, cfg)
     text_records.field_runs(texts, idx, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, TEXT_REPEATED_RUN, DUPLICATE_LINE}, cfg)
@@ -294,7 +298,7 @@ def _comment_section(texts: list[str], idx: list[int], feats: dict[int, Line], p
 
 # the decisions of the body rules, which the section rules (text_sections.py) may replace
 _BODY_DECISIONS = frozenset({TEXT_MAIN_BODY, TEXT_ATTACHED_LINE, TEXT_DETACHED_LINE, TEXT_PROSE_LINE, TEXT_OUTSIDE_BODY,
-                             BODY_LIST_ITEM, BODY_TABLE_ROW})
+                             BODY_LIST_ITEM, BODY_TABLE_ROW, text_lists.LIST_TAIL})
 _LETTER_WORD = words.LETTERS
 _WORD3 = words.letters_at_least(3)
 _CELL_GAP = re.compile(r"\S {2,}(?=\S)")
