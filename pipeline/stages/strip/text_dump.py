@@ -238,6 +238,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     text_records.field_runs(texts, idx, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, TEXT_REPEATED_RUN, DUPLICATE_LINE}, cfg)
     text_sections.teasers(texts, idx, n_words, prose, body, labels, _BODY_DECISIONS, cfg)
     text_sections.related_section(texts, n_words, prose, labels, cfg)
+    text_sections.author_box(texts, n_words, prose, labels, cfg)
     text_sections.breadcrumbs(texts, idx, n_words, prose, labels, cfg)
     _comment_section(texts, idx, feats, prose, labels, cfg)
 
