@@ -187,7 +187,8 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     attached.update(i for i in idx if sentence[i])
     if s1 > s0:  # a title or closing heading right at the edge of the body
         edge_words = int(cfg["edge_min_words"])
-        for run in (idx[max(0, s0 - 2):s0], idx[s1:s1 + 1]):  # title (and date or byline) / closing heading
+        closing = [j for j in idx[s1:s1 + 1] if not _capitalised_run(texts[j])]
+        for run in (idx[max(0, s0 - 2):s0], closing):  # title (and date or byline) / closing heading
             if run and not any(_BULLET.match(texts[j]) for j in run) \
                     and any(feats[j].words >= edge_words for j in run):
                 body.update(run)
@@ -241,6 +242,13 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     text_sections.author_box(texts, n_words, prose, labels, cfg)
     text_sections.breadcrumbs(texts, idx, n_words, prose, labels, cfg)
     _comment_section(texts, idx, feats, prose, labels, cfg)
+
+
+def _capitalised_run(text: str) -> bool:
+    """Eight words or more, nearly all capitalised: footer links run together ("Privacy Policy
+    Cookie Notice Terms of Use ..."), not the heading of a section after the body."""
+    ws = _WORDS.findall(text)
+    return len(ws) >= 8 and sum(1 for w in ws if w[0].isupper()) >= 0.8 * len(ws)
 
 
 def _later_copies(texts: list[str], idx: list[int], feats: dict[int, Line], keys: dict[int, str],
@@ -443,7 +451,8 @@ def _attached(blocks: list[dict[str, Any]], texts: list[str], idx: list[int], pr
     last = None
     for pos, i in enumerate(idx):
         if prose[i]:
-            if last is not None and 0 < pos - last - 1 <= max_gap:
+            # lines the block rules removed in between count too: a gap of furniture is not a signature
+            if last is not None and 0 < pos - last - 1 and i - idx[last] - 1 <= max_gap:
                 out.update(idx[last + 1:pos])
             last = pos
     for pos, i in enumerate(idx):
