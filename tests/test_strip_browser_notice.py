@@ -1,6 +1,6 @@
 """Strip: what a page's scripts print about the browser or about their own errors is furniture;
-a sentence about JavaScript in a programming text is not. Text dumps: the footer links run
-together after the body are not its closing heading."""
+a sentence about JavaScript in a programming text is not. A line set off by an arrow is a link.
+Text dumps: the footer links run together after the body are not its closing heading."""
 
 from __future__ import annotations
 
@@ -37,3 +37,21 @@ def test_footer_links_run_together_after_the_body_are_not_its_closing_heading(cf
     links = "Privacy Policy Cookie Notice Terms of Use Do Not Sell My Personal Information"
     ext, out = run_strip(cfg, "a.txt", text_of("Home", *ARTICLE, links, "Contact", "Careers"))
     assert label_of(ext, out, "Cookie Notice")[0] == "boilerplate"
+
+
+def test_a_forms_failure_message_is_boilerplate(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", page("Oops! Something went wrong while submitting the form."))
+    assert label_of(ext, out, "submitting the form") == ("boilerplate", "strip.browser_notice")
+
+
+def test_the_next_posts_title_set_off_by_an_arrow_is_a_link(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, "← Trying Out A New Recipe: Sticky Ginger Bars",
+                                                "The December Comfort Watches, Day Nineteen: The Big Short →"))
+    assert label_of(ext, out, "Sticky Ginger") == ("boilerplate", "strip.arrow_link")
+    assert label_of(ext, out, "The Big Short") == ("boilerplate", "strip.arrow_link")
+
+
+def test_an_arrow_inside_a_line_of_text_is_not_a_link(cfg: Any) -> None:
+    line = "The conversion runs in two steps, text → tokens and tokens → trees, and each step can be tested alone."
+    ext, out = run_strip(cfg, "a.txt", page(line))
+    assert label_of(ext, out, "each step can be tested")[0] == "content"
