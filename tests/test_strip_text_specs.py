@@ -88,6 +88,11 @@ def test_a_posts_counters_and_initial_are_chrome(cfg: Any) -> None:
     assert label_of(ext, out, "J") == ("boilerplate", "strip.text.counter_line")
 
 
+def test_a_bare_number_between_posts_is_a_counter(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:4], "516", *ARTICLE[4:]))
+    assert label_of(ext, out, "516") == ("boilerplate", "strip.text.counter_line")
+
+
 def test_a_post_number_is_left_to_the_body_rules(cfg: Any) -> None:
     ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:4], "#4", *ARTICLE[4:]))
     assert label_of(ext, out, "#4")[1] != "strip.text.counter_line"
