@@ -23,12 +23,13 @@ LIST_TAIL = declare("strip.text.list_tail", stage="strip",
                     why="bulleted items that read as phrases right after a page's body (its list going on, a feature"
                         " or details list under a short heading) are its text; a menu's entries are capitalised names",
                     params=["text.list_tail_min_words", "text.list_tail_lower_share", "text.list_tail_heading_words",
-                            "text.list_tail_min_items"])
+                            "text.list_tail_min_items", "text.list_tail_colon_words"])
 
 _BULLET = re.compile(r"^\s*([*•·\-–+>o]|\d{1,3}[.)])\s+")
 _LETTER_WORD = words.LETTERS
 _FIELD = re.compile(r"^[^\W\d_][^:]{0,40}:\s+\S")   # "Weight: 297g"
 _HEADING_STOP = re.compile(r"[.,;:!]\s*$")           # a heading does not end like a sentence or a clause
+_SENTENCE_END = re.compile(r"[.!?:]\s*$")
 
 
 def phrase_item(text: str, min_words: int, lower_share: float) -> bool:
@@ -63,6 +64,15 @@ def tail(texts: list[str], idx: list[int], last_pos: int, n_words: dict[int, int
 
     out: list[int] = []
     pos = last_pos + 1
+    # the body's last line announces a list ("Check all features in the on-premise version:"):
+    # the short lines right under it are its items, bulleted or not
+    colon_max = int(cfg["list_tail_colon_words"])
+    if colon_max and last_pos >= 0 and texts[idx[last_pos]].rstrip().endswith(":"):
+        while pos < len(idx) and idx[pos] - idx[pos - 1] == 1 and 0 < n_words[idx[pos]] <= colon_max \
+                and not _SENTENCE_END.search(texts[idx[pos]]):
+            out.append(idx[pos])
+            pos += 1
+        return out
     # the body's own list going on: its last line is a bulleted item
     continuing = last_pos >= 0 and _BULLET.match(texts[idx[last_pos]]) is not None
     while pos < len(idx):
