@@ -88,6 +88,11 @@ def test_a_posts_counters_and_initial_are_chrome(cfg: Any) -> None:
     assert label_of(ext, out, "J") == ("boilerplate", "strip.text.counter_line")
 
 
+def test_a_bare_number_between_posts_is_a_counter(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:4], "516", *ARTICLE[4:]))
+    assert label_of(ext, out, "516") == ("boilerplate", "strip.text.counter_line")
+
+
 def test_a_post_number_is_left_to_the_body_rules(cfg: Any) -> None:
     ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:4], "#4", *ARTICLE[4:]))
     assert label_of(ext, out, "#4")[1] != "strip.text.counter_line"
@@ -154,3 +159,11 @@ def test_the_same_fields_printed_under_every_post_are_not_a_data_sheet(cfg: Any)
         posts += [f"{name}\nJoin Date: {joined}\nLocation: Quayside\nPosts: 1,077", ARTICLE[len(posts) // 2]]
     ext, out = run_strip(cfg, "a.txt", text_of(*posts, *ARTICLE[3:5]))
     assert label_of(ext, out, "Join Date: Mar 2009")[1] != "strip.text.field_run"
+
+
+def test_a_measurement_with_many_numbers_does_not_break_a_data_sheet(cfg: Any) -> None:
+    rows = ["Driver Material     Polymer", "Bit Metal           S2 Steel",
+            'Dimensions          4.9" x 3.1" x .9" / 12.4 x 7.8 x 2.2 cm', "Part Number         IF145-475-1"]
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, "Specifications", "\n".join(rows), "Reviews", *ARTICLE[:2]))
+    assert label_of(ext, out, "Dimensions") == ("content", "strip.text.field_run")
+    assert label_of(ext, out, "Part Number") == ("content", "strip.text.field_run")

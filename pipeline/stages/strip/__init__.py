@@ -98,7 +98,8 @@ _TEXT_SCHEMA = _section(  # text_dump.py
     related_resume_words=_COUNT, breadcrumb_max_items=_COUNT, breadcrumb_max_words=_COUNT, record_price={"type": "string"}, record_min_count=_COUNT, record_max_lines=_COUNT,
     pattern_min_records=_COUNT, pattern_max_lines=_COUNT, pattern_shape_words=_COUNT, pattern_distinct_share=_SHARE, pattern_max_kept_share=_SHARE,
     field_run_min_lines=_COUNT, field_run_min_labels=_COUNT, field_label_max_words=_COUNT, field_line_max_words=_COUNT,
-    field_run_max_copies=_COUNT,
+    field_run_max_copies=_COUNT, list_tail_min_items=_COUNT, list_tail_min_words=_COUNT, list_tail_lower_share=_SHARE,
+    list_tail_heading_words=_COUNT, list_tail_colon_words=_COUNT, author_bio={"type": "string"}, author_label_max_words=_COUNT,
     stopwords=_STRINGS,
 )
 _KEEP_SCHEMA = _section(  # strip_keep.py

@@ -34,7 +34,7 @@ from typing import Any
 
 from ...text import sentences, words
 from ...rules import declare
-from . import text_records, text_sections
+from . import text_lists, text_records, text_sections
 
 # the rules this module applies: declared once here, used through these constants
 _BODY_PARAMS = ["text.enabled", "text.min_words", "text.mid_words", "text.long_words", "text.min_stopword_share", "text.stopwords"]   # what every body rule reads
@@ -187,11 +187,15 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     attached.update(i for i in idx if sentence[i])
     if s1 > s0:  # a title or closing heading right at the edge of the body
         edge_words = int(cfg["edge_min_words"])
-        for run in (idx[max(0, s0 - 2):s0], idx[s1:s1 + 1]):  # title (and date or byline) / closing heading
+        closing = [j for j in idx[s1:s1 + 1] if not _capitalised_run(texts[j])]
+        for run in (idx[max(0, s0 - 2):s0], closing):  # title (and date or byline) / closing heading
             if run and not any(_BULLET.match(texts[j]) for j in run) \
                     and any(feats[j].words >= edge_words for j in run):
                 body.update(run)
                 attached.update(run)
+    n_words = {i: feats[i].words for i in idx}
+    last_pos = s1 if s1 < len(idx) and idx[s1] in body else s1 - 1
+    list_tail = set(text_lists.tail(texts, idx, last_pos, n_words, cfg)) if s1 > s0 else set()
     run_max = int(cfg["repeated_run_max_words"])
     runs = _repeated_runs(idx, keys, prose, {i for i in idx if 0 < run_max < feats[i].words},
                           int(cfg["repeated_run_min_lines"]))
@@ -215,6 +219,8 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("boilerplate", TEXT_LINK_LIKE_LINE)
         elif counter and not prose[i] and feats[i].words <= 4 and counter.match(texts[i].strip()):
             labels[i] = ("boilerplate", COUNTER_LINE)
+        elif i in list_tail:
+            labels[i] = ("content", text_lists.LIST_TAIL)
         elif i in body and (prose[i] or i in attached):
             labels[i] = ("content", TEXT_MAIN_BODY if prose[i] else TEXT_ATTACHED_LINE)
         elif i in body and _phrase_item(texts[i], cfg):
@@ -228,14 +234,21 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("content", TEXT_PROSE_LINE)
         else:
             labels[i] = ("boilerplate", TEXT_OUTSIDE_BODY)
-    n_words = {i: feats[i].words for i in idx}
     text_sections.records(texts, idx, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, TEXT_REPEATED_RUN, DUPLICATE_LINE}, cfg)
     text_records.pattern_lists(texts, idx, n_words, prose, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, DUPLICATE_LINE}, cfg)
     text_records.field_runs(texts, idx, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, TEXT_REPEATED_RUN, DUPLICATE_LINE}, cfg)
     text_sections.teasers(texts, idx, n_words, prose, body, labels, _BODY_DECISIONS, cfg)
     text_sections.related_section(texts, n_words, prose, labels, cfg)
+    text_sections.author_box(texts, n_words, prose, labels, cfg)
     text_sections.breadcrumbs(texts, idx, n_words, prose, labels, cfg)
     _comment_section(texts, idx, feats, prose, labels, cfg)
+
+
+def _capitalised_run(text: str) -> bool:
+    """Eight words or more, nearly all capitalised: footer links run together ("Privacy Policy
+    Cookie Notice Terms of Use ..."), not the heading of a section after the body."""
+    ws = _WORDS.findall(text)
+    return len(ws) >= 8 and sum(1 for w in ws if w[0].isupper()) >= 0.8 * len(ws)
 
 
 def _later_copies(texts: list[str], idx: list[int], feats: dict[int, Line], keys: dict[int, str],
@@ -294,7 +307,7 @@ def _comment_section(texts: list[str], idx: list[int], feats: dict[int, Line], p
 
 # the decisions of the body rules, which the section rules (text_sections.py) may replace
 _BODY_DECISIONS = frozenset({TEXT_MAIN_BODY, TEXT_ATTACHED_LINE, TEXT_DETACHED_LINE, TEXT_PROSE_LINE, TEXT_OUTSIDE_BODY,
-                             BODY_LIST_ITEM, BODY_TABLE_ROW})
+                             BODY_LIST_ITEM, BODY_TABLE_ROW, text_lists.LIST_TAIL})
 _LETTER_WORD = words.LETTERS
 _WORD3 = words.letters_at_least(3)
 _CELL_GAP = re.compile(r"\S {2,}(?=\S)")
@@ -438,7 +451,8 @@ def _attached(blocks: list[dict[str, Any]], texts: list[str], idx: list[int], pr
     last = None
     for pos, i in enumerate(idx):
         if prose[i]:
-            if last is not None and 0 < pos - last - 1 <= max_gap:
+            # lines the block rules removed in between count too: a gap of furniture is not a signature
+            if last is not None and 0 < pos - last - 1 and i - idx[last] - 1 <= max_gap:
                 out.update(idx[last + 1:pos])
             last = pos
     for pos, i in enumerate(idx):

@@ -111,7 +111,8 @@ _FIELD_LINE = re.compile(r"^\s*(?:[*•·\-–+>o]\s+)?([^\W\d_][^:|•·()\[\]]
 def _field_label(text: str, max_label: int, max_words: int) -> str | None:
     """The case-folded label of a field line, or None when the line is not one."""
     m = _FIELD_LINE.match(text)
-    if not m or len(_TOKEN.findall(text)) > max_words:
+    # numbers are not words: a measurement ('4.9" x 3.1" x .9" / 12.4 x 7.8 cm') is one value
+    if not m or sum(1 for t in _TOKEN.findall(text) if not t.isdigit()) > max_words:
         return None
     if ":" not in text[m.start(1):m.end()] and _CELL_GAP.search(text, m.end() - 1):
         return None   # a row of three cells or more is a table's, not a data sheet's

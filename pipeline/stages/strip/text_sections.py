@@ -35,6 +35,12 @@ RELATED_SECTION = declare("strip.text.related_section", stage="strip",
                               " box) is other pages' text", params=["text.related_heading", "text.related_min_words_before",
                                                                      "text.related_resume_words"])
 
+AUTHOR_BOX = declare("strip.text.author_box", stage="strip",
+                     why="a third-person biography of the writer ('Jane Doe is a veteran reporter who covers ...') after"
+                         " the article opens its author box: it and what follows are the template's, not the article's",
+                     params=["text.author_bio", "text.related_min_words_before", "text.related_resume_words",
+                             "text.author_label_max_words"])
+
 BREADCRUMB = declare("strip.text.breadcrumb", stage="strip",
                      why="a short numbered run of short entries over the page's title or above all its prose is a"
                          " breadcrumb trail", params=["text.breadcrumb_max_items", "text.breadcrumb_max_words"])
@@ -110,6 +116,39 @@ def related_section(texts: list[str], words: dict[int, int], prose: dict[int, bo
         if labels[i][0] == "content" and prose.get(i):
             before += words.get(i, 0)
         i += 1
+
+
+def author_box(texts: list[str], words: dict[int, int], prose: dict[int, bool],
+               labels: list[tuple[str, str]], cfg: dict[str, Any]) -> None:
+    """From the first kept prose line that is a writer's biography (``author_bio``) after at least
+    ``related_min_words_before`` words of kept prose, with the short label lines right above it
+    (the writer's name, "Staff Writer"; at most ``author_label_max_words`` words each, two lines),
+    every line the body rules kept goes, up to where the article goes on (as for a related-content
+    section). A biography that opens an article ("Jane Doe is a novelist whose ...") has no
+    article above it."""
+    if not cfg["author_bio"]:
+        return
+    bio = re.compile(cfg["author_bio"])
+    need, resume = int(cfg["related_min_words_before"]), int(cfg["related_resume_words"])
+    label_max = int(cfg["author_label_max_words"])
+    before = 0
+    kept = [i for i in range(len(texts)) if i in words]
+    for pos, i in enumerate(kept):
+        if labels[i][0] != "content":
+            continue
+        if before >= need and prose.get(i) and bio.match(texts[i].strip()):
+            start = i
+            for j in reversed(kept[max(0, pos - 2):pos]):
+                if labels[j][0] != "content" or prose.get(j) or words[j] > label_max:
+                    break
+                start = j
+            end = _section_end(texts, words, prose, i + 1, resume)
+            for j in range(start, end):
+                if labels[j][0] == "content" and labels[j][1].startswith("strip.text."):
+                    labels[j] = ("boilerplate", AUTHOR_BOX)
+            return
+        if prose.get(i):
+            before += words[i]
 
 
 def _section_end(texts: list[str], words: dict[int, int], prose: dict[int, bool], start: int, resume: int) -> int:
