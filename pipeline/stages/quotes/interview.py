@@ -173,7 +173,7 @@ class InterviewForm:
                 break
             doc, base = self.unit_doc(u)
             for e in doc.ents:
-                if e.label_ == "PERSON" and u.start <= base + e.start_char < u.end:
+                if self.person_like(e) and u.start <= base + e.start_char < u.end:
                     key = e.text.split()[-1].lower()
                     counts[key] = counts.get(key, 0) + 1
                     if key not in people or len(e.text) > len(people[key][0].text):
@@ -264,6 +264,16 @@ class InterviewForm:
                         return self.name_rec(b, base), self.name_rec(a, a_base)
         return None
 
+    def person_like(self, e: Any) -> bool:
+        """A PERSON entity, or a two- or three-word proper name the model typed otherwise whose first
+        word is a first name ("Gerda Vanterpool" tagged GPE): the name's shape, not the entity type."""
+        from ...quoting.gender import name_gender
+
+        if e.label_ == "PERSON":
+            return True
+        return 2 <= len(e) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in e) \
+            and bool(self.cfg["first_name_gender"]) and name_gender(e.text, {}, True) is not None
+
     def intro_names(self, u: Any) -> list[tuple[int, int, str]]:
         """The persons (PERSON entities) an introduction line names, doc-relative."""
         from ...quoting.gender import name_gender
@@ -335,11 +345,13 @@ class NamedTurnsForm:
                         r"(?:\s*:|\s+[—–])\s+(?P<rest>\S.*)")
         turns: dict[str, list[tuple[Any, int]]] = {}
         self._label_at: dict[int, int] = {}   # unit -> where its label starts (after a time stamp)
+        labelled_paras: set[Any] = set()   # paragraphs opening with a label: a later line may open a turn too
         for u in self.units:
-            if not u.first_in_para or u.index in self.claimed or u.tags.get("label"):
+            if not (u.first_in_para or u.para in labelled_paras) or u.index in self.claimed or u.tags.get("label"):
                 continue
             m = rx.match(u.text)
             if m:
+                labelled_paras.add(u.para)
                 turns.setdefault(m.group("label"), []).append((u, m.start("rest")))
                 self._label_at[u.index] = m.start("label")
 
@@ -384,7 +396,7 @@ class NamedTurnsForm:
         for items in people.values():
             for u, off, label in items:
                 j = u.index
-                while j + 1 < len(self.units) and not self.units[j + 1].first_in_para:
+                while j + 1 < len(self.units) and not self.units[j + 1].first_in_para and j + 1 not in self._label_at:
                     j += 1
                 d = Draft("interview", u.start + off, self.units[j].end, INTERVIEW_NAMED_TURN, (u.index, j),
                           para=u.para)
@@ -438,7 +450,7 @@ class NamedTurnsForm:
         asker = pair[1] if pair is not None else None
         for _, role, u, off, label in seq:
             j = u.index
-            while j + 1 < len(self.units) and not self.units[j + 1].first_in_para:
+            while j + 1 < len(self.units) and not self.units[j + 1].first_in_para and j + 1 not in self._label_at:
                 j += 1
             d = Draft("interview", u.start + off, self.units[j].end, INTERVIEW_NAMED_TURN, (u.index, j), para=u.para)
             if role == "a":

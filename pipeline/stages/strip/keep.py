@@ -53,6 +53,13 @@ KEEP_TESTIMONIAL_NAME = declare("strip.keep.testimonial_name", stage="strip",
 KEEP_INTERVIEW_TURN = declare("strip.keep.interview_turn", stage="strip",
         why="a labelled interview turn right after a kept labelled turn continues the interview",
         params=["keep.interview_turn_pattern"])
+KEEP_QUOTED_POST = declare("strip.keep.quoted_post", stage="strip",
+        why="a forum reply quoting a post under its software's header ('Originally Posted by NAME', 'NAME wrote: "
+            "↑date') is a post of the thread: the header, the excerpt under it and the reply after it",
+        params=["keep.quoted_post_patterns", "keep.quoted_post_label_pattern"])
+KEEP_POST_HEADER = declare("strip.keep.post_header", stage="strip",
+        why="a forum post's own header ('Posted by u/NAME') just above a kept line names the post's author",
+        params=["keep.post_header_pattern"])
 KEEP_NO_MAIN_TEXT = declare("strip.keep.no_main_text", stage="strip",
         why="a short document that structure alone would empty keeps what only structure removed",
         params=["keep.no_main_text_max_blocks"])
@@ -96,9 +103,20 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     turn = re.compile(cfg["interview_turn_pattern"]) if cfg["interview_turn_pattern"] else None
     signed = re.compile(cfg["testimonial_name_pattern"]) if cfg["testimonial_name_pattern"] else None
     sig_min = int(cfg["testimonial_name_min_words"])   # one bare word ("Headquarters") signs nothing
+    posts = [re.compile(p) for p in cfg["quoted_post_patterns"]]
+    post_label = re.compile(cfg["quoted_post_label_pattern"]) if cfg["quoted_post_label_pattern"] else None
+    post_header = re.compile(cfg["post_header_pattern"]) if cfg["post_header_pattern"] else None
     for i, text in enumerate(texts):
         t = text.strip()
         if not t:
+            continue
+        if structural(i) and any(p.match(t) for p in posts):
+            for j in _quoted_post(blocks, texts, i, post_label):
+                if structural(j):
+                    labels[j] = ("content", KEEP_QUOTED_POST)
+            continue
+        if post_header and structural(i) and post_header.match(t) and i + 1 < len(texts) and labels[i + 1][0] == "content":
+            labels[i] = ("content", KEEP_POST_HEADER)
             continue
         if turn and structural(i) and turn.match(t) and _after_turn(texts, labels, i, turn):
             labels[i] = ("content", KEEP_INTERVIEW_TURN)
@@ -216,6 +234,27 @@ def _after_prose(texts: list[str], labels: list[tuple[str, str]], i: int, min_wo
             continue
         return labels[j][0] == "content" and words.count_spaced(t) >= min_words
     return False
+
+
+def _quoted_post(blocks: list[dict[str, Any]], texts: list[str], i: int, label: re.Pattern[str] | None) -> list[int]:
+    """The lines of a quoted post headed at line i: the software's label line just above the header,
+    the header, the excerpt (the rest of its paragraph) and the reply (the next paragraph, when it
+    opens with a sentence, up to a line without words: a signature's rule)."""
+    out = [i]
+    if label and i and blocks[i - 1]["para"] == blocks[i]["para"] and label.match(texts[i - 1].strip()):
+        out.append(i - 1)
+    j = i + 1
+    while j < len(texts) and blocks[j]["para"] == blocks[i]["para"]:
+        out.append(j)
+        j += 1
+    while j < len(texts) and not texts[j].strip():
+        j += 1
+    if j < len(texts) and len(texts[j].split()) >= 3 and _SENTENCE.search(texts[j].strip()):
+        reply = blocks[j]["para"]
+        while j < len(texts) and blocks[j]["para"] == reply and re.search(r"\w", texts[j]):
+            out.append(j)
+            j += 1
+    return out
 
 
 def _after_turn(texts: list[str], labels: list[tuple[str, str]], i: int, turn: re.Pattern[str]) -> bool:
