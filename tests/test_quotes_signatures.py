@@ -88,3 +88,33 @@ def test_critic_signing_with_the_publication_has_it_as_source() -> None:
     out = quotes_of('"Daskalova has made the year\'s most patient thriller."\n\n— Ruben Takacs, Eastbay Film Review\n')
     q = one(out, "Daskalova has made")
     assert speaker(q) == "Ruben Takacs" and q["source"]["outlet"] == "Eastbay Film Review"
+
+
+def test_an_outlet_with_a_review_score_after_it_signs_the_blurb() -> None:
+    out = quotes_of('"The tightest two-player game I have played this year."\nBoard Game Digest, 9/10')
+    q = one(out, "The tightest two-player game")
+    assert speaker(q) == "Board Game Digest"
+
+
+def test_a_letter_opened_by_sir_and_signed_by_a_name_line_is_the_signatory_s() -> None:
+    out = quotes_of("Sir, — The closure of the swimming pool on weekday mornings leaves the school clubs with nowhere "
+                    "to train before lessons.\n\nAnselm Garrow\nKeswick")
+    assert speaker(one(out, "The closure of the swimming pool")) == "Anselm Garrow"
+
+
+def test_a_salutation_with_no_name_line_under_the_body_is_no_letter() -> None:
+    out = quotes_of("Dear readers, the closure of the swimming pool on weekday mornings leaves the school clubs "
+                    "with nowhere to train before lessons, and we will report on the council meeting next week.")
+    assert not [q for q in out["quotations"] if q["rule"] == "quotes.letter.salutation"]
+
+
+def test_a_headline_over_a_dateline_is_no_excerpt_of_it() -> None:
+    out = quotes_of("Harrow Mills opens a second dye works in Leek\n\nLEEK, England, June 3, 2025 -- Harrow Mills "
+                    "today opened its second dye works, employing forty people.")
+    assert not [q for q in out["quotations"] if q["text"].startswith("Harrow Mills opens")]
+
+
+def test_posted_on_a_date_by_a_name_is_the_byline_of_a_first_person_post() -> None:
+    out = quotes_of("Posted on 4 May 2025 by Henrietta Corsley\n\nThe guard asked for my ticket and I said, "
+                    '"I bought it on the app this morning." He waved me through without a word.')
+    assert speaker(one(out, "I bought it on the app")) == "Henrietta Corsley"

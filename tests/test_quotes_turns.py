@@ -208,3 +208,28 @@ def test_talking_to_a_reporter_makes_the_reporter_the_asker() -> None:
                     'Q: And in winter?\nA: Fewer than the ducks.\n')
     assert speaker(one(out, "How many boats go through")) == "Daniel Brandt"
     assert speaker(one(out, "In August, sixty")) == "Marguerite Okonjo"
+
+
+def test_named_turns_one_line_each_in_a_paragraph_are_the_labels_turns() -> None:
+    out = quotes_of("Imelda Strachan talked to the weaver Odile Fenchurch at her mill in Hebden.\n\n"
+                    "Strachan: How long does one blanket take?\nFenchurch: Three days on the big loom, a week by hand.\n\n"
+                    "Strachan: And the wool?\nFenchurch: From the farm over the hill, always.\n")
+    assert speaker(one(out, "Three days on the big loom")) == "Fenchurch"
+    assert speaker(one(out, "And the wool?")) == "Strachan"
+    assert not [q for q in out["quotations"] if "Fenchurch:" in q["text"]]
+
+
+def test_q_lines_against_a_surname_label_on_the_next_line_are_an_interview() -> None:
+    out = quotes_of("Last week we spoke with Tobiah Venn-Marlowe, who mends sails in Fowey.\n\n"
+                    "Q: What breaks first on a sail?\nVenn-Marlowe: The stitching, every time, because the sun eats the "
+                    "thread long before the wind does any harm to the cloth itself.\n\n"
+                    "Q: Do you sail yourself?\nVenn-Marlowe: Not since my knees went, but I still crew for my brother "
+                    "on the evening races in the summer when he is short of hands.\n")
+    assert speaker(one(out, "The stitching, every time")) == "Venn-Marlowe"
+
+
+def test_the_one_person_an_intro_names_answers_whatever_entity_type_the_model_gives() -> None:
+    out = quotes_of("Gerda Vanterpool keeps forty hives on the edge of Dartmoor. She answered our questions by email.\n\n"
+                    "Q: When did you start?\nA: In 1998, with one hive and no idea what I was doing.\n\n"
+                    "Q: Do you still get stung?\nA: Most weeks, and you stop noticing after a while.\n")
+    assert speaker(one(out, "In 1998, with one hive")) == "Gerda Vanterpool"

@@ -48,3 +48,26 @@ def test_the_last_turns_of_an_interview_are_kept() -> None:
                   "and I was nine when she let me throw my first bowl.\n\nQ: Will you ever retire?\n\n"
                   "A: Not while my hands still work.\n")
     assert got["Q: Will you ever retire?"][0] == "content" and got["A: Not while my hands still work."][0] == "content"
+
+
+THREAD = ("Thread: Chain slipping on the smallest cog\n\n  #1\nOld 04-02-2023, 07:10 PM\nwheelwright_kim\nMember\n"
+          "Join Date: May 2012\nPosts: 1,020\n\nChain slipping\n\n"
+          "New chain, new cassette, and it still jumps under load on the smallest cog whenever I stand up on a climb. "
+          "The derailleur hanger looks straight to me but I have not measured it with a gauge yet.\n\n"
+          "  #2\nOld 04-02-2023, 08:25 PM\nspokeydokey\nSenior Member\nJoin Date: Jan 2019\nPosts: 77\n\n"
+          "Quote:\nOriginally Posted by wheelwright_kim\nit still jumps under load on the smallest cog\n\n"
+          "Check the shifter cable tension before anything else, half a turn of the barrel adjuster fixes most of these.\n\n"
+          "Reply With Quote\n")
+
+
+def test_a_quoted_post_under_a_vbulletin_header_and_the_reply_after_it_are_kept() -> None:
+    got = _labels(THREAD)
+    assert got["Originally Posted by wheelwright_kim"] == ("content", "strip.keep.quoted_post")
+    assert got["it still jumps under load on the smallest cog"][0] == "content"
+    assert got["Check the shifter cable tension before anything else, half a turn of the barrel adjuster "
+               "fixes most of these."][0] == "content"
+
+
+def test_a_reddit_post_header_over_kept_text_is_kept() -> None:
+    got = _labels(f"r/woodworking\n\nPosted by u/dovetail_dan\n\n{PROSE}\n\n12 comments\nShare\n")
+    assert got["Posted by u/dovetail_dan"] == ("content", "strip.keep.post_header")

@@ -31,6 +31,8 @@ SIGNATURE_RE = re.compile(rf"^\s*(?:(?P<score>\d+(?:\.\d+)?\s*/\s*\d+|\d(?:\.\d)
                           rf"(?P<name>{_WEB}|{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|van|von|da|al|&))*(?P<family>\s+family)?)"
                           rf"(?P<rest>\s*,\s*[^\n]{{0,60}}|\s+(?:at|of|from)\s+[^\n]{{1,60}}|\s*\([^()\n]{{1,30}}\))?(?(label)\s*\))\s*$")   # "— X at Y", "— X of Y", "X (Y)"
 
+_SCORE_AFTER = re.compile(r"\d+(?:\.\d+)?\s*/\s*\d+|\d(?:\.\d)?\s*stars?")
+
 
 class TestimonialForm:
     def signature(self, line: str, start: int, dashed_needed: bool) -> dict[str, Any] | None:
@@ -62,8 +64,11 @@ class TestimonialForm:
         titled = any(w.lower().strip(".,") in self.finder.titles for w in words)   # "Senior Team Lead"
         # "— The Okonkwo family": a household signs as its people do
         person = not titled and (whole or first or name.lower() in self.finder.persons or bool(m.group("family")))
-        dashed = bool(m.group("dash") or m.group("score") or labelled)
         rest = (m.group("rest") or "").strip(" ,")
+        scored_after = _SCORE_AFTER.fullmatch(rest) is not None   # "Meeple Monthly, 9/10": a review's score signs it as a dash does
+        if scored_after:
+            rest = ""
+        dashed = bool(m.group("dash") or m.group("score") or labelled or scored_after)
         if labelled:
             person = False   # "(Source: X)" names where the words were published
         if is_web_address(name) or not dashed and not person and self.finder.is_outlet(name):
