@@ -118,3 +118,10 @@ def test_posted_on_a_date_by_a_name_is_the_byline_of_a_first_person_post() -> No
     out = quotes_of("Posted on 4 May 2025 by Henrietta Corsley\n\nThe guard asked for my ticket and I said, "
                     '"I bought it on the app this morning." He waved me through without a word.')
     assert speaker(one(out, "I bought it on the app")) == "Henrietta Corsley"
+
+
+def test_a_byline_under_a_headline_and_standfirst_is_no_excerpt_attribution() -> None:
+    out = quotes_of("The Nine Best Rain Jackets of 2025\n\nTired of soggy commutes? These jackets kept our testers dry "
+                    "through a Welsh winter.\n\nByMorwenna TreloarMar 5, 2025 | 4 comments\n\n" + "Every jacket here was worn "
+                    "for at least a month of daily cycling, and we paid for all of them ourselves.")
+    assert not [q for q in out["quotations"] if q["text"].startswith("Tired of soggy commutes")]

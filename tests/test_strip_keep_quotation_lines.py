@@ -71,3 +71,10 @@ def test_a_quoted_post_under_a_vbulletin_header_and_the_reply_after_it_are_kept(
 def test_a_reddit_post_header_over_kept_text_is_kept() -> None:
     got = _labels(f"r/woodworking\n\nPosted by u/dovetail_dan\n\n{PROSE}\n\n12 comments\nShare\n")
     assert got["Posted by u/dovetail_dan"] == ("content", "strip.keep.post_header")
+
+
+def test_a_name_said_header_outside_the_body_keeps_its_quoted_post() -> None:
+    got = _labels(f"Fixing a dripping tap\n\nbrassmonkey_78\nMar 3\n\n{PROSE}\n\n2 Replies\n\nolwen.fixes\nMar 3\n\n"
+                  f"{PROSE}\n\nbrassmonkey_78\nMar 4\n\nolwen.fixes said:\nthe washers only matter on old taps\n\n"
+                  "Quarter-turn it is, and a new cartridge is ordered.\n")
+    assert got["olwen.fixes said:"][0] == "content" and got["the washers only matter on old taps"][0] == "content"
