@@ -125,3 +125,15 @@ def test_a_byline_under_a_headline_and_standfirst_is_no_excerpt_attribution() ->
                     "through a Welsh winter.\n\nByMorwenna TreloarMar 5, 2025 | 4 comments\n\n" + "Every jacket here was worn "
                     "for at least a month of daily cycling, and we paid for all of them ourselves.")
     assert not [q for q in out["quotations"] if q["text"].startswith("Tired of soggy commutes")]
+
+
+def test_a_name_line_right_above_a_quotation_line_signs_it_when_nothing_signs_it_below() -> None:
+    out = quotes_of('Margaret Bright, Bright & Daughters Ltd\n"They rewired the whole workshop over a weekend without '
+                    'stopping production once."')
+    assert speaker(one(out, "They rewired the whole workshop")) == "Margaret Bright"
+
+
+def test_a_name_line_under_one_quotation_does_not_sign_the_next_one_too() -> None:
+    out = quotes_of('"The fitters were quick, tidy and polite from start to finish."\nMargaret Bright\n'
+                    '"We will use them again for the loft conversion next spring."')
+    assert speaker(one(out, "We will use them again")) is None

@@ -233,3 +233,11 @@ def test_the_one_person_an_intro_names_answers_whatever_entity_type_the_model_gi
                     "Q: When did you start?\nA: In 1998, with one hive and no idea what I was doing.\n\n"
                     "Q: Do you still get stung?\nA: Most weeks, and you stop noticing after a while.\n")
     assert speaker(one(out, "In 1998, with one hive")) == "Gerda Vanterpool"
+
+
+def test_unlabelled_turns_after_we_spoke_with_a_person_are_that_persons_answers() -> None:
+    out = quotes_of("This week we spoke with Barnaby Oakhurst, who has been the town crier of Devizes for years.\n\n"
+                    "How did you get the job?\n\nThe last crier retired and nobody else applied, so the mayor asked me.\n\n"
+                    "What is the hardest part?\n\nThe hat. It weighs more than you would think in a wind.\n")
+    assert speaker(one(out, "The last crier retired")) == "Barnaby Oakhurst"
+    assert speaker(one(out, "What is the hardest part?")) is None

@@ -34,6 +34,7 @@ _ROLE_RULES = {"question": INTERVIEW_QUESTION, "answer": INTERVIEW_ANSWER}
 _ASK_VERBS = ("ask", "question", "quiz")   # verbs whose object is the one asked: an intro's asker and answerer
 _ANSWER_VERBS = ("answer", "field", "take", "face", "tackle")   # "X answered our questions": the subject answers
 _MAX_QUESTION_WORDS = 40
+_TURN_LABEL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*:\s")
 _INTRO_UNITS = 6   # lines before the first label read as the introduction (a news intro runs to a few paragraphs)   # a question turn is one short paragraph (structure, not a parameter to tune)
 
 
@@ -95,20 +96,22 @@ class InterviewForm:
             if len(turns) < 4:
                 continue
             pair = self.intro_pair(intro)
-            if pair is None or pair[0] is None or pair[1] is None:
-                continue
+            if pair is None or pair[0] is None:
+                continue   # "We spoke with X, who ...": X answers; the outlet's unnamed asker gives no speaker
             for n, (first, last) in enumerate(turns):
                 d = Draft("interview", first.start, last.end, INTERVIEW_UNLABELLED, (first.index, last.index),
                           para=first.para)
-                d.speaker = {**pair[1 if n % 2 == 0 else 0], "rule": SPEAKER_INTERVIEW_INTRO}
-                d.rules = [INTERVIEW_UNLABELLED, SPEAKER_INTERVIEW_INTRO]
+                who = pair[1 if n % 2 == 0 else 0]
+                d.speaker = {**who, "rule": SPEAKER_INTERVIEW_INTRO} if who else None
+                d.rules = [INTERVIEW_UNLABELLED] + ([SPEAKER_INTERVIEW_INTRO] if who else [])
                 self.add_structure(d)
 
     def _unlabelled_turns(self, paras: list[list[Any]]) -> list[tuple[Any, Any]]:
         """(first unit, last unit) of each question and answer turn opening `paras`; [] unless it
         opens with a question and holds at least two question-answer pairs."""
-        def usable(p: list[Any]) -> bool:
-            return not any(self.stops_block(u) or '"' in self.text[u.start:u.end] for u in p)
+        def usable(p: list[Any]) -> bool:   # a "NAME:" label opening the paragraph: a labelled turn, not an unlabelled one
+            return not any(self.stops_block(u) or '"' in self.text[u.start:u.end] for u in p) \
+                and not _TURN_LABEL.match(p[0].text)
 
         def question(p: list[Any]) -> bool:
             t = self.text[p[0].start:p[-1].end].strip()
@@ -239,7 +242,7 @@ class InterviewForm:
                 if lemma(v).lower() in _ANSWER_VERBS and any(c.dep_ == "dobj" and c.lower_ in ("questions", "question")
                                                             for c in v.children):
                     return self.name_rec(a, a_base), None   # "X answered our questions": X answers
-                if any(o.lower_ in ("us", "me") or o.ent_type_ == "ORG"
+                if any(o.lower_ in ("us", "me") or o.ent_type_ == "ORG" and not self._person_shaped(o)
                        or self.finder.is_outlet(" ".join(t.text for t in o.subtree if t.dep_ != "det")) for o in objs) \
                         and not any(self.intro_person(o, base) for o in objs):
                     return self.name_rec(a, a_base), None   # "X spoke to us / to the Gazette": X answers, the asker unnamed
@@ -263,6 +266,10 @@ class InterviewForm:
                             return self.name_rec(a, a_base), self.name_rec(b, base)   # "... talked to our reporter, X": X asks
                         return self.name_rec(b, base), self.name_rec(a, a_base)
         return None
+
+    def _person_shaped(self, tok: Any) -> bool:
+        """A token inside an entity that is person_like whatever its type ("Iwan Prydderch" tagged ORG)."""
+        return any(e.start <= tok.i < e.end and self.person_like(e) for e in tok.doc.ents)
 
     def person_like(self, e: Any) -> bool:
         """A PERSON entity, or a two- or three-word proper name the model typed otherwise whose first

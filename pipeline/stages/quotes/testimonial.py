@@ -131,9 +131,29 @@ class TestimonialForm:
         signature: a person's name (perhaps with a place or title after a comma) or a dashed one."""
         from ...quoting.textual import wholly_quoted
 
-        if wholly_quoted(u, [s]) is None or u.index + 1 >= len(self.units):
+        if wholly_quoted(u, [s]) is None:
             return None
-        nu = self.units[u.index + 1]
-        if nu.tags.get("date_only") or len(nu.bare) > 80:
+        below = None
+        if u.index + 1 < len(self.units):
+            nu = self.units[u.index + 1]
+            if not nu.tags.get("date_only") and len(nu.bare) <= 80:
+                below = self.signature(nu.bare, nu.start + (len(nu.text) - len(nu.text.lstrip())), dashed_needed=False)
+        return below or self.name_above(u)
+
+    def name_above(self, u: Any) -> dict[str, Any] | None:
+        """'Olusegun Bright, Bright & Daughters Ltd' on the line right above a quotation line of the same
+        paragraph: a person's signature set over the words, when nothing signs them below and the name
+        line does not itself stand under another quotation (whose signature it would be)."""
+        from ...quoting.textual import wholly_quoted
+
+        if u.first_in_para or not u.index:
             return None
-        return self.signature(nu.bare, nu.start + (len(nu.text) - len(nu.text.lstrip())), dashed_needed=False)
+        pu = self.units[u.index - 1]
+        if pu.para != u.para or len(pu.bare) > 80 or '"' in pu.bare or pu.tags.get("date_only"):
+            return None
+        if not pu.first_in_para:
+            ppu = self.units[pu.index - 1]
+            if wholly_quoted(ppu, self.spans_by_para.get(ppu.para, [])) is not None:
+                return None
+        rec = self.signature(pu.bare, pu.start + (len(pu.text) - len(pu.text.lstrip())), dashed_needed=False)
+        return rec if rec is not None and rec.get("type") == "person" else None
