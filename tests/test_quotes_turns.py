@@ -241,3 +241,20 @@ def test_unlabelled_turns_after_we_spoke_with_a_person_are_that_persons_answers(
                     "What is the hardest part?\n\nThe hat. It weighs more than you would think in a wind.\n")
     assert speaker(one(out, "The last crier retired")) == "Barnaby Oakhurst"
     assert speaker(one(out, "What is the hardest part?")) is None
+
+
+def test_an_interview_credit_line_under_the_last_turn_names_the_asker() -> None:
+    out = quotes_of("Captain Ingeborg Lysaker has steered the coastal ferry for thirty winters. She answered our "
+                    "readers' questions.\n\nQuestion: What is the narrowest point?\nAnswer: About a hundred metres, "
+                    "and the ship is twenty wide.\n\nQuestion: Favourite season?\nAnswer: March, when the light comes "
+                    "back.\n\nInterview by Sunniva Krogh\n")
+    q = one(out, "What is the narrowest point?")
+    assert speaker(q) == "Sunniva Krogh"
+    assert "Sunniva" not in one(out, "March, when the light")["text"]
+
+
+def test_a_lone_word_the_model_tags_person_is_no_rival_to_the_intros_one_person() -> None:
+    out = quotes_of("Captain Ingeborg Lysaker has taken the Hurtigruten through the Raftsund for thirty winters. She "
+                    "answered our readers' questions.\n\nQuestion: Have you ever turned back?\nAnswer: Twice, both times "
+                    "for fog.\n\nQuestion: Favourite season?\nAnswer: March, when the light comes back.\n")
+    assert speaker(one(out, "Twice, both times for fog.")) == "Ingeborg Lysaker"

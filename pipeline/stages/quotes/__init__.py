@@ -60,7 +60,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "outlet_work_nouns": _STR_LIST, "outlet_report_words": _STR_LIST, "valedictions": _STR_LIST, "block_end_lines": _STR_LIST, "note_words": _STR_LIST,
         "interview": {"type": "object", "additionalProperties": False, "properties": {
             "question_labels": _STR_LIST, "answer_labels": _STR_LIST, "intro_pattern": {"type": "string"},
-            "asker_nouns": _STR_LIST}},
+            "asker_nouns": _STR_LIST, "credit_pattern": {"type": "string"}}},
         "forum_cue_pattern": {"type": "string"}, "letter_salutation_pattern": {"type": "string"},
         "turn_taking": {"type": "object", "additionalProperties": False, "required": ["enabled", "max_untagged", "max_turn_words"],
                         "description": "untagged turns of a strict two-person exchange (resolve_turns.py)",

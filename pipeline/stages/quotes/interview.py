@@ -21,6 +21,9 @@ SPEAKER_INTERVIEW_INTRO = declare("quotes.speaker.interview_intro", stage="quote
         params=["interview.intro_pattern"])
 SPEAKER_INTERVIEW_MAIN_PERSON = declare("quotes.speaker.interview_main_person", stage="quotes",
         why="the one person an interview page is about answers its questions")
+SPEAKER_INTERVIEW_CREDIT = declare("quotes.speaker.interview_credit", stage="quotes",
+        why="a credit line under an interview's last turn ('Interview by NAME') names the one who asked",
+        params=["interview.credit_pattern"])
 INTERVIEW_NAMED_TURN = declare(
     "quotes.interview.named_turn", stage="quotes",
     why='a transcript: paragraphs opening "NAME:" where two or more named people each take two turns')
@@ -62,6 +65,10 @@ class InterviewForm:
             self.units[i].tags["label"] = True
         first = min(labels)
         interviewee, interviewer, rule = self.interview_names(first)
+        asker_rule = rule
+        if interviewer is None:
+            interviewer = self.interview_credit(max(labels))
+            asker_rule = SPEAKER_INTERVIEW_CREDIT
         for i, (role, off) in sorted(labels.items()):
             u = self.units[i]
             j = i
@@ -70,9 +77,10 @@ class InterviewForm:
                 j += 1
             d = Draft("interview", u.start + off, self.units[j].end, _ROLE_RULES[role], (i, j), para=u.para)
             who = interviewee if role == "answer" else interviewer
+            why = rule if role == "answer" else asker_rule
             if who is not None:
-                d.speaker = {**who, "rule": rule}
-            d.rules = [d.rule] + ([rule] if who else [])
+                d.speaker = {**who, "rule": why}
+            d.rules = [d.rule] + ([why] if who else [])
             d.source = self.intro_source
             self.add_structure(d)
 
@@ -135,6 +143,16 @@ class InterviewForm:
             turns.pop()
         return turns if len(turns) >= 4 else []
 
+    def interview_credit(self, last: int) -> dict[str, Any] | None:
+        """'Interview by Sunniva Krogh' on a line of its own within the three lines after the last turn."""
+        rx = re.compile(self.cfg["interview"]["credit_pattern"])
+        for u in self.units[last + 1:last + 4]:
+            m = rx.match(u.bare)
+            if m:
+                s0 = u.start + u.text.find(m.group("name"))
+                return self.span_rec(s0, s0 + len(m.group("name")), name=m.group("name"), type="person")
+        return None
+
     def interview_names(self, first: int) -> tuple[dict[str, Any] | None, dict[str, Any] | None, str]:
         """Interviewee and interviewer from the introduction before the first label."""
         from ...quoting.attribution import parse_attribution_line  # noqa: F401
@@ -176,7 +194,7 @@ class InterviewForm:
                 break
             doc, base = self.unit_doc(u)
             for e in doc.ents:
-                if self.person_like(e) and u.start <= base + e.start_char < u.end:
+                if self.person_like(e) and self._named_person(e) and u.start <= base + e.start_char < u.end:
                     key = e.text.split()[-1].lower()
                     counts[key] = counts.get(key, 0) + 1
                     if key not in people or len(e.text) > len(people[key][0].text):
@@ -266,6 +284,14 @@ class InterviewForm:
                             return self.name_rec(a, a_base), self.name_rec(b, base)   # "... talked to our reporter, X": X asks
                         return self.name_rec(b, base), self.name_rec(a, a_base)
         return None
+
+    def _named_person(self, e: Any) -> bool:
+        """A full name, or one word that is a first name or a person of the document: a lone capitalised
+        word the model tags PERSON ("Hurtigruten", a ship) is no candidate for the one person an intro is about."""
+        from ...quoting.gender import name_gender
+
+        return len(e) >= 2 or e.text.lower() in self.finder.persons \
+            or bool(self.cfg["first_name_gender"]) and name_gender(e.text + " x", {}, True) is not None
 
     def _person_shaped(self, tok: Any) -> bool:
         """A token inside an entity that is person_like whatever its type ("Iwan Prydderch" tagged ORG)."""

@@ -60,6 +60,9 @@ KEEP_QUOTED_POST = declare("strip.keep.quoted_post", stage="strip",
 KEEP_POST_HEADER = declare("strip.keep.post_header", stage="strip",
         why="a forum post's own header ('Posted by u/NAME') just above a kept line names the post's author",
         params=["keep.post_header_pattern"])
+KEEP_INTERVIEW_CREDIT = declare("strip.keep.interview_credit", stage="strip",
+        why="a credit line ('Interview by NAME') right after an interview's last kept turn names the asker",
+        params=["keep.interview_credit_pattern", "keep.interview_turn_pattern"])
 KEEP_NO_MAIN_TEXT = declare("strip.keep.no_main_text", stage="strip",
         why="a short document that structure alone would empty keeps what only structure removed",
         params=["keep.no_main_text_max_blocks"])
@@ -106,6 +109,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     posts = [re.compile(p) for p in cfg["quoted_post_patterns"]]
     post_label = re.compile(cfg["quoted_post_label_pattern"]) if cfg["quoted_post_label_pattern"] else None
     post_header = re.compile(cfg["post_header_pattern"]) if cfg["post_header_pattern"] else None
+    credit = re.compile(cfg["interview_credit_pattern"]) if cfg["interview_credit_pattern"] else None
     for i, text in enumerate(texts):
         t = text.strip()
         if not t:
@@ -120,6 +124,9 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             continue
         if turn and structural(i) and turn.match(t) and _after_turn(texts, labels, i, turn):
             labels[i] = ("content", KEEP_INTERVIEW_TURN)
+            continue
+        if credit and turn and structural(i) and credit.match(t) and _after_turn(texts, labels, i, turn):
+            labels[i] = ("content", KEEP_INTERVIEW_CREDIT)
             continue
         if signed and structural(i) and sig_min <= len(t.split()) and words.count_spaced(t) <= sig_words and signed.match(t) \
                 and _after_quotation(texts, labels, i, cfg["quote_open_marks"], cfg["quote_close_marks"]):
