@@ -258,3 +258,12 @@ def test_a_lone_word_the_model_tags_person_is_no_rival_to_the_intros_one_person(
                     "answered our readers' questions.\n\nQuestion: Have you ever turned back?\nAnswer: Twice, both times "
                     "for fog.\n\nQuestion: Favourite season?\nAnswer: March, when the light comes back.\n")
     assert speaker(one(out, "Twice, both times for fog.")) == "Ingeborg Lysaker"
+
+
+def test_a_surname_label_of_an_intro_name_the_model_tags_org_is_a_person() -> None:
+    out = quotes_of("Presenter Magnus Ekdahl talked to the historian Philippa Rundle about the lights of the Northern "
+                    "Isles, for this week's episode.\n\nEkdahl: When was the first light on Fair Isle lit?\n\n"
+                    "Rundle: In 1892, two of them actually, because one could not be seen from both channels.\n\n"
+                    "Ekdahl: Were the keepers lonely?\n\nRundle: Less than you would think, they had families.\n")
+    assert speaker(one(out, "When was the first light")) == "Ekdahl"
+    assert speaker(one(out, "In 1892, two of them")) == "Rundle"

@@ -397,7 +397,7 @@ class NamedTurnsForm:
                 intro_words = set()
                 for pi in range(min(3, len(self.paragraphs))):
                     doc = self.docs[pi]
-                    intro_words |= {w.lower() for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for w in e.text.split()}
+                    intro_words |= {w.lower() for e in doc.ents if self.person_like(e) and len(e) >= 2 for w in e.text.split()}
                     for t in doc:   # "the seaweed grower Osric Breen": proper nouns right after a common noun
                         run = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
                         if t.pos_ == "PROPN" and 2 <= len(run) <= 3 and run[0].i > 0 \
