@@ -137,3 +137,9 @@ def test_a_name_line_under_one_quotation_does_not_sign_the_next_one_too() -> Non
     out = quotes_of('"The fitters were quick, tidy and polite from start to finish."\nMargaret Bright\n'
                     '"We will use them again for the loft conversion next spring."')
     assert speaker(one(out, "We will use them again")) is None
+
+
+def test_a_reviewed_by_line_under_a_quotation_names_its_writer() -> None:
+    out = quotes_of('"Beef was pink, the Yorkshires were enormous and the gravy came in a jug."\n'
+                    'Reviewed by Hamish T. on 2 February 2025')
+    assert speaker(one(out, "Beef was pink")) == "Hamish T."

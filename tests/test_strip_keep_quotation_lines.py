@@ -78,3 +78,8 @@ def test_a_name_said_header_outside_the_body_keeps_its_quoted_post() -> None:
                   f"{PROSE}\n\nbrassmonkey_78\nMar 4\n\nolwen.fixes said:\nthe washers only matter on old taps\n\n"
                   "Quarter-turn it is, and a new cartridge is ordered.\n")
     assert got["olwen.fixes said:"][0] == "content" and got["the washers only matter on old taps"][0] == "content"
+
+
+def test_a_posted_by_line_under_a_quoted_review_is_kept() -> None:
+    got = _labels(f"{PROSE}\n\n{SAYS}\n\nPosted by Marisol\n\nOperations Lead, Harbour Freight\n\n{PROSE}\n")
+    assert got["Posted by Marisol"] == ("content", "strip.keep.testimonial_name")

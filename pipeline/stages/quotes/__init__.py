@@ -56,7 +56,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
                                 "description": "abbreviated titles written before a name and the title noun they stand for ('Sen.' -> senator)"},
         "organisation_words": _STR_LIST, "document_words": _STR_LIST,
         "outlets": _STR_LIST, "outlet_words": _STR_LIST, "outlet_cue_nouns": _STR_LIST,
-        "outlet_medium_nouns": _STR_LIST, "source_labels": _STR_LIST, "outlet_body_heads": _STR_LIST, "outlet_staff_nouns": _STR_LIST, "outlet_by_verbs": _STR_LIST,
+        "outlet_medium_nouns": _STR_LIST, "source_labels": _STR_LIST, "signed_by_pattern": {"type": "string"}, "outlet_body_heads": _STR_LIST, "outlet_staff_nouns": _STR_LIST, "outlet_by_verbs": _STR_LIST,
         "outlet_work_nouns": _STR_LIST, "outlet_report_words": _STR_LIST, "valedictions": _STR_LIST, "block_end_lines": _STR_LIST, "note_words": _STR_LIST,
         "interview": {"type": "object", "additionalProperties": False, "properties": {
             "question_labels": _STR_LIST, "answer_labels": _STR_LIST, "intro_pattern": {"type": "string"},

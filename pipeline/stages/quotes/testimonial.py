@@ -137,8 +137,18 @@ class TestimonialForm:
         if u.index + 1 < len(self.units):
             nu = self.units[u.index + 1]
             if not nu.tags.get("date_only") and len(nu.bare) <= 80:
-                below = self.signature(nu.bare, nu.start + (len(nu.text) - len(nu.text.lstrip())), dashed_needed=False)
+                below = self.signature(nu.bare, nu.start + (len(nu.text) - len(nu.text.lstrip())), dashed_needed=False) \
+                    or self.signed_by(nu)
         return below or self.name_above(u)
+
+    def signed_by(self, nu: Any) -> dict[str, Any] | None:
+        """'Reviewed by Hamish T. on 2 February 2025' under a quotation line: the line says who wrote it."""
+        m = re.match(self.cfg["signed_by_pattern"], nu.bare)
+        if not m or m.group("name").lower() in self.finder.honorifics:
+            return None
+        name = m.group("name")
+        s0 = nu.start + nu.text.find(name, nu.text.find(" by ") + 1)
+        return self.span_rec(s0, s0 + len(name), name=name, type="person", rule=SPEAKER_TESTIMONIAL_NAME)
 
     def name_above(self, u: Any) -> dict[str, Any] | None:
         """'Olusegun Bright, Bright & Daughters Ltd' on the line right above a quotation line of the same

@@ -49,7 +49,7 @@ KEEP_QUOTE_CUE = declare("strip.keep.quote_cue", stage="strip",
         params=["keep.quote_cue_pattern", "keep.quote_end_markers", "keep.quote_max_lines"])
 KEEP_TESTIMONIAL_NAME = declare("strip.keep.testimonial_name", stage="strip",
         why="a short name line right after a kept paragraph that is one quotation signs it",
-        params=["keep.testimonial_name_pattern", "keep.testimonial_name_min_words", "keep.signature_max_words", "keep.quote_open_marks", "keep.quote_close_marks"])
+        params=["keep.testimonial_name_pattern", "keep.signed_by_pattern", "keep.testimonial_name_min_words", "keep.signature_max_words", "keep.quote_open_marks", "keep.quote_close_marks"])
 KEEP_INTERVIEW_TURN = declare("strip.keep.interview_turn", stage="strip",
         why="a labelled interview turn right after a kept labelled turn continues the interview",
         params=["keep.interview_turn_pattern"])
@@ -109,6 +109,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     posts = [re.compile(p) for p in cfg["quoted_post_patterns"]]
     post_label = re.compile(cfg["quoted_post_label_pattern"]) if cfg["quoted_post_label_pattern"] else None
     post_header = re.compile(cfg["post_header_pattern"]) if cfg["post_header_pattern"] else None
+    signed_by = re.compile(cfg["signed_by_pattern"]) if cfg["signed_by_pattern"] else None
     credit = re.compile(cfg["interview_credit_pattern"]) if cfg["interview_credit_pattern"] else None
     for i, text in enumerate(texts):
         t = text.strip()
@@ -119,18 +120,19 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                 if structural(j):
                     labels[j] = ("content", KEEP_QUOTED_POST)
             continue
-        if post_header and structural(i) and post_header.match(t) and i + 1 < len(texts) and labels[i + 1][0] == "content":
-            labels[i] = ("content", KEEP_POST_HEADER)
-            continue
         if turn and structural(i) and turn.match(t) and _after_turn(texts, labels, i, turn):
             labels[i] = ("content", KEEP_INTERVIEW_TURN)
             continue
         if credit and turn and structural(i) and credit.match(t) and _after_turn(texts, labels, i, turn):
             labels[i] = ("content", KEEP_INTERVIEW_CREDIT)
             continue
-        if signed and structural(i) and sig_min <= len(t.split()) and words.count_spaced(t) <= sig_words and signed.match(t) \
+        if signed and structural(i) and sig_min <= len(t.split()) and words.count_spaced(t) <= sig_words \
+                and (signed.match(t) or signed_by and signed_by.match(t)) \
                 and _after_quotation(texts, labels, i, cfg["quote_open_marks"], cfg["quote_close_marks"]):
             labels[i] = ("content", KEEP_TESTIMONIAL_NAME)
+            continue
+        if post_header and structural(i) and post_header.match(t) and i + 1 < len(texts) and labels[i + 1][0] == "content":
+            labels[i] = ("content", KEEP_POST_HEADER)
             continue
         if cue and cue.match(t) and i + 1 < len(texts) and (labels[i + 1][0] == "content" or labels[i + 1][1] == DUPLICATE_LINE):
             if structural(i):
