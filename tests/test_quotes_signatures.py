@@ -143,3 +143,9 @@ def test_a_reviewed_by_line_under_a_quotation_names_its_writer() -> None:
     out = quotes_of('"Beef was pink, the Yorkshires were enormous and the gravy came in a jug."\n'
                     'Reviewed by Hamish T. on 2 February 2025')
     assert speaker(one(out, "Beef was pink")) == "Hamish T."
+
+
+def test_a_letter_to_the_editor_signed_in_capitals_is_its_signatory_s() -> None:
+    out = quotes_of("To the Editor:\n\nA second bridge will fill with traffic within five years, as every new road in "
+                    "this county has done.\n\nMARGARET OYELOWO\nChester")
+    assert speaker(one(out, "A second bridge will fill")) == "MARGARET OYELOWO"

@@ -83,3 +83,9 @@ def test_a_name_said_header_outside_the_body_keeps_its_quoted_post() -> None:
 def test_a_posted_by_line_under_a_quoted_review_is_kept() -> None:
     got = _labels(f"{PROSE}\n\n{SAYS}\n\nPosted by Marisol\n\nOperations Lead, Harbour Freight\n\n{PROSE}\n")
     assert got["Posted by Marisol"] == ("content", "strip.keep.testimonial_name")
+
+
+def test_the_name_lines_under_a_saluted_letter_are_kept() -> None:
+    got = _labels(f"{PROSE}\n\nTo the Editor:\n\nI cross the river twice a day and would welcome any bridge at all, "
+                  "whatever it costs the county.\n\nDaniel Ferreira\nWirral\n")
+    assert got["Daniel Ferreira"] == ("content", "strip.keep.letter_signature")

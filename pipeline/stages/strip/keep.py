@@ -63,6 +63,10 @@ KEEP_POST_HEADER = declare("strip.keep.post_header", stage="strip",
 KEEP_INTERVIEW_CREDIT = declare("strip.keep.interview_credit", stage="strip",
         why="a credit line ('Interview by NAME') right after an interview's last kept turn names the asker",
         params=["keep.interview_credit_pattern", "keep.interview_turn_pattern"])
+KEEP_LETTER_SIGNATURE = declare("strip.keep.letter_signature", stage="strip",
+        why="the name lines right under a letter opened by a salutation ('Sir, —', 'To the Editor:') sign it",
+        params=["keep.salutation_pattern", "keep.salutation_max_paragraphs", "keep.signature_max_lines",
+                "keep.signature_max_words"])
 KEEP_NO_MAIN_TEXT = declare("strip.keep.no_main_text", stage="strip",
         why="a short document that structure alone would empty keeps what only structure removed",
         params=["keep.no_main_text_max_blocks"])
@@ -110,6 +114,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     post_label = re.compile(cfg["quoted_post_label_pattern"]) if cfg["quoted_post_label_pattern"] else None
     post_header = re.compile(cfg["post_header_pattern"]) if cfg["post_header_pattern"] else None
     signed_by = re.compile(cfg["signed_by_pattern"]) if cfg["signed_by_pattern"] else None
+    salutation = re.compile(cfg["salutation_pattern"]) if cfg["salutation_pattern"] else None
     credit = re.compile(cfg["interview_credit_pattern"]) if cfg["interview_credit_pattern"] else None
     for i, text in enumerate(texts):
         t = text.strip()
@@ -131,6 +136,10 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                 and _after_quotation(texts, labels, i, cfg["quote_open_marks"], cfg["quote_close_marks"]):
             labels[i] = ("content", KEEP_TESTIMONIAL_NAME)
             continue
+        if salutation and labels[i][0] == "content" and salutation.match(t):
+            for j in _letter_signature(blocks, texts, labels, i, int(cfg["salutation_max_paragraphs"]), sig_lines, sig_words):
+                if structural(j):
+                    labels[j] = ("content", KEEP_LETTER_SIGNATURE)
         if post_header and structural(i) and post_header.match(t) and i + 1 < len(texts) and labels[i + 1][0] == "content":
             labels[i] = ("content", KEEP_POST_HEADER)
             continue
@@ -264,6 +273,33 @@ def _quoted_post(blocks: list[dict[str, Any]], texts: list[str], i: int, label: 
             out.append(j)
             j += 1
     return out
+
+
+_NAME_LINE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}$")
+
+
+def _letter_signature(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]], i: int,
+                      max_paras: int, max_lines: int, max_words: int) -> list[int]:
+    """The lines of the signature paragraph closing the letter saluted at line i: the first paragraph,
+    within max_paras after it, of at most max_lines short lines opening with a name ("Daniel
+    Ferreira" over "Wirral"), right after a kept paragraph; [] when a paragraph between was removed."""
+    paras: list[list[int]] = []
+    for j in range(i + 1, len(texts)):
+        if not texts[j].strip():
+            continue
+        if paras and blocks[j]["para"] == blocks[paras[-1][0]]["para"]:
+            paras[-1].append(j)
+        elif len(paras) > max_paras:
+            break
+        else:
+            paras.append([j])
+    for n, p in enumerate(paras):
+        if n and len(p) <= max_lines and all(words.count_spaced(texts[j]) <= max_words for j in p) \
+                and _NAME_LINE.match(texts[p[0]].strip()):
+            return p
+        if any(labels[j][0] != "content" for j in p):
+            return []
+    return []
 
 
 def _after_turn(texts: list[str], labels: list[tuple[str, str]], i: int, turn: re.Pattern[str]) -> bool:
