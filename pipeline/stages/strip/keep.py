@@ -120,7 +120,9 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
         t = text.strip()
         if not t:
             continue
-        if structural(i) and any(p.match(t) for p in posts):
+        cue_kept = bool(cue and cue.match(t) and i + 1 < len(texts)
+                        and (labels[i + 1][0] == "content" or labels[i + 1][1] == DUPLICATE_LINE))
+        if structural(i) and not cue_kept and any(p.match(t) for p in posts):   # quote_cue's own case stays its
             for j in _quoted_post(blocks, texts, i, post_label):
                 if structural(j):
                     labels[j] = ("content", KEEP_QUOTED_POST)
@@ -143,7 +145,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
         if post_header and structural(i) and post_header.match(t) and i + 1 < len(texts) and labels[i + 1][0] == "content":
             labels[i] = ("content", KEEP_POST_HEADER)
             continue
-        if cue and cue.match(t) and i + 1 < len(texts) and (labels[i + 1][0] == "content" or labels[i + 1][1] == DUPLICATE_LINE):
+        if cue_kept:
             if structural(i):
                 labels[i] = ("content", KEEP_QUOTE_CUE)
             quoted = []  # a quoted post repeats the post it quotes: the copy stays for the quotation stage
