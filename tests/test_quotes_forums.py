@@ -56,3 +56,24 @@ def test_discourse_user_name_line_is_a_forum_header_but_a_word_label_is_not() ->
 def test_a_capitalised_label_line_is_no_forum_header() -> None:
     out = quotes_of("Ingredients:\nTwo cups of flour, one egg and a glass of milk for the batter." + REPLY)
     assert out["quotations"] == []
+
+
+def test_an_unpunctuated_excerpt_under_a_phpbb_header_is_the_quoted_post() -> None:
+    out = quotes_of("Re: Cloudy water\n\nMy tank went cloudy two days after the water change and the filter is running.\n\n"
+                    "Imogen Castell wrote: ↑Tue May 06, 2025 9:14 am\nmy tank went cloudy two days after the water change\n\n"
+                    "That is a bacterial bloom and it clears on its own within a week, leave the filter alone.\n")
+    assert speaker(one(out, "my tank went cloudy two days")) == "Imogen Castell"
+
+
+def test_an_unread_post_by_header_is_no_outlet_of_the_post_above_it() -> None:
+    out = quotes_of("Re: Cloudy water\n\nThat is a bacterial bloom and it clears on its own within a week, leave the filter.\n\n"
+                    "Unread post by Imogen Castell » Tue May 06, 2025 1:30 pm\n\nThanks, it has cleared already today.\n")
+    assert not [q for q in out["quotations"] if q["text"].startswith("That is a bacterial bloom")]
+
+
+def test_a_reply_marker_names_the_author_of_a_comment_headed_by_the_user_name_alone() -> None:
+    out = quotes_of("r/running\n\nPosted by u/tempo_tom\n\nRan my first marathon without walking a single step today, "
+                    "after two years of training through a wet winter and a knee that never quite healed.\n\n"
+                    "level 1\nu/hill_hannah\n\n> Ran my first marathon without walking\n\nHuge, well done, that is the "
+                    "hardest part of the whole thing and most people never manage it on their first attempt.\n")
+    assert speaker(one(out, "Ran my first marathon without walking")) == "tempo_tom"

@@ -88,3 +88,64 @@ def test_critic_signing_with_the_publication_has_it_as_source() -> None:
     out = quotes_of('"Daskalova has made the year\'s most patient thriller."\n\n— Ruben Takacs, Eastbay Film Review\n')
     q = one(out, "Daskalova has made")
     assert speaker(q) == "Ruben Takacs" and q["source"]["outlet"] == "Eastbay Film Review"
+
+
+def test_an_outlet_with_a_review_score_after_it_signs_the_blurb() -> None:
+    out = quotes_of('"The tightest two-player game I have played this year."\nBoard Game Digest, 9/10')
+    q = one(out, "The tightest two-player game")
+    assert speaker(q) == "Board Game Digest"
+
+
+def test_a_letter_opened_by_sir_and_signed_by_a_name_line_is_the_signatory_s() -> None:
+    out = quotes_of("Sir, — The closure of the swimming pool on weekday mornings leaves the school clubs with nowhere "
+                    "to train before lessons.\n\nAnselm Garrow\nKeswick")
+    assert speaker(one(out, "The closure of the swimming pool")) == "Anselm Garrow"
+
+
+def test_a_salutation_with_no_name_line_under_the_body_is_no_letter() -> None:
+    out = quotes_of("Dear readers, the closure of the swimming pool on weekday mornings leaves the school clubs "
+                    "with nowhere to train before lessons, and we will report on the council meeting next week.")
+    assert not [q for q in out["quotations"] if q["rule"] == "quotes.letter.salutation"]
+
+
+def test_a_headline_over_a_dateline_is_no_excerpt_of_it() -> None:
+    out = quotes_of("Harrow Mills opens a second dye works in Leek\n\nLEEK, England, June 3, 2025 -- Harrow Mills "
+                    "today opened its second dye works, employing forty people.")
+    assert not [q for q in out["quotations"] if q["text"].startswith("Harrow Mills opens")]
+
+
+def test_posted_on_a_date_by_a_name_is_the_byline_of_a_first_person_post() -> None:
+    out = quotes_of("Posted on 4 May 2025 by Henrietta Corsley\n\nThe guard asked for my ticket and I said, "
+                    '"I bought it on the app this morning." He waved me through without a word.')
+    assert speaker(one(out, "I bought it on the app")) == "Henrietta Corsley"
+
+
+def test_a_byline_under_a_headline_and_standfirst_is_no_excerpt_attribution() -> None:
+    out = quotes_of("The Nine Best Rain Jackets of 2025\n\nTired of soggy commutes? These jackets kept our testers dry "
+                    "through a Welsh winter.\n\nByMorwenna TreloarMar 5, 2025 | 4 comments\n\n" + "Every jacket here was worn "
+                    "for at least a month of daily cycling, and we paid for all of them ourselves.")
+    assert not [q for q in out["quotations"] if q["text"].startswith("Tired of soggy commutes")]
+
+
+def test_a_name_line_right_above_a_quotation_line_signs_it_when_nothing_signs_it_below() -> None:
+    out = quotes_of('Margaret Bright, Bright & Daughters Ltd\n"They rewired the whole workshop over a weekend without '
+                    'stopping production once."')
+    assert speaker(one(out, "They rewired the whole workshop")) == "Margaret Bright"
+
+
+def test_a_name_line_under_one_quotation_does_not_sign_the_next_one_too() -> None:
+    out = quotes_of('"The fitters were quick, tidy and polite from start to finish."\nMargaret Bright\n'
+                    '"We will use them again for the loft conversion next spring."')
+    assert speaker(one(out, "We will use them again")) is None
+
+
+def test_a_reviewed_by_line_under_a_quotation_names_its_writer() -> None:
+    out = quotes_of('"Beef was pink, the Yorkshires were enormous and the gravy came in a jug."\n'
+                    'Reviewed by Hamish T. on 2 February 2025')
+    assert speaker(one(out, "Beef was pink")) == "Hamish T."
+
+
+def test_a_letter_to_the_editor_signed_in_capitals_is_its_signatory_s() -> None:
+    out = quotes_of("To the Editor:\n\nA second bridge will fill with traffic within five years, as every new road in "
+                    "this county has done.\n\nMARGARET OYELOWO\nChester")
+    assert speaker(one(out, "A second bridge will fill")) == "MARGARET OYELOWO"

@@ -208,3 +208,62 @@ def test_talking_to_a_reporter_makes_the_reporter_the_asker() -> None:
                     'Q: And in winter?\nA: Fewer than the ducks.\n')
     assert speaker(one(out, "How many boats go through")) == "Daniel Brandt"
     assert speaker(one(out, "In August, sixty")) == "Marguerite Okonjo"
+
+
+def test_named_turns_one_line_each_in_a_paragraph_are_the_labels_turns() -> None:
+    out = quotes_of("Imelda Strachan talked to the weaver Odile Fenchurch at her mill in Hebden.\n\n"
+                    "Strachan: How long does one blanket take?\nFenchurch: Three days on the big loom, a week by hand.\n\n"
+                    "Strachan: And the wool?\nFenchurch: From the farm over the hill, always.\n")
+    assert speaker(one(out, "Three days on the big loom")) == "Fenchurch"
+    assert speaker(one(out, "And the wool?")) == "Strachan"
+    assert not [q for q in out["quotations"] if "Fenchurch:" in q["text"]]
+
+
+def test_q_lines_against_a_surname_label_on_the_next_line_are_an_interview() -> None:
+    out = quotes_of("Last week we spoke with Tobiah Venn-Marlowe, who mends sails in Fowey.\n\n"
+                    "Q: What breaks first on a sail?\nVenn-Marlowe: The stitching, every time, because the sun eats the "
+                    "thread long before the wind does any harm to the cloth itself.\n\n"
+                    "Q: Do you sail yourself?\nVenn-Marlowe: Not since my knees went, but I still crew for my brother "
+                    "on the evening races in the summer when he is short of hands.\n")
+    assert speaker(one(out, "The stitching, every time")) == "Venn-Marlowe"
+
+
+def test_the_one_person_an_intro_names_answers_whatever_entity_type_the_model_gives() -> None:
+    out = quotes_of("Gerda Vanterpool keeps forty hives on the edge of Dartmoor. She answered our questions by email.\n\n"
+                    "Q: When did you start?\nA: In 1998, with one hive and no idea what I was doing.\n\n"
+                    "Q: Do you still get stung?\nA: Most weeks, and you stop noticing after a while.\n")
+    assert speaker(one(out, "In 1998, with one hive")) == "Gerda Vanterpool"
+
+
+def test_unlabelled_turns_after_we_spoke_with_a_person_are_that_persons_answers() -> None:
+    out = quotes_of("This week we spoke with Barnaby Oakhurst, who has been the town crier of Devizes for years.\n\n"
+                    "How did you get the job?\n\nThe last crier retired and nobody else applied, so the mayor asked me.\n\n"
+                    "What is the hardest part?\n\nThe hat. It weighs more than you would think in a wind.\n")
+    assert speaker(one(out, "The last crier retired")) == "Barnaby Oakhurst"
+    assert speaker(one(out, "What is the hardest part?")) is None
+
+
+def test_an_interview_credit_line_under_the_last_turn_names_the_asker() -> None:
+    out = quotes_of("Captain Ingeborg Lysaker has steered the coastal ferry for thirty winters. She answered our "
+                    "readers' questions.\n\nQuestion: What is the narrowest point?\nAnswer: About a hundred metres, "
+                    "and the ship is twenty wide.\n\nQuestion: Favourite season?\nAnswer: March, when the light comes "
+                    "back.\n\nInterview by Sunniva Krogh\n")
+    q = one(out, "What is the narrowest point?")
+    assert speaker(q) == "Sunniva Krogh"
+    assert "Sunniva" not in one(out, "March, when the light")["text"]
+
+
+def test_a_lone_word_the_model_tags_person_is_no_rival_to_the_intros_one_person() -> None:
+    out = quotes_of("Captain Ingeborg Lysaker has taken the Hurtigruten through the Raftsund for thirty winters. She "
+                    "answered our readers' questions.\n\nQuestion: Have you ever turned back?\nAnswer: Twice, both times "
+                    "for fog.\n\nQuestion: Favourite season?\nAnswer: March, when the light comes back.\n")
+    assert speaker(one(out, "Twice, both times for fog.")) == "Ingeborg Lysaker"
+
+
+def test_a_surname_label_of_an_intro_name_the_model_tags_org_is_a_person() -> None:
+    out = quotes_of("Presenter Magnus Ekdahl talked to the historian Philippa Rundle about the lights of the Northern "
+                    "Isles, for this week's episode.\n\nEkdahl: When was the first light on Fair Isle lit?\n\n"
+                    "Rundle: In 1892, two of them actually, because one could not be seen from both channels.\n\n"
+                    "Ekdahl: Were the keepers lonely?\n\nRundle: Less than you would think, they had families.\n")
+    assert speaker(one(out, "When was the first light")) == "Ekdahl"
+    assert speaker(one(out, "In 1892, two of them")) == "Rundle"

@@ -23,6 +23,9 @@ SPEAKER_ATTRIBUTION_PERSON = declare("quotes.speaker.attribution_person", stage=
         why="an attribution line's byline names the excerpt's author",
         params=["name_max_tokens"])
 
+_BYLINE = re.compile(r"^(?:By|BY)\s*[A-Z]")
+_ENDS_TEXT = re.compile(r"[.!?…:;\"”’')\]\d]\s*$")   # a sentence's end, a closing mark or a footnote number
+
 
 class AttributionLineForm:
     @register('quotes.excerpt', 'a paragraph followed by a line naming its outlet, author or date is an excerpt of it', order=40)
@@ -38,6 +41,10 @@ class AttributionLineForm:
             prev = self.units[u.index - 1]
             if prev.index in self.claimed or self.stops_block(prev) or words(prev.text) < 5 or not prev.last_in_para:
                 continue
+            if _BYLINE.match(u.bare) and prev.index > 0 and self.units[prev.index - 1].tags.get("heading"):
+                continue   # headline, standfirst, "By NAME" (or glued "ByNAME"): the article's own byline, no excerpt's
+            if not _ENDS_TEXT.search(prev.text):
+                continue   # a headline over a dateline ("TAMWORTH, May 14 -- ...") is no excerpt: running text ends a sentence
             prev.tags["excerpt_of"] = rec
             spans = [s for s in self.spans_by_para.get(prev.para, []) if prev.start <= s.open < prev.end]
             w = wholly_quoted(prev, spans)

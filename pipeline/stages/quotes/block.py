@@ -146,6 +146,13 @@ class BlockForm:
                 return True
         return False
 
+    def _post_line(self, cue_u: Any, k: int) -> bool:
+        """The line under a forum header in the header's own paragraph ("NAME wrote: ↑date" then the
+        excerpt): short and unpunctuated, it looks like a heading, but it is the quoted post."""
+        u = self.units[k]
+        return u.para == cue_u.para and u.index not in self.claimed \
+            and not any(t in u.tags for t in ("ref", "attribution", "valediction", "date_only", "label", "block_end"))
+
     def make_block(self, cue_u: Any, first: int, inline_rest: int | None, speaker: dict[str, Any] | None,
                    rule: str, wholly_quoted: Any) -> None:
         date = None
@@ -167,7 +174,8 @@ class BlockForm:
             self.add_structure(d)
             return
         if k >= len(self.units) or (k != cue_u.index and self.stops_block(self.units[k])
-                                    and not (rule == BLOCK_FORUM_CUE and self.block_end_ahead(k - 1) == k + 1)):
+                                    and not (rule == BLOCK_FORUM_CUE and (self.block_end_ahead(k - 1) == k + 1
+                                                                          or self._post_line(cue_u, k)))):
             return   # a quoted post's one short line before its end marker looks like a heading: it is the post
         same_para = not cue_u.last_in_para
         units = [k]

@@ -21,6 +21,9 @@ SPEAKER_INTERVIEW_INTRO = declare("quotes.speaker.interview_intro", stage="quote
         params=["interview.intro_pattern"])
 SPEAKER_INTERVIEW_MAIN_PERSON = declare("quotes.speaker.interview_main_person", stage="quotes",
         why="the one person an interview page is about answers its questions")
+SPEAKER_INTERVIEW_CREDIT = declare("quotes.speaker.interview_credit", stage="quotes",
+        why="a credit line under an interview's last turn ('Interview by NAME') names the one who asked",
+        params=["interview.credit_pattern"])
 INTERVIEW_NAMED_TURN = declare(
     "quotes.interview.named_turn", stage="quotes",
     why='a transcript: paragraphs opening "NAME:" where two or more named people each take two turns')
@@ -34,6 +37,7 @@ _ROLE_RULES = {"question": INTERVIEW_QUESTION, "answer": INTERVIEW_ANSWER}
 _ASK_VERBS = ("ask", "question", "quiz")   # verbs whose object is the one asked: an intro's asker and answerer
 _ANSWER_VERBS = ("answer", "field", "take", "face", "tackle")   # "X answered our questions": the subject answers
 _MAX_QUESTION_WORDS = 40
+_TURN_LABEL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*:\s")
 _INTRO_UNITS = 6   # lines before the first label read as the introduction (a news intro runs to a few paragraphs)   # a question turn is one short paragraph (structure, not a parameter to tune)
 
 
@@ -61,6 +65,10 @@ class InterviewForm:
             self.units[i].tags["label"] = True
         first = min(labels)
         interviewee, interviewer, rule = self.interview_names(first)
+        asker_rule = rule
+        if interviewer is None:
+            interviewer = self.interview_credit(max(labels))
+            asker_rule = SPEAKER_INTERVIEW_CREDIT
         for i, (role, off) in sorted(labels.items()):
             u = self.units[i]
             j = i
@@ -69,9 +77,10 @@ class InterviewForm:
                 j += 1
             d = Draft("interview", u.start + off, self.units[j].end, _ROLE_RULES[role], (i, j), para=u.para)
             who = interviewee if role == "answer" else interviewer
+            why = rule if role == "answer" else asker_rule
             if who is not None:
-                d.speaker = {**who, "rule": rule}
-            d.rules = [d.rule] + ([rule] if who else [])
+                d.speaker = {**who, "rule": why}
+            d.rules = [d.rule] + ([why] if who else [])
             d.source = self.intro_source
             self.add_structure(d)
 
@@ -95,20 +104,22 @@ class InterviewForm:
             if len(turns) < 4:
                 continue
             pair = self.intro_pair(intro)
-            if pair is None or pair[0] is None or pair[1] is None:
-                continue
+            if pair is None or pair[0] is None:
+                continue   # "We spoke with X, who ...": X answers; the outlet's unnamed asker gives no speaker
             for n, (first, last) in enumerate(turns):
                 d = Draft("interview", first.start, last.end, INTERVIEW_UNLABELLED, (first.index, last.index),
                           para=first.para)
-                d.speaker = {**pair[1 if n % 2 == 0 else 0], "rule": SPEAKER_INTERVIEW_INTRO}
-                d.rules = [INTERVIEW_UNLABELLED, SPEAKER_INTERVIEW_INTRO]
+                who = pair[1 if n % 2 == 0 else 0]
+                d.speaker = {**who, "rule": SPEAKER_INTERVIEW_INTRO} if who else None
+                d.rules = [INTERVIEW_UNLABELLED] + ([SPEAKER_INTERVIEW_INTRO] if who else [])
                 self.add_structure(d)
 
     def _unlabelled_turns(self, paras: list[list[Any]]) -> list[tuple[Any, Any]]:
         """(first unit, last unit) of each question and answer turn opening `paras`; [] unless it
         opens with a question and holds at least two question-answer pairs."""
-        def usable(p: list[Any]) -> bool:
-            return not any(self.stops_block(u) or '"' in self.text[u.start:u.end] for u in p)
+        def usable(p: list[Any]) -> bool:   # a "NAME:" label opening the paragraph: a labelled turn, not an unlabelled one
+            return not any(self.stops_block(u) or '"' in self.text[u.start:u.end] for u in p) \
+                and not _TURN_LABEL.match(p[0].text)
 
         def question(p: list[Any]) -> bool:
             t = self.text[p[0].start:p[-1].end].strip()
@@ -131,6 +142,16 @@ class InterviewForm:
         if len(turns) % 2 == 1:
             turns.pop()
         return turns if len(turns) >= 4 else []
+
+    def interview_credit(self, last: int) -> dict[str, Any] | None:
+        """'Interview by Sunniva Krogh' on a line of its own within the three lines after the last turn."""
+        rx = re.compile(self.cfg["interview"]["credit_pattern"])
+        for u in self.units[last + 1:last + 4]:
+            m = rx.match(u.bare)
+            if m:
+                s0 = u.start + u.text.find(m.group("name"))
+                return self.span_rec(s0, s0 + len(m.group("name")), name=m.group("name"), type="person")
+        return None
 
     def interview_names(self, first: int) -> tuple[dict[str, Any] | None, dict[str, Any] | None, str]:
         """Interviewee and interviewer from the introduction before the first label."""
@@ -173,7 +194,7 @@ class InterviewForm:
                 break
             doc, base = self.unit_doc(u)
             for e in doc.ents:
-                if e.label_ == "PERSON" and u.start <= base + e.start_char < u.end:
+                if self.person_like(e) and self._named_person(e) and u.start <= base + e.start_char < u.end:
                     key = e.text.split()[-1].lower()
                     counts[key] = counts.get(key, 0) + 1
                     if key not in people or len(e.text) > len(people[key][0].text):
@@ -239,7 +260,7 @@ class InterviewForm:
                 if lemma(v).lower() in _ANSWER_VERBS and any(c.dep_ == "dobj" and c.lower_ in ("questions", "question")
                                                             for c in v.children):
                     return self.name_rec(a, a_base), None   # "X answered our questions": X answers
-                if any(o.lower_ in ("us", "me") or o.ent_type_ == "ORG"
+                if any(o.lower_ in ("us", "me") or o.ent_type_ == "ORG" and not self._person_shaped(o)
                        or self.finder.is_outlet(" ".join(t.text for t in o.subtree if t.dep_ != "det")) for o in objs) \
                         and not any(self.intro_person(o, base) for o in objs):
                     return self.name_rec(a, a_base), None   # "X spoke to us / to the Gazette": X answers, the asker unnamed
@@ -263,6 +284,28 @@ class InterviewForm:
                             return self.name_rec(a, a_base), self.name_rec(b, base)   # "... talked to our reporter, X": X asks
                         return self.name_rec(b, base), self.name_rec(a, a_base)
         return None
+
+    def _named_person(self, e: Any) -> bool:
+        """A full name, or one word that is a first name or a person of the document: a lone capitalised
+        word the model tags PERSON ("Hurtigruten", a ship) is no candidate for the one person an intro is about."""
+        from ...quoting.gender import name_gender
+
+        return len(e) >= 2 or e.text.lower() in self.finder.persons \
+            or bool(self.cfg["first_name_gender"]) and name_gender(e.text + " x", {}, True) is not None
+
+    def _person_shaped(self, tok: Any) -> bool:
+        """A token inside an entity that is person_like whatever its type ("Iwan Prydderch" tagged ORG)."""
+        return any(e.start <= tok.i < e.end and self.person_like(e) for e in tok.doc.ents)
+
+    def person_like(self, e: Any) -> bool:
+        """A PERSON entity, or a two- or three-word proper name the model typed otherwise whose first
+        word is a first name ("Gerda Vanterpool" tagged GPE): the name's shape, not the entity type."""
+        from ...quoting.gender import name_gender
+
+        if e.label_ == "PERSON":
+            return True
+        return 2 <= len(e) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in e) \
+            and bool(self.cfg["first_name_gender"]) and name_gender(e.text, {}, True) is not None
 
     def intro_names(self, u: Any) -> list[tuple[int, int, str]]:
         """The persons (PERSON entities) an introduction line names, doc-relative."""
@@ -335,11 +378,13 @@ class NamedTurnsForm:
                         r"(?:\s*:|\s+[—–])\s+(?P<rest>\S.*)")
         turns: dict[str, list[tuple[Any, int]]] = {}
         self._label_at: dict[int, int] = {}   # unit -> where its label starts (after a time stamp)
+        labelled_paras: set[Any] = set()   # paragraphs opening with a label: a later line may open a turn too
         for u in self.units:
-            if not u.first_in_para or u.index in self.claimed or u.tags.get("label"):
+            if not (u.first_in_para or u.para in labelled_paras) or u.index in self.claimed or u.tags.get("label"):
                 continue
             m = rx.match(u.text)
             if m:
+                labelled_paras.add(u.para)
                 turns.setdefault(m.group("label"), []).append((u, m.start("rest")))
                 self._label_at[u.index] = m.start("label")
 
@@ -352,7 +397,7 @@ class NamedTurnsForm:
                 intro_words = set()
                 for pi in range(min(3, len(self.paragraphs))):
                     doc = self.docs[pi]
-                    intro_words |= {w.lower() for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for w in e.text.split()}
+                    intro_words |= {w.lower() for e in doc.ents if self.person_like(e) and len(e) >= 2 for w in e.text.split()}
                     for t in doc:   # "the seaweed grower Osric Breen": proper nouns right after a common noun
                         run = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
                         if t.pos_ == "PROPN" and 2 <= len(run) <= 3 and run[0].i > 0 \
@@ -386,7 +431,7 @@ class NamedTurnsForm:
         for items in people.values():
             for u, off, label in items:
                 j = u.index
-                while j + 1 < len(self.units) and not self.units[j + 1].first_in_para:
+                while j + 1 < len(self.units) and not self.units[j + 1].first_in_para and j + 1 not in self._label_at:
                     j += 1
                 d = Draft("interview", u.start + off, self.units[j].end, INTERVIEW_NAMED_TURN, (u.index, j),
                           para=u.para)
@@ -440,7 +485,7 @@ class NamedTurnsForm:
         asker = pair[1] if pair is not None else None
         for _, role, u, off, label in seq:
             j = u.index
-            while j + 1 < len(self.units) and not self.units[j + 1].first_in_para:
+            while j + 1 < len(self.units) and not self.units[j + 1].first_in_para and j + 1 not in self._label_at:
                 j += 1
             d = Draft("interview", u.start + off, self.units[j].end, INTERVIEW_NAMED_TURN, (u.index, j), para=u.para)
             if role == "a":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .draft import Draft
 from .registry import register
@@ -14,6 +15,9 @@ LETTER_SIGNATURE = declare("quotes.letter.signature", stage="quotes",
         params=["valedictions"])
 SPEAKER_SIGNATURE = declare("quotes.speaker.signature", stage="quotes",
         why="a letter's signature names its author", params=["valedictions"])
+LETTER_SALUTATION = declare("quotes.letter.salutation", stage="quotes",
+        why="a letter opened by a salutation ('Sir, —', 'Dear Editor,') and signed by a name line under its body "
+            "(no valediction: a letters page) is its signatory's", params=["letter_salutation_pattern"])
 DATE_LETTER_DATELINE = declare("quotes.date.letter_dateline", stage="quotes",
         why="a letter's date line dates its body", params=["months", "year_pivot"])
 
@@ -64,3 +68,55 @@ class LetterForm:
             self.add_structure(d, claim=False)
             for k2 in range(first, v.index + 1 + len(sig)):
                 self.units[k2].tags.setdefault("in_letter", d)
+
+    @register(LETTER_SALUTATION, order=21)
+    def saluted_letters(self) -> None:
+        """'Sir, — The proposal ...' / ... / 'Agnes Whitlow' over 'Kirkby Stephen': the paragraphs from a
+        salutation to a signature paragraph of one to three short lines, the first a person's name
+        (PERSON-tagged or opening with a first name). No signature within six paragraphs: no letter."""
+        from ...text.words import count as words
+
+        rx = re.compile(self.cfg["letter_salutation_pattern"])
+        paras: list[list[Any]] = []
+        for u in self.units:
+            if u.first_in_para or not paras:
+                paras.append([u])
+            else:
+                paras[-1].append(u)
+        for k, p in enumerate(paras):
+            u = p[0]
+            m = rx.match(u.text)
+            if not m or u.index in self.claimed or u.tags.get("in_letter"):
+                continue
+            inline = bool(u.text[m.end():].strip())   # "Sir, — The proposal ...": the body opens on the salutation's line
+            body = p if inline else []
+            for q in paras[k + 1:k + 7]:
+                name = self._signature_name(q, words)
+                if name is not None and body:
+                    s0 = u.start + m.end() if inline else body[0].start
+                    d = Draft("letter", s0, body[-1].end, LETTER_SALUTATION, (body[0].index, body[-1].index),
+                              para=body[0].para)
+                    d.speaker = self.span_rec(q[0].start, q[0].start + len(name), name=name, type="person",
+                                              rule=SPEAKER_SIGNATURE)
+                    d.rules = [LETTER_SALUTATION, SPEAKER_SIGNATURE]
+                    self.add_structure(d, claim=False)
+                    for x in body + q:
+                        x.tags.setdefault("in_letter", d)
+                    break
+                if any(x.index in self.claimed or x.tags.get("in_letter")
+                       or any(t in x.tags for t in ("heading", "valediction", "attribution", "label")) for x in q):
+                    break
+                body = body + q
+
+    def _signature_name(self, p: list[Any], words: Any) -> str | None:
+        """The name a signature paragraph opens with: one to three short lines, the first a person's name."""
+        from ...quoting.gender import name_gender
+
+        if not 1 <= len(p) <= 3 or any(words(u.text) > 4 or u.index in self.claimed for u in p):
+            return None
+        name = p[0].text.strip(" ,")
+        if not re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}", name):
+            return None
+        known = name.lower() in self.finder.persons or bool(self.cfg["first_name_gender"]) \
+            and name_gender(name.split()[0] + " x", {}, True) is not None
+        return name if known else None

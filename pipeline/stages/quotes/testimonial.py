@@ -31,6 +31,8 @@ SIGNATURE_RE = re.compile(rf"^\s*(?:(?P<score>\d+(?:\.\d+)?\s*/\s*\d+|\d(?:\.\d)
                           rf"(?P<name>{_WEB}|{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|van|von|da|al|&))*(?P<family>\s+family)?)"
                           rf"(?P<rest>\s*,\s*[^\n]{{0,60}}|\s+(?:at|of|from)\s+[^\n]{{1,60}}|\s*\([^()\n]{{1,30}}\))?(?(label)\s*\))\s*$")   # "— X at Y", "— X of Y", "X (Y)"
 
+_SCORE_AFTER = re.compile(r"\d+(?:\.\d+)?\s*/\s*\d+|\d(?:\.\d)?\s*stars?")
+
 
 class TestimonialForm:
     def signature(self, line: str, start: int, dashed_needed: bool) -> dict[str, Any] | None:
@@ -62,8 +64,11 @@ class TestimonialForm:
         titled = any(w.lower().strip(".,") in self.finder.titles for w in words)   # "Senior Team Lead"
         # "— The Okonkwo family": a household signs as its people do
         person = not titled and (whole or first or name.lower() in self.finder.persons or bool(m.group("family")))
-        dashed = bool(m.group("dash") or m.group("score") or labelled)
         rest = (m.group("rest") or "").strip(" ,")
+        scored_after = _SCORE_AFTER.fullmatch(rest) is not None   # "Meeple Monthly, 9/10": a review's score signs it as a dash does
+        if scored_after:
+            rest = ""
+        dashed = bool(m.group("dash") or m.group("score") or labelled or scored_after)
         if labelled:
             person = False   # "(Source: X)" names where the words were published
         if is_web_address(name) or not dashed and not person and self.finder.is_outlet(name):
@@ -126,9 +131,39 @@ class TestimonialForm:
         signature: a person's name (perhaps with a place or title after a comma) or a dashed one."""
         from ...quoting.textual import wholly_quoted
 
-        if wholly_quoted(u, [s]) is None or u.index + 1 >= len(self.units):
+        if wholly_quoted(u, [s]) is None:
             return None
-        nu = self.units[u.index + 1]
-        if nu.tags.get("date_only") or len(nu.bare) > 80:
+        below = None
+        if u.index + 1 < len(self.units):
+            nu = self.units[u.index + 1]
+            if not nu.tags.get("date_only") and len(nu.bare) <= 80:
+                below = self.signature(nu.bare, nu.start + (len(nu.text) - len(nu.text.lstrip())), dashed_needed=False) \
+                    or self.signed_by(nu)
+        return below or self.name_above(u)
+
+    def signed_by(self, nu: Any) -> dict[str, Any] | None:
+        """'Reviewed by Hamish T. on 2 February 2025' under a quotation line: the line says who wrote it."""
+        m = re.match(self.cfg["signed_by_pattern"], nu.bare)
+        if not m or m.group("name").lower() in self.finder.honorifics:
             return None
-        return self.signature(nu.bare, nu.start + (len(nu.text) - len(nu.text.lstrip())), dashed_needed=False)
+        name = m.group("name")
+        s0 = nu.start + nu.text.find(name, nu.text.find(" by ") + 1)
+        return self.span_rec(s0, s0 + len(name), name=name, type="person", rule=SPEAKER_TESTIMONIAL_NAME)
+
+    def name_above(self, u: Any) -> dict[str, Any] | None:
+        """'Olusegun Bright, Bright & Daughters Ltd' on the line right above a quotation line of the same
+        paragraph: a person's signature set over the words, when nothing signs them below and the name
+        line does not itself stand under another quotation (whose signature it would be)."""
+        from ...quoting.textual import wholly_quoted
+
+        if u.first_in_para or not u.index:
+            return None
+        pu = self.units[u.index - 1]
+        if pu.para != u.para or len(pu.bare) > 80 or '"' in pu.bare or pu.tags.get("date_only"):
+            return None
+        if not pu.first_in_para:
+            ppu = self.units[pu.index - 1]
+            if wholly_quoted(ppu, self.spans_by_para.get(ppu.para, [])) is not None:
+                return None
+        rec = self.signature(pu.bare, pu.start + (len(pu.text) - len(pu.text.lstrip())), dashed_needed=False)
+        return rec if rec is not None and rec.get("type") == "person" else None

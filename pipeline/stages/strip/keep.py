@@ -49,10 +49,24 @@ KEEP_QUOTE_CUE = declare("strip.keep.quote_cue", stage="strip",
         params=["keep.quote_cue_pattern", "keep.quote_end_markers", "keep.quote_max_lines"])
 KEEP_TESTIMONIAL_NAME = declare("strip.keep.testimonial_name", stage="strip",
         why="a short name line right after a kept paragraph that is one quotation signs it",
-        params=["keep.testimonial_name_pattern", "keep.testimonial_name_min_words", "keep.signature_max_words", "keep.quote_open_marks", "keep.quote_close_marks"])
+        params=["keep.testimonial_name_pattern", "keep.signed_by_pattern", "keep.testimonial_name_min_words", "keep.signature_max_words", "keep.quote_open_marks", "keep.quote_close_marks"])
 KEEP_INTERVIEW_TURN = declare("strip.keep.interview_turn", stage="strip",
         why="a labelled interview turn right after a kept labelled turn continues the interview",
         params=["keep.interview_turn_pattern"])
+KEEP_QUOTED_POST = declare("strip.keep.quoted_post", stage="strip",
+        why="a forum reply quoting a post under its software's header ('Originally Posted by NAME', 'NAME wrote: "
+            "↑date') is a post of the thread: the header, the excerpt under it and the reply after it",
+        params=["keep.quoted_post_patterns", "keep.quoted_post_label_pattern"])
+KEEP_POST_HEADER = declare("strip.keep.post_header", stage="strip",
+        why="a forum post's own header ('Posted by u/NAME') just above a kept line names the post's author",
+        params=["keep.post_header_pattern"])
+KEEP_INTERVIEW_CREDIT = declare("strip.keep.interview_credit", stage="strip",
+        why="a credit line ('Interview by NAME') right after an interview's last kept turn names the asker",
+        params=["keep.interview_credit_pattern", "keep.interview_turn_pattern"])
+KEEP_LETTER_SIGNATURE = declare("strip.keep.letter_signature", stage="strip",
+        why="the name lines right under a letter opened by a salutation ('Sir, —', 'To the Editor:') sign it",
+        params=["keep.salutation_pattern", "keep.salutation_max_paragraphs", "keep.signature_max_lines",
+                "keep.signature_max_words"])
 KEEP_NO_MAIN_TEXT = declare("strip.keep.no_main_text", stage="strip",
         why="a short document that structure alone would empty keeps what only structure removed",
         params=["keep.no_main_text_max_blocks"])
@@ -96,18 +110,42 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     turn = re.compile(cfg["interview_turn_pattern"]) if cfg["interview_turn_pattern"] else None
     signed = re.compile(cfg["testimonial_name_pattern"]) if cfg["testimonial_name_pattern"] else None
     sig_min = int(cfg["testimonial_name_min_words"])   # one bare word ("Headquarters") signs nothing
+    posts = [re.compile(p) for p in cfg["quoted_post_patterns"]]
+    post_label = re.compile(cfg["quoted_post_label_pattern"]) if cfg["quoted_post_label_pattern"] else None
+    post_header = re.compile(cfg["post_header_pattern"]) if cfg["post_header_pattern"] else None
+    signed_by = re.compile(cfg["signed_by_pattern"]) if cfg["signed_by_pattern"] else None
+    salutation = re.compile(cfg["salutation_pattern"]) if cfg["salutation_pattern"] else None
+    credit = re.compile(cfg["interview_credit_pattern"]) if cfg["interview_credit_pattern"] else None
     for i, text in enumerate(texts):
         t = text.strip()
         if not t:
             continue
+        cue_kept = bool(cue and cue.match(t) and i + 1 < len(texts)
+                        and (labels[i + 1][0] == "content" or labels[i + 1][1] == DUPLICATE_LINE))
+        if structural(i) and not cue_kept and any(p.match(t) for p in posts):   # quote_cue's own case stays its
+            for j in _quoted_post(blocks, texts, i, post_label):
+                if structural(j):
+                    labels[j] = ("content", KEEP_QUOTED_POST)
+            continue
         if turn and structural(i) and turn.match(t) and _after_turn(texts, labels, i, turn):
             labels[i] = ("content", KEEP_INTERVIEW_TURN)
             continue
-        if signed and structural(i) and sig_min <= len(t.split()) and words.count_spaced(t) <= sig_words and signed.match(t) \
+        if credit and turn and structural(i) and credit.match(t) and _after_turn(texts, labels, i, turn):
+            labels[i] = ("content", KEEP_INTERVIEW_CREDIT)
+            continue
+        if signed and structural(i) and sig_min <= len(t.split()) and words.count_spaced(t) <= sig_words \
+                and (signed.match(t) or signed_by and signed_by.match(t)) \
                 and _after_quotation(texts, labels, i, cfg["quote_open_marks"], cfg["quote_close_marks"]):
             labels[i] = ("content", KEEP_TESTIMONIAL_NAME)
             continue
-        if cue and cue.match(t) and i + 1 < len(texts) and (labels[i + 1][0] == "content" or labels[i + 1][1] == DUPLICATE_LINE):
+        if salutation and labels[i][0] == "content" and salutation.match(t):
+            for j in _letter_signature(blocks, texts, labels, i, int(cfg["salutation_max_paragraphs"]), sig_lines, sig_words):
+                if structural(j):
+                    labels[j] = ("content", KEEP_LETTER_SIGNATURE)
+        if post_header and structural(i) and post_header.match(t) and i + 1 < len(texts) and labels[i + 1][0] == "content":
+            labels[i] = ("content", KEEP_POST_HEADER)
+            continue
+        if cue_kept:
             if structural(i):
                 labels[i] = ("content", KEEP_QUOTE_CUE)
             quoted = []  # a quoted post repeats the post it quotes: the copy stays for the quotation stage
@@ -216,6 +254,54 @@ def _after_prose(texts: list[str], labels: list[tuple[str, str]], i: int, min_wo
             continue
         return labels[j][0] == "content" and words.count_spaced(t) >= min_words
     return False
+
+
+def _quoted_post(blocks: list[dict[str, Any]], texts: list[str], i: int, label: re.Pattern[str] | None) -> list[int]:
+    """The lines of a quoted post headed at line i: the software's label line just above the header,
+    the header, the excerpt (the rest of its paragraph) and the reply (the next paragraph, when it
+    opens with a sentence, up to a line without words: a signature's rule)."""
+    out = [i]
+    if label and i and blocks[i - 1]["para"] == blocks[i]["para"] and label.match(texts[i - 1].strip()):
+        out.append(i - 1)
+    j = i + 1
+    while j < len(texts) and blocks[j]["para"] == blocks[i]["para"]:
+        out.append(j)
+        j += 1
+    while j < len(texts) and not texts[j].strip():
+        j += 1
+    if j < len(texts) and len(texts[j].split()) >= 3 and _SENTENCE.search(texts[j].strip()):
+        reply = blocks[j]["para"]
+        while j < len(texts) and blocks[j]["para"] == reply and re.search(r"\w", texts[j]):
+            out.append(j)
+            j += 1
+    return out
+
+
+_NAME_LINE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}$")
+
+
+def _letter_signature(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]], i: int,
+                      max_paras: int, max_lines: int, max_words: int) -> list[int]:
+    """The lines of the signature paragraph closing the letter saluted at line i: the first paragraph,
+    within max_paras after it, of at most max_lines short lines opening with a name ("Daniel
+    Ferreira" over "Wirral"), right after a kept paragraph; [] when a paragraph between was removed."""
+    paras: list[list[int]] = []
+    for j in range(i + 1, len(texts)):
+        if not texts[j].strip():
+            continue
+        if paras and blocks[j]["para"] == blocks[paras[-1][0]]["para"]:
+            paras[-1].append(j)
+        elif len(paras) > max_paras:
+            break
+        else:
+            paras.append([j])
+    for n, p in enumerate(paras):
+        if n and len(p) <= max_lines and all(words.count_spaced(texts[j]) <= max_words for j in p) \
+                and _NAME_LINE.match(texts[p[0]].strip()):
+            return p
+        if any(labels[j][0] != "content" for j in p):
+            return []
+    return []
 
 
 def _after_turn(texts: list[str], labels: list[tuple[str, str]], i: int, turn: re.Pattern[str]) -> bool:
