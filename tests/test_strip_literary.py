@@ -79,3 +79,49 @@ def test_the_short_closing_lines_of_a_story_are_kept(decided: dict[str, Any], li
 
 def test_a_chapter_heading_inside_the_story_is_kept(decided: dict[str, Any]) -> None:
     assert decided["Chapter Two"][0] == "content"
+
+
+WRAPPED = '''The rain had not ceased since morning, and Mr. Harrow stood at the
+window of the little parlour with his hands behind his back, watching
+the carts go by in the lane.
+
+"I must," he answered. "Tobin expects me, and I have put him off
+twice already."
+
+He turned from the glass and regarded her for a moment.
+
+Margaret smiled a little at that, and went to call the boy; and her
+brother, left alone, took down his coat from the peg behind the door
+and stood turning his hat round and round in his fingers, as a man
+does who has something on his mind that he would rather not think of
+at all.
+
+"It is only a mill," he said aloud to the empty room, "and only
+money."
+'''
+
+
+def _labels(cfg: Any, name: str, text: str) -> dict[str, str]:  # noqa: F811
+    ext, out = run_strip(cfg, name, text)
+    return {b["text"]: d["label"] for b, d in zip(ext["blocks"], out["decisions"])}
+
+
+def test_the_last_paragraphs_of_a_hard_wrapped_story_are_kept(cfg: Any) -> None:  # noqa: F811
+    labels = _labels(cfg, "wrapped.txt", WRAPPED)
+    assert labels["at all."] == "content" and labels["money.\""] == "content"
+    assert labels["does who has something on his mind that he would rather not think of"] == "content"
+
+
+def test_code_lines_of_one_width_are_no_wrapped_paragraph(cfg: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip.text_wrap import wrapped_runs
+
+    texts = [">>> from functools import partial, Placeholder as _ and more",
+             ">>> remove = partial(str.replace, _, _, '') and some more"]
+    assert wrapped_runs([{"para": 0}, {"para": 0}], texts, [0, 1], 40, 100) == []
+
+
+def test_a_card_description_and_its_button_are_no_wrapped_paragraph(cfg: Any) -> None:  # noqa: F811
+    from pipeline.stages.strip.text_wrap import wrapped_runs
+
+    texts = ["Discover the full range of garden tools for every season.", "Explore"]
+    assert wrapped_runs([{"para": 0}, {"para": 0}], texts, [0, 1], 40, 100) == []

@@ -86,7 +86,7 @@ _TEXT_SCHEMA = _section(  # text_dump.py
     enabled={"type": "boolean"}, min_words=_COUNT, mid_words=_COUNT, long_words=_COUNT, min_stopword_share=_SHARE,
     line_penalty=_SHARE, word_penalty=_SHARE, repeated_max_words=_COUNT, repeated_min_count=_COUNT,
     sentence_line_weight=_SHARE, heading_reach=_COUNT, max_gap=_COUNT, edge_min_words=_COUNT, prose_allowance=_SHARE,
-    repeated_run_min_lines=_COUNT, repeated_run_max_words=_COUNT, paragraph_attach={"enum": ["all", "wrapped", "none"]},
+    repeated_run_min_lines=_COUNT, repeated_run_max_words=_COUNT, paragraph_attach={"enum": ["all", "wrapped", "none"]}, wrap_min_chars=_COUNT, wrap_max_chars=_COUNT,
     link_like_separators=_COUNT, link_like_glued=_COUNT, menu_line_min_words=_COUNT, menu_line_min_capitalised=_SHARE,
     menu_line_long_words=_COUNT, menu_line_long_capitalised=_SHARE, menu_line_long_comma_share=_SHARE,
     footer_zone_share=_SHARE, footer_prose_after_words=_COUNT, outside_min_words=_COUNT, counter_line={"type": "string"}, after_body_min_words=_COUNT,

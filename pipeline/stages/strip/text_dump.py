@@ -34,7 +34,7 @@ from typing import Any
 
 from ...text import sentences, words
 from ...rules import declare
-from . import text_lists, text_records, text_sections
+from . import text_lists, text_records, text_sections, text_wrap
 
 # the rules this module applies: declared once here, used through these constants
 _BODY_PARAMS = ["text.enabled", "text.min_words", "text.mid_words", "text.long_words", "text.min_stopword_share", "text.stopwords"]   # what every body rule reads
@@ -43,7 +43,8 @@ TEXT_PROSE_LINE = declare("strip.text.prose_line", stage="strip",
         params=[*_BODY_PARAMS, "text.outside_min_words", "text.after_body_min_words"])
 TEXT_MAIN_BODY = declare("strip.text.main_body", stage="strip",
         why="the best-scoring run of prose lines is the page's main text",
-        params=[*_BODY_PARAMS, "text.line_penalty", "text.word_penalty", "text.prose_allowance"])
+        params=[*_BODY_PARAMS, "text.line_penalty", "text.word_penalty", "text.prose_allowance", "text.wrap_min_chars",
+                "text.wrap_max_chars"])
 TEXT_OUTSIDE_BODY = declare("strip.text.outside_body", stage="strip",
         why="a line outside the main body is page furniture", params=_BODY_PARAMS)
 TEXT_ATTACHED_LINE = declare("strip.text.attached_line", stage="strip",
@@ -152,6 +153,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     long_words = int(cfg["long_words"])
     feats = {i: Line(*line_features(texts[i], stop, long_words)) for i in idx}
     prose = {i: _prose(feats[i], cfg) for i in idx}
+    prose.update(dict.fromkeys(_wrapped_prose(blocks, texts, idx, stop, cfg), True))
     # a long line of capitalised menu entries with no sentence in it is a menu, not prose
     menu_lines = {i for i in idx if prose[i] and _run_on_menu(texts[i], cfg)}
     prose.update((i, False) for i in menu_lines)
@@ -417,6 +419,18 @@ def _repeated_runs(idx: list[int], keys: dict[int, str], prose: dict[int, bool],
             continue
         for pos in starts:
             out.update(idx[pos:pos + min_lines])
+    return out
+
+
+def _wrapped_prose(blocks: list[dict[str, Any]], texts: list[str], idx: list[int], stop: frozenset[str],
+                   cfg: dict[str, Any]) -> list[int]:
+    """The lines of hard-wrapped paragraphs (``text_wrap``) that read as one are a sentence of
+    running text (punctuation, stopwords): each is prose."""
+    out: list[int] = []
+    for g in text_wrap.wrapped_runs(blocks, texts, idx, int(cfg["wrap_min_chars"]), int(cfg["wrap_max_chars"])):
+        _, share, punct = line_features(" ".join(texts[i].strip() for i in g), stop)
+        if punct and share >= float(cfg["min_stopword_share"]):
+            out.extend(g)
     return out
 
 
