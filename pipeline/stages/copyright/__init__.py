@@ -18,9 +18,9 @@ from .signals import (Candidate, excerpt_markers, letter, long_quotation, news_a
                               sig)
 from .cumulative import source_totals
 from .duplicates import drop_copies_of_duplicates, duplicate_documents, merge_spans
-from .reprint import reprint, with_attribution_lines
+from .reprint import reprint
 from .rights import apply_licence, rights_signals
-from .text import WORD_RE, count_words, paragraphs
+from .text import WORD_RE, count_words, paragraphs, with_attribution_lines
 from .voice import drop_own_interviews, own_interviews
 from ..normalise import clean_text
 

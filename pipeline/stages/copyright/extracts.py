@@ -1,0 +1,70 @@
+"""A reproduced article as real pages paste it: the site's furniture inside it, the host's remarks between extracts.
+
+Why: pages rarely paste an article clean. Its link lines ("Related: <title>", "Read more: <title>") and
+image captions come with it, and a page that comments on a piece quotes it in extracts, each closed by
+an elision mark ("[...]") or opened by a line of its own ("<Outlet> goes on:"), with its own remarks in
+the first person between them. The extracts are the passage, one flag each; the remarks are the host's
+and never inside a flag (``copyright.reprint`` reads these shapes; thresholds in ``copyright.reprint``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .text import Para, is_running_text, rx
+from .voice import first_person, host_voice, reportage
+
+
+def layout_line(p: Para, rcfg: dict[str, Any]) -> bool:
+    """An ad slot's line, a link line to another story or an image's caption: the host's layout, not text."""
+    t = p.text.strip()
+    return bool(rx(rcfg["interruption_pattern"]).match(t) or rx(rcfg["furniture_pattern"]).match(t))
+
+
+def before_furniture(paras: list[Para], k: int, rcfg: dict[str, Any]) -> int:
+    """The article's last paragraph when paragraph ``k`` (before its source line or notice) is a pasted
+    link or caption line after it ("Read more: <title>"): ``k - 1``; else ``k``."""
+    if 0 < k < len(paras) and len(paras[k].lines) == 1 and rx(rcfg["furniture_pattern"]).match(paras[k].text.strip()) \
+            and is_running_text(paras[k - 1], rcfg["prose_min_words"]):
+        return k - 1
+    return k
+
+
+def elision(p: Para, rcfg: dict[str, Any]) -> bool:
+    """A line that is only an elision mark ("[...]", "(…)"): the editor's cut between two extracts."""
+    return len(p.lines) == 1 and bool(rx(rcfg["extracts"]["elision_line_pattern"]).match(p.text.strip()))
+
+
+def host_remark(p: Para, passage: list[Para], vcfg: dict[str, Any]) -> bool:
+    """The host speaking between extracts: its own first person, or one first-person word in a short
+    paragraph after a passage in reportage's voice."""
+    if host_voice(p, vcfg):
+        return True
+    return first_person(p.text, vcfg) >= 1 and p.words <= vcfg["min_passage_words"] // 2 and reportage(passage, vcfg)
+
+
+def extract_ends(paras: list[Para], j: int, run: list[int], vcfg: dict[str, Any], rcfg: dict[str, Any]) -> bool:
+    """The extract read so far (``run``) ends before paragraph ``j``: an elision line with the host's remark
+    after it (an elision line inside an extract, text on both sides, is the extract's own cut)."""
+    if not (run and j + 1 < len(paras) and elision(paras[j], rcfg)):
+        return False
+    return host_remark(paras[j + 1], [paras[k] for k in run], vcfg)
+
+
+def trim_remarks(paras: list[Para], run: list[int], vcfg: dict[str, Any]) -> list[int]:
+    """An extract that the next extract's own line closes loses the host's remarks at its end."""
+    while len(run) > 1 and host_remark(paras[run[-1]], [paras[k] for k in run[:-1]], vcfg):
+        run = run[:-1]
+    return run
+
+
+def next_extract(paras: list[Para], j: int, run: list[int], vcfg: dict[str, Any], rcfg: dict[str, Any]) -> int | None:
+    """After an extract closed by an elision line at ``j``: the first paragraph of the next extract (past
+    at most ``max_remark_paragraphs`` of the host's remarks, none of them a heading), or None."""
+    passage = [paras[k] for k in run]
+    k = j + 1
+    while k < len(paras) and k - j - 1 < rcfg["extracts"]["max_remark_paragraphs"] and host_remark(paras[k], passage, vcfg):
+        k += 1
+    if k == j + 1 or k >= len(paras) or not is_running_text(paras[k], rcfg["prose_min_words"]):
+        return None
+    return k
