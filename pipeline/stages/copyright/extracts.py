@@ -35,36 +35,59 @@ def elision(p: Para, rcfg: dict[str, Any]) -> bool:
     return len(p.lines) == 1 and bool(rx(rcfg["extracts"]["elision_line_pattern"]).match(p.text.strip()))
 
 
-def host_remark(p: Para, passage: list[Para], vcfg: dict[str, Any]) -> bool:
+def host_remark(p: Para, passage: list[Para], vcfg: dict[str, Any], rcfg: dict[str, Any]) -> bool:
     """The host speaking between extracts: its own first person, or one first-person word in a short
-    paragraph after a passage in reportage's voice."""
+    paragraph (an aside's length) after a passage in reportage's voice."""
     if host_voice(p, vcfg):
         return True
-    return first_person(p.text, vcfg) >= 1 and p.words <= vcfg["min_passage_words"] // 2 and reportage(passage, vcfg)
+    return first_person(p.text, vcfg) >= 1 and p.words <= rcfg["extracts"]["aside_max_words"] and reportage(passage, vcfg)
 
 
 def extract_ends(paras: list[Para], j: int, run: list[int], vcfg: dict[str, Any], rcfg: dict[str, Any]) -> bool:
-    """The extract read so far (``run``) ends before paragraph ``j``: an elision line with the host's remark
-    after it (an elision line inside an extract, text on both sides, is the extract's own cut)."""
-    if not (run and j + 1 < len(paras) and elision(paras[j], rcfg)):
+    """The extract read so far (``run``) ends before paragraph ``j``: an elision line and the host's remark
+    (in either order) between it and what follows (an elision line inside an extract, text on both sides,
+    is the extract's own cut)."""
+    if not (run and j + 1 < len(paras)):
         return False
-    return host_remark(paras[j + 1], [paras[k] for k in run], vcfg)
+    passage = [paras[k] for k in run]
+    a, b = paras[j], paras[j + 1]
+    return (elision(a, rcfg) and host_remark(b, passage, vcfg, rcfg)) or (elision(b, rcfg) and host_remark(a, passage, vcfg, rcfg))
 
 
-def trim_remarks(paras: list[Para], run: list[int], vcfg: dict[str, Any]) -> list[int]:
+def aside_at(paras: list[Para], run: list[int], vcfg: dict[str, Any], rcfg: dict[str, Any]) -> int | None:
+    """The position in ``run`` of the host's aside inside an introduced text: one short paragraph with a
+    first-person word of its own between two stretches in reportage's voice ("That was the first half. What
+    strikes me most ... Read on for the rest."). A reporter's "I" is rare in news prose (Biber 1988); the
+    aside is the host's, and the text goes on after it as a second extract."""
+    for n in range(1, len(run) - 1):
+        p = paras[run[n]]
+        if p.words > rcfg["extracts"]["aside_max_words"] or first_person(p.text, vcfg) < 1:
+            continue
+        if reportage([paras[k] for k in run[:n]], vcfg) and reportage([paras[k] for k in run[n + 1:]], vcfg):
+            return n
+    return None
+
+
+def trim_remarks(paras: list[Para], run: list[int], vcfg: dict[str, Any], rcfg: dict[str, Any]) -> list[int]:
     """An extract that the next extract's own line closes loses the host's remarks at its end."""
-    while len(run) > 1 and host_remark(paras[run[-1]], [paras[k] for k in run[:-1]], vcfg):
+    while len(run) > 1 and host_remark(paras[run[-1]], [paras[k] for k in run[:-1]], vcfg, rcfg):
         run = run[:-1]
     return run
 
 
 def next_extract(paras: list[Para], j: int, run: list[int], vcfg: dict[str, Any], rcfg: dict[str, Any]) -> int | None:
-    """After an extract closed by an elision line at ``j``: the first paragraph of the next extract (past
-    at most ``max_remark_paragraphs`` of the host's remarks, none of them a heading), or None."""
+    """After an extract that ends before ``j``: the first paragraph of the next extract, past the elision
+    line and at most ``max_remark_paragraphs`` of the host's remarks (none a heading), or None."""
     passage = [paras[k] for k in run]
-    k = j + 1
-    while k < len(paras) and k - j - 1 < rcfg["extracts"]["max_remark_paragraphs"] and host_remark(paras[k], passage, vcfg):
-        k += 1
-    if k == j + 1 or k >= len(paras) or not is_running_text(paras[k], rcfg["prose_min_words"]):
+    k, remarks = j, 0
+    while k < len(paras) and remarks <= rcfg["extracts"]["max_remark_paragraphs"]:
+        if elision(paras[k], rcfg):
+            k += 1
+        elif host_remark(paras[k], passage, vcfg, rcfg):
+            k, remarks = k + 1, remarks + 1
+        else:
+            break
+    if not remarks or remarks > rcfg["extracts"]["max_remark_paragraphs"] or k >= len(paras) \
+            or not is_running_text(paras[k], rcfg["prose_min_words"]):
         return None
     return k

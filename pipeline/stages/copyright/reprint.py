@@ -20,7 +20,7 @@ from .signals import Candidate, sig
 from .text import (CLOSE_QUOTES, OPEN_QUOTES, TERMINAL, Para, any_match, closes_quotation, content_words, count_words,
                    cut_at_vocabulary_change, find_dates, is_heading, is_running_text, opens_quotation, opens_unclosed,
                    quoted_paragraphs_end, rx, unemphasised, unquoted_line, unwrapped)
-from .extracts import before_furniture, extract_ends, layout_line, next_extract, trim_remarks
+from .extracts import aside_at, before_furniture, extract_ends, layout_line, next_extract, trim_remarks
 from .voice import cut_at_voice_change, host_voice, persons_quoted, reportage, voice_evidence
 from .wire import wire_datelines
 
@@ -357,7 +357,9 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             if j - 1 in closing:
                 break      # a copyright notice closes it here
         if j < len(paras) and j in anchors_before:
-            run = trim_remarks(paras, run, vcfg)   # the next passage's own line: the host's remarks before it are not this one's
+            run = trim_remarks(paras, run, vcfg, rcfg)   # the next passage's own line: the host's remarks before it are not this one's
+        if not cut and (n_aside := aside_at(paras, run, vcfg, rcfg)) is not None:
+            j, run, cut = run[n_aside], run[:n_aside], True     # the host's aside ends this extract
         # the site's own footer notice ends the run but says nothing of where the passage ends: the cuts decide
         end_anchor = (anchors_after.get(j) if j in ends else None) or \
             next((c for c in [closing.get(j - 1)] if c and not c["footer_like"]), None)
@@ -376,7 +378,7 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], 0.0)[1]
         body = [paras[k] for k in run]
         found = [(a, i)] + ([(end_anchor, j if j in ends else None)] if end_anchor else [])
-        cands += _candidate(paras, header, body, found, rcfg, low, cfg["months"], host)
+        cands += _candidate(paras, header, body, found, rcfg, low, cfg["months"], host, first is not None)
     after = [(i, before_furniture(paras, i - 1, rcfg), a) for i, a in anchors_after.items() if i in ends]
     after += [(None, last, a) for last, a in closing.items()]
     for i, last, a in sorted(after, key=lambda t: (t[1], t[0] is None)):
@@ -452,9 +454,13 @@ def _header_above(paras: list[Para], k: int, cfg: dict[str, Any]) -> list[int]:
 
 
 def _candidate(paras: list[Para], header: list[int], body: list[Para], found: list[tuple[dict[str, Any], int | None]],
-               rcfg: dict[str, Any], cohesion: float, months: dict[str, int], host: int | None = None) -> list[Candidate]:
+               rcfg: dict[str, Any], cohesion: float, months: dict[str, int], host: int | None = None,
+               extract: bool = False) -> list[Candidate]:
+    """(``extract``: a further extract of a text already introduced; one paragraph of it is a passage too,
+    as is one paragraph of ``single_paragraph_min_words`` under its own source line.)"""
     words = sum(p.words for p in body)
-    if len(body) < rcfg["min_paragraphs"] or words < rcfg["min_words"]:
+    one = extract or words >= rcfg["single_paragraph_min_words"]
+    if len(body) < (1 if one else rcfg["min_paragraphs"]) or words < rcfg["min_words"]:
         return []
     anchors = [a for a, _ in found]
     first = paras[header[0]] if header else body[0]
