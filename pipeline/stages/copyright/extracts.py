@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .text import Para, is_running_text, rx
-from .voice import first_person, host_voice, reportage
+from .voice import host_voice, outside_quotes, reportage
 
 
 def layout_line(p: Para, rcfg: dict[str, Any]) -> bool:
@@ -40,7 +40,13 @@ def host_remark(p: Para, passage: list[Para], vcfg: dict[str, Any], rcfg: dict[s
     paragraph (an aside's length) after a passage in reportage's voice."""
     if host_voice(p, vcfg):
         return True
-    return first_person(p.text, vcfg) >= 1 and p.words <= rcfg["extracts"]["aside_max_words"] and reportage(passage, vcfg)
+    return _singular(p, rcfg) and p.words <= rcfg["extracts"]["aside_max_words"] and reportage(passage, vcfg)
+
+
+def _singular(p: Para, rcfg: dict[str, Any]) -> bool:
+    """A first-person singular word of the paragraph's own ("I", "me", "my"; an article's editorial "we"
+    and "let's" are the article's)."""
+    return bool(rx(rcfg["extracts"]["singular_first_person_pattern"]).search(outside_quotes(p.text)))
 
 
 def extract_ends(paras: list[Para], j: int, run: list[int], vcfg: dict[str, Any], rcfg: dict[str, Any]) -> bool:
@@ -56,12 +62,12 @@ def extract_ends(paras: list[Para], j: int, run: list[int], vcfg: dict[str, Any]
 
 def aside_at(paras: list[Para], run: list[int], vcfg: dict[str, Any], rcfg: dict[str, Any]) -> int | None:
     """The position in ``run`` of the host's aside inside an introduced text: one short paragraph with a
-    first-person word of its own between two stretches in reportage's voice ("That was the first half. What
+    first-person singular word of its own between two stretches in reportage's voice ("That was the first half. What
     strikes me most ... Read on for the rest."). A reporter's "I" is rare in news prose (Biber 1988); the
     aside is the host's, and the text goes on after it as a second extract."""
     for n in range(1, len(run) - 1):
         p = paras[run[n]]
-        if p.words > rcfg["extracts"]["aside_max_words"] or first_person(p.text, vcfg) < 1:
+        if p.words > rcfg["extracts"]["aside_max_words"] or not _singular(p, rcfg):
             continue
         if reportage([paras[k] for k in run[:n]], vcfg) and reportage([paras[k] for k in run[n + 1:]], vcfg):
             return n
