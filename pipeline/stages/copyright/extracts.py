@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .text import Para, is_running_text, rx
-from .voice import host_voice, outside_quotes, reportage
+from .voice import host_voice, outside_quotes
 
 
 def layout_line(p: Para, rcfg: dict[str, Any]) -> bool:
@@ -37,10 +37,10 @@ def elision(p: Para, rcfg: dict[str, Any]) -> bool:
 
 def host_remark(p: Para, passage: list[Para], vcfg: dict[str, Any], rcfg: dict[str, Any]) -> bool:
     """The host speaking between extracts: its own first person, or one first-person word in a short
-    paragraph (an aside's length) after a passage in reportage's voice."""
+    paragraph (an aside's length) after a passage without one."""
     if host_voice(p, vcfg):
         return True
-    return _singular(p, rcfg) and p.words <= rcfg["extracts"]["aside_max_words"] and reportage(passage, vcfg)
+    return _singular(p, rcfg) and p.words <= rcfg["extracts"]["aside_max_words"] and _impersonal(passage, vcfg, rcfg)
 
 
 def _singular(p: Para, rcfg: dict[str, Any]) -> bool:
@@ -62,16 +62,24 @@ def extract_ends(paras: list[Para], j: int, run: list[int], vcfg: dict[str, Any]
 
 def aside_at(paras: list[Para], run: list[int], vcfg: dict[str, Any], rcfg: dict[str, Any]) -> int | None:
     """The position in ``run`` of the host's aside inside an introduced text: one short paragraph with a
-    first-person singular word of its own between two stretches in reportage's voice ("That was the first half. What
+    first-person singular word of its own between two stretches without one ("That was the first half. What
     strikes me most ... Read on for the rest."). A reporter's "I" is rare in news prose (Biber 1988); the
     aside is the host's, and the text goes on after it as a second extract."""
     for n in range(1, len(run) - 1):
         p = paras[run[n]]
         if p.words > rcfg["extracts"]["aside_max_words"] or not _singular(p, rcfg):
             continue
-        if reportage([paras[k] for k in run[:n]], vcfg) and reportage([paras[k] for k in run[n + 1:]], vcfg):
+        if _impersonal([paras[k] for k in run[:n]], vcfg, rcfg) and _impersonal([paras[k] for k in run[n + 1:]], vcfg, rcfg):
             return n
     return None
+
+
+def _impersonal(body: list[Para], vcfg: dict[str, Any], rcfg: dict[str, Any]) -> bool:
+    """A stretch long enough to know its voice with (almost) no "I" of its own (its editorial "we" allowed)."""
+    words = sum(p.words for p in body)
+    pat = rx(rcfg["extracts"]["singular_first_person_pattern"])
+    own = sum(len(pat.findall(outside_quotes(p.text))) for p in body)
+    return words >= vcfg["min_passage_words"] and 100.0 * own / words <= vcfg["max_passage_per_100"]
 
 
 def trim_remarks(paras: list[Para], run: list[int], vcfg: dict[str, Any], rcfg: dict[str, Any]) -> list[int]:
