@@ -82,3 +82,14 @@ def test_the_host_s_remark_before_the_next_introduction_is_not_the_first_article
            + "\n\nStapolemm Gazette ran this on 5 March 2016:\n\n" + prose("ferry") + "\n\nWatering\n\n" + para(50, "onion"))
     out = process(doc)
     assert covered(out, "bridge") and covered(out, "ferry") and not covered(out, "started to disagree")
+
+
+def test_a_quote_closed_on_its_cue_line_does_not_carry_the_host_s_next_paragraphs() -> None:
+    line = 'Velmarton Courier wrote: "' + para(25, "bridge")[:-1] + '."'
+    doc = HOST_BEFORE + "\n\n" + line + "\n\n" + "\n\n".join(para(60, s) for s in ("cucumber", "pepper", "onion", "garlic"))
+    clean = process(doc)["_text"]
+    start = clean.index(line[len("Velmarton Courier wrote: "):])
+    block = {"id": "q1", "start": start, "end": len(clean.rstrip()), "form": "block", "kind": "block",
+             "words": len(clean[start:].split()), "parent": None, "speaker": {"name": "Velmarton Courier"}, "source": None}
+    out = process(doc, quotes=[block])
+    assert not covered(out, "cucumber") and not covered(out, "pepper")
