@@ -76,3 +76,14 @@ def test_source_line_with_prose_only_below_does_not_close_the_text_above() -> No
     cfg = CONFIG.section("copyright")
     cfg = {**cfg, "months": {m.lower(): v for m, v in cfg["months"].items()}}
     assert not sys.modules["pipeline.stages.copyright.reprint"].reprint(paras, cfg, [], [])
+
+
+def test_a_removed_read_more_at_line_under_an_article_is_kept_as_an_attribution_notice() -> None:
+    page = VIA_PAGE.replace("Via Kestrel Daily News", "Read more at Kestrel Daily News")
+    notices = [n for n in strip_notices(page) if n["kind"] == "attribution"]
+    assert [n["text"] for n in notices] in ([], ["Read more at Kestrel Daily News"])   # kept, or recorded when removed
+    assert covered_by_flag(process(page), "Council closes")
+
+
+def covered_by_flag(out: dict[str, Any], fragment: str) -> bool:
+    return any(fragment in out["_text"][f["start"]:f["end"]] for f in out["flags"])

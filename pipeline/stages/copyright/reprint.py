@@ -20,7 +20,8 @@ from .signals import Candidate, sig
 from .text import (CLOSE_QUOTES, OPEN_QUOTES, TERMINAL, Para, any_match, closes_quotation, content_words, count_words,
                    cut_at_vocabulary_change, find_dates, is_heading, is_running_text, opens_quotation, opens_unclosed,
                    quoted_paragraphs_end, rx, unemphasised, unquoted_line, unwrapped)
-from .voice import cut_at_voice_change, host_voice, reportage, voice_evidence
+from .extracts import aside_at, before_furniture, extract_ends, layout_line, next_extract, trim_remarks
+from .voice import cut_at_voice_change, host_voice, persons_quoted, reportage, voice_evidence
 from .wire import wire_datelines
 
 
@@ -166,7 +167,7 @@ def _continues(paras: list[Para], j: int, step: int, cfg: dict[str, Any]) -> boo
 def _interruption(paras: list[Para], j: int, rcfg: dict[str, Any]) -> bool:
     """An ad slot's line of the host's layout ("Advertisement", "Story continues below") with running
     text on both sides: the article goes on over it."""
-    return (len(paras[j].lines) == 1 and 0 < j < len(paras) - 1 and bool(rx(rcfg["interruption_pattern"]).match(paras[j].text.strip()))
+    return (len(paras[j].lines) == 1 and 0 < j < len(paras) - 1 and layout_line(paras[j], rcfg)
             and _body_para(paras[j - 1], rcfg) and _body_para(paras[j + 1], rcfg))
 
 
@@ -236,27 +237,13 @@ def notice_anchors(paras: list[Para], notices: list[tuple[int, str, int]],
                                 and raw_words_after < cfg["reprint"]["footer_tail_words"]
                                 and not (a["outlet"] and any(states(t2) and not _same_owner(a["outlet"], t2)
                                                              for _, t2, _ in notices[n + 1:])))
-            out.setdefault(before[-1], a)
+            out.setdefault(before_furniture(paras, before[-1], cfg["reprint"]), a)
     return out
 
 
 def _same_owner(owner: str, notice: str) -> bool:
     """The notice names the owner (its first two words, whatever the punctuation: one site's two footers)."""
     return " ".join(rx(r"\w+").findall(" ".join(owner.split()[:2]).lower())) in " ".join(rx(r"\w+").findall(notice.lower()))
-
-
-def with_attribution_lines(paras: list[Para], lines: list[dict[str, Any]], clean: Any) -> list[Para]:
-    """The paragraphs with strip's attribution notices back in place as one-line paragraphs of no
-    width (at the clean position of the removed line), so that they anchor like kept lines."""
-    out = list(paras)
-    for n in sorted(lines, key=lambda n: n["raw_start"]):
-        pos = clean.from_raw_pos(n["raw_start"])
-        if any(p.start < pos < p.end for p in out):
-            continue       # inside a kept paragraph: no line of its own
-        line = " ".join(n["text"].split())
-        k = sum(1 for p in out if p.end <= pos)
-        out.insert(k, Para(n["id"], pos, pos, line, f"attribution:{n['prose']}", count_words(line), [line]))
-    return out
 
 
 def _notice_line_holds(paras: list[Para], i: int, where: str, rcfg: dict[str, Any]) -> bool:
@@ -286,16 +273,6 @@ def _notice_line_holds(paras: list[Para], i: int, where: str, rcfg: dict[str, An
     return len(passage & other) / max(1, len(passage | other)) < rcfg["notice_line_max_shared"]
 
 
-def _persons_quoted(quotes: list[dict[str, Any]]) -> dict[str, list[tuple[int, int]]]:
-    """Names the quotation stage's model typed as people, with the spans of their quotations."""
-    out: dict[str, list[tuple[int, int]]] = {}
-    for q in quotes:
-        sp = q.get("speaker") or {}
-        if isinstance(sp, dict) and sp.get("type") == "person" and sp.get("name"):
-            out.setdefault(sp["name"], []).append((q["start"], q["end"]))
-    return out
-
-
 def _a_person_posting(a: dict[str, Any], line: str, first: Para, persons: dict[str, list[tuple[int, int]]]) -> bool:
     """"<Name> wrote:" before a person's quoted post (a forum reply, an interview answer) is no reprint:
     the line names no date and only people, and the model's quotation there is that person's."""
@@ -319,7 +296,7 @@ def _a_person_posting(a: dict[str, Any], line: str, first: Para, persons: dict[s
 def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str, int]],
             quotes: list[dict[str, Any]]) -> list[Candidate]:
     rcfg = cfg["reprint"]
-    persons = _persons_quoted(quotes)
+    persons = persons_quoted(quotes)
     hcfg = {**cfg["heading"], "months": cfg["months"]}
     anchors_after = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "after"))}
     # A line that reads both ways ("Reposted from X, date") introduces what follows when it ends with
@@ -344,34 +321,54 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                       if not paras[i].kind.startswith("attribution:") or _notice_line_holds(paras, i, "before", rcfg)}
     closing = notice_anchors(paras, notices, cfg)      # key: the last paragraph the notice closes
     # an attribution line closes a passage only after running text (not under a heading, as a standfirst)
-    ends = {i for i in anchors_after if i > 0 and _body_para(paras[i - 1], rcfg)}
+    ends = {i for i in anchors_after if i > 0 and _body_para(paras[before_furniture(paras, i - 1, rcfg)], rcfg)}
     cands: list[Candidate] = []
     # an introduction line opens the passage after it; a wire dateline opens it with its own paragraph
     starts = [(i, a, None) for i, a in anchors_before.items()]
     starts += [(k, a, k) for k, a in wire_datelines(paras, cfg).items() if _body_para(paras[k], rcfg)]
-    for i, a, dateline in sorted(starts, key=lambda t: t[0]):
-        if dateline is None and i + 1 < len(paras) and _a_person_posting(
+    # (an extract closed by an elision line and the host's remark queues the next extract of the same text:
+    # the fourth field is its first paragraph)
+    queue: list[tuple[int, dict[str, Any], int | None, int | None]] = \
+        [(i, a, d, None) for i, a, d in sorted(starts, key=lambda t: t[0])]
+    vcfg = rcfg["voice"]
+    n_q = 0
+    while n_q < len(queue):
+        i, a, dateline, first = queue[n_q]
+        n_q += 1
+        if first is None and dateline is None and i + 1 < len(paras) and _a_person_posting(
                 {**a, "_rcfg": rcfg, "_months": cfg["months"]}, paras[i].text, paras[i + 1], persons):
             continue
-        j = i + 1 if dateline is None else dateline
+        j = first if first is not None else i + 1 if dateline is None else dateline
         header: list[int] = [] if dateline is None else _header_above(paras, dateline, cfg)
-        while dateline is None and j < len(paras) and len(header) < rcfg["max_header_lines"] and (
+        while first is None and dateline is None and j < len(paras) and len(header) < rcfg["max_header_lines"] and (
                 _headline(paras[j], cfg) or _header_line(paras[j], cfg)):
             header.append(j)
             j += 1
         run: list[int] = []
+        cut = False
         while j < len(paras) and (j == dateline or (j not in anchors_before and j not in ends)):
+            if extract_ends(paras, j, run, vcfg, rcfg):
+                cut = True     # "[...]" and the host's remark after it: this extract ends here
+                break
             if not _continues(paras, j, 1, cfg) or (run and _dump_quoted(paras[run[0]]) != _dump_quoted(paras[j])):
                 break
             run.append(j)
             j += 1
             if j - 1 in closing:
                 break      # a copyright notice closes it here
+        if j < len(paras) and j in anchors_before:
+            run = trim_remarks(paras, run, vcfg, rcfg)   # the next passage's own line: the host's remarks before it are not this one's
+        if not cut and (n_aside := aside_at(paras, run, vcfg, rcfg)) is not None:
+            j, run, cut = run[n_aside], run[:n_aside], True     # the host's aside ends this extract
         # the site's own footer notice ends the run but says nothing of where the passage ends: the cuts decide
         end_anchor = (anchors_after.get(j) if j in ends else None) or \
             next((c for c in [closing.get(j - 1)] if c and not c["footer_like"]), None)
         host = None
-        if not end_anchor:       # nothing closes it: the passage ends where the host's voice or the vocabulary changes
+        if cut:
+            low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], 0.0)[1]
+            if (g := next_extract(paras, j, run, vcfg, rcfg)) is not None:
+                queue.insert(n_q, (i, a, None, g))
+        elif not end_anchor:       # nothing closes it: the passage ends where the host's voice or the vocabulary changes
             run, host = cut_at_voice_change(paras, run, rcfg["voice"], forward=True)
             short = (j >= len(paras) or is_heading(paras[j], hcfg)) and host is None and \
                 sum(paras[k].words for k in run) < rcfg["cohesion"]["window_words"]   # a heading bounds it: too short to compare
@@ -381,8 +378,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], 0.0)[1]
         body = [paras[k] for k in run]
         found = [(a, i)] + ([(end_anchor, j if j in ends else None)] if end_anchor else [])
-        cands += _candidate(paras, header, body, found, rcfg, low, cfg["months"], host)
-    after = [(i, i - 1, a) for i, a in anchors_after.items() if i in ends]
+        cands += _candidate(paras, header, body, found, rcfg, low, cfg["months"], host, first is not None)
+    after = [(i, before_furniture(paras, i - 1, rcfg), a) for i, a in anchors_after.items() if i in ends]
     after += [(None, last, a) for last, a in closing.items()]
     for i, last, a in sorted(after, key=lambda t: (t[1], t[0] is None)):
         if a["punct_only"] and a["outlet"] is None:
@@ -457,9 +454,13 @@ def _header_above(paras: list[Para], k: int, cfg: dict[str, Any]) -> list[int]:
 
 
 def _candidate(paras: list[Para], header: list[int], body: list[Para], found: list[tuple[dict[str, Any], int | None]],
-               rcfg: dict[str, Any], cohesion: float, months: dict[str, int], host: int | None = None) -> list[Candidate]:
+               rcfg: dict[str, Any], cohesion: float, months: dict[str, int], host: int | None = None,
+               extract: bool = False) -> list[Candidate]:
+    """(``extract``: a further extract of a text already introduced; one paragraph of it is a passage too,
+    as is one paragraph of ``single_paragraph_min_words`` under its own source line.)"""
     words = sum(p.words for p in body)
-    if len(body) < rcfg["min_paragraphs"] or words < rcfg["min_words"]:
+    one = extract or words >= rcfg["single_paragraph_min_words"]
+    if len(body) < (1 if one else rcfg["min_paragraphs"]) or words < rcfg["min_words"]:
         return []
     anchors = [a for a, _ in found]
     first = paras[header[0]] if header else body[0]

@@ -35,11 +35,21 @@ class Para:
 count_words = words.count
 
 
+# a text dump's Markdown heading ("# Title", "## Title", a title over a line of "=" or "-"): the rules
+# read the title without its marks
+MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+(?=\S)")
+UNDERLINE = re.compile(r"\n[ \t]*(=+|-+)[ \t]*$")
+
+
 def paragraphs(norm: dict[str, Any]) -> list[Para]:
     text = norm["text"]
     out = []
     for p in norm.get("paragraphs", []):
         t = text[p["start"]:p["end"]]
+        if "\n" not in t.strip() and MARKDOWN_HEADING.match(t.lstrip()):
+            t = MARKDOWN_HEADING.sub("", t.lstrip())     # (the span stays the paragraph's, marks included)
+        elif t.strip().count("\n") == 1 and (u := UNDERLINE.search(t.rstrip())) and len(u.group(1)) >= 3:
+            t = t.rstrip()[:u.start()]
         out.append(Para(p["id"], p["start"], p["end"], t, p.get("kind", "line"), count_words(t),
                         [ln.strip() for ln in t.split("\n") if ln.strip()]))
     return out
@@ -248,3 +258,17 @@ def closes_quotation(text: str) -> bool:
     if t[-1] == '"':
         return t.count('"') % 2 == 1
     return "‘" not in t      # ’ after a paragraph that opens no ‘ closes one opened before it
+
+
+def with_attribution_lines(paras: list[Para], lines: list[dict[str, Any]], clean: Any) -> list[Para]:
+    """The paragraphs with strip's attribution notices back in place as one-line paragraphs of no
+    width (at the clean position of the removed line), so that they anchor like kept lines."""
+    out = list(paras)
+    for n in sorted(lines, key=lambda n: n["raw_start"]):
+        pos = clean.from_raw_pos(n["raw_start"])
+        if any(p.start < pos < p.end for p in out):
+            continue       # inside a kept paragraph: no line of its own
+        line = " ".join(n["text"].split())
+        k = sum(1 for p in out if p.end <= pos)
+        out.insert(k, Para(n["id"], pos, pos, line, f"attribution:{n['prose']}", count_words(line), [line]))
+    return out

@@ -123,3 +123,13 @@ def drop_own_interviews(cands: list["Candidate"], own: list[dict[str, Any]]) -> 
     """Long-quotation candidates that are exactly one of the page's own interviews go."""
     spans = {(o["start"], o["end"]) for o in own}
     return [c for c in cands if (c.start, c.end) not in spans]
+
+
+def persons_quoted(quotes: list[dict[str, Any]]) -> dict[str, list[tuple[int, int]]]:
+    """Names the quotation stage's model typed as people, with the spans of their quotations."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for q in quotes:
+        sp = q.get("speaker") or {}
+        if isinstance(sp, dict) and sp.get("type") == "person" and sp.get("name"):
+            out.setdefault(sp["name"], []).append((q["start"], q["end"]))
+    return out
