@@ -10,6 +10,8 @@ from .registry import register
 from .resolve_scene import SPEAKER_REPLY
 from ...rules import declare
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")   # a word written in lower case
+
 # the rules this module applies: declared once here, used through these constants
 SPEAKER_REPORTED = declare("quotes.speaker.reported", stage="quotes",
         why="a speaker named in reported speech around the quotation")
@@ -209,10 +211,17 @@ class PronounResolver:
                 if len(e) == 1 and e.text[:1].isupper() and e.text.isalpha():   # "the Dailylook box": a brand
                     brand = e.root.dep_ == "compound" and e.root.head.i >= e.end
                     votes.setdefault(e.text.lower(), [0, 0])[e.label_ != "PERSON" or brand] += 1
-        lower = self.__dict__.setdefault("_lower_words", set(re.findall(r"\b[a-z][a-z'’-]*\b", self.text)))
+        lower = self.lower_words()
         self._single_names = {w for w, (yes, no) in votes.items() if yes > no and w not in lower
                               and w not in self.finder.non_persons and w not in self.finder.honorifics}
         return self._single_names
+
+    def lower_words(self) -> set[str]:
+        """The words the document writes in lower case, read once per document: a word seen so is a
+        common word, not a name (``setdefault`` would scan the whole text on every call)."""
+        if "_lower_words" not in self.__dict__:
+            self._lower_words = set(_LOWER_WORD.findall(self.text))
+        return self._lower_words
 
     def mistagged_name(self, t: Any) -> bool:
         """'Winifred read it twice': a capitalised subject the small model tags ADJ or NOUN is a first
@@ -223,7 +232,7 @@ class PronounResolver:
         if t.dep_ != "nsubj" or t.pos_ not in ("ADJ", "NOUN", "X") or not t.is_alpha or t.ent_type_ not in ("", "PERSON") \
                 or not self.cfg["first_name_gender"] or name_gender(t.text + " x", {}, True) is None:
             return False
-        lower = self.__dict__.setdefault("_lower_words", set(re.findall(r"\b[a-z][a-z'’-]*\b", self.text)))
+        lower = self.lower_words()
         return t.lower_ not in lower
 
     def nearest_compatible_person(self, d: Any, pronoun: str, history: list[Any]) -> dict[str, Any] | None:
