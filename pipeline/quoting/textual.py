@@ -64,6 +64,18 @@ def split_units(text: str, paragraphs: list[dict[str, Any]]) -> list[Unit]:
     return units
 
 
+
+def unit_paragraphs(units: list[Unit]) -> list[list[Unit]]:
+    """The units grouped by paragraph, in order: the forms that read a document paragraph by
+    paragraph (an interview's turns, a letter's body and signature) share one grouping."""
+    paras: list[list[Unit]] = []
+    for u in units:
+        if u.first_in_para or not paras:
+            paras.append([u])
+        else:
+            paras[-1].append(u)
+    return paras
+
 # ------------------------------------------------------------------------------ quote marks
 @dataclass(slots=True)   # one per pair of quotation marks
 class MarkSpan:

@@ -7,6 +7,7 @@ from typing import Any
 
 from .draft import Draft
 from .registry import register
+from ...quoting.textual import unit_paragraphs
 from ...rules import declare
 
 # the rules this module applies: declared once here, used through these constants
@@ -91,12 +92,7 @@ class InterviewForm:
         that names the asker and the answerer (`intro_pair`) alternate between a one-line question
         ending in '?' and answer paragraphs; no quote marks, no label, at least two pairs. The run ends
         at a heading, a claimed line or a paragraph with quote marks."""
-        paras: list[list[Any]] = []
-        for u in self.units:
-            if u.first_in_para or not paras:
-                paras.append([u])
-            else:
-                paras[-1].append(u)
+        paras = unit_paragraphs(self.units)
         for k, intro in enumerate(paras):
             if len(intro) != 1 or intro[0].index in self.claimed or k + 4 > len(paras):
                 continue

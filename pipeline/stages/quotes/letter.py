@@ -7,6 +7,7 @@ from typing import Any
 
 from .draft import Draft
 from .registry import register
+from ...quoting.textual import unit_paragraphs
 from ...rules import declare
 
 # the rules this module applies: declared once here, used through these constants
@@ -77,12 +78,7 @@ class LetterForm:
         from ...text.words import count as words
 
         rx = re.compile(self.cfg["letter_salutation_pattern"])
-        paras: list[list[Any]] = []
-        for u in self.units:
-            if u.first_in_para or not paras:
-                paras.append([u])
-            else:
-                paras[-1].append(u)
+        paras = unit_paragraphs(self.units)
         for k, p in enumerate(paras):
             u = p[0]
             m = rx.match(u.text)
