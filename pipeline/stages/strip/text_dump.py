@@ -95,7 +95,7 @@ _DIALOGUE = re.compile(r"^\s*([\"“„«‘']|[—―–]\s?)\s*\w.*?[.!?…,;�
 # a whole sentence on its own line: capital first, a full stop last ("It was empty."); not a
 # question, which on web pages is mostly a call ("New here?", "Need help?")
 _WHOLE_SENTENCE = re.compile(r"^\s*[\"'“‘(]?[A-Z].*[\w\"”’)][.!…][\"'”’)]*\s*$")
-_BULLET = re.compile(r"^\s*([*•·\-–+>o]|\d{1,3}[.)])\s+")
+_BULLET = text_lists.BULLET
 
 
 @dataclass(frozen=True)
@@ -310,22 +310,14 @@ def _comment_section(texts: list[str], idx: list[int], feats: dict[int, Line], p
 # the decisions of the body rules, which the section rules (text_sections.py) may replace
 _BODY_DECISIONS = frozenset({TEXT_MAIN_BODY, TEXT_ATTACHED_LINE, TEXT_DETACHED_LINE, TEXT_PROSE_LINE, TEXT_OUTSIDE_BODY,
                              BODY_LIST_ITEM, BODY_TABLE_ROW, text_lists.LIST_TAIL})
-_LETTER_WORD = words.LETTERS
 _WORD3 = words.letters_at_least(3)
 _CELL_GAP = re.compile(r"\S {2,}(?=\S)")
 
 
 def _phrase_item(text: str, cfg: dict[str, Any]) -> bool:
-    """A bulleted or numbered item that reads as a phrase: at least ``list_item_min_words`` words,
-    and at least ``list_item_min_lower_share`` of the words after its first in lower case
-    ("* Same day shipping if ordered by 4PM", not "* Travel Guides")."""
-    m = _BULLET.match(text)
-    if not m:
-        return False
-    ws = _LETTER_WORD.findall(text[m.end():])
-    if len(ws) < max(2, int(cfg["list_item_min_words"])):
-        return False
-    return sum(1 for w in ws[1:] if w[0].islower()) >= float(cfg["list_item_min_lower_share"]) * (len(ws) - 1)
+    """A bulleted or numbered item that reads as a phrase (``text_lists.bulleted_phrase``) by the
+    body's own ``list_item_*`` parameters."""
+    return text_lists.bulleted_phrase(text, int(cfg["list_item_min_words"]), float(cfg["list_item_min_lower_share"]))
 
 
 def _table_row(text: str, cfg: dict[str, Any]) -> bool:

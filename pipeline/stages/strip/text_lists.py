@@ -25,25 +25,31 @@ LIST_TAIL = declare("strip.text.list_tail", stage="strip",
                     params=["text.list_tail_min_words", "text.list_tail_lower_share", "text.list_tail_heading_words",
                             "text.list_tail_min_items", "text.list_tail_colon_words"])
 
-_BULLET = re.compile(r"^\s*([*•·\-–+>o]|\d{1,3}[.)])\s+")
+BULLET = re.compile(r"^\s*([*•·\-–+>o]|\d{1,3}[.)])\s+")   # a bulleted or numbered item (also text_dump's)
 _LETTER_WORD = words.LETTERS
 _FIELD = re.compile(r"^[^\W\d_][^:]{0,40}:\s+\S")   # "Weight: 297g"
 _HEADING_STOP = re.compile(r"[.,;:!]\s*$")           # a heading does not end like a sentence or a clause
 _SENTENCE_END = re.compile(r"[.!?:]\s*$")
 
 
-def phrase_item(text: str, min_words: int, lower_share: float) -> bool:
-    """A bulleted item that reads as a phrase or a field, not a menu entry."""
-    m = _BULLET.match(text)
+def bulleted_phrase(text: str, min_words: int, lower_share: float) -> bool:
+    """A bulleted or numbered item that reads as a phrase: at least ``min_words`` words (two at
+    least), and at least ``lower_share`` of the words after its first in lower case ("* Same day
+    shipping if ordered by 4PM", not "* Travel Guides"). The body rules (``text_dump``) and the
+    list tail read an item alike."""
+    m = BULLET.match(text)
     if not m:
         return False
-    rest = text[m.end():].strip()
-    if _FIELD.match(rest):
-        return True
-    ws = _LETTER_WORD.findall(rest)
+    ws = _LETTER_WORD.findall(text[m.end():])
     if len(ws) < max(2, min_words):
         return False
     return sum(1 for w in ws[1:] if w[0].islower()) >= lower_share * (len(ws) - 1)
+
+
+def phrase_item(text: str, min_words: int, lower_share: float) -> bool:
+    """A bulleted item that reads as a phrase or a field, not a menu entry."""
+    m = BULLET.match(text)
+    return bool(m) and (_FIELD.match(text[m.end():].strip()) is not None or bulleted_phrase(text, min_words, lower_share))
 
 
 def tail(texts: list[str], idx: list[int], last_pos: int, n_words: dict[int, int], cfg: dict[str, Any]) -> list[int]:
@@ -74,12 +80,12 @@ def tail(texts: list[str], idx: list[int], last_pos: int, n_words: dict[int, int
             pos += 1
         return out
     # the body's own list going on: its last line is a bulleted item
-    continuing = last_pos >= 0 and _BULLET.match(texts[idx[last_pos]]) is not None
+    continuing = last_pos >= 0 and BULLET.match(texts[idx[last_pos]]) is not None
     while pos < len(idx):
         start = pos
         heading = []
         i = idx[pos]
-        if not continuing and not _BULLET.match(texts[i]) and 0 < n_words[i] <= head_max \
+        if not continuing and not BULLET.match(texts[i]) and 0 < n_words[i] <= head_max \
                 and not _HEADING_STOP.search(texts[i]) and i - idx[pos - 1] == 1:
             heading = [i]
             pos += 1
