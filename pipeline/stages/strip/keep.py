@@ -105,17 +105,17 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     for i in sorted(_reference_lists(texts, cfg["reference_headings"], int(cfg["reference_min_items"]))):
         if structural(i):
             labels[i] = ("content", KEEP_REFERENCE_LIST)
-    cue = re.compile(cfg["quote_cue_pattern"]) if cfg["quote_cue_pattern"] else None
+    cue = _pattern(cfg, "quote_cue_pattern")
     end_markers = {m.casefold() for m in cfg["quote_end_markers"]}
-    turn = re.compile(cfg["interview_turn_pattern"]) if cfg["interview_turn_pattern"] else None
-    signed = re.compile(cfg["testimonial_name_pattern"]) if cfg["testimonial_name_pattern"] else None
+    turn = _pattern(cfg, "interview_turn_pattern")
+    signed = _pattern(cfg, "testimonial_name_pattern")
     sig_min = int(cfg["testimonial_name_min_words"])   # one bare word ("Headquarters") signs nothing
     posts = [re.compile(p) for p in cfg["quoted_post_patterns"]]
-    post_label = re.compile(cfg["quoted_post_label_pattern"]) if cfg["quoted_post_label_pattern"] else None
-    post_header = re.compile(cfg["post_header_pattern"]) if cfg["post_header_pattern"] else None
-    signed_by = re.compile(cfg["signed_by_pattern"]) if cfg["signed_by_pattern"] else None
-    salutation = re.compile(cfg["salutation_pattern"]) if cfg["salutation_pattern"] else None
-    credit = re.compile(cfg["interview_credit_pattern"]) if cfg["interview_credit_pattern"] else None
+    post_label = _pattern(cfg, "quoted_post_label_pattern")
+    post_header = _pattern(cfg, "post_header_pattern")
+    signed_by = _pattern(cfg, "signed_by_pattern")
+    salutation = _pattern(cfg, "salutation_pattern")
+    credit = _pattern(cfg, "interview_credit_pattern")
     for i, text in enumerate(texts):
         t = text.strip()
         if not t:
@@ -256,6 +256,13 @@ def _after_prose(texts: list[str], labels: list[tuple[str, str]], i: int, min_wo
     return False
 
 
+def _pattern(cfg: dict[str, Any], key: str) -> re.Pattern[str] | None:
+    """The config pattern ``key`` compiled, or None when it is empty: an empty pattern turns its rule off."""
+    return re.compile(cfg[key]) if cfg[key] else None
+
+
+_WORD_CHAR = re.compile(r"\w")   # a line with no word in it (a signature's rule) ends a reply
+
 def _quoted_post(blocks: list[dict[str, Any]], texts: list[str], i: int, label: re.Pattern[str] | None) -> list[int]:
     """The lines of a quoted post headed at line i: the software's label line just above the header,
     the header, the excerpt (the rest of its paragraph) and the reply (the next paragraph, when it
@@ -271,7 +278,7 @@ def _quoted_post(blocks: list[dict[str, Any]], texts: list[str], i: int, label: 
         j += 1
     if j < len(texts) and len(texts[j].split()) >= 3 and _SENTENCE.search(texts[j].strip()):
         reply = blocks[j]["para"]
-        while j < len(texts) and blocks[j]["para"] == reply and re.search(r"\w", texts[j]):
+        while j < len(texts) and blocks[j]["para"] == reply and _WORD_CHAR.search(texts[j]):
             out.append(j)
             j += 1
     return out
