@@ -210,7 +210,8 @@ class SpeakerFinder(FrameCues):
         if strict and not self._ends_clause(doc.text, qs - base, qe - base):
             post = None
         else:
-            post = self._post([t for t in toks if qe <= base + t.idx < hi]) or self.according_after([t for t in toks if qe <= base + t.idx < hi])
+            after = [t for t in toks if qe <= base + t.idx < hi]
+            post = self._post(after) or self.according_after(after)
         if post is not None:
             return post
         if strict:
