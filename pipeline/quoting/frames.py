@@ -66,8 +66,10 @@ def _merge_double_barrelled(doc: Any) -> Any:
 
 def _capital(t: Any) -> bool:
     """A capitalised word of letters (a double-barrelled one too, once glued)."""
-    return t.text[:1].isupper() and bool(re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", t.text))
+    return t.text[:1].isupper() and bool(_LETTER_WORD.fullmatch(t.text))
 
+
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")   # letters, hyphen-joined runs of them too
 
 
 class FrameCues(ClauseCues):
