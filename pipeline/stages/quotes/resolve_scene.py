@@ -13,6 +13,9 @@ SPEAKER_REPLY = declare("quotes.speaker.reply", stage="quotes",
         why="a pronoun tagging a reply ('he replied') in a new turn is not the previous turn's speaker: the one other "
             "fitting person named in the window, else no one", params=["response_verbs"])
 
+_SENTENCE_STOP = re.compile(r"[.!?]")
+_PERSON_FIELDS = ("name", "type", "start", "end", "raw_start", "raw_end")   # a speaker record, its rule aside
+
 
 class SceneAntecedents:
     def beat_antecedent(self, pi: int, pos: int, pronoun: str) -> tuple[bool, dict[str, Any] | None]:
@@ -24,7 +27,7 @@ class SceneAntecedents:
         if not spans:
             return False, None
         q = max(spans, key=lambda x: x.close)
-        if re.search(r"[.!?]", self.text[q.close + 1:pos]):
+        if _SENTENCE_STOP.search(self.text[q.close + 1:pos]):
             return False, None   # the pronoun's clause is not the tag of that quotation
         lo = max([x.close + 1 for x in spans if x.close < q.open] + [self.paragraphs[pi]["start"]])
         subj = self.beat_subject(pi, q.open, lo)
@@ -37,7 +40,7 @@ class SceneAntecedents:
         if sp is not None and sp.type == "description":
             rec = self.speaker_of(sp, self.paragraphs[pi]["start"])
             if rec is not None and self.gender_fits(rec["name"], pronoun):
-                return True, {k: rec[k] for k in ("name", "type", "start", "end", "raw_start", "raw_end")}
+                return True, {k: rec[k] for k in _PERSON_FIELDS}
         return True, None
 
     def described_subject(self, pi: int, pos: int, pronoun: str) -> dict[str, Any] | None:
@@ -45,7 +48,7 @@ class SceneAntecedents:
         quotation marks) stand for: each a description the text introduced with a name ("my uncle"
         after "My uncle Bartholomew"), all the same person, of fitting gender. Else None."""
         doc, base = self.docs[pi], self.paragraphs[pi]["start"]
-        quoted = [(x.open, (x.close if x.close is not None else x.end) + 1) for x in self.spans_by_para.get(pi, [])]
+        quoted = self._quoted_ranges(pi)
         from .resolve_pronoun import SPEAKER_PRONOUN
 
         got: dict[str, dict[str, Any]] = {}
@@ -64,7 +67,7 @@ class SceneAntecedents:
         rec = next(iter(got.values()))
         if not self.gender_fits(rec["name"], pronoun):
             return None
-        return {k: rec[k] for k in ("name", "type", "start", "end", "raw_start", "raw_end")}
+        return {k: rec[k] for k in _PERSON_FIELDS}
 
     def replies_to(self, d: Any, pi: int, name: str, own: int) -> bool:
         """A new turn of dialogue tagged with a verb of response (`response_verbs`: "he replied", "she
@@ -120,7 +123,7 @@ class SceneAntecedents:
         a name inside the clause of a pronoun subject is never that pronoun's person (binding), so
         the paragraph has two fitting people, not one."""
         doc, base = self.docs[pi], self.paragraphs[pi]["start"]
-        quoted = [(x.open, (x.close if x.close is not None else x.end) + 1) for x in self.spans_by_para.get(pi, [])]
+        quoted = self._quoted_ranges(pi)
         for t in doc:
             at = base + t.idx
             if t.lower_ != pronoun or t.dep_ != "nsubj" or at >= pos or at >= s0 or any(a <= at < b for a, b in quoted):
@@ -130,3 +133,7 @@ class SceneAntecedents:
                 return True
         return False
 
+    def _quoted_ranges(self, pi: int) -> list[tuple[int, int]]:
+        """The stretches of paragraph pi inside quotation marks (marks included; an unclosed one to
+        its end): words there are a speaker's, never the narration's subject."""
+        return [(x.open, (x.close if x.close is not None else x.end) + 1) for x in self.spans_by_para.get(pi, [])]
