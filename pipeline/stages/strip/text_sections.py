@@ -108,14 +108,20 @@ def related_section(texts: list[str], words: dict[int, int], prose: dict[int, bo
         t = texts[i].strip()
         if before >= need and 0 < len(t) <= 80 and not _BULLET.match(t) and head.match(t):
             end = _section_end(texts, words, prose, i + 1, resume)
-            for j in range(i + 1, end):
-                if labels[j][0] == "content" and labels[j][1].startswith("strip.text."):
-                    labels[j] = ("boilerplate", RELATED_SECTION)
+            _drop_kept(labels, i + 1, end, RELATED_SECTION)
             i = end
             continue
         if labels[i][0] == "content" and prose.get(i):
             before += words.get(i, 0)
         i += 1
+
+
+def _drop_kept(labels: list[tuple[str, str]], lo: int, hi: int, rule: str) -> None:
+    """Lines lo..hi-1 that the body rules kept go under ``rule``: a template's section (related
+    posts, an author box) is furniture whatever the body rules read in it; other rules' keeps stay."""
+    for j in range(lo, hi):
+        if labels[j][0] == "content" and labels[j][1].startswith("strip.text."):
+            labels[j] = ("boilerplate", rule)
 
 
 def author_box(texts: list[str], words: dict[int, int], prose: dict[int, bool],
@@ -143,9 +149,7 @@ def author_box(texts: list[str], words: dict[int, int], prose: dict[int, bool],
                     break
                 start = j
             end = _section_end(texts, words, prose, i + 1, resume)
-            for j in range(start, end):
-                if labels[j][0] == "content" and labels[j][1].startswith("strip.text."):
-                    labels[j] = ("boilerplate", AUTHOR_BOX)
+            _drop_kept(labels, start, end, AUTHOR_BOX)
             return
         if prose.get(i):
             before += words[i]
