@@ -29,6 +29,7 @@ SPEAKER_KIN = declare("quotes.speaker.kin_description", stage="quotes",
 
 _UP = "A-ZÀ-ÖØ-Þ"   # a capital letter, Latin-1 ones too ("Ó Briain", "Émile")
 _NAME = rf"[{_UP}][\w'’-]*\.?(?:\s+[{_UP}][\w'’-]*\.?){{0,3}}"
+_CAPITALISED_RUN = re.compile(rf"(?:[ \t]+[{_UP}][\w'’-]*\.?)+")   # the capitalised words a name runs on with
 
 
 @lru_cache(maxsize=64)
@@ -249,7 +250,7 @@ class RoleResolver:
         """The name a pattern matched, run on to the end of its run of capitalised words: a name never
         stops inside one ("The prosecutor, Assistant District Attorney Nadia Folau" is not "... Nadia").
         A run too long to be a title and a name gives None (no guess)."""
-        m = re.match(rf"(?:[ \t]+[{_UP}][\w'’-]*\.?)+", self.text[start + len(name):])
+        m = _CAPITALISED_RUN.match(self.text, start + len(name))   # (no copy of the rest of the text)
         if m is None or name.endswith(".") and len(name.split()[-1]) > 2:
             return name   # the run ends there, or at the sentence's full stop
         whole = name + m.group(0)
