@@ -26,6 +26,8 @@ from pathlib import Path
 
 import yaml
 
+from .copyright_dev6 import title_case   # dev6's headline casing
+
 SYL = ["ald", "bri", "cas", "dov", "eth", "fal", "gri", "hol", "isk", "jun", "mor", "pax"]
 PATTERNS = ["The {P} Dispatch", "{P} Press-Gazette", "The {P} Beacon", "{P} Evening News", "{P} Newsroom",
             "The {P} Times-Herald", "{P} Public News Service", "The Daily {P}"]
@@ -67,11 +69,6 @@ def names(rng: random.Random) -> dict[str, str]:
             "domain": f"{slug}.com", "abbr": abbr or "NS", "place": _place(rng).upper()}
 
 
-def title_case(t: str) -> str:
-    from .copyright_dev6 import title_case as tc
-    return tc(t)
-
-
 def words(ps: list[str]) -> int:
     return sum(len(p.split()) for p in ps)
 
@@ -88,14 +85,14 @@ def take(paras: list[str], lo: int, hi: int) -> list[str]:
     return out
 
 
-def headline(rng: random.Random, title: str | None, body: list[str]) -> str:
+def headline(title: str | None, body: list[str]) -> str:
     return title_case(title) if title else " ".join(body[0].split()[:8]).rstrip(".,;:")
 
 
 def furniture_block(rng: random.Random, shape: str, n: dict[str, str], title: str | None, body: list[str],
                     other_title: str) -> tuple[list[tuple[str, str]], str]:
     """One article with its furniture as (kind, text) items, and the text its gold passage starts with."""
-    head = headline(rng, title, body)
+    head = headline(title, body)
     items: list[tuple[str, str]] = [("head", head)]
     if shape in ("furniture", "share_bio"):
         items.append(("furn", rng.choice([f"{rng.randint(2, 40)}.{rng.randint(1, 9)}K shares",
@@ -186,7 +183,7 @@ def compose(rng: random.Random, form: str, shape: str, bench: Path, srcs: list[s
                 else:
                     intro = rng.choice([f"{nj['o']} ran this on {nj['d']}:", f"Here is the {nj['o']} story in full:",
                                         f"Via {nj['o']} ({nj['d']}):"])
-                head = [("head", headline(rng, titles[j], body))] if titles[j] and rng.random() < 0.6 else []
+                head = [("head", headline(titles[j], body))] if titles[j] and rng.random() < 0.6 else []
                 segs.append([("furn", intro)] + head + [("p", p) for p in body])
                 if j == 0 and shape == "two_articles":
                     between.append(rng.choice(COMMENTS) + " " + rng.choice(COMMENTS))
