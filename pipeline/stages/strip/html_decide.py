@@ -194,14 +194,14 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
     if whole_page:  # no running text to anchor on (a listing, a product grid): only links and furniture go
         kept = [False] * n
     if (cfg["region"] != "none" and any(anchors)) or whole_page:
-        lo, hi = (0, n - 1) if whole_page or (inside is not None and cfg["container_region"] != "range") \
-            else (anchors.index(True), n - 1 - anchors[::-1].index(True))
+        # the first and the last block of running text (none: an empty range)
+        span = (anchors.index(True), n - 1 - anchors[::-1].index(True)) if any(anchors) else (n, -1)
+        lo, hi = (0, n - 1) if whole_page or (inside is not None and cfg["container_region"] != "range") else span
         soft = (SHORT, NEAR) if cfg["region"] == "short" else (SHORT, NEAR, BAD)
         repeats = Counter(stripped) if cfg["region_unique_only"] and not whole_page else None
         skip_kinds = () if whole_page else frozenset(cfg["region_skip_kinds"])
         # with "both", short text between the first and last block of running text stays even outside its element
-        ra, rb = (anchors.index(True), n - 1 - anchors[::-1].index(True)) if cfg["container_region"] == "both" \
-            and inside is not None and any(anchors) else (n, -1)
+        ra, rb = span if cfg["container_region"] == "both" and inside is not None else (n, -1)
         for i in range(lo, hi + 1):
             if kept[i] or not (whole_page or first[i] in soft) or labels[i][0] != "content" \
                     or blocks[i].get("kind") in skip_kinds or (repeats is not None and repeats[stripped[i]] != 1):
