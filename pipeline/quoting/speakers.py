@@ -210,8 +210,7 @@ class SpeakerFinder(FrameCues):
         if strict and not self._ends_clause(doc.text, qs - base, qe - base):
             post = None
         else:
-            after = [t for t in toks if qe <= base + t.idx < hi]
-            post = self._post(after) or self.according_after(after)
+            post = self._post(after := [t for t in toks if qe <= base + t.idx < hi]) or self.according_after(after)
         if post is not None:
             return post
         if strict:
