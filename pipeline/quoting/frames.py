@@ -148,7 +148,7 @@ class FrameCues(ClauseCues):
         tagged ORG as a whole), on one line, not a place, facility or product, nor a body whose name
         they open: the run and its surname are the document's person names too. (A first name before
         plain capitalised words is as often a place or a paper: "Keld Valley Voice".)"""
-        from .gender import name_gender
+        from .gender import first_name
 
         if not self.first_names:
             return
@@ -159,7 +159,7 @@ class FrameCues(ClauseCues):
                         and doc[run[-1].i + 1].pos_ == "PROPN" and run[-1].whitespace_ == " ":
                     run.append(doc[run[-1].i + 1])
                 if len(run) < 2 or "-" not in run[-1].text or t.pos_ != "PROPN" or not _capital(t) \
-                        or name_gender(t.text + " x", {}, True) is None:
+                        or first_name(t.text) is None:
                     continue
                 if any(x.ent_type_ in ("GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP") for x in run) \
                         or t.ent_type_ == "ORG" and t.ent_iob_ == "B" or any(self._body_word(x) for x in run):

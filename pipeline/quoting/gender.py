@@ -41,6 +41,13 @@ def name_gender(name: str, honorifics: dict[str, str], use_first_names: bool = T
     return FIRST_NAME.get(got)
 
 
+
+def first_name(word: str) -> str | None:
+    """The gender the general first-name list gives ``word`` as a first name ('male', 'female'), None
+    when it knows none: whether a capitalised word can open a person's name. (A one-word name
+    passed to ``name_gender`` with no honorifics reads as a first name once a surname follows.)"""
+    return name_gender(word + " x", {}, True)
+
 def pronoun_gender(pronoun: str) -> str | None:
     return {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}.get(pronoun.lower())
 

@@ -312,11 +312,11 @@ class SpeakerFinder(FrameCues):
     def _person_name(self, head: Any) -> bool:
         """A proper-noun phrase that names a person: tagged PERSON, a known person of the document,
         or opening with a first name of the general name list."""
-        from .gender import name_gender
+        from .gender import first_name
 
         first = min(head.subtree, key=lambda t: t.i)
         return head.ent_type_ == "PERSON" or head.lower_ in self.persons \
-            or (self.first_names and name_gender(first.text + " x", {}, True) is not None)
+            or (self.first_names and first_name(first.text) is not None)
 
     def _adjacent_subject(self, verb: Any) -> Speaker | None:
         """The noun phrase just before the verb when the parser attached it elsewhere

@@ -284,10 +284,10 @@ class InterviewForm:
     def _named_person(self, e: Any) -> bool:
         """A full name, or one word that is a first name or a person of the document: a lone capitalised
         word the model tags PERSON ("Hurtigruten", a ship) is no candidate for the one person an intro is about."""
-        from ...quoting.gender import name_gender
+        from ...quoting.gender import first_name
 
         return len(e) >= 2 or e.text.lower() in self.finder.persons \
-            or bool(self.cfg["first_name_gender"]) and name_gender(e.text + " x", {}, True) is not None
+            or bool(self.cfg["first_name_gender"]) and first_name(e.text) is not None
 
     def _person_shaped(self, tok: Any) -> bool:
         """A token inside an entity that is person_like whatever its type ("Iwan Prydderch" tagged ORG)."""
@@ -305,14 +305,14 @@ class InterviewForm:
 
     def intro_names(self, u: Any) -> list[tuple[int, int, str]]:
         """The persons (PERSON entities) an introduction line names, doc-relative."""
-        from ...quoting.gender import name_gender
+        from ...quoting.gender import first_name
 
         doc, base = self.unit_doc(u)
         names = [self.name_span(e, base) for e in doc.ents
                  if e.label_ == "PERSON" and u.start <= base + e.start_char < u.end]
         # a full name, or one opening with a first name of the general list ("Durban" tagged PERSON is a city)
         names = [x for x in names if len(x[2].split()) >= 2 and x[2].lower() in self.finder.persons
-                 or self.cfg["first_name_gender"] and name_gender(x[2].split()[0] + " x", {}, True) is not None]
+                 or self.cfg["first_name_gender"] and first_name(x[2].split()[0]) is not None]
         for t in doc:   # a subject that is a two- or three-word proper name the model left untagged
             if t.dep_ == "nsubj" and t.pos_ == "PROPN" and not t.ent_type_ and u.start <= base + t.idx < u.end:
                 run = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
@@ -327,14 +327,14 @@ class InterviewForm:
         """The person a token names: a PERSON entity it belongs to (or heads by apposition)."""
         if tok is None:
             return None
-        from ...quoting.gender import name_gender
+        from ...quoting.gender import first_name
 
         for t in [tok] + [c for c in tok.children if c.dep_ == "appos"]:
             for e in tok.doc.ents:
                 if e.label_ == "PERSON" and e.start <= t.i < e.end:
                     name = self.name_span(e, base)
                     known = name[2].lower() in self.finder.persons or self.cfg["first_name_gender"] \
-                        and name_gender(name[2].split()[0] + " x", {}, True) is not None
+                        and first_name(name[2].split()[0]) is not None
                     # "Captain Lorcan Mulcahy", "salt farmer Benedito Carvalho": a full name after a word
                     # that titles it in the same noun phrase is a person whatever the name list knows
                     before = tok.doc[e.start - 1] if e.start > 0 else None
@@ -347,13 +347,13 @@ class InterviewForm:
     def leading_name(self, s: int, e: int, base: int) -> list[tuple[int, int, str]]:
         """The capitalised words opening an intro's name slot ("with Ilse Marrow, conducted by ..."),
         when the first is a first name of the general name list or a person of the document."""
-        from ...quoting.gender import name_gender
+        from ...quoting.gender import first_name
 
         m = re.match(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}", self.text[s:e])
         if not m:
             return []
         name = m.group(0).rstrip(".")
-        first = self.cfg["first_name_gender"] and name_gender(name.split()[0] + " x", {}, True) is not None
+        first = self.cfg["first_name_gender"] and first_name(name.split()[0]) is not None
         if not (first or name.lower() in self.finder.persons):
             return []
         return [(s - base, s - base + len(name), name)]
@@ -365,7 +365,7 @@ class NamedTurnsForm:
         """`SMITH: We met in May.` / `Anna Berg: ...`: turns labelled with a person's name, when at
         least two labels name people and each comes back (a transcript, not a "Note:" line). The
         label is the speaker; the turn is the rest of the paragraph."""
-        from ...quoting.gender import name_gender
+        from ...quoting.gender import first_name
 
         # "NAME: ..." or "NAME — ..." (a spaced dash, as some transcripts set the label off)
         # a transcript's time stamp before or after the name ("[00:12] SMITH:", "Jane Doe (01:02:03):") is no part of it
@@ -408,7 +408,7 @@ class NamedTurnsForm:
         def person(label: str) -> bool:
             first = label.split()[0]
             return label in initials or label.lower() in self.finder.persons or label.isupper() and len(label) > 2 \
-                or bool(self.cfg["first_name_gender"] and name_gender(first.title() + " x", {}, True)) \
+                or bool(self.cfg["first_name_gender"] and first_name(first.title())) \
                 or named_in_intro(label)
 
         # "Ruth Abernathy-Cole:" once, then "Abernathy-Cole:": a surname label is the full name's turn

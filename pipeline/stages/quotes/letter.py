@@ -106,7 +106,7 @@ class LetterForm:
 
     def _signature_name(self, p: list[Any], words: Any) -> str | None:
         """The name a signature paragraph opens with: one to three short lines, the first a person's name."""
-        from ...quoting.gender import name_gender
+        from ...quoting.gender import first_name
 
         if not 1 <= len(p) <= 3 or any(words(u.text) > 4 or u.index in self.claimed for u in p):
             return None
@@ -114,5 +114,5 @@ class LetterForm:
         if not re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}", name):
             return None
         known = name.lower() in self.finder.persons or bool(self.cfg["first_name_gender"]) \
-            and name_gender(name.split()[0] + " x", {}, True) is not None
+            and first_name(name.split()[0]) is not None
         return name if known else None

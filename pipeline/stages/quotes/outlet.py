@@ -398,7 +398,7 @@ class OutletResolver:
         """Whether a run of capitalised words names an outlet (see the module's docstring). In a
         strong slot any name but a person's, a date or a body's; elsewhere only an outlet's shape
         or the model's ORG / WORK_OF_ART."""
-        from ...quoting.gender import name_gender
+        from ...quoting.gender import first_name
 
         words = {w.lower() for w in self.cfg["outlet_words"]}
         low = " ".join(t.lower_ for t in run)
@@ -417,12 +417,12 @@ class OutletResolver:
             return True           # "the Halvorsen Tribune", whatever the model calls it
         if shaped:   # "in his book, Smith argues": a person after the noun is no title ("the documentary Low Water" is)
             return tight or not (any(labels) and all(lab == "PERSON" for lab in labels if lab)) \
-                and not (len(run) <= 2 and head not in words and name_gender(run[0].text + " x", {}, True) is not None)
+                and not (len(run) <= 2 and head not in words and first_name(run[0].text) is not None)
         if "PERSON" in labels or all(lab in ("DATE", "TIME", "CARDINAL", "ORDINAL") for lab in labels if lab) \
                 and any(labels):
             return False          # "on Friday"
         tagged = any(lab in _OUTLET_TAGS for lab in labels)
-        if len(run) <= 2 and not tagged and name_gender(run[0].text + " x", {}, True) is not None:
+        if len(run) <= 2 and not tagged and first_name(run[0].text) is not None:
             return False          # "told Marta Ilves" where the model does not tag her
         if strong:
             return True

@@ -80,7 +80,7 @@ class PronounResolver:
     def narrator(self) -> dict[str, Any] | None:
         """The document's named author: a byline "By Jane Smith" among its first lines (`byline_pattern`),
         the name a person (PERSON-tagged or opening with a first name). None otherwise."""
-        from ...quoting.gender import name_gender
+        from ...quoting.gender import first_name
 
         if "_narrator" in self.__dict__:
             return self._narrator
@@ -94,7 +94,7 @@ class PronounResolver:
                 continue
             name = m.group("name").strip()
             s0 = u.start + u.text.find(name)
-            if self.cfg["first_name_gender"] and name_gender(name.split()[0] + " x", {}, True) is not None \
+            if self.cfg["first_name_gender"] and first_name(name.split()[0]) is not None \
                     or name.lower() in self.finder.persons:
                 self._narrator = self.span_rec(s0, s0 + len(name), name=name, type="person",
                                                rule=SPEAKER_NARRATOR)
@@ -119,7 +119,7 @@ class PronounResolver:
         return g
 
     def gender_fits(self, name: str, pronoun: str) -> bool:
-        from ...quoting.gender import name_gender, pronoun_gender
+        from ...quoting.gender import pronoun_gender
 
         want = pronoun_gender(pronoun)
         got = self.person_gender(name)
@@ -151,7 +151,7 @@ class PronounResolver:
                 if not any(a <= s0 < b for a, b in quoted):
                     out.append((s0, doc.text[ts[0].idx:ts[-1].idx + len(ts[-1])]))
                     seen.update(t.i for t in ts)
-        from ...quoting.gender import name_gender
+        from ...quoting.gender import first_name
 
         k = 0
         while k < len(doc):   # names the small model misses: a run of proper nouns opening with a first name
@@ -173,13 +173,13 @@ class PronounResolver:
             # "his cousin Hugo": a name in apposition to a person noun, whatever the model's tag
             named = t.dep_ == "appos" and t.head.lower_ in self.finder.person_nouns | set(self.cfg["gender_nouns"])
             if (j > k or t.dep_ == "nsubj" or lone_ok or named) and not modifier and not placed and self.cfg["first_name_gender"] \
-                    and name_gender(t.text + " x", {}, True) is not None:
+                    and first_name(t.text) is not None:
                 s0 = base + t.idx
                 if not any(a <= s0 < b for a, b in quoted):
                     out.append((s0, doc.text[t.idx:doc[j].idx + len(doc[j])]))
                     seen.update(range(k, j + 1))
             # "Superintendent Marcus X": a run opening with no first name may hold a name after its first word
-            k = j + 1 if k in seen or j == k or name_gender(t.text + " x", {}, True) is not None \
+            k = j + 1 if k in seen or j == k or first_name(t.text) is not None \
                 or t.lower_.rstrip(".") in self.finder.honorifics else k + 1   # "Mr Aldous": the honorific's own rule below
         # a word of a body's name of two or more words ("Zettler Digital") is not its namesake person
         in_body = {i for e in doc.ents if len(e) >= 2 and e.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT")
@@ -227,10 +227,10 @@ class PronounResolver:
         """'Winifred read it twice': a capitalised subject the small model tags ADJ or NOUN is a first
         name when the name list knows it and the document never writes the word in lower case (a
         common word used as a name, "Hope", would appear so somewhere; a name does not)."""
-        from ...quoting.gender import name_gender
+        from ...quoting.gender import first_name
 
         if t.dep_ != "nsubj" or t.pos_ not in ("ADJ", "NOUN", "X") or not t.is_alpha or t.ent_type_ not in ("", "PERSON") \
-                or not self.cfg["first_name_gender"] or name_gender(t.text + " x", {}, True) is None:
+                or not self.cfg["first_name_gender"] or first_name(t.text) is None:
             return False
         lower = self.lower_words()
         return t.lower_ not in lower
@@ -239,7 +239,7 @@ class PronounResolver:
         """The nearest paragraph (this one first, before the pronoun) that names a person whose
         gender (honorific, first name; unknown fits both) fits the pronoun decides: its one fitting person, or, of
         several, none: no guess."""
-        from ...quoting.gender import name_gender, pronoun_gender
+        from ...quoting.gender import pronoun_gender
 
         want = pronoun_gender(pronoun)
         pos = d.pronoun["start"]

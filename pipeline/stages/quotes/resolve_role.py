@@ -272,7 +272,7 @@ class RoleResolver:
                        appositive: bool = False) -> tuple[int, int, str] | None:
         """The longest tail of a capitalised run that is a person's name: it opens with a known first
         name or honorific, or is a name the document tags as a person ("On Tuesday Jonas Weber" -> "Jonas Weber")."""
-        from ...quoting.gender import name_gender
+        from ...quoting.gender import first_name
 
         words = run.split()
         while words and words[-1].lower().strip(".") in self.finder.titles:
@@ -283,7 +283,7 @@ class RoleResolver:
             low = name.lower()
             known = low in self.finder.persons or (len(tail) > 1 and tail[0].lower().strip(".") in self.finder.honorifics)
             first = (len(tail) > 1 or single and low not in self.months) and self.cfg["first_name_gender"] \
-                and name_gender(tail[0] + " x", {}, True) is not None   # single: "her brother Anselm", not "April"
+                and first_name(tail[0]) is not None   # single: "her brother Anselm", not "April"
             if known or first or i == 0 and appositive and len(tail) > 1 and self._proper_run(start, start + len(name)):
                 s = start + run.index(" ".join(tail)) if i else start
                 return s, s + len(name), name

@@ -37,7 +37,7 @@ _SCORE_AFTER = re.compile(r"\d+(?:\.\d+)?\s*/\s*\d+|\d(?:\.\d)?\s*stars?")
 class TestimonialForm:
     def signature(self, line: str, start: int, dashed_needed: bool) -> dict[str, Any] | None:
         """The speaker record a signature line gives, or None. ``start``: its clean offset."""
-        from ...quoting.gender import name_gender
+        from ...quoting.gender import first_name, name_gender
 
         m = SIGNATURE_RE.match(line)
         labelled = m is not None and m.group("label") is not None
@@ -60,7 +60,7 @@ class TestimonialForm:
         labels = {e.label_ for e in ents}
         whole = any(e.label_ == "PERSON" and base + e.start_char <= s0 and base + e.end_char >= s0 + len(name)
                     for e in ents)
-        first = self.cfg["first_name_gender"] and name_gender(words[0] + " x", {}, True) is not None
+        first = self.cfg["first_name_gender"] and first_name(words[0]) is not None
         titled = any(w.lower().strip(".,") in self.finder.titles for w in words)   # "Senior Team Lead"
         # "— The Okonkwo family": a household signs as its people do
         person = not titled and (whole or first or name.lower() in self.finder.persons or bool(m.group("family")))
