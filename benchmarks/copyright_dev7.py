@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from .copyright_dev6 import title_case   # dev6's headline casing
+from .copyright_dev6 import MONTHS, title_case   # dev6's month names and headline casing
 
 SYL = ["ald", "bri", "cas", "dov", "eth", "fal", "gri", "hol", "isk", "jun", "mor", "pax"]
 PATTERNS = ["The {P} Dispatch", "{P} Press-Gazette", "The {P} Beacon", "{P} Evening News", "{P} Newsroom",
@@ -34,8 +34,6 @@ PATTERNS = ["The {P} Dispatch", "{P} Press-Gazette", "The {P} Beacon", "{P} Even
 FIRST = ["Agnes", "Bashir", "Colm", "Delphine", "Emeka", "Freya", "Gustav", "Hana"]
 LAST = ["Ashworth", "Brennan", "Cortázar", "Drummond", "Eklund", "Fairweather", "Grünewald", "Halvorsen"]
 HANDLES = ["oldtimer{n}", "{f}_from_{p}", "{p}fan{n}", "mod_{f}", "{f}{n}"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
 FORMS = ("a_attribution_after", "b_intro_before", "c_header_notice", "d_long_excerpt")
 SHAPES = {"a_attribution_after": ["furniture", "captions", "url_only", "two_articles"],
           "b_intro_before": ["forum_user", "interleaved", "wire_dateline", "two_articles"],
