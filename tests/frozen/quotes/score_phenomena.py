@@ -7,7 +7,8 @@ shared/GOLD_FORMAT.md: a prediction matches a gold quotation when its text conta
 `start`; the shortest matching prediction (earliest on a tie) is scored. Self-contained on
 purpose, so that it does not move when pipeline/ changes.
 
-usage: score_phenomena.py --set GOLD_DIR RAW_DIR DUMP_DIR [--set ...] [--counts-only]
+usage: score_phenomena.py --set GOLD_DIR RAW_DIR DUMP_DIR [--set ...] [--phenomena FILE] [--counts-only]
+(--phenomena: another set's tags; default this folder's phenomena.yaml)
 """
 import argparse
 import json
@@ -51,8 +52,8 @@ def hard_wrapped(raw, q):
     return "\n" in span.replace("\n\n", "")
 
 
-def load_sets(sets):
-    tags = yaml.safe_load((HERE / "phenomena.yaml").read_text(encoding="utf-8"))
+def load_sets(sets, phenomena=HERE / "phenomena.yaml"):
+    tags = yaml.safe_load(pathlib.Path(phenomena).read_text(encoding="utf-8"))
     rows = []
     for gold_dir, raw_dir, dump_dir in sets:
         for p in sorted(pathlib.Path(gold_dir).glob("*.yaml")):
@@ -109,10 +110,11 @@ def score(q, preds):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", nargs=3, action="append", required=True, metavar=("GOLD", "RAW", "DUMP"))
+    ap.add_argument("--phenomena", default=str(HERE / "phenomena.yaml"), help="the set's phenomenon tags")
     ap.add_argument("--counts-only", action="store_true")
     a = ap.parse_args(argv)
     sets = [(g, r, None if a.counts_only else d) for g, r, d in a.set]
-    rows = load_sets(sets)
+    rows = load_sets(sets, a.phenomena)
     names = sorted({t for _, _, ts, _ in rows for t in ts}, key=lambda t: (t != "all", not t.startswith("set:"), t))
     head = "| phenomenon | required | speakers scored | null | source |"
     if not a.counts_only:

@@ -2,12 +2,4 @@
 # Score the current pipeline on the second frozen quotation set (README.md): REPORT ONLY.
 # Run from the checkout root with PYTHONPATH set to it; outputs go under a temp prefix.
 # usage: tests/frozen/quotes2/run_frozen.sh [PREFIX]   (default /tmp/frozen-quotes2)
-set -e
-P=${1:-/tmp/frozen-quotes2}
-Q=tests/frozen/quotes2
-rm -rf "$P-out" "$P-dump"
-.venv/bin/pipeline run --raw $Q/raw --out "$P-out" >/dev/null
-echo "== written texts (tests/frozen/quotes2)"
-.venv/bin/pipeline evaluate --gold $Q/gold --processed "$P-out" --dump-predictions "$P-dump" | grep '^TOTAL' | grep -v 'n/a'
-echo "== per phenomenon"
-.venv/bin/python $Q/score_phenomena.py --set $Q/gold $Q/raw "$P-dump"
+exec sh tests/frozen/quotes/score_set.sh tests/frozen/quotes2 "written texts" "${1:-/tmp/frozen-quotes2}"
