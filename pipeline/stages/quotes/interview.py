@@ -37,9 +37,9 @@ INTERVIEW_UNLABELLED = declare(
 _ROLE_RULES = {"question": INTERVIEW_QUESTION, "answer": INTERVIEW_ANSWER}
 _ASK_VERBS = ("ask", "question", "quiz")   # verbs whose object is the one asked: an intro's asker and answerer
 _ANSWER_VERBS = ("answer", "field", "take", "face", "tackle")   # "X answered our questions": the subject answers
-_MAX_QUESTION_WORDS = 40
+_MAX_QUESTION_WORDS = 40   # a question turn is one short paragraph (structure, not a parameter to tune)
 _TURN_LABEL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*:\s")
-_INTRO_UNITS = 6   # lines before the first label read as the introduction (a news intro runs to a few paragraphs)   # a question turn is one short paragraph (structure, not a parameter to tune)
+_INTRO_UNITS = 6   # lines before the first label read as the introduction (a news intro runs to a few paragraphs)
 
 
 class InterviewForm:

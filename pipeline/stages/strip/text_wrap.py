@@ -11,7 +11,7 @@ from typing import Any
 
 from ...text import sentences
 
-_RUNS_ON = re.compile(r"[^\W_]$|[,;'’\"”\-—]$")     # a line cut mid-sentence ends after a word
+_RUNS_ON = re.compile(r"[^\W_]$|[,'’\"”\-—]$")      # a line cut mid-sentence ends after a word
 _GOES_ON = re.compile(r"^[^\W_]|^[\"“‘'(]")            # and the next one opens with one
 
 
