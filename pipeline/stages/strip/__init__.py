@@ -109,7 +109,7 @@ _KEEP_SCHEMA = _section(  # strip_keep.py
     quote_cue_pattern={"type": "string"}, quote_end_markers=_STRINGS, quote_max_lines=_COUNT,
     no_main_text_max_blocks=_COUNT, byline_patterns=_STRINGS, testimonial_name_pattern={"type": "string"}, testimonial_name_min_words=_COUNT, interview_turn_pattern={"type": "string"},
     quoted_post_patterns=_STRINGS, quoted_post_label_pattern={"type": "string"}, post_header_pattern={"type": "string"}, interview_credit_pattern={"type": "string"}, signed_by_pattern={"type": "string"}, salutation_pattern={"type": "string"}, salutation_max_paragraphs=_COUNT,
-    quote_open_marks={"type": "string"}, quote_close_marks={"type": "string"}, article_header_max_lines=_COUNT,
+    quote_open_marks={"type": "string"}, quote_close_marks={"type": "string"}, article_header_max_lines=_COUNT, headline_max_words=_COUNT,
 )
 
 
