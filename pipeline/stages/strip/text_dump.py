@@ -34,7 +34,7 @@ from typing import Any
 
 from ...text import sentences, words
 from ...rules import declare
-from . import text_lists, text_records, text_sections, text_wrap
+from . import text_blocks, text_lists, text_records, text_sections, text_wrap
 
 # the rules this module applies: declared once here, used through these constants
 _BODY_PARAMS = ["text.enabled", "text.min_words", "text.mid_words", "text.long_words", "text.min_stopword_share", "text.stopwords"]   # what every body rule reads
@@ -208,6 +208,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     body_end = idx[s1 - 1] if s1 > s0 else len(labels)
     after_min = int(cfg["after_body_min_words"])
     counter = re.compile(cfg["counter_line"]) if cfg["counter_line"] else None
+    own_blocks = text_blocks.runs(texts, idx, body, prose, n_words, cfg)
     for i in idx:
         if i in copies:
             labels[i] = ("boilerplate", DUPLICATE_LINE)
@@ -223,6 +224,8 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("boilerplate", COUNTER_LINE)
         elif i in list_tail:
             labels[i] = ("content", text_lists.LIST_TAIL)
+        elif i in own_blocks:
+            labels[i] = ("content", own_blocks[i])
         elif i in body and (prose[i] or i in attached):
             labels[i] = ("content", TEXT_MAIN_BODY if prose[i] else TEXT_ATTACHED_LINE)
         elif i in body and _phrase_item(texts[i], cfg):
@@ -309,7 +312,8 @@ def _comment_section(texts: list[str], idx: list[int], feats: dict[int, Line], p
 
 # the decisions of the body rules, which the section rules (text_sections.py) may replace
 _BODY_DECISIONS = frozenset({TEXT_MAIN_BODY, TEXT_ATTACHED_LINE, TEXT_DETACHED_LINE, TEXT_PROSE_LINE, TEXT_OUTSIDE_BODY,
-                             BODY_LIST_ITEM, BODY_TABLE_ROW, text_lists.LIST_TAIL})
+                             BODY_LIST_ITEM, BODY_TABLE_ROW, text_lists.LIST_TAIL, text_blocks.BODY_CODE,
+                             text_blocks.QUANTITY_LIST})
 _WORD3 = words.letters_at_least(3)
 _CELL_GAP = re.compile(r"\S {2,}(?=\S)")
 
