@@ -39,7 +39,7 @@ from . import text_blocks, text_lists, text_records, text_sections, text_wrap
 # the rules this module applies: declared once here, used through these constants
 _BODY_PARAMS = ["text.enabled", "text.min_words", "text.mid_words", "text.long_words", "text.min_stopword_share", "text.stopwords"]   # what every body rule reads
 TEXT_PROSE_LINE = declare("strip.text.prose_line", stage="strip",
-        why="a line of running text outside the chosen body still reads as prose",
+        why="a line of running text outside the chosen body still reads as prose (not a bulleted entry of a menu or links list)",
         params=[*_BODY_PARAMS, "text.outside_min_words", "text.after_body_min_words"])
 TEXT_MAIN_BODY = declare("strip.text.main_body", stage="strip",
         why="the best-scoring run of prose lines is the page's main text",
@@ -234,7 +234,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("content", BODY_TABLE_ROW)
         elif i in body:
             labels[i] = ("boilerplate", TEXT_DETACHED_LINE)
-        elif prose[i] and feats[i].words >= int(cfg["outside_min_words"]) \
+        elif prose[i] and feats[i].words >= int(cfg["outside_min_words"]) and not _outside_item(texts[i]) \
                 and (i < body_end or feats[i].words >= after_min or _DIALOGUE.match(texts[i])):
             labels[i] = ("content", TEXT_PROSE_LINE)
         else:
@@ -247,6 +247,13 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     text_sections.author_box(texts, n_words, prose, labels, cfg)
     text_sections.breadcrumbs(texts, idx, n_words, prose, labels, cfg)
     _comment_section(texts, idx, feats, prose, labels, cfg)
+
+
+def _outside_item(text: str) -> bool:
+    """A bulleted or numbered line outside the body is an entry of a menu, a list of links or a
+    carousel ("* Ergonomic Chair Buying Guide: How to Choose ..."), not running text; a line of
+    dialogue opened by a dash is a story's."""
+    return bool(_BULLET.match(text)) and not _DIALOGUE.match(text)
 
 
 def _capitalised_run(text: str) -> bool:
