@@ -46,3 +46,23 @@ def test_a_menu_of_names_inside_the_body_is_not_a_quantity_list(cfg: Any) -> Non
     menu = "\n".join(["* Home", "* 3D Printers", "* Laptops", "* Phones", "* 4K Monitors", "* Cameras", "* 2 for 1 Deals"])
     ext, out = run_strip(cfg, "a.txt", text_of(*BEFORE, menu, *AFTER))
     assert label_of(ext, out, "Laptops") == ("boilerplate", "strip.text.detached_line")
+
+
+TITLES = ["Ten Ways to Keep Your Garden Green in Winter", "The Best Compost Bins We Tested This Year",
+          "Why Your Tomatoes Split and How to Stop It"]
+
+
+def test_a_run_of_title_case_headlines_after_the_text_is_a_list_of_other_pages(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*BEFORE, "\n".join(["Most Popular", *TITLES, "Start your project today"]),
+                                               *AFTER))
+    assert label_of(ext, out, "Compost Bins") == ("boilerplate", "strip.text.title_run")
+
+
+def test_title_case_lines_that_run_into_a_paragraph_head_it(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*BEFORE, "\n".join(TITLES) + "\n" + AFTER[0], *AFTER[1:]))
+    assert label_of(ext, out, "Compost Bins")[0] == "content"
+
+
+def test_two_title_case_lines_are_not_a_title_run(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*BEFORE, "\n".join([*TITLES[:2], "Start your project today"]), *AFTER))
+    assert label_of(ext, out, "Compost Bins")[1] != "strip.text.title_run"

@@ -36,7 +36,7 @@ DROP = {
                    "Roasted Tomato Soup", "Sign up for our newsletter", "Get new recipes delivered", "About | Contact",
                    "© 2025 Weeknight Pot"],
     "forum.txt": ["* What's new", "* Register", "Home Improvement Forum > Plumbing", "Joined: Jan 2025", "Senior member",
-                  "Reply", "Similar threads", "Tankless heater error code", "Terms and rules", "Community platform by"],
+                  "Reply", "You must log in or register", "Similar threads", "Tankless heater error code", "Terms and rules", "Community platform by"],
     "docs.txt": ["Skip to main content", "Search docs", "* Installation", "* Changelog", "Was this page helpful?",
                  "Edit this page on GitHub", "Previous: Installation", "Next: Plugins", "© 2025 The Example Project"],
     "product.txt": ["Free delivery on orders", "* Kitchen", "Basket (0)", "Add to basket", "Add to wishlist",

@@ -100,7 +100,8 @@ _TEXT_SCHEMA = _section(  # text_dump.py
     field_run_min_lines=_COUNT, field_run_min_labels=_COUNT, field_label_max_words=_COUNT, field_line_max_words=_COUNT,
     field_run_max_copies=_COUNT, list_tail_min_items=_COUNT, list_tail_min_words=_COUNT, list_tail_lower_share=_SHARE,
     list_tail_heading_words=_COUNT, list_tail_colon_words=_COUNT, author_bio={"type": "string"}, author_label_max_words=_COUNT,
-    code_line={"type": "string"}, code_run_min_lines=_COUNT, quantity_list_min_items=_COUNT,
+    code_line={"type": "string"}, code_run_min_lines=_COUNT, quantity_list_min_items=_COUNT, title_run_min_lines=_COUNT,
+    title_run_max_words=_COUNT, title_run_capitalised=_SHARE,
     stopwords=_STRINGS,
 )
 _KEEP_SCHEMA = _section(  # strip_keep.py

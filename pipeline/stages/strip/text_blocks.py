@@ -13,6 +13,12 @@ middle of the text as ``strip.text.detached_line``. Two such runs are the page's
   lentils"): a recipe's ingredients, a kit's parts. A menu's entries are names.
 
 A short heading right over such a run ("Ingredients", "Example") belongs to it.
+
+And one run that the body rules keep but is not the text: ``strip.text.title_run``, a run of
+``title_run_min_lines`` consecutive headline-shaped lines (Title Case: at least
+``title_run_capitalised`` of the words that are not stopwords capitalised, three to
+``title_run_max_words`` words, no sentence end) is a list of other pages' titles (most popular,
+related posts, a services menu); an article's own headings each stand over a paragraph.
 """
 
 from __future__ import annotations
@@ -30,6 +36,12 @@ QUANTITY_LIST = declare("strip.text.quantity_list", stage="strip",
                         why="a run of bulleted items inside the body that open with quantities (a recipe's ingredients)"
                             " is its text; a menu's entries are names",
                         params=["text.quantity_list_min_items", "text.list_tail_heading_words"])
+
+TITLE_RUN = declare("strip.text.title_run", stage="strip",
+                    why="a run of consecutive Title Case headlines is a list of other pages' titles (popular or related"
+                        " posts, a services menu), not the text; the text's headings each stand over a paragraph",
+                    params=["text.title_run_min_lines", "text.title_run_max_words", "text.title_run_capitalised",
+                            "text.stopwords"])
 
 _QUANTITY = re.compile(r"^\s*(\d+([.,/]\d+)?|[½¼¾⅓⅔⅛])\s*(-\s*\d+\s*)?[a-zµ]")   # "1 large", "200 g", "½ cup"
 _HEADING_STOP = re.compile(r"[.,;!?]\s*$")
@@ -62,6 +74,37 @@ def runs(texts: list[str], idx: list[int], body: set[int], prose: dict[int, bool
                     and not BULLET.match(h):
                 out[idx[p - 1]] = rule
     return out
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TITLE_END = re.compile(r"[.!,;:…][\"'”’)]*\s*$")
+
+
+def title_runs(texts: list[str], idx: list[int], labels: list[tuple[str, str]], replaceable: frozenset[str],
+               into: str, cfg: dict[str, Any]) -> None:
+    """Label the lines of runs of Title Case headlines that the body rules kept ``strip.text.title_run``."""
+    n_min, w_max = int(cfg["title_run_min_lines"]), int(cfg["title_run_max_words"])
+    share = float(cfg["title_run_capitalised"])
+    if n_min < 2:
+        return
+    stop = frozenset(w.casefold() for w in cfg["stopwords"])
+
+    def title(i: int) -> bool:
+        t = texts[i].strip()
+        ws = _WORD.findall(t)
+        if not 3 <= len(ws) <= w_max or _TITLE_END.search(t) or not ws[0][0].isupper() or BULLET.match(t):
+            return False
+        big = [w for w in ws if w.casefold() not in stop]
+        return len(big) >= 2 and sum(1 for w in big if w[0].isupper()) >= share * len(big)
+
+    following = dict(zip(idx, idx[1:]))
+    for run in _runs(idx, title):
+        nxt = following.get(run[-1])
+        # titles that run straight into a paragraph of the text head it (a page's title, a card's own text)
+        if len(run) >= n_min and not (nxt is not None and labels[nxt][1] == into):
+            for i in run:
+                if labels[i][1] in replaceable:
+                    labels[i] = ("boilerplate", TITLE_RUN)
 
 
 def _runs(idx: list[int], member: Any) -> list[list[int]]:

@@ -243,6 +243,8 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     text_records.pattern_lists(texts, idx, n_words, prose, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, DUPLICATE_LINE}, cfg)
     text_records.field_runs(texts, idx, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, TEXT_REPEATED_RUN, DUPLICATE_LINE}, cfg)
     text_sections.teasers(texts, idx, n_words, prose, body, labels, _BODY_DECISIONS, cfg)
+    text_blocks.title_runs(texts, idx, labels, frozenset({TEXT_MAIN_BODY, TEXT_ATTACHED_LINE, TEXT_PROSE_LINE}),
+                           TEXT_MAIN_BODY, cfg)
     text_sections.related_section(texts, n_words, prose, labels, cfg)
     text_sections.author_box(texts, n_words, prose, labels, cfg)
     text_sections.breadcrumbs(texts, idx, n_words, prose, labels, cfg)
