@@ -54,7 +54,7 @@ def runs(texts: list[str], idx: list[int], body: set[int], prose: dict[int, bool
     out: dict[int, str] = {}
     code = re.compile(cfg["code_line"]) if cfg["code_line"] else None
     n_code, n_items = int(cfg["code_run_min_lines"]), int(cfg["quantity_list_min_items"])
-    inside = [i for i in idx if i in body and not prose[i]]
+    inside = {i for i in idx if i in body and not prose[i]}
     if code and n_code > 0:
         for run in _runs(idx, lambda i: i in body and not prose[i] and bool(code.search(texts[i]))):
             if len(run) >= n_code:
