@@ -210,3 +210,15 @@ def test_a_numbered_list_inside_the_text_is_not_a_breadcrumb(cfg: Any) -> None:
     steps = "1. Writers\n2. Photographers\n3. Editors"
     ext, out = run_strip(cfg, "a.txt", text_of(ARTICLE3[0] + " The team has three groups:", steps, *ARTICLE3[1:]))
     assert label_of(ext, out, "Photographers")[1] != "strip.text.breadcrumb"
+
+
+def test_a_card_whose_headline_a_label_rule_took_still_counts_as_a_card(cfg: Any) -> None:
+    # "Careers" is a furniture label (strip.ui_label): its blurb follows the blurb before it
+    menu = ["Pricing", "Compare the plans we offer for small teams and large companies.",
+            "Careers", "Find out what it is like to work with us and see the open roles.",
+            "Events", "Meet our team at the trade fairs and workshops coming up this year.",
+            "Partners", "We work with agencies that deliver the results their clients expect."]
+    ext, out = run_strip(cfg, "a.txt", text_of(*menu, "The Committee Publishes Its Report", *LONG))
+    assert label_of(ext, out, "Careers")[1] == "strip.ui_label"
+    assert label_of(ext, out, "open roles") == ("boilerplate", "strip.text.teaser_list")
+    assert label_of(ext, out, "Monday")[0] == "content"

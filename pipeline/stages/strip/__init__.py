@@ -100,6 +100,8 @@ _TEXT_SCHEMA = _section(  # text_dump.py
     field_run_min_lines=_COUNT, field_run_min_labels=_COUNT, field_label_max_words=_COUNT, field_line_max_words=_COUNT,
     field_run_max_copies=_COUNT, list_tail_min_items=_COUNT, list_tail_min_words=_COUNT, list_tail_lower_share=_SHARE,
     list_tail_heading_words=_COUNT, list_tail_colon_words=_COUNT, author_bio={"type": "string"}, author_label_max_words=_COUNT,
+    code_line={"type": "string"}, code_run_min_lines=_COUNT, quantity_list_min_items=_COUNT, title_run_min_lines=_COUNT,
+    title_run_max_words=_COUNT, title_run_capitalised=_SHARE,
     stopwords=_STRINGS,
 )
 _KEEP_SCHEMA = _section(  # strip_keep.py
@@ -109,7 +111,7 @@ _KEEP_SCHEMA = _section(  # strip_keep.py
     quote_cue_pattern={"type": "string"}, quote_end_markers=_STRINGS, quote_max_lines=_COUNT,
     no_main_text_max_blocks=_COUNT, byline_patterns=_STRINGS, testimonial_name_pattern={"type": "string"}, testimonial_name_min_words=_COUNT, interview_turn_pattern={"type": "string"},
     quoted_post_patterns=_STRINGS, quoted_post_label_pattern={"type": "string"}, post_header_pattern={"type": "string"}, interview_credit_pattern={"type": "string"}, signed_by_pattern={"type": "string"}, salutation_pattern={"type": "string"}, salutation_max_paragraphs=_COUNT,
-    quote_open_marks={"type": "string"}, quote_close_marks={"type": "string"}, article_header_max_lines=_COUNT,
+    quote_open_marks={"type": "string"}, quote_close_marks={"type": "string"}, article_header_max_lines=_COUNT, headline_max_words=_COUNT,
 )
 
 

@@ -67,6 +67,10 @@ KEEP_LETTER_SIGNATURE = declare("strip.keep.letter_signature", stage="strip",
         why="the name lines right under a letter opened by a salutation ('Sir, —', 'To the Editor:') sign it",
         params=["keep.salutation_pattern", "keep.salutation_max_paragraphs", "keep.signature_max_lines",
                 "keep.signature_max_words"])
+KEEP_ARTICLE_HEADER = declare("strip.keep.article_header", stage="strip",
+        why="a headline over its byline (and dateline) right above kept running text heads the article and names"
+            " its author", params=["keep.byline_patterns", "keep.article_header_max_lines", "keep.headline_max_words",
+                                   "keep.prose_min_words", "keep.months"])
 KEEP_NO_MAIN_TEXT = declare("strip.keep.no_main_text", stage="strip",
         why="a short document that structure alone would empty keeps what only structure removed",
         params=["keep.no_main_text_max_blocks"])
@@ -102,6 +106,8 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
         return
     date_words = int(cfg["dateline_max_words"])
     closing = int(cfg["closing_max_lines"])
+    for i in _article_headers(texts, labels, structural, prose_words, cfg):
+        labels[i] = ("content", KEEP_ARTICLE_HEADER)
     for i in sorted(_reference_lists(texts, cfg["reference_headings"], int(cfg["reference_min_items"]))):
         if structural(i):
             labels[i] = ("content", KEEP_REFERENCE_LIST)
@@ -332,6 +338,41 @@ def _after_quotation(texts: list[str], labels: list[tuple[str, str]], i: int, op
         t = t.rstrip(".!?,;: ")
         return bool(t) and t[-1] in closing and t.count(t[0]) + sum(t.count(c) for c in closing if c != t[0]) >= 2
     return False
+
+
+_HEADLINE_END = re.compile(r"[.!?:;,|»>]\s*$")
+_LIST_MARK = re.compile(r"^\s*([*•·+>-]|\d{1,3}[.)])\s")
+
+
+def _article_headers(texts: list[str], labels: list[tuple[str, str]], structural: Any, prose_words: int,
+                     cfg: dict[str, Any]) -> list[int]:
+    """The lines structure removed of a headline over at least one byline (``byline_patterns``) and
+    at most ``article_header_max_lines`` byline and date lines, right above a kept line of running
+    text (``prose_min_words``): "The Keeper's Daughter / By Anna Roe / March 3, 2024". The headline
+    is one short line (``headline_max_words``) that opens with a capital and does not end like a
+    sentence or a menu entry; without a byline, a title over a date may be a teaser card's, and a
+    page with several bylines is a listing of other pages' records."""
+    n_max, h_max = int(cfg["article_header_max_lines"]), int(cfg["headline_max_words"])
+    if not n_max or not h_max:
+        return []
+    found: list[list[int]] = []
+    for i, text in enumerate(texts):
+        if labels[i][0] != "content" or words.count_spaced(text) < prose_words:
+            continue
+        j, header = i - 1, []
+        while j >= 0 and len(header) < n_max and texts[j].strip() and is_article_header_line(texts[j], cfg):
+            header.append(j)
+            j -= 1
+        if not any(_byline_regex(p).search(texts[k].strip()) for k in header for p in cfg["byline_patterns"]):
+            continue
+        head = texts[j].strip() if j >= 0 else ""
+        if head[:1].isupper() and 2 <= words.count_spaced(head) <= h_max and not _HEADLINE_END.search(head) \
+                and not _LIST_MARK.match(head):
+            header.append(j)
+        found.append(header)
+    if len(found) != 1:   # bylines over several blurbs are a listing's records, not an article's header
+        return []
+    return [k for k in found[0] if structural(k)]
 
 
 def is_article_header_line(text: str, cfg: dict[str, Any]) -> bool:

@@ -34,12 +34,12 @@ from typing import Any
 
 from ...text import sentences, words
 from ...rules import declare
-from . import text_lists, text_records, text_sections, text_wrap
+from . import text_blocks, text_lists, text_records, text_sections, text_wrap
 
 # the rules this module applies: declared once here, used through these constants
 _BODY_PARAMS = ["text.enabled", "text.min_words", "text.mid_words", "text.long_words", "text.min_stopword_share", "text.stopwords"]   # what every body rule reads
 TEXT_PROSE_LINE = declare("strip.text.prose_line", stage="strip",
-        why="a line of running text outside the chosen body still reads as prose",
+        why="a line of running text outside the chosen body still reads as prose (not a bulleted entry of a menu or links list)",
         params=[*_BODY_PARAMS, "text.outside_min_words", "text.after_body_min_words"])
 TEXT_MAIN_BODY = declare("strip.text.main_body", stage="strip",
         why="the best-scoring run of prose lines is the page's main text",
@@ -208,6 +208,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     body_end = idx[s1 - 1] if s1 > s0 else len(labels)
     after_min = int(cfg["after_body_min_words"])
     counter = re.compile(cfg["counter_line"]) if cfg["counter_line"] else None
+    own_blocks = text_blocks.runs(texts, idx, body, prose, n_words, cfg)
     for i in idx:
         if i in copies:
             labels[i] = ("boilerplate", DUPLICATE_LINE)
@@ -223,6 +224,8 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("boilerplate", COUNTER_LINE)
         elif i in list_tail:
             labels[i] = ("content", text_lists.LIST_TAIL)
+        elif i in own_blocks:
+            labels[i] = ("content", own_blocks[i])
         elif i in body and (prose[i] or i in attached):
             labels[i] = ("content", TEXT_MAIN_BODY if prose[i] else TEXT_ATTACHED_LINE)
         elif i in body and _phrase_item(texts[i], cfg):
@@ -231,7 +234,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("content", BODY_TABLE_ROW)
         elif i in body:
             labels[i] = ("boilerplate", TEXT_DETACHED_LINE)
-        elif prose[i] and feats[i].words >= int(cfg["outside_min_words"]) \
+        elif prose[i] and feats[i].words >= int(cfg["outside_min_words"]) and not _outside_item(texts[i]) \
                 and (i < body_end or feats[i].words >= after_min or _DIALOGUE.match(texts[i])):
             labels[i] = ("content", TEXT_PROSE_LINE)
         else:
@@ -240,10 +243,19 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     text_records.pattern_lists(texts, idx, n_words, prose, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, DUPLICATE_LINE}, cfg)
     text_records.field_runs(texts, idx, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, TEXT_REPEATED_RUN, DUPLICATE_LINE}, cfg)
     text_sections.teasers(texts, idx, n_words, prose, body, labels, _BODY_DECISIONS, cfg)
+    text_blocks.title_runs(texts, idx, labels, frozenset({TEXT_MAIN_BODY, TEXT_ATTACHED_LINE, TEXT_PROSE_LINE}),
+                           TEXT_MAIN_BODY, cfg)
     text_sections.related_section(texts, n_words, prose, labels, cfg)
     text_sections.author_box(texts, n_words, prose, labels, cfg)
     text_sections.breadcrumbs(texts, idx, n_words, prose, labels, cfg)
     _comment_section(texts, idx, feats, prose, labels, cfg)
+
+
+def _outside_item(text: str) -> bool:
+    """A bulleted or numbered line outside the body is an entry of a menu, a list of links or a
+    carousel ("* Ergonomic Chair Buying Guide: How to Choose ..."), not running text; a line of
+    dialogue opened by a dash is a story's."""
+    return bool(_BULLET.match(text)) and not _DIALOGUE.match(text)
 
 
 def _capitalised_run(text: str) -> bool:
@@ -309,7 +321,8 @@ def _comment_section(texts: list[str], idx: list[int], feats: dict[int, Line], p
 
 # the decisions of the body rules, which the section rules (text_sections.py) may replace
 _BODY_DECISIONS = frozenset({TEXT_MAIN_BODY, TEXT_ATTACHED_LINE, TEXT_DETACHED_LINE, TEXT_PROSE_LINE, TEXT_OUTSIDE_BODY,
-                             BODY_LIST_ITEM, BODY_TABLE_ROW, text_lists.LIST_TAIL})
+                             BODY_LIST_ITEM, BODY_TABLE_ROW, text_lists.LIST_TAIL, text_blocks.BODY_CODE,
+                             text_blocks.QUANTITY_LIST})
 _WORD3 = words.letters_at_least(3)
 _CELL_GAP = re.compile(r"\S {2,}(?=\S)")
 

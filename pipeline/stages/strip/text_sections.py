@@ -179,24 +179,33 @@ def _teaser_runs(texts: list[str], idx: list[int], words: dict[int, int], cfg: d
     """The lines of each run of at least ``teaser_min_cards`` consecutive teaser cards: one to
     ``teaser_headlines_per_card`` short unpunctuated lines (a headline, its category, date or
     author) and then one short finished sentence or two (the blurb: ``teaser_blurb_min_words`` to
-    ``teaser_blurb_max_words`` words). An article's sections run longer than one short blurb
-    each, and a question over its answer (an FAQ) is not a headline."""
+    ``teaser_blurb_max_words`` words). Two blurbs with removed lines between them are two cards:
+    the second card's headline was a menu label another rule took ("Careers"). An article's
+    sections run longer than one short blurb each, and a question over its answer (an FAQ) is not
+    a headline."""
     n_cards = int(cfg["teaser_min_cards"])
     if n_cards < 1:
         return []
     h_max, b_min, b_max = (int(cfg[k]) for k in ("teaser_headline_max_words", "teaser_blurb_min_words",
                                                    "teaser_blurb_max_words"))
-    symbols = []
+    symbols: list[str] = []
+    lines: list[int | None] = []
     for i in idx:
         t, n = texts[i].strip(), words[i]
         if b_min <= n <= b_max and _SENTENCE_STOP.search(t):
-            symbols.append("b")
+            sym = "b"
         elif 0 < n <= h_max and not _HEADLINE_END.search(t):
-            symbols.append("h")
+            sym = "h"
         else:
-            symbols.append("x")
+            sym = "x"
+        if sym == "b" and symbols and symbols[-1] == "b" and lines[-1] is not None and i > lines[-1] + 1:
+            symbols.append("h")   # a card whose headline another rule removed ("Careers" as a menu label)
+            lines.append(None)
+        symbols.append(sym)
+        lines.append(i)
     card = f"h{{1,{int(cfg['teaser_headlines_per_card'])}}}b"
-    return [idx[m.start():m.end()] for m in re.finditer(f"(?:{card}){{{n_cards},}}", "".join(symbols))]
+    return [[i for i in lines[m.start():m.end()] if i is not None]
+            for m in re.finditer(f"(?:{card}){{{n_cards},}}", "".join(symbols))]
 
 
 def _edge_teasers(runs: list[list[int]], idx: list[int], body: set[int], words: dict[int, int],
