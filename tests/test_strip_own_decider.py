@@ -125,6 +125,22 @@ def test_short_text_inside_the_element_of_the_main_text_is_kept_before_the_first
     assert label_of(ext, out, "Call us")[0] == "boilerplate"
 
 
+def test_a_list_of_links_inside_the_element_of_the_main_text_is_kept(cfg: Any) -> None:
+    parts = "".join(f"<li><p><a href='/part{i}'>Part {i} of the series</a></p></li>" for i in range(4))
+    menu = "".join(f"<li><a href='/m{i}'>Menu {i}</a></li>" for i in range(4))
+    body = f"<div class='menu-x'><ul>{menu}</ul></div><div class='entry'><p>{P1}</p><ul>{parts}</ul><p>{P2}</p></div>"
+    ext, out = run_own(cfg, body)
+    assert label_of(ext, out, "Part 2 of") == ("content", html_decide.OWN_REGION)
+    assert label_of(ext, out, "Menu 2")[0] == "boilerplate"
+
+
+def test_an_author_box_is_furniture(cfg: Any) -> None:
+    bio = P2.replace("decade", "career")
+    body = f"<article><p>{P1}</p><p>{P2}</p><div class='author-box'><p>{bio}</p></div></article>"
+    ext, out = run_own(cfg, body)
+    assert label_of(ext, out, "career") == ("boilerplate", html_decide.OWN_FURNITURE)
+
+
 def test_a_listing_of_title_links_with_text_beside_them_is_main_text(cfg: Any) -> None:
     rows = "".join(f"<tr><td><a href='/b{i}'>Book title {i}</a></td><td>by Author {i}, rated {i}.5 by many readers</td></tr>"
                    for i in range(8))

@@ -47,7 +47,7 @@ OWN_FURNITURE = declare("strip.html.own.furniture", stage="strip",
 
 OWN_REGION = declare("strip.html.own.region", stage="strip",
         why="text between the first and the last block of running text, neither links nor furniture, is main text",
-        params=["html.own.region", "html.own.region_unique_only", "html.own.region_skip_kinds"])
+        params=["html.own.region", "html.own.region_unique_only", "html.own.region_skip_kinds", "html.own.region_link_kinds"])
 OWN_WHOLE_PAGE = declare("strip.html.own.whole_page", stage="strip",
         why="a page with little running text (a listing, a product) keeps every block that is neither links nor furniture",
         params=["html.own.min_running_text"])
@@ -202,12 +202,17 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
         skip_kinds = () if whole_page else frozenset(cfg["region_skip_kinds"])
         # with "both", short text between the first and last block of running text stays even outside its element
         ra, rb = span if cfg["container_region"] == "both" and inside is not None else (n, -1)
+        # (an element that holds every block is the page itself, not the text's element)
+        link_kinds = frozenset(cfg["region_link_kinds"]) if inside is not None and not all(inside) else frozenset()
         for i in range(lo, hi + 1):
             if kept[i] or not (whole_page or first[i] in soft) or labels[i][0] != "content" \
                     or blocks[i].get("kind") in skip_kinds or (repeats is not None and repeats[stripped[i]] != 1):
                 continue
             between = ra <= i <= rb and first[i] in (SHORT, NEAR) and why[i] == OWN_OUTSIDE
-            if between or (why[i] not in (OWN_LINKS, OWN_FURNITURE, OWN_COMMENTS, OWN_OUTSIDE) and (inside is None or inside[i])):
+            # a paragraph or list item of links inside the running text's element (a list of a series'
+            # parts, a reference list) is the text's: a menu or a related-posts list lies outside it
+            linked = bool(link_kinds) and why[i] == OWN_LINKS and inside[i] and blocks[i].get("kind") in link_kinds
+            if between or linked or (why[i] not in (OWN_LINKS, OWN_FURNITURE, OWN_COMMENTS, OWN_OUTSIDE) and (inside is None or inside[i])):
                 kept[i] = region[i] = True
     records = _record_lists(blocks, words, why, labels, kept, cfg) if int(cfg["record_min_count"]) else set()
     for i in records:
@@ -404,7 +409,7 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
     "required": ["stopwords", "min_language_share", "length_low", "length_high", "stopwords_low", "stopwords_high",
                  "max_link_density", "max_heading_distance", "furniture_tokens", "furniture_max_share", "near_seeds", "region", "min_running_text", "comment_tokens",
                  "run_min_length", "run_min_mean_length", "region_unique_only",
-                 "container_share", "container_keeps_good", "container_region", "region_skip_kinds",
+                 "container_share", "container_keeps_good", "container_region", "region_skip_kinds", "region_link_kinds",
                  "record_min_count", "record_max_blocks", "furniture_max_prose_share",
                  "long_block_words", "long_block_max_link_density"],
     "properties": {
@@ -415,6 +420,7 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
         "near_seeds": {"type": "boolean"}, "region": {"enum": ["none", "short", "all"]},
         "region_unique_only": {"type": "boolean"}, "container_share": _SHARE, "container_keeps_good": {"type": "boolean"},
         "container_region": {"enum": ["range", "container", "both"]}, "region_skip_kinds": {"type": "array", "items": {"type": "string"}},
+        "region_link_kinds": {"type": "array", "items": {"type": "string"}},
         "record_min_count": _COUNT, "record_max_blocks": _COUNT, "furniture_max_prose_share": _SHARE,
         "long_block_words": _COUNT, "long_block_max_link_density": _SHARE,
         "min_running_text": _COUNT, "run_min_length": _COUNT, "run_min_mean_length": _COUNT, "comment_tokens": {"type": "array", "items": {"type": "string"}},
