@@ -151,6 +151,28 @@ def test_a_listing_of_title_links_with_text_beside_them_is_main_text(cfg: Any) -
     assert label_of(ext, out, "Menu 3")[0] == "boilerplate"
 
 
+BLURB = "a novel about a family that moves to the coast and finds an old boat in the dunes"
+
+
+def test_a_records_text_printed_in_every_record_is_the_layouts_chrome(cfg: Any) -> None:
+    rows = "".join(f"<div class='rec'><h3><a href='/b{i}'>Book title {i}</a></h3><div>by Author {i}, {BLURB}</div>"
+                   f"<div>Rate this book</div><div>Weight capacity:</div></div>" for i in range(10))
+    ext, out = run_own(cfg, f"<div class='intro'><p>{P1}</p><p>{P2}</p></div><div class='list'>{rows}</div>")
+    assert label_of(ext, out, "Author 3") == ("content", html_decide.OWN_RECORDS)
+    assert label_of(ext, out, "Rate this book")[0] == "boilerplate"
+    assert label_of(ext, out, "Weight capacity")[0] == "content"
+
+
+def test_records_printed_again_further_down_are_a_copy(cfg: Any) -> None:
+    def rows(layout: str) -> str:
+        return "".join(f"<div class='{layout}'><h3><a href='/b{i}'>Book title {i}</a></h3><div>by Author {i}, {layout}, {BLURB}</div></div>"
+                       for i in range(10))
+    body = f"<div class='intro'><p>{P1}</p><p>{P2}</p></div><div class='grid'>{rows('grid')}</div><div class='more'>{rows('carousel')}</div>"
+    ext, out = run_own(cfg, body)
+    assert label_of(ext, out, "Author 3, grid") == ("content", html_decide.OWN_RECORDS)
+    assert label_of(ext, out, "Author 3, carousel")[0] == "boilerplate"
+
+
 def test_a_page_without_running_text_keeps_all_but_links(cfg: Any) -> None:
     body = ("<nav><a href='/'>Home</a></nav><h1>Red kettle</h1><p>Capacity: 1.7 litres</p><p>Colour: red</p>"
             "<p><a href='/cart'>Add to cart</a></p>")

@@ -63,7 +63,8 @@ OWN_OUTSIDE = declare("strip.html.own.outside", stage="strip",
 
 OWN_RECORDS = declare("strip.html.own.records", stage="strip",
         why="a listing's records (a title link printed again and again in one layout, with text beside it) are its main text",
-        params=["html.own.record_min_count", "html.own.record_max_blocks"])
+        params=["html.own.record_min_count", "html.own.record_max_blocks", "html.own.record_skip_copies",
+                "html.own.record_template_share"])
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -214,7 +215,7 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
             linked = bool(link_kinds) and why[i] == OWN_LINKS and inside[i] and blocks[i].get("kind") in link_kinds
             if between or linked or (why[i] not in (OWN_LINKS, OWN_FURNITURE, OWN_COMMENTS, OWN_OUTSIDE) and (inside is None or inside[i])):
                 kept[i] = region[i] = True
-    records = _record_lists(blocks, words, why, labels, kept, cfg) if int(cfg["record_min_count"]) else set()
+    records = _record_lists(blocks, stripped, words, why, labels, kept, cfg) if int(cfg["record_min_count"]) else set()
     for i in records:
         kept[i] = True
     region = [r and k for r, k in zip(region, kept)]  # comments under a listing went
@@ -251,8 +252,8 @@ def _inside_container(blocks: list[dict[str, Any]], sizes: list[int], anchors: l
     return [all(t in ctx for t in tokens) for ctx in (frozenset(b.get("context", ())) for b in blocks)]
 
 
-def _record_lists(blocks: list[dict[str, Any]], words: list[list[str]], why: list[str], labels: list[tuple[str, str]],
-                  kept: list[bool], cfg: dict[str, Any]) -> set[int]:
+def _record_lists(blocks: list[dict[str, Any]], texts: list[str], words: list[list[str]], why: list[str],
+                  labels: list[tuple[str, str]], kept: list[bool], cfg: dict[str, Any]) -> set[int]:
     """A listing's records: a link (a title) printed at least ``record_min_count`` times in one
     layout (the same tag path), each within ``record_max_blocks`` blocks of the last and most of
     them followed by text that is not a link (an author, a rating, a price, a blurb). A menu is
@@ -267,6 +268,11 @@ def _record_lists(blocks: list[dict[str, Any]], words: list[list[str]], why: lis
         if ok[i] and why[i] == OWN_LINKS and words[i]:
             by_path.setdefault(b.get("tag_path") or "", []).append(i)
     out: set[int] = set()
+    copies, template = bool(cfg["record_skip_copies"]), float(cfg["record_template_share"])
+    titles = [" ".join(t.split()).casefold() for t in texts]
+    first_at: dict[str, int] = {}
+    for i, t in enumerate(titles):
+        first_at.setdefault(t, i)
     for idx in by_path.values():
         if len(idx) < min_count:
             continue
@@ -279,8 +285,12 @@ def _record_lists(blocks: list[dict[str, Any]], words: list[list[str]], why: lis
                 ends = run[1:] + [min(len(blocks), 2 * run[-1] - run[-2])]  # the last record as long as the one before
                 gaps = [range(a + 1, b) for a, b in zip(run, ends)]
                 texty = sum(1 for g in gaps if any(ok[k] and why[k] != OWN_LINKS and words[k] for k in g))
-                if 2 * texty >= len(run):
-                    out.update(k for a, g in zip(run, gaps) for k in (a, *g) if ok[k])
+                if 2 * texty >= len(run):  # a record whose title the page printed before is a copy (a carousel, a second layout)
+                    # a text of two words or more in most records' gaps is the layout's (a rating widget's
+                    # "Rate this book"), not a record's; a field's label ("Weight capacity:") is both
+                    same = Counter(t for g in gaps for t in {titles[k] for k in g}) if template else Counter()
+                    out.update(k for a, g in zip(run, gaps) if not (copies and first_at[titles[a]] < a) for k in (a, *g)
+                               if ok[k] and not (same[titles[k]] > template * len(run) and len(words[k]) >= 2 and not titles[k].endswith(":")))
             run = [j] if j is not None else []
     if not out:
         return out
@@ -410,7 +420,7 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
                  "max_link_density", "max_heading_distance", "furniture_tokens", "furniture_max_share", "near_seeds", "region", "min_running_text", "comment_tokens",
                  "run_min_length", "run_min_mean_length", "region_unique_only",
                  "container_share", "container_keeps_good", "container_region", "region_skip_kinds", "region_link_kinds",
-                 "record_min_count", "record_max_blocks", "furniture_max_prose_share",
+                 "record_min_count", "record_max_blocks", "record_skip_copies", "record_template_share", "furniture_max_prose_share",
                  "long_block_words", "long_block_max_link_density"],
     "properties": {
         "stopwords": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
@@ -421,7 +431,7 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
         "region_unique_only": {"type": "boolean"}, "container_share": _SHARE, "container_keeps_good": {"type": "boolean"},
         "container_region": {"enum": ["range", "container", "both"]}, "region_skip_kinds": {"type": "array", "items": {"type": "string"}},
         "region_link_kinds": {"type": "array", "items": {"type": "string"}},
-        "record_min_count": _COUNT, "record_max_blocks": _COUNT, "furniture_max_prose_share": _SHARE,
+        "record_min_count": _COUNT, "record_max_blocks": _COUNT, "record_skip_copies": {"type": "boolean"}, "record_template_share": _SHARE, "furniture_max_prose_share": _SHARE,
         "long_block_words": _COUNT, "long_block_max_link_density": _SHARE,
         "min_running_text": _COUNT, "run_min_length": _COUNT, "run_min_mean_length": _COUNT, "comment_tokens": {"type": "array", "items": {"type": "string"}},
     },
