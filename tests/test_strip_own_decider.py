@@ -163,6 +163,15 @@ def test_a_records_text_printed_in_every_record_is_the_layouts_chrome(cfg: Any) 
     assert label_of(ext, out, "Weight capacity")[0] == "content"
 
 
+def test_a_line_of_tag_links_beside_a_records_title_is_left_out(cfg: Any) -> None:
+    tags = " ".join(f"<a href='/t{k}'>topic{k}</a>" for k in "abcdefg")
+    rows = "".join(f"<div class='rec'><h3><a href='/b{i}'>Book title {i}</a></h3><div>by Author {i}, {BLURB}</div>"
+                   + (f"<div class='tags'>{tags}</div>" if i % 4 == 0 else "") + "</div>" for i in range(10))
+    ext, out = run_own(cfg, f"<div class='intro'><p>{P1}</p><p>{P2}</p></div><div class='list'>{rows}</div>")
+    assert label_of(ext, out, "Author 3") == ("content", html_decide.OWN_RECORDS)
+    assert label_of(ext, out, "topica")[0] == "boilerplate"
+
+
 def test_records_printed_again_further_down_are_a_copy(cfg: Any) -> None:
     def rows(layout: str) -> str:
         return "".join(f"<div class='{layout}'><h3><a href='/b{i}'>Book title {i}</a></h3><div>by Author {i}, {layout}, {BLURB}</div></div>"

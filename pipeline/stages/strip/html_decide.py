@@ -64,7 +64,7 @@ OWN_OUTSIDE = declare("strip.html.own.outside", stage="strip",
 OWN_RECORDS = declare("strip.html.own.records", stage="strip",
         why="a listing's records (a title link printed again and again in one layout, with text beside it) are its main text",
         params=["html.own.record_min_count", "html.own.record_max_blocks", "html.own.record_skip_copies",
-                "html.own.record_template_share"])
+                "html.own.record_template_share", "html.own.record_gap_link_words"])
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -269,6 +269,7 @@ def _record_lists(blocks: list[dict[str, Any]], texts: list[str], words: list[li
             by_path.setdefault(b.get("tag_path") or "", []).append(i)
     out: set[int] = set()
     copies, template = bool(cfg["record_skip_copies"]), float(cfg["record_template_share"])
+    gap_links = int(cfg["record_gap_link_words"])
     titles = [" ".join(t.split()).casefold() for t in texts]
     first_at: dict[str, int] = {}
     for i, t in enumerate(titles):
@@ -287,10 +288,12 @@ def _record_lists(blocks: list[dict[str, Any]], texts: list[str], words: list[li
                 texty = sum(1 for g in gaps if any(ok[k] and why[k] != OWN_LINKS and words[k] for k in g))
                 if 2 * texty >= len(run):  # a record whose title the page printed before is a copy (a carousel, a second layout)
                     # a text of two words or more in most records' gaps is the layout's (a rating widget's
-                    # "Rate this book"), not a record's; a field's label ("Weight capacity:") is both
+                    # "Rate this book"), not a record's; a field's label ("Weight capacity:") is both; and
+                    # a line of links of ``record_gap_link_words`` words beside the title is a record's tags or options
                     same = Counter(t for g in gaps for t in {titles[k] for k in g}) if template else Counter()
                     out.update(k for a, g in zip(run, gaps) if not (copies and first_at[titles[a]] < a) for k in (a, *g)
-                               if ok[k] and not (same[titles[k]] > template * len(run) and len(words[k]) >= 2 and not titles[k].endswith(":")))
+                               if ok[k] and not (same[titles[k]] > template * len(run) and len(words[k]) >= 2 and not titles[k].endswith(":"))
+                               and not (k != a and gap_links and why[k] == OWN_LINKS and len(words[k]) >= gap_links))
             run = [j] if j is not None else []
     if not out:
         return out
@@ -420,7 +423,7 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
                  "max_link_density", "max_heading_distance", "furniture_tokens", "furniture_max_share", "near_seeds", "region", "min_running_text", "comment_tokens",
                  "run_min_length", "run_min_mean_length", "region_unique_only",
                  "container_share", "container_keeps_good", "container_region", "region_skip_kinds", "region_link_kinds",
-                 "record_min_count", "record_max_blocks", "record_skip_copies", "record_template_share", "furniture_max_prose_share",
+                 "record_min_count", "record_max_blocks", "record_skip_copies", "record_template_share", "record_gap_link_words", "furniture_max_prose_share",
                  "long_block_words", "long_block_max_link_density"],
     "properties": {
         "stopwords": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
@@ -431,7 +434,7 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
         "region_unique_only": {"type": "boolean"}, "container_share": _SHARE, "container_keeps_good": {"type": "boolean"},
         "container_region": {"enum": ["range", "container", "both"]}, "region_skip_kinds": {"type": "array", "items": {"type": "string"}},
         "region_link_kinds": {"type": "array", "items": {"type": "string"}},
-        "record_min_count": _COUNT, "record_max_blocks": _COUNT, "record_skip_copies": {"type": "boolean"}, "record_template_share": _SHARE, "furniture_max_prose_share": _SHARE,
+        "record_min_count": _COUNT, "record_max_blocks": _COUNT, "record_skip_copies": {"type": "boolean"}, "record_template_share": _SHARE, "record_gap_link_words": _COUNT, "furniture_max_prose_share": _SHARE,
         "long_block_words": _COUNT, "long_block_max_link_density": _SHARE,
         "min_running_text": _COUNT, "run_min_length": _COUNT, "run_min_mean_length": _COUNT, "comment_tokens": {"type": "array", "items": {"type": "string"}},
     },
