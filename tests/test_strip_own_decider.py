@@ -125,6 +125,22 @@ def test_short_text_inside_the_element_of_the_main_text_is_kept_before_the_first
     assert label_of(ext, out, "Call us")[0] == "boilerplate"
 
 
+def test_a_list_of_links_inside_the_element_of_the_main_text_is_kept(cfg: Any) -> None:
+    parts = "".join(f"<li><p><a href='/part{i}'>Part {i} of the series</a></p></li>" for i in range(4))
+    menu = "".join(f"<li><a href='/m{i}'>Menu {i}</a></li>" for i in range(4))
+    body = f"<div class='menu-x'><ul>{menu}</ul></div><div class='entry'><p>{P1}</p><ul>{parts}</ul><p>{P2}</p></div>"
+    ext, out = run_own(cfg, body)
+    assert label_of(ext, out, "Part 2 of") == ("content", html_decide.OWN_REGION)
+    assert label_of(ext, out, "Menu 2")[0] == "boilerplate"
+
+
+def test_an_author_box_is_furniture(cfg: Any) -> None:
+    bio = P2.replace("decade", "career")
+    body = f"<article><p>{P1}</p><p>{P2}</p><div class='author-box'><p>{bio}</p></div></article>"
+    ext, out = run_own(cfg, body)
+    assert label_of(ext, out, "career") == ("boilerplate", html_decide.OWN_FURNITURE)
+
+
 def test_a_listing_of_title_links_with_text_beside_them_is_main_text(cfg: Any) -> None:
     rows = "".join(f"<tr><td><a href='/b{i}'>Book title {i}</a></td><td>by Author {i}, rated {i}.5 by many readers</td></tr>"
                    for i in range(8))
@@ -133,6 +149,37 @@ def test_a_listing_of_title_links_with_text_beside_them_is_main_text(cfg: Any) -
     ext, out = run_own(cfg, body)
     assert label_of(ext, out, "Book title 3") == ("content", html_decide.OWN_RECORDS)
     assert label_of(ext, out, "Menu 3")[0] == "boilerplate"
+
+
+BLURB = "a novel about a family that moves to the coast and finds an old boat in the dunes"
+
+
+def test_a_records_text_printed_in_every_record_is_the_layouts_chrome(cfg: Any) -> None:
+    rows = "".join(f"<div class='rec'><h3><a href='/b{i}'>Book title {i}</a></h3><div>by Author {i}, {BLURB}</div>"
+                   f"<div>Rate this book</div><div>Weight capacity:</div></div>" for i in range(10))
+    ext, out = run_own(cfg, f"<div class='intro'><p>{P1}</p><p>{P2}</p></div><div class='list'>{rows}</div>")
+    assert label_of(ext, out, "Author 3") == ("content", html_decide.OWN_RECORDS)
+    assert label_of(ext, out, "Rate this book")[0] == "boilerplate"
+    assert label_of(ext, out, "Weight capacity")[0] == "content"
+
+
+def test_a_line_of_tag_links_beside_a_records_title_is_left_out(cfg: Any) -> None:
+    tags = " ".join(f"<a href='/t{k}'>topic{k}</a>" for k in "abcdefg")
+    rows = "".join(f"<div class='rec'><h3><a href='/b{i}'>Book title {i}</a></h3><div>by Author {i}, {BLURB}</div>"
+                   + (f"<div class='tags'>{tags}</div>" if i % 4 == 0 else "") + "</div>" for i in range(10))
+    ext, out = run_own(cfg, f"<div class='intro'><p>{P1}</p><p>{P2}</p></div><div class='list'>{rows}</div>")
+    assert label_of(ext, out, "Author 3") == ("content", html_decide.OWN_RECORDS)
+    assert label_of(ext, out, "topica")[0] == "boilerplate"
+
+
+def test_records_printed_again_further_down_are_a_copy(cfg: Any) -> None:
+    def rows(layout: str) -> str:
+        return "".join(f"<div class='{layout}'><h3><a href='/b{i}'>Book title {i}</a></h3><div>by Author {i}, {layout}, {BLURB}</div></div>"
+                       for i in range(10))
+    body = f"<div class='intro'><p>{P1}</p><p>{P2}</p></div><div class='grid'>{rows('grid')}</div><div class='more'>{rows('carousel')}</div>"
+    ext, out = run_own(cfg, body)
+    assert label_of(ext, out, "Author 3, grid") == ("content", html_decide.OWN_RECORDS)
+    assert label_of(ext, out, "Author 3, carousel")[0] == "boilerplate"
 
 
 def test_a_page_without_running_text_keeps_all_but_links(cfg: Any) -> None:

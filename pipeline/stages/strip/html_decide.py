@@ -47,7 +47,7 @@ OWN_FURNITURE = declare("strip.html.own.furniture", stage="strip",
 
 OWN_REGION = declare("strip.html.own.region", stage="strip",
         why="text between the first and the last block of running text, neither links nor furniture, is main text",
-        params=["html.own.region", "html.own.region_unique_only", "html.own.region_skip_kinds"])
+        params=["html.own.region", "html.own.region_unique_only", "html.own.region_skip_kinds", "html.own.region_link_kinds"])
 OWN_WHOLE_PAGE = declare("strip.html.own.whole_page", stage="strip",
         why="a page with little running text (a listing, a product) keeps every block that is neither links nor furniture",
         params=["html.own.min_running_text"])
@@ -63,7 +63,8 @@ OWN_OUTSIDE = declare("strip.html.own.outside", stage="strip",
 
 OWN_RECORDS = declare("strip.html.own.records", stage="strip",
         why="a listing's records (a title link printed again and again in one layout, with text beside it) are its main text",
-        params=["html.own.record_min_count", "html.own.record_max_blocks"])
+        params=["html.own.record_min_count", "html.own.record_max_blocks", "html.own.record_skip_copies",
+                "html.own.record_template_share", "html.own.record_gap_link_words"])
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -202,14 +203,19 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
         skip_kinds = () if whole_page else frozenset(cfg["region_skip_kinds"])
         # with "both", short text between the first and last block of running text stays even outside its element
         ra, rb = span if cfg["container_region"] == "both" and inside is not None else (n, -1)
+        # (an element that holds every block is the page itself, not the text's element)
+        link_kinds = frozenset(cfg["region_link_kinds"]) if inside is not None and not all(inside) else frozenset()
         for i in range(lo, hi + 1):
             if kept[i] or not (whole_page or first[i] in soft) or labels[i][0] != "content" \
                     or blocks[i].get("kind") in skip_kinds or (repeats is not None and repeats[stripped[i]] != 1):
                 continue
             between = ra <= i <= rb and first[i] in (SHORT, NEAR) and why[i] == OWN_OUTSIDE
-            if between or (why[i] not in (OWN_LINKS, OWN_FURNITURE, OWN_COMMENTS, OWN_OUTSIDE) and (inside is None or inside[i])):
+            # a paragraph or list item of links inside the running text's element (a list of a series'
+            # parts, a reference list) is the text's: a menu or a related-posts list lies outside it
+            linked = bool(link_kinds) and why[i] == OWN_LINKS and inside[i] and blocks[i].get("kind") in link_kinds
+            if between or linked or (why[i] not in (OWN_LINKS, OWN_FURNITURE, OWN_COMMENTS, OWN_OUTSIDE) and (inside is None or inside[i])):
                 kept[i] = region[i] = True
-    records = _record_lists(blocks, words, why, labels, kept, cfg) if int(cfg["record_min_count"]) else set()
+    records = _record_lists(blocks, stripped, words, why, labels, kept, cfg) if int(cfg["record_min_count"]) else set()
     for i in records:
         kept[i] = True
     region = [r and k for r, k in zip(region, kept)]  # comments under a listing went
@@ -246,8 +252,8 @@ def _inside_container(blocks: list[dict[str, Any]], sizes: list[int], anchors: l
     return [all(t in ctx for t in tokens) for ctx in (frozenset(b.get("context", ())) for b in blocks)]
 
 
-def _record_lists(blocks: list[dict[str, Any]], words: list[list[str]], why: list[str], labels: list[tuple[str, str]],
-                  kept: list[bool], cfg: dict[str, Any]) -> set[int]:
+def _record_lists(blocks: list[dict[str, Any]], texts: list[str], words: list[list[str]], why: list[str],
+                  labels: list[tuple[str, str]], kept: list[bool], cfg: dict[str, Any]) -> set[int]:
     """A listing's records: a link (a title) printed at least ``record_min_count`` times in one
     layout (the same tag path), each within ``record_max_blocks`` blocks of the last and most of
     them followed by text that is not a link (an author, a rating, a price, a blurb). A menu is
@@ -262,6 +268,12 @@ def _record_lists(blocks: list[dict[str, Any]], words: list[list[str]], why: lis
         if ok[i] and why[i] == OWN_LINKS and words[i]:
             by_path.setdefault(b.get("tag_path") or "", []).append(i)
     out: set[int] = set()
+    copies, template = bool(cfg["record_skip_copies"]), float(cfg["record_template_share"])
+    gap_links = int(cfg["record_gap_link_words"])
+    titles = [" ".join(t.split()).casefold() for t in texts]
+    first_at: dict[str, int] = {}
+    for i, t in enumerate(titles):
+        first_at.setdefault(t, i)
     for idx in by_path.values():
         if len(idx) < min_count:
             continue
@@ -274,8 +286,14 @@ def _record_lists(blocks: list[dict[str, Any]], words: list[list[str]], why: lis
                 ends = run[1:] + [min(len(blocks), 2 * run[-1] - run[-2])]  # the last record as long as the one before
                 gaps = [range(a + 1, b) for a, b in zip(run, ends)]
                 texty = sum(1 for g in gaps if any(ok[k] and why[k] != OWN_LINKS and words[k] for k in g))
-                if 2 * texty >= len(run):
-                    out.update(k for a, g in zip(run, gaps) for k in (a, *g) if ok[k])
+                if 2 * texty >= len(run):  # a record whose title the page printed before is a copy (a carousel, a second layout)
+                    # a text of two words or more in most records' gaps is the layout's (a rating widget's
+                    # "Rate this book"), not a record's; a field's label ("Weight capacity:") is both; and
+                    # a line of links of ``record_gap_link_words`` words beside the title is a record's tags or options
+                    same = Counter(t for g in gaps for t in {titles[k] for k in g}) if template else Counter()
+                    out.update(k for a, g in zip(run, gaps) if not (copies and first_at[titles[a]] < a) for k in (a, *g)
+                               if ok[k] and not (same[titles[k]] > template * len(run) and len(words[k]) >= 2 and not titles[k].endswith(":"))
+                               and not (k != a and gap_links and why[k] == OWN_LINKS and len(words[k]) >= gap_links))
             run = [j] if j is not None else []
     if not out:
         return out
@@ -404,8 +422,8 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
     "required": ["stopwords", "min_language_share", "length_low", "length_high", "stopwords_low", "stopwords_high",
                  "max_link_density", "max_heading_distance", "furniture_tokens", "furniture_max_share", "near_seeds", "region", "min_running_text", "comment_tokens",
                  "run_min_length", "run_min_mean_length", "region_unique_only",
-                 "container_share", "container_keeps_good", "container_region", "region_skip_kinds",
-                 "record_min_count", "record_max_blocks", "furniture_max_prose_share",
+                 "container_share", "container_keeps_good", "container_region", "region_skip_kinds", "region_link_kinds",
+                 "record_min_count", "record_max_blocks", "record_skip_copies", "record_template_share", "record_gap_link_words", "furniture_max_prose_share",
                  "long_block_words", "long_block_max_link_density"],
     "properties": {
         "stopwords": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
@@ -415,7 +433,8 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
         "near_seeds": {"type": "boolean"}, "region": {"enum": ["none", "short", "all"]},
         "region_unique_only": {"type": "boolean"}, "container_share": _SHARE, "container_keeps_good": {"type": "boolean"},
         "container_region": {"enum": ["range", "container", "both"]}, "region_skip_kinds": {"type": "array", "items": {"type": "string"}},
-        "record_min_count": _COUNT, "record_max_blocks": _COUNT, "furniture_max_prose_share": _SHARE,
+        "region_link_kinds": {"type": "array", "items": {"type": "string"}},
+        "record_min_count": _COUNT, "record_max_blocks": _COUNT, "record_skip_copies": {"type": "boolean"}, "record_template_share": _SHARE, "record_gap_link_words": _COUNT, "furniture_max_prose_share": _SHARE,
         "long_block_words": _COUNT, "long_block_max_link_density": _SHARE,
         "min_running_text": _COUNT, "run_min_length": _COUNT, "run_min_mean_length": _COUNT, "comment_tokens": {"type": "array", "items": {"type": "string"}},
     },
