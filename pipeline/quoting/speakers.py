@@ -95,7 +95,7 @@ class SpeakerFinder(TitledNames, SpeakerPhrases, FrameCues):
         low = lemma(t).lower()
         if low in self.it_verbs and not any(c.lower_ == "it" for c in t.children):
             return False  # "as she put it" reports; "may put lungs at risk" does not
-        return low in self.verbs
+        return low in self.verbs and not self.says_nothing(t)
 
     # -------------------------------------------------------------- subjects
     def _subject(self, verb: Any, rule: str) -> Speaker | None:

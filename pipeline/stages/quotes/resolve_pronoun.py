@@ -10,13 +10,14 @@ from .registry import register
 from .resolve_scene import SPEAKER_REPLY
 from ...rules import declare
 
+_SELF_NAMED = re.compile(r"(?<![\w'’])[Mm]y\s+name\s+(?:is|was)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")   # a word written in lower case
 
 # the rules this module applies: declared once here, used through these constants
 SPEAKER_REPORTED = declare("quotes.speaker.reported", stage="quotes",
         why="a speaker named in reported speech around the quotation")
 SPEAKER_NARRATOR = declare("quotes.speaker.narrator", stage="quotes",
-        why="'I said' outside any structure is the document's named author (a byline), else no one")
+        why="'I said' outside any structure is the document's named author (a byline) or the narrator who names themself ('My name is X'), else no one")
 SPEAKER_PRONOUN = declare("quotes.speaker.pronoun", stage="quotes",
                           why="a pronoun speaker is the one compatible named person before it, else none")
 
@@ -99,7 +100,26 @@ class PronounResolver:
                 self._narrator = self.span_rec(s0, s0 + len(name), name=name, type="person",
                                                rule=SPEAKER_NARRATOR)
             break
+        else:
+            self._narrator = self.self_named_narrator()
         return self._narrator
+
+    def self_named_narrator(self) -> dict[str, Any] | None:
+        """'My name is Tobiah Quell, and ...' in the narration (outside quotation marks): the narrator
+        names themself, the one such name of the document (two, or one inside a quotation: no one)."""
+        found = {}
+        for m in _SELF_NAMED.finditer(self.text):
+            pi = self.paragraph_of(m.start())
+            if any(a <= m.start() < b for a, b in self._quoted_ranges(pi)):
+                continue   # a character introducing themself speaks of their own "I", not the narrator's
+            name = m.group("name")   # the phrase says a name follows: no name list needed, but no place or body
+            low = name.lower().split()   # the small model tags unfamiliar names ORG: the phrase is the evidence
+            if not any(w in self.finder.titles or w in self.finder.org_words or w in self.finder.outlet_words for w in low):
+                found.setdefault(name.split()[-1].lower(), (m.start("name"), name))
+        if len(found) != 1:
+            return None
+        s0, name = next(iter(found.values()))
+        return self.span_rec(s0, s0 + len(name), name=name, type="person", rule=SPEAKER_NARRATOR)
 
     def person_gender(self, name: str) -> str | None:
         """A person's gender: honorific, first name, else what an earlier he/she that resolved to this
