@@ -308,6 +308,8 @@ class PronounResolver:
             _, s0, name = pick
             if self.pronoun_commands(pi, s0, pronoun, d.pronoun["start"]):
                 return None   # "He offered one to Kessler": that "he" is another man, who fits too
+            if self.described_rival(pi, pos, pronoun, s0):
+                return None   # "Owain laughed, and his father scowled": two men, one named
             if pi != own and self.replies_to(d, pi, name, own):
                 return self.other_person(d, name, pronoun, own)   # '"...," said Walter. / "...," he replied': not Walter
             if pi != own and self.other_turn(d, pi, name, pronoun, own):

@@ -104,6 +104,37 @@ class SceneAntecedents:
         s0, other = max(found, key=lambda x: (len(x[1]), -x[0]))
         return self.span_rec(s0, s0 + len(other), name=other, type="person", rule=SPEAKER_REPLY)
 
+    def described_rival(self, pi: int, pos: int, pronoun: str, name_at: int) -> bool:
+        """Paragraph pi names one fitting person (at name_at) but also, as the subject of a clause
+        before pos and outside quotation marks, a possessive description of another person of fitting
+        gender ("Owain laughed, and his father scowled at him." ... '"...," he said': someone's father,
+        not the one named; "the old man" may be the one named, and is not counted): the pronoun may
+        be either, so the name does not settle it. A description in apposition to a name ("his
+        father Gwilym", "Gwilym, the old man,") is that name, no rival."""
+        from ...quoting.gender import pronoun_gender
+        from ...quoting.model import lemma
+
+        want = pronoun_gender(pronoun)
+        doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+        quoted = self._quoted_ranges(pi)
+        genders = self.cfg["gender_nouns"]
+        for t in doc:
+            at = base + t.idx
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.tag_ != "NN" or at >= pos or at == name_at \
+                    or any(a <= at < b for a, b in quoted):
+                continue
+            low = lemma(t).lower()
+            if not (low in self.finder.person_nouns or low in self.finder.titles or low.endswith(("man", "woman")) and len(low) > 5):
+                continue
+            if not any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in t.children):
+                continue   # "his father" is someone else than the man it belongs to; "the old man" may be the one named
+            if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children) \
+                    or t.dep_ == "appos" or t.head.pos_ == "PROPN" and t.head.dep_ != "ROOT":
+                continue
+            if genders.get(low) in (None, want) or want is None:
+                return True
+        return False
+
     def in_dialogue(self, pi: int) -> bool:
         """Paragraph pi stands in a scene of dialogue: it opens with a quotation, and a paragraph of
         the pronoun window around it is a bare turn (closed quotations only, no tag, no narration),
