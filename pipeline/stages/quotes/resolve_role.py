@@ -187,6 +187,9 @@ class RoleResolver:
             gap = self.text[d.end:desc["start"]]
         elif desc["end"] <= d.start:
             gap = self.text[desc["end"]:d.start]
+            if re.fullmatch(r"[\s\w]{0,20}?[.!]\s*[\"'“‘«]?", gap) and re.match(r"\s*[.!]", gap) \
+                    and re.search(r"[,!?][\"'”’»]\s*(?:\S+\s+){1,3}$", self.text[max(0, desc["start"] - 40):desc["start"]]):
+                return True   # '"A," replied the steward. "B."': the tag between them gives B to him too
         else:
             return False
         gap = gap.strip(" \n\"'“”‘’«»")

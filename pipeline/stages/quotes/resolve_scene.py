@@ -118,8 +118,18 @@ class SceneAntecedents:
         doc, base = self.docs[pi], self.paragraphs[pi]["start"]
         quoted = self._quoted_ranges(pi)
         genders = self.cfg["gender_nouns"]
+        # '"...," said the Squire' earlier in the window: "the Squire" is a speaker of the scene the
+        # mention list does not know; as a subject beside the one named man he is a second candidate
+        named = self.text[name_at:name_at + 40].split()[:1]
+        w = self.cfg["pronoun_window"]
+        tagged = {x.speaker["name"].split()[-1].lower() for x in self.drafts
+                  if x.speaker and x.speaker.get("type") in ("person", "organisation") and x.start < pos and pi - w <= x.para <= pi
+                  and len(x.speaker["name"].split()) == 1 and self.gender_fits(x.speaker["name"], pronoun)}
         for t in doc:
             at = base + t.idx
+            if t.dep_ in ("nsubj", "nsubjpass") and at < pos and at != name_at and t.lower_ in tagged and t.tag_ in ("NN", "NNP") \
+                    and t.lower_ not in {n.lower().strip(".,") for n in named} and not any(a <= at < b for a, b in quoted):
+                return True
             if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.tag_ != "NN" or at >= pos or at == name_at \
                     or any(a <= at < b for a, b in quoted):
                 continue
