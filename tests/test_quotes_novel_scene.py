@@ -90,3 +90,15 @@ def test_british_single_mark_left_open_before_a_reopened_paragraph_is_a_quotatio
                     "'Did you find it again?' asked Julian.\n")
     assert speaker(one(out, "We had been at sea")) == "Captain Moraes"
     assert speaker(one(out, "Then the fog came down")) == "Captain Moraes"
+
+
+def test_a_scene_break_ends_the_pronoun_window() -> None:
+    out = quotes_of('"Then make it yourself," said Paul Ferrand, and slammed the door.\n\n* * *\n\n'
+                    '"Is anyone there?" he called from the gate.\n\n"Only me."\n')
+    assert speaker(one(out, "Is anyone there?")) is None
+
+
+def test_a_chapter_heading_ends_the_pronoun_window() -> None:
+    out = quotes_of('"Then make it yourself," said Paul Ferrand, and slammed the door.\n\nCHAPTER XII\n\n'
+                    '"Is anyone there?" he called from the gate.\n\n"Only me."\n')
+    assert speaker(one(out, "Is anyone there?")) is None

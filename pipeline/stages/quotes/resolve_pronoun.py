@@ -55,7 +55,7 @@ class PronounResolver:
                         want = None   # one compatible person or none: no fallback to a mere earlier speaker
                 if want and found is None:
                     for para, sp in reversed(history):
-                        if d.para - para > window:
+                        if d.para - para > window or para < self.window_start(d.para):
                             break
                         if sp["type"] == want or (want == "organisation" and sp["type"] == "outlet"):
                             found = sp
@@ -264,7 +264,7 @@ class PronounResolver:
         want = pronoun_gender(pronoun)
         pos = d.pronoun["start"]
         own = self.paragraph_of(pos)   # the pronoun's paragraph (a block's cue line is before the block)
-        for pi in range(own, max(-1, own - self.cfg["pronoun_window"] - 1), -1):
+        for pi in range(own, self.window_start(own) - 1, -1):
             ptext = self.text[self.paragraphs[pi]["start"]:self.paragraphs[pi]["end"]].strip()
             if pi != own and (len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL):
                 continue  # a credit or caption line ("Amr Dalsh / Reuters") is no antecedent
@@ -334,7 +334,7 @@ class PronounResolver:
                     for x in self.drafts)
         if not spoke or d.para != own:
             return False
-        for pj in range(pi - 1, max(-1, own - self.cfg["pronoun_window"] - 1), -1):
+        for pj in range(pi - 1, self.window_start(own) - 1, -1):
             ptext = self.text[self.paragraphs[pj]["start"]:self.paragraphs[pj]["end"]].strip()
             if len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL:
                 continue   # a byline or credit line ("By Harriet Coombe") names no one in the scene
@@ -380,7 +380,7 @@ class PronounResolver:
         got = self._only_fitting(d, pronoun, own, own)
         if got is not None:
             return got
-        return self._only_fitting(d, pronoun, max(0, d.para - self.cfg["pronoun_window"]), d.para)
+        return self._only_fitting(d, pronoun, self.window_start(d.para), d.para)
 
     def _only_fitting(self, d: Any, pronoun: str, first: int, last: int) -> dict[str, Any] | None:
         pos, people = d.pronoun["start"], {}
@@ -473,7 +473,7 @@ class PronounResolver:
     def sole_person_before(self, d: Draft) -> dict[str, Any] | None:
         """A pronoun with no earlier named speaker: the one PERSON named in the paragraphs before."""
         people: dict[str, Any] = {}
-        for pi in range(max(0, d.para - self.cfg["pronoun_window"]), d.para + 1):
+        for pi in range(self.window_start(d.para), d.para + 1):
             doc, base = self.docs[pi], self.paragraphs[pi]["start"]
             ptext = self.text[self.paragraphs[pi]["start"]:self.paragraphs[pi]["end"]].strip()
             if len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL:

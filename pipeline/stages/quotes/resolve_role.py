@@ -174,7 +174,7 @@ class RoleResolver:
         """A person named (outside quotation marks) in the pronoun window before `before` whom the
         description's noun could describe: of its gender ("woman", "mother"), or of any gender."""
         gender = self.cfg["gender_nouns"].get(noun)
-        for pj in range(max(0, pi - self.cfg["pronoun_window"]), pi + 1):
+        for pj in range(self.window_start(pi), pi + 1):
             for s0, name in self.person_mentions(pj):
                 if s0 < before and (gender is None or self.person_gender(name) in (None, gender)):
                     return True

@@ -14,6 +14,9 @@ SPEAKER_REPLY = declare("quotes.speaker.reply", stage="quotes",
             "fitting person named in the window, else no one", params=["response_verbs"])
 
 _SENTENCE_STOP = re.compile(r"[.!?]")
+# a scene or chapter break: a line of ornaments ("* * *", "#", "~"), a chapter or part heading, a numeral alone
+_SCENE_BREAK = re.compile(r"[*#~•·§=+_\s-]{1,20}|(?:CHAPTER|Chapter|BOOK|Book|PART|Part)\s+[\w.]+[.:]?(?:\s+[^\n]{0,60})?"
+                          r"|[IVXLC]{1,7}\.?|\d{1,3}\.?")
 _PERSON_FIELDS = ("name", "type", "start", "end", "raw_start", "raw_end")   # a speaker record, its rule aside
 
 
@@ -144,6 +147,23 @@ class SceneAntecedents:
             if genders.get(low) in (None, want) or want is None:
                 return True
         return False
+
+    def window_start(self, pi: int) -> int:
+        """The first paragraph of the pronoun window of paragraph pi: `pronoun_window` paragraphs back,
+        but never over a scene break ("* * *", "CHAPTER XII", a numeral alone): a new scene resets who
+        is present, so no one named before it is an antecedent after it."""
+        lo = max(0, pi - self.cfg["pronoun_window"])
+        for pj in range(pi, lo - 1, -1):
+            if self._scene_break(pj):
+                return pj + 1
+        return lo
+
+    def _scene_break(self, pj: int) -> bool:
+        cache = self.__dict__.setdefault("_scene_breaks", {})
+        if pj not in cache:
+            t = self.text[self.paragraphs[pj]["start"]:self.paragraphs[pj]["end"]].strip()
+            cache[pj] = bool(_SCENE_BREAK.fullmatch(t))
+        return cache[pj]
 
     def in_dialogue(self, pi: int) -> bool:
         """Paragraph pi stands in a scene of dialogue: it opens with a quotation, and a paragraph of
