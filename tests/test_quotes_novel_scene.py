@@ -102,3 +102,15 @@ def test_a_chapter_heading_ends_the_pronoun_window() -> None:
     out = quotes_of('"Then make it yourself," said Paul Ferrand, and slammed the door.\n\nCHAPTER XII\n\n'
                     '"Is anyone there?" he called from the gate.\n\n"Only me."\n')
     assert speaker(one(out, "Is anyone there?")) is None
+
+
+def test_the_tagged_speaker_himself_named_again_is_no_rival() -> None:
+    out = quotes_of('"You had better sit down," said Lestrade.\n\n"I prefer to stand."\n\n'
+                    'Mr. Lestrade shrugged. Lestrade was never a patient man.\n\n"As you please," he said.\n')
+    assert speaker(one(out, "As you please")) == "Mr. Lestrade"
+
+
+def test_a_possessive_description_outside_the_names_sentence_is_no_rival() -> None:
+    out = quotes_of('Tomas set down the letter. His father had been right after all.\n\n'
+                    '"Then I shall write to her," he said.\n')
+    assert speaker(one(out, "Then I shall write")) == "Tomas"

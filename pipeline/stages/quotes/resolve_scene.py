@@ -109,7 +109,7 @@ class SceneAntecedents:
 
     def described_rival(self, pi: int, pos: int, pronoun: str, name_at: int) -> bool:
         """Paragraph pi names one fitting person (at name_at) but also, as the subject of a clause
-        before pos and outside quotation marks, a possessive description of another person of fitting
+        of the name's sentence before pos and outside quotation marks, a possessive description of another person of fitting
         gender ("Owain laughed, and his father scowled at him." ... '"...," he said': someone's father,
         not the one named; "the old man" may be the one named, and is not counted): the pronoun may
         be either, so the name does not settle it. A description in apposition to a name ("his
@@ -123,15 +123,17 @@ class SceneAntecedents:
         genders = self.cfg["gender_nouns"]
         # '"...," said the Squire' earlier in the window: "the Squire" is a speaker of the scene the
         # mention list does not know; as a subject beside the one named man he is a second candidate
-        named = self.text[name_at:name_at + 40].split()[:1]
-        w = self.cfg["pronoun_window"]
-        tagged = {x.speaker["name"].split()[-1].lower() for x in self.drafts
-                  if x.speaker and x.speaker.get("type") in ("person", "organisation") and x.start < pos and pi - w <= x.para <= pi
-                  and len(x.speaker["name"].split()) == 1 and self.gender_fits(x.speaker["name"], pronoun)}
+        lo = self.window_start(pi)
+        mentions = [(s0, n) for pj in range(lo, pi + 1) for s0, n in self.person_mentions(pj)]
+        known = {w.lower().strip(".,") for _, n in mentions for w in n.split()}   # names the mention list has
+        inside = [(s0, s0 + len(n)) for s0, n in mentions]
+        tagged = {x.speaker["name"].lower() for x in self.drafts
+                  if x.speaker and x.speaker.get("type") in ("person", "organisation") and x.start < pos and lo <= x.para <= pi
+                  and len(x.speaker["name"].split()) == 1 and self.gender_fits(x.speaker["name"], pronoun)} - known
         for t in doc:
             at = base + t.idx
             if t.dep_ in ("nsubj", "nsubjpass") and at < pos and at != name_at and t.lower_ in tagged and t.tag_ in ("NN", "NNP") \
-                    and t.lower_ not in {n.lower().strip(".,") for n in named} and not any(a <= at < b for a, b in quoted):
+                    and not any(a <= at < b for a, b in quoted) and not any(a <= at < b for a, b in inside):
                 return True
             if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.tag_ != "NN" or at >= pos or at == name_at \
                     or any(a <= at < b for a, b in quoted):
@@ -141,6 +143,8 @@ class SceneAntecedents:
                 continue
             if not any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in t.children):
                 continue   # "his father" is someone else than the man it belongs to; "the old man" may be the one named
+            if not t.sent.start_char <= name_at - base < t.sent.end_char:
+                continue   # acting beside the named one in his sentence; "His father had been right." may be no one present
             if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children) \
                     or t.dep_ == "appos" or t.head.pos_ == "PROPN" and t.head.dep_ != "ROOT":
                 continue
