@@ -114,3 +114,9 @@ def test_a_possessive_description_outside_the_names_sentence_is_no_rival() -> No
     out = quotes_of('Tomas set down the letter. His father had been right after all.\n\n'
                     '"Then I shall write to her," he said.\n')
     assert speaker(one(out, "Then I shall write")) == "Tomas"
+
+
+def test_a_quoted_nothing_or_not_is_said_not_a_silence() -> None:
+    out = quotes_of('"Nothing," said Tom Alder.\n\n"Not yet," replied Mr. Osei, not unkindly.\n')
+    assert speaker(one(out, "Nothing")) == "Tom Alder"
+    assert speaker(one(out, "Not yet")) == "Mr. Osei"

@@ -77,15 +77,14 @@ class ClauseCues:
             return ClauseCues._clause_subject(verb.head, depth - 1)   # "what she had to say": she (no object to control it)
         return None
 
-    @staticmethod
-    def says_nothing(verb: Any) -> bool:
+    def says_nothing(self, verb: Any) -> bool:
         """'Mr. Lindqvist said nothing.' / 'She did not answer.' / 'He made no reply.': a verb negated,
         or whose object is "nothing" or a noun under "no", tells that its subject did not speak: it
         reports no quotation, and its subject is no speaker of the words next to it."""
         kids = list(verb.children)
-        return any(c.dep_ == "neg" for c in kids) or any(
-            c.dep_ in ("dobj", "obj") and (c.lower_ in ("nothing", "none") or any(d.lower_ == "no" for d in c.children))
-            for c in kids)
+        return any(c.dep_ == "neg" and c.i < verb.i and not self._quoted(c) for c in kids) or any(   # not "said he, not unkindly"
+            c.dep_ in ("dobj", "obj") and not self._quoted(c)   # '"Nothing," said Tom' says something
+            and (c.lower_ in ("nothing", "none") or any(d.lower_ == "no" for d in c.children)) for c in kids)
 
     def _speech_shaped(self, verb: Any, loose: bool = False) -> bool:
         """A verb that can take a quotation as its complement: a full verb with a subject (a name, a
