@@ -77,6 +77,15 @@ class ClauseCues:
             return ClauseCues._clause_subject(verb.head, depth - 1)   # "what she had to say": she (no object to control it)
         return None
 
+    def says_nothing(self, verb: Any) -> bool:
+        """'Mr. Lindqvist said nothing.' / 'She did not answer.' / 'He made no reply.': a verb negated,
+        or whose object is "nothing" or a noun under "no", tells that its subject did not speak: it
+        reports no quotation, and its subject is no speaker of the words next to it."""
+        kids = list(verb.children)
+        return any(c.dep_ == "neg" and c.i < verb.i and not self._quoted(c) for c in kids) or any(   # not "said he, not unkindly"
+            c.dep_ in ("dobj", "obj") and not self._quoted(c)   # '"Nothing," said Tom' says something
+            and (c.lower_ in ("nothing", "none") or any(d.lower_ == "no" for d in c.children)) for c in kids)
+
     def _speech_shaped(self, verb: Any, loose: bool = False) -> bool:
         """A verb that can take a quotation as its complement: a full verb with a subject (a name, a
         noun or a pronoun) and no object of its own ("murmured Tom", "she went on", "he thought").
@@ -85,6 +94,8 @@ class ClauseCues:
                 or verb.dep_ == "relcl" and not loose:
             return False
         kids = list(verb.children)
+        if self.says_nothing(verb):
+            return False
         nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         inverted = nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_.rstrip(".") in self.honorifics)
         # '"A," returned Ada; "only tired."': in a tag right after a quotation, words of the next part are no object
@@ -113,6 +124,8 @@ class ClauseCues:
         while k < len(doc) and doc[k].pos_ in ("ADJ", "NOUN", "PROPN") and k - verb.i <= 5:
             k += 1
         head = doc[k - 1]
+        while k < len(doc) and doc[k].pos_ == "ADV" and doc[k].head == verb:
+            k += 1   # 'cried his wife impatiently.': the manner adverb after the subject
         if head.pos_ not in ("NOUN", "PROPN") or k < len(doc) and not doc[k].is_punct:
             return None
         return head

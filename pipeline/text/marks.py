@@ -6,7 +6,9 @@ offsets, with every quotation mark written `"`, so that one pairing rule serves 
 - single quote marks as quotation marks (British style), told apart from apostrophes: only in a
   document that quotes with single marks more than with double ones, and only an opening mark
   (after space or a bracket, before a letter) paired with a closing one (after a non-space,
-  before space or punctuation), so that `don't`, `the boys' toys` and `'90s` stay apostrophes.
+  before space or punctuation), so that `don't`, `the boys' toys` and `'90s` stay apostrophes; an
+  opening mark left open at a paragraph's end when the next paragraph opens with one (a speech over
+  paragraphs) is a mark too.
 
 Records keep the clean text itself: the view only tells where quotations are.
 """
@@ -77,5 +79,13 @@ def _pair_singles(text: str) -> str:
                         chars[k] = "'"
                 n = m
             else:
+                if n == len(opens) - 1 and not [c for c in closes if c > o] and _SINGLE_OPEN.match(text, _next_para(text, p1)):
+                    chars[o] = '"'   # the multi-paragraph convention: left open, the next paragraph reopens it
                 n += 1
     return "".join(chars)
+
+
+def _next_para(text: str, p1: int) -> int:
+    """Where the paragraph after the one ending at p1 starts (past the blank line), else the text's end."""
+    m = re.compile(r"\n[ \t]*\n\s*").match(text, p1)
+    return m.end() if m else len(text)

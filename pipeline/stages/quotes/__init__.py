@@ -17,6 +17,7 @@ REQUIRES = ("normalise",)   # the only output run reads
 RECORDS_READ = {"normalise": ("map", "paragraphs")}
 LIBRARIES = ("spacy", "gender-guesser")
 CODE_DEPS = ("quoting/__init__.py", "quoting/textual.py", "quoting/attribution.py", "quoting/speakers.py",
+             "quoting/model.py", "quoting/record.py", "quoting/titled.py", "quoting/phrases.py",
              "quoting/clause.py", "quoting/frames.py", "quoting/gender.py",
              "quoting/parse.py")  # and every file of this package (stages/quotes/)
 

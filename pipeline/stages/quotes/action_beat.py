@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ...quoting.model import lemma
 from ...rules import declare
 from .registry import register
 
@@ -41,6 +42,10 @@ class ActionBeatResolver:
         roots = [t for t in roots if not t.is_punct]
         if len(roots) != 1 or roots[0].pos_ != "VERB":
             return None
+        if self.finder.says_nothing(roots[0]) and (lemma(roots[0]).lower() in self.finder.verbs
+                                                   or any(c.dep_ in ("dobj", "obj") and lemma(c).lower() in self.finder.speech_nouns | {"answer", "reply", "word"}
+                                                          for c in roots[0].children)):
+            return None   # "Mr. Lindqvist said nothing." / "He made no answer.": whoever speaks next, not he
         return next((c for c in roots[0].children if c.dep_ == "nsubj"), None)
 
     @register(ACTION_BEAT)

@@ -99,6 +99,7 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         self.beat_after()
         self.resolve_pronouns()
         self.turn_taking()
+        self.descriptions_as_written()
         self.outlet_sources()
         self.docs.close()   # the records read no parse: dropped (and their spill file) before they are made
         return self.records()

@@ -71,6 +71,10 @@ class InlineForm:
                 if sp is not None and sp.rule == SPEAKER_FRAGMENT_SUBJECT and nwords < self.cfg["inline_min_words"]:
                     sp = None   # 'a "secret constitution"': a short fragment framed by any verb is a term, not a quotation
                 speaker = self.speaker_of(sp, base) if sp is not None else None
+                # '"You are early," said the old gentleman': the tag says who speaks, though not by name;
+                # with two people named before it in its paragraph, no beat or earlier paragraph settles which
+                described_tag = speaker is None and sp is not None and sp.type == "description" \
+                    and len({n.split()[-1].lower() for x, n in self.person_mentions(pi) if x < s.open}) > 1
                 if speaker is not None and not speaker.get("pronoun"):
                     speaker = self.role_noun(self.definite_owner(pi, speaker))
                 if speaker is None and prev_draft is not None and (prev_draft.speaker or prev_draft.pronoun):
@@ -91,11 +95,11 @@ class InlineForm:
                         (_title_like(quoted) or _noun_framed(self.text[lo:s.open])
                          and nwords < 2 * self.cfg["inline_min_words"] and not self.finite_clause(doc, base, s)):
                     speaker = None   # 'bought a copy of "Summer Rain."', 'what he calls a "term"': no cue of a quotation
-                if speaker is None and n == 0 and len(spans) == 1:
+                if speaker is None and n == 0 and len(spans) == 1 and not described_tag:
                     speaker = self.previous_paragraph_speaker(u, s)
-                if speaker is None:   # a quotation line of its own, then its signature line
+                if speaker is None and not described_tag:   # a quotation line of its own, then its signature line
                     speaker = self.testimonial_name(u, s) or self.dash_signature(pi, s)
-                if speaker is None:
+                if speaker is None and not described_tag:
                     speaker = self.action_beat(pi, s, lo) or self.colon_label(pi, s, lo)
                 turn = self.dialogue_turn(u, s)
                 word_turn = quoted.rstrip()[-1:] in (",", "!", "?") and (   # '"Nonsense," she said': a word said

@@ -10,13 +10,14 @@ from .registry import register
 from .resolve_scene import SPEAKER_REPLY
 from ...rules import declare
 
+_SELF_NAMED = re.compile(r"(?<![\w'’])[Mm]y\s+name\s+(?:is|was)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")   # a word written in lower case
 
 # the rules this module applies: declared once here, used through these constants
 SPEAKER_REPORTED = declare("quotes.speaker.reported", stage="quotes",
         why="a speaker named in reported speech around the quotation")
 SPEAKER_NARRATOR = declare("quotes.speaker.narrator", stage="quotes",
-        why="'I said' outside any structure is the document's named author (a byline), else no one")
+        why="'I said' outside any structure is the document's named author (a byline) or the narrator who names themself ('My name is X'), else no one")
 SPEAKER_PRONOUN = declare("quotes.speaker.pronoun", stage="quotes",
                           why="a pronoun speaker is the one compatible named person before it, else none")
 
@@ -54,7 +55,7 @@ class PronounResolver:
                         want = None   # one compatible person or none: no fallback to a mere earlier speaker
                 if want and found is None:
                     for para, sp in reversed(history):
-                        if d.para - para > window:
+                        if d.para - para > window or para < self.window_start(d.para):
                             break
                         if sp["type"] == want or (want == "organisation" and sp["type"] == "outlet"):
                             found = sp
@@ -99,7 +100,26 @@ class PronounResolver:
                 self._narrator = self.span_rec(s0, s0 + len(name), name=name, type="person",
                                                rule=SPEAKER_NARRATOR)
             break
+        else:
+            self._narrator = self.self_named_narrator()
         return self._narrator
+
+    def self_named_narrator(self) -> dict[str, Any] | None:
+        """'My name is Tobiah Quell, and ...' in the narration (outside quotation marks): the narrator
+        names themself, the one such name of the document (two, or one inside a quotation: no one)."""
+        found = {}
+        for m in _SELF_NAMED.finditer(self.text):
+            pi = self.paragraph_of(m.start())
+            if any(a <= m.start() < b for a, b in self._quoted_ranges(pi)):
+                continue   # a character introducing themself speaks of their own "I", not the narrator's
+            name = m.group("name")   # the phrase says a name follows: no name list needed, but no place or body
+            low = name.lower().split()   # the small model tags unfamiliar names ORG: the phrase is the evidence
+            if not any(w in self.finder.titles or w in self.finder.org_words or w in self.finder.outlet_words for w in low):
+                found.setdefault(name.split()[-1].lower(), (m.start("name"), name))
+        if len(found) != 1:
+            return None
+        s0, name = next(iter(found.values()))
+        return self.span_rec(s0, s0 + len(name), name=name, type="person", rule=SPEAKER_NARRATOR)
 
     def person_gender(self, name: str) -> str | None:
         """A person's gender: honorific, first name, else what an earlier he/she that resolved to this
@@ -244,7 +264,7 @@ class PronounResolver:
         want = pronoun_gender(pronoun)
         pos = d.pronoun["start"]
         own = self.paragraph_of(pos)   # the pronoun's paragraph (a block's cue line is before the block)
-        for pi in range(own, max(-1, own - self.cfg["pronoun_window"] - 1), -1):
+        for pi in range(own, self.window_start(own) - 1, -1):
             ptext = self.text[self.paragraphs[pi]["start"]:self.paragraphs[pi]["end"]].strip()
             if pi != own and (len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL):
                 continue  # a credit or caption line ("Amr Dalsh / Reuters") is no antecedent
@@ -288,6 +308,8 @@ class PronounResolver:
             _, s0, name = pick
             if self.pronoun_commands(pi, s0, pronoun, d.pronoun["start"]):
                 return None   # "He offered one to Kessler": that "he" is another man, who fits too
+            if self.described_rival(pi, pos, pronoun, s0):
+                return None   # "Owain laughed, and his father scowled": two men, one named
             if pi != own and self.replies_to(d, pi, name, own):
                 return self.other_person(d, name, pronoun, own)   # '"...," said Walter. / "...," he replied': not Walter
             if pi != own and self.other_turn(d, pi, name, pronoun, own):
@@ -312,7 +334,7 @@ class PronounResolver:
                     for x in self.drafts)
         if not spoke or d.para != own:
             return False
-        for pj in range(pi - 1, max(-1, own - self.cfg["pronoun_window"] - 1), -1):
+        for pj in range(pi - 1, self.window_start(own) - 1, -1):
             ptext = self.text[self.paragraphs[pj]["start"]:self.paragraphs[pj]["end"]].strip()
             if len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL:
                 continue   # a byline or credit line ("By Harriet Coombe") names no one in the scene
@@ -358,7 +380,7 @@ class PronounResolver:
         got = self._only_fitting(d, pronoun, own, own)
         if got is not None:
             return got
-        return self._only_fitting(d, pronoun, max(0, d.para - self.cfg["pronoun_window"]), d.para)
+        return self._only_fitting(d, pronoun, self.window_start(d.para), d.para)
 
     def _only_fitting(self, d: Any, pronoun: str, first: int, last: int) -> dict[str, Any] | None:
         pos, people = d.pronoun["start"], {}
@@ -451,7 +473,7 @@ class PronounResolver:
     def sole_person_before(self, d: Draft) -> dict[str, Any] | None:
         """A pronoun with no earlier named speaker: the one PERSON named in the paragraphs before."""
         people: dict[str, Any] = {}
-        for pi in range(max(0, d.para - self.cfg["pronoun_window"]), d.para + 1):
+        for pi in range(self.window_start(d.para), d.para + 1):
             doc, base = self.docs[pi], self.paragraphs[pi]["start"]
             ptext = self.text[self.paragraphs[pi]["start"]:self.paragraphs[pi]["end"]].strip()
             if len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL:

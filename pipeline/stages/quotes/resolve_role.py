@@ -21,7 +21,11 @@ SPEAKER_ROLE = declare("quotes.speaker.role_noun", stage="quotes",
 
 SPEAKER_DESCRIPTION = declare("quotes.speaker.description", stage="quotes",
         why="'her brother' or 'the old manservant' stands for the one person the document introduced so ('her brother Anselm')",
-        params=["person_nouns", "titles", "first_name_gender"])
+        params=["person_nouns", "titles", "first_name_gender", "title_abbreviations"])
+
+SPEAKER_DESCRIPTION_WRITTEN = declare("quotes.speaker.description_as_written", stage="quotes",
+        why="in a scene of dialogue, 'said the mate' that the text never ties to a name names the speaker as the text does",
+        params=["person_nouns", "titles", "pronoun_window"])
 
 SPEAKER_KIN = declare("quotes.speaker.kin_description", stage="quotes",
         why="'her mother said' stands for the one person whose daughter the text introduced ('Mrs. X ... Her daughter Y')",
@@ -124,14 +128,72 @@ class RoleResolver:
             found, rule = self._kin_of_introduced(noun, speaker["start"]), SPEAKER_KIN
         if not found:
             found = self._spouse(speaker)
+        if not found and speaker.get("type") == "description":   # kept for description_as_written, after the turns
+            self.__dict__.setdefault("_unnamed_descriptions", {})[speaker["start"]] = speaker
         if len(found) != 1:
-            return None   # never introduced with a name, or two people so described: no speaker
+            return None   # two people so described: no speaker
         s, e, name = next(iter(found.values()))
         out = self.span_rec(s, e, name=name, type="person", rule=rule)
         out["role"] = {k: speaker[k] for k in ("start", "end", "raw_start", "raw_end")} | {"text": speaker["name"]}
         if "cue" in speaker:
             out["cue"] = speaker["cue"]
         return out
+
+    @register(SPEAKER_DESCRIPTION_WRITTEN, order=93)
+    def descriptions_as_written(self) -> None:
+        """'"He likes you," the boy said.' in a scene of dialogue (bare turns around it, a convention of
+        fiction): a definite description in the quotation's tag that the text never introduced with a
+        name ("the boy", "her mother", "the old woman") is the speaker as the text names it, for the
+        quotation it tags and the other part of a split quotation ('"A," said the mate, "B."'). Only
+        lower-case words after "the" or a possessive pronoun; in news, an unnamed role stays no speaker."""
+        stash = self.__dict__.get("_unnamed_descriptions") or {}
+        if not stash:
+            return
+        starts = sorted(stash)
+        for d in self.drafts:
+            if d.speaker is not None or d.pronoun is not None or d.kind != "inline" or d.parent is not None:
+                continue
+            p0, p1 = self.paragraphs[d.para]["start"], self.paragraphs[d.para]["end"]
+            near = [x for x in starts if p0 <= x < p1 and self._tags(d, stash[x])]
+            if len(near) != 1 or not self.in_dialogue(d.para):
+                continue
+            desc = stash[near[0]]
+            det = re.search(r"(?i)\b(?:the|his|her|their|my|our)\s+$", self.text[max(p0, desc["start"] - 7):desc["start"]])
+            s0 = desc["start"] - len(det.group(0)) if det else desc["start"]
+            name = self.text[s0:desc["end"]]
+            words = name.split()
+            if not 2 <= len(words) <= 4 or words[0].lower() not in ("the", "his", "her", "their", "my", "our") \
+                    or not all(w.isalpha() and w.islower() for w in words[1:]):
+                continue
+            if self._named_candidate(d.para, desc["start"], words[-1]):
+                continue   # "the old woman" may be the Ilse named just before: which one the text does not say
+            d.speaker = self.span_rec(s0, desc["end"], name=name, type="person", rule=SPEAKER_DESCRIPTION_WRITTEN)
+            d.rules.append(SPEAKER_DESCRIPTION_WRITTEN)
+
+    def _named_candidate(self, pi: int, before: int, noun: str) -> bool:
+        """A person named (outside quotation marks) in the pronoun window before `before` whom the
+        description's noun could describe: of its gender ("woman", "mother"), or of any gender."""
+        gender = self.cfg["gender_nouns"].get(noun)
+        for pj in range(self.window_start(pi), pi + 1):
+            for s0, name in self.person_mentions(pj):
+                if s0 < before and (gender is None or self.person_gender(name) in (None, gender)):
+                    return True
+        return False
+
+    def _tags(self, d: Any, desc: dict[str, Any]) -> bool:
+        """The description stands in the quotation's tag: right after it or right before it in its
+        sentence, with no other quotation, sentence end or more than four words between."""
+        if desc["start"] >= d.end:
+            gap = self.text[d.end:desc["start"]]
+        elif desc["end"] <= d.start:
+            gap = self.text[desc["end"]:d.start]
+            if re.fullmatch(r"[\s\w]{0,20}?[.!]\s*[\"'“‘«]?", gap) and re.match(r"\s*[.!]", gap) \
+                    and re.search(r"[,!?][\"'”’»]\s*(?:\S+\s+){1,3}$", self.text[max(0, desc["start"] - 40):desc["start"]]):
+                return True   # '"A," replied the steward. "B."': the tag between them gives B to him too
+        else:
+            return False
+        gap = gap.strip(" \n\"'“”‘’«»")
+        return '"' not in gap and not re.search(r"[.!?;]", gap) and len(gap.split()) <= 4
 
     def _kin_of_introduced(self, noun: str, before: int) -> dict[str, tuple[int, int, str]]:
         """'Mrs. Okafor came in. Her daughter Adaeze was peeling potatoes.' ... '"...," her mother
@@ -219,6 +281,8 @@ class RoleResolver:
                     re.compile(rf"(?P<name>{_NAME})\s+\({years}\)"))
             else:
                 hon = "|".join(re.escape(h) for h in sorted(self.finder.honorifics))
+                # "Dr. Kemal" ... "returned the doctor": the abbreviation of the noun before a name introduces it
+                abbr = [a for a, full in self.cfg["title_abbreviations"].items() if full == noun]
                 pats = (   # "The ship's purser, X", "The parish priest, the Rev. X" (the article of an honorific)
                     re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w'’-]*\s+){{0,2}}{n},?\s+(?:the\s+(?=(?i:{hon})\b))?"
                                rf"(?P<name>{_NAME})"),
@@ -232,6 +296,9 @@ class RoleResolver:
                     re.compile(rf"(?P<name>{_NAME})\s+(?:is|was|had\s+been|has\s+been)\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-])"),
                     # "led by retired headteacher Sunita Varghese": the noun as a title right before the name
                     re.compile(rf"(?<![\w-])(?:[a-z][\w-]*\s+){{0,2}}{n}\s+(?P<name>{_NAME})"))
+                if abbr:
+                    alt = "|".join(re.escape(a[:1].upper() + a[1:]) for a in abbr)
+                    pats += (re.compile(rf"(?<![\w-])(?P<name>(?:{alt})\.?\s+[{_UP}][\w'’-]+)"),)
             out = []
             for rx in pats:
                 for m in rx.finditer(self.text):
@@ -264,7 +331,7 @@ class RoleResolver:
         name = re.sub(r"^[a-z]+['’]s\s+", "", name)   # "service's spokeswoman" is the role "spokeswoman"
         low = name.lower()
         words = low.split()   # "union chief", "senator": lower-case words ending in a role word name no one
-        return speaker.get("type") == "description" or (speaker.get("rule") != SPEAKER_ROLE and name == low
+        return speaker.get("type") == "description" or (speaker.get("rule") not in (SPEAKER_ROLE, SPEAKER_DESCRIPTION_WRITTEN) and name == low
                 and 1 <= len(words) <= 3 and all(w.isalpha() for w in words)
                 and (words[-1] in self.finder.titles or words[-1] in self.finder.person_nouns))
 

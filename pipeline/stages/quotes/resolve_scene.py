@@ -14,6 +14,9 @@ SPEAKER_REPLY = declare("quotes.speaker.reply", stage="quotes",
             "fitting person named in the window, else no one", params=["response_verbs"])
 
 _SENTENCE_STOP = re.compile(r"[.!?]")
+# a scene or chapter break: a line of ornaments ("* * *", "#", "~"), a chapter or part heading, a numeral alone
+_SCENE_BREAK = re.compile(r"[*#~•·§=+_\s-]{1,20}|(?:CHAPTER|Chapter|BOOK|Book|PART|Part)\s+[\w.]+[.:]?(?:\s+[^\n]{0,60})?"
+                          r"|[IVXLC]{1,7}\.?|\d{1,3}\.?")
 _PERSON_FIELDS = ("name", "type", "start", "end", "raw_start", "raw_end")   # a speaker record, its rule aside
 
 
@@ -103,6 +106,68 @@ class SceneAntecedents:
             return None   # two others: which one answers is not said
         s0, other = max(found, key=lambda x: (len(x[1]), -x[0]))
         return self.span_rec(s0, s0 + len(other), name=other, type="person", rule=SPEAKER_REPLY)
+
+    def described_rival(self, pi: int, pos: int, pronoun: str, name_at: int) -> bool:
+        """Paragraph pi names one fitting person (at name_at) but also, as the subject of a clause
+        of the name's sentence before pos and outside quotation marks, a possessive description of another person of fitting
+        gender ("Owain laughed, and his father scowled at him." ... '"...," he said': someone's father,
+        not the one named; "the old man" may be the one named, and is not counted): the pronoun may
+        be either, so the name does not settle it. A description in apposition to a name ("his
+        father Gwilym", "Gwilym, the old man,") is that name, no rival."""
+        from ...quoting.gender import pronoun_gender
+        from ...quoting.model import lemma
+
+        want = pronoun_gender(pronoun)
+        doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+        quoted = self._quoted_ranges(pi)
+        genders = self.cfg["gender_nouns"]
+        # '"...," said the Squire' earlier in the window: "the Squire" is a speaker of the scene the
+        # mention list does not know; as a subject beside the one named man he is a second candidate
+        lo = self.window_start(pi)
+        mentions = [(s0, n) for pj in range(lo, pi + 1) for s0, n in self.person_mentions(pj)]
+        known = {w.lower().strip(".,") for _, n in mentions for w in n.split()}   # names the mention list has
+        inside = [(s0, s0 + len(n)) for s0, n in mentions]
+        tagged = {x.speaker["name"].lower() for x in self.drafts
+                  if x.speaker and x.speaker.get("type") in ("person", "organisation") and x.start < pos and lo <= x.para <= pi
+                  and len(x.speaker["name"].split()) == 1 and self.gender_fits(x.speaker["name"], pronoun)} - known
+        for t in doc:
+            at = base + t.idx
+            if t.dep_ in ("nsubj", "nsubjpass") and at < pos and at != name_at and t.lower_ in tagged and t.tag_ in ("NN", "NNP") \
+                    and not any(a <= at < b for a, b in quoted) and not any(a <= at < b for a, b in inside):
+                return True
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.tag_ != "NN" or at >= pos or at == name_at \
+                    or any(a <= at < b for a, b in quoted):
+                continue
+            low = lemma(t).lower()
+            if not (low in self.finder.person_nouns or low in self.finder.titles or low.endswith(("man", "woman")) and len(low) > 5):
+                continue
+            if not any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in t.children):
+                continue   # "his father" is someone else than the man it belongs to; "the old man" may be the one named
+            if not t.sent.start_char <= name_at - base < t.sent.end_char:
+                continue   # acting beside the named one in his sentence; "His father had been right." may be no one present
+            if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children) \
+                    or t.dep_ == "appos" or t.head.pos_ == "PROPN" and t.head.dep_ != "ROOT":
+                continue
+            if genders.get(low) in (None, want) or want is None:
+                return True
+        return False
+
+    def window_start(self, pi: int) -> int:
+        """The first paragraph of the pronoun window of paragraph pi: `pronoun_window` paragraphs back,
+        but never over a scene break ("* * *", "CHAPTER XII", a numeral alone): a new scene resets who
+        is present, so no one named before it is an antecedent after it."""
+        lo = max(0, pi - self.cfg["pronoun_window"])
+        for pj in range(pi, lo - 1, -1):
+            if self._scene_break(pj):
+                return pj + 1
+        return lo
+
+    def _scene_break(self, pj: int) -> bool:
+        cache = self.__dict__.setdefault("_scene_breaks", {})
+        if pj not in cache:
+            t = self.text[self.paragraphs[pj]["start"]:self.paragraphs[pj]["end"]].strip()
+            cache[pj] = bool(_SCENE_BREAK.fullmatch(t))
+        return cache[pj]
 
     def in_dialogue(self, pi: int) -> bool:
         """Paragraph pi stands in a scene of dialogue: it opens with a quotation, and a paragraph of
