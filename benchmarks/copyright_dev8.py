@@ -119,13 +119,14 @@ def attribution(rng: random.Random, shape: str, n: dict[str, str]) -> str:
 
 
 def intro(rng: random.Random, n: dict[str, str]) -> str:
+    the = "the " + n["o"].removeprefix("The ")         # "the Mabnis Register", never "the The ..."
     return rng.choice([f"I'm pasting {n['o']}'s report from {n['d']} below, since the link will not last:",
                        f"Here's what {n['o']} published this morning:",
-                       f"The full text of the {n['o']} article of {n['d']} follows.",
+                       f"The full text of {the} article of {n['d']} follows.",
                        f"Copied from {n['o']} ({n['d']}):",
-                       f"This is from the {n['o']} website:",
+                       f"This is from {the} website:",
                        f"Text of the article ({n['o']}, {n['d']}):",
-                       f"For those who can't get past the paywall, the {n['o']} story reads:",
+                       f"For those who can't get past the paywall, {the} story reads:",
                        f"{n['o']} covered it on {n['d']}. The whole piece:"])
 
 
