@@ -64,12 +64,13 @@ def aside_at(paras: list[Para], run: list[int], vcfg: dict[str, Any], rcfg: dict
     """The position in ``run`` of the host's aside inside an introduced text: one short paragraph with a
     first-person singular word of its own between two stretches without one ("That was the first half. What
     strikes me most ... Read on for the rest."). A reporter's "I" is rare in news prose (Biber 1988); the
-    aside is the host's, and the text goes on after it as a second extract."""
-    for n in range(1, len(run) - 1):
-        p = paras[run[n]]
-        if p.words > rcfg["extracts"]["aside_max_words"] or not _singular(p, rcfg):
-            continue
-        if _impersonal([paras[k] for k in run[:n]], vcfg, rcfg) and _impersonal([paras[k] for k in run[n + 1:]], vcfg, rcfg):
+    aside is the host's, and the text goes on after it as a second extract (the stretch after it runs to the
+    next such paragraph: a host who comments twice leaves two asides)."""
+    short = [n for n in range(len(run)) if paras[run[n]].words <= rcfg["extracts"]["aside_max_words"]
+             and _singular(paras[run[n]], rcfg)]
+    for n in (n for n in short if 0 < n < len(run) - 1):
+        m = next((x for x in short if x > n + 1), len(run))
+        if _impersonal([paras[k] for k in run[:n]], vcfg, rcfg) and _impersonal([paras[k] for k in run[n + 1:m]], vcfg, rcfg):
             return n
     return None
 

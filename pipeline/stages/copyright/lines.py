@@ -31,8 +31,12 @@ def source_names(line: str, cfg: dict[str, Any]) -> list[str]:
     return out
 
 
-def anchor(p: Para, cfg: dict[str, Any], where: str) -> dict[str, Any] | None:
-    """What a short line says about the passage beside it: its source, date and the cue that marks it."""
+def anchor(p: Para, cfg: dict[str, Any], where: str, after_quotation: bool = False) -> dict[str, Any] | None:
+    """What a short line says about the passage beside it: its source, date and the cue that marks it.
+    By form alone (``punct_only``): after a passage, an attribution's punctuation ("— X", "(X)"), a line of
+    only a name and a date, or (``after_quotation``: the paragraph above closes a quotation of several
+    paragraphs) any short line naming a source ("That was NAME, writing in X on DATE."); before a passage,
+    a line that ends with a colon and names a source ("Copied from X (DATE):")."""
     rcfg = cfg["reprint"]
     if len(p.lines) > 2 or p.words > rcfg["line_max_words"] or p.words == 0:
         return None
@@ -48,10 +52,12 @@ def anchor(p: Para, cfg: dict[str, Any], where: str) -> dict[str, Any] | None:
     notice = (any_match(cfg["notice_scope"]["statement_patterns"], t) or any_match(rcfg["notice_patterns"], t)) \
         if where == "after" else None
     cues = rcfg["intro_cue_patterns" if where == "before" else "source_cue_patterns"]
-    cue = any_match(cues, t) or (inner != t and any_match(cues, inner[:1].upper() + inner[1:]))
-    punct = (any_match(rcfg["attribution_form_patterns"], t.strip())
+    cue = any_match(cues, t) or (inner != t and any_match(cues, inner[:1].upper() + inner[1:])) \
+        or (where == "after" and address_only(t, rcfg))
+    punct = (any_match(rcfg["attribution_form_patterns"], t.strip()) or after_quotation
              or (len(p.lines) == 1 and _name_and_date_only(t, dates, cfg))) \
-        if where == "after" else None
+        if where == "after" else (t.rstrip().endswith(":") and any(
+            len(n.split()) > 1 or not t.lstrip().startswith(n) for n in names))   # not a sentence's first word alone
     if not (notice or cue or (punct and names)):
         return None
     if not (names or dates or notice):
@@ -61,14 +67,38 @@ def anchor(p: Para, cfg: dict[str, Any], where: str) -> dict[str, Any] | None:
     if by:
         who = by.group("name")
         names = [n for n in names if n != who and n not in who] or names
-    outlet = next((n for n in names if n != who), None)
+    elif len(names) >= 2 and t.lstrip().startswith(names[0]) and \
+            rx(r"(?i)\b(?:for|at|with|in)\s+(?:the\s+)?$").search(t[:t.index(names[1])]):
+        who = names[0]     # "<Name> writes for <Outlet>", "<Name> is a columnist at <Outlet>": an author's bio line
+    # a lone capitalised word opening the line is the sentence's first word ("Copied from X:"), named last
+    lead = [n for n in names if len(n.split()) == 1 and t.lstrip().startswith(n)]
+    outlet = next((n for n in [x for x in names if x not in lead] + lead if n != who), None)
     return {"what": "copyright notice" if notice else ("introduction line" if where == "before" else
                                                        "attribution line"),
             "cue": "notice" if notice else ("cue" if cue else "form"), "outlet": outlet, "who": who,
             "date": dates[0][2] if dates else None, "date_text": dates[0][3] if dates else None,
-            "punct_only": not (notice or cue),
+            "punct_only": not (notice or cue), "address": bool(rx(rcfg["web_address_pattern"]).search(t)),
             # "(c) <year> <outlet>. Reprinted by permission.": a notice that says the text is reproduced
             "reprint_cue": bool(notice and any_match(rcfg["source_cue_patterns"], t))}
+
+
+def address_only(t: str, rcfg: dict[str, Any]) -> bool:
+    """A line that is nothing but a web address: in brackets ("(www.x.com)"), or with a path after a one- or
+    two-word label ("Link: https://www.x.com/2016/..."); a source named by where it was published."""
+    inner = unwrapped(t).strip()
+    if inner != t.strip() and rx(rcfg["web_address_pattern"]).fullmatch(inner):
+        return True
+    m = rx(r"^[A-Z][\w'’]*(?:\s+[\w'’]+)?\s*:\s+(?P<rest>\S+)$").match(t.strip())
+    return bool(m and rx(r"^<?(?:https?://)?(?:www\.)?[\w\-]+(?:\.[\w\-]+)+/\S+?>?$").match(m.group("rest")))
+
+
+def intro_form_holds(paras: list[Para], i: int, a: dict[str, Any], cfg: dict[str, Any]) -> bool:
+    """A line announcing by its colon alone ("Copied from X (DATE):") introduces reproduced text when it dates
+    it, names it by its address, or stands over an article's header (a headline over running text, a byline):
+    "According to <organisation>:" over one quoted paragraph and the page's own text on the same topic cites,
+    and the page's text after it is not reproduced (a Wikipedia article's "According to Human Rights Watch:")."""
+    headline = i + 2 < len(paras) and _headline(paras[i + 1], cfg) and _body_para(paras[i + 2], cfg["reprint"])
+    return bool(a["date"] or a["address"] or headline or _article_header_at(paras, i + 1, cfg))
 
 
 def _credit_line(p: Para, cfg: dict[str, Any]) -> bool:

@@ -23,9 +23,9 @@ from .text import (Para, any_match, closes_quotation, cut_at_vocabulary_change, 
 from .extracts import aside_at, before_furniture, extract_ends, next_extract, trim_remarks
 from .lines import (_a_person_posting, _article_header_at, _body_para, _byline_names_owner, _closes_longer_run,
                     _continues, _credit_line, _dump_quoted, _header_above, _header_line, _headline, _notice_line_holds,
-                    anchor, notice_anchors)
+                    anchor, intro_form_holds, notice_anchors)
 from .voice import cut_at_voice_change, host_voice, persons_quoted, reportage, voice_evidence
-from .wire import wire_datelines
+from .wire import bare_datelines, wire_datelines
 
 
 def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str, int]],
@@ -33,7 +33,9 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
     rcfg = cfg["reprint"]
     persons = persons_quoted(quotes)
     hcfg = {**cfg["heading"], "months": cfg["months"]}
-    anchors_after = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "after"))}
+    # (a short line right under a quotation of several paragraphs that it closes names that quotation's source)
+    anchors_after = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "after", i > 0 and (
+        closes_quotation(paras[i - 1].text) or quoted_paragraphs_end(paras, i - 1))))}
     # A line that reads both ways ("Reposted from X, date") introduces what follows when it ends with
     # a colon or points forward ("the piece below"), or leans forward by its wording, does not end as a
     # sentence ("Republished from X, date." closes) and a headline follows it; otherwise it closes.
@@ -60,7 +62,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
     cands: list[Candidate] = []
     # an introduction line opens the passage after it; a wire dateline opens it with its own paragraph
     starts = [(i, a, None) for i, a in anchors_before.items()]
-    starts += [(k, a, k) for k, a in wire_datelines(paras, cfg).items() if _body_para(paras[k], rcfg)]
+    wire = wire_datelines(paras, cfg)
+    starts += [(k, a, k) for k, a in {**bare_datelines(paras, cfg), **wire}.items() if _body_para(paras[k], rcfg)]
     # (an extract closed by an elision line and the host's remark queues the next extract of the same text:
     # the fourth field is its first paragraph)
     queue: list[tuple[int, dict[str, Any], int | None, int | None]] = \
@@ -70,6 +73,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
     while n_q < len(queue):
         i, a, dateline, first = queue[n_q]
         n_q += 1
+        if first is None and dateline is None and a.get("punct_only") and not intro_form_holds(paras, i, a, cfg):
+            continue       # a line ending in a colon that neither dates nor heads what follows
         if first is None and dateline is None and i + 1 < len(paras) and _a_person_posting(
                 {**a, "_rcfg": rcfg, "_months": cfg["months"]}, paras[i].text, paras[i + 1], persons):
             continue
@@ -136,7 +141,10 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             # several paragraphs, each opens with a mark: it starts at the first of them)
             if quoted and opens_quotation(p.text) and not (j >= 0 and opens_unclosed(paras[j].text)):
                 break
-        back, host = cut_at_voice_change(paras, back, rcfg["voice"])    # the host's "I"/"we" before the article
+        kept, host = cut_at_voice_change(paras, back, rcfg["voice"])    # the host's "I"/"we" before the article
+        if host is not None and host == back[-1] and j >= 0 and _headline(paras[j], cfg) and not _body_para(paras[j], rcfg):
+            kept, host = back, None    # the article's lede under its own headline ("Don't we all love games?")
+        back = kept
         j = host if host is not None else j
         # A headline where the run stops bounds the passage by itself; then only a sharper change
         # of vocabulary (the host's paragraphs under the host's heading) cuts it.
