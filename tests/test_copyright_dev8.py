@@ -95,3 +95,22 @@ def test_an_author_s_bio_line_names_the_writer_and_the_outlet() -> None:
            + "\n\nAgnes Brennan writes for the Velmarton Courier. This article first appeared on 5 March 2016.\n\n" + HOST_AFTER)
     [f] = process(doc)["flags"]
     assert f["who"] == "Agnes Brennan" and f["outlet"] == "Velmarton Courier" and f["date"] == "2016-03-05"
+
+
+def test_the_host_s_closing_remark_and_own_text_after_the_last_extract_are_not_flagged() -> None:
+    aside = "I have to stop here for a moment. I have seen this myself, more than once."
+    close = "So that is the piece. I am not sure I agree with all of it, but I am glad I read it."
+    own = "With my own garden I tried this twice, and my neighbours and I still argue about it at our meetings."
+    doc = (HOST_BEFORE + "\n\nThe following was published by Velmarton Courier on 5 March 2016\n\n" + prose("bridge", 3)
+           + "\n\n" + aside + "\n\n" + prose("river", 3) + "\n\n" + close + "\n\n" + own + " " + para(30, "onion"))
+    out = process(doc)
+    assert covered(out, "bridge") and covered(out, "river")
+    assert not covered(out, "So that is the piece") and not covered(out, "With my own garden")
+
+
+def test_the_host_s_own_sentence_ending_in_a_colon_does_not_end_the_article_before_it() -> None:
+    last = "We will share the full report when it is complete, and we aim to prove it. " + para(40, "bridge")
+    doc = (HOST_BEFORE + "\n\nVelmarton Courier published this report on 5 March 2016:\n\n" + prose("bridge") + "\n\n" + last
+           + "\n\nMost garden policies exclude frost damage, as the Calder Insurance Board explains:\n\n" + HOST_AFTER)
+    out = process(doc)
+    assert covered(out, "We will share the full report") and not covered(out, "frost damage")

@@ -50,6 +50,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                                and not p.text.rstrip().endswith(".")
                                and i + 1 < len(paras) and (_headline(paras[i + 1], cfg)
                                                            or _header_line(paras[i + 1], cfg))))}
+    # a line ending in a colon that neither dates nor heads what follows is the page's own sentence
+    anchors_before = {i: a for i, a in anchors_before.items() if not a["punct_only"] or intro_form_holds(paras, i, a, cfg)}
     anchors_after = {i: a for i, a in anchors_after.items() if i not in anchors_before}
     # the lines strip removed (kept as attribution notices) hold only with their structural guards
     anchors_after = {i: a for i, a in anchors_after.items()
@@ -73,8 +75,6 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
     while n_q < len(queue):
         i, a, dateline, first = queue[n_q]
         n_q += 1
-        if first is None and dateline is None and a.get("punct_only") and not intro_form_holds(paras, i, a, cfg):
-            continue       # a line ending in a colon that neither dates nor heads what follows
         if first is None and dateline is None and i + 1 < len(paras) and _a_person_posting(
                 {**a, "_rcfg": rcfg, "_months": cfg["months"]}, paras[i].text, paras[i + 1], persons):
             continue
@@ -98,15 +98,17 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                 break      # a copyright notice closes it here
         if j < len(paras) and j in anchors_before:
             run = trim_remarks(paras, run, vcfg, rcfg)   # the next passage's own line: the host's remarks before it are not this one's
-        if not cut and (n_aside := aside_at(paras, run, vcfg, rcfg)) is not None:
-            j, run, cut = run[n_aside], run[:n_aside], True     # the host's aside ends this extract
+        final = False
+        if not cut and (aside := aside_at(paras, run, vcfg, rcfg)) is not None:
+            (n_aside, final), cut = aside, True       # the host's aside ends this extract (and with ``final``, the text)
+            j, run = run[n_aside], run[:n_aside]
         # the site's own footer notice ends the run but says nothing of where the passage ends: the cuts decide
         end_anchor = (anchors_after.get(j) if j in ends else None) or \
             next((c for c in [closing.get(j - 1)] if c and not c["footer_like"]), None)
-        host = None
+        host = j if final else None      # the host taking the page back is its own voice resuming
         if cut:
             low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], 0.0)[1]
-            if (g := next_extract(paras, j, run, vcfg, rcfg)) is not None:
+            if not final and (g := next_extract(paras, j, run, vcfg, rcfg)) is not None:
                 queue.insert(n_q, (i, a, None, g))
         elif not end_anchor:       # nothing closes it: the passage ends where the host's voice or the vocabulary changes
             run, host = cut_at_voice_change(paras, run, rcfg["voice"], forward=True)
