@@ -66,7 +66,7 @@ def aside_at(paras: list[Para], run: list[int], vcfg: dict[str, Any], rcfg: dict
     me most ... Read on for the rest."). A reporter's "I" is rare in news prose (Biber 1988); the aside is the
     host's. When another stretch without one follows it (up to the next such paragraph: a host who comments
     twice leaves two asides), the text goes on after it as a second extract; when the host's own first person
-    follows it, or nothing does, the host has taken the page back ("So that is the piece. I am not sure …"):
+    follows it (its next paragraph), or nothing does, the host has taken the page back ("So that is the piece. I am not sure …"):
     the passage ends there and nothing after it is an extract (the second value, ``final``)."""
     short = [n for n in range(len(run)) if paras[run[n]].words <= rcfg["extracts"]["aside_max_words"]
              and _singular(paras[run[n]], rcfg)]
@@ -77,7 +77,7 @@ def aside_at(paras: list[Para], run: list[int], vcfg: dict[str, Any], rcfg: dict
         after = [paras[k] for k in run[n + 1:m]]
         if after and _impersonal(after, vcfg, rcfg):
             return n, False
-        if not after or all(host_voice(p, vcfg) for p in after[:vcfg["host_paragraphs"]]):
+        if not after or host_voice(after[0], vcfg):
             return n, True
     return None
 
