@@ -60,17 +60,25 @@ def extract_ends(paras: list[Para], j: int, run: list[int], vcfg: dict[str, Any]
     return (elision(a, rcfg) and host_remark(b, passage, vcfg, rcfg)) or (elision(b, rcfg) and host_remark(a, passage, vcfg, rcfg))
 
 
-def aside_at(paras: list[Para], run: list[int], vcfg: dict[str, Any], rcfg: dict[str, Any]) -> int | None:
+def aside_at(paras: list[Para], run: list[int], vcfg: dict[str, Any], rcfg: dict[str, Any]) -> tuple[int, bool] | None:
     """The position in ``run`` of the host's aside inside an introduced text: one short paragraph with a
-    first-person singular word of its own between two stretches without one ("That was the first half. What
-    strikes me most ... Read on for the rest."). A reporter's "I" is rare in news prose (Biber 1988); the
-    aside is the host's, and the text goes on after it as a second extract."""
-    for n in range(1, len(run) - 1):
-        p = paras[run[n]]
-        if p.words > rcfg["extracts"]["aside_max_words"] or not _singular(p, rcfg):
+    first-person singular word of its own after a stretch without one ("That was the first half. What strikes
+    me most ... Read on for the rest."). A reporter's "I" is rare in news prose (Biber 1988); the aside is the
+    host's. When another stretch without one follows it (up to the next such paragraph: a host who comments
+    twice leaves two asides), the text goes on after it as a second extract; when the host's own first person
+    follows it (its next paragraph), or nothing does, the host has taken the page back ("So that is the piece. I am not sure …"):
+    the passage ends there and nothing after it is an extract (the second value, ``final``)."""
+    short = [n for n in range(len(run)) if paras[run[n]].words <= rcfg["extracts"]["aside_max_words"]
+             and _singular(paras[run[n]], rcfg)]
+    for n in (n for n in short if n > 0):
+        if not _impersonal([paras[k] for k in run[:n]], vcfg, rcfg):
             continue
-        if _impersonal([paras[k] for k in run[:n]], vcfg, rcfg) and _impersonal([paras[k] for k in run[n + 1:]], vcfg, rcfg):
-            return n
+        m = next((x for x in short if x > n + 1), len(run))
+        after = [paras[k] for k in run[n + 1:m]]
+        if after and _impersonal(after, vcfg, rcfg):
+            return n, False
+        if not after or host_voice(after[0], vcfg):
+            return n, True
     return None
 
 
