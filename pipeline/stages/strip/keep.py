@@ -139,7 +139,9 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("content", KEEP_TESTIMONIAL_NAME)
             continue
         if salutation and labels[i][0] == "content" and salutation.match(t):
-            for j in _letter_signature(blocks, texts, labels, i, int(cfg["salutation_max_paragraphs"]), sig_lines, sig_words):
+            inline = bool(t[salutation.match(t).end():].strip())   # "Sir, — The proposal ...": the body on its line
+            for j in _letter_signature(blocks, texts, labels, i, int(cfg["salutation_max_paragraphs"]), sig_lines, sig_words,
+                                       inline):
                 if structural(j):
                     labels[j] = ("content", KEEP_LETTER_SIGNATURE)
         if post_header and structural(i) and post_header.match(t) and i + 1 < len(texts) and labels[i + 1][0] == "content":
@@ -288,7 +290,7 @@ _NAME_LINE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}$")
 
 
 def _letter_signature(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]], i: int,
-                      max_paras: int, max_lines: int, max_words: int) -> list[int]:
+                      max_paras: int, max_lines: int, max_words: int, inline: bool = False) -> list[int]:
     """The lines of the signature paragraph closing the letter saluted at line i: the first paragraph,
     within max_paras after it, of at most max_lines short lines opening with a name ("Daniel
     Ferreira" over "Wirral"), right after a kept paragraph; [] when a paragraph between was removed."""
@@ -303,7 +305,7 @@ def _letter_signature(blocks: list[dict[str, Any]], texts: list[str], labels: li
         else:
             paras.append([j])
     for n, p in enumerate(paras):
-        if n and len(p) <= max_lines and all(words.count_spaced(texts[j]) <= max_words for j in p) \
+        if (n or inline) and len(p) <= max_lines and all(words.count_spaced(texts[j]) <= max_words for j in p) \
                 and _NAME_LINE.match(texts[p[0]].strip()):
             return p
         if any(labels[j][0] != "content" for j in p):
