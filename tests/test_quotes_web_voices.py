@@ -142,3 +142,22 @@ def test_a_letter_signed_with_an_honorific_and_name_is_the_signatorys() -> None:
     out = quotes_of("Letters\n\nLibrary hours\n\nSir, — The new opening hours shut out every child who is in school "
                     "until half past three.\n\nDr Samuel Achterberg\nUpper Fenby\n")
     assert speaker(one(out, "The new opening hours shut out")) == "Dr Samuel Achterberg"
+
+
+FESTIVAL = ("The harbour festival returned on Saturday after a two-year break, with boats from four countries moored "
+            "along the quay and a brass band playing until late.\n\n")
+
+
+def test_a_pages_meta_line_under_a_paragraph_names_no_outlet_or_speaker() -> None:
+    for meta in ("Filed under Events, March 3, 2025", "Posted in Local News on March 3, 2025",
+                 "Last updated March 4, 2025 by Editorial Team"):
+        out = quotes_of(FESTIVAL + "\"We will be back next year with twice as many boats,\" one skipper shouted from "
+                        "the deck.\n\n" + meta + "\n")
+        q = one(out, "We will be back next year")
+        assert speaker(q) is None and (q["source"] or {}).get("outlet") is None, meta
+
+
+def test_a_byline_under_the_last_paragraph_does_not_speak_its_unnamed_speakers_words() -> None:
+    out = quotes_of(FESTIVAL + "\"We will be back next year with twice as many boats,\" one skipper shouted from the "
+                    "deck.\n\nAnanya Krishnan | March 3, 2025\n")
+    assert speaker(one(out, "We will be back next year")) is None

@@ -83,9 +83,9 @@ def parse_attribution_line(text: str, cfg: dict[str, Any], months: dict[str, int
             head = body[: max(0, date.start - off)] if date.start - off > 0 else ""
         if m_by:
             head = head[:m_by.start()]   # the words before the byline
-        head = re.split(r"\s*[,(]|\s+at\s+\d|\s+on\s+", head)[0].strip(" .-–—:")
+        head = re.split(r"\s*[,(|·•]|\s+at\s+\d|\s+on\s+", head)[0].strip(" .-–—:")
         if head and not head.endswith(":") and not re.search(r":", head) and 1 <= words(head) <= 6 \
-                and head[0].isupper():
+                and head[0].isupper() and not re.match(cfg["page_meta_pattern"], head):   # "Filed under Food": no outlet
             outlet = head
     if outlet is None and person is None and author is None:
         return None

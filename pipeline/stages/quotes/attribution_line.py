@@ -15,7 +15,7 @@ EXCERPT_ATTRIBUTION_LINE = declare("quotes.excerpt.attribution_line", stage="quo
         params=["attribution_max_words", "outlets"])
 ATTRIBUTION_LINE = declare("quotes.attribution_line", stage="quotes",
         why="a short line naming an outlet, a date or a byline attributes the text above",
-        params=["attribution_max_words", "outlets", "months", "year_pivot"])
+        params=["attribution_max_words", "outlets", "months", "year_pivot", "page_meta_pattern"])
 SPEAKER_ATTRIBUTION_OUTLET = declare("quotes.speaker.attribution_outlet", stage="quotes",
         why="an attribution line's outlet is the excerpt's source",
         params=["outlets"])
