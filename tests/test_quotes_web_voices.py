@@ -161,3 +161,21 @@ def test_a_byline_under_the_last_paragraph_does_not_speak_its_unnamed_speakers_w
     out = quotes_of(FESTIVAL + "\"We will be back next year with twice as many boats,\" one skipper shouted from the "
                     "deck.\n\nAnanya Krishnan | March 3, 2025\n")
     assert speaker(one(out, "We will be back next year")) is None
+
+
+CLIENTS = "What our clients say\n\nWe have helped small firms with their accounts since 2009.\n\n"
+
+
+def test_a_signature_that_names_nobody_gives_no_speaker() -> None:
+    for sig in ("— Anonymous", "— Verified Buyer", "Verified Purchase", "— Customer, Leeds", "— A happy client",
+                "— Head of Marketing, Kestrel Foods", "— Director"):
+        out = quotes_of(CLIENTS + "\"They sorted out three years of late returns in a fortnight and never once made "
+                        "us feel foolish.\"\n" + sig + "\n\nCall us today.\n")
+        assert speaker(one(out, "They sorted out three years")) is None, sig
+
+
+def test_a_first_name_and_an_initial_sign_as_a_person() -> None:
+    out = quotes_of(CLIENTS + "\"They sorted out three years of late returns in a fortnight.\"\n-- Chidi O.\n\n"
+                    "Call us today.\n")
+    q = one(out, "They sorted out three years")
+    assert speaker(q) == "Chidi O." and q["speaker"]["type"] == "person"

@@ -21,7 +21,8 @@ from ...rules import declare
 SPEAKER_SIGNATURE_OUTLET = declare("quotes.speaker.signature_outlet", stage="quotes",
         why="a dash signature that names no person but a publication makes the publication the speaker")
 SPEAKER_TESTIMONIAL_NAME = declare("quotes.speaker.testimonial_name", stage="quotes",
-                                   why="a name line right after a quotation paragraph signs it")
+                                   why="a name line right after a quotation paragraph signs it",
+                                   params=["person_nouns", "unnamed_signature_words", "titles"])
 
 _NAME_WORD = r"[A-Z][\w'’.-]*\+?"    # "GamesRadar+"
 _WEB = rf"{WEB_HOST}\b"   # "— gamecrate.net"
@@ -62,8 +63,13 @@ class TestimonialForm:
                     for e in ents)
         first = self.cfg["first_name_gender"] and first_name(words[0]) is not None
         titled = any(w.lower().strip(".,") in self.finder.titles for w in words)   # "Senior Team Lead"
+        nobody = {w.lower() for w in self.cfg["person_nouns"]} | {w.lower() for w in self.cfg["unnamed_signature_words"]}
+        if not self.finder.is_outlet(name) and (any(w.lower().strip(".,") in nobody for w in words)
+                                                or titled and not dashed_needed and not first):
+            return None   # "— Anonymous", "Verified Buyer", "— Customer, London", "Head of Marketing": nobody named
         # "— The Okonkwo family": a household signs as its people do
-        person = not titled and (whole or first or name.lower() in self.finder.persons or bool(m.group("family")))
+        initial = re.fullmatch(r"[A-Z][\w'’-]+\s+[A-Z]\.", name) is not None   # "Chidi O.": a first name and an initial
+        person = not titled and (whole or first or initial or name.lower() in self.finder.persons or bool(m.group("family")))
         rest = (m.group("rest") or "").strip(" ,")
         scored_after = _SCORE_AFTER.fullmatch(rest) is not None   # "Meeple Monthly, 9/10": a review's score signs it as a dash does
         if scored_after:
@@ -88,7 +94,8 @@ class TestimonialForm:
         if not dashed and not person and not rest and len(words) >= 2 and whole_org and not self.finder.is_outlet(name):
             # "Bayview Dental Practice" under a customer's words: a business signs as its people do
             return self.span_rec(s0, s0 + len(name), name=name, type="organisation", rule=SPEAKER_TESTIMONIAL_NAME)
-        if dashed and not person and len(words) >= 1 and not labels & {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"}:
+        if dashed and not person and not titled and len(words) >= 1 \
+                and not labels & {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"}:   # a role is no publication
             rec = self.span_rec(s0, s0 + len(name), name=name, type="outlet", rule=SPEAKER_SIGNATURE_OUTLET)
             rec["outlet"] = True
             return rec
