@@ -179,3 +179,17 @@ def test_a_first_name_and_an_initial_sign_as_a_person() -> None:
                     "Call us today.\n")
     q = one(out, "They sorted out three years")
     assert speaker(q) == "Chidi O." and q["speaker"]["type"] == "person"
+
+
+def test_a_discourse_quote_under_a_user_name_line_keeps_its_copy_of_the_earlier_post() -> None:
+    out = quotes_of("Carburettor flooding\n\nmechanic_mo\nMar 3\n\nThe float bowl keeps overflowing even with a new "
+                    "needle fitted.\n\nrustbucket77\nMar 4\n\nmechanic_mo:\nThe float bowl keeps overflowing even with a "
+                    "new needle fitted.\n\nSame happened to mine last spring, and a new float fixed it in the end.\n")
+    assert speaker(one(out, "The float bowl keeps overflowing")) == "mechanic_mo"
+    assert not [q for q in out["quotations"] if q["text"].startswith("Same happened to mine")]
+
+
+def test_a_lone_user_name_line_does_not_lend_its_name_to_the_next_paragraph() -> None:
+    out = quotes_of("Carburettor flooding\n\nrustbucket77\nMar 4\n\nmechanic_mo:\n\nSame happened to mine last spring, "
+                    "and a new float fixed it for good in the end.\n")
+    assert not [q for q in out["quotations"] if speaker(q) == "mechanic_mo"]

@@ -76,7 +76,10 @@ class BlockForm:
                 elif not (fm and _username_like(fm.group("name"))):
                     speaker = self.colon_cue_speaker(u)
                     rule = BLOCK_CUE_LINE if speaker is not None else None
-            if rule is None and fm and _username_like(fm.group("name")):
+            lone_user = fm is not None and re.fullmatch(r"\S+:", t) is not None and u.last_in_para
+            if rule is None and fm and _username_like(fm.group("name")) and not lone_user:
+                # (a Discourse "NAME:" header keeps its quote under it in its paragraph; alone, the next
+                # paragraph is the reply, the quote having been dropped as a copy)
                 name = fm.group("name")
                 s = u.start + u.text.find(name)
                 speaker = self.span_rec(s, s + len(name), name=name, type="person", rule=SPEAKER_FORUM_CUE)
