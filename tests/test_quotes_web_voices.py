@@ -193,3 +193,20 @@ def test_a_lone_user_name_line_does_not_lend_its_name_to_the_next_paragraph() ->
     out = quotes_of("Carburettor flooding\n\nrustbucket77\nMar 4\n\nmechanic_mo:\n\nSame happened to mine last spring, "
                     "and a new float fixed it for good in the end.\n")
     assert not [q for q in out["quotations"] if speaker(q) == "mechanic_mo"]
+
+
+def test_a_reply_marker_copy_takes_no_name_from_an_earlier_posts_header() -> None:
+    """The copied comment's own header is missing: the header above belongs to an earlier post."""
+    out = quotes_of("Posted by u/pannier_pete\n\nGearing was 38 front, 11-46 rear. Never walked once, but the climb took "
+                    "me four hours.\n\n> Never walked once\n\nRespect. I walked most of the Aubisque on a 2x.\n\n"
+                    "> I walked most of the Aubisque\n\nNothing wrong with walking, the mountain does not care.\n")
+    assert speaker(one(out, "Never walked once")) == "pannier_pete"
+    assert speaker(one(out, "I walked most of the Aubisque")) is None
+
+
+def test_a_reply_marker_copy_of_a_post_that_opens_with_its_own_quote_keeps_its_header() -> None:
+    out = quotes_of("Posted by u/pannier_pete\n\nGearing was 38 front, 11-46 rear, and I never walked once.\n\n"
+                    "Posted by u/gravel_gwen\n\n> I never walked once\n\nRespect. I walked most of the Aubisque on a "
+                    "2x, and pushed the bike up the last hairpins.\n\nPosted by u/pannier_pete\n\n> I walked most of the "
+                    "Aubisque\n\nNothing wrong with walking, the mountain does not care how you got up it.\n")
+    assert speaker(one(out, "I walked most of the Aubisque")) == "gravel_gwen"
