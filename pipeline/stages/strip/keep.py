@@ -144,7 +144,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
                                        inline):
                 if structural(j):
                     labels[j] = ("content", KEEP_LETTER_SIGNATURE)
-        if post_header and structural(i) and post_header.match(t) and i + 1 < len(texts) and labels[i + 1][0] == "content":
+        if post_header and structural(i) and post_header.match(t) and _post_follows(texts, labels, i):
             labels[i] = ("content", KEEP_POST_HEADER)
             continue
         if cue_kept:
@@ -311,6 +311,18 @@ def _letter_signature(blocks: list[dict[str, Any]], texts: list[str], labels: li
         if any(labels[j][0] != "content" for j in p):
             return []
     return []
+
+
+def _post_follows(texts: list[str], labels: list[tuple[str, str]], i: int) -> bool:
+    """The post under a header line was kept: the next line, or the first line of over four words
+    within four lines after it ("u/NAME" over "· 4 yr. ago" and "OP", then the comment)."""
+    for j in range(i + 1, min(len(texts), i + 5)):
+        t = texts[j].strip()
+        if not t:
+            continue
+        if j == i + 1 and labels[j][0] == "content" or len(t.split()) > 4:
+            return labels[j][0] == "content"
+    return False
 
 
 def _after_turn(texts: list[str], labels: list[tuple[str, str]], i: int, turn: re.Pattern[str]) -> bool:
