@@ -89,3 +89,10 @@ def test_the_name_lines_under_a_saluted_letter_are_kept() -> None:
     got = _labels(f"{PROSE}\n\nTo the Editor:\n\nI cross the river twice a day and would welcome any bridge at all, "
                   "whatever it costs the county.\n\nDaniel Ferreira\nWirral\n")
     assert got["Daniel Ferreira"] == ("content", "strip.keep.letter_signature")
+
+
+def test_a_reddit_user_line_over_its_age_line_and_a_kept_comment_is_kept() -> None:
+    got = _labels(f"r/bicycletouring\n\n{PROSE}\n\n147 comments\nShare\n\nlevel 1\nu/gravel_gwen\n· 4 yr. ago\n\n"
+                  "Respect. I walked most of the Aubisque on a 2x and pushed the bike up the last hairpins.\n\n"
+                  "Reply\nShare\n")
+    assert got["u/gravel_gwen"][0] == "content"

@@ -57,7 +57,8 @@ def parse_attribution_line(text: str, cfg: dict[str, Any], months: dict[str, int
     m = re.search(r"\bquoted\s+(?:from|in|by)\s+(" + NAME_RE + r")", body)
     if m:
         outlet = _strip_date_words(m.group(1), months)
-    m_by = re.search(r"\bBy\s+(" + NAME_RE + r")(?:\s*,\s*([^,]+(?:,\s*[^,]+)?))?", body)
+    # "By X", also a blog's "Written by X" / "Posted by X": the author, never an outlet named "Written by X"
+    m_by = re.search(r"\b(?:(?:Posted|Written|Published)\s+by|By)\s+(" + NAME_RE + r")(?:\s*,\s*([^,]+(?:,\s*[^,]+)?))?", body)
     if m_by:
         author = m_by.group(1).strip()
         author = re.split(r"\s+(?:Reported|Photo|Photos|Staff)\b", author)[0]
@@ -80,9 +81,11 @@ def parse_attribution_line(text: str, cfg: dict[str, Any], months: dict[str, int
         head = body
         if date is not None:
             head = body[: max(0, date.start - off)] if date.start - off > 0 else ""
-        head = re.split(r"\s*[,(]|\s+at\s+\d|\s+on\s+", head)[0].strip(" .-–—:")
+        if m_by:
+            head = head[:m_by.start()]   # the words before the byline
+        head = re.split(r"\s*[,(|·•]|\s+at\s+\d|\s+on\s+", head)[0].strip(" .-–—:")
         if head and not head.endswith(":") and not re.search(r":", head) and 1 <= words(head) <= 6 \
-                and head[0].isupper():
+                and head[0].isupper() and not re.match(cfg["page_meta_pattern"], head):   # "Filed under Food": no outlet
             outlet = head
     if outlet is None and person is None and author is None:
         return None

@@ -15,7 +15,7 @@ EXCERPT_ATTRIBUTION_LINE = declare("quotes.excerpt.attribution_line", stage="quo
         params=["attribution_max_words", "outlets"])
 ATTRIBUTION_LINE = declare("quotes.attribution_line", stage="quotes",
         why="a short line naming an outlet, a date or a byline attributes the text above",
-        params=["attribution_max_words", "outlets", "months", "year_pivot"])
+        params=["attribution_max_words", "outlets", "months", "year_pivot", "page_meta_pattern"])
 SPEAKER_ATTRIBUTION_OUTLET = declare("quotes.speaker.attribution_outlet", stage="quotes",
         why="an attribution line's outlet is the excerpt's source",
         params=["outlets"])
@@ -23,7 +23,7 @@ SPEAKER_ATTRIBUTION_PERSON = declare("quotes.speaker.attribution_person", stage=
         why="an attribution line's byline names the excerpt's author",
         params=["name_max_tokens"])
 
-_BYLINE = re.compile(r"^(?:By|BY)\s*[A-Z]")
+_BYLINE = re.compile(r"^(?:(?:Posted|Written|Published)\s+by\s+|By|BY)\s*[A-Z]")
 _ENDS_TEXT = re.compile(r"[.!?…:;\"”’')\]\d]\s*$")   # a sentence's end, a closing mark or a footnote number
 
 
@@ -43,6 +43,8 @@ class AttributionLineForm:
                 continue
             if _BYLINE.match(u.bare) and prev.index > 0 and self.units[prev.index - 1].tags.get("heading"):
                 continue   # headline, standfirst, "By NAME" (or glued "ByNAME"): the article's own byline, no excerpt's
+            if _BYLINE.match(u.bare) and prev.first_in_para and not re.search(r"[.!?…\"”’]\s*$", prev.text):
+                continue   # "How to ask for a repair (and get it)" over "Written by NAME on DATE": a headline's byline
             if not _ENDS_TEXT.search(prev.text):
                 continue   # a headline over a dateline ("TAMWORTH, May 14 -- ...") is no excerpt: running text ends a sentence
             prev.tags["excerpt_of"] = rec

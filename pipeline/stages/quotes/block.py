@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from .draft import Draft, _footnotes_in, _username_like
+from .forum import DATE_QUOTED_POST
 from .registry import register
 from ...rules import declare
 
@@ -61,6 +62,7 @@ class BlockForm:
             first_unit = u.index + 1
             inline_rest = None
             fm = self.forum_match(t)
+            header_date = self.forum_header_date(u, fm) if fm else None   # whichever rule reads the header
             if t.endswith(":") and not self.units[u.index + 1].tags.get("heading"):
                 fo = from_out.match(t)
                 sp = self.cue_speaker(u, self.sentence_start(u), u.end)
@@ -74,7 +76,10 @@ class BlockForm:
                 elif not (fm and _username_like(fm.group("name"))):
                     speaker = self.colon_cue_speaker(u)
                     rule = BLOCK_CUE_LINE if speaker is not None else None
-            if rule is None and fm and _username_like(fm.group("name")):
+            lone_user = fm is not None and re.fullmatch(r"\S+:", t) is not None and u.last_in_para
+            if rule is None and fm and _username_like(fm.group("name")) and not lone_user:
+                # (a Discourse "NAME:" header keeps its quote under it in its paragraph; alone, the next
+                # paragraph is the reply, the quote having been dropped as a copy)
                 name = fm.group("name")
                 s = u.start + u.text.find(name)
                 speaker = self.span_rec(s, s + len(name), name=name, type="person", rule=SPEAKER_FORUM_CUE)
@@ -91,7 +96,7 @@ class BlockForm:
                 speaker, rule = sp, BLOCK_FOLLOWING
             if rule is None:
                 continue
-            self.make_block(u, first_unit, inline_rest, speaker, rule, wholly_quoted)
+            self.make_block(u, first_unit, inline_rest, speaker, rule, wholly_quoted, header_date)
 
     def colon_cue_speaker(self, u: Any) -> dict[str, Any] | None:
         """A colon cue line with no reporting verb: "In their words:" (a possessive pronoun, resolved
@@ -154,8 +159,8 @@ class BlockForm:
             and not any(t in u.tags for t in ("ref", "attribution", "valediction", "date_only", "label", "block_end"))
 
     def make_block(self, cue_u: Any, first: int, inline_rest: int | None, speaker: dict[str, Any] | None,
-                   rule: str, wholly_quoted: Any) -> None:
-        date = None
+                   rule: str, wholly_quoted: Any, date: Any = None) -> None:
+        dated_by_header = date is not None   # quotes.date.quoted_post
         k = first
         while k < len(self.units) and self.units[k].tags.get("date_only") and k != cue_u.index:
             date = self.units[k].tags["date_only"]
@@ -253,6 +258,8 @@ class BlockForm:
                 d.ref_number = nums[-1]
                 d.rules.append(REFERENCE_CUE_MARKER)
             if date is not None:
+                if dated_by_header:
+                    d.rules.append(DATE_QUOTED_POST)
                 d.source = {"outlet": speaker["name"] if speaker and speaker["type"] == "outlet" else None,
                             "author": None, "date": date.iso, "date_text": date.text, "attribution": None,
                             **dict(zip(("raw_start", "raw_end"), self.raw(cue_u.start, cue_u.end)))}

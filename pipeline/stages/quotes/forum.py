@@ -6,6 +6,11 @@ import re
 from typing import Any
 
 from .draft import TERMINAL
+from ...rules import declare
+
+DATE_QUOTED_POST = declare("quotes.date.quoted_post", stage="quotes",
+        why="a quoted post's header dates the quoted words (the earlier post's date, not the reply's)",
+        params=["forum_cue_pattern", "forum_header_patterns", "months", "year_pivot"])
 
 
 class ForumForm:
@@ -23,6 +28,15 @@ class ForumForm:
             if m:
                 return m
         return None
+
+    def forum_header_date(self, u: Any, m: Any) -> Any:
+        """The date a quoted post's header gives ("NAME wrote on DATE:", "Quote from NAME on DATE",
+        phpBB "NAME wrote: ↑DATE", "On DATE, NAME wrote:"): the date of the quoted post, so the
+        quotation's date (when its words were written), not the date of the reply quoting it."""
+        from ...text.dates import first as find_date
+
+        text = m.groupdict().get("date")
+        return find_date(text, self.months, self.cfg["year_pivot"]) if text else None
 
     def forum_reply(self, cue_u: Any) -> bool:
         """A quoted post's header (forum_match), whatever rule claimed it."""

@@ -165,8 +165,9 @@ class InlineForm:
                 host = u.tags.get("excerpt_of")
                 if host is not None:
                     d.source = host["source"]
-                    if d.speaker is None and d.pronoun is None and host["speaker"]:
-                        d.speaker = dict(host["speaker"])
+                    if d.speaker is None and d.pronoun is None and host["speaker"] \
+                            and not self.finder.cue_after(doc, base, s.open, qe, hi):
+                        d.speaker = dict(host["speaker"])   # not '"...," one skipper shouted.' over a byline
                     d.rules.append(ATTRIBUTION_LINE)
                 num = self.reference_after(qe)
                 if num:

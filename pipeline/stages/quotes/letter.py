@@ -113,6 +113,8 @@ class LetterForm:
         name = p[0].text.strip(" ,")
         if not re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}", name):
             return None
-        known = name.lower() in self.finder.persons or bool(self.cfg["first_name_gender"]) \
-            and first_name(name.split()[0]) is not None
+        ws = name.split()
+        titled = ws[0].lower().rstrip(".") in {h.lower().rstrip(".") for h in self.finder.honorifics}   # "Dr Samuel X"
+        known = titled or name.lower() in self.finder.persons or bool(self.cfg["first_name_gender"]) \
+            and first_name(ws[0]) is not None
         return name if known else None

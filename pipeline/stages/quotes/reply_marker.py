@@ -38,6 +38,20 @@ class ReplyMarkerForm:
                 d.rules.append(PARENT_POST)
             self.add_structure(d)
 
+    def later_post_between(self, h: int, src: int) -> bool:
+        """Whether a post begins between header unit h and offset src: a '>' quotation after running
+        text of the header's post (a reply opens with its quotation; the header's post has ended)."""
+        text_seen = False
+        for u in self.units[h + 1:]:
+            if u.start >= src:
+                return False
+            if _LINE.match(u.text):
+                if text_seen:
+                    return True
+            elif len(u.bare.split()) > 4:
+                text_seen = True
+        return False
+
     @register(PARENT_POST)
     def parent_post_author(self, s: int, e: int, before: int) -> dict[str, Any] | None:
         key = re.sub(r"\s+", " ", self.text[s:min(e, s + 80)]).strip()
@@ -49,6 +63,8 @@ class ReplyMarkerForm:
         hdr = re.compile(self.cfg["post_header_pattern"])
         for u in reversed([u for u in self.units if u.end <= src]):
             m = hdr.match(u.bare)
+            if m and m.groupdict().get("name") and self.later_post_between(u.index, src):
+                return None   # the copied post's own header was lost (strip): this one is an earlier post's
             if m and m.groupdict().get("name"):
                 off = u.start + u.text.find(m.group("name"))
                 return self.span_rec(off, off + len(m.group("name")), name=m.group("name"), type="person",

@@ -41,7 +41,7 @@ class PronounResolver:
                 if pr in ("i", "we") and d.parent is not None and d.parent.speaker:
                     found = d.parent.speaker
                 elif pr == "i" and d.parent is None:
-                    found = self.narrator()   # '"...," I said': the document's named author, or no one
+                    found = self.first_person_writer(d)   # the writer of the article, comment or post it stands in
                 elif want == "person" and d.pronoun.get("strict"):
                     found, want = self.only_compatible_person(d, pr), None   # an action beat's he/she
                 elif want == "person":
@@ -62,6 +62,8 @@ class PronounResolver:
                             break
                     if found is None and want == "person":
                         found = self.sole_person_before(d)
+                if pr not in ("i", "we") and self.other_voice(d, found):
+                    found = None   # another writer's person (quotes.speaker.voice_boundary)
                 if found is not None and pr in ("he", "she") and found.get("type") == "person":
                     from ...quoting.gender import pronoun_gender
 

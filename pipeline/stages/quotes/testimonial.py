@@ -21,14 +21,15 @@ from ...rules import declare
 SPEAKER_SIGNATURE_OUTLET = declare("quotes.speaker.signature_outlet", stage="quotes",
         why="a dash signature that names no person but a publication makes the publication the speaker")
 SPEAKER_TESTIMONIAL_NAME = declare("quotes.speaker.testimonial_name", stage="quotes",
-                                   why="a name line right after a quotation paragraph signs it")
+                                   why="a name line right after a quotation paragraph signs it",
+                                   params=["person_nouns", "unnamed_signature_words", "titles"])
 
 _NAME_WORD = r"[A-Z][\w'’.-]*\+?"    # "GamesRadar+"
 _WEB = rf"{WEB_HOST}\b"   # "— gamecrate.net"
 _DASH = r"[–—―-]{1,2}|~"
 SIGNATURE_RE = re.compile(rf"^\s*(?:(?P<score>\d+(?:\.\d+)?\s*/\s*\d+|\d(?:\.\d)?\s*stars?)\s*)?(?P<dash>{_DASH})?\s*"
                           rf"(?P<label>\(\s*(?P<labelword>[A-Z][a-z]+)\s*:\s*)?"     # "(Source: Indie Beat)"
-                          rf"(?P<name>{_WEB}|{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|van|von|da|al|&))*(?P<family>\s+family)?)"
+                          rf"(?P<name>{_WEB}|{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|van|von|da|al|&|and))*(?P<family>\s+(?:and\s+)?family)?)"
                           rf"(?P<rest>\s*,\s*[^\n]{{0,60}}|\s+(?:at|of|from)\s+[^\n]{{1,60}}|\s*\([^()\n]{{1,30}}\))?(?(label)\s*\))\s*$")   # "— X at Y", "— X of Y", "X (Y)"
 
 _SCORE_AFTER = re.compile(r"\d+(?:\.\d+)?\s*/\s*\d+|\d(?:\.\d)?\s*stars?")
@@ -62,8 +63,13 @@ class TestimonialForm:
                     for e in ents)
         first = self.cfg["first_name_gender"] and first_name(words[0]) is not None
         titled = any(w.lower().strip(".,") in self.finder.titles for w in words)   # "Senior Team Lead"
+        nobody = {w.lower() for w in self.cfg["person_nouns"]} | {w.lower() for w in self.cfg["unnamed_signature_words"]}
+        if not self.finder.is_outlet(name) and (any(w.lower().strip(".,") in nobody for w in words)
+                                                or titled and not dashed_needed and not first):
+            return None   # "— Anonymous", "Verified Buyer", "— Customer, London", "Head of Marketing": nobody named
         # "— The Okonkwo family": a household signs as its people do
-        person = not titled and (whole or first or name.lower() in self.finder.persons or bool(m.group("family")))
+        initial = re.fullmatch(r"[A-Z][\w'’-]+\s+[A-Z]\.", name) is not None   # "Chidi O.": a first name and an initial
+        person = not titled and (whole or first or initial or name.lower() in self.finder.persons or bool(m.group("family")))
         rest = (m.group("rest") or "").strip(" ,")
         scored_after = _SCORE_AFTER.fullmatch(rest) is not None   # "Meeple Monthly, 9/10": a review's score signs it as a dash does
         if scored_after:
@@ -83,7 +89,13 @@ class TestimonialForm:
                 r0 = start + m.start("rest") + m.group("rest").index(rest)
                 rec["outlet_source"] = self.span_rec(r0, r0 + len(rest), name=rest)
             return rec
-        if dashed and not person and len(words) >= 1 and not labels & {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"}:
+        whole_org = any(e.label_ == "ORG" and base + e.start_char <= s0 and base + e.end_char >= s0 + len(name)
+                        for e in ents)
+        if not dashed and not person and not rest and len(words) >= 2 and whole_org and not self.finder.is_outlet(name):
+            # "Bayview Dental Practice" under a customer's words: a business signs as its people do
+            return self.span_rec(s0, s0 + len(name), name=name, type="organisation", rule=SPEAKER_TESTIMONIAL_NAME)
+        if dashed and not person and not titled and len(words) >= 1 \
+                and not labels & {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"}:   # a role is no publication
             rec = self.span_rec(s0, s0 + len(name), name=name, type="outlet", rule=SPEAKER_SIGNATURE_OUTLET)
             rec["outlet"] = True
             return rec
@@ -139,7 +151,36 @@ class TestimonialForm:
             if not nu.tags.get("date_only") and len(nu.bare) <= 80:
                 below = self.signature(nu.bare, nu.start + (len(nu.text) - len(nu.text.lstrip())), dashed_needed=False) \
                     or self.signed_by(nu)
+                if below is not None and self.heads_next(u, nu):
+                    below = None   # the name over the next quotation, not under this one
         return below or self.name_above(u)
+
+    def heads_next(self, u: Any, nu: Any) -> bool:
+        """Whether the signature-like line nu under quotation line u stands over another quotation line
+        of its own paragraph and signs that one: when u is in another paragraph ('Jonas Lindgren' over
+        his words, under the previous guest's), or when the run of quotation and name lines in one
+        paragraph opens with a name line (names above their words)."""
+        from ...quoting.textual import wholly_quoted
+
+        def quoted(x: Any) -> bool:
+            return wholly_quoted(x, self.spans_by_para.get(x.para, [])) is not None
+
+        def signs(x: Any) -> bool:
+            return len(x.bare) <= 80 and self.signature(x.bare, x.start + (len(x.text) - len(x.text.lstrip())),
+                                                        dashed_needed=False) is not None
+
+        if nu.index + 1 >= len(self.units):
+            return False
+        nn = self.units[nu.index + 1]
+        if nn.para != nu.para or not quoted(nn):
+            return False
+        if nu.para != u.para:
+            return True
+        k = u.index
+        while k >= 2 and self.units[k - 2].para == u.para and quoted(self.units[k - 2]) and signs(self.units[k - 1]):
+            k -= 2
+        top = self.units[k - 1] if k >= 1 and self.units[k - 1].para == u.para else None
+        return top is not None and signs(top)
 
     def signed_by(self, nu: Any) -> dict[str, Any] | None:
         """'Reviewed by Hamish T. on 2 February 2025' under a quotation line: the line says who wrote it."""

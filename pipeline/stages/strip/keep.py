@@ -145,10 +145,12 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("content", KEEP_TESTIMONIAL_NAME)
             continue
         if salutation and labels[i][0] == "content" and salutation.match(t):
-            for j in _letter_signature(blocks, texts, labels, i, int(cfg["salutation_max_paragraphs"]), sig_lines, sig_words):
+            inline = bool(t[salutation.match(t).end():].strip())   # "Sir, — The proposal ...": the body on its line
+            for j in _letter_signature(blocks, texts, labels, i, int(cfg["salutation_max_paragraphs"]), sig_lines, sig_words,
+                                       inline):
                 if structural(j):
                     labels[j] = ("content", KEEP_LETTER_SIGNATURE)
-        if post_header and structural(i) and post_header.match(t) and i + 1 < len(texts) and labels[i + 1][0] == "content":
+        if post_header and structural(i) and post_header.match(t) and _post_follows(texts, labels, i):
             labels[i] = ("content", KEEP_POST_HEADER)
             continue
         if cue_kept:
@@ -294,7 +296,7 @@ _NAME_LINE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}$")
 
 
 def _letter_signature(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]], i: int,
-                      max_paras: int, max_lines: int, max_words: int) -> list[int]:
+                      max_paras: int, max_lines: int, max_words: int, inline: bool = False) -> list[int]:
     """The lines of the signature paragraph closing the letter saluted at line i: the first paragraph,
     within max_paras after it, of at most max_lines short lines opening with a name ("Daniel
     Ferreira" over "Wirral"), right after a kept paragraph; [] when a paragraph between was removed."""
@@ -309,12 +311,24 @@ def _letter_signature(blocks: list[dict[str, Any]], texts: list[str], labels: li
         else:
             paras.append([j])
     for n, p in enumerate(paras):
-        if n and len(p) <= max_lines and all(words.count_spaced(texts[j]) <= max_words for j in p) \
+        if (n or inline) and len(p) <= max_lines and all(words.count_spaced(texts[j]) <= max_words for j in p) \
                 and _NAME_LINE.match(texts[p[0]].strip()):
             return p
         if any(labels[j][0] != "content" for j in p):
             return []
     return []
+
+
+def _post_follows(texts: list[str], labels: list[tuple[str, str]], i: int) -> bool:
+    """The post under a header line was kept: the next line, or the first line of over four words
+    within four lines after it ("u/NAME" over "· 4 yr. ago" and "OP", then the comment)."""
+    for j in range(i + 1, min(len(texts), i + 5)):
+        t = texts[j].strip()
+        if not t:
+            continue
+        if j == i + 1 and labels[j][0] == "content" or len(t.split()) > 4:
+            return labels[j][0] == "content"
+    return False
 
 
 def _after_turn(texts: list[str], labels: list[tuple[str, str]], i: int, turn: re.Pattern[str]) -> bool:

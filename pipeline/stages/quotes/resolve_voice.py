@@ -1,0 +1,109 @@
+"""Voices of a web page: the article, then reader comments or forum posts, each by another writer.
+
+A page joins texts by several writers: the article (its byline's author), then comments or posts,
+each opened by a header naming its writer ("NAME says:" or "NAME" over its date line, "Post by NAME »
+date") or standing after a comments heading ("4 comments", "Leave a reply"). A first-person "I" is
+the writer of the text it stands in; a he/she of one writer's text never resolves to a person named
+in another writer's text (nor to the header's own name, which is the "I" there).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from .draft import _username_like
+from .registry import register
+from ...rules import declare
+
+SPEAKER_COMMENT_AUTHOR = declare("quotes.speaker.comment_author", stage="quotes",
+        why="'I said' in a reader comment or forum post is the writer its header names, never the article's author",
+        params=["comment_header_pattern", "comments_heading_pattern", "post_header_pattern", "byline_pattern"])
+SPEAKER_VOICE_BOUNDARY = declare("quotes.speaker.voice_boundary", stage="quotes",
+        why="a pronoun in one writer's comment or post never resolves to a person named in another writer's text",
+        params=["comment_header_pattern", "comments_heading_pattern", "post_header_pattern"])
+
+_TIME_REST = re.compile(r"(?i)^(?:at\s+|@\s*|,\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?$")
+
+
+class VoiceRegions:
+    def voices(self) -> list[tuple[int, dict[str, Any] | None]]:
+        """(clean offset where a writer's text starts, its writer's speaker record or None), in order;
+        the first region (offset 0, the article) has writer None here (the byline's narrator)."""
+        if "_voices" in self.__dict__:
+            return self._voices
+        out: list[tuple[int, dict[str, Any] | None]] = [(0, None)]
+        heading = re.compile(self.cfg["comments_heading_pattern"])
+        post = re.compile(self.cfg["post_header_pattern"])   # "Post by NAME » date", "Posted by u/NAME"
+        for u in self.units:
+            t = u.bare
+            if heading.match(t) and u.start > len(self.text) // 5:
+                out.append((u.start, None))   # ("4 Comments" under a headline counts the comments below: no boundary)
+                continue
+            m = post.match(t)
+            name = m.group("name") if m and m.groupdict().get("name") else None
+            by = re.match(self.cfg["byline_pattern"], t) if name else None
+            if by:
+                name = by.group("name").strip()   # "Posted by Elinor Vance on 3 May 2025": the whole name
+            at = u.start + u.text.find(name) if name else None
+            if name is None:
+                name, at = self.comment_header(u)
+            if name:
+                out.append((u.start, self.span_rec(at, at + len(name), name=name, type="person",
+                                                   rule=SPEAKER_COMMENT_AUTHOR)))
+        self._voices = out
+        return out
+
+    def comment_header(self, u: Any) -> tuple[str | None, int | None]:
+        """'Priyanka Iyer' or 'Priyanka Iyer says:' over a line that is only a date (and a time), the
+        header of a comment: (name, clean offset) or (None, None). Bylines ("Written by X on D") are not
+        comment headers; the name is a person's (first name, PERSON) or a user name."""
+        from ...quoting.attribution import find_date
+        from ...quoting.gender import first_name
+
+        m = re.match(self.cfg["comment_header_pattern"], u.bare)
+        if not m or u.index + 1 >= len(self.units) or re.match(self.cfg["byline_pattern"], u.bare):
+            return None, None
+        nu = self.units[u.index + 1]
+        d = find_date(nu.bare, self.months, self.cfg["year_pivot"])
+        if d is None or d.start > 0 and nu.bare[:d.start].strip(" ,") \
+                or nu.bare[d.end:].strip() and not _TIME_REST.match(nu.bare[d.end:].strip()):
+            return None, None
+        name = m.group("name")
+        ws = name.split()
+        person = bool(self.cfg["first_name_gender"]) and first_name(ws[0]) is not None \
+            or name.lower() in self.finder.persons
+        user = len(ws) == 1 and _username_like(name) and bool(re.search(r"[\d_]|[a-z][A-Z]", name))
+        if not (person or user):
+            return None, None
+        return name, u.start + u.text.find(name)
+
+    def voice_at(self, pos: int) -> int:
+        vs = self.voices()
+        return bisect.bisect_right([v[0] for v in vs], pos) - 1
+
+    @register(SPEAKER_COMMENT_AUTHOR)
+    def first_person_writer(self, d: Any) -> dict[str, Any] | None:
+        """The "I" of a quotation outside any structure: the writer of the comment or post it stands
+        in, no one after a comments heading without a header, else the article's narrator (byline)."""
+        k = self.voice_at(d.start)
+        if k == 0:
+            return self.narrator()
+        w = self.voices()[k][1]
+        if w is None:
+            return None
+        d.rules.append(SPEAKER_COMMENT_AUTHOR)
+        return dict(w)
+
+    @register(SPEAKER_VOICE_BOUNDARY)
+    def other_voice(self, d: Any, found: dict[str, Any] | None) -> bool:
+        """Whether a pronoun's antecedent lies in another writer's text than the quotation (or is the
+        header naming the writer of the quotation's own text)."""
+        if found is None or found.get("start") is None or len(self.voices()) == 1:
+            return False
+        k = self.voice_at(d.start)
+        if self.voice_at(found["start"]) != k:
+            return True
+        w = self.voices()[k][1]
+        return w is not None and w["start"] <= found["start"] < w["end"]
