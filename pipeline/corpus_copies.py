@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from .config import Config, hash_json
-from .store import atomic_write_bytes, dump_bytes, read_json_records
+from .store import dump_bytes, read_json_records, write_if_changed
 
 TOKEN_RE = re.compile(r"[^\W_]+")
 INDEX_VERSION = 3   # 3: each document's word count (a duplicate needs the other's size)
@@ -312,7 +312,7 @@ def update(out_dir: Path, doc_ids: Iterable[str], config: Config) -> list[str]:
         found = matches(norm, index, d, rcfg) if rcfg["enabled"] else []
         data = dump_bytes({"schema": "pipeline.copies/1", "document": d, "params_hash": params,
                            "enabled": bool(rcfg["enabled"]), "matches": found})
-        if _write_if_changed(copies_path(out_dir, d), data):
+        if write_if_changed(copies_path(out_dir, d), data):
             written.append(d)
     index.set_meta("pending", "[]")
     folder = out_dir / FOLDER
@@ -328,13 +328,3 @@ def _normalised(out_dir: Path, doc_id: str, lists: tuple[str, ...]) -> dict[str,
     """A normalise output with its text and only the record lists named (``map``, ``lines``
     and ``edits`` of a huge document are never read into memory here)."""
     return read_json_records(out_dir / SOURCE / f"{doc_id}.json", lambda _h, key, _r: key in lists)
-
-
-def _write_if_changed(path: Path, data: bytes) -> bool:
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    atomic_write_bytes(path, data)
-    return True

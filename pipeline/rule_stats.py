@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable
 
-from .store import atomic_write_bytes, dump_bytes, read_json, read_json_records, read_json_streamed
+from .store import dump_bytes, read_json, read_json_records, read_json_streamed, write_if_changed
 
 SCHEMA = "pipeline.rule_stats/1"
 FILE = "rule_stats.json"
@@ -190,16 +190,6 @@ def build(out_dir: Path, docs: Iterable[Any]) -> dict[str, Any]:
             totals[rid][k] += c[k]
     result = {"schema": SCHEMA, "totals": dict(sorted(totals.items())), "corpus": corpus,
               "documents": dict(sorted(per_doc.items()))}
-    _write_if_changed(out_dir / FILE, dump_bytes(result))
-    _write_if_changed(cache_path, dump_bytes(new_cache))
+    write_if_changed(out_dir / FILE, dump_bytes(result))
+    write_if_changed(cache_path, dump_bytes(new_cache))
     return result
-
-
-def _write_if_changed(path: Path, data: bytes) -> None:
-    """A run that changed nothing leaves the file (and its mtime) alone."""
-    try:
-        if path.read_bytes() == data:
-            return
-    except OSError:
-        pass
-    atomic_write_bytes(path, data)

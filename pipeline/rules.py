@@ -46,6 +46,8 @@ class Rule:
     fn: Callable[..., Any] | None = None
     origin: str = "code"          # "code" (a declaration in Python) or "config" (a config block)
     family: bool = False          # the id is a prefix: "extract.skip" covers "extract.skip.<element>"
+    kind: str | None = None       # the group of its stage's rules it belongs to, which other rules ask for
+                                  # (``kind_of``): strip's "html" page and "text" dump structure decisions
 
     def covers(self, rule_id: str) -> bool:
         return rule_id == self.id or (self.family and rule_id.startswith(self.id + "."))
@@ -102,10 +104,19 @@ _DECLARATIONS_LOADED = False
 
 
 def declare(rule_id: str, *, stage: str, why: str, params: Mapping[str, Any] | Iterable[str] | None = None,
-            fn: Callable[..., Any] | None = None, family: bool = False, into: Registry | None = None) -> str:
+            fn: Callable[..., Any] | None = None, family: bool = False, kind: str | None = None,
+            into: Registry | None = None) -> str:
     """Declare a code rule (in the project registry, or ``into`` another); returns its id."""
-    (_CODE if into is None else into).add(Rule(rule_id, stage, why, _params(params), fn, "code", family))
+    (_CODE if into is None else into).add(Rule(rule_id, stage, why, _params(params), fn, "code", family, kind))
     return rule_id
+
+
+def kind_of(rule_id: str) -> str | None:
+    """The ``kind`` of the code rule declaring ``rule_id`` (None: no kind, or no code rule): how a
+    rule tells the decisions of a group of rules from others' ("was this line kept by the text-dump
+    structure rules?") without reading the id's spelling."""
+    r = code_rules().find(rule_id)
+    return r.kind if r is not None else None
 
 
 def declared(rule_id: str) -> Rule | None:
@@ -119,10 +130,11 @@ def attach(rule_id: str, fn: Callable[..., Any]) -> None:
 
 
 def rule(rule_id: str, *, stage: str, why: str, params: Mapping[str, Any] | Iterable[str] | None = None,
-         family: bool = False, into: Registry | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+         family: bool = False, kind: str | None = None,
+         into: Registry | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Decorator: declare the decorated function as the rule ``rule_id``."""
     def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
-        declare(rule_id, stage=stage, why=why, params=params, fn=fn, family=family, into=into)
+        declare(rule_id, stage=stage, why=why, params=params, fn=fn, family=family, kind=kind, into=into)
         return fn
     return wrap
 
@@ -169,10 +181,16 @@ def config_rules(data: Mapping[str, Any]) -> list[Rule]:
             params = {k: _schema_of(v) for k, v in block.items() if k not in CONFIG_RULE_KEYS}
             out.append(Rule(block["id"], section, str(block.get("description") or ""), params, None, "config"))
             if block.get("continues_to_next_fragment"):
-                out.append(Rule(block["id"] + ".holder", section,
+                out.append(Rule(holder_id(block["id"]), section,
                                 f"the fragment after a {block['id']} line (the notice's holder) goes with it",
                                 {}, None, "config"))
     return out
+
+
+def holder_id(rule_id: str) -> str:
+    """The rule of the fragment a config rule's line continues onto (``continues_to_next_fragment``:
+    a copyright notice's holder on the next line)."""
+    return rule_id + ".holder"
 
 
 def _id_blocks(node: Any) -> Iterable[dict[str, Any]]:
@@ -281,7 +299,7 @@ def _fmt_param(name: str, p: dict[str, Any]) -> str:
 
 
 def describe(r: Rule, config: Any = None) -> list[str]:
-    lines = [f"{r.id}  [{r.stage}, {r.origin}{', family' if r.family else ''}]  {r.why}"]
+    lines = [f"{r.id}  [{r.stage}, {r.origin}{', family' if r.family else ''}{f', kind {r.kind}' if r.kind else ''}]  {r.why}"]
     if r.fn is not None:
         lines.append(f"    function: {r.fn.__module__}.{r.fn.__qualname__}")
     lines += [f"    {_fmt_param(k, v)}" for k, v in resolved_params(r, config).items()]
@@ -331,7 +349,7 @@ def _rules_main(args: Any) -> int:
 
 
 def _as_json(r: Rule, config: Any) -> dict[str, Any]:
-    return {"id": r.id, "stage": r.stage, "origin": r.origin, "family": r.family, "why": r.why,
+    return {"id": r.id, "stage": r.stage, "origin": r.origin, "family": r.family, "kind": r.kind, "why": r.why,
             "params": resolved_params(r, config)}
 
 

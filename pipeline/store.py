@@ -304,6 +304,18 @@ def atomic_write_bytes(path: Path, data: bytes | Iterable[bytes]) -> None:
         raise
 
 
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` atomically unless the file already holds exactly it: a run that changed
+    nothing leaves the file (and its mtime) alone. Whether it wrote."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    atomic_write_bytes(path, data)
+    return True
+
+
 def temporaries_of(path: Path) -> list[Path]:
     """The temporary files a write of ``path`` (:func:`atomic_write_bytes`) may have left behind."""
     temp = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")

@@ -5,6 +5,7 @@ a forum user's introduction, and a piece quoted in extracts with the host's rema
 from __future__ import annotations
 
 from tests.test_copyright import para, process
+from tests.test_quotes import quotes_of
 from tests.test_copyright_reprint import HOST_AFTER, HOST_BEFORE, covered, prose
 
 NOTICE = "\n\n© 2016 Velmarton Courier. All rights reserved.\n\n"
@@ -85,11 +86,8 @@ def test_the_host_s_remark_before_the_next_introduction_is_not_the_first_article
 
 
 def test_a_quote_closed_on_its_cue_line_does_not_carry_the_host_s_next_paragraphs() -> None:
+    # the quotation stage ends the block where its mark closes the line; this stage takes its span as it is
     line = 'Velmarton Courier wrote: "' + para(25, "bridge")[:-1] + '."'
     doc = HOST_BEFORE + "\n\n" + line + "\n\n" + "\n\n".join(para(60, s) for s in ("cucumber", "pepper", "onion", "garlic"))
-    clean = process(doc)["_text"]
-    start = clean.index(line[len("Velmarton Courier wrote: "):])
-    block = {"id": "q1", "start": start, "end": len(clean.rstrip()), "form": "block", "kind": "block",
-             "words": len(clean[start:].split()), "parent": None, "speaker": {"name": "Velmarton Courier"}, "source": None}
-    out = process(doc, quotes=[block])
+    out = process(doc, quotes=quotes_of(doc)["quotations"])
     assert not covered(out, "cucumber") and not covered(out, "pepper")

@@ -77,3 +77,13 @@ def test_a_reply_marker_names_the_author_of_a_comment_headed_by_the_user_name_al
                     "level 1\nu/hill_hannah\n\n> Ran my first marathon without walking\n\nHuge, well done, that is the "
                     "hardest part of the whole thing and most people never manage it on their first attempt.\n")
     assert speaker(one(out, "Ran my first marathon without walking")) == "tempo_tom"
+
+
+def test_a_post_quoted_in_marks_on_its_cue_line_ends_where_its_mark_closes_the_paragraph() -> None:
+    out = quotes_of("Re: Boiler pressure\n\n"
+                    'marta_v wrote: "Drain the tank before you refill it, or the valve will stick again."\n\n'
+                    "I drained the whole system on Sunday and the pressure has held steady all week since then.\n\n"
+                    "The engineer who came round on Monday said the same thing about the old valve.\n")
+    q = one(out, '"Drain the tank')
+    assert speaker(q) == "marta_v" and q["text"].rstrip().endswith('stick again."')
+    assert not any("I drained the whole system" in x["text"] for x in out["quotations"])

@@ -86,3 +86,10 @@ def test_an_honorifics_full_stop_does_not_cut_an_inverted_tag_before_the_quotati
     out = quotes_of('Mrs. Pell looked up from her work at last.\n\n'
                     'Then said Mrs. Pell to her daughter, "Do not cough so, Kitty, for heaven\'s sake!"\n')
     assert speaker(one(out, "Do not cough so")) == "Mrs. Pell"
+
+
+def test_a_beat_after_a_sentence_ending_in_an_honorific_word_is_its_own_sentence() -> None:
+    # "miss." ends the sentence before the beat (no name follows it): the beat alone names the speaker
+    out = quotes_of("The first arrow had gone wide of the target.\n\n"
+                    'It was a near thing, not a miss. Ngozi Adeyemi lowered her bow. "Again, and slower this time."\n')
+    assert speaker(one(out, "Again, and slower")) == "Ngozi Adeyemi"

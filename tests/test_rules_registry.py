@@ -97,7 +97,7 @@ def test_pipeline_rules_lists_the_rules_that_fired_in_the_seeds(seeds_processed:
 def test_text_listing_shows_stage_parameters_and_why(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules"]) == 0
     text = capsys.readouterr().out
-    assert "strip.text.repeated_line  [strip, code]  a short line repeated" in text
+    assert "strip.text.repeated_line  [strip, code, kind text]  a short line repeated" in text
     assert "    text.repeated_min_count: integer = 3" in text
 
 
@@ -190,6 +190,27 @@ def test_the_decorator_declares_the_function_as_the_rule() -> None:
 def test_a_family_rule_covers_ids_built_from_config_values() -> None:
     assert rules.get("extract.skip.script").id == "extract.skip"
     assert rules.registry().find("extract.skipped") is None
+
+
+def test_a_rule_declared_with_a_kind_is_asked_for_by_its_kind_not_its_id() -> None:
+    reg = rules.Registry()
+    rules.declare("strip.test_kind.line", stage="strip", why="a test rule", kind="text", into=reg)
+    assert reg.get("strip.test_kind.line").kind == "text"
+    assert rules.kind_of("strip.text.main_body") == "text" and rules.kind_of("strip.html.main_text") == "html"
+    assert rules.kind_of("strip.copyright_line") is None and rules.kind_of("no_such.rule") is None
+
+
+def test_every_strip_structure_rule_is_declared_with_the_kind_of_its_format() -> None:
+    """The html and text-dump structure rules are the ones their format's other rules may replace (kind_of)."""
+    for r in rules.code_rules().all():
+        if r.stage == "strip":
+            fmt = r.id.split(".")[1]
+            assert r.kind == (fmt if fmt in ("html", "text") else None), r.id
+
+
+def test_a_notice_holder_is_a_config_rule_of_its_notice_rule() -> None:
+    assert rules.holder_id("strip.copyright_footer") in rules.registry()
+    assert rules.get(rules.holder_id("strip.copyright_footer")).origin == "config"
 
 
 def test_unknown_rule_id_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:

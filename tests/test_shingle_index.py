@@ -80,16 +80,16 @@ def test_a_match_needs_the_shingles_a_run_of_min_words_holds() -> None:
 
 def test_an_interrupted_step_checks_its_documents_again(out: Path, monkeypatch) -> None:
     normalised(out, "d.txt", "Delta page\n\n" + SHARED + "\n")
-    real = cc._write_if_changed
+    real = cc.write_if_changed
 
     def crash(path: Path, data: bytes) -> bool:
         if path.name == "b.txt.json":
             raise KeyboardInterrupt
         return real(path, data)
 
-    monkeypatch.setattr(cc, "_write_if_changed", crash)
+    monkeypatch.setattr(cc, "write_if_changed", crash)
     with pytest.raises(KeyboardInterrupt):
         cc.update(out, ["a.txt", "b.txt", "c.txt", "d.txt"], CONFIG)
-    monkeypatch.setattr(cc, "_write_if_changed", real)
+    monkeypatch.setattr(cc, "write_if_changed", real)
     assert "b.txt" in cc.update(out, ["a.txt", "b.txt", "c.txt", "d.txt"], CONFIG)
     assert matched(out, "b.txt") == ["a.txt", "d.txt"]

@@ -8,7 +8,7 @@ from pathlib import Path
 from pipeline import rule_stats
 from pipeline.corpus import link_quotations
 from pipeline.report.load import iter_jsonl
-from pipeline.store import atomic_write_bytes, dump_chunks, read_json_streamed, write_jsonl
+from pipeline.store import atomic_write_bytes, dump_chunks, read_json_streamed, write_if_changed, write_jsonl
 
 OUTPUT = {"schema": "s", "document": {"id": "d", "name": "d"}, "encoding_rule": "x.enc",
           "gaps": [{"rule": "x.gap", "raw_start": 0, "raw_end": 3}],
@@ -55,3 +55,11 @@ def test_a_row_holding_a_line_separator_is_one_row(tmp_path) -> None:
     rows = [{"text": "one\u2028two"}, {"text": "three"}]
     p.write_text("".join(_json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     assert read_jsonl(p) == rows
+
+
+def test_a_write_of_the_bytes_a_file_already_holds_leaves_it_alone(tmp_path: Path) -> None:
+    path = tmp_path / "out" / "a.json"
+    assert write_if_changed(path, b'{"a": 1}\n') and path.read_bytes() == b'{"a": 1}\n'
+    before = path.stat().st_mtime_ns
+    assert not write_if_changed(path, b'{"a": 1}\n') and path.stat().st_mtime_ns == before
+    assert write_if_changed(path, b'{"a": 2}\n') and path.read_bytes() == b'{"a": 2}\n'

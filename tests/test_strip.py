@@ -93,6 +93,13 @@ def test_copyright_notice_is_removed_but_kept_as_a_record(cfg: Any) -> None:
     assert raw is not None and notice["raw_end"] > notice["raw_start"]
 
 
+def test_a_notice_holder_stays_removed_in_a_note_with_no_main_text(cfg: Any) -> None:
+    # structure's removals come back in a short note with no main text; a pattern rule's (the
+    # notice and its holder line) stay
+    ext, out = run_strip(cfg, "a.txt", "© 2011\n\nJustice Society\n")
+    assert label_of(ext, out, "Justice Society") == ("boilerplate", "strip.copyright_footer.holder")
+
+
 def test_newsletter_prompt_is_boilerplate(cfg: Any) -> None:
     ext, out = run_strip(cfg, "a.txt", page("Sign up for our newsletter"))
     assert label_of(ext, out, "newsletter") == ("boilerplate", "strip.newsletter_signup")

@@ -42,6 +42,35 @@ def test_a_label_does_not_end_like_a_sentence() -> None:
     assert sentences.ENDS_LIKE_SENTENCE.search("It rained.”") and not sentences.ENDS_LIKE_SENTENCE.search("Contact us")
 
 
+HONORIFICS = {h.lower() for h in read_yaml(LEXICON_DIR / "honorifics.yaml")}
+
+
+def test_a_sentence_stop_takes_its_closing_marks_and_needs_white_space_after() -> None:
+    text = 'She left (at last.) He stayed. 3.5 litres'
+    assert [text[s:e] for s, e in sentences.stops(text)] == [".)", "."]
+
+
+def test_an_honorifics_full_stop_before_a_name_ends_no_sentence() -> None:
+    text = "Mrs. Adjei and Dr. Varga met Prof. Lindqvist. Then they left."
+    assert [text[s:e] for s, e in sentences.stops(text, HONORIFICS)] == [".", "."]
+    assert sentences.starts(text, HONORIFICS) == [text.index("Then")]
+
+
+def test_without_honorifics_every_full_stop_before_a_capital_is_a_sentence_stop() -> None:
+    assert len(sentences.stops("Mrs. Adjei came.")) == 2
+
+
+def test_an_honorific_word_at_a_sentence_end_still_ends_it() -> None:
+    # lower case ("sir."), nothing after, or a lower-case word after: no name follows the stop
+    for text in ("Thank you, sir. Then he went.", "She sent for the Dr.", "Ask the Gen. about it."):
+        assert sentences.stops(text, HONORIFICS)[0][1] == text.index(".") + 1
+
+
+def test_a_sentence_starts_at_a_capital_or_an_opening_mark_after_a_stop() -> None:
+    text = 'It rained. "Come in," he said. (She did.) and then 4 more.'
+    assert [text[k] for k in sentences.starts(text)] == ['"', "("]
+
+
 def test_every_date_of_a_text_is_found_with_its_iso_form() -> None:
     found = dates.find_all("On 3 March 2016 and 04/05/2017 it rained.", MONTHS)
     assert [(iso, text) for _, _, iso, text in found] == [("2016-03-03", "3 March 2016"), ("2017-04-05", "04/05/2017")]

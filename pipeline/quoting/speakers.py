@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..text import sentences
 from ..text.names import honorific_prefix
 from .frames import FrameCues
 from .model import _LEMMATIZERS, lemma, load_nlp  # noqa: F401  (re-exported: callers import them from here)
@@ -83,11 +84,8 @@ class SpeakerFinder(TitledNames, SpeakerPhrases, FrameCues):
         gap = text[lo:qs]
         if lo > 0 and len(gap.split()) <= 6:
             return lo
-        cut = lo
-        for m in re.finditer(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“(\[])", gap):
-            if m.end() < len(gap) and (gap[:m.start()].split() or [""])[-1].lower() not in self.honorifics:
-                cut = lo + m.end()
-        return cut
+        begun = sentences.starts(gap, self.honorifics)
+        return lo + begun[-1] if begun else lo
 
     def _is_verb(self, t: Any) -> bool:
         if t.pos_ not in ("VERB", "AUX", "NOUN") or t.dep_ == "amod":

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import PipelineError
+from ..store import write_if_changed
 from .index import index_page, index_row
 from .load import load_doc, page_name, settings
 from .pages import doc_page
@@ -79,18 +80,6 @@ def _read_stamp(path: Path, code: str) -> dict[str, Any]:
     return docs if isinstance(docs, dict) else {}
 
 
-def _write_if_changed(path: Path, data: bytes) -> bool:
-    from ..store import atomic_write_bytes
-
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    atomic_write_bytes(path, data)
-    return True
-
-
 def build(out_dir: Path, docs: list[Any], config: Any, hashes: Any = None) -> BuildResult:
     """Write ``report/index.html`` and one page per document under ``out_dir``, incrementally.
 
@@ -136,9 +125,9 @@ def build(out_dir: Path, docs: list[Any], config: Any, hashes: Any = None) -> Bu
             p.unlink()
             result.deleted.append(p.name)
     rows = [entries[d.doc_id]["row"] for d in docs]
-    _write_if_changed(report_dir / "index.html", index_page(rows, out_dir, opts).encode("utf-8"))
+    write_if_changed(report_dir / "index.html", index_page(rows, out_dir, opts).encode("utf-8"))
     stamp = {"schema": "pipeline.report-pages/1", "code": code, "documents": entries}
-    _write_if_changed(out_dir / STAMP, (json.dumps(stamp, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
+    write_if_changed(out_dir / STAMP, (json.dumps(stamp, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
     if own_hashes:
         hashes.save()
     return result

@@ -2,11 +2,16 @@
 
 A sentence ends in ``.``, ``!``, ``?`` or ``…``, possibly followed by closing quote marks or
 brackets. The variants differ in what else they accept, each for its reader (see each line).
+
+``stops`` and ``starts`` split running text into sentences for the quotes stage: there an
+honorific's full stop ends no sentence ("Mrs. Lomax twisted her ring." is one sentence), read
+from the ``honorifics`` lexicon the stage passes.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Collection
 
 # characters a finished sentence (or a quotation closing one) ends with (copyright's running text)
 TERMINAL = tuple('.!?…"\'”’)]')
@@ -21,3 +26,47 @@ CLAUSE_STOP = re.compile(r"[.!?…:;][\"'”’)\]]*(\s|$)")
 ENDS_WITH_CLAUSE_STOP = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 # a capitalised sentence ending in a full stop, ! or ? (strip's closing lines over a valediction)
 CAPITALISED = re.compile(r"^[A-Z\"'].*[.!?]$")
+
+# a sentence stop in running text: a run of . ! ? …, the closing marks after it, then white space or the end
+STOP = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+# what a new sentence starts with after a stop and its white space: a capital, an opening mark or bracket
+_OPENS = "\"'“‘(["
+
+
+def _honorific_stop(text: str, start: int, end: int, honorifics: Collection[str]) -> bool:
+    """The stop at text[start:end] is the full stop of an honorific before a name: a lone '.' right
+    after a capitalised word of `honorifics` (lower case, no full stop), a capital after it
+    ("Mrs. Lomax", "Dr. Okafor"). "thank you, sir. Then" ends a sentence; so does "the Dr." at the end."""
+    if end - start != 1 or text[start] != "." or not honorifics:
+        return False
+    j = start
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:start]
+    if not word[:1].isupper() or word.lower() not in honorifics or j > 0 and (text[j - 1].isalnum() or text[j - 1] in ".-_"):
+        return False
+    k = end
+    while k < len(text) and text[k].isspace():
+        k += 1
+    return k < len(text) and text[k].isupper()
+
+
+def stops(text: str, honorifics: Collection[str] = ()) -> list[tuple[int, int]]:
+    """Every sentence stop in text, as (start, end) of its punctuation and closing marks, followed by
+    white space or the end of text; an honorific's full stop ("Mrs. Lomax") is none."""
+    return [(m.start(), m.end()) for m in STOP.finditer(text)
+            if not _honorific_stop(text, m.start(), m.end(), honorifics)]
+
+
+def starts(text: str, honorifics: Collection[str] = ()) -> list[int]:
+    """Where each sentence after the first starts: after a stop (``stops``) and its white space, at
+    a capital, an opening quote mark or an opening bracket (a stop before a lower-case word, a
+    number or the end of text starts none)."""
+    out = []
+    for _, end in stops(text, honorifics):
+        k = end
+        while k < len(text) and text[k].isspace():
+            k += 1
+        if k > end and k < len(text) and (text[k].isupper() or text[k] in _OPENS):
+            out.append(k)
+    return out

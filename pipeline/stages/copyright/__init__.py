@@ -101,7 +101,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     reprints = reprint(with_attribution_lines(paras, lines, clean), cfg, notice_pos, quotes)
     notice_cands = _bounded_by_reprints(notice_cands, reprints)
     structural = [*news_article(paras, cfg), *reprints, *letter(paras, cfg), *notice_cands]
-    quotes = _blocks_bounded_by_reprints(_blocks_closed_on_their_line(quotes, paras, text), reprints, text)
+    quotes = _blocks_bounded_by_reprints(quotes, reprints, text)
     own = own_interviews(quotes, text, paras, cfg)      # the page's own Q/A: not a long quotation
     quoted = drop_own_interviews(long_quotation(quotes, text, cfg, cfg["long_quotation"]["min_words"],
                                                 cfg["long_quotation"]["id"]), own)
@@ -180,27 +180,6 @@ def _blocks_bounded_by_reprints(quotes: list[dict[str, Any]], reprints: list[Can
             q = {**q, "end": r.end, "words": count_words(text[q["start"]:r.end])}
         out.append(q)
     return out
-
-
-def _blocks_closed_on_their_line(quotes: list[dict[str, Any]], paras: list[Any], text: str) -> list[dict[str, Any]]:
-    """A block quotation that opens with a quote mark after its cue on one line ('<Name> wrote: "..."') and
-    whose mark closes at the end of that paragraph is that paragraph's quotation: the block the quotation
-    stage ran on over the page's next paragraphs is the host's text. (This stage's view only.)"""
-    out = []
-    for q in quotes:
-        p = None if q.get("form") != "block" or q["start"] < 1 else \
-            next((p for p in paras if p.start <= q["start"] < p.end < q["end"]), None)
-        o = q["start"] if text[q["start"]] in _MARKS else q["start"] - 1     # the opening mark (in the span or before it)
-        rest = text[o + 1:p.end].rstrip() if p is not None else ""
-        mark = text[o] if p is not None else ""
-        if rest and mark in _MARKS and rest[-1] == _MARKS[mark] and rest.count(_MARKS[mark]) == 1:
-            end = o + 1 + len(rest)
-            q = {**q, "end": end, "words": count_words(text[q["start"]:end])}
-        out.append(q)
-    return out
-
-
-_MARKS = {'"': '"', "“": "”", "«": "»"}      # an opening mark and the mark that closes it
 
 
 def _duplicates(doc_id: str, text: str, copied: list[Candidate],

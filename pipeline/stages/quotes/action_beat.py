@@ -10,6 +10,7 @@ from typing import Any
 
 from ...quoting.model import lemma
 from ...rules import declare
+from ...text import sentences
 from .registry import register
 
 ACTION_BEAT = declare("quotes.speaker.action_beat", stage="quotes",
@@ -27,12 +28,8 @@ class ActionBeatResolver:
         before = self.text[lo:opening]
         if '"' in before or not re.search(r"[.!?]\s*$", before):
             return None   # a beat is a whole sentence ending right before the opening mark
-        start = lo
-        # "Mrs. Lomax twisted her ring.": an honorific's full stop ends no sentence
-        for m in re.finditer(r"[.!?][\"”’)\]]*\s+(?=[A-Z])", before.rstrip()):
-            word = re.search(r"(\w+)\.$", before[:m.start() + 1])
-            if not (word and word.group(1).lower() in self.finder.honorifics):
-                start = lo + m.end()
+        begun = sentences.starts(before.rstrip(), self.finder.honorifics)
+        start = lo + begun[-1] if begun else lo
         doc = self.docs[pi]
         toks = [t for t in doc if start <= p0 + t.idx < opening and not t.is_space]
         if not toks or len(toks) > 40:

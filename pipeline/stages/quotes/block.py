@@ -189,9 +189,15 @@ class BlockForm:
         surname = (speaker or {}).get("name", "").split()[-1:] if speaker else []
         connectors = {c.lower() for c in self.cfg["connector_lines"]}
         end_at = self.block_end_ahead(k) if rule == BLOCK_FORUM_CUE else None
+        # 'NAME wrote: "..."' with the quotation closed at the end of the cue's paragraph: the
+        # quotation is that paragraph, the paragraphs after it are the writer's own
+        own_line = end_at is None and inline_rest is not None and _closed_on_its_line(
+            self.text[inline_rest:self.paragraphs[cue_u.para]["end"]])
         nxt = units[-1] + 1
         while nxt < len(self.units):
             n = self.units[nxt]
+            if own_line and n.para != cue_u.para:
+                break
             if end_at is not None:
                 if nxt >= end_at:
                     break
@@ -274,3 +280,10 @@ class BlockForm:
             if not group:
                 break
         cue_u.tags["cue"] = True
+
+
+def _closed_on_its_line(rest: str) -> bool:
+    """The text after a cue is one quotation: it opens with a quote mark and its one closing mark
+    ends it (the stage's mark view writes every quote mark as '"')."""
+    rest = rest.strip()
+    return len(rest) > 2 and rest[0] == '"' and rest[-1] == '"' and rest.count('"') == 2

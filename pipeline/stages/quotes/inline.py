@@ -8,6 +8,7 @@ from typing import Any
 from .draft import Draft, _noun_framed, _title_like
 from .registry import register
 from ...rules import declare
+from ...text import sentences
 from ...quoting.clause import SPEAKER_ACCORDING_TO, SPEAKER_FRAGMENT_SUBJECT, SPEAKER_REPORTING_VERB, SPEAKER_REPORTING_VERB_AFTER
 from .attribution_line import ATTRIBUTION_LINE
 from .block import SOURCE_CUE_TITLE
@@ -78,16 +79,15 @@ class InlineForm:
                 if speaker is not None and not speaker.get("pronoun"):
                     speaker = self.role_noun(self.definite_owner(pi, speaker))
                 if speaker is None and prev_draft is not None and (prev_draft.speaker or prev_draft.pronoun):
-                    gap = self.finder.title_re.sub("", self.text[prev_draft.end + 1:s.open])
-                    gap = re.sub(r"\b(?:" + "|".join(map(re.escape, self.finder.honorifics)) + r")\.", " ", gap,
-                                 flags=re.IGNORECASE)   # '"A," said Mrs. Pemberton, "B."': no sentence end
+                    gap = self.text[prev_draft.end + 1:s.open]
+                    ends = [e for _, e in sentences.stops(gap, self.finder.honorifics) if e < len(gap)]
                     prev_rule = (prev_draft.speaker or prev_draft.pronoun)["rule"]
-                    if not re.search(r"[.!?]\s", gap) and "\n" not in gap and prev_rule != SPEAKER_TESTIMONIAL_NAME:
+                    if not ends and "\n" not in gap and prev_rule != SPEAKER_TESTIMONIAL_NAME:
                         speaker = dict(prev_draft.speaker or prev_draft.pronoun)
                         speaker["rule"] = SPEAKER_SAME_SENTENCE
                     elif (prev_rule == SPEAKER_REPORTING_VERB_AFTER or prev_rule in _DESCRIBED
                           and (prev_draft.cue or {}).get("start", -1) >= prev_draft.end) and \
-                            len(re.findall(r"[.!?][\"”’)]*\s", gap)) == 1 and re.search(r"[.!?][\"”’)]*\s*$", gap):
+                            len(ends) == 1 and not gap[ends[0]:].strip():
                         # '"A," says X, title of Y. "B."': the cue sentence between them gives B to X too
                         speaker = dict(prev_draft.speaker or prev_draft.pronoun)
                         speaker["rule"] = SPEAKER_CUE_BETWEEN

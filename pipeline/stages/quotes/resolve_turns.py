@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from ...rules import declare
+from ...text import sentences
 from .registry import register
 
 SPEAKER_TURN_TAKING = declare(
@@ -77,10 +78,7 @@ class TurnTakingResolver:
                     or self.text[p0:a.start].strip(' "') or self.text[a.end:a.end + 1] != '"':
                 continue
             between = self.text[a.end + 1:b.start].strip(' "\n')   # a hard-wrapped beat starts on its own line
-            # "Mrs. Lomax twisted her ring.": an honorific's full stop ends no sentence
-            between = re.sub(r"\b(\w+)\.(?=\s)", lambda m: m.group(1) if m.group(1).lower() in self.finder.honorifics
-                             else m.group(0), between)
-            if not re.fullmatch(r"[A-Z][^.!?\"]*[.!?]", between):
+            if not re.fullmatch(r"[A-Z][^\"]*[.!?]", between) or len(sentences.stops(between, self.finder.honorifics)) != 1:
                 continue   # exactly one narrative sentence between them
             if self.text[a.start:a.end].rstrip()[-1:] not in ".!?…":
                 continue   # '"A," he ...' would be a tag, not a finished turn before a beat

@@ -19,7 +19,7 @@ from ...errors import ConfigError
 from ...mapped_text import MappedText
 from ...text import sentences
 from ...text import words as words_
-from ...rules import declare
+from ...rules import declare, holder_id
 from . import attribution as strip_attribution
 from . import html_decide
 from . import literals
@@ -184,6 +184,11 @@ def _compile(rules_key: tuple[tuple[Any, ...], ...]) -> tuple[Rule, ...]:
     return tuple(out)
 
 
+def _label_ids(r: Rule) -> tuple[str, ...]:
+    """The labels a block rule gives: its id, and its holder's when its line continues onto the next fragment."""
+    return (r.id, holder_id(r.id)) if r.continues else (r.id,)
+
+
 def _scoped(pattern: str) -> str:
     """A leading ``(?i)`` becomes a scoped group so that patterns can be joined with ``|``."""
     m = re.match(r"^\(\?([aiLmsux]+)\)", pattern)
@@ -268,7 +273,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
             labels[i] = ("boilerplate", EMPTIED_BY_INLINE_RULE)
             continue
         if pending_continuation and is_fragment(text, 6, n_words[i]):
-            labels[i] = ("boilerplate", notices[-1]["rule"] + ".holder")
+            labels[i] = ("boilerplate", holder_id(notices[-1]["rule"]))
             notices[-1]["raw_end"] = blocks[i]["raw_end"]
             notices[-1]["text"] += "\n" + text
             notices[-1]["blocks"].append(blocks[i]["id"])
@@ -324,10 +329,11 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
     else:
         from . import text_dump as strip_text
 
-        strip_text.apply(blocks, kept_texts, labels, cfg["text"])
+        strip_text.apply(blocks, kept_texts, labels, cfg["text"],
+                         frozenset(rid for r in block_rules if r.notice for rid in _label_ids(r)))
     from . import keep as strip_keep
 
-    strip_keep.apply(blocks, kept_texts, labels, {r.id for r in block_rules}, cfg["keep"])
+    strip_keep.apply(blocks, kept_texts, labels, {rid for r in block_rules for rid in _label_ids(r)}, cfg["keep"])
 
     decisions = [
         {"block": b["id"], "label": lab, "rule": rule, "raw_start": b["raw_start"], "raw_end": b["raw_end"]}

@@ -26,42 +26,42 @@ from ...rules import declare
 from ...text.derived import derived
 
 # the rules this module applies: declared once here, used through these constants
-OWN_GOOD = declare("strip.html.own.good", stage="strip",
+OWN_GOOD = declare("strip.html.own.good", stage="strip", kind="html",
         why="a block long enough with prose's share of stop words is running text (jusText's good class)",
         params=["html.own.length_high", "html.own.stopwords_high", "html.own.stopwords"])
-OWN_CONTEXT = declare("strip.html.own.context", stage="strip",
+OWN_CONTEXT = declare("strip.html.own.context", stage="strip", kind="html",
         why="a short or near-good block between blocks of one class is of their class (jusText's context step)",
         params=["html.own.length_low", "html.own.stopwords_low"])
-OWN_HEADING = declare("strip.html.own.heading", stage="strip",
+OWN_HEADING = declare("strip.html.own.heading", stage="strip", kind="html",
         why="a heading shortly before running text is its heading",
         params=["html.own.max_heading_distance"])
-OWN_LINKS = declare("strip.html.own.links", stage="strip",
+OWN_LINKS = declare("strip.html.own.links", stage="strip", kind="html",
         why="a block that is largely link text, or a short one with any link, is navigation",
         params=["html.own.max_link_density", "html.own.long_block_words", "html.own.long_block_max_link_density"])
-OWN_NOT_PROSE = declare("strip.html.own.not_prose", stage="strip",
+OWN_NOT_PROSE = declare("strip.html.own.not_prose", stage="strip", kind="html",
         why="a long block with too few stop words is a list of names or labels, not running text",
         params=["html.own.stopwords_low", "html.own.min_language_share"])
-OWN_FURNITURE = declare("strip.html.own.furniture", stage="strip",
+OWN_FURNITURE = declare("strip.html.own.furniture", stage="strip", kind="html",
         why="a block under a navigation, footer, sidebar or sharing element is page furniture",
         params=["html.own.furniture_tokens", "html.own.furniture_max_share", "html.own.furniture_max_prose_share"])
 
-OWN_REGION = declare("strip.html.own.region", stage="strip",
+OWN_REGION = declare("strip.html.own.region", stage="strip", kind="html",
         why="text between the first and the last block of running text, neither links nor furniture, is main text",
         params=["html.own.region", "html.own.region_unique_only", "html.own.region_skip_kinds", "html.own.region_link_kinds"])
-OWN_WHOLE_PAGE = declare("strip.html.own.whole_page", stage="strip",
+OWN_WHOLE_PAGE = declare("strip.html.own.whole_page", stage="strip", kind="html",
         why="a page with little running text (a listing, a product) keeps every block that is neither links nor furniture",
         params=["html.own.min_running_text"])
-OWN_COMMENTS = declare("strip.html.own.comments", stage="strip",
+OWN_COMMENTS = declare("strip.html.own.comments", stage="strip", kind="html",
         why="readers' comments under an article are not its text (a thread made only of them is)",
         params=["html.own.comment_tokens", "html.own.min_running_text"])
-OWN_RUN = declare("strip.html.own.prose_run", stage="strip",
+OWN_RUN = declare("strip.html.own.prose_run", stage="strip", kind="html",
         why="a run of short blocks as long and as rich in stop words as running text is running text cut by markup",
         params=["html.own.run_min_length", "html.own.run_min_mean_length", "html.own.stopwords_high"])
-OWN_OUTSIDE = declare("strip.html.own.outside", stage="strip",
+OWN_OUTSIDE = declare("strip.html.own.outside", stage="strip", kind="html",
         why="a block outside the element that holds the page's running text (a sidebar, related posts, a consent panel) is not main text",
         params=["html.own.container_share", "html.own.container_keeps_good", "html.own.container_region"])
 
-OWN_RECORDS = declare("strip.html.own.records", stage="strip",
+OWN_RECORDS = declare("strip.html.own.records", stage="strip", kind="html",
         why="a listing's records (a title link printed again and again in one layout, with text beside it) are its main text",
         params=["html.own.record_min_count", "html.own.record_max_blocks", "html.own.record_skip_copies",
                 "html.own.record_template_share", "html.own.record_gap_link_words"])

@@ -18,42 +18,42 @@ from typing import Any
 
 from ...text import sentences
 from . import words
-from ...rules import declare
+from ...rules import declare, kind_of
 
 # the rules this module applies: declared once here, used through these constants
-HTML_TRAFILATURA = declare("strip.html.trafilatura", stage="strip",
+HTML_TRAFILATURA = declare("strip.html.trafilatura", stage="strip", kind="html",
         why="trafilatura's main-text decision, aligned to the page's blocks",
         params=["html.trafilatura.enabled", "html.trafilatura.options", "html.trafilatura.short_key",
                 "html.trafilatura.short_window"])
-HTML_MAIN_TEXT = declare("strip.html.main_text", stage="strip",
+HTML_MAIN_TEXT = declare("strip.html.main_text", stage="strip", kind="html",
         why="link-free running text outside furniture that trafilatura left out",
         params=["html.recover.enabled", "html.recover.max_link_density", "html.recover.min_words",
                 "html.recover.min_sentence_words", "html.recover.skip_tokens", "html.recover.comment_tokens",
                 "html.recover.comment_min_kept", "html.recover.second_opinion",
                 "html.recover.furniture_max_share", "html.recover.skip_kinds", "html.recover.after_max_gap",
                 "html.recover.list_items_in_range"])
-HTML_HEADING_OF_CONTENT = declare("strip.html.heading_of_content", stage="strip",
+HTML_HEADING_OF_CONTENT = declare("strip.html.heading_of_content", stage="strip", kind="html",
         why="a heading directly over kept content is its heading",
         params=["html.recover.headings"])
-HTML_STRUCTURE = declare("strip.html.structure", stage="strip",
+HTML_STRUCTURE = declare("strip.html.structure", stage="strip", kind="html",
         why="a block inside navigation, footer or sidebar elements is furniture",
         params=["html.boilerplate_context_tokens"])
-HTML_LINK_DENSITY = declare("strip.html.link_density", stage="strip",
+HTML_LINK_DENSITY = declare("strip.html.link_density", stage="strip", kind="html",
         why="a block that is mostly link text is navigation",
         params=["html.max_link_density"])
-HTML_OVERLAY = declare("strip.html.overlay", stage="strip",
+HTML_OVERLAY = declare("strip.html.overlay", stage="strip", kind="html",
         why="dialogs, off-canvas panels and screen-reader-only text float over the page",
         params=["html.overlay_tokens"])
-HTML_KEPT_FURNITURE = declare("strip.html.kept_furniture", stage="strip",
+HTML_KEPT_FURNITURE = declare("strip.html.kept_furniture", stage="strip", kind="html",
         why="text the decider kept inside a small furniture subtree (a promotion, an author box, readers' reviews) is not the main text",
         params=["html.kept_furniture.tokens", "html.kept_furniture.max_share", "html.kept_furniture.comments"])
-HTML_DUPLICATE_BLOCK = declare("strip.html.duplicate_block", stage="strip",
+HTML_DUPLICATE_BLOCK = declare("strip.html.duplicate_block", stage="strip", kind="html",
         why="a paragraph printed again further down the page is a copy (a responsive layout's second copy, a teaser)",
         params=["html.furniture.duplicate_min_words"])
-HTML_NAV_LINK = declare("strip.html.nav_link", stage="strip",
+HTML_NAV_LINK = declare("strip.html.nav_link", stage="strip", kind="html",
         why="a mostly-link block inside a menu element is a menu entry",
         params=["html.furniture.nav_tokens", "html.furniture.nav_min_link_density"])
-HTML_REPEATED_BLOCK = declare("strip.html.repeated_block", stage="strip",
+HTML_REPEATED_BLOCK = declare("strip.html.repeated_block", stage="strip", kind="html",
         why="a short block repeated in one page is furniture",
         params=["html.furniture.repeated_max_words", "html.furniture.repeated_min_count"])
 
@@ -270,7 +270,7 @@ def _headings_of_content(blocks: list[dict[str, Any]], labels: list[tuple[str, s
         if blocks[i].get("kind") != "heading" or i not in dropped or labels[i][0] != "boilerplate":
             continue
         nxt = i + 1
-        if blocks[nxt].get("kind") != "heading" and labels[nxt][0] == "content" and labels[nxt][1].startswith("strip.html."):
+        if blocks[nxt].get("kind") != "heading" and labels[nxt][0] == "content" and kind_of(labels[nxt][1]) == "html":
             labels[i] = ("content", HTML_HEADING_OF_CONTENT)
 
 

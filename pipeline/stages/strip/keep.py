@@ -91,11 +91,9 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     sig_lines = int(cfg["signature_max_lines"])
     sig_words = int(cfg["signature_max_words"])
 
-    pattern_prefixes = tuple(pattern_rules)
-
     def structural(i: int) -> bool:
         lab, rule = labels[i]
-        return lab == "boilerplate" and rule not in pattern_rules and not rule.startswith(pattern_prefixes)
+        return lab == "boilerplate" and rule not in pattern_rules
 
     if not any(lab == "content" for lab, _ in labels) and len(labels) <= int(cfg["no_main_text_max_blocks"]):
         # Structure found no main text in a short document (a note, a page of a few lines): there

@@ -29,15 +29,15 @@ from typing import Any
 from ...rules import declare
 from .text_lists import BULLET
 
-BODY_CODE = declare("strip.text.body_code", stage="strip",
+BODY_CODE = declare("strip.text.body_code", stage="strip", kind="text",
                     why="a run of code-shaped lines inside the body (an example, a configuration, commands) is its text",
                     params=["text.code_line", "text.code_run_min_lines", "text.list_tail_heading_words"])
-QUANTITY_LIST = declare("strip.text.quantity_list", stage="strip",
+QUANTITY_LIST = declare("strip.text.quantity_list", stage="strip", kind="text",
                         why="a run of bulleted items inside the body that open with quantities (a recipe's ingredients)"
                             " is its text; a menu's entries are names",
                         params=["text.quantity_list_min_items", "text.list_tail_heading_words"])
 
-TITLE_RUN = declare("strip.text.title_run", stage="strip",
+TITLE_RUN = declare("strip.text.title_run", stage="strip", kind="text",
                     why="a run of consecutive Title Case headlines is a list of other pages' titles (popular or related"
                         " posts, a services menu), not the text; the text's headings each stand over a paragraph",
                     params=["text.title_run_min_lines", "text.title_run_max_words", "text.title_run_capitalised",

@@ -33,55 +33,55 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...text import sentences, words
-from ...rules import declare
+from ...rules import declare, kind_of
 from . import text_blocks, text_lists, text_records, text_sections, text_wrap
 
 # the rules this module applies: declared once here, used through these constants
 _BODY_PARAMS = ["text.enabled", "text.min_words", "text.mid_words", "text.long_words", "text.min_stopword_share", "text.stopwords"]   # what every body rule reads
-TEXT_PROSE_LINE = declare("strip.text.prose_line", stage="strip",
+TEXT_PROSE_LINE = declare("strip.text.prose_line", stage="strip", kind="text",
         why="a line of running text outside the chosen body still reads as prose (not a bulleted entry of a menu or links list)",
         params=[*_BODY_PARAMS, "text.outside_min_words", "text.after_body_min_words"])
-TEXT_MAIN_BODY = declare("strip.text.main_body", stage="strip",
+TEXT_MAIN_BODY = declare("strip.text.main_body", stage="strip", kind="text",
         why="the best-scoring run of prose lines is the page's main text",
         params=[*_BODY_PARAMS, "text.line_penalty", "text.word_penalty", "text.prose_allowance", "text.wrap_min_chars",
                 "text.wrap_max_chars"])
-TEXT_OUTSIDE_BODY = declare("strip.text.outside_body", stage="strip",
+TEXT_OUTSIDE_BODY = declare("strip.text.outside_body", stage="strip", kind="text",
         why="a line outside the main body is page furniture", params=_BODY_PARAMS)
-TEXT_ATTACHED_LINE = declare("strip.text.attached_line", stage="strip",
+TEXT_ATTACHED_LINE = declare("strip.text.attached_line", stage="strip", kind="text",
         why="a short line next to prose (its heading, a wrapped line, a signature) belongs to the body",
         params=["text.heading_reach", "text.max_gap", "text.edge_min_words", "text.paragraph_attach"])
-TEXT_DETACHED_LINE = declare("strip.text.detached_line", stage="strip",
+TEXT_DETACHED_LINE = declare("strip.text.detached_line", stage="strip", kind="text",
         why="a short line inside the body that no prose line claims is furniture",
         params=["text.max_gap", "text.paragraph_attach"])
-BODY_LIST_ITEM = declare("strip.text.body_list_item", stage="strip",
+BODY_LIST_ITEM = declare("strip.text.body_list_item", stage="strip", kind="text",
         why="a list item inside the body that reads as a phrase (sentence case, several words) is its text;"
             " menu entries are one or two capitalised words",
         params=["text.list_item_min_words", "text.list_item_min_lower_share"])
-BODY_TABLE_ROW = declare("strip.text.body_table_row", stage="strip",
+BODY_TABLE_ROW = declare("strip.text.body_table_row", stage="strip", kind="text",
         why="a row of a table (cells set apart by runs of spaces) inside the body is its text",
         params=["text.table_row_min_cells"])
-TEXT_REPEATED_LINE = declare("strip.text.repeated_line", stage="strip",
+TEXT_REPEATED_LINE = declare("strip.text.repeated_line", stage="strip", kind="text",
         why="a short line repeated in one page is furniture (a menu entry, a label)",
         params=["text.repeated_max_words", "text.repeated_min_count"])
-TEXT_REPEATED_RUN = declare("strip.text.repeated_run", stage="strip",
+TEXT_REPEATED_RUN = declare("strip.text.repeated_run", stage="strip", kind="text",
         why="a run of short lines printed twice in a page is a menu",
         params=["text.repeated_run_min_lines", "text.repeated_run_max_words"])
-TEXT_LINK_LIKE_LINE = declare("strip.text.link_like_line", stage="strip",
+TEXT_LINK_LIKE_LINE = declare("strip.text.link_like_line", stage="strip", kind="text",
         why="menu links run together (' | ' separators, glued links, a long run of capitalised entries) are a menu",
         params=["text.link_like_separators", "text.link_like_glued", "text.menu_line_min_words",
                 "text.menu_line_min_capitalised", "text.menu_line_long_words", "text.menu_line_long_capitalised",
                 "text.menu_line_long_comma_share"])
-TEXT_AFTER_COPYRIGHT = declare("strip.text.after_copyright", stage="strip",
+TEXT_AFTER_COPYRIGHT = declare("strip.text.after_copyright", stage="strip", kind="text",
         why="what follows a copyright notice near the page's end is its footer (unless the body's prose goes on after it)",
         params=["text.footer_zone_share", "text.footer_prose_after_words"])
 
-COUNTER_LINE = declare("strip.text.counter_line", stage="strip",
+COUNTER_LINE = declare("strip.text.counter_line", stage="strip", kind="text",
                        why="a line that only counts something ('828 Views', '5 Posts', '1 Like') or holds no word at all"
                            " ('#4', an avatar's initial) is a post's or a card's chrome", params=["text.counter_line"])
-DUPLICATE_LINE = declare("strip.text.duplicate_line", stage="strip",
+DUPLICATE_LINE = declare("strip.text.duplicate_line", stage="strip", kind="text",
                          why="a line of several words printed again in the page is a copy (a second menu, a repeated form):"
                              " the first copy decides, the others go", params=["text.duplicate_min_words", "text.quoted_copy_cue"])
-COMMENT_SECTION = declare("strip.text.comment_section", stage="strip",
+COMMENT_SECTION = declare("strip.text.comment_section", stage="strip", kind="text",
                           why="readers' comments under an article (from a 'N comments' heading to the comment form)"
                               " are not its text", params=["text.comment_heading", "text.comment_form",
                                                            "text.comment_min_words_before"])
@@ -143,7 +143,10 @@ def _best_run(scores: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]], cfg: dict[str, Any]) -> None:
+def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str, str]], cfg: dict[str, Any],
+          notice_rules: frozenset[str]) -> None:
+    """The structure decisions of a text dump over the blocks the pattern rules left as content;
+    ``notice_rules``: the labels of the rules that keep a notice (copyright lines and their holders)."""
     if not cfg["enabled"]:
         return
     stop = frozenset(w.casefold() for w in cfg["stopwords"])
@@ -201,7 +204,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     run_max = int(cfg["repeated_run_max_words"])
     runs = _repeated_runs(idx, keys, prose, {i for i in idx if 0 < run_max < feats[i].words},
                           int(cfg["repeated_run_min_lines"]))
-    footer_from = _footer_start(labels, cfg, [feats[i].words if i in body and prose[i] else 0 for i in range(len(labels))])
+    footer_from = _footer_start(labels, notice_rules, cfg, [feats[i].words if i in body and prose[i] else 0 for i in range(len(labels))])
     copies = _later_copies(texts, idx, feats, keys, counts, cfg)
     # below the body, a short prose line is mostly furniture (a call to action, a legal line, a
     # teaser); a line of dialogue is a story's
@@ -315,7 +318,7 @@ def _comment_section(texts: list[str], idx: list[int], feats: dict[int, Line], p
     if end is None:
         return
     for i in range(idx[start], end + 1):
-        if labels[i][0] == "content" or labels[i][1].startswith("strip.text."):
+        if labels[i][0] == "content" or kind_of(labels[i][1]) == "text":
             labels[i] = ("boilerplate", COMMENT_SECTION)
 
 
@@ -385,7 +388,8 @@ def _run_on_menu(text: str, cfg: dict[str, Any]) -> bool:
     return len(ws) >= n_min and caps >= float(cfg["menu_line_min_capitalised"]) * len(ws)
 
 
-def _footer_start(labels: list[tuple[str, str]], cfg: dict[str, Any], body_prose: list[int]) -> int:
+def _footer_start(labels: list[tuple[str, str]], notice_rules: frozenset[str], cfg: dict[str, Any],
+                  body_prose: list[int]) -> int:
     """The index of the last copyright notice when it lies in the last ``footer_zone_share`` of
     the page: what follows it is the page's footer (legal links, cookie dialogs). A notice right after
     a prose paragraph of the body (the block before it) that the body's prose goes on after (``footer_prose_after_words`` of
@@ -395,7 +399,7 @@ def _footer_start(labels: list[tuple[str, str]], cfg: dict[str, Any], body_prose
     if share <= 0:
         return n
     for i in range(n - 1, -1, -1):
-        if labels[i][1].startswith("strip.copyright"):
+        if labels[i][1] in notice_rules:
             after = int(cfg["footer_prose_after_words"])
             if after and i and body_prose[i - 1] and sum(body_prose[i + 1:]) >= after:
                 return n

@@ -19,7 +19,7 @@ from typing import Any
 from ...rules import declare
 from ...text import words
 
-LIST_TAIL = declare("strip.text.list_tail", stage="strip",
+LIST_TAIL = declare("strip.text.list_tail", stage="strip", kind="text",
                     why="bulleted items that read as phrases right after a page's body (its list going on, a feature"
                         " or details list under a short heading) are its text; a menu's entries are capitalised names",
                     params=["text.list_tail_min_words", "text.list_tail_lower_share", "text.list_tail_heading_words",

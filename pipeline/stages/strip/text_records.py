@@ -26,13 +26,13 @@ from typing import Any
 
 from ...rules import declare
 
-PATTERN_LIST = declare("strip.text.pattern_list", stage="strip",
+PATTERN_LIST = declare("strip.text.pattern_list", stage="strip", kind="text",
                        why="a run of records laid out alike (one line of each starts the same way, at a regular"
                            " distance) that outweighs the page's other prose is a listing page's main text",
                        params=["text.pattern_min_records", "text.pattern_max_lines", "text.pattern_shape_words",
                                "text.pattern_distinct_share", "text.pattern_max_kept_share"])
 
-FIELD_RUN = declare("strip.text.field_run", stage="strip",
+FIELD_RUN = declare("strip.text.field_run", stage="strip", kind="text",
                     why="a run of consecutive 'Label: value' lines with short, different labels is a specification"
                         " table (a data sheet), not page furniture",
                     params=["text.field_run_min_lines", "text.field_run_min_labels", "text.field_label_max_words",

@@ -21,31 +21,31 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...rules import declare
+from ...rules import declare, kind_of
 from ...text import sentences
 
-TEASER_LIST = declare("strip.text.teaser_list", stage="strip",
+TEASER_LIST = declare("strip.text.teaser_list", stage="strip", kind="text",
                       why="a run of headline-and-blurb cards beyond the edge of a page's body (related articles, a menu"
                           " of blurbs) teases other pages",
                       params=["text.teaser_min_cards", "text.teaser_headline_max_words", "text.teaser_blurb_min_words",
                               "text.teaser_blurb_max_words", "text.teaser_headlines_per_card", "text.teaser_core_words",
                               "text.teaser_edge_words"])
-RELATED_SECTION = declare("strip.text.related_section", stage="strip",
+RELATED_SECTION = declare("strip.text.related_section", stage="strip", kind="text",
                           why="what follows a related-content heading after the article (related posts, the author's"
                               " box) is other pages' text", params=["text.related_heading", "text.related_min_words_before",
                                                                      "text.related_resume_words"])
 
-AUTHOR_BOX = declare("strip.text.author_box", stage="strip",
+AUTHOR_BOX = declare("strip.text.author_box", stage="strip", kind="text",
                      why="a third-person biography of the writer ('Jane Doe is a veteran reporter who covers ...') after"
                          " the article opens its author box: it and what follows are the template's, not the article's",
                      params=["text.author_bio", "text.related_min_words_before", "text.related_resume_words",
                              "text.author_label_max_words"])
 
-BREADCRUMB = declare("strip.text.breadcrumb", stage="strip",
+BREADCRUMB = declare("strip.text.breadcrumb", stage="strip", kind="text",
                      why="a short numbered run of short entries over the page's title or above all its prose is a"
                          " breadcrumb trail", params=["text.breadcrumb_max_items", "text.breadcrumb_max_words"])
 
-RECORD_LIST = declare("strip.text.record_list", stage="strip",
+RECORD_LIST = declare("strip.text.record_list", stage="strip", kind="text",
                       why="a run of records each with a price line (a shop's product grid) is the page's list, names,"
                           " prices and attributes alike", params=["text.record_price", "text.record_min_count",
                                                                   "text.record_max_lines"])
@@ -120,7 +120,7 @@ def _drop_kept(labels: list[tuple[str, str]], lo: int, hi: int, rule: str) -> No
     """Lines lo..hi-1 that the body rules kept go under ``rule``: a template's section (related
     posts, an author box) is furniture whatever the body rules read in it; other rules' keeps stay."""
     for j in range(lo, hi):
-        if labels[j][0] == "content" and labels[j][1].startswith("strip.text."):
+        if labels[j][0] == "content" and kind_of(labels[j][1]) == "text":
             labels[j] = ("boilerplate", rule)
 
 
@@ -267,6 +267,6 @@ def breadcrumbs(texts: list[str], idx: list[int], words: dict[int, int], prose: 
         rooted = not prose_before and len(run[0][1].split()) <= 2
         if 2 <= len(run) <= n_max and (titled or rooted):
             for i, _ in run:
-                if labels[i][1].startswith("strip.text."):
+                if kind_of(labels[i][1]) == "text":
                     labels[i] = ("boilerplate", BREADCRUMB)
         pos += len(run)
