@@ -56,6 +56,16 @@ def test_an_honorifics_full_stop_before_a_name_ends_no_sentence() -> None:
     assert sentences.starts(text, HONORIFICS) == [text.index("Then")]
 
 
+def test_british_council_and_police_titles_end_no_sentence_before_a_name() -> None:
+    text = "Cllr. Ana Ruiz and Det. Insp. Tomas Kaur met Supt. Lee. Then they left."
+    assert sentences.starts(text, HONORIFICS) == [text.index("Then")]
+
+
+def test_street_is_no_honorific_so_its_full_stop_ends_a_sentence() -> None:
+    text = "They met on Elm St. The rain had stopped."
+    assert sentences.starts(text, HONORIFICS) == [text.index("The rain")]
+
+
 def test_without_honorifics_every_full_stop_before_a_capital_is_a_sentence_stop() -> None:
     assert len(sentences.stops("Mrs. Adjei came.")) == 2
 
