@@ -13,10 +13,11 @@ SPEAKER_REPLY = declare("quotes.speaker.reply", stage="quotes",
         why="a pronoun tagging a reply ('he replied') in a new turn is not the previous turn's speaker: the one other "
             "fitting person named in the window, else no one", params=["response_verbs"])
 
+SCENE_BREAK = declare("quotes.scene_break", stage="quotes",
+        why="a new scene resets who is present: no one named before a scene break (a line of ornaments, a chapter "
+            "heading, a numeral alone) is a pronoun's antecedent after it", params=["scene_break_pattern", "pronoun_window"])
+
 _SENTENCE_STOP = re.compile(r"[.!?]")
-# a scene or chapter break: a line of ornaments ("* * *", "#", "~"), a chapter or part heading, a numeral alone
-_SCENE_BREAK = re.compile(r"[*#~•·§=+_\s-]{1,20}|(?:CHAPTER|Chapter|BOOK|Book|PART|Part)\s+[\w.]+[.:]?(?:\s+[^\n]{0,60})?"
-                          r"|[IVXLC]{1,7}\.?|\d{1,3}\.?")
 _PERSON_FIELDS = ("name", "type", "start", "end", "raw_start", "raw_end")   # a speaker record, its rule aside
 
 
@@ -163,10 +164,12 @@ class SceneAntecedents:
         return lo
 
     def _scene_break(self, pj: int) -> bool:
+        """Paragraph pj is a scene break as a whole (``scene_break_pattern``): a heading of a chapter,
+        part or book must carry its number, so "Part of the roof fell in." is none."""
         cache = self.__dict__.setdefault("_scene_breaks", {})
         if pj not in cache:
             t = self.text[self.paragraphs[pj]["start"]:self.paragraphs[pj]["end"]].strip()
-            cache[pj] = bool(_SCENE_BREAK.fullmatch(t))
+            cache[pj] = bool(re.fullmatch(self.cfg["scene_break_pattern"], t))
         return cache[pj]
 
     def in_dialogue(self, pi: int) -> bool:
