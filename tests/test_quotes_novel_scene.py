@@ -131,3 +131,13 @@ def test_a_quoted_nothing_or_not_is_said_not_a_silence() -> None:
     out = quotes_of('"Nothing," said Tom Alder.\n\n"Not yet," replied Mr. Osei, not unkindly.\n')
     assert speaker(one(out, "Nothing")) == "Tom Alder"
     assert speaker(one(out, "Not yet")) == "Mr. Osei"
+
+
+def test_one_who_made_no_sound_is_no_beat_for_the_next_quotation() -> None:
+    out = quotes_of('Halvard made no sound. "Then I shall go alone," came the voice from the stairs.\n\n"Go, then."\n')
+    assert speaker(one(out, "Then I shall go alone")) is None
+
+
+def test_one_who_acts_before_a_quotation_is_its_speaker() -> None:
+    out = quotes_of('Halvard looked up from the fire. "Then I shall go alone."\n\n"Go, then."\n')
+    assert speaker(one(out, "Then I shall go alone")) == "Halvard"

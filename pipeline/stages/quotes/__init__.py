@@ -82,6 +82,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "possessive_cue_pattern": {"type": "string"},
         "response_verbs": {**_STR_LIST, "description": "verbs of answering ('he replied'): a reply is never to the "
                                                        "speaker's own previous turn"},
+        "silence_nouns": {**_STR_LIST, "description": "nouns a speech verb takes under 'no' to say nothing was said ('He made no answer.'): its subject is no beat"},
         "speech_nouns": {**_STR_LIST, "description": "nouns of what a person says ('Her message was blunt:'): a colon lead-in whose subject is one, with his/her, is that person's"},
         "connector_lines": _STR_LIST,
         "source_patterns": _STR_LIST,

@@ -11,10 +11,12 @@ from typing import Any
 from ...quoting.model import lemma
 from ...rules import declare
 from ...text import sentences
+from ...text.derived import derived
 from .registry import register
 
 ACTION_BEAT = declare("quotes.speaker.action_beat", stage="quotes",
-        why='the subject of the narrative sentence right before a quotation in its paragraph is its speaker')
+        why='the subject of the narrative sentence right before a quotation in its paragraph is its speaker '
+            '(not one who "said nothing" or "made no answer")', params=["silence_nouns"])
 COLON_LABEL = declare("quotes.speaker.colon_label", stage="quotes",
         why='a person\'s name standing alone before a colon and a quotation labels it ("Ana Ruiz (coach): ...")')
 LABEL_RE = re.compile(r"(?:^|(?<=[.!?]\s))\s*(?P<label>[A-Z][^\n:\"]{1,60}?)\s*(?:\([^()\n]{1,40}\))?\s*:\s*$")
@@ -40,10 +42,14 @@ class ActionBeatResolver:
         if len(roots) != 1 or roots[0].pos_ != "VERB":
             return None
         if self.finder.says_nothing(roots[0]) and (lemma(roots[0]).lower() in self.finder.verbs
-                                                   or any(c.dep_ in ("dobj", "obj") and lemma(c).lower() in self.finder.speech_nouns | {"answer", "reply", "word"}
+                                                   or any(c.dep_ in ("dobj", "obj") and lemma(c).lower() in self.silence_nouns
                                                           for c in roots[0].children)):
             return None   # "Mr. Lindqvist said nothing." / "He made no answer.": whoever speaks next, not he
         return next((c for c in roots[0].children if c.dep_ == "nsubj"), None)
+
+    @property
+    def silence_nouns(self) -> frozenset[str]:
+        return derived(self.cfg["silence_nouns"], "lower_set", lambda v: frozenset(w.lower() for w in v))
 
     @register(ACTION_BEAT)
     def action_beat(self, pi: int, s: Any, lo: int) -> dict[str, Any] | None:
