@@ -158,6 +158,8 @@ class InlineForm:
                     else:
                         d.pronoun = dict(par.pronoun)
                     d.rules.append((d.speaker or d.pronoun)["rule"])
+                if d.speaker is None and d.pronoun is None and par is not None and par.kind == "interview":
+                    self.turn_quotation(d, doc, base, s)
                 host = u.tags.get("excerpt_of")
                 if host is not None:
                     d.source = host["source"]

@@ -8,7 +8,7 @@ from typing import Any
 
 from .draft import Draft
 from .registry import register
-from .interview_intro import SPEAKER_INTERVIEW_INTRO, InterviewIntro
+from .interview_intro import BOLD, SPEAKER_INTERVIEW_INTRO, InterviewIntro
 from .interview_turns import NamedTurnsForm  # noqa: F401  (the builder imports both forms from here)
 from ...quoting.textual import unit_paragraphs
 from ...rules import declare
@@ -23,21 +23,27 @@ INTERVIEW_ANSWER = declare("quotes.interview.answer", stage="quotes",
 SPEAKER_INTERVIEW_CREDIT = declare("quotes.speaker.interview_credit", stage="quotes",
         why="a credit line under an interview's last turn ('Interview by NAME') names the one who asked",
         params=["interview.credit_pattern"])
+SPEAKER_INTERVIEW_BYLINE = declare("quotes.speaker.interview_byline", stage="quotes",
+        why="a Q:/A: interview whose introduction names no asker is asked by its byline's author ('By NAME' before the first label)",
+        params=["byline_pattern"])
+SPEAKER_TURN_QUOTATION = declare("quotes.speaker.turn_quotation", stage="quotes",
+        why="words in quote marks inside an interview turn, with no reporting clause of their own, are the turn's speaker's",
+        params=["reporting_verbs"])
 INTERVIEW_UNLABELLED = declare(
     "quotes.interview.unlabelled_turn", stage="quotes",
     why="after an intro 'X spoke to Y', unquoted one-line questions ending in '?' alternating with answer "
         "paragraphs are an interview whose labels (bold in the page) were lost: X asks, Y answers")
 _ROLE_RULES = {"question": INTERVIEW_QUESTION, "answer": INTERVIEW_ANSWER}
 _MAX_QUESTION_WORDS = 40   # a question turn is one short paragraph (structure, not a parameter to tune)
-_TURN_LABEL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*:\s")
+_TURN_LABEL = re.compile(rf"^{BOLD}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}}{BOLD}\s*:{BOLD}\s")
 
 
 class InterviewForm(InterviewIntro):
     @register('quotes.interview', 'Q:/A: labelled turns are quotations of the interviewee and the interviewer', order=10)
     def interviews(self) -> None:
         iv = self.cfg["interview"]
-        q_re = re.compile(r"^(?:" + "|".join(re.escape(x) for x in iv["question_labels"]) + r")\s*[:.]\s+")
-        a_re = re.compile(r"^(?:" + "|".join(re.escape(x) for x in iv["answer_labels"]) + r")\s*[:.]\s+")
+        q_re = re.compile(rf"^{BOLD}(?:" + "|".join(re.escape(x) for x in iv["question_labels"]) + rf"){BOLD}\s*[:.]{BOLD}\s+")
+        a_re = re.compile(rf"^{BOLD}(?:" + "|".join(re.escape(x) for x in iv["answer_labels"]) + rf"){BOLD}\s*[:.]{BOLD}\s+")
         labels = {}
         for u in self.units:
             for role, rx in (("question", q_re), ("answer", a_re)):
@@ -60,11 +66,14 @@ class InterviewForm(InterviewIntro):
         if interviewer is None:
             interviewer = self.interview_credit(max(labels))
             asker_rule = SPEAKER_INTERVIEW_CREDIT
+        if interviewer is None:
+            interviewer, asker_rule = self.interview_byline(first, interviewee), SPEAKER_INTERVIEW_BYLINE
         for i, (role, off) in sorted(labels.items()):
             u = self.units[i]
             j = i
             while j + 1 < len(self.units) and not self.stops_block(self.units[j + 1]) \
-                    and not (self.units[j + 1].first_in_para and self.units[j + 1].tags.get("cue")):
+                    and not (self.units[j + 1].first_in_para and self.units[j + 1].tags.get("cue")) \
+                    and not (self.units[j + 1].first_in_para and self.narration(self.units[j + 1])):
                 j += 1
             d = Draft("interview", u.start + off, self.units[j].end, _ROLE_RULES[role], (i, j), para=u.para)
             who = interviewee if role == "answer" else interviewer
@@ -128,6 +137,59 @@ class InterviewForm(InterviewIntro):
         if len(turns) % 2 == 1:
             turns.pop()
         return turns if len(turns) >= 4 else []
+
+    @register(SPEAKER_TURN_QUOTATION, order=50)
+    def turn_quotation(self, d: Draft, doc: Any, base: int, s: Any) -> None:
+        """'"We were here first" is a fair thing to say': a quotation inside an answer (or question)
+        whose sentence has no reporting verb or "according to" outside the marks is the turn's
+        speaker's; 'My teacher told me, "..."' says otherwise (its own cue, no speaker from the turn)."""
+        par = d.parent
+        if par is None or par.speaker is None:
+            return
+        at = next((t for t in doc if base + t.idx >= s.open), None)
+        if at is None:
+            return
+        sent = at.sent
+        outside = [t for t in sent if not (s.open <= base + t.idx < (s.close + 1 if s.close is not None else s.end))]
+        from ...quoting.speakers import lemma
+
+        if any(t.pos_ in ("VERB", "AUX") and lemma(t).lower() in self.finder.verbs
+               and not (t.dep_ in ("acl", "relcl") and t.head.pos_ == "NOUN")   # "a fair thing to say" reports nothing
+               or t.lower_ == "according"
+               or t.lower_ in ("call", "calls", "called", "calling") for t in outside):
+            return
+        d.speaker = {**dict(par.speaker), "rule": SPEAKER_TURN_QUOTATION}
+        d.rules.append(SPEAKER_TURN_QUOTATION)
+
+    def narration(self, u: Any) -> bool:
+        """'Carvalho laughed when we asked. "The pans will retire me," he said.': a paragraph that quotes
+        and reports the quotation in the third person (a reporting verb outside the marks whose subject
+        is he/she/they or a name) is the writer's, not the answer running on."""
+        from ...quoting.speakers import lemma
+
+        p = self.paragraphs[u.para]
+        if '"' not in self.text[p["start"]:p["end"]]:
+            return False
+        doc, base = self.unit_doc(u)
+        inside, depth = set(), False
+        for t in doc:
+            if t.text == '"':
+                depth = not depth
+            elif depth:
+                inside.add(t.i)
+        return any(t.i not in inside and t.pos_ == "VERB" and lemma(t).lower() in self.finder.verbs
+                   and any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she", "they") or c.pos_ == "PROPN")
+                           for c in t.children) for t in doc)
+
+    def interview_byline(self, first: int, interviewee: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The document's one byline ("By Marisol Reyes", `narrator`) above the first label: the
+        author of a Q:/A: piece put its questions; never the interviewee's own name."""
+        author = self.narrator()
+        if author is None or author["start"] >= self.units[first].start:
+            return None
+        if interviewee is not None and author["name"].split()[-1].lower() == interviewee["name"].split()[-1].lower():
+            return None
+        return {k: author[k] for k in ("name", "type", "start", "end", "raw_start", "raw_end")}
 
     def interview_credit(self, last: int) -> dict[str, Any] | None:
         """'Interview by Sunniva Krogh' on a line of its own within the three lines after the last turn."""

@@ -18,6 +18,8 @@ _ASK_VERBS = ("ask", "question", "quiz")   # verbs whose object is the one asked
 _ANSWER_VERBS = ("answer", "field", "take", "face", "tackle")   # "X answered our questions": the subject answers
 _INTRO_UNITS = 6   # lines before the first label read as the introduction (a news intro runs to a few paragraphs)
 
+BOLD = r"(?:\*\*|__)?"   # a text dump keeps a label's bold as markdown ("**Q:**", "**Smith:**"): no part of the label
+
 
 class InterviewIntro:
     def interview_names(self, first: int) -> tuple[dict[str, Any] | None, dict[str, Any] | None, str]:
@@ -209,9 +211,12 @@ class InterviewIntro:
                     # "Captain Lorcan Mulcahy", "salt farmer Benedito Carvalho": a full name after a word
                     # that titles it in the same noun phrase is a person whatever the name list knows
                     before = tok.doc[e.start - 1] if e.start > 0 else None
-                    known = known or len(e) >= 2 and all(x.pos_ == "PROPN" or x.text == "-" for x in e) \
-                        and before is not None and before.dep_ == "compound" and before.head.i == e.end - 1 \
-                        and before.pos_ in ("NOUN", "PROPN") and before.is_alpha
+                    full = len(e) >= 2 and all(x.pos_ == "PROPN" or x.text == "-" for x in e)
+                    known = known or full and before is not None and before.dep_ == "compound" \
+                        and before.head.i == e.end - 1 and before.pos_ in ("NOUN", "PROPN") and before.is_alpha
+                    # "the survey's organiser, Wanjiru Halvorsen": a full name set off in apposition to a
+                    # common noun is the person that noun describes
+                    known = known or full and t is not tok and tok.pos_ == "NOUN" and before is not None and before.text == ","
                     return name if known else None   # "Harvard Chan School" tagged PERSON is no one
         return None
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from .draft import Draft
 from .registry import register
-from .interview_intro import SPEAKER_INTERVIEW_INTRO
+from .interview_intro import BOLD, SPEAKER_INTERVIEW_INTRO
 from ...rules import declare
 
 # the rules this module applies: declared once here, used through these constants
@@ -30,8 +30,8 @@ class NamedTurnsForm:
         # "NAME: ..." or "NAME — ..." (a spaced dash, as some transcripts set the label off)
         # a transcript's time stamp before or after the name ("[00:12] SMITH:", "Jane Doe (01:02:03):") is no part of it
         stamp = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?"
-        rx = re.compile(rf"^(?:{stamp}\s+)?(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})(?:\s+{stamp})?"
-                        r"(?:\s*:|\s+[—–])\s+(?P<rest>\S.*)")
+        rx = re.compile(rf"^(?:{stamp}\s+)?{BOLD}(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})(?:\s+{stamp})?"
+                        rf"(?:{BOLD}\s*:{BOLD}|\s+[—–])\s+(?P<rest>\S.*)")
         turns: dict[str, list[tuple[Any, int]]] = {}
         self._label_at: dict[int, int] = {}   # unit -> where its label starts (after a time stamp)
         labelled_paras: set[Any] = set()   # paragraphs opening with a label: a later line may open a turn too

@@ -21,6 +21,12 @@ SPEAKER_PRONOUN = declare("quotes.speaker.pronoun", stage="quotes",
                           why="a pronoun speaker is the one compatible named person before it, else none")
 
 
+def _same_person(a: str, b: str) -> bool:
+    """Two names of one person: the same last word ("Henrik Vasquez-Lund", "Vasquez-Lund")."""
+    wa, wb = a.split(), b.split()
+    return bool(wa and wb) and wa[-1].lower() == wb[-1].lower()
+
+
 class PronounResolver:
     @register(SPEAKER_PRONOUN, order=90)
     def resolve_pronouns(self) -> None:
@@ -61,6 +67,9 @@ class PronounResolver:
                             break
                     if found is None and want == "person":
                         found = self.sole_person_before(d)
+                if found is not None and pr not in ("i", "we") and d.parent is not None and d.parent.speaker \
+                        and _same_person(found["name"], d.parent.speaker["name"]):
+                    found = None   # inside X's words, "he"/"she" is someone else: X says "I"
                 if found is not None and pr in ("he", "she") and found.get("type") == "person":
                     from ...quoting.gender import pronoun_gender
 
