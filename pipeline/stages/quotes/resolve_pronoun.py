@@ -27,6 +27,12 @@ def _same_person(a: str, b: str) -> bool:
     return bool(wa and wb) and wa[-1].lower() == wb[-1].lower()
 
 
+def _same_person(a: str, b: str) -> bool:
+    """Two names of one person: the same last word ("Henrik Vasquez-Lund", "Vasquez-Lund")."""
+    wa, wb = a.split(), b.split()
+    return bool(wa and wb) and wa[-1].lower() == wb[-1].lower()
+
+
 class PronounResolver:
     @register(SPEAKER_PRONOUN, order=90)
     def resolve_pronouns(self) -> None:
@@ -67,6 +73,9 @@ class PronounResolver:
                             break
                     if found is None and want == "person":
                         found = self.sole_person_before(d)
+                if found is not None and pr not in ("i", "we") and d.parent is not None and d.parent.speaker \
+                        and _same_person(found["name"], d.parent.speaker["name"]):
+                    found = None   # inside X's words, "he"/"she" is someone else: X says "I"
                 if found is not None and pr not in ("i", "we") and d.parent is not None and d.parent.speaker \
                         and _same_person(found["name"], d.parent.speaker["name"]):
                     found = None   # inside X's words, "he"/"she" is someone else: X says "I"
@@ -193,7 +202,7 @@ class PronounResolver:
         # a word of a body's name of two or more words ("Zettler Digital") is not its namesake person
         in_body = {i for e in doc.ents if len(e) >= 2 and e.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT")
                    for i in range(e.start, e.end)}
-        persons = self.finder.persons | self.single_names()
+        persons = self.finder.persons | self.single_names() | self.run_surnames()
         for t in doc:
             s0 = base + t.idx
             if t.i not in seen and (t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "INTJ", "ADJ", "X")) \
