@@ -8,7 +8,7 @@ from typing import Any
 
 from .draft import Draft
 from .registry import register
-from .interview_intro import BOLD, SPEAKER_INTERVIEW_INTRO, InterviewIntro
+from .interview_intro import BOLD, SPEAKER_INTERVIEW_BYLINE, SPEAKER_INTERVIEW_INTRO, InterviewIntro
 from .interview_turns import NamedTurnsForm  # noqa: F401  (the builder imports both forms from here)
 from ...quoting.textual import unit_paragraphs
 from ...rules import declare
@@ -23,9 +23,6 @@ INTERVIEW_ANSWER = declare("quotes.interview.answer", stage="quotes",
 SPEAKER_INTERVIEW_CREDIT = declare("quotes.speaker.interview_credit", stage="quotes",
         why="a credit line under an interview's last turn ('Interview by NAME') names the one who asked",
         params=["interview.credit_pattern"])
-SPEAKER_INTERVIEW_BYLINE = declare("quotes.speaker.interview_byline", stage="quotes",
-        why="a Q:/A: interview whose introduction names no asker is asked by its byline's author ('By NAME' before the first label)",
-        params=["byline_pattern"])
 SPEAKER_TURN_QUOTATION = declare("quotes.speaker.turn_quotation", stage="quotes",
         why="words in quote marks inside an interview turn, with no reporting clause of their own, are the turn's speaker's",
         params=["reporting_verbs"])
@@ -180,16 +177,6 @@ class InterviewForm(InterviewIntro):
         return any(t.i not in inside and t.pos_ == "VERB" and lemma(t).lower() in self.finder.verbs
                    and any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she", "they") or c.pos_ == "PROPN")
                            for c in t.children) for t in doc)
-
-    def interview_byline(self, first: int, interviewee: dict[str, Any] | None) -> dict[str, Any] | None:
-        """The document's one byline ("By Marisol Reyes", `narrator`) above the first label: the
-        author of a Q:/A: piece put its questions; never the interviewee's own name."""
-        author = self.narrator()
-        if author is None or author["start"] >= self.units[first].start:
-            return None
-        if interviewee is not None and author["name"].split()[-1].lower() == interviewee["name"].split()[-1].lower():
-            return None
-        return {k: author[k] for k in ("name", "type", "start", "end", "raw_start", "raw_end")}
 
     def interview_credit(self, last: int) -> dict[str, Any] | None:
         """'Interview by Sunniva Krogh' on a line of its own within the three lines after the last turn."""

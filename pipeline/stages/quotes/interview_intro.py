@@ -14,6 +14,9 @@ SPEAKER_INTERVIEW_INTRO = declare("quotes.speaker.interview_intro", stage="quote
         params=["interview.intro_pattern"])
 SPEAKER_INTERVIEW_MAIN_PERSON = declare("quotes.speaker.interview_main_person", stage="quotes",
         why="the one person an interview page is about answers its questions")
+SPEAKER_INTERVIEW_BYLINE = declare("quotes.speaker.interview_byline", stage="quotes",
+        why="a Q:/A: interview whose introduction names no asker is asked by its byline's author ('By NAME' before the first label)",
+        params=["byline_pattern"])
 _ASK_VERBS = ("ask", "question", "quiz")   # verbs whose object is the one asked: an intro's asker and answerer
 _ANSWER_VERBS = ("answer", "field", "take", "face", "tackle")   # "X answered our questions": the subject answers
 _INTRO_UNITS = 6   # lines before the first label read as the introduction (a news intro runs to a few paragraphs)
@@ -22,6 +25,16 @@ BOLD = r"(?:\*\*|__)?"   # a text dump keeps a label's bold as markdown ("**Q:**
 
 
 class InterviewIntro:
+    def interview_byline(self, first: int, interviewee: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The document's one byline ("By Marisol Reyes", `narrator`) above the first label: the
+        author of a Q:/A: piece put its questions; never the interviewee's own name."""
+        author = self.narrator()
+        if author is None or author["start"] >= self.units[first].start:
+            return None
+        if interviewee is not None and author["name"].split()[-1].lower() == interviewee["name"].split()[-1].lower():
+            return None
+        return {k: author[k] for k in ("name", "type", "start", "end", "raw_start", "raw_end")}
+
     def interview_names(self, first: int) -> tuple[dict[str, Any] | None, dict[str, Any] | None, str]:
         """Interviewee and interviewer from the introduction before the first label."""
         from ...quoting.attribution import parse_attribution_line  # noqa: F401

@@ -8,7 +8,7 @@ from typing import Any
 
 from .draft import Draft
 from .registry import register
-from .interview_intro import BOLD, SPEAKER_INTERVIEW_INTRO
+from .interview_intro import BOLD, SPEAKER_INTERVIEW_BYLINE, SPEAKER_INTERVIEW_INTRO
 from ...rules import declare
 
 # the rules this module applies: declared once here, used through these constants
@@ -138,7 +138,9 @@ class NamedTurnsForm:
             return   # not a strict question-answer alternation: no interview shape
         first = seq[0][2].index
         pair = self.intro_pair([self.units[k] for k in range(first - 1, max(-1, first - 4), -1)])
-        asker = pair[1] if pair is not None else None
+        asker, asker_rule = (pair[1] if pair is not None else None), SPEAKER_INTERVIEW_INTRO
+        if asker is None:   # "Last month we spoke with X": the byline's author asked
+            asker, asker_rule = self.interview_byline(first, None), SPEAKER_INTERVIEW_BYLINE
         for _, role, u, off, label in seq:
             j = u.index
             while j + 1 < len(self.units) and not self.units[j + 1].first_in_para and j + 1 not in self._label_at:
@@ -148,6 +150,6 @@ class NamedTurnsForm:
                 d.speaker = self.span_rec(*self._label_span(u, label), name=label, type="person", rule=SPEAKER_TURN_LABEL)
                 d.rules = [d.rule, SPEAKER_TURN_LABEL]
             else:
-                d.speaker = {**asker, "rule": SPEAKER_INTERVIEW_INTRO} if asker else None
-                d.rules = [d.rule] + ([SPEAKER_INTERVIEW_INTRO] if asker else [])
+                d.speaker = {**asker, "rule": asker_rule} if asker else None
+                d.rules = [d.rule] + ([asker_rule] if asker else [])
             self.add_structure(d)

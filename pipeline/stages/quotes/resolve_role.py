@@ -116,7 +116,8 @@ class RoleResolver:
         # "the young man" is not "a stout man called X": the tag's own modifiers must be in the introduction
         mods = [w for w in words[:-1] if w.isalpha() and w not in ("his", "her", "their", "my", "our", "your", "its")]
         found: dict[str, tuple[int, int, str]] = {}
-        for end, got, said in self._introductions(noun):
+        last = speaker["name"].split()[-1]
+        for end, got, said in self._introductions(last if last[:1].isupper() and last.lower() == noun else noun):
             if end <= speaker["start"] and all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", said.lower()) for w in mods):
                 key = got[2].split()[-1].strip(".").lower()
                 if key not in found or len(got[2]) > len(found[key][2]):
@@ -212,8 +213,8 @@ class RoleResolver:
         if noun not in cache:
             poss = r"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[A-Z][\w'’-]+['’]s)"
             n = re.escape(noun)
-            if noun[:1].isalpha():   # "Republican Senator X" introduces "the Republican": the noun's capital is no other word
-                n = f"[{noun[0].upper()}{noun[0].lower()}]" + re.escape(noun[1:])
+            if noun[:1].isupper():   # "Republican Senator X" introduces "the Republican" (a party's noun, capitalised)
+                n = f"[{noun[0]}{noun[0].lower()}]" + re.escape(noun[1:])
             age = re.fullmatch(r"(\d{1,3})-year-old", noun)
             if age:   # "Colm Breathnach, 71," / "71-year-old Colm Breathnach" / "Colm Breathnach (71)": the age introduces
                 years = age.group(1)
@@ -283,8 +284,10 @@ class RoleResolver:
                     if len(run) < 2 or t.pos_ != "PROPN" or not t.text[:1].isupper() or first_name(t.text) is None \
                             or any(x.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART") or not x.is_alpha
                                    and "-" not in x.text or self.finder._body_word(x) or self.finder._quoted(x) for x in run) \
-                            or run[-1].dep_ == "compound" and run[-1].head.i > run[-1].i:
-                        continue   # "Rosa Trust", "the Alice McCall Dress": a body or a brand named for a person
+                            or run[-1].dep_ == "compound" and run[-1].head.i > run[-1].i \
+                            or t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper() \
+                            or run[-1].lower_ in self.lower_words():
+                        continue   # "Rosa Trust", "the V-Neck Cami Dress" (a word written in lower case): no person's
                     out.add(run[-1].lower_)
         self._run_surnames = (key, out)
         return out
