@@ -74,9 +74,11 @@ class PronounResolver:
                     if found is None and want == "person":
                         found = self.sole_person_before(d)
                 if found is not None and pr not in ("i", "we") and d.parent is not None and d.parent.speaker \
+                        and d.parent.start <= d.pronoun["start"] < d.parent.end \
                         and _same_person(found["name"], d.parent.speaker["name"]):
                     found = None   # inside X's words, "he"/"she" is someone else: X says "I"
                 if found is not None and pr not in ("i", "we") and d.parent is not None and d.parent.speaker \
+                        and d.parent.start <= d.pronoun["start"] < d.parent.end \
                         and _same_person(found["name"], d.parent.speaker["name"]):
                     found = None   # inside X's words, "he"/"she" is someone else: X says "I"
                 if found is not None and pr in ("he", "she") and found.get("type") == "person":
@@ -202,11 +204,12 @@ class PronounResolver:
         # a word of a body's name of two or more words ("Zettler Digital") is not its namesake person
         in_body = {i for e in doc.ents if len(e) >= 2 and e.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT")
                    for i in range(e.start, e.end)}
-        persons = self.finder.persons | self.single_names() | self.run_surnames()
+        persons, runs = self.finder.persons | self.single_names(), self.run_surnames()
         for t in doc:
             s0 = base + t.idx
+            alone = not (t.i and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper())
             if t.i not in seen and (t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "INTJ", "ADJ", "X")) \
-                    and t.lower_ in persons and t.i not in in_body \
+                    and (t.lower_ in persons or t.lower_ in runs and alone) and t.i not in in_body \
                     and not any(a <= s0 < b for a, b in quoted):
                 prev = doc[t.i - 1] if t.i else None
                 name = t.text if prev is None or prev.lower_.rstrip(".") not in self.finder.honorifics \

@@ -282,6 +282,7 @@ class RoleResolver:
                             and doc[run[-1].i + 1].text[:1].isupper() and run[-1].whitespace_ == " ":
                         run.append(doc[run[-1].i + 1])
                     if len(run) < 2 or t.pos_ != "PROPN" or not t.text[:1].isupper() or first_name(t.text) is None \
+                            or t.lower_ in self.finder.non_persons \
                             or any(x.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART") or not x.is_alpha
                                    and "-" not in x.text or self.finder._body_word(x) or self.finder._quoted(x) for x in run) \
                             or run[-1].dep_ == "compound" and run[-1].head.i > run[-1].i \
