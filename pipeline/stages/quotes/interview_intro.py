@@ -17,7 +17,7 @@ SPEAKER_INTERVIEW_MAIN_PERSON = declare("quotes.speaker.interview_main_person", 
 SPEAKER_INTERVIEW_BYLINE = declare("quotes.speaker.interview_byline", stage="quotes",
         why="a Q:/A: interview whose introduction names no asker is asked by its byline's author ('By NAME' before the first label)",
         params=["byline_pattern"])
-_ASK_VERBS = ("ask", "question", "quiz")   # verbs whose object is the one asked: an intro's asker and answerer
+_ASK_VERBS = ("ask", "question", "quiz", "meet")   # verbs whose object is the one asked: an intro's asker and answerer
 _ANSWER_VERBS = ("answer", "field", "take", "face", "tackle")   # "X answered our questions": the subject answers
 _INTRO_UNITS = 6   # lines before the first label read as the introduction (a news intro runs to a few paragraphs)
 
@@ -71,9 +71,12 @@ class InterviewIntro:
         # no "interview of X to Y": the one person the introduction talks about is the interviewee
         people: dict[str, Any] = {}
         counts: dict[str, int] = {}
+        byline = re.compile(self.cfg["byline_pattern"])
         for u in back:
             if "heading" in u.tags and u.index != first - 1:
                 break
+            if byline.match(u.bare):
+                continue   # "By Hanne Vik": the writer, not the one the introduction is about
             doc, base = self.unit_doc(u)
             for e in doc.ents:
                 if self.person_like(e) and self._named_person(e) and u.start <= base + e.start_char < u.end:
@@ -90,8 +93,10 @@ class InterviewIntro:
                 doc, ub = self.unit_doc(u)
                 if "heading" in u.tags and u.index != first - 1:
                     break
-                if any(t.dep_ == "nsubj" and t.lower_ in ("he", "she") and ub + t.idx > pos and u.start <= ub + t.idx < u.end
-                       and self.gender_fits(e.text, t.lower_) for t in doc):
+                # "the novelist X talks about his late start": a possessive after the name is a mention too
+                if any((t.dep_ == "nsubj" and t.lower_ in ("he", "she") or t.dep_ == "poss" and t.lower_ in ("his", "her"))
+                       and ub + t.idx > pos and u.start <= ub + t.idx < u.end
+                       and self.gender_fits(e.text, {"his": "he", "her": "she"}.get(t.lower_, t.lower_)) for t in doc):
                     counts[ranked[0][0]] = 2
                     break
             ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -139,9 +144,13 @@ class InterviewIntro:
                         return self.name_rec(found[0], base), None
                 if a is None:
                     continue
-                if lemma(v).lower() in _ANSWER_VERBS and any(c.dep_ == "dobj" and c.lower_ in ("questions", "question")
-                                                            for c in v.children):
-                    return self.name_rec(a, a_base), None   # "X answered our questions": X answers
+                asked = [c for c in v.children if c.dep_ == "dobj" and c.lower_ in ("questions", "question")]
+                if lemma(v).lower() in _ANSWER_VERBS and asked:
+                    # "X answered our questions": X answers; "... questions from Y": Y asks
+                    frm = [self.intro_person(o, base) for p in asked[0].children if p.dep_ == "prep" and p.lower_ == "from"
+                           for o in p.children if o.dep_ == "pobj"]
+                    b = frm[0] if len(frm) == 1 and frm[0] is not None and frm[0][2] != a[2] else None
+                    return self.name_rec(a, a_base), self.name_rec(b, base) if b else None
                 if any(o.lower_ in ("us", "me") or o.ent_type_ == "ORG" and not self._person_shaped(o)
                        or self.finder.is_outlet(" ".join(t.text for t in o.subtree if t.dep_ != "det")) for o in objs) \
                         and not any(self.intro_person(o, base) for o in objs):
@@ -154,6 +163,9 @@ class InterviewIntro:
                         b = next(iter(others.values()))
                         return self.name_rec(b, ub), self.name_rec(a, a_base)
                     return None, self.name_rec(a, a_base)   # the asker alone: the answers stay unattributed
+                # "she put the questions to X", "he interviewed X": the verb says who asks
+                asked_verb = v.lower_.startswith("interview") or lemma(v).lower() in ("ask", "question", "quiz") \
+                    or any(c.dep_ == "dobj" and c.lower_ in ("questions", "question") for c in v.children)
                 for o in objs:
                     b = self.intro_person(o, base)
                     if b is None and o.lower_ in ("her", "him"):
@@ -162,10 +174,33 @@ class InterviewIntro:
                         others = [x for x in others if x[2].split()[-1] != a[2].split()[-1]]
                         b = others[0] if len({x[2] for x in others}) == 1 else None
                     if b is not None and b[2] != a[2]:
-                        if o.lower_ in self.cfg["interview"]["asker_nouns"]:
-                            return self.name_rec(a, a_base), self.name_rec(b, base)   # "... talked to our reporter, X": X asks
+                        if subj is not None and subj.lower_ in ("he", "she") and not asked_verb \
+                                and o.lower_ not in self.cfg["interview"]["asker_nouns"]:
+                            continue   # "He spoke to Y": which of them asks, the clause does not say
+                        if o.lower_ in self.cfg["interview"]["asker_nouns"] \
+                                or self._about_subject(v, a[2], b[2]) and not self._asker_titled(subj):
+                            # "... talked to our reporter, X": X asks; "Novelist X talked to Y about his
+                            # late start" (the intro goes on about X): X answers
+                            return self.name_rec(a, a_base), self.name_rec(b, base)
                         return self.name_rec(b, base), self.name_rec(a, a_base)
         return None
+
+    def _asker_titled(self, subj: Any) -> bool:
+        """'Our reporter X', 'Reporter X': the subject carries a noun of asking (`asker_nouns`)."""
+        nouns = {n.lower() for n in self.cfg["interview"]["asker_nouns"]}
+        return subj is not None and any(t.lower_ in nouns for t in subj.subtree)
+
+    def _about_subject(self, v: Any, a: str, b: str) -> bool:
+        """After the verb, the intro's sentence refers to the subject by a pronoun only its gender fits
+        ("X talked to Y about his late start", X a man, Y a woman): the intro is about X, who answers."""
+        fits_a = fits_b = 0
+        for t in v.sent:
+            if t.i > v.i and t.lower_ in ("he", "she", "his", "her", "him") and t.pos_ == "PRON":
+                pr = {"his": "he", "him": "he", "her": "she"}.get(t.lower_, t.lower_)
+                ga, gb = self.gender_fits(a, pr), self.gender_fits(b, pr)
+                fits_a += ga and not gb
+                fits_b += gb and not ga
+        return fits_a > 0 and fits_b == 0
 
     def _named_person(self, e: Any) -> bool:
         """A full name, or one word that is a first name or a person of the document: a lone capitalised

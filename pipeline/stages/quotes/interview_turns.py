@@ -130,11 +130,16 @@ class NamedTurnsForm:
         askers = {x.lower() for x in iv["question_labels"]} | {x.lower() for x in iv["asker_nouns"]} | {"interviewer"}
         asked = [(u, off, k) for k, v in turns.items() if k.lower().rstrip(".") in askers for u, off in v]
         person = next(iter(people.values()))
+        own = {lab for _, _, lab in person}
+        labelled = False   # "Vik: ..." / "Batista: ...": the other label of a strict two-label exchange speaks too
         if len(asked) < 2:
-            return
+            other = [k for k, v in turns.items() if k not in own and len(v) >= 2]
+            if len(other) != 1:
+                return
+            asked, labelled = [(u, off, other[0]) for u, off in turns[other[0]]], True
         seq = sorted([(u.index, "q", u, off, k) for u, off, k in asked] + [(u.index, "a", u, off, k) for u, off, k in person],
                      key=lambda x: x[0])
-        if any(seq[n][1] == seq[n + 1][1] for n in range(len(seq) - 1)) or seq[0][1] != "q":
+        if any(seq[n][1] == seq[n + 1][1] for n in range(len(seq) - 1)) or seq[0][1] != "q" and not labelled:
             return   # not a strict question-answer alternation: no interview shape
         first = seq[0][2].index
         pair = self.intro_pair([self.units[k] for k in range(first - 1, max(-1, first - 4), -1)])
@@ -146,7 +151,7 @@ class NamedTurnsForm:
             while j + 1 < len(self.units) and not self.units[j + 1].first_in_para and j + 1 not in self._label_at:
                 j += 1
             d = Draft("interview", u.start + off, self.units[j].end, INTERVIEW_NAMED_TURN, (u.index, j), para=u.para)
-            if role == "a":
+            if role == "a" or labelled:
                 d.speaker = self.span_rec(*self._label_span(u, label), name=label, type="person", rule=SPEAKER_TURN_LABEL)
                 d.rules = [d.rule, SPEAKER_TURN_LABEL]
             else:
