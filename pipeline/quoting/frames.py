@@ -167,6 +167,13 @@ class FrameCues(ClauseCues):
                 self.persons.add(" ".join(x.lower_ for x in run))
                 self.persons.add(run[-1].lower_)
 
+    @staticmethod
+    def party_noun(tok: Any) -> bool:
+        """'the Republican said': a singular noun of a party or nation (NORP) after "the" is a member of
+        it, a description tied to a name only through the text's introduction ("Republican Senator X")."""
+        return tok.ent_type_ == "NORP" and tok.tag_ in ("NNP", "NN") \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
     def _body_word(self, t: Any) -> bool:
         low = t.lower_
         return low in self.titles or low in self.org_words or low in self.outlet_words
