@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from .clause import SPEAKER_ACCORDING_TO, SPEAKER_FRAGMENT_SUBJECT, ClauseCues
+from .clause import SPEAKER_ACCORDING_TO, SPEAKER_FRAGMENT_SUBJECT, SPEAKER_REPORTING_VERB, ClauseCues
 from ..rules import declare
 
 if TYPE_CHECKING:
@@ -88,7 +88,10 @@ class FrameCues(ClauseCues):
         cue = next((t for t in doc if t.idx == sp.cue[1]), None)
         if cue is None:
             return sp
-        if sp.rule == SPEAKER_FRAGMENT_SUBJECT:
+        if sp.rule == SPEAKER_FRAGMENT_SUBJECT or sp.rule == SPEAKER_REPORTING_VERB and not self._is_verb(cue) \
+                and sp.type != "person" and sp.pronoun is None:
+            # "X said the hall had hosted 'everything from ...'": a verb of no speech right before the
+            # words, its subject no person, in the complement of X's reporting verb: X's words
             return self._reporting_frame(cue) or sp
         if sp.rule == SPEAKER_ACCORDING_TO and self._own_reporter(cue, doc, q_rel):
             return None

@@ -203,11 +203,13 @@ class PronounResolver:
                 or t.lower_.rstrip(".") in self.finder.honorifics else k + 1   # "Mr Aldous": the honorific's own rule below
         # a word of a body's name of two or more words ("Zettler Digital") is not its namesake person
         in_body = {i for e in doc.ents if len(e) >= 2 and e.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT")
+                   and e[0].lower_.rstrip(".") not in self.finder.honorifics   # "Ms Chaudhary-Lane" tagged ORG: a person
                    for i in range(e.start, e.end)}
         persons, runs = self.finder.persons | self.single_names(), self.run_surnames()
         for t in doc:
             s0 = base + t.idx
-            alone = not (t.i and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper())
+            alone = not (t.i and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper()
+                         and doc[t.i - 1].lower_.rstrip(".") not in self.finder.honorifics)   # "Ms X" is X alone
             if t.i not in seen and (t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "INTJ", "ADJ", "X")) \
                     and (t.lower_ in persons or t.lower_ in runs and alone) and t.i not in in_body \
                     and not any(a <= s0 < b for a, b in quoted):
