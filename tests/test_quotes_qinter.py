@@ -110,3 +110,19 @@ def test_a_lone_surname_of_a_name_the_model_missed_is_an_antecedent() -> None:
                     "said.\n\nThe council disagreed and said the route cost too much.\n\n"
                     "Ramaswamy dismissed the figure. \"Put the fare up by a pound,\" she said.\n")
     assert speaker(one(out, "Put the fare up")) == "Ramaswamy"
+
+
+def test_an_answer_runs_on_over_a_paragraph_that_reports_in_the_first_person() -> None:
+    out = quotes_of("The harbour\n\nReporter Teodora Blanc interviewed the salt farmer Benedito Carvalho at his pans.\n\n"
+                    "Q: Did you ask for help?\nA: Many times. Nobody came.\n\n"
+                    'I spoke to the mayor twice: "Send the dredger." But he replied that there was no money left.\n\n'
+                    "Q: And now?\nA: Now we wait for the spring tides.\n")
+    assert speaker(one(out, "Many times.")) == "Benedito Carvalho"
+    assert "there was no money left" in one(out, "Many times.")["text"]
+
+
+def test_the_second_apostrophe_of_rock_n_roll_closes_no_british_quotation() -> None:
+    out = quotes_of("Village hall saved\n\nCampaigner Gwen Halloran-Pryce said the hall had hosted 'everything from "
+                    "rock 'n' roll nights to jumble sales'. 'We have had weddings and wakes,' she said.\n")
+    assert one(out, "everything from")["text"].endswith("jumble sales")
+    assert speaker(one(out, "everything from")) == "Campaigner Gwen Halloran-Pryce"

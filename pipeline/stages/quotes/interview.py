@@ -174,7 +174,11 @@ class InterviewForm(InterviewIntro):
                 depth = not depth
             elif depth:
                 inside.add(t.i)
+        marks = [t.i for t in doc if t.text == '"']
+        # the verb tags a quotation: next to a mark (within four tokens), with no complement clause of its
+        # own ('But he replied that ...' inside an answer reports something else)
         return any(t.i not in inside and t.pos_ == "VERB" and lemma(t).lower() in self.finder.verbs
+                   and any(abs(t.i - k) <= 4 for k in marks) and not any(c.dep_ == "ccomp" and c.i not in inside for c in t.children)
                    and any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she", "they") or c.pos_ == "PROPN")
                            for c in t.children) for t in doc)
 
