@@ -126,3 +126,15 @@ def test_the_second_apostrophe_of_rock_n_roll_closes_no_british_quotation() -> N
                     "rock 'n' roll nights to jumble sales'. 'We have had weddings and wakes,' she said.\n")
     assert one(out, "everything from")["text"].endswith("jumble sales")
     assert speaker(one(out, "everything from")) == "Campaigner Gwen Halloran-Pryce"
+
+
+def test_a_description_introduced_after_an_age_names_its_person() -> None:
+    out = quotes_of("Floods\n\nKwame Osei-Lindqvist, 44, a farmer from Dunmore, lost his herd on Friday.\n\n"
+                    "\"Everything is gone,\" the farmer said.\n")
+    assert speaker(one(out, "Everything is gone")) == "Kwame Osei-Lindqvist"
+
+
+def test_a_short_quotation_tagged_by_an_age_description_is_kept() -> None:
+    out = quotes_of("Court\n\nThe firm's founder, Rohan Feltham, was in court on Monday for the hearing.\n\n"
+                    "\"I regret nothing,\" the 58-year-old said.\n")
+    assert speaker(one(out, "I regret nothing")) is None   # the text never gives his age: no speaker, but a quotation

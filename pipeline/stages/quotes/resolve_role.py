@@ -227,7 +227,8 @@ class RoleResolver:
                 pats = (   # "The ship's purser, X", "The parish priest, the Rev. X" (the article of an honorific)
                     re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w'’-]*\s+){{0,2}}{n},?\s+(?:the\s+(?=(?i:{hon})\b))?"
                                rf"(?P<name>{_NAME})"),
-                    re.compile(rf"(?P<name>{_NAME}),\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-])"),
+                    # "X, the school's principal", "X, 44, a farmer from Dunmore": an age may stand between
+                    re.compile(rf"(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?{poss}\s+(?:[a-z][\w'’-]*\s+){{0,2}}{n}(?![\w-])"),
                     # "The carrier, a stout man called Josiah Penhale": the name the apposition gives
                     re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n},\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
                                rf"(?:called|named)\s+(?P<name>{_NAME})"),
