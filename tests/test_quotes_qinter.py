@@ -138,3 +138,10 @@ def test_a_short_quotation_tagged_by_an_age_description_is_kept() -> None:
     out = quotes_of("Court\n\nThe firm's founder, Rohan Feltham, was in court on Monday for the hearing.\n\n"
                     "\"I regret nothing,\" the 58-year-old said.\n")
     assert speaker(one(out, "I regret nothing")) is None   # the text never gives his age: no speaker, but a quotation
+
+
+def test_a_possessive_verdict_on_something_is_a_cue_line() -> None:
+    out = quotes_of("Stadium vote\n\nMayor Imelda Castellanos-Byrne had backed the plan for two years and spoke after the "
+                    "vote on Tuesday night. Her verdict on the council:\n\n"
+                    "\"They have sold the town short, and they will regret it before the year is out.\"\n")
+    assert speaker(one(out, "They have sold the town short")) == "Mayor Imelda Castellanos-Byrne"
