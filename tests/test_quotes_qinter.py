@@ -145,3 +145,8 @@ def test_a_possessive_verdict_on_something_is_a_cue_line() -> None:
                     "vote on Tuesday night. Her verdict on the council:\n\n"
                     "\"They have sold the town short, and they will regret it before the year is out.\"\n")
     assert speaker(one(out, "They have sold the town short")) == "Mayor Imelda Castellanos-Byrne"
+
+
+def test_a_naming_verbs_quoted_object_after_a_determiner_is_a_term() -> None:
+    out = quotes_of('Ferry\n\nIn effect, Ines Oduya was describing a "harbour service" for the island.\n')
+    assert not [q for q in out["quotations"] if q["text"].startswith("harbour service")]

@@ -93,7 +93,9 @@ class InlineForm:
                 # naming gives its object are that subject's words, however short
                 naming = sp is not None and sp.rule == SPEAKER_REPORTING_VERB and speaker is not None \
                     and sp.cue is not None and bool(_NAMING_VERB.fullmatch(sp.cue[0])) and quoted[:1].islower() \
-                    and not self.reported_naming(doc, sp.cue[1])
+                    and not self.reported_naming(doc, sp.cue[1]) \
+                    and not re.search(r"(?i)\b(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your)\s*$",
+                                      self.text[lo:s.open])   # 'describing a "selective service"': the object itself, a term
                 if speaker is not None and speaker["rule"] in self.PRE_CUE_RULES and not naming and \
                         (_title_like(quoted) or _noun_framed(self.text[lo:s.open])
                          and nwords < 2 * self.cfg["inline_min_words"] and not self.finite_clause(doc, base, s)):
