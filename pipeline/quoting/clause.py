@@ -232,7 +232,8 @@ class ClauseCues:
         speaker or not: a short quotation with a cue is a quotation, whoever says it."""
         if not self._ends_clause(doc.text, qs - base, qe - base):
             return False
-        content = [t for t in doc if qe <= base + t.idx < hi and not (t.is_punct or t.is_space)][:4]
+        content = [t for t in doc if qe <= base + t.idx < hi and not (t.is_punct or t.is_space)
+                   and not (t.i and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_)][:4]   # "58-year-old": one word
         return any((self._is_verb(t) and t.pos_ != "NOUN" or self._clause_verb(t, content[:n])) and self._reports_quote(t)
                    for n, t in enumerate(content))
 

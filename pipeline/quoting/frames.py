@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from .clause import SPEAKER_ACCORDING_TO, SPEAKER_FRAGMENT_SUBJECT, ClauseCues
+from .clause import SPEAKER_ACCORDING_TO, SPEAKER_FRAGMENT_SUBJECT, SPEAKER_REPORTING_VERB, ClauseCues
 from ..rules import declare
 
 if TYPE_CHECKING:
@@ -88,7 +88,10 @@ class FrameCues(ClauseCues):
         cue = next((t for t in doc if t.idx == sp.cue[1]), None)
         if cue is None:
             return sp
-        if sp.rule == SPEAKER_FRAGMENT_SUBJECT:
+        if sp.rule == SPEAKER_FRAGMENT_SUBJECT or sp.rule == SPEAKER_REPORTING_VERB and not self._is_verb(cue) \
+                and sp.type != "person" and sp.pronoun is None:
+            # "X said the hall had hosted 'everything from ...'": a verb of no speech right before the
+            # words, its subject no person, in the complement of X's reporting verb: X's words
             return self._reporting_frame(cue) or sp
         if sp.rule == SPEAKER_ACCORDING_TO and self._own_reporter(cue, doc, q_rel):
             return None
@@ -166,6 +169,13 @@ class FrameCues(ClauseCues):
                     continue   # "Selwyn Mail", "Rosa Trust": a publication or body named for a person
                 self.persons.add(" ".join(x.lower_ for x in run))
                 self.persons.add(run[-1].lower_)
+
+    @staticmethod
+    def party_noun(tok: Any) -> bool:
+        """'the Republican said': a singular noun of a party or nation (NORP) after "the" is a member of
+        it, a description tied to a name only through the text's introduction ("Republican Senator X")."""
+        return tok.ent_type_ == "NORP" and tok.tag_ in ("NNP", "NN") \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
     def _body_word(self, t: Any) -> bool:
         low = t.lower_

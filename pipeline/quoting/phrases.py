@@ -74,8 +74,9 @@ class SpeakerPhrases:
             shown = re.sub(r"\s+", " ", text)
         if honorific and not self.title_re.sub("", shown).strip(" .,"):
             return None
-        if not honorific and self._description(tok) and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
-            return Speaker(shown, s, s + len(text), "description", rule)   # "my editor": who, only if introduced
+        if not honorific and (self._description(tok) and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+                              or len(span) == 1 and self.party_noun(tok)):
+            return Speaker(shown, s, s + len(text), "description", rule)   # "my editor", "the Republican": who, only if introduced
         if not honorific and not self._nameable(tok, span):
             if self._description(tok) or self.definite_noun(tok):   # "her brother", "the priest": the caller may tie it to a name
                 return Speaker(shown, s, s + len(text), "description", rule)

@@ -21,7 +21,7 @@ _DOUBLED = re.compile(r"``|''")
 _GUILLEMETS = re.compile(r"[«»‹›]")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–-]))'(?=[^\W\d_])", re.MULTILINE)
 _SINGLE_CLOSE = re.compile(r"(?<=[^\s'])'(?=[\s.,;:!?)\]}—–-]|$)", re.MULTILINE)
-_ELISIONS = re.compile(r"'(?:tis|twas|em|n|cause|til|bout|round)\b", re.IGNORECASE)
+_ELISIONS = re.compile(r"'(?:tis|twas|em|n|cause|cos|til|bout|round)\b", re.IGNORECASE)
 
 
 def mark_view(text: str) -> str:
@@ -58,7 +58,8 @@ def _pair_singles(text: str) -> str:
     for para in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
         p0, p1 = para.start(), para.end()
         opens = [m.start() for m in _SINGLE_OPEN.finditer(text, p0, p1) if not _ELISIONS.match(text, m.start())]
-        closes = [m.start() for m in _SINGLE_CLOSE.finditer(text, p0, p1)]
+        # the second apostrophe of "rock 'n' roll" closes the elision its word opened, not a quotation
+        closes = [m.start() for m in _SINGLE_CLOSE.finditer(text, p0, p1) if not _elision_end(text, m.start())]
         n = 0
         while n < len(opens):
             o, m = opens[n], n + 1
@@ -89,3 +90,11 @@ def _next_para(text: str, p1: int) -> int:
     """Where the paragraph after the one ending at p1 starts (past the blank line), else the text's end."""
     m = re.compile(r"\n[ \t]*\n\s*").match(text, p1)
     return m.end() if m else len(text)
+
+
+def _elision_end(text: str, c: int) -> bool:
+    """The mark at c ends a word that opens with an elision's apostrophe ("'n'")."""
+    w = c
+    while w > 0 and not text[w - 1].isspace():
+        w -= 1
+    return w < c and text[w] == "'" and bool(_ELISIONS.match(text, w))

@@ -16,6 +16,8 @@ from .testimonial import SPEAKER_TESTIMONIAL_NAME
 from .resolve_role import SPEAKER_DESCRIPTION, SPEAKER_KIN, SPEAKER_ROLE
 
 _DESCRIBED = (SPEAKER_DESCRIPTION, SPEAKER_KIN, SPEAKER_ROLE)   # a tag after the quotation resolved to a name
+# verbs of naming: their object complement in marks is the subject's word ("called the closure 'unavoidable'")
+_NAMING_VERB = re.compile(r"(?i)(?:call|describ|brand|dub|label|term)(?:e|es|s|ed|ing|bed|bing|led|ling)?")
 
 # the rules this module applies: declared once here, used through these constants
 INLINE_MARKS = declare("quotes.inline_marks", stage="quotes",
@@ -91,7 +93,14 @@ class InlineForm:
                         # '"A," says X, title of Y. "B."': the cue sentence between them gives B to X too
                         speaker = dict(prev_draft.speaker or prev_draft.pronoun)
                         speaker["rule"] = SPEAKER_CUE_BETWEEN
-                if speaker is not None and speaker["rule"] in self.PRE_CUE_RULES and \
+                # 'X called the objection "theater."': a lower-case word or two a named subject's verb of
+                # naming gives its object are that subject's words, however short
+                naming = sp is not None and sp.rule == SPEAKER_REPORTING_VERB and speaker is not None \
+                    and sp.cue is not None and bool(_NAMING_VERB.fullmatch(sp.cue[0])) and quoted[:1].islower() \
+                    and not self.reported_naming(doc, sp.cue[1]) \
+                    and not re.search(r"(?i)\b(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your)\s*$",
+                                      self.text[lo:s.open])   # 'describing a "selective service"': the object itself, a term
+                if speaker is not None and speaker["rule"] in self.PRE_CUE_RULES and not naming and \
                         (_title_like(quoted) or _noun_framed(self.text[lo:s.open])
                          and nwords < 2 * self.cfg["inline_min_words"] and not self.finite_clause(doc, base, s)):
                     speaker = None   # 'bought a copy of "Summer Rain."', 'what he calls a "term"': no cue of a quotation
@@ -112,7 +121,7 @@ class InlineForm:
                         and (nwords < self.cfg["inline_min_words"] or _title_like(quoted)) \
                         and not ((nwords >= 2 or word_turn) and self.finder.cue_after(doc, base, s.open, qe, hi)):
                     continue   # short and unattributed: a term or title, unless a reporting clause follows
-                if nwords < 2 and not turn and not (word_turn and self.finder.cue_after(doc, base, s.open, qe, hi)):
+                if nwords < 2 and not turn and not naming and not (word_turn and self.finder.cue_after(doc, base, s.open, qe, hi)):
                     continue  # a single quoted word is a term or a scare quote, but for '"Nonsense," her husband replied'
                 if s.close is None and speaker is None and not u.first_in_para:
                     pass
@@ -162,6 +171,8 @@ class InlineForm:
                     else:
                         d.pronoun = dict(par.pronoun)
                     d.rules.append((d.speaker or d.pronoun)["rule"])
+                if d.speaker is None and d.pronoun is None and par is not None and par.kind == "interview":
+                    self.turn_quotation(d, doc, base, s)
                 host = u.tags.get("excerpt_of")
                 if host is not None:
                     d.source = host["source"]
@@ -177,6 +188,14 @@ class InlineForm:
                 cued[id(d)] = d.cue is not None or self.finder.cue_after(doc, base, s.open, qe, hi)
                 prev_draft = d
                 self.last_inline[pi] = d
+
+    def reported_naming(self, doc: Any, at: int) -> bool:
+        """'Marsh said the council had called the rise "modest"': a verb of naming inside the complement
+        of another reporting verb is reported, not the writer's attribution of the word."""
+        from ...quoting.speakers import lemma
+
+        verb = next((t for t in doc if t.idx == at), None)
+        return verb is not None and any(a.pos_ == "VERB" and lemma(a).lower() in self.finder.verbs for a in verb.ancestors)
 
     @staticmethod
     def finite_clause(doc: Any, base: int, s: Any) -> bool:

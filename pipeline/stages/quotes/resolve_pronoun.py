@@ -7,22 +7,26 @@ from typing import Any
 
 from .draft import TERMINAL, Draft
 from .registry import register
+from .resolve_narrator import NarratorResolver
 from .resolve_scene import SPEAKER_REPLY
 from ...rules import declare
 
-_SELF_NAMED = re.compile(r"(?<![\w'’])[Mm]y\s+name\s+(?:is|was)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")   # a word written in lower case
 
 # the rules this module applies: declared once here, used through these constants
 SPEAKER_REPORTED = declare("quotes.speaker.reported", stage="quotes",
         why="a speaker named in reported speech around the quotation")
-SPEAKER_NARRATOR = declare("quotes.speaker.narrator", stage="quotes",
-        why="'I said' outside any structure is the document's named author (a byline) or the narrator who names themself ('My name is X'), else no one")
 SPEAKER_PRONOUN = declare("quotes.speaker.pronoun", stage="quotes",
                           why="a pronoun speaker is the one compatible named person before it, else none")
 
 
-class PronounResolver:
+def _same_person(a: str, b: str) -> bool:
+    """Two names of one person: the same last word ("Henrik Vasquez-Lund", "Vasquez-Lund")."""
+    wa, wb = a.split(), b.split()
+    return bool(wa and wb) and wa[-1].lower() == wb[-1].lower()
+
+
+class PronounResolver(NarratorResolver):
     @register(SPEAKER_PRONOUN, order=90)
     def resolve_pronouns(self) -> None:
         from ...quoting.speakers import PRONOUNS  # noqa: F401
@@ -64,6 +68,10 @@ class PronounResolver:
                         found = self.sole_person_before(d)
                 if pr not in ("i", "we") and self.other_voice(d, found):
                     found = None   # another writer's person (quotes.speaker.voice_boundary)
+                if found is not None and pr not in ("i", "we") and d.parent is not None and d.parent.speaker \
+                        and d.parent.start <= d.pronoun["start"] < d.parent.end \
+                        and _same_person(found["name"], d.parent.speaker["name"]):
+                    found = None   # inside X's words, "he"/"she" is someone else: X says "I"
                 if found is not None and pr in ("he", "she") and found.get("type") == "person":
                     from ...quoting.gender import pronoun_gender
 
@@ -79,49 +87,6 @@ class PronounResolver:
                         d.rules.append(SPEAKER_REPLY)
             if d.speaker is not None and d.speaker.get("type") in ("person", "organisation", "outlet"):
                 history.append((d.para, d.speaker))
-
-    def narrator(self) -> dict[str, Any] | None:
-        """The document's named author: a byline "By Jane Smith" among its first lines (`byline_pattern`),
-        the name a person (PERSON-tagged or opening with a first name). None otherwise."""
-        from ...quoting.gender import first_name
-
-        if "_narrator" in self.__dict__:
-            return self._narrator
-        self._narrator = None
-        rx = re.compile(self.cfg["byline_pattern"])
-        if len({m.group("name") for m in (rx.match(u.bare) for u in self.units) if m}) > 1:
-            return None   # several bylines (a forum thread, comments): whose "I" is not one author's
-        for u in self.units[:12]:
-            m = rx.match(u.bare)
-            if not m:
-                continue
-            name = m.group("name").strip()
-            s0 = u.start + u.text.find(name)
-            if self.cfg["first_name_gender"] and first_name(name.split()[0]) is not None \
-                    or name.lower() in self.finder.persons:
-                self._narrator = self.span_rec(s0, s0 + len(name), name=name, type="person",
-                                               rule=SPEAKER_NARRATOR)
-            break
-        else:
-            self._narrator = self.self_named_narrator()
-        return self._narrator
-
-    def self_named_narrator(self) -> dict[str, Any] | None:
-        """'My name is Tobiah Quell, and ...' in the narration (outside quotation marks): the narrator
-        names themself, the one such name of the document (two, or one inside a quotation: no one)."""
-        found = {}
-        for m in _SELF_NAMED.finditer(self.text):
-            pi = self.paragraph_of(m.start())
-            if any(a <= m.start() < b for a, b in self._quoted_ranges(pi)):
-                continue   # a character introducing themself speaks of their own "I", not the narrator's
-            name = m.group("name")   # the phrase says a name follows: no name list needed, but no place or body
-            low = name.lower().split()   # the small model tags unfamiliar names ORG: the phrase is the evidence
-            if not any(w in self.finder.titles or w in self.finder.org_words or w in self.finder.outlet_words for w in low):
-                found.setdefault(name.split()[-1].lower(), (m.start("name"), name))
-        if len(found) != 1:
-            return None
-        s0, name = next(iter(found.values()))
-        return self.span_rec(s0, s0 + len(name), name=name, type="person", rule=SPEAKER_NARRATOR)
 
     def person_gender(self, name: str) -> str | None:
         """A person's gender: honorific, first name, else what an earlier he/she that resolved to this
@@ -205,12 +170,15 @@ class PronounResolver:
                 or t.lower_.rstrip(".") in self.finder.honorifics else k + 1   # "Mr Aldous": the honorific's own rule below
         # a word of a body's name of two or more words ("Zettler Digital") is not its namesake person
         in_body = {i for e in doc.ents if len(e) >= 2 and e.label_ in ("ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT")
+                   and e[0].lower_.rstrip(".") not in self.finder.honorifics   # "Ms Chaudhary-Lane" tagged ORG: a person
                    for i in range(e.start, e.end)}
-        persons = self.finder.persons | self.single_names()
+        persons, runs = self.finder.persons | self.single_names(), self.run_surnames()
         for t in doc:
             s0 = base + t.idx
+            alone = not (t.i and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper()
+                         and doc[t.i - 1].lower_.rstrip(".") not in self.finder.honorifics)   # "Ms X" is X alone
             if t.i not in seen and (t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "INTJ", "ADJ", "X")) \
-                    and t.lower_ in persons and t.i not in in_body \
+                    and (t.lower_ in persons or t.lower_ in runs and alone) and t.i not in in_body \
                     and not any(a <= s0 < b for a, b in quoted):
                 prev = doc[t.i - 1] if t.i else None
                 name = t.text if prev is None or prev.lower_.rstrip(".") not in self.finder.honorifics \

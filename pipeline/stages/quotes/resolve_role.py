@@ -43,7 +43,9 @@ def _patterns(role: str, short: tuple[str, ...] = ()) -> tuple[re.Pattern[str], 
     # capitalised, with its full stop, right before the name
     abbr = "".join(rf"|{re.escape(a[:1].upper() + a[1:])}\.\s+" for a in short)
     # "Senator Maria Lopez", "the council leader, Maria Lopez", "a spokeswoman for the Rescue Service, Anjali Desrosiers"
-    body = r"(?:for|of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|&)){0,5}),\s+"
+    # "the county's director of education, Piotr Nwachukwu": a remit in lower case, a word or two, is a body too
+    body = r"(?:for|of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|&)){0,5}" \
+           r"|[a-z][\w'’-]*(?:\s+(?:and\s+)?[a-z][\w'’-]*)?),\s+"
     before = re.compile(rf"(?<![\w-])(?:(?i:{r}),?\s+{abbr}|(?i:{r})\s+{body})(?P<name>{_NAME})")
     appos = re.compile(rf"(?P<name>{_NAME}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{r})(?![\w-])")   # "Lopez, a senator"
     # "Minister of the Environment Liv Aasen": no comma, so the body is one word and the name must open
@@ -118,7 +120,8 @@ class RoleResolver:
         # "the young man" is not "a stout man called X": the tag's own modifiers must be in the introduction
         mods = [w for w in words[:-1] if w.isalpha() and w not in ("his", "her", "their", "my", "our", "your", "its")]
         found: dict[str, tuple[int, int, str]] = {}
-        for end, got, said in self._introductions(noun):
+        last = speaker["name"].split()[-1]
+        for end, got, said in self._introductions(last if last[:1].isupper() and last.lower() == noun else noun):
             if end <= speaker["start"] and all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", said.lower()) for w in mods):
                 key = got[2].split()[-1].strip(".").lower()
                 if key not in found or len(got[2]) > len(found[key][2]):
@@ -272,6 +275,8 @@ class RoleResolver:
         if noun not in cache:
             poss = r"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[A-Z][\w'’-]+['’]s)"
             n = re.escape(noun)
+            if noun[:1].isupper():   # "Republican Senator X" introduces "the Republican" (a party's noun, capitalised)
+                n = f"[{noun[0]}{noun[0].lower()}]" + re.escape(noun[1:])
             age = re.fullmatch(r"(\d{1,3})-year-old", noun)
             if age:   # "Colm Breathnach, 71," / "71-year-old Colm Breathnach" / "Colm Breathnach (71)": the age introduces
                 years = age.group(1)
@@ -286,7 +291,8 @@ class RoleResolver:
                 pats = (   # "The ship's purser, X", "The parish priest, the Rev. X" (the article of an honorific)
                     re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w'’-]*\s+){{0,2}}{n},?\s+(?:the\s+(?=(?i:{hon})\b))?"
                                rf"(?P<name>{_NAME})"),
-                    re.compile(rf"(?P<name>{_NAME}),\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-])"),
+                    # "X, the school's principal", "X, 44, a farmer from Dunmore": an age may stand between
+                    re.compile(rf"(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?{poss}\s+(?:[a-z][\w'’-]*\s+){{0,2}}{n}(?![\w-])"),
                     # "The carrier, a stout man called Josiah Penhale": the name the apposition gives
                     re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n},\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
                                rf"(?:called|named)\s+(?P<name>{_NAME})"),
@@ -322,6 +328,38 @@ class RoleResolver:
             return name   # the run ends there, or at the sentence's full stop
         whole = name + m.group(0)
         return whole if len(whole.split()) <= 4 + self.cfg["name_max_tokens"] and "\n" not in whole else None
+
+    def run_surnames(self) -> set[str]:
+        """Surnames of full names the model does not tag PERSON: a first name of the general list and one
+        or two proper nouns after it, outside quotation marks, no place, work or body word among them
+        ("Union president Aoife Ramaswamy"): "Ramaswamy dismissed the figure" names her too. Read from
+        the paragraphs parsed so far (recomputed when more are)."""
+        from ...quoting.gender import first_name
+
+        parsed = list(self.docs.parsed())
+        key = tuple(i for i, _ in parsed)
+        cached = self.__dict__.get("_run_surnames")
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        out: set[str] = set()
+        if self.cfg["first_name_gender"]:
+            for _, doc in parsed:
+                for t in doc:
+                    run = [t]
+                    while len(run) < 3 and run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].pos_ == "PROPN" \
+                            and doc[run[-1].i + 1].text[:1].isupper() and run[-1].whitespace_ == " ":
+                        run.append(doc[run[-1].i + 1])
+                    if len(run) < 2 or t.pos_ != "PROPN" or not t.text[:1].isupper() or first_name(t.text) is None \
+                            or t.lower_ in self.finder.non_persons \
+                            or any(x.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART") or not x.is_alpha
+                                   and "-" not in x.text or self.finder._body_word(x) or self.finder._quoted(x) for x in run) \
+                            or run[-1].dep_ == "compound" and run[-1].head.i > run[-1].i \
+                            or t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper() \
+                            or run[-1].lower_ in self.lower_words():
+                        continue   # "Rosa Trust", "the V-Neck Cami Dress" (a word written in lower case): no person's
+                    out.add(run[-1].lower_)
+        self._run_surnames = (key, out)
+        return out
 
     def unnamed_role(self, speaker: dict[str, Any]) -> bool:
         """'the senator' or 'a man' that no rule tied to a name names no one: the quotation gets no
@@ -363,6 +401,9 @@ class RoleResolver:
         pi = self.paragraph_of(s)
         doc, base = self.docs[pi], self.paragraphs[pi]["start"]
         toks = [t for t in doc if s <= base + t.idx < e and not t.is_space]
-        return bool(toks) and all(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC", "DATE")
-                                  for t in toks if t.text != "-") \
-            and self.text[s:e].lower() not in self.finder.non_persons
+        # the small model tags unfamiliar names ORG ("Blessing Adeyemi-Hart"): after a person noun that is
+        # no evidence of a body, unless a word of the run is an organisation's ("Trades Council")
+        org_ok = not any(t.lower_ in self.finder.org_words or t.lower_ in self.finder.outlet_words for t in toks)
+        return bool(toks) and all(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "NORP", "FAC", "DATE")
+                                  and (t.ent_type_ != "ORG" or org_ok) for t in toks if t.text != "-") \
+            and (self.text[s:e].lower() not in self.finder.non_persons or org_ok)
