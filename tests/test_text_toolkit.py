@@ -61,6 +61,18 @@ def test_british_council_and_police_titles_end_no_sentence_before_a_name() -> No
     assert sentences.starts(text, HONORIFICS) == [text.index("Then")]
 
 
+def test_a_boundary_gives_the_stop_and_the_next_sentences_start() -> None:
+    text = 'Mrs. Adjei sat. "Well?" Dr. Varga asked.'
+    assert sentences.boundaries(text, HONORIFICS) == [(text.index("sat") + 3, text.index('"Well')),
+                                                      (text.index("?"), text.index("Dr."))]
+
+
+def test_the_first_sentence_ends_at_a_stop_of_its_own_not_an_honorifics() -> None:
+    text = 'asked Dr. Varga, "is it late?" and left. Then'
+    assert sentences.first_end(text, HONORIFICS) == text.index("left.") + 5
+    assert sentences.first_end("no stop here", HONORIFICS) is None
+
+
 def test_street_is_no_honorific_so_its_full_stop_ends_a_sentence() -> None:
     text = "They met on Elm St. The rain had stopped."
     assert sentences.starts(text, HONORIFICS) == [text.index("The rain")]

@@ -58,15 +58,29 @@ def stops(text: str, honorifics: Collection[str] = ()) -> list[tuple[int, int]]:
             if not _honorific_stop(text, m.start(), m.end(), honorifics)]
 
 
-def starts(text: str, honorifics: Collection[str] = ()) -> list[int]:
-    """Where each sentence after the first starts: after a stop (``stops``) and its white space, at
-    a capital, an opening quote mark or an opening bracket (a stop before a lower-case word, a
-    number or the end of text starts none)."""
+def boundaries(text: str, honorifics: Collection[str] = ()) -> list[tuple[int, int]]:
+    """Each sentence boundary as (where its stop starts, where the next sentence starts): a stop
+    (``stops``), its white space, then a capital, an opening quote mark or an opening bracket (a stop
+    before a lower-case word, a number or the end of text is no boundary)."""
     out = []
-    for _, end in stops(text, honorifics):
+    for start, end in stops(text, honorifics):
         k = end
         while k < len(text) and text[k].isspace():
             k += 1
         if k > end and k < len(text) and (text[k].isupper() or text[k] in _OPENS):
-            out.append(k)
+            out.append((start, k))
     return out
+
+
+def starts(text: str, honorifics: Collection[str] = ()) -> list[int]:
+    """Where each sentence after the first starts (``boundaries``)."""
+    return [k for _, k in boundaries(text, honorifics)]
+
+
+def first_end(text: str, honorifics: Collection[str] = ()) -> int | None:
+    """Where the first sentence of text ends: after the first stop with no closing mark of its own
+    (a closing quote mark after a stop belongs to a quotation the sentence goes on around), else None."""
+    for start, end in stops(text, honorifics):
+        if not any(ch in "\"'”’)]" for ch in text[start:end]):
+            return end
+    return None

@@ -22,6 +22,7 @@ from .resolve_pronoun import PronounResolver
 from .outlet import OutletResolver
 from .resolve_entity import EntityResolver
 from ...rules import declare
+from ...text import sentences
 from ...store import PackedRecords
 from .inline import REFERENCE_MARKER_AFTER
 
@@ -179,11 +180,9 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
     def sentence_around(self, pi: int, pos: int) -> tuple[int, int]:
         """The sentence of paragraph pi around pos, on characters (quotation marks ignored)."""
         p0, p1 = self.paragraphs[pi]["start"], self.paragraphs[pi]["end"]
-        lo = p0
-        for m in re.finditer(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“(\[])", self.text[p0:pos]):
-            lo = p0 + m.end()
-        m = re.search(r"[.!?](?=\s|$)", self.text[pos:p1])
-        return lo, (pos + m.end() if m else p1)
+        begun = sentences.starts(self.text[p0:pos], self.finder.honorifics)
+        end = sentences.first_end(self.text[pos:p1], self.finder.honorifics)
+        return (p0 + begun[-1] if begun else p0), (pos + end if end is not None else p1)
 
     def unit_at(self, pos: int) -> Any:
         """The unit holding pos: found by bisection (units are disjoint and in text order), so a

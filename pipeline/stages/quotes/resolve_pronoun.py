@@ -10,6 +10,7 @@ from .registry import register
 from .resolve_narrator import NarratorResolver
 from .resolve_scene import SPEAKER_REPLY
 from ...rules import declare
+from ...text import sentences
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")   # a word written in lower case
 
@@ -389,9 +390,9 @@ class PronounResolver(NarratorResolver):
             return any(a <= x < b for a, b in quoted)
 
         lo = base
-        for m in re.finditer(r"[.!?][\"”’)\]]*\s+(?=[A-Z\"“(\[])", self.text[base:pos]):
-            if not in_quote(base + m.start()):
-                lo = base + m.end()
+        for stop, begins in sentences.boundaries(self.text[base:pos], self.finder.honorifics):
+            if not in_quote(base + stop):
+                lo = base + begins
         persons = self.finder.persons
         cands: list[tuple[int, Any]] = []      # person mentions: full names of the document, or their surnames
         for t in doc:
