@@ -57,6 +57,9 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         self.finder = SpeakerFinder(cfg)
         self.gender_honorifics = {k.lower().rstrip("."): v for k, v in cfg["gender_honorifics"].items()}
         self.drafts: list[Draft] = []
+        # descriptions in tags that no introduction names ("said the mate"), by start: found while the forms
+        # resolve speakers (resolve_role.description), read after them by descriptions_as_written
+        self.unnamed_descriptions: dict[int, dict[str, Any]] = {}
         self.claimed: dict[int, Draft] = {}      # unit -> the structure holding it
         self.used_spans: set[int] = set()       # opening-mark offsets consumed by structures
         self.attributions: list[dict[str, Any]] = []

@@ -132,7 +132,7 @@ class RoleResolver:
         if not found:
             found = self._spouse(speaker)
         if not found and speaker.get("type") == "description":   # kept for description_as_written, after the turns
-            self.__dict__.setdefault("_unnamed_descriptions", {})[speaker["start"]] = speaker
+            self.unnamed_descriptions[speaker["start"]] = speaker
         if len(found) != 1:
             return None   # two people so described: no speaker
         s, e, name = next(iter(found.values()))
@@ -149,7 +149,7 @@ class RoleResolver:
         name ("the boy", "her mother", "the old woman") is the speaker as the text names it, for the
         quotation it tags and the other part of a split quotation ('"A," said the mate, "B."'). Only
         lower-case words after "the" or a possessive pronoun; in news, an unnamed role stays no speaker."""
-        stash = self.__dict__.get("_unnamed_descriptions") or {}
+        stash = self.unnamed_descriptions
         if not stash:
             return
         starts = sorted(stash)
