@@ -222,3 +222,25 @@ def test_a_card_whose_headline_a_label_rule_took_still_counts_as_a_card(cfg: Any
     assert label_of(ext, out, "Careers")[1] == "strip.ui_label"
     assert label_of(ext, out, "open roles") == ("boilerplate", "strip.text.teaser_list")
     assert label_of(ext, out, "Monday")[0] == "content"
+
+
+CLOSING = ["Parents at the school gate said the new crossing had made the mornings calmer.",
+           "The county has not said when the second crossing will open.",
+           "Work on the footpath beside the river starts next month.",
+           "The head teacher thanked the volunteers who marshal the road each day."]
+
+
+def test_an_articles_closing_short_paragraphs_between_removed_lines_stay(cfg: Any) -> None:
+    # the ad and sharing labels between them are gaps, not cards whose headline was removed:
+    # inside the body a gap is no headline unless the run has enough cards of real headlines
+    tail = [CLOSING[0], "Advertisement", CLOSING[1], "Share this article", CLOSING[2], "Advertisement", CLOSING[3]]
+    ext, out = run_strip(cfg, "a.txt", text_of("School Crossing Opens", *ARTICLE, *tail))
+    for cue in ("school gate", "second crossing", "footpath beside the river", "head teacher"):
+        assert label_of(ext, out, cue)[0] == "content", cue
+
+
+def test_closing_short_paragraphs_under_one_subheading_between_removed_lines_stay(cfg: Any) -> None:
+    tail = ["What Happens Next", CLOSING[1], "Advertisement", CLOSING[2], "Share this article", CLOSING[3]]
+    ext, out = run_strip(cfg, "a.txt", text_of("School Crossing Opens", *ARTICLE, *tail))
+    for cue in ("second crossing", "footpath beside the river", "head teacher"):
+        assert label_of(ext, out, cue)[0] == "content", cue

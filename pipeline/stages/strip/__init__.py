@@ -53,6 +53,10 @@ _RULE_SCHEMA = {
         "formats": {"type": "array", "items": {"enum": ["text", "html"]}, "default": ["text", "html"]},
         "notice": {"enum": ["copyright", "fair_use"]},   # "attribution" notices come from strip.attribution
         "continues_to_next_fragment": {"type": "boolean", "default": False},
+        # only beside a line matching one of these (within ``beside_reach`` non-empty blocks either
+        # way): a line that reads like text as well as furniture goes only next to its form's button
+        "beside": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "beside_reach": {"type": "integer", "minimum": 1, "default": 1},
     },
 }
 
@@ -165,6 +169,8 @@ class Rule:
     notice: str | None
     continues: bool
     needles: tuple[str, ...] | None  # one of them is in any match (case-folded; literals.py); None: always run
+    beside: re.Pattern[str] | None = None   # a neighbouring block must match this (None: no condition)
+    reach: int = 1                           # ... among this many non-empty blocks before or after
 
     def search(self, text: str) -> re.Match[str] | None:
         return (self.regex if "\n" in text else self.regex_line).search(text)
@@ -173,14 +179,15 @@ class Rule:
 @lru_cache(maxsize=64)
 def _compile(rules_key: tuple[tuple[Any, ...], ...]) -> tuple[Rule, ...]:
     out = []
-    for rid, patterns, max_words, first_blocks, formats, notice, continues in rules_key:
+    for rid, patterns, max_words, first_blocks, formats, notice, continues, beside, reach in rules_key:
         try:
             joined = "|".join(_scoped(p) for p in patterns)
             regex, regex_line = re.compile(joined, re.M), re.compile(joined)
+            near = re.compile("|".join(_scoped(p) for p in beside)) if beside else None
         except re.error as exc:
             raise ConfigError(f"strip rule {rid}: invalid pattern: {exc}") from None
         out.append(Rule(rid, regex, regex_line, max_words, first_blocks, formats, notice, continues,
-                        literals.needles(patterns)))
+                        literals.needles(patterns), near, reach))
     return tuple(out)
 
 
@@ -210,6 +217,8 @@ def compile_rules(raw_rules: Iterable[dict[str, Any]]) -> tuple[Rule, ...]:
             tuple(r.get("formats", _RULE_DEFAULTS["formats"])),   # optional keys: the schema's defaults
             r.get("notice"),
             bool(r.get("continues_to_next_fragment", _RULE_DEFAULTS["continues_to_next_fragment"])),
+            tuple(r.get("beside", ())),
+            int(r.get("beside_reach", _RULE_DEFAULTS["beside_reach"])),
         )
         for r in raw_rules
     )
@@ -218,6 +227,20 @@ def compile_rules(raw_rules: Iterable[dict[str, Any]]) -> tuple[Rule, ...]:
 
 words = words_.count_runs        # strip counts \w runs (its thresholds were set on them)
 words_upto = words_.count_runs_upto
+
+
+def _beside(texts: list[str], i: int, near: re.Pattern[str], reach: int) -> bool:
+    """Whether one of the ``reach`` non-empty blocks before block ``i`` or after it matches ``near``."""
+    for step in (-1, 1):
+        j, seen = i + step, 0
+        while 0 <= j < len(texts) and seen < reach:
+            t = texts[j].strip()
+            if t:
+                if near.search(t):
+                    return True
+                seen += 1
+            j += step
+    return False
 
 
 def is_fragment(text: str, max_words: int, n_words: int | None = None) -> bool:
@@ -294,6 +317,8 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
                 else:
                     continue
             if rule.search(stripped) is not None:
+                if rule.beside is not None and not _beside(kept_texts, i, rule.beside, rule.reach):
+                    continue
                 labels[i] = ("boilerplate", rule.id)
                 if rule.notice:
                     notices.append({"id": f"n{len(notices) + 1}", "kind": rule.notice, "rule": rule.id,

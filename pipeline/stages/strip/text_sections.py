@@ -59,7 +59,7 @@ _BULLET = re.compile(r"^\s*([*•·\-–+>o]|\d{1,3}[.)])\s+")
 def teasers(texts: list[str], idx: list[int], words: dict[int, int], prose: dict[int, bool], body: set[int],
             labels: list[tuple[str, str]], replaceable: frozenset[str], cfg: dict[str, Any]) -> None:
     """Label the teaser runs beyond the body's edge; only body and outside-body decisions are replaced."""
-    for i in sorted(_edge_teasers(_teaser_runs(texts, idx, words, cfg), idx, body, words, prose, cfg)):
+    for i in sorted(_edge_teasers(_teaser_runs(texts, idx, words, body, cfg), idx, body, words, prose, cfg)):
         if labels[i][1] in replaceable:
             labels[i] = ("boilerplate", TEASER_LIST)
 
@@ -175,14 +175,17 @@ def _section_end(texts: list[str], words: dict[int, int], prose: dict[int, bool]
 _HEADLINE_END = re.compile(r"[.!?…:;,][\"'”’)\]]*\s*$")   # a headline ends without a sentence's or a clause's mark
 
 
-def _teaser_runs(texts: list[str], idx: list[int], words: dict[int, int], cfg: dict[str, Any]) -> list[list[int]]:
+def _teaser_runs(texts: list[str], idx: list[int], words: dict[int, int], body: set[int],
+                 cfg: dict[str, Any]) -> list[list[int]]:
     """The lines of each run of at least ``teaser_min_cards`` consecutive teaser cards: one to
     ``teaser_headlines_per_card`` short unpunctuated lines (a headline, its category, date or
     author) and then one short finished sentence or two (the blurb: ``teaser_blurb_min_words`` to
-    ``teaser_blurb_max_words`` words). Two blurbs with removed lines between them are two cards:
-    the second card's headline was a menu label another rule took ("Careers"). An article's
-    sections run longer than one short blurb each, and a question over its answer (an FAQ) is not
-    a headline."""
+    ``teaser_blurb_max_words`` words). Two blurbs with removed lines between them are two cards
+    (the second card's headline was a menu label another rule took: "Careers") only beyond the
+    body, or in a run with ``teaser_min_cards`` cards of real headlines: an article's closing
+    short paragraphs between "Advertisement" and "Share this article" lines are no cards. An
+    article's sections run longer than one short blurb each, and a question over its answer (an
+    FAQ) is not a headline."""
     n_cards = int(cfg["teaser_min_cards"])
     if n_cards < 1:
         return []
@@ -199,13 +202,20 @@ def _teaser_runs(texts: list[str], idx: list[int], words: dict[int, int], cfg: d
         else:
             sym = "x"
         if sym == "b" and symbols and symbols[-1] == "b" and lines[-1] is not None and i > lines[-1] + 1:
-            symbols.append("h")   # a card whose headline another rule removed ("Careers" as a menu label)
+            symbols.append("g")   # a card whose headline another rule removed ("Careers" as a menu label)
             lines.append(None)
         symbols.append(sym)
         lines.append(i)
-    card = f"h{{1,{int(cfg['teaser_headlines_per_card'])}}}b"
-    return [[i for i in lines[m.start():m.end()] if i is not None]
-            for m in re.finditer(f"(?:{card}){{{n_cards},}}", "".join(symbols))]
+    card = f"(?:h{{1,{int(cfg['teaser_headlines_per_card'])}}}|g)b"
+    runs: list[list[int]] = []
+    for m in re.finditer(f"(?:{card}){{{n_cards},}}", "".join(symbols)):
+        found = m.group()
+        gap_blurbs = [lines[k + 1] for k in range(m.start(), m.end()) if symbols[k] == "g"]
+        # a removed gap is a headline beyond the body, or beside enough cards of real headlines
+        if found.count("b") - found.count("g") >= n_cards or not any(i in body for i in gap_blurbs):
+            runs.append([i for i in lines[m.start():m.end()] if i is not None])
+        # (otherwise fewer than teaser_min_cards real cards: no run of them alone either)
+    return runs
 
 
 def _edge_teasers(runs: list[list[int]], idx: list[int], body: set[int], words: dict[int, int],
