@@ -131,11 +131,27 @@ def test_a_couple_signs_a_testimonial() -> None:
     assert speaker(one(out, "The survey was thorough")) == "Ahmed and Leila"
 
 
-def test_a_business_the_model_tags_as_an_organisation_signs_a_testimonial() -> None:
-    out = quotes_of("Reviews\n\n\"We used them for every window at the surgery and would again.\"\n"
+RUN = ("Reviews\n\n\"The fitters came on the day they promised and left the house spotless.\"\nMarta Kowalczyk, Hull\n\n"
+       "\"Clear quote, no hidden extras, and the sash windows look original.\"\nOluwaseun Adeyemi, Selby\n\n")
+
+
+def test_a_business_the_model_tags_as_an_organisation_signs_a_testimonial_amid_a_signed_run() -> None:
+    out = quotes_of(RUN + "\"Every window at the surgery was replaced over one weekend without a single complaint.\"\n"
                     "Bayview Dental Practice\n\nCall us for a quote.\n")
-    q = one(out, "We used them for every window")
+    q = one(out, "Every window at the surgery")
     assert speaker(q) == "Bayview Dental Practice" and q["speaker"]["type"] == "organisation"
+
+
+def test_a_lone_organisation_line_under_a_quotation_signs_nothing() -> None:
+    out = quotes_of("What our patients say\n\n\"The staff were patient with my son and explained every step of the "
+                    "treatment.\"\nHarbour Street Medical Centre\n\nWe are open Monday to Friday, nine until five.\n")
+    assert speaker(one(out, "The staff were patient with my son")) is None
+
+
+def test_an_organisation_line_under_first_person_words_amid_a_run_of_people_signs_nothing() -> None:
+    out = quotes_of(RUN + "\"The nurses were patient with my son and explained every step of the treatment.\"\n"
+                    "Northfield Borough Council\n\nCall us for a quote.\n")
+    assert speaker(one(out, "The nurses were patient with my son")) is None
 
 
 def test_a_letter_signed_with_an_honorific_and_name_is_the_signatorys() -> None:
