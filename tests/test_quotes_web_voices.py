@@ -131,11 +131,27 @@ def test_a_couple_signs_a_testimonial() -> None:
     assert speaker(one(out, "The survey was thorough")) == "Ahmed and Leila"
 
 
-def test_a_business_the_model_tags_as_an_organisation_signs_a_testimonial() -> None:
-    out = quotes_of("Reviews\n\n\"We used them for every window at the surgery and would again.\"\n"
+RUN = ("Reviews\n\n\"The fitters came on the day they promised and left the house spotless.\"\nMarta Kowalczyk, Hull\n\n"
+       "\"Clear quote, no hidden extras, and the sash windows look original.\"\nOluwaseun Adeyemi, Selby\n\n")
+
+
+def test_a_business_the_model_tags_as_an_organisation_signs_a_testimonial_amid_a_signed_run() -> None:
+    out = quotes_of(RUN + "\"Every window at the surgery was replaced over one weekend without a single complaint.\"\n"
                     "Bayview Dental Practice\n\nCall us for a quote.\n")
-    q = one(out, "We used them for every window")
+    q = one(out, "Every window at the surgery")
     assert speaker(q) == "Bayview Dental Practice" and q["speaker"]["type"] == "organisation"
+
+
+def test_a_lone_organisation_line_under_a_quotation_signs_nothing() -> None:
+    out = quotes_of("What our patients say\n\n\"The staff were patient with my son and explained every step of the "
+                    "treatment.\"\nHarbour Street Medical Centre\n\nWe are open Monday to Friday, nine until five.\n")
+    assert speaker(one(out, "The staff were patient with my son")) is None
+
+
+def test_an_organisation_line_under_first_person_words_amid_a_run_of_people_signs_nothing() -> None:
+    out = quotes_of(RUN + "\"The nurses were patient with my son and explained every step of the treatment.\"\n"
+                    "Northfield Borough Council\n\nCall us for a quote.\n")
+    assert speaker(one(out, "The nurses were patient with my son")) is None
 
 
 def test_a_letter_signed_with_an_honorific_and_name_is_the_signatorys() -> None:
@@ -210,3 +226,40 @@ def test_a_reply_marker_copy_of_a_post_that_opens_with_its_own_quote_keeps_its_h
                     "2x, and pushed the bike up the last hairpins.\n\nPosted by u/pannier_pete\n\n> I walked most of the "
                     "Aubisque\n\nNothing wrong with walking, the mountain does not care how you got up it.\n")
     assert speaker(one(out, "I walked most of the Aubisque")) == "gravel_gwen"
+
+
+MEETING = ("Notes from the harbour meeting\n\nBy Tomasz Wierzbicki\n\nThe harbour board met again this week to "
+           "talk about the new mooring fees, and the hall was fuller than I have ever seen it.\n\n"
+           "The first speaker of the evening:\n\nAmara Okafor\n\n12 March 2025\n\n"
+           "When the chair asked for questions, I stood up. \"Who pays for the dredging?\" I said, and the room "
+           "went quiet for a long moment.\n\nThe board promised an answer at the next meeting, in April.\n")
+
+
+def test_a_lone_name_over_a_date_amid_a_bylined_article_opens_no_comment() -> None:
+    q = one(quotes_of(MEETING), "Who pays for the dredging")
+    assert speaker(q) == "Tomasz Wierzbicki"
+    assert q["speaker"]["rule"] == "quotes.speaker.narrator"
+
+
+def test_a_lone_name_over_a_date_amid_an_unsigned_article_gives_no_speaker() -> None:
+    out = quotes_of(MEETING.replace("By Tomasz Wierzbicki\n\n", ""))
+    assert speaker(one(out, "Who pays for the dredging")) is None
+
+
+def test_a_run_of_name_and_date_headers_closing_the_page_names_each_commenter() -> None:
+    out = quotes_of(POST + "Rosalind Achebe\nAugust 5, 2025\nMine never got past the path.\n\n"
+                    "Kenji Sato\nAugust 6, 2025\nLast year my brother and I shared a plot. I said \"the marrows "
+                    "are yours now\" and he still has not forgiven me.\n")
+    q = one(out, "the marrows are yours now")
+    assert speaker(q) == "Kenji Sato"
+    assert q["speaker"]["rule"] == "quotes.speaker.comment_author"
+
+
+def test_two_name_and_date_lines_amid_an_article_that_resumes_open_no_comment() -> None:
+    out = quotes_of("Notes from the harbour meeting\n\nThe board met this week about the mooring fees.\n\n"
+                    "Amara Okafor\n\n12 March 2025\n\nShe spoke about the slipway.\n\n"
+                    "Lucas Ferreira\n\n14 March 2025\n\nHe spoke about the dredging.\n\n"
+                    "Afterwards the chair thanked us all. Then I stood up. \"Who pays for the dredging?\" I said, "
+                    "and nobody answered.\n\nThe board will meet again in April.\n\nTickets for the harbour "
+                    "festival go on sale next week.\n\nThe ferry timetable changes in May.\n")
+    assert speaker(one(out, "Who pays for the dredging")) is None

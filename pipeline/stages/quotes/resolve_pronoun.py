@@ -42,11 +42,12 @@ class PronounResolver(NarratorResolver):
             if d.pronoun is not None:
                 pr = d.pronoun["pronoun"]
                 want = {"he": "person", "she": "person", "it": "organisation", "they": "organisation"}.get(pr)
-                found = None
+                found, own = None, None
                 if pr in ("i", "we") and d.parent is not None and d.parent.speaker:
                     found = d.parent.speaker
                 elif pr == "i" and d.parent is None:
                     found = self.first_person_writer(d)   # the writer of the article, comment or post it stands in
+                    own = found.get("rule") if found is not None else None   # comment author or narrator: its rule made the speaker
                 elif want == "person" and d.pronoun.get("strict"):
                     found, want = self.only_compatible_person(d, pr), None   # an action beat's he/she
                 elif want == "person":
@@ -81,9 +82,11 @@ class PronounResolver(NarratorResolver):
                         self.__dict__.setdefault("learned", {})[words[-1].lower()] = pronoun_gender(pr)
                 if found is not None:
                     d.speaker = {**{k: found[k] for k in ("name", "type", "start", "end", "raw_start", "raw_end")},
-                                 "rule": SPEAKER_PRONOUN, "pronoun": {k: d.pronoun[k] for k in
+                                 "rule": own or SPEAKER_PRONOUN, "pronoun": {k: d.pronoun[k] for k in
                                                                             ("start", "end", "raw_start", "raw_end")} | {"text": d.pronoun["name"]}}
                     d.rules.append(SPEAKER_PRONOUN)
+                    if own and own not in d.rules:
+                        d.rules.append(own)
                     if found.get("rule") == SPEAKER_REPLY:
                         d.rules.append(SPEAKER_REPLY)
             if d.speaker is not None and d.speaker.get("type") in ("person", "organisation", "outlet"):

@@ -36,6 +36,7 @@ class VoiceRegions:
         out: list[tuple[int, dict[str, Any] | None]] = [(0, None)]
         heading = re.compile(self.cfg["comments_heading_pattern"])
         post = re.compile(self.cfg["post_header_pattern"])   # "Post by NAME » date", "Posted by u/NAME"
+        loose: list[tuple[int, Any]] = []   # (index in out, unit) of name-over-date headers before any comments heading
         for u in self.units:
             t = u.bare
             if heading.match(t) and u.start > len(self.text) // 5:
@@ -49,11 +50,32 @@ class VoiceRegions:
             at = u.start + u.text.find(name) if name else None
             if name is None:
                 name, at = self.comment_header(u)
+                if name and not any(w is None for _, w in out[1:]) and not self.explicit_header(u):
+                    loose.append((len(out), u))
             if name:
                 out.append((u.start, self.span_rec(at, at + len(name), name=name, type="person",
                                                    rule=SPEAKER_COMMENT_AUTHOR)))
-        self._voices = out
-        return out
+        drop = {i for i, _ in loose} - self.comment_run(loose)
+        self._voices = [v for i, v in enumerate(out) if i not in drop]
+        return self._voices
+
+    def explicit_header(self, u: Any) -> bool:
+        """'Tomasz Zielinski says:' or a name over 'August 5, 2025 at 9:14 am': a header by its own shape
+        (a verb of writing after the name, or a time stamp under it), which no name in an article takes."""
+        nu = self.units[u.index + 1]
+        return bool(re.search(r"(?:says|writes|commented)\s*:?$", u.bare)) \
+            or re.search(r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\s*$", nu.bare, re.I) is not None
+
+    def comment_run(self, loose: list[tuple[int, Any]]) -> set[int]:
+        """Which name-over-date headers met before any comments heading open readers' comments: those
+        of a run of two or more that closes the page (after the run's last header, no more paragraphs
+        than the longest comment of the run holds: the article does not resume). One such line alone
+        ('Priyanka Iyer' over '12 March 2025' amid an article) may be a name in the article: no writer."""
+        if len(loose) < 2:
+            return set()
+        gaps = [b[1].para - a[1].para for a, b in zip(loose, loose[1:])]
+        tail = self.units[-1].para - loose[-1][1].para
+        return {i for i, _ in loose} if tail <= max(gaps) else set()
 
     def comment_header(self, u: Any) -> tuple[str | None, int | None]:
         """'Priyanka Iyer' or 'Priyanka Iyer says:' over a line that is only a date (and a time), the

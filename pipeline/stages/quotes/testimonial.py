@@ -36,8 +36,9 @@ _SCORE_AFTER = re.compile(r"\d+(?:\.\d+)?\s*/\s*\d+|\d(?:\.\d)?\s*stars?")
 
 
 class TestimonialForm:
-    def signature(self, line: str, start: int, dashed_needed: bool) -> dict[str, Any] | None:
-        """The speaker record a signature line gives, or None. ``start``: its clean offset."""
+    def signature(self, line: str, start: int, dashed_needed: bool, org_ok: bool = False) -> dict[str, Any] | None:
+        """The speaker record a signature line gives, or None. ``start``: its clean offset. ``org_ok``: an
+        undashed line the model tags ORG may sign as a business (the caller has seen a run, org_signs)."""
         from ...quoting.gender import first_name, name_gender
 
         m = SIGNATURE_RE.match(line)
@@ -91,7 +92,7 @@ class TestimonialForm:
             return rec
         whole_org = any(e.label_ == "ORG" and base + e.start_char <= s0 and base + e.end_char >= s0 + len(name)
                         for e in ents)
-        if not dashed and not person and not rest and len(words) >= 2 and whole_org and not self.finder.is_outlet(name):
+        if org_ok and not dashed and not person and not rest and len(words) >= 2 and whole_org and not self.finder.is_outlet(name):
             # "Bayview Dental Practice" under a customer's words: a business signs as its people do
             return self.span_rec(s0, s0 + len(name), name=name, type="organisation", rule=SPEAKER_TESTIMONIAL_NAME)
         if dashed and not person and not titled and len(words) >= 1 \
@@ -149,11 +150,47 @@ class TestimonialForm:
         if u.index + 1 < len(self.units):
             nu = self.units[u.index + 1]
             if not nu.tags.get("date_only") and len(nu.bare) <= 80:
-                below = self.signature(nu.bare, nu.start + (len(nu.text) - len(nu.text.lstrip())), dashed_needed=False) \
-                    or self.signed_by(nu)
+                at = nu.start + (len(nu.text) - len(nu.text.lstrip()))
+                below = self.signature(nu.bare, at, dashed_needed=False) or self.signed_by(nu)
+                if below is None and self.org_signs(u, s):
+                    below = self.signature(nu.bare, at, dashed_needed=False, org_ok=True)
                 if below is not None and self.heads_next(u, nu):
                     below = None   # the name over the next quotation, not under this one
         return below or self.name_above(u)
+
+    def signed_run(self) -> tuple[list[int], list[int]]:
+        """The page's quotation lines signed by the line under them: (units signed as a person or a
+        dashed source, units whose line under them the model tags a business, ORG, with no dash)."""
+        if "_signed_run" in self.__dict__:
+            return self._signed_run
+        from ...quoting.textual import wholly_quoted
+
+        plain: list[int] = []
+        org: list[int] = []
+        for x in self.units[:-1]:
+            nx = self.units[x.index + 1]
+            if len(nx.bare) > 80 or nx.tags.get("date_only") \
+                    or wholly_quoted(x, self.spans_by_para.get(x.para, [])) is None:
+                continue
+            at = nx.start + (len(nx.text) - len(nx.text.lstrip()))
+            if self.signature(nx.bare, at, dashed_needed=False) or self.signed_by(nx):
+                plain.append(x.index)
+            elif self.signature(nx.bare, at, dashed_needed=False, org_ok=True):
+                org.append(x.index)
+        self._signed_run = (plain, org)
+        return self._signed_run
+
+    def org_signs(self, u: Any, s: Any) -> bool:
+        """Whether an undashed ORG line under quotation line u signs it as a business: only amid a run of
+        testimonials signed the same way (two or more other quotation lines with a signature line under
+        them), and, when the words speak as "I"/"my"/"we", only if another line of the run is a business
+        too (a patient's "the staff were patient with my son" over the clinic's name speaks of the clinic)."""
+        plain, org = self.signed_run()
+        if len([i for i in plain + org if i != u.index]) < 2:
+            return False
+        first = re.search(r"(?<![\w'’])(?:I|me|my|mine|myself|we|us|our|ours|ourselves)(?![\w'’])",
+                          self.text[s.start:s.end], re.I)
+        return first is None or any(i != u.index for i in org)
 
     def heads_next(self, u: Any, nu: Any) -> bool:
         """Whether the signature-like line nu under quotation line u stands over another quotation line
