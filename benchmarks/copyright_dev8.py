@@ -25,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from .copyright_dev6 import MONTHS, title_case
+from .copyright_dev7 import take, words
 
 SYL = ["cal", "dre", "fon", "gis", "hem", "jor", "lut", "mab", "nis", "orv", "quil", "sab"]
 PATTERNS = ["The {P} Register", "{P} Daily Argus", "The {P} Standard-Times", "{P} Metro Wire",
@@ -76,22 +77,6 @@ def names(rng: random.Random) -> dict[str, str]:
     return {"o": o, "d": date, "y": str(y), "md": f"{MONTHS[m - 1]} {d}", "who": f"{first} {last}", "last": last,
             "url": f"https://www.{slug}.com/{y}/{m:02d}/{rng.choice(('news', 'local', 'world'))}/{d}{m}{y % 100}.html",
             "domain": f"www.{slug}.com", "place": _place(rng).upper()}
-
-
-def words(ps: list[str]) -> int:
-    return sum(len(p.split()) for p in ps)
-
-
-def take(paras: list[str], lo: int, hi: int) -> list[str]:
-    """The first paragraphs totalling at least lo words (stopping before hi when it can)."""
-    out: list[str] = []
-    for p in paras:
-        if out and words(out) >= lo:
-            break
-        if out and words(out) + len(p.split()) > hi and words(out) >= lo * 0.8:
-            break
-        out.append(p)
-    return out
 
 
 def we_voice(rng: random.Random, body: list[str]) -> list[str]:
