@@ -116,3 +116,15 @@ def mention_regex(months: tuple[str, ...]) -> re.Pattern[str]:
     """A date mentioned in a line (detection only): numeric, or a month with a year."""
     names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     return re.compile(rf"{_NUM_DATE}|\b(?:\d{{1,2}}\s+)?(?:{names})\.?\s+(?:\d{{1,2}},?\s+)?\d{{4}}\b", re.I)
+
+
+def names_a_date(name: str, months: dict[str, int]) -> bool:
+    """Whether a would-be name is a date or a number ("August 6", "6 August", "2025", "3 p.m."): it opens
+    with a number ("3M", "7-Eleven" do not: a number is digits only), or is a month name (lower-case
+    ``months`` keys) with a number after it. A month name alone ("August", "May") may be a first name."""
+    words = name.strip(" ,.;:'\"").split()
+    if not words:
+        return False
+    if re.fullmatch(r"\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th|s)?", words[0]):
+        return True
+    return len(words) >= 2 and words[0].lower().rstrip(".") in months and words[1][:1].isdigit()
