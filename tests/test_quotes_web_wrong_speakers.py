@@ -81,3 +81,4 @@ def test_a_date_or_number_is_never_a_speaker() -> None:
     assert names_a_date("August 6", months) and names_a_date("6 August", months) and names_a_date("2025", months)
     assert not names_a_date("August Wilson", months) and not names_a_date("May", months)
     assert not names_a_date("3M", months) and not names_a_date("7-Eleven", months)
+    assert not names_a_date("30 members of the council", months)   # a number of people may speak

@@ -119,12 +119,14 @@ def mention_regex(months: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def names_a_date(name: str, months: dict[str, int]) -> bool:
-    """Whether a would-be name is a date or a number ("August 6", "6 August", "2025", "3 p.m."): it opens
-    with a number ("3M", "7-Eleven" do not: a number is digits only), or is a month name (lower-case
-    ``months`` keys) with a number after it. A month name alone ("August", "May") may be a first name."""
+    """Whether a would-be name is a date or a bare number ("August 6", "6 August", "2025", "3 pm"): a
+    number alone or before a month or a time of day, or a month name (lower-case ``months`` keys) before
+    a number. A month name alone ("August", "May") may be a first name; a number before a noun counts
+    people ("30 members of the council"); "3M" and "7-Eleven" are no numbers (a number is digits only)."""
     words = name.strip(" ,.;:'\"").split()
     if not words:
         return False
+    low = [w.lower().rstrip(".,") for w in words]
     if re.fullmatch(r"\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th|s)?", words[0]):
-        return True
-    return len(words) >= 2 and words[0].lower().rstrip(".") in months and words[1][:1].isdigit()
+        return len(words) == 1 or low[1] in months or low[1] in ("am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc")
+    return len(words) >= 2 and low[0] in months and words[1][:1].isdigit()
