@@ -69,7 +69,8 @@ def test_a_testimonial_signature_over_a_job_title_still_signs_it() -> None:
 def test_a_date_line_above_a_story_is_never_its_speaker() -> None:
     for body in ("Last year I told my brother \"you will never finish that boat\" and he laughed at me.\n",
                  "\"Last year I told my brother you will never finish that boat,\" he wrote.\n"):
-        out = quotes_of("Haruto Sato\nAugust 6, 2025\n" + body)
+        out = _quotes_of("Readers write to us about the year they have had.\n\nStories from our readers\n\n"
+                         "Haruto Sato\nAugust 6, 2025\n" + body + "\nMore stories next week.\n" + MORE)
         q = one(out, "you will never finish" if body[0] != '"' else "Last year I told")
         assert (speaker(q) or "")[:6] != "August", body   # expected: not the date (no speaker, or the writer)
 
