@@ -74,6 +74,9 @@ class SpeakerPhrases:
             shown = re.sub(r"\s+", " ", text)
         if honorific and not self.title_re.sub("", shown).strip(" .,"):
             return None
+        if len(span) == 1 and span[0].like_num or any(t.like_num for t in span) \
+                and all(t.ent_type_ in ("DATE", "TIME") for t in span):
+            return None   # "August 6", "2025": a date or a number is no speaker
         if not honorific and (self._description(tok) and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
                               or len(span) == 1 and self.party_noun(tok)):
             return Speaker(shown, s, s + len(text), "description", rule)   # "my editor", "the Republican": who, only if introduced

@@ -116,3 +116,17 @@ def mention_regex(months: tuple[str, ...]) -> re.Pattern[str]:
     """A date mentioned in a line (detection only): numeric, or a month with a year."""
     names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     return re.compile(rf"{_NUM_DATE}|\b(?:\d{{1,2}}\s+)?(?:{names})\.?\s+(?:\d{{1,2}},?\s+)?\d{{4}}\b", re.I)
+
+
+def names_a_date(name: str, months: dict[str, int]) -> bool:
+    """Whether a would-be name is a date or a bare number ("August 6", "6 August", "2025", "3 pm"): a
+    number alone or before a month or a time of day, or a month name (lower-case ``months`` keys) before
+    a number. A month name alone ("August", "May") may be a first name; a number before a noun counts
+    people ("30 members of the council"); "3M" and "7-Eleven" are no numbers (a number is digits only)."""
+    words = name.strip(" ,.;:'\"").split()
+    if not words:
+        return False
+    low = [w.lower().rstrip(".,") for w in words]
+    if re.fullmatch(r"\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th|s)?", words[0]):
+        return len(words) == 1 or low[1] in months or low[1] in ("am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc")
+    return len(words) >= 2 and low[0] in months and words[1][:1].isdigit()

@@ -72,6 +72,8 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "byline_pattern": {"type": "string", "description": "a byline naming the author (group name): the narrator of 'I said'"},
         "forum_header_patterns": _STR_LIST,
         "post_header_pattern": {"type": "string", "description": "a forum post's own header line (the post after it)"},
+        "contact_line_pattern": {"type": "string", "description": "a contact card's line: a phone number or an e-mail address (regex, searched)"},
+        "review_platforms": {**_STR_LIST, "description": "sites where reviews are posted: a signature naming one ('— Trustpilot') names no speaker"},
         "unnamed_signature_words": {**_STR_LIST, "description": "words of a signature line that name nobody ('— Anonymous', 'Verified Buyer')"},
         "page_meta_pattern": {"type": "string", "description": "a page's own meta line ('Filed under X', 'Last updated'): no outlet"},
         "comment_header_pattern": {"type": "string", "description": "a reader comment's header: the writer's name over its date line"},

@@ -22,7 +22,7 @@ from .resolve_pronoun import PronounResolver
 from .outlet import OutletResolver
 from .resolve_entity import EntityResolver
 from ...rules import declare
-from ...text import sentences
+from ...text import dates, sentences
 from ...store import PackedRecords
 from .inline import REFERENCE_MARKER_AFTER
 
@@ -270,7 +270,9 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
                        **(dict(zip(("raw_start", "raw_end"), self.raw(entry[1], entry[2]))) if entry else
                           {"raw_start": None, "raw_end": None})}
             speaker = None
-            if d.speaker is not None and not self.unnamed_role(d.speaker):
+            if d.speaker is not None and not self.unnamed_role(d.speaker) \
+                    and not (d.speaker.get("type") != "outlet"   # "August 6" is no one ("60 Minutes" is a show)
+                             and dates.names_a_date(d.speaker.get("name") or "", self.months)):
                 speaker = {k: v for k, v in d.speaker.items() if k not in ("cue",)}
                 if isinstance(speaker.get("pronoun"), str):
                     speaker.pop("pronoun")

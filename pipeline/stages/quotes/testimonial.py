@@ -19,10 +19,11 @@ from ...rules import declare
 
 # the rules this module applies: declared once here, used through these constants
 SPEAKER_SIGNATURE_OUTLET = declare("quotes.speaker.signature_outlet", stage="quotes",
-        why="a dash signature that names no person but a publication makes the publication the speaker")
+        why="a dash signature that names no person but a publication makes the publication the speaker",
+        params=["review_platforms", "organisation_words", "outlet_body_heads"])
 SPEAKER_TESTIMONIAL_NAME = declare("quotes.speaker.testimonial_name", stage="quotes",
                                    why="a name line right after a quotation paragraph signs it",
-                                   params=["person_nouns", "unnamed_signature_words", "titles"])
+                                   params=["person_nouns", "unnamed_signature_words", "titles", "contact_line_pattern"])
 
 _NAME_WORD = r"[A-Z][\w'’.-]*\+?"    # "GamesRadar+"
 _WEB = rf"{WEB_HOST}\b"   # "— gamecrate.net"
@@ -71,6 +72,11 @@ class TestimonialForm:
         # "— The Okonkwo family": a household signs as its people do
         initial = re.fullmatch(r"[A-Z][\w'’-]+\s+[A-Z]\.", name) is not None   # "Chidi O.": a first name and an initial
         person = not titled and (whole or first or initial or name.lower() in self.finder.persons or bool(m.group("family")))
+        body = self.institution(name, words, first)
+        if body:
+            person = False   # "Wexford County Library": an institution, whatever the model tags it
+        if self.review_platform(words):
+            return None   # "— Google Review", "— Trustpilot": where the review was posted, not who wrote it
         rest = (m.group("rest") or "").strip(" ,")
         scored_after = _SCORE_AFTER.fullmatch(rest) is not None   # "Meeple Monthly, 9/10": a review's score signs it as a dash does
         if scored_after:
@@ -95,12 +101,30 @@ class TestimonialForm:
         if org_ok and not dashed and not person and not rest and len(words) >= 2 and whole_org and not self.finder.is_outlet(name):
             # "Bayview Dental Practice" under a customer's words: a business signs as its people do
             return self.span_rec(s0, s0 + len(name), name=name, type="organisation", rule=SPEAKER_TESTIMONIAL_NAME)
-        if dashed and not person and not titled and len(words) >= 1 \
+        if dashed and not person and not titled and not body and len(words) >= 1 \
                 and not labels & {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"}:   # a role is no publication
             rec = self.span_rec(s0, s0 + len(name), name=name, type="outlet", rule=SPEAKER_SIGNATURE_OUTLET)
             rec["outlet"] = True
             return rec
         return None
+
+    def institution(self, name: str, words: list[str], first: bool) -> bool:
+        """Whether a signature names an institution, not a person or a publication: its head (last word,
+        or first before "of") is an organisation word or an institution's head ("Riverside Community
+        Trust", "Library of Congress"); "Amelia House" (a first name and one word) stays a person."""
+        if len(words) < 2 or self.finder.is_outlet(name) or len(words) == 2 and first:
+            return False
+        bodies = self.finder.org_words | {w.lower() for w in self.cfg["outlet_body_heads"]}
+        head = words[0] if words[1].lower() == "of" else words[-1]
+        return head.lower().strip(".,") in bodies
+
+    def review_platform(self, words: list[str]) -> bool:
+        """Whether a signature names a review platform ("Trustpilot", "Google Review", "Yelp reviews")."""
+        platforms = {w.lower() for w in self.cfg["review_platforms"]}
+        low = [w.lower().strip(".,") for w in words]
+        while len(low) > 1 and low[-1] in ("review", "reviews", "rating", "ratings", "reviewer", "user", "customer"):
+            low = low[:-1]
+        return " ".join(low) in platforms
 
     def paragraph_of(self, pos: int) -> int:
         import bisect
@@ -156,6 +180,8 @@ class TestimonialForm:
                     below = self.signature(nu.bare, at, dashed_needed=False, org_ok=True)
                 if below is not None and self.heads_next(u, nu):
                     below = None   # the name over the next quotation, not under this one
+                if below is not None and self.contact_card(nu):
+                    below = None   # a press release's media contact under its last quotation, not its speaker
         return below or self.name_above(u)
 
     def signed_run(self) -> tuple[list[int], list[int]]:
@@ -218,6 +244,18 @@ class TestimonialForm:
             k -= 2
         top = self.units[k - 1] if k >= 1 and self.units[k - 1].para == u.para else None
         return top is not None and signs(top)
+
+    def contact_card(self, nu: Any) -> bool:
+        """Whether name line nu opens a contact card: within the next three lines of its paragraph, a
+        phone number or an e-mail address (a press release's 'Tomasz Wierzbicki / Communications Manager /
+        press@example.org'); a testimonial's signature gives no way to reach its writer."""
+        for k in range(nu.index + 1, min(nu.index + 4, len(self.units))):
+            x = self.units[k]
+            if x.para != nu.para:
+                break
+            if re.search(self.cfg["contact_line_pattern"], x.bare):
+                return True
+        return False
 
     def signed_by(self, nu: Any) -> dict[str, Any] | None:
         """'Reviewed by Hamish T. on 2 February 2025' under a quotation line: the line says who wrote it."""
