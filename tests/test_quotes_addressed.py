@@ -44,3 +44,8 @@ def test_a_kinship_noun_gives_an_unknown_first_name_its_gender() -> None:
     out = quotes_of('Tamsin came up the lane to find her sister Oyinkan at the gate.\n\n'
                     'Oyinkan waited.\n\n"You are late," he said.\n')
     assert speaker(one(out, "You are late")) is None
+
+
+def test_a_beat_naming_the_description_a_title_vocative_addresses_gives_no_speaker() -> None:
+    out = quotes_of('The doctor waited by the bed. "Doctor, the pump has stopped."\n')
+    assert speaker(one(out, "Doctor, the pump")) is None

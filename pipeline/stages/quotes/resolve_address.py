@@ -23,6 +23,8 @@ class AddressResolver:
         """The forms a person named `name` is addressed by: each name word, the honorific with the
         surname, the title noun an abbreviated title stands for ("Dr." -> doctor), lower case."""
         words = [w.strip(",") for w in name.split() if w.strip(",")]
+        while words and words[0].lower() in ("the", "a", "an", "his", "her", "my", "our", "their"):
+            words.pop(0)   # "the doctor" is addressed as "Doctor"
         hon = self.finder.honorifics
         abbrev = {k.lower().rstrip("."): v.lower() for k, v in self.cfg["title_abbreviations"].items()}
         forms: set[str] = set()
@@ -31,7 +33,7 @@ class AddressResolver:
             lead.append(words.pop(0))
         if not words:
             return forms
-        forms.update(w.lower() for w in words)
+        forms.update(w.lower() for w in words if w.lower() not in ("the", "a", "an", "his", "her", "my", "our", "their"))
         forms.add(" ".join(words).lower())
         for h in lead:
             key = h.lower().rstrip(".")
@@ -56,7 +58,7 @@ class AddressResolver:
     def drop_addressed_speakers(self) -> None:
         for d in self.drafts:
             sp = d.speaker
-            if sp is None or sp.get("type") != "person" or not sp.get("name"):
+            if sp is None or sp.get("type") not in ("person", "description") or not sp.get("name"):
                 continue
             if self.addresses(self.text[d.start:d.end].strip('"'), sp["name"]):
                 d.speaker = None
