@@ -69,3 +69,22 @@ def described_genders(text: str, nouns: dict[str, str]) -> dict[str, str]:
         for m in rx.finditer(text):
             seen.setdefault(m.group("name").split()[-1].lower(), set()).add(nouns[m.group("noun")])
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def text_genders(text: str, honorifics: dict[str, str]) -> dict[str, str]:
+    """Gender the text gives a surname or first name anywhere: an honorific before it ("Mrs. Sastri",
+    "Miss Ananya") or a kinship noun of a possessor before it ("her sister Ananya", "my aunt Wanjiru"),
+    the nouns being the gendered honorifics. Name word (lower case) -> gender; a word given both
+    genders (Mr. and Mrs. Sastri) is left out."""
+    import re
+
+    if not honorifics:
+        return {}
+    alt = "|".join(sorted(map(re.escape, honorifics), key=len, reverse=True))
+    rx = re.compile(rf"(?:\b(?:his|her|my|our|their|your)\s+)?\b(?P<hon>{alt})\.?\s+(?P<name>[A-Z][\w'’-]+)", re.IGNORECASE)
+    seen: dict[str, set[str]] = {}
+    for m in rx.finditer(text):
+        if not m.group("name")[:1].isupper():
+            continue
+        seen.setdefault(m.group("name").lower(), set()).add(honorifics[m.group("hon").lower()])
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}

@@ -47,6 +47,8 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "name_max_tokens": {"type": "integer", "minimum": 2},
         "gender_honorifics": {"type": "object", "additionalProperties": {"enum": ["male", "female"]}},
         "first_name_gender": {"type": "boolean"},
+        "unknown_gender_pronouns": {"type": "boolean", "default": True,
+                                    "description": "a lone person whose gender neither name nor text gives may take he/she"},
         "kin_inverse": {"type": "object", "additionalProperties": _STR_LIST,
                         "description": "kinship nouns and their inverses ('her mother' <- 'Her daughter X')"},
         "gender_nouns": {"type": "object", "additionalProperties": {"enum": ["male", "female"]},

@@ -36,11 +36,12 @@ from .reply_marker import ReplyMarkerForm
 from .resolve_turns import TurnTakingResolver
 from .resolve_scene import SceneAntecedents
 from .resolve_voice import VoiceRegions
+from .resolve_address import AddressResolver
 
 
 class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, AttributionLineForm, InlineForm, TestimonialForm,
               OwnerResolver, RoleResolver, ContinuityResolver, PronounResolver, OutletResolver, EntityResolver, ActionBeatResolver,
-              ReplyMarkerForm, TurnTakingResolver, SceneAntecedents, VoiceRegions):
+              ReplyMarkerForm, TurnTakingResolver, SceneAntecedents, VoiceRegions, AddressResolver):
     """One document's quotations; each form and resolver is a mixin registered by rule id."""
 
     def __init__(self, doc_id: str, text: str, mapped: Any, paragraphs: list[dict[str, Any]], cfg: dict[str, Any]) -> None:
@@ -105,6 +106,7 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         self.resolve_pronouns()
         self.turn_taking()
         self.descriptions_as_written()
+        self.drop_addressed_speakers()
         self.outlet_sources()
         self.docs.close()   # the records read no parse: dropped (and their spill file) before they are made
         return self.records()

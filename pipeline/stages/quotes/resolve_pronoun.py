@@ -18,7 +18,8 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")   # a word written in lower ca
 SPEAKER_REPORTED = declare("quotes.speaker.reported", stage="quotes",
         why="a speaker named in reported speech around the quotation")
 SPEAKER_PRONOUN = declare("quotes.speaker.pronoun", stage="quotes",
-                          why="a pronoun speaker is the one compatible named person before it, else none")
+                          why="a pronoun speaker is the one compatible named person before it, else none",
+                          params=["unknown_gender_pronouns"])
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -105,6 +106,13 @@ class PronounResolver(NarratorResolver):
             if "_described" not in self.__dict__:   # "a tall man called Osei": the narration's word for the person
                 self._described = described_genders(self.text, self.cfg["gender_nouns"])
             g = self._described.get(last[0].lower())
+        if g is None and last:   # "Mrs. Sastri" or "her sister Ananya" elsewhere in the text
+            from ...quoting.gender import text_genders
+
+            if "_text_genders" not in self.__dict__:
+                self._text_genders = text_genders(self.text, self.gender_honorifics)
+            words = self.finder.title_re.sub("", name).split()   # by its first name, else its surname
+            g = (self._text_genders.get(words[0].lower()) or self._text_genders.get(words[-1].lower())) if words else None
         if g is None:
             g = self.__dict__.setdefault("learned", {}).get(last[0].lower() if last else "")
         return g
@@ -279,7 +287,9 @@ class PronounResolver(NarratorResolver):
             pick = fits[0] if len(fits) == 1 else None   # several fit: no speaker (no guess)
             if pick is None:
                 return None
-            _, s0, name = pick
+            known, s0, name = pick
+            if not known and want is not None and not self.cfg["unknown_gender_pronouns"]:
+                return None   # "Dr. Ananya Sastri": a name the text gives no gender takes no he/she
             if self.pronoun_commands(pi, s0, pronoun, d.pronoun["start"]):
                 return None   # "He offered one to Kessler": that "he" is another man, who fits too
             if self.described_rival(pi, pos, pronoun, s0):
@@ -372,6 +382,8 @@ class PronounResolver(NarratorResolver):
         if len(fits) != 1:
             return None
         s0, name = fits[0]
+        if not self.cfg["unknown_gender_pronouns"] and self.person_gender(name) is None:
+            return None   # a lone name of unknown gender: no he/she
         return self.span_rec(s0, s0 + len(name), name=name, type="person")
 
     def antecedent_in_sentence(self, pos: int) -> tuple[dict[str, Any] | None, bool]:
