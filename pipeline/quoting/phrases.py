@@ -43,6 +43,9 @@ class SpeakerPhrases:
             return None
         if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
             return Speaker(tok.text, tok.idx, tok.idx + len(tok), PRONOUNS[tok.lower_], rule, pronoun=tok.lower_)
+        if tok.text == "I." and not any(k.dep_ in ("compound", "flat") for k in tok.children):
+            # '"...," said I.': the pronoun and the full stop read as an initial; the first person, never a name "I."
+            return Speaker("I", tok.idx, tok.idx + 1, PRONOUNS["i"], rule, pronoun="i")
         if tok.pos_ in ("PRON", "DET") or tok.like_num:
             return None
         end = tok.idx + len(tok)

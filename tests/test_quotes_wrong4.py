@@ -1,0 +1,15 @@
+"""Speakers the rules must withhold when their evidence is weak (round 8, helper wrong4): one
+behaviour per test, small hand-made texts."""
+
+from __future__ import annotations
+
+from test_quotes import one, quotes_of, speaker
+
+
+def test_said_i_with_its_full_stop_is_the_first_person_not_a_name() -> None:
+    out = quotes_of('The landlady met me at the door of the inn at Vellby.\n\n'
+                    '"You are the surveyor from the city," said she.\n\n'
+                    '"I am, and I am very tired," said I. "Is there a room?"\n')
+    for start in ("I am, and I am very tired", "Is there a room"):
+        assert speaker(one(out, start)) != "I."
+
