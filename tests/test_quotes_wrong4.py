@@ -13,3 +13,10 @@ def test_said_i_with_its_full_stop_is_the_first_person_not_a_name() -> None:
     for start in ("I am, and I am very tired", "Is there a room"):
         assert speaker(one(out, start)) != "I."
 
+
+def test_a_building_named_with_a_first_name_is_no_antecedent_for_she() -> None:
+    out = quotes_of('The flood reached the lower town on Friday night.\n\n'
+                    'At the shelter in Marisol Creek Community Hall, a nurse from the county clinic said '
+                    'forty families had arrived by midnight. "We are short of blankets and baby milk," '
+                    'she said.\n')
+    assert speaker(one(out, "We are short of blankets")) is None

@@ -288,6 +288,8 @@ class PronounResolver(NarratorResolver):
             if pick is None:
                 return None
             known, s0, name = pick
+            if self.indefinite_speaker_between(own, s0 + len(name) if pi == own else -1, pos):
+                return None   # 'At X Hall, a nurse said ... "...," she said': the unnamed nurse is nearer
             if not known and want is not None and not self.cfg["unknown_gender_pronouns"]:
                 return None   # "Dr. Ananya Sastri": a name the text gives no gender takes no he/she
             if self.pronoun_commands(pi, s0, pronoun, d.pronoun["start"]):
@@ -300,6 +302,24 @@ class PronounResolver(NarratorResolver):
                 return None
             return self.span_rec(s0, s0 + len(name), name=name, type="person")
         return None
+
+    def indefinite_speaker_between(self, pi: int, lo: int, pos: int) -> bool:
+        """Paragraph pi, between lo and pos and outside quotation marks, has a reporting verb whose
+        subject is an unnamed person brought in with "a"/"an" ("a volunteer with the Red Cross said"):
+        a nearer antecedent than any name before it."""
+        doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+        quoted = [(s.open, (s.close if s.close is not None else s.end) + 1) for s in self.spans_by_para.get(pi, [])]
+        for t in doc:
+            x = base + t.idx
+            if not (lo <= x < pos) or t.pos_ != "NOUN" or any(a <= x < b for a, b in quoted) \
+                    or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+                continue
+            # the subject, or a subject the parser hung on the phrase before a verb left without one
+            verb = t.head if t.dep_ == "nsubj" else t.sent.root if t.dep_ == "appos" \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.sent.root.children) else None
+            if verb is not None and verb.pos_ != "NOUN" and self.finder._is_verb(verb):
+                return True
+        return False
 
     def other_turn(self, d: Any, pi: int, name: str, pronoun: str, own: int) -> bool:
         """'Dorothea ... "Who is it from?"' then a new paragraph '"Read it and see," she said' with
