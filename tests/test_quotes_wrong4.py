@@ -20,3 +20,11 @@ def test_a_building_named_with_a_first_name_is_no_antecedent_for_she() -> None:
                     'forty families had arrived by midnight. "We are short of blankets and baby milk," '
                     'she said.\n')
     assert speaker(one(out, "We are short of blankets")) is None
+
+
+def test_the_bare_paper_of_a_reporting_clause_is_no_speaker_named_paper() -> None:
+    out = quotes_of('Every title in the province covered the mill fire on Monday.\n\n'
+                    'The Harbour Gazette was angry. "Nobody inspected that roof in ten years," the paper said '
+                    'in its leader. "Someone must answer for it."\n')
+    for start in ("Nobody inspected that roof", "Someone must answer"):
+        assert speaker(one(out, start)) != "paper"

@@ -37,6 +37,7 @@ class SpeakerFinder(TitledNames, SpeakerPhrases, FrameCues):
         self.org_words = set(cfg["organisation_words"])
         self.outlets = {o.lower() for o in cfg["outlets"]}     # empty by default: see is_outlet
         self.outlet_words = {w.lower() for w in cfg["outlet_words"]}
+        self.medium_nouns = {w.lower() for w in cfg.get("outlet_medium_nouns") or ()}
         self.max_gap = cfg["max_cue_tokens"]
         self.it_verbs = set(cfg["it_object_verbs"])
         self.group_nouns, self.speech_nouns = ({w.lower() for w in cfg[k]} for k in ("group_nouns", "speech_nouns"))
