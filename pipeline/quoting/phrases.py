@@ -140,7 +140,7 @@ class SpeakerPhrases:
         if any(d in ("a", "an", "another", "some", "any", "one", "no", "each", "every") for d in det):
             return False
         head_lemma = lemma(head).lower()
-        if len(span) <= 2 and head_lemma in self.__dict__.get("medium_nouns", ()) and not head.text[:1].isupper():
+        if len(span) <= 2 and head_lemma in self.medium_nouns and not head.text[:1].isupper():
             return False   # "the paper said": which paper, the text said before; the bare noun names none
         if head.lower_ in self.group_nouns or head_lemma in self.group_nouns and head.tag_ in ("NNS", "NNPS"):
             return True

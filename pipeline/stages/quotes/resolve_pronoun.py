@@ -131,7 +131,7 @@ class PronounResolver(NarratorResolver):
         if pi in cache:
             return cache[pi]
         doc, base = self.docs[pi], self.paragraphs[pi]["start"]
-        quoted = [(s.open, (s.close if s.close is not None else s.end) + 1) for s in self.spans_by_para.get(pi, [])]
+        quoted = self._quoted_ranges(pi)
         # the words of a block quotation, letter or interview are the speaker's, not the narrative's
         quoted += [(d.start, d.end) for d in self.structures_at.get(self.region(base), ()) if d.kind != "inline"]   # those over pi
         out: list[tuple[int, str]] = []
@@ -308,7 +308,7 @@ class PronounResolver(NarratorResolver):
         subject is an unnamed person brought in with "a"/"an" ("a volunteer with the Red Cross said"):
         a nearer antecedent than any name before it."""
         doc, base = self.docs[pi], self.paragraphs[pi]["start"]
-        quoted = [(s.open, (s.close if s.close is not None else s.end) + 1) for s in self.spans_by_para.get(pi, [])]
+        quoted = self._quoted_ranges(pi)
         for t in doc:
             x = base + t.idx
             if not (lo <= x < pos) or t.pos_ != "NOUN" or any(a <= x < b for a, b in quoted) \
@@ -364,7 +364,7 @@ class PronounResolver(NarratorResolver):
             return t.pos_ == "NOUN" and (low in self.finder.person_nouns or low in self.finder.titles
                                          or low.endswith(("man", "woman")) and len(low) > 5)
 
-        quoted = [(s.open, (s.close if s.close is not None else s.end) + 1) for s in self.spans_by_para.get(pi, [])]
+        quoted = self._quoted_ranges(pi)
 
         def outside(t: Any) -> bool:   # a subject inside the quoted words ("your mother cut it") is not the narrative's
             return not any(a <= base + t.idx < b for a, b in quoted)
@@ -419,7 +419,7 @@ class PronounResolver(NarratorResolver):
         if pi < 0:
             return None, False
         doc, base = self.docs[pi], self.paragraphs[pi]["start"]
-        quoted = [(s.open, (s.close if s.close is not None else s.end) + 1) for s in self.spans_by_para.get(pi, [])]
+        quoted = self._quoted_ranges(pi)
 
         def in_quote(x: int) -> bool:
             return any(a <= x < b for a, b in quoted)
