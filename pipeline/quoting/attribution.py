@@ -51,6 +51,8 @@ def parse_attribution_line(text: str, cfg: dict[str, Any], months: dict[str, int
     # A sentence (a verb-like word after a subject, ending in a full stop) is not an attribution line.
     if re.search(r"\b(is|was|were|are|has|have|had|said|says)\b", body) and not paren:
         return None
+    if _quotes_speech(t):
+        return None
     titles = "|".join(re.escape(x) for x in cfg["titles"])
     outlet = author = person = place = None
     person_type = "person"
@@ -92,6 +94,17 @@ def parse_attribution_line(text: str, cfg: dict[str, Any], months: dict[str, int
     spans = {k: v for k, v in (("outlet", _find(t, outlet)), ("author", _find(t, author)),
                                 ("person", _find(t, person))) if v}
     return AttributionLine(outlet, author, person, person_type, date, place, spans)
+
+
+def _quotes_speech(t: str) -> bool:
+    """'In a letter dated 2 October 2025, the chair wrote that the merger would "secure the future of
+    both ports."': a line quoting words of speech (three or more words inside double marks, most of
+    them lower case) is a sentence that quotes, not a source line (a title in marks is title case)."""
+    for m in re.finditer(r'"([^"]+)"', t):
+        ws = re.findall(r"[^\W\d_]+", m.group(1))
+        if len(ws) >= 3 and 2 * sum(w[0].islower() for w in ws) > len(ws):
+            return True
+    return False
 
 
 def _strip_date_words(name: str, months: dict[str, int]) -> str:

@@ -93,6 +93,11 @@ class FrameCues(ClauseCues):
             # "X said the hall had hosted 'everything from ...'": a verb of no speech right before the
             # words, its subject no person, in the complement of X's reporting verb: X's words
             return self._reporting_frame(cue) or sp
+        if sp.rule == SPEAKER_REPORTING_VERB and self._is_verb(cue) and self._modifier_quote(cue, doc, q_rel):
+            # "an official said the company had reported the leak 'three days later than it should
+            # have'": the inner verb reports its own object, the quoted words only qualify it: they
+            # are the outer reporter's, named or not (an unnamed one gives no speaker)
+            return self._reporting_frame(cue)
         if sp.rule == SPEAKER_ACCORDING_TO and self._own_reporter(cue, doc, q_rel):
             return None
         return sp
@@ -125,6 +130,21 @@ class FrameCues(ClauseCues):
         if sp is not None:
             sp.cue = (outer.text, outer.idx, outer.idx + len(outer))
         return sp
+
+    def _modifier_quote(self, verb: Any, doc: Any, q_rel: int) -> bool:
+        """The reporting verb is the complement of another reporting verb with a subject, has a direct
+        object of its own outside the quoted words, and the quoted words hang on it as an adverbial
+        (advmod, npadvmod, a preposition other than "as", an adverbial clause), not as what it reports."""
+        qtok = next((t for t in doc if t.idx >= q_rel and not t.is_punct), None)
+        if qtok is None or verb.dep_ != "ccomp" or verb.head.i >= verb.i or not self._is_verb(verb.head) \
+                or verb.head.pos_ == "NOUN" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children):
+            return False
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or any(t.i == qtok.i for t in obj.subtree):
+            return False
+        link = next((c for c in verb.children if any(t.i == qtok.i for t in c.subtree)), None)
+        return link is not None and link.i > obj.i and (link.dep_ in ("advmod", "npadvmod", "advcl")
+                                                         or link.dep_ == "prep" and link.lower_ != "as")
 
     def _own_reporter(self, according: Any, doc: Any, q_rel: int) -> bool:
         """Between "according to X" and the quotation, a reporting verb that governs the quotation and

@@ -42,6 +42,20 @@ def name_gender(name: str, honorifics: dict[str, str], use_first_names: bool = T
 
 
 
+def surname_gender(word: str, text: str, not_names: set[str], use_first_names: bool = True) -> str | None:
+    """'Mistry' after 'Her lawyer, Conrad Mistry,': a bare surname has the gender of the first names
+    written right before it in the document (not a title or honorific of ``not_names``, lower case:
+    "Judge Mistry"), when they agree on one; first names of both genders (two people sharing it), or
+    none the list knows: None."""
+    import re
+
+    if not use_first_names or not word[:1].isupper():
+        return None
+    got = {first_name(m.group(1)) if m.group(1).lower() not in not_names else None for m in re.finditer(r"\b([A-Z][^\W\d_]+)\s+" + re.escape(word) + r"\b", text)}
+    got.discard(None)
+    return next(iter(got)) if len(got) == 1 else None
+
+
 def first_name(word: str) -> str | None:
     """The gender the general first-name list gives ``word`` as a first name ('male', 'female'), None
     when it knows none: whether a capitalised word can open a person's name. (A one-word name

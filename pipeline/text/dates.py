@@ -108,6 +108,24 @@ def first(text: str, months: dict[str, int], pivot: int = 30) -> DateMatch | Non
     return best
 
 
+def month_day(text: str, months: dict[str, int]) -> tuple[int, int, int, int] | None:
+    """The first month-name date without a year ("May 30", "30 May", "March 4th"): (start, end,
+    month, day); a date with its year is ``first``'s, so a year right after the day rules it out; the
+    month is capitalised ("may 3" is no date)."""
+    mon = _month_group(months)
+    pats = [r"(?<![\d,])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + mon + r"(?!,?\s+\d{4})(?!\w)",
+            r"\b" + mon + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?!,?\s+\d{4})(?!\w)"]
+    best: tuple[int, int, int, int] | None = None
+    for pat in pats:
+        for m in re.finditer(pat, text, flags=re.IGNORECASE):
+            mo, d = months.get(m.group("mon").lower().rstrip(".")), int(m.group("d"))
+            if mo and 1 <= d <= 31 and m.group("mon")[:1].isupper():
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), m.end(), mo, d)
+                break
+    return best
+
+
 _NUM_DATE = r"\b\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:\d{4}|\d{2})\b"
 
 

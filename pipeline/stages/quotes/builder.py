@@ -20,6 +20,7 @@ from .resolve_role import RoleResolver
 from .resolve_continuity import ContinuityResolver
 from .resolve_pronoun import PronounResolver
 from .outlet import OutletResolver
+from .cue_date import CueDateResolver
 from .resolve_entity import EntityResolver
 from ...rules import declare
 from ...text import dates, sentences
@@ -40,7 +41,7 @@ from .resolve_address import AddressResolver
 
 
 class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, AttributionLineForm, InlineForm, TestimonialForm,
-              OwnerResolver, RoleResolver, ContinuityResolver, PronounResolver, OutletResolver, EntityResolver, ActionBeatResolver,
+              OwnerResolver, RoleResolver, ContinuityResolver, PronounResolver, OutletResolver, CueDateResolver, EntityResolver, ActionBeatResolver,
               ReplyMarkerForm, TurnTakingResolver, SceneAntecedents, VoiceRegions, AddressResolver):
     """One document's quotations; each form and resolver is a mixin registered by rule id."""
 
@@ -108,6 +109,7 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         self.descriptions_as_written()
         self.drop_addressed_speakers()
         self.outlet_sources()
+        self.cue_dates()
         self.docs.close()   # the records read no parse: dropped (and their spill file) before they are made
         return self.records()
 

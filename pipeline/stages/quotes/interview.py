@@ -61,7 +61,7 @@ class InterviewForm(InterviewIntro):
         interviewee, interviewer, rule = self.interview_names(first)
         asker_rule = rule
         if interviewer is None:
-            interviewer = self.interview_credit(max(labels))
+            interviewer = self.interview_credit(max(labels), first)
             asker_rule = SPEAKER_INTERVIEW_CREDIT
         if interviewer is None:
             interviewer, asker_rule = self.interview_byline(first, interviewee), SPEAKER_INTERVIEW_BYLINE
@@ -182,10 +182,12 @@ class InterviewForm(InterviewIntro):
                    and any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she", "they") or c.pos_ == "PROPN")
                            for c in t.children) for t in doc)
 
-    def interview_credit(self, last: int) -> dict[str, Any] | None:
-        """'Interview by Sunniva Krogh' on a line of its own within the three lines after the last turn."""
+    def interview_credit(self, last: int, first: int | None = None) -> dict[str, Any] | None:
+        """'Interview by Sunniva Krogh' on a line of its own within the three lines after the last turn,
+        or within the three lines before the first label (a credit under the headline)."""
         rx = re.compile(self.cfg["interview"]["credit_pattern"])
-        for u in self.units[last + 1:last + 4]:
+        near = self.units[last + 1:last + 4] + (self.units[max(0, first - 3):first] if first is not None else [])
+        for u in near:
             m = rx.match(u.bare)
             if m:
                 s0 = u.start + u.text.find(m.group("name"))

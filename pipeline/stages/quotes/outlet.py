@@ -64,6 +64,12 @@ LEAD_SENTENCE_OUTLET = declare("quotes.source.lead_sentence_outlet", stage="quot
         params=["outlet_cue_nouns", "outlet_medium_nouns"])
 
 
+MEDIUM_SUBJECT_OUTLET = declare("quotes.source.medium_subject_outlet", stage="quotes",
+        why="a bare 'the paper said' is the outlet that is the subject of the sentence right before it in its "
+            "paragraph ('The Kestrel Times was less convinced. \"...,\" the paper said'): speaker and source",
+        params=["outlet_medium_nouns", "outlet_words"])
+
+
 class OutletResolver:
     @register(OUTLET_SPEAKER_SOURCE,
               order=95, kind="resolver")
@@ -96,7 +102,15 @@ class OutletResolver:
                 d.rules.append(OUTLET_SPEAKER_SOURCE)
 
     def clause_outlets(self) -> None:
+        told: Any = None   # the quotation before, the paper just spoken of its speaker: '"A," the paper said. "B."'
         for d in self.drafts:
+            if told is not None and MEDIUM_SUBJECT_OUTLET in told.rules and d.para == told.para and d.kind == "inline" \
+                    and d.parent is None and d.speaker is None and d.cue is None and d.pronoun is None \
+                    and d.source is None and '"' not in self.text[told.end + 1:d.start - 1] and d.start - told.end < 80 \
+                    and self.text[told.end:d.start].rstrip(' "').endswith("."):
+                d.speaker, d.source = dict(told.speaker), dict(told.source)
+                d.rules.append(MEDIUM_SUBJECT_OUTLET)
+            told = d
             if d.kind != "inline" or d.source is not None or d.parent is not None:
                 continue
             pi = d.para
@@ -104,6 +118,11 @@ class OutletResolver:
                 d.source = self.cue_outlet(pi, d.cue) if d.speaker is None and d.pronoun is None else None
                 if d.source is not None:
                     d.rules.append(CLAUSE_OUTLET)
+                elif d.speaker is None and d.pronoun is None:
+                    got = self.medium_subject_outlet(pi, d.cue)
+                    if got is not None:
+                        d.source, d.speaker = got
+                        d.rules.append(MEDIUM_SUBJECT_OUTLET)
                 continue
             doc, base = self.docs[pi], self.paragraphs[pi]["start"]
             inside = [t for t in doc if d.start <= base + t.idx < d.end]
@@ -133,6 +152,12 @@ class OutletResolver:
                 subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
                 if subj is not None and subj.left_edge.i not in stop and self.medium_phrase(doc, subj.left_edge.i) \
                         and subj.left_edge.i + 1 == subj.i:   # '"...," the newspaper reported'
+                    got = self.medium_subject_outlet(pi, {"start": base + root.idx})
+                    if got is not None:   # the outlet the sentence before is about
+                        d.source = got[0]
+                        d.speaker = got[1] if d.speaker is None and d.pronoun is None else d.speaker
+                        d.rules.append(MEDIUM_SUBJECT_OUTLET)
+                        break
                     found = self.earlier_outlet(d.start)
                     if found is not None:
                         d.source = dict(found)
@@ -168,6 +193,36 @@ class OutletResolver:
                                 "attribution": None, **dict(zip(("raw_start", "raw_end"), self.raw(a, b)))}
                     d.rules.append(LEAD_SENTENCE_OUTLET)
                     break
+
+    def medium_subject_outlet(self, pi: int, cue: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """(source, speaker) when the cue's subject is a bare medium noun ("the paper", "the newspaper")
+        and the sentence right before, in the paragraph, has an outlet by its shape as its subject (the
+        paper just spoken of), quoting nothing; None otherwise (no guess among earlier outlets)."""
+        doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+        verb = next((t for t in doc if base + t.idx == cue.get("start")), None)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        if subj is None or subj.left_edge.i + 1 != subj.i or not self.medium_phrase(doc, subj.left_edge.i):
+            return None
+        k = min((t.i for t in doc if t.sent == verb.sent and t.text == '"'), default=verb.sent.start)
+        if k == 0 or any(t.text == '"' for t in doc[k - 1].sent):
+            return None
+        prev = doc[k - 1].sent
+        head = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+        if head is None:
+            return None
+        toks = [t for t in head.subtree if t.dep_ != "det"]
+        k = len(toks)
+        while k > 0 and (toks[k - 1].text[:1].isupper() or toks[k - 1].text == "&"):
+            k -= 1   # "The business weekly Capital & Crane": the name after the medium noun
+        media = {w.lower() for w in self.cfg["outlet_medium_nouns"]}
+        if not toks or toks[-1] not in (head, *head.conjuncts) or k == len(toks) or not (self.finder.is_outlet(" ".join(t.text for t in toks[k:]))
+                                                                     or k > 0 and word(toks[k - 1]) in media):
+            return None
+        toks = toks[k:]
+        a, b = base + toks[0].idx, base + toks[-1].idx + len(toks[-1])
+        source = {"outlet": self.clean[a:b], "author": None, "date": None, "date_text": None, "attribution": None,
+                  **dict(zip(("raw_start", "raw_end"), self.raw(a, b)))}
+        return source, self.span_rec(a, b, name=self.clean[a:b], type="outlet", rule=MEDIUM_SUBJECT_OUTLET)
 
     def outlet_speaker_person(self, pi: int, speaker: dict[str, Any]) -> dict[str, Any] | None:
         """The parse made the outlet of a source slot the subject ("Writing on her blog, Calmer

@@ -59,6 +59,9 @@ class OwnerResolver:
         if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or not self.finder._is_verb(verb):
             return None
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        named = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if subj is not None else None
+        if named is not None and subj.pos_ == "NOUN" and named.ent_type_ != "PERSON":
+            return named   # "The developer, Halcyon Partners, said in a statement": the name set off beside it
         if subj is None or subj.pos_ == "PROPN" or subj.ent_type_:
             return subj if subj is not None and subj.pos_ == "PROPN" else None
         # a body ("the district", "the company"), never a person's role ("the spokesman": unnamed, no speaker)

@@ -96,12 +96,13 @@ class PronounResolver(NarratorResolver):
     def person_gender(self, name: str) -> str | None:
         """A person's gender: honorific, first name, else what an earlier he/she that resolved to this
         person alone said (`learned`, by surname)."""
-        from ...quoting.gender import name_gender
-
-        from ...quoting.gender import described_genders
+        from ...quoting.gender import described_genders, name_gender, surname_gender
 
         g = name_gender(name, self.gender_honorifics, self.cfg["first_name_gender"])
-        last = self.finder.title_re.sub("", name).split()[-1:]
+        bare = self.finder.title_re.sub("", name).split()
+        last = bare[-1:]
+        if g is None and len(bare) == 1:
+            g = surname_gender(bare[0], self.text, set(self.finder.titles) | self.finder.honorifics, self.cfg["first_name_gender"])
         if g is None and last:
             if "_described" not in self.__dict__:   # "a tall man called Osei": the narration's word for the person
                 self._described = described_genders(self.text, self.cfg["gender_nouns"])
@@ -152,10 +153,13 @@ class PronounResolver(NarratorResolver):
                     seen.update(t.i for t in ts)
         from ...quoting.gender import first_name
 
+        lead = self.finder.honorifics | set(self.finder.titles) | set(self.gender_honorifics)   # "Aunt Ines" tagged ORG: Ines
+        mid_body = {i for e in doc.ents if len(e) >= 2 and e.label_ in ("ORG", "GPE", "FAC", "LOC", "PRODUCT")
+                    and e[0].lower_.rstrip(".") not in lead for i in range(e.start + 1, e.end)}   # "Valley Line Coaches": no "Line"
         k = 0
         while k < len(doc):   # names the small model misses: a run of proper nouns opening with a first name
             t = doc[k]
-            if t.i in seen or not t.text[:1].isupper() or t.pos_ != "PROPN" and not self.mistagged_name(t):
+            if t.i in seen or t.i in mid_body or not t.text[:1].isupper() or t.pos_ != "PROPN" and not self.mistagged_name(t):
                 k += 1
                 continue
             j = k
@@ -312,8 +316,9 @@ class PronounResolver(NarratorResolver):
         for t in doc:
             x = base + t.idx
             if not (lo <= x < pos) or t.pos_ != "NOUN" or any(a <= x < b for a, b in quoted) \
-                    or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
-                continue
+                    or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) \
+                    or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children):
+                continue   # "a replacement operator, Valley Line Coaches, had agreed": named beside it
             # the subject, or a subject the parser hung on the phrase before a verb left without one
             verb = t.head if t.dep_ == "nsubj" else t.sent.root if t.dep_ == "appos" \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.sent.root.children) else None

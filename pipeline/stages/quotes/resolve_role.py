@@ -278,12 +278,13 @@ class RoleResolver:
             if noun[:1].isupper():   # "Republican Senator X" introduces "the Republican" (a party's noun, capitalised)
                 n = f"[{noun[0]}{noun[0].lower()}]" + re.escape(noun[1:])
             age = re.fullmatch(r"(\d{1,3})-year-old", noun)
-            if age:   # "Colm Breathnach, 71," / "71-year-old Colm Breathnach" / "Colm Breathnach (71)": the age introduces
+            if age:   # "Colm Breathnach, 71," / "71-year-old Colm Breathnach" / "Colm Breathnach (71)" / "X, a 71-year-old ...": the age introduces
                 years = age.group(1)
                 pats: tuple[re.Pattern[str], ...] = (
                     re.compile(rf"(?P<name>{_NAME}),\s+{years},"),
                     re.compile(rf"(?<![\w-]){n}\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<name>{_NAME})"),
-                    re.compile(rf"(?P<name>{_NAME})\s+\({years}\)"))
+                    re.compile(rf"(?P<name>{_NAME})\s+\({years}\)"),
+                    re.compile(rf"(?P<name>{_NAME}),\s+an?\s+{n}(?![\w-])"))   # "X, a 47-year-old machinist,"
             else:
                 hon = "|".join(re.escape(h) for h in sorted(self.finder.honorifics))
                 # "Dr. Kemal" ... "returned the doctor": the abbreviation of the noun before a name introduces it

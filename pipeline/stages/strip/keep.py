@@ -61,7 +61,8 @@ KEEP_POST_HEADER = declare("strip.keep.post_header", stage="strip",
         why="a forum post's own header ('Posted by u/NAME') just above a kept line names the post's author",
         params=["keep.post_header_pattern"])
 KEEP_INTERVIEW_CREDIT = declare("strip.keep.interview_credit", stage="strip",
-        why="a credit line ('Interview by NAME') right after an interview's last kept turn names the asker",
+        why="a credit line ('Interview by NAME') right after an interview's last kept turn, or above its first "
+            "(under the headline, the introduction between), names the asker",
         params=["keep.interview_credit_pattern", "keep.interview_turn_pattern"])
 KEEP_LETTER_SIGNATURE = declare("strip.keep.letter_signature", stage="strip",
         why="the name lines right under a letter opened by a salutation ('Sir, —', 'To the Editor:') sign it",
@@ -134,7 +135,8 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
         if turn and structural(i) and turn.match(t) and _after_turn(texts, labels, i, turn):
             labels[i] = ("content", KEEP_INTERVIEW_TURN)
             continue
-        if credit and turn and structural(i) and credit.match(t) and _after_turn(texts, labels, i, turn):
+        if credit and turn and structural(i) and credit.match(t) and (_after_turn(texts, labels, i, turn)
+                                                                     or _before_turn(texts, labels, i, turn)):
             labels[i] = ("content", KEEP_INTERVIEW_CREDIT)
             continue
         if signed and structural(i) and sig_min <= len(t.split()) and words.count_spaced(t) <= sig_words \
@@ -335,6 +337,24 @@ def _after_turn(texts: list[str], labels: list[tuple[str, str]], i: int, turn: r
         t = texts[j].strip()
         if t:
             return labels[j][0] == "content" and bool(turn.match(t))
+    return False
+
+
+def _before_turn(texts: list[str], labels: list[tuple[str, str]], i: int, turn: re.Pattern[str]) -> bool:
+    """A credit under the headline: within the next three non-empty lines, all kept, a labelled
+    interview turn (the introduction may stand between)."""
+    seen = 0
+    for j in range(i + 1, len(texts)):
+        t = texts[j].strip()
+        if not t:
+            continue
+        if labels[j][0] != "content":
+            return False
+        if turn.match(t):
+            return True
+        seen += 1
+        if seen == 3:
+            return False
     return False
 
 

@@ -1,0 +1,96 @@
+"""The date of a quotation from its cue clause: the words were said or written when the clause that
+reports them says ("said in a letter dated May 28, 1998, that ...", "told parliament on March 11,
+2025:", "In a statement released March 4, 2025, X called ..."). GOLD_FORMAT gives a quotation one
+`date`, the date of the quoted words, so only a date the reporting clause itself carries counts:
+never one inside the reported clause ("said the line would reopen on June 1, 2026"), a relative
+clause, the subject's own phrase ("X, appointed on May 2, 2020, said") or the quoted words. A date
+without its year ("In a May 30 editorial") takes the year of the document's own date line ("Date:
+June 5, 1998"), the latest such day not after it, and only when the document has one such date; a
+weekday ("on Tuesday") is no date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...rules import declare
+from ...text.dates import first as first_date, month_day
+from .registry import register
+
+DATE_CUE = declare("quotes.date.cue_date", stage="quotes",
+        why="the date the reporting clause gives its utterance ('said in a letter dated May 28, 1998', "
+            "'told parliament on March 11, 2025:') is the quotation's date; a date in the reported clause, "
+            "a relative clause, the subject's phrase or the quoted words is not",
+        params=["months", "year_pivot"])
+
+# children of the cue verb whose words are not the reporting clause's own: what was reported, a
+# relative or coordinated clause, the subject's phrase, the next sentence glued on
+_NOT_CLAUSE = ("ccomp", "csubj", "xcomp", "relcl", "parataxis", "conj", "nsubj", "nsubjpass", "dobj")
+
+
+class CueDateResolver:
+    @register(DATE_CUE, order=96, kind="resolver")
+    def cue_dates(self) -> None:
+        doc_date = self.document_date()
+        for d in self.drafts:
+            if d.cue is None or d.cue.get("start") is None or d.source is not None and d.source.get("date"):
+                continue
+            found = self.clause_date(d.para, d.cue["start"], doc_date)
+            if found is None:
+                continue
+            iso, a, b = found
+            if d.source is None:
+                d.source = {"outlet": None, "author": None, "date": iso, "date_text": self.clean[a:b],
+                            "attribution": None, **dict(zip(("raw_start", "raw_end"), self.raw(a, b)))}
+            else:
+                d.source = {**d.source, "date": iso, "date_text": self.clean[a:b]}
+            d.rules.append(DATE_CUE)
+
+    def document_date(self) -> tuple[int, int, int] | None:
+        """The one date of the document's date lines ("Date: June 5, 1998", "Published: 12 November
+        2025"), as (year, month, day); None when there is none or more than one."""
+        isos = {u.tags["date_only"].iso for u in self.units if u.tags.get("date_only") is not None
+                and u.tags["date_only"].iso}
+        if len(isos) != 1:
+            return None
+        y, m, d = (int(x) for x in next(iter(isos)).split("-"))
+        return y, m, d
+
+    def clause_date(self, pi: int, cue_start: int, doc_date: tuple[int, int, int] | None) -> tuple[str, int, int] | None:
+        """(ISO date, start, end) of the first date in the cue verb's own clause (see the module)."""
+        doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+        verb = next((t for t in doc if base + t.idx == cue_start), None)
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        quoted = [(s.open, s.close) for s in self.spans_by_para.get(pi, []) if s.close is not None]
+        inside = {t.i for t in doc if any(a <= base + t.idx <= b for a, b in quoted)}
+        clause: set[int] = set()
+        stack = [verb]
+        while stack:
+            t = stack.pop()
+            if t.i in clause or t.i in inside:
+                continue
+            clause.add(t.i)
+            stack.extend(c for c in t.children if c.dep_ not in _NOT_CLAUSE or t != verb and c.dep_ in ("dobj", "nsubj"))
+        for run in _runs(sorted(clause)):
+            a, b = doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]])
+            text = doc.text[a:b]
+            full = first_date(text, self.months, self.cfg["year_pivot"])
+            if full is not None and full.iso:
+                return full.iso, base + a + full.start, base + a + full.end
+            part = month_day(text, self.months) if doc_date is not None else None
+            if part is not None:
+                s, e, mo, day = part
+                y = doc_date[0] if (mo, day) <= doc_date[1:] else doc_date[0] - 1
+                return f"{y:04d}-{mo:02d}-{day:02d}", base + a + s, base + a + e
+        return None
+
+
+def _runs(idx: list[int]) -> list[list[int]]:
+    """Consecutive token indices as runs (a date is never split by a token of another clause)."""
+    out: list[list[int]] = []
+    for i in idx:
+        if out and out[-1][-1] + 1 == i:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
