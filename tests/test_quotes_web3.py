@@ -57,3 +57,17 @@ def test_a_name_line_under_an_article_is_no_letter_on_a_page_without_a_salutatio
                     "the village with no way to reach the surgery and get back in a morning. He should try standing at the stop "
                     "in January.\n\nRosalind Mwangi-Price\nUpper Thornby" + FOOT)
     assert not [q for q in out["quotations"] if q["kind"] == "letter"]
+
+
+def test_she_after_an_unnamed_doctor_came_in_to_see_a_named_woman_is_nobody() -> None:
+    out = quotes_of("Tuesday on the ward\n\nPosted 4 February 2026 by Lucy Sato\n\nJust after twelve the doctor came in to "
+                    "see Mrs Halvorsen. She sat on the edge of the bed and read through the chart. \"Your bloods are "
+                    "much better than yesterday,\" she said.\n\nI went home at four.\n")
+    assert speaker(one(out, "Your bloods are much better")) is None
+
+
+def test_a_name_set_off_inside_a_definite_title_subject_is_the_subjects_own() -> None:
+    out = quotes_of("The director of the Kestrel Museum, Helen Achterberg, told the Westbridge Gazette that free "
+                    "entry had \"never been free for anyone but the visitor\".\n\n\"Somebody pays for the lights and "
+                    "the guards,\" she said.\n")
+    assert speaker(one(out, "Somebody pays for the lights")) == "Helen Achterberg"
