@@ -66,6 +66,8 @@ CONFIG_SCHEMA: dict[str, Any] = {
             "question_labels": _STR_LIST, "answer_labels": _STR_LIST, "intro_pattern": {"type": "string"},
             "asker_nouns": _STR_LIST, "credit_pattern": {"type": "string"}}},
         "forum_cue_pattern": {"type": "string"}, "letter_salutation_pattern": {"type": "string"},
+        "letter_unnamed_signature_pattern": {"type": "string", "default": "^$",
+                                             "description": "a letter's signature that names nobody ('Name and address supplied')"},
         "turn_taking": {"type": "object", "additionalProperties": False, "required": ["enabled", "max_untagged", "max_turn_words"],
                         "description": "untagged turns of a strict two-person exchange (resolve_turns.py)",
                         "properties": {"enabled": {"type": "boolean", "default": False},

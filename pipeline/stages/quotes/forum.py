@@ -13,6 +13,11 @@ DATE_QUOTED_POST = declare("quotes.date.quoted_post", stage="quotes",
         params=["forum_cue_pattern", "forum_header_patterns", "months", "year_pivot"])
 
 
+# a quoted post's copy of an earlier post shorter than this is no evidence of where it ends (one
+# short line such as "Thanks!" recurs by chance)
+MIN_COPY_CHARS = 20
+
+
 class ForumForm:
     def forum_match(self, line: str) -> Any:
         """A quoted post's header naming its author: "NAME wrote:" / "NAME said:" (phpBB, Tapatalk,
@@ -47,11 +52,17 @@ class ForumForm:
         quote earlier text of the same page, and the reply's own words follow without a marker.
         None when the quotation is no copy (or is copied whole)."""
         key = self.text[s:min(e, s + 60)]
-        if len(key) < 30:
-            return None
-        src = self.text.rfind(key, 0, before)
+        src = self.text.rfind(key, 0, before) if len(key) >= 30 else -1
         if src < 0:
-            return None
+            # a copied line shorter than the key, the reply's words on the next line of the same
+            # paragraph (phpBB "NAME wrote: ↑DATE" / the line / the reply): the first line is the key
+            line_end = self.text.find("\n", s, e)
+            key = self.text[s:line_end].rstrip() if line_end > 0 else ""
+            if len(key) < MIN_COPY_CHARS:
+                return None
+            src = self.text.rfind(key, 0, before)
+            if src < 0:
+                return None
         n = 0
         while s + n < e and src + n < before and self.text[s + n] == self.text[src + n]:
             n += 1
@@ -64,7 +75,7 @@ class ForumForm:
             m = list(re.finditer(r"[.!?…)](?=\s)", self.text[s:cut]))
             if m:
                 cut = s + m[-1].end()
-        return cut if cut - s >= 30 else None
+        return cut if cut - s >= MIN_COPY_CHARS else None
 
     def after_nested_post(self, k: int) -> int | None:
         """The first line of an outer quoted post after the post it quotes in turn (header at line k,

@@ -143,7 +143,10 @@ class SceneAntecedents:
             if not (low in self.finder.person_nouns or low in self.finder.titles or low.endswith(("man", "woman")) and len(low) > 5):
                 continue
             if not any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in t.children):
-                continue   # "his father" is someone else than the man it belongs to; "the old man" may be the one named
+                # "his father" is someone else than the man it belongs to; "the old man" may be the one named;
+                # "the doctor came in to see Mrs X" is someone else than X, unless the text gave X that noun
+                if not self._definite_role_rival(t, low, pi, name_at):
+                    continue
             if not t.sent.start_char <= name_at - base < t.sent.end_char:
                 continue   # acting beside the named one in his sentence; "His father had been right." may be no one present
             if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children) \
@@ -152,6 +155,21 @@ class SceneAntecedents:
             if genders.get(low) in (None, want) or want is None:
                 return True
         return False
+
+    def _definite_role_rival(self, t: Any, noun: str, pi: int, name_at: int) -> bool:
+        """A subject "the <noun>" of an occupation or a role ("the doctor", "the driver": a `titles` or
+        `person_nouns` noun that gives no gender or kinship, as "the woman", "the daughter" may be the one
+        named) that the document never gave the named person (at name_at) ("Dr. X", "X, the doctor",
+        "X, a driver"): another person of the scene."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) or noun in self.cfg["gender_nouns"] \
+                or noun in self.cfg["kin_inverse"]:
+            return False
+        name = next((n for s0, n in self.person_mentions(pi) if s0 == name_at), None)
+        base = self.paragraphs[pi]["start"]
+        if name is None or base + t.left_edge.idx <= name_at <= base + t.right_edge.idx + len(t.right_edge) + 2:
+            return False   # "The director of the museum, Helen X, told ...": the name is the subject's own
+        surname = name.split()[-1].strip(".,").lower()
+        return not any(got[2].split()[-1].strip(".,").lower() == surname for _, got, _ in self._introductions(noun))
 
     def window_start(self, pi: int) -> int:
         """The first paragraph of the pronoun window of paragraph pi: `pronoun_window` paragraphs back,
