@@ -43,6 +43,8 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "attribution_max_words": {"type": "integer", "minimum": 2},
         "year_pivot": {"type": "integer", "minimum": 0, "maximum": 99},
         "pronoun_window": {"type": "integer", "minimum": 0},
+        "scene_window": {"type": "integer", "minimum": 0, "default": 8,
+                         "description": "paragraphs back in which a person still takes part in a scene of dialogue (a rival for he/she)"},
         "scene_break_pattern": {"type": "string", "description": "a paragraph that is a scene break as a whole (regex, full match)"},
         "name_max_tokens": {"type": "integer", "minimum": 2},
         "gender_honorifics": {"type": "object", "additionalProperties": {"enum": ["male", "female"]}},

@@ -36,13 +36,14 @@ from .action_beat import ActionBeatResolver
 from .reply_marker import ReplyMarkerForm
 from .resolve_turns import TurnTakingResolver
 from .resolve_scene import SceneAntecedents
+from .resolve_rivals import SceneRivals
 from .resolve_voice import VoiceRegions
 from .resolve_address import AddressResolver
 
 
 class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, AttributionLineForm, InlineForm, TestimonialForm,
               OwnerResolver, RoleResolver, ContinuityResolver, PronounResolver, OutletResolver, CueDateResolver, EntityResolver, ActionBeatResolver,
-              ReplyMarkerForm, TurnTakingResolver, SceneAntecedents, VoiceRegions, AddressResolver):
+              ReplyMarkerForm, TurnTakingResolver, SceneAntecedents, SceneRivals, VoiceRegions, AddressResolver):
     """One document's quotations; each form and resolver is a mixin registered by rule id."""
 
     def __init__(self, doc_id: str, text: str, mapped: Any, paragraphs: list[dict[str, Any]], cfg: dict[str, Any]) -> None:

@@ -252,8 +252,8 @@ class PronounResolver(NarratorResolver):
         own = self.paragraph_of(pos)   # the pronoun's paragraph (a block's cue line is before the block)
         for pi in range(own, self.window_start(own) - 1, -1):
             ptext = self.text[self.paragraphs[pi]["start"]:self.paragraphs[pi]["end"]].strip()
-            if pi != own and (len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL):
-                continue  # a credit or caption line ("Amr Dalsh / Reuters") is no antecedent
+            if pi != own and (len(ptext.split()) < 6 and not self.spans_by_para.get(pi) or ptext[-1:] not in TERMINAL):
+                continue  # a credit or caption line ("Amr Dalsh / Reuters") is no antecedent; a short turn of dialogue is one
             people: dict[tuple[str, str | None], tuple[int, str]] = {}
             for s0, name in self.person_mentions(pi):
                 if s0 >= pos:
@@ -304,6 +304,8 @@ class PronounResolver(NarratorResolver):
                 return self.other_person(d, name, pronoun, own)   # '"...," said Walter. / "...," he replied': not Walter
             if pi != own and self.other_turn(d, pi, name, pronoun, own):
                 return None
+            if self.rival_blocks(d, pi, own, name, pronoun):
+                return None   # another's turn between, a second fitting person in the scene (resolve_rivals.py)
             return self.span_rec(s0, s0 + len(name), name=name, type="person")
         return None
 
@@ -378,7 +380,8 @@ class PronounResolver(NarratorResolver):
             gender is False and t.pos_ == "PROPN" and t.text[:1].isupper()
             and t.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
             and t.lower_ not in self.finder.non_persons and t.lower_ not in self.finder.persons
-            or person_noun(t) or any(c.dep_ == "appos" and person_noun(c) for c in t.children)) for t in doc)
+            or person_noun(t) or any(c.dep_ == "appos" and person_noun(c) for c in t.children)) for t in doc) \
+            or any(t.dep_ == "nsubjpass" and base + t.idx < pos and outside(t) and person_noun(t) for t in doc)   # "The doctor was shown in"
 
     def only_compatible_person(self, d: Any, pronoun: str) -> dict[str, Any] | None:
         """The one person named in the pronoun window (before the pronoun) whose gender fits it; two or
@@ -389,7 +392,7 @@ class PronounResolver(NarratorResolver):
         got = self._only_fitting(d, pronoun, own, own)
         if got is not None:
             return got
-        return self._only_fitting(d, pronoun, self.window_start(d.para), d.para)
+        return self.beat_rival(d, self._only_fitting(d, pronoun, self.window_start(d.para), d.para), pronoun)
 
     def _only_fitting(self, d: Any, pronoun: str, first: int, last: int) -> dict[str, Any] | None:
         pos, people = d.pronoun["start"], {}

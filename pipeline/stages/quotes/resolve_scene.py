@@ -57,7 +57,7 @@ class SceneAntecedents:
 
         got: dict[str, dict[str, Any]] = {}
         for t in doc:
-            if t.dep_ != "nsubj" or t.tag_ != "NN" or base + t.idx >= pos or any(a <= base + t.idx < b for a, b in quoted):
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ != "NN" or base + t.idx >= pos or any(a <= base + t.idx < b for a, b in quoted):
                 continue
             sp = self.finder._from_token(t, SPEAKER_PRONOUN)
             if sp is None or sp.type != "description":
@@ -190,7 +190,7 @@ class SceneAntecedents:
             cache[pj] = bool(re.fullmatch(self.cfg["scene_break_pattern"], t))
         return cache[pj]
 
-    def in_dialogue(self, pi: int) -> bool:
+    def in_dialogue(self, pi: int, span: int | None = None) -> bool:
         """Paragraph pi stands in a scene of dialogue: it opens with a quotation, and a paragraph of
         the pronoun window around it is a bare turn (closed quotations only, no tag, no narration),
         a convention of fiction that news does not use; there each new paragraph passes the turn."""
@@ -198,7 +198,7 @@ class SceneAntecedents:
             return False
         by_para = self.__dict__.setdefault("_turns_by_para", None) or self._turn_paragraphs()
         self._turns_by_para = by_para
-        w = self.cfg["pronoun_window"]
+        w = self.cfg["pronoun_window"] if span is None else span   # span: the scene window (resolve_rivals.py)
         return any(pj in by_para and self._only_quoted(pj, by_para[pj])
                    and all(x.close is not None for x in self.spans_by_para.get(pj, []))
                    for pj in range(max(0, pi - w), min(len(self.paragraphs), pi + w + 1)) if pj != pi)
