@@ -97,8 +97,19 @@ def intro_form_holds(paras: list[Para], i: int, a: dict[str, Any], cfg: dict[str
     it, names it by its address, or stands over an article's header (a headline over running text, a byline):
     "According to <organisation>:" over one quoted paragraph and the page's own text on the same topic cites,
     and the page's text after it is not reproduced (a Wikipedia article's "According to Human Rights Watch:")."""
-    headline = i + 2 < len(paras) and _headline(paras[i + 1], cfg) and _body_para(paras[i + 2], cfg["reprint"])
-    return bool(a["date"] or a["address"] or headline or _article_header_at(paras, i + 1, cfg))
+    k = past_label(paras, i + 1, cfg["reprint"])      # (a forum's "Quote:" box label between)
+    headline = k + 1 < len(paras) and _headline(paras[k], cfg) and _body_para(paras[k + 1], cfg["reprint"])
+    return bool(a["date"] or a["address"] or headline or _article_header_at(paras, k, cfg))
+
+
+def quote_box(paras: list[Para], k: int, rcfg: dict[str, Any]) -> bool:
+    """Paragraph ``k`` is a forum's quote-box label alone on its line ("Quote:"): the text under it is quoted."""
+    return 0 <= k < len(paras) and len(paras[k].lines) == 1 and bool(rx(rcfg["quote_box_pattern"]).match(paras[k].text.strip()))
+
+
+def past_label(paras: list[Para], k: int, rcfg: dict[str, Any]) -> int:
+    """The first paragraph of what a line introduces at ``k``: past a forum's quote-box label."""
+    return k + 1 if quote_box(paras, k, rcfg) else k
 
 
 def _credit_line(p: Para, cfg: dict[str, Any]) -> bool:
