@@ -36,7 +36,9 @@ def anchor(p: Para, cfg: dict[str, Any], where: str, after_quotation: bool = Fal
     By form alone (``punct_only``): after a passage, an attribution's punctuation ("— X", "(X)"), a line of
     only a name and a date, or (``after_quotation``: the paragraph above closes a quotation of several
     paragraphs) any short line naming a source ("That was NAME, writing in X on DATE."); before a passage,
-    a line that ends with a colon and names a source ("Copied from X (DATE):")."""
+    a line that ends with a colon and names a source ("Copied from X (DATE):"), or points at a piece in a
+    named source without a colon ("Interesting piece in X this morning.", ``pointer_patterns``); either only
+    with the shape ``intro_form_holds`` reads after it."""
     rcfg = cfg["reprint"]
     if len(p.lines) > 2 or p.words > rcfg["line_max_words"] or p.words == 0:
         return None
@@ -56,7 +58,7 @@ def anchor(p: Para, cfg: dict[str, Any], where: str, after_quotation: bool = Fal
         or (where == "after" and address_only(t, rcfg))
     punct = (any_match(rcfg["attribution_form_patterns"], t.strip()) or after_quotation
              or (len(p.lines) == 1 and _name_and_date_only(t, dates, cfg))) \
-        if where == "after" else (t.rstrip().endswith(":") and any(
+        if where == "after" else ((t.rstrip().endswith(":") or any_match(rcfg["pointer_patterns"], t)) and any(
             len(n.split()) > 1 or not t.lstrip().startswith(n) for n in names))   # not a sentence's first word alone
     if not (notice or cue or (punct and names)):
         return None

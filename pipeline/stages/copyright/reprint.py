@@ -104,14 +104,20 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                 break      # a copyright notice closes it here
         if j < len(paras) and j in anchors_before:
             run = trim_remarks(paras, run, vcfg, rcfg)   # the next passage's own line: the host's remarks before it are not this one's
-        final = False
+        final = changed = False
         if not cut and (aside := aside_at(paras, run, vcfg, rcfg)) is not None:
             (n_aside, final), cut = aside, True       # the host's aside ends this extract (and with ``final``, the text)
             j, run = run[n_aside], run[:n_aside]
+            if first is None and dateline is None:
+                # a change of text before the aside ends the passage sooner: the aside is then the host's own
+                # text, not a remark inside the introduced one (nothing resumes after it)
+                kept = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], rcfg["cohesion"]["min_shared"], True)[0]
+                if len(kept) < len(run):
+                    j, run, final, changed = kept[-1] + 1 if kept else j, kept, True, True
         # the site's own footer notice ends the run but says nothing of where the passage ends: the cuts decide
         end_anchor = (anchors_after.get(j) if j in ends else None) or \
             next((c for c in [closing.get(j - 1)] if c and not c["footer_like"]), None)
-        host = j if final else None      # the host taking the page back is its own voice resuming
+        host = j if final and not changed else None      # the host taking the page back is its own voice resuming
         resumes = False    # the introduced text goes on after the host's remarks: this is one of its extracts
         if cut:
             low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], 0.0)[1]
