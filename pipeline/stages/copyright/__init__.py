@@ -25,8 +25,12 @@ from .voice import drop_own_interviews, own_interviews
 from ..normalise import clean_text
 
 NAME = "copyright"
-REQUIRES = ("strip", "normalise", "quotes")
-RECORDS_READ = {"strip": ("notices",), "normalise": ("map", "paragraphs"), "quotes": ("quotations",)}
+REQUIRES = ("extract", "strip", "normalise", "quotes")
+# (extract's blocks: the visible words after each copyright line, which tell a site footer from a notice
+# inside the page; without "extract" here the runner handed this stage no blocks, every notice had no
+# words after it, and ``reprint.footer_tail_words`` never held in a full run)
+RECORDS_READ = {"extract": ("blocks",), "strip": ("notices",), "normalise": ("map", "paragraphs"),
+                "quotes": ("quotations",)}
 LIBRARIES: tuple[str, ...] = ()
 # Of each quotation, the fields this stage reads (the runner cuts each record as it reads it: a huge
 # document's quotations whole are a few hundred MB). A rule that reads another field adds it here.

@@ -23,11 +23,14 @@ def layout_line(p: Para, rcfg: dict[str, Any]) -> bool:
 
 def before_furniture(paras: list[Para], k: int, rcfg: dict[str, Any]) -> int:
     """The article's last paragraph when paragraph ``k`` (before its source line or notice) is a pasted
-    link or caption line after it ("Read more: <title>"): ``k - 1``; else ``k``."""
-    if 0 < k < len(paras) and len(paras[k].lines) == 1 and rx(rcfg["furniture_pattern"]).match(paras[k].text.strip()) \
-            and is_running_text(paras[k - 1], rcfg["prose_min_words"]):
-        return k - 1
-    return k
+    link or caption line after it ("Read more: <title>"), or a news story's trailer ("<name> contributed to
+    this report.", "(Reporting by <name>; Editing by <name>)", a "___" rule; up to ``max_header_lines`` of
+    them): the paragraph before them; else ``k``."""
+    m = k
+    while 0 < m < len(paras) and k - m < rcfg["max_header_lines"] and len(paras[m].lines) == 1 and (
+            rx(rcfg["furniture_pattern"]).match(paras[m].text.strip()) or rx(rcfg["trailer_pattern"]).match(paras[m].text.strip())):
+        m -= 1
+    return m if m < k and is_running_text(paras[m], rcfg["prose_min_words"]) else k
 
 
 def elision(p: Para, rcfg: dict[str, Any]) -> bool:
@@ -73,8 +76,14 @@ def aside_at(paras: list[Para], run: list[int], vcfg: dict[str, Any], rcfg: dict
     for n in (n for n in short if n > 0):
         if not _impersonal([paras[k] for k in run[:n]], vcfg, rcfg):
             continue
-        m = next((x for x in short if x > n + 1), len(run))
-        after = [paras[k] for k in run[n + 1:m]]
+        # the host's remarks may run on over a few paragraphs (``max_remark_paragraphs``), each in its own
+        # first person: the text resumes after the last of them
+        r = n + 1
+        while r < len(run) and r - n < rcfg["extracts"]["max_remark_paragraphs"] and r in short \
+                and host_voice(paras[run[r]], vcfg):
+            r += 1
+        m = next((x for x in short if x > r), len(run))
+        after = [paras[k] for k in run[r:m]]
         if after and _impersonal(after, vcfg, rcfg):
             return n, False
         if not after or host_voice(after[0], vcfg):

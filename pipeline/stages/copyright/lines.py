@@ -36,7 +36,9 @@ def anchor(p: Para, cfg: dict[str, Any], where: str, after_quotation: bool = Fal
     By form alone (``punct_only``): after a passage, an attribution's punctuation ("— X", "(X)"), a line of
     only a name and a date, or (``after_quotation``: the paragraph above closes a quotation of several
     paragraphs) any short line naming a source ("That was NAME, writing in X on DATE."); before a passage,
-    a line that ends with a colon and names a source ("Copied from X (DATE):")."""
+    a line that ends with a colon and names a source ("Copied from X (DATE):"), or points at a piece in a
+    named source without a colon ("Interesting piece in X this morning.", ``pointer_patterns``); either only
+    with the shape ``intro_form_holds`` reads after it."""
     rcfg = cfg["reprint"]
     if len(p.lines) > 2 or p.words > rcfg["line_max_words"] or p.words == 0:
         return None
@@ -56,7 +58,7 @@ def anchor(p: Para, cfg: dict[str, Any], where: str, after_quotation: bool = Fal
         or (where == "after" and address_only(t, rcfg))
     punct = (any_match(rcfg["attribution_form_patterns"], t.strip()) or after_quotation
              or (len(p.lines) == 1 and _name_and_date_only(t, dates, cfg))) \
-        if where == "after" else (t.rstrip().endswith(":") and any(
+        if where == "after" else ((t.rstrip().endswith(":") or any_match(rcfg["pointer_patterns"], t)) and any(
             len(n.split()) > 1 or not t.lstrip().startswith(n) for n in names))   # not a sentence's first word alone
     if not (notice or cue or (punct and names)):
         return None
@@ -97,8 +99,19 @@ def intro_form_holds(paras: list[Para], i: int, a: dict[str, Any], cfg: dict[str
     it, names it by its address, or stands over an article's header (a headline over running text, a byline):
     "According to <organisation>:" over one quoted paragraph and the page's own text on the same topic cites,
     and the page's text after it is not reproduced (a Wikipedia article's "According to Human Rights Watch:")."""
-    headline = i + 2 < len(paras) and _headline(paras[i + 1], cfg) and _body_para(paras[i + 2], cfg["reprint"])
-    return bool(a["date"] or a["address"] or headline or _article_header_at(paras, i + 1, cfg))
+    k = past_label(paras, i + 1, cfg["reprint"])      # (a forum's "Quote:" box label between)
+    headline = k + 1 < len(paras) and _headline(paras[k], cfg) and _body_para(paras[k + 1], cfg["reprint"])
+    return bool(a["date"] or a["address"] or headline or _article_header_at(paras, k, cfg))
+
+
+def quote_box(paras: list[Para], k: int, rcfg: dict[str, Any]) -> bool:
+    """Paragraph ``k`` is a forum's quote-box label alone on its line ("Quote:"): the text under it is quoted."""
+    return 0 <= k < len(paras) and len(paras[k].lines) == 1 and bool(rx(rcfg["quote_box_pattern"]).match(paras[k].text.strip()))
+
+
+def past_label(paras: list[Para], k: int, rcfg: dict[str, Any]) -> int:
+    """The first paragraph of what a line introduces at ``k``: past a forum's quote-box label."""
+    return k + 1 if quote_box(paras, k, rcfg) else k
 
 
 def _credit_line(p: Para, cfg: dict[str, Any]) -> bool:

@@ -23,7 +23,7 @@ from .text import (Para, any_match, closes_quotation, cut_at_vocabulary_change, 
 from .extracts import aside_at, before_furniture, extract_ends, next_extract, trim_remarks
 from .lines import (_a_person_posting, _article_header_at, _body_para, _byline_names_owner, _closes_longer_run,
                     _continues, _credit_line, _dump_quoted, _header_above, _header_line, _headline, _notice_line_holds,
-                    anchor, intro_form_holds, notice_anchors)
+                    anchor, intro_form_holds, notice_anchors, past_label, quote_box)
 from .voice import cut_at_voice_change, host_voice, persons_quoted, reportage, voice_evidence
 from .wire import bare_datelines, wire_datelines
 
@@ -42,7 +42,7 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
     anchors_before = {i: a for i, p in enumerate(paras) if (a := anchor(p, cfg, "before"))
                       and (i not in anchors_after or p.text.rstrip().endswith(":")
                            or any_match(rcfg["forward_patterns"], p.text.strip())
-                           or (_article_header_at(paras, i + 1, cfg)     # an article's header follows it
+                           or (_article_header_at(paras, past_label(paras, i + 1, rcfg), cfg)   # an article's header follows it
                                and not _closes_longer_run(paras, i, cfg))
                            or (i + 1 < len(paras) and _body_para(paras[i + 1], rcfg)     # nothing it could close
                                and not (i > 0 and _body_para(paras[i - 1], rcfg)))       # (a list, a heading above)
@@ -52,6 +52,10 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                                                            or _header_line(paras[i + 1], cfg))))}
     # a line ending in a colon that neither dates nor heads what follows is the page's own sentence
     anchors_before = {i: a for i, a in anchors_before.items() if not a["punct_only"] or intro_form_holds(paras, i, a, cfg)}
+    # a forum's quote box under the text's web address ("https://www.x.com/2016/…" then "Quote:"): the address
+    # names the source of the text the box quotes
+    anchors_before.update({i: {**a, "what": "introduction line"} for i, a in anchors_after.items()
+                           if a["address"] and a["cue"] == "cue" and i not in anchors_before and quote_box(paras, i + 1, rcfg)})
     anchors_after = {i: a for i, a in anchors_after.items() if i not in anchors_before}
     # the lines strip removed (kept as attribution notices) hold only with their structural guards
     anchors_after = {i: a for i, a in anchors_after.items()
@@ -80,6 +84,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             continue
         j = first if first is not None else i + 1 if dateline is None else dateline
         header: list[int] = [] if dateline is None else _header_above(paras, dateline, cfg)
+        if first is None and dateline is None and quote_box(paras, j, rcfg):
+            j += 1         # a forum's quote-box label ("Quote:") over the pasted text is the forum's layout
         while first is None and dateline is None and j < len(paras) and len(header) < rcfg["max_header_lines"] and (
                 _headline(paras[j], cfg) or _header_line(paras[j], cfg)):
             header.append(j)
@@ -98,29 +104,42 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                 break      # a copyright notice closes it here
         if j < len(paras) and j in anchors_before:
             run = trim_remarks(paras, run, vcfg, rcfg)   # the next passage's own line: the host's remarks before it are not this one's
-        final = False
+        final = changed = False
         if not cut and (aside := aside_at(paras, run, vcfg, rcfg)) is not None:
             (n_aside, final), cut = aside, True       # the host's aside ends this extract (and with ``final``, the text)
             j, run = run[n_aside], run[:n_aside]
+            if first is None and dateline is None:
+                # a change of text before the aside ends the passage sooner: the aside is then the host's own
+                # text, not a remark inside the introduced one (nothing resumes after it)
+                kept = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], rcfg["cohesion"]["min_shared"], True)[0]
+                if len(kept) < len(run):
+                    j, run, final, changed = kept[-1] + 1 if kept else j, kept, True, True
         # the site's own footer notice ends the run but says nothing of where the passage ends: the cuts decide
         end_anchor = (anchors_after.get(j) if j in ends else None) or \
             next((c for c in [closing.get(j - 1)] if c and not c["footer_like"]), None)
-        host = j if final else None      # the host taking the page back is its own voice resuming
+        host = j if final and not changed else None      # the host taking the page back is its own voice resuming
+        resumes = False    # the introduced text goes on after the host's remarks: this is one of its extracts
         if cut:
             low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], 0.0)[1]
             if not final and (g := next_extract(paras, j, run, vcfg, rcfg)) is not None:
                 queue.insert(n_q, (i, a, None, g))
+                resumes = True
         elif not end_anchor:       # nothing closes it: the passage ends where the host's voice or the vocabulary changes
             run, host = cut_at_voice_change(paras, run, rcfg["voice"], forward=True)
             short = (j >= len(paras) or is_heading(paras[j], hcfg)) and host is None and \
                 sum(paras[k].words for k in run) < rcfg["cohesion"]["window_words"]   # a heading bounds it: too short to compare
             run, low = (run, 1.0) if short else cut_at_vocabulary_change(paras, run, rcfg["cohesion"], rcfg["cohesion"]["min_shared"], True)
+            if host is None and not short and len(run) > 1 and paras[run[-1]].words <= rcfg["extracts"]["aside_max_words"] \
+                    and cut_at_voice_change(paras, run, rcfg["voice"], forward=True)[1] == run[-1]:
+                # the run the vocabulary kept may end in one short paragraph of the host's own first person (a forum
+                # reply under a pasted article, before the page's other text): nothing after it is left to judge
+                run, host = run[:-1], run[-1]
             j = run[-1] + 1 if run else j
         else:
             low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], 0.0)[1]
         body = [paras[k] for k in run]
         found = [(a, i)] + ([(end_anchor, j if j in ends else None)] if end_anchor else [])
-        cands += _candidate(paras, header, body, found, rcfg, low, cfg["months"], host, first is not None)
+        cands += _candidate(paras, header, body, found, rcfg, low, cfg["months"], host, first is not None or resumes)
     after = [(i, before_furniture(paras, i - 1, rcfg), a) for i, a in anchors_after.items() if i in ends]
     after += [(None, last, a) for last, a in closing.items()]
     for i, last, a in sorted(after, key=lambda t: (t[1], t[0] is None)):
@@ -160,8 +179,11 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
         back, low = cut_at_vocabulary_change(paras, back, cohesion, floor, depth=floor > 0.0)
         j = back[-1] - 1 if back else j
         body = [paras[k] for k in sorted(back)]
-        if a["punct_only"] and not quoted and not (a["date"] and a["outlet"]):
-            continue
+        if a["punct_only"] and not quoted and not (a["date"] and a["outlet"]) and not (a["outlet"] and (
+                (host is not None and reportage(body, rcfg["voice"])) or (titled and j - 1 in ends))):
+            continue   # a bare "(<name>)" closes unquoted text only when that text is set apart: reportage after the
+            #            page's own first person (the host's paragraph where the run stopped), or a headlined
+            #            article right after another one's source line (a page of reproduced articles)
         header = _header_above(paras, j + 1, cfg)     # headline, byline / credit line, dateline above the body
         # a headlined passage in reportage's voice between the host's own first-person paragraphs is set
         # apart from the page, as a byline sets an article apart
@@ -188,7 +210,8 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
 def _candidate(paras: list[Para], header: list[int], body: list[Para], found: list[tuple[dict[str, Any], int | None]],
                rcfg: dict[str, Any], cohesion: float, months: dict[str, int], host: int | None = None,
                extract: bool = False) -> list[Candidate]:
-    """(``extract``: a further extract of a text already introduced; one paragraph of it is a passage too,
+    """(``extract``: an extract of a text introduced once and resumed after the host's remarks (the first or a
+    further one); one paragraph of it is a passage too,
     as is one paragraph of ``single_paragraph_min_words`` under its own source line.)"""
     words = sum(p.words for p in body)
     one = extract or words >= rcfg["single_paragraph_min_words"]
