@@ -118,3 +118,30 @@ def test_related_posts_under_a_recommend_heading_are_boilerplate(cfg: Any) -> No
     teaser = "Imagine slipping on your earbuds not just to drown out the world, but to invite in a gentle wave..."
     ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, "Recommend Posts", "Healing Through Headphones", teaser))
     assert label_of(ext, out, "gentle wave") == ("boilerplate", "strip.text.related_section")
+
+
+# --- strip.text.comment_section: comments that no form closes, signed "NAME says:"
+
+COMMENTS = ["7 thoughts on “The Committee's Report”", "1. Anonymous says:", "December 30, 2024 at 3:45 pm",
+            "I read the whole report last night and I think the committee was right to publish it in full.",
+            "Reply", "2. Jane Doe says:", "January 1, 2025 at 12:11 am",
+            "Maybe the next report will be shorter, but I doubt that anyone on the committee will read it twice."]
+
+
+def test_signed_comments_with_no_form_below_are_boilerplate(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, *COMMENTS))
+    assert label_of(ext, out, "I read the whole report") == ("boilerplate", "strip.text.comment_section")
+    assert label_of(ext, out, "next report will be shorter") == ("boilerplate", "strip.text.comment_section")
+    assert label_of(ext, out, "holiday")[0] == "content"
+
+
+def test_one_signed_comment_with_no_form_below_opens_no_comment_section(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, *COMMENTS[:5]))
+    assert label_of(ext, out, "I read the whole report")[0] == "content"
+
+
+def test_the_article_going_on_after_signed_comments_stays(cfg: Any) -> None:
+    more = [PROSE.replace("committee", n) for n in ("council", "board", "panel", "jury", "senate", "court")]
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, *COMMENTS, "Part two", *more))
+    assert label_of(ext, out, "next report will be shorter") == ("boilerplate", "strip.text.comment_section")
+    assert label_of(ext, out, "The jury met")[0] == "content"
