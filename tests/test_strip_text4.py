@@ -145,3 +145,27 @@ def test_the_article_going_on_after_signed_comments_stays(cfg: Any) -> None:
     ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, *COMMENTS, "Part two", *more))
     assert label_of(ext, out, "next report will be shorter") == ("boilerplate", "strip.text.comment_section")
     assert label_of(ext, out, "The jury met")[0] == "content"
+
+
+# --- block rules: an account prompt, a form's confirmation, a copyright line that names its holder first
+
+def test_a_sign_up_or_log_in_prompt_is_navigation(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of("Sign up or log in to customize your list.", *ARTICLE))
+    assert label_of(ext, out, "customize your list") == ("boilerplate", "strip.navigation")
+
+
+def test_a_forms_we_will_contact_you_confirmation_is_boilerplate(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:4], "One of our experts will contact you shortly.", *ARTICLE[4:]))
+    assert label_of(ext, out, "contact you shortly") == ("boilerplate", "strip.browser_notice")
+
+
+def test_a_copyright_line_with_its_holder_before_the_sign_is_a_notice(cfg: Any) -> None:
+    line = "Ben Nadel © 2025. All content is the property of Ben Nadel. For use of code see license."
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, line))
+    assert label_of(ext, out, "property of Ben Nadel") == ("boilerplate", "strip.copyright_line")
+
+
+def test_a_sentence_that_names_a_year_in_brackets_is_not_a_copyright_line(cfg: Any) -> None:
+    line = "The band released its first album in 1975 and its second (a live record) in 1977, to little notice."
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:4], line, *ARTICLE[4:]))
+    assert label_of(ext, out, "its first album")[0] == "content"
