@@ -169,3 +169,27 @@ def test_a_sentence_that_names_a_year_in_brackets_is_not_a_copyright_line(cfg: A
     line = "The band released its first album in 1975 and its second (a live record) in 1977, to little notice."
     ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:4], line, *ARTICLE[4:]))
     assert label_of(ext, out, "its first album")[0] == "content"
+
+
+# --- captions and related links set in the text
+
+def test_a_numbered_caption_is_boilerplate(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:4], "Figure 2. Flow chart of the committee's review.", *ARTICLE[4:]))
+    assert label_of(ext, out, "Flow chart") == ("boilerplate", "strip.caption_line")
+
+
+def test_a_caption_closed_by_its_photo_credit_is_boilerplate(cfg: Any) -> None:
+    line = "Guests pick their pastries from glass-enclosed cabinets. | Photo by Lisa Jennings"
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:4], line, *ARTICLE[4:]))
+    assert label_of(ext, out, "glass-enclosed") == ("boilerplate", "strip.caption_line")
+
+
+def test_a_sentence_that_mentions_a_photo_by_someone_stays(cfg: Any) -> None:
+    line = "The exhibition opens with a photo by Annie Leibovitz that the committee chose for the poster."
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:4], line, *ARTICLE[4:]))
+    assert label_of(ext, out, "Annie Leibovitz")[0] == "content"
+
+
+def test_a_see_also_link_inside_the_article_is_boilerplate(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:4], "* See also: A Brief History of Photography", *ARTICLE[4:]))
+    assert label_of(ext, out, "Brief History") == ("boilerplate", "strip.related_link")
