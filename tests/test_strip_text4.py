@@ -193,3 +193,37 @@ def test_a_sentence_that_mentions_a_photo_by_someone_stays(cfg: Any) -> None:
 def test_a_see_also_link_inside_the_article_is_boilerplate(cfg: Any) -> None:
     ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:4], "* See also: A Brief History of Photography", *ARTICLE[4:]))
     assert label_of(ext, out, "Brief History") == ("boilerplate", "strip.related_link")
+
+
+# --- post navigation, closed comments, a blog's own affiliate disclaimer, the related section's heading
+
+def test_previous_and_next_post_links_are_navigation(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, "Previous Post:Edible Cookie Dough Energy Bites",
+                                               "Next Post:Mastering the Lunch Run"))
+    assert label_of(ext, out, "Cookie Dough") == ("boilerplate", "strip.navigation")
+    assert label_of(ext, out, "Lunch Run") == ("boilerplate", "strip.navigation")
+
+
+def test_comments_are_closed_is_navigation(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, "Comments are closed for this post."))
+    assert label_of(ext, out, "Comments are closed") == ("boilerplate", "strip.navigation")
+
+
+def test_a_blogs_affiliate_disclaimer_in_the_first_person_is_boilerplate(cfg: Any) -> None:
+    line = ("Some of the links used on this blog are affiliate links, which means I earn a small commission "
+            "when you buy through them, at no extra cost to you.")
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, line))
+    assert label_of(ext, out, "small commission") == ("boilerplate", "strip.affiliate_disclosure")
+
+
+def test_an_agent_who_says_we_earn_a_commission_stays(cfg: Any) -> None:
+    line = ("As agents we earn a commission only when your home sells, so we price it to sell quickly and "
+            "we tell you what the market will bear.")
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE[:4], line, *ARTICLE[4:]))
+    assert label_of(ext, out, "only when your home sells")[0] == "content"
+
+
+def test_the_heading_of_a_related_section_goes_with_it(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, "Related Articles from the Garden blog:",
+                                               "Ten Ways to Keep Your Garden Green in Winter"))
+    assert label_of(ext, out, "Related Articles from") == ("boilerplate", "strip.text.related_section")

@@ -108,7 +108,7 @@ def related_section(texts: list[str], words: dict[int, int], prose: dict[int, bo
         t = texts[i].strip()
         if before >= need and 0 < len(t) <= 80 and not _BULLET.match(t) and head.match(t):
             end = _section_end(texts, words, prose, i + 1, resume)
-            _drop_kept(labels, i + 1, end, RELATED_SECTION)
+            _drop_kept(labels, i, end, RELATED_SECTION)   # the heading is the section's too
             i = end
             continue
         if labels[i][0] == "content" and prose.get(i):
