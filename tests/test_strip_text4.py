@@ -227,3 +227,14 @@ def test_the_heading_of_a_related_section_goes_with_it(cfg: Any) -> None:
     ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, "Related Articles from the Garden blog:",
                                                "Ten Ways to Keep Your Garden Green in Winter"))
     assert label_of(ext, out, "Related Articles from") == ("boilerplate", "strip.text.related_section")
+
+
+def test_a_posts_category_line_is_navigation(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, "Category: December Comfort Watches"))
+    assert label_of(ext, out, "Category:") == ("boilerplate", "strip.navigation")
+
+
+def test_a_feedback_prompt_is_a_ui_label(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, "How are we doing?", "Give us feedback on this page."))
+    assert label_of(ext, out, "How are we doing?") == ("boilerplate", "strip.ui_label")
+    assert label_of(ext, out, "Give us feedback") == ("boilerplate", "strip.ui_label")
