@@ -16,7 +16,7 @@ SIDEBAR = [f"* {t}" for t in ("Printers", "Monitors", "Tablets", "Routers", "Wat
 
 
 def test_a_prose_line_above_the_body_stays(cfg: Any) -> None:
-    line = "Our editors test every product we recommend, and we may earn a fee when you buy through links."
+    line = "Our editors test every product we recommend, and we pay for each one with our own money."
     ext, out = run_strip(cfg, "a.txt", text_of(*MENU, line, *SIDEBAR, *BODY))
     assert label_of(ext, out, "Our editors test") == ("content", "strip.text.prose_line")
 

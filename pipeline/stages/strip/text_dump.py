@@ -33,8 +33,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...text import sentences, words
-from ...rules import declare, kind_of
-from . import text_blocks, text_lists, text_records, text_sections, text_wrap
+from ...rules import declare
+from . import text_blocks, text_lists, text_records, text_residue, text_sections, text_wrap
 
 # the rules this module applies: declared once here, used through these constants
 _BODY_PARAMS = ["text.enabled", "text.min_words", "text.mid_words", "text.long_words", "text.min_stopword_share", "text.stopwords"]   # what every body rule reads
@@ -81,11 +81,6 @@ COUNTER_LINE = declare("strip.text.counter_line", stage="strip", kind="text",
 DUPLICATE_LINE = declare("strip.text.duplicate_line", stage="strip", kind="text",
                          why="a line of several words printed again in the page is a copy (a second menu, a repeated form):"
                              " the first copy decides, the others go", params=["text.duplicate_min_words", "text.quoted_copy_cue"])
-COMMENT_SECTION = declare("strip.text.comment_section", stage="strip", kind="text",
-                          why="readers' comments under an article (from a 'N comments' heading to the comment form)"
-                              " are not its text", params=["text.comment_heading", "text.comment_form",
-                                                           "text.comment_min_words_before"])
-
 _WORDS = words.LETTERS_ELIDED
 _SENTENCE = sentences.CLAUSE_STOP
 _SHORT_SENTENCE = re.compile(r"^\s*[\"'“‘(]?[A-Z][^.!?]*[a-z][.!?][\"'”’)]*\s*$")
@@ -251,7 +246,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
     text_sections.related_section(texts, n_words, prose, labels, cfg)
     text_sections.author_box(texts, n_words, prose, labels, cfg)
     text_sections.breadcrumbs(texts, idx, n_words, prose, labels, cfg)
-    _comment_section(texts, idx, feats, prose, labels, cfg)
+    text_residue.comment_section(texts, idx, n_words, prose, labels, cfg)
 
 
 def _outside_item(text: str) -> bool:
@@ -291,35 +286,6 @@ def _later_copies(texts: list[str], idx: list[int], feats: dict[int, Line], keys
         if feats[i].words >= dup_min and counts[keys[i]] > 1:
             seen.add(keys[i])
     return out
-
-
-def _comment_section(texts: list[str], idx: list[int], feats: dict[int, Line], prose: dict[int, bool],
-                     labels: list[tuple[str, str]], cfg: dict[str, Any]) -> None:
-    """Readers' comments under an article: from a heading that counts them ("12 Comments",
-    "3 thoughts on ...") after at least ``comment_min_words_before`` words of kept prose, to the
-    comment form ("Leave a Reply") below them."""
-    if not cfg["comment_heading"]:
-        return
-    head = re.compile(cfg["comment_heading"])
-    form = re.compile(cfg["comment_form"]) if cfg["comment_form"] else None
-    before = 0
-    start = None
-    for pos, i in enumerate(idx):
-        if before >= int(cfg["comment_min_words_before"]) and feats[i].words <= 30 and head.match(texts[i].strip()):
-            start = pos
-            break
-        if prose[i] and labels[i][0] == "content":
-            before += feats[i].words
-    if start is None:
-        return
-    # the form's line may already be a pattern rule's ("Leave a Reply"); no form, no section:
-    # a count heading alone is too weak a sign to remove the rest of a page
-    end = next((i for i in range(idx[start], len(labels)) if form and form.match(texts[i].strip())), None)
-    if end is None:
-        return
-    for i in range(idx[start], end + 1):
-        if labels[i][0] == "content" or kind_of(labels[i][1]) == "text":
-            labels[i] = ("boilerplate", COMMENT_SECTION)
 
 
 # the decisions of the body rules, which the section rules (text_sections.py) may replace

@@ -38,8 +38,8 @@ RELATED_SECTION = declare("strip.text.related_section", stage="strip", kind="tex
 AUTHOR_BOX = declare("strip.text.author_box", stage="strip", kind="text",
                      why="a third-person biography of the writer ('Jane Doe is a veteran reporter who covers ...') after"
                          " the article opens its author box: it and what follows are the template's, not the article's",
-                     params=["text.author_bio", "text.related_min_words_before", "text.related_resume_words",
-                             "text.author_label_max_words"])
+                     params=["text.author_bio", "text.author_heading", "text.author_heading_min_share",
+                             "text.related_min_words_before", "text.related_resume_words", "text.author_label_max_words"])
 
 BREADCRUMB = declare("strip.text.breadcrumb", stage="strip", kind="text",
                      why="a short numbered run of short entries over the page's title or above all its prose is a"
@@ -108,7 +108,7 @@ def related_section(texts: list[str], words: dict[int, int], prose: dict[int, bo
         t = texts[i].strip()
         if before >= need and 0 < len(t) <= 80 and not _BULLET.match(t) and head.match(t):
             end = _section_end(texts, words, prose, i + 1, resume)
-            _drop_kept(labels, i + 1, end, RELATED_SECTION)
+            _drop_kept(labels, i, end, RELATED_SECTION)   # the heading is the section's too
             i = end
             continue
         if labels[i][0] == "content" and prose.get(i):
@@ -131,17 +131,26 @@ def author_box(texts: list[str], words: dict[int, int], prose: dict[int, bool],
     (the writer's name, "Staff Writer"; at most ``author_label_max_words`` words each, two lines),
     every line the body rules kept goes, up to where the article goes on (as for a related-content
     section). A biography that opens an article ("Jane Doe is a novelist whose ...") has no
-    article above it."""
+    article above it. An "About NAME" heading (``author_heading``) over a kept prose line that
+    names NAME again or speaks in the first person opens the box too, when at least
+    ``author_heading_min_share`` of the page's kept prose lies above it (the box closes a page)."""
     if not cfg["author_bio"]:
         return
     bio = re.compile(cfg["author_bio"])
+    heading = re.compile(cfg["author_heading"]) if cfg["author_heading"] else None
     need, resume = int(cfg["related_min_words_before"]), int(cfg["related_resume_words"])
     label_max = int(cfg["author_label_max_words"])
     before = 0
     kept = [i for i in range(len(texts)) if i in words]
+    total = sum(words[i] for i in kept if labels[i][0] == "content" and prose.get(i))
+    min_share = float(cfg["author_heading_min_share"])
     for pos, i in enumerate(kept):
         if labels[i][0] != "content":
             continue
+        if before >= need and heading and before >= min_share * total \
+                and _about_heading(texts, words, prose, labels, kept, pos, heading, label_max):
+            _drop_kept(labels, i, _section_end(texts, words, prose, i + 1, resume), AUTHOR_BOX)
+            return
         if before >= need and prose.get(i) and bio.match(texts[i].strip()):
             start = i
             for j in reversed(kept[max(0, pos - 2):pos]):
@@ -153,6 +162,29 @@ def author_box(texts: list[str], words: dict[int, int], prose: dict[int, bool],
             return
         if prose.get(i):
             before += words[i]
+
+
+_FIRST_PERSON = re.compile(r"^\W*(I|I['’]m|We|We['’]re|My|Our)\b")
+
+
+def _about_heading(texts: list[str], words: dict[int, int], prose: dict[int, bool], labels: list[tuple[str, str]],
+                   kept: list[int], pos: int, heading: re.Pattern[str], label_max: int) -> bool:
+    """An "About NAME" line (or "About the author: NAME is ...", a prose line of its own) whose
+    next kept line is prose about NAME: it opens with NAME's first word or in the first person."""
+    i = kept[pos]
+    m = heading.match(texts[i].strip())
+    if not m:
+        return False
+    if prose.get(i):   # "About the author: Jane Doe is a photographer ..."
+        return bool(m.group("inline"))
+    name = m.group("name")
+    if not name or words[i] > label_max:
+        return False
+    nxt = next((j for j in kept[pos + 1:pos + 3] if labels[j][0] == "content"), None)
+    if nxt is None or not prose.get(nxt):
+        return False
+    first = texts[nxt].strip()
+    return first.startswith(name.split()[0]) or bool(_FIRST_PERSON.match(first))
 
 
 def _section_end(texts: list[str], words: dict[int, int], prose: dict[int, bool], start: int, resume: int) -> int:
