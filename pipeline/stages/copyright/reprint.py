@@ -129,11 +129,6 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             short = (j >= len(paras) or is_heading(paras[j], hcfg)) and host is None and \
                 sum(paras[k].words for k in run) < rcfg["cohesion"]["window_words"]   # a heading bounds it: too short to compare
             run, low = (run, 1.0) if short else cut_at_vocabulary_change(paras, run, rcfg["cohesion"], rcfg["cohesion"]["min_shared"], True)
-            if host is None and not short and len(run) > 1 and paras[run[-1]].words <= rcfg["extracts"]["aside_max_words"] \
-                    and cut_at_voice_change(paras, run, rcfg["voice"], forward=True)[1] == run[-1]:
-                # the run the vocabulary kept may end in one short paragraph of the host's own first person (a forum
-                # reply under a pasted article, before the page's other text): nothing after it is left to judge
-                run, host = run[:-1], run[-1]
             j = run[-1] + 1 if run else j
         else:
             low = cut_at_vocabulary_change(paras, run, rcfg["cohesion"], 0.0)[1]
