@@ -20,8 +20,8 @@ def test_detectors_run_structures_before_inline_quotations() -> None:
     assert ids.index("quotes.interview") < ids.index("quotes.block") < ids.index("quotes.inline")
 
 
-def test_speaker_rules_are_resolvers() -> None:
-    assert all(".speaker." in e.id or ".source." in e.id for e in resolvers())
+def test_resolvers_fill_a_speaker_source_or_date() -> None:
+    assert all(".speaker." in e.id or ".source." in e.id or ".date." in e.id for e in resolvers())
 
 
 def test_code_hash_covers_every_module_of_the_package() -> None:

@@ -51,7 +51,9 @@ def surname_gender(word: str, text: str, not_names: set[str], use_first_names: b
 
     if not use_first_names or not word[:1].isupper():
         return None
-    got = {first_name(m.group(1)) if m.group(1).lower() not in not_names else None for m in re.finditer(r"\b([A-Z][^\W\d_]+)\s+" + re.escape(word) + r"\b", text)}
+    from spacy.lang.en.stop_words import STOP_WORDS   # "The Squire": a function word is no first name
+
+    got = {first_name(m.group(1)) if m.group(1).lower() not in not_names | STOP_WORDS else None for m in re.finditer(r"\b([A-Z][^\W\d_]+)\s+" + re.escape(word) + r"\b", text)}
     got.discard(None)
     return next(iter(got)) if len(got) == 1 else None
 

@@ -196,6 +196,6 @@ class LetterForm:
             and first_name(ws[0]) is not None
         if not known and placed and len(ws) <= 3:
             not_names = {w.lower() for key in ("titles", "organisation_words", "outlet_words", "outlet_body_heads")
-                         for w in self.cfg.get(key) or []}
+                         for w in self.cfg[key]}
             known = not any(w.lower().strip(".,") in not_names for w in ws)
         return name if known else None

@@ -7,6 +7,7 @@ from typing import Any
 
 from .draft import TERMINAL, Draft
 from .registry import register
+from .person_gender import PersonGender
 from .resolve_narrator import NarratorResolver
 from .resolve_scene import SPEAKER_REPLY
 from ...rules import declare
@@ -28,7 +29,7 @@ def _same_person(a: str, b: str) -> bool:
     return bool(wa and wb) and wa[-1].lower() == wb[-1].lower()
 
 
-class PronounResolver(NarratorResolver):
+class PronounResolver(NarratorResolver, PersonGender):
     @register(SPEAKER_PRONOUN, order=90)
     def resolve_pronouns(self) -> None:
         from ...quoting.speakers import PRONOUNS  # noqa: F401
@@ -93,38 +94,6 @@ class PronounResolver(NarratorResolver):
             if d.speaker is not None and d.speaker.get("type") in ("person", "organisation", "outlet"):
                 history.append((d.para, d.speaker))
 
-    def person_gender(self, name: str) -> str | None:
-        """A person's gender: honorific, first name, else what an earlier he/she that resolved to this
-        person alone said (`learned`, by surname)."""
-        from ...quoting.gender import described_genders, name_gender, surname_gender
-
-        g = name_gender(name, self.gender_honorifics, self.cfg["first_name_gender"])
-        bare = self.finder.title_re.sub("", name).split()
-        last = bare[-1:]
-        if g is None and len(bare) == 1:
-            g = surname_gender(bare[0], self.text, set(self.finder.titles) | self.finder.honorifics, self.cfg["first_name_gender"])
-        if g is None and last:
-            if "_described" not in self.__dict__:   # "a tall man called Osei": the narration's word for the person
-                self._described = described_genders(self.text, self.cfg["gender_nouns"])
-            g = self._described.get(last[0].lower())
-        if g is None and last:   # "Mrs. Sastri" or "her sister Ananya" elsewhere in the text
-            from ...quoting.gender import text_genders
-
-            if "_text_genders" not in self.__dict__:
-                self._text_genders = text_genders(self.text, self.gender_honorifics)
-            words = self.finder.title_re.sub("", name).split()   # by its first name, else its surname
-            g = (self._text_genders.get(words[0].lower()) or self._text_genders.get(words[-1].lower())) if words else None
-        if g is None:
-            g = self.__dict__.setdefault("learned", {}).get(last[0].lower() if last else "")
-        return g
-
-    def gender_fits(self, name: str, pronoun: str) -> bool:
-        from ...quoting.gender import pronoun_gender
-
-        want = pronoun_gender(pronoun)
-        got = self.person_gender(name)
-        return want is None or got is None or got == want
-
     def person_mentions(self, pi: int) -> list[tuple[int, str]]:
         """(offset, name) of the persons named in paragraph pi outside quotation marks: PERSON
         entities and the document's known person names (surnames the model tags otherwise)."""
@@ -154,7 +123,8 @@ class PronounResolver(NarratorResolver):
         from ...quoting.gender import first_name
 
         lead = self.finder.honorifics | set(self.finder.titles) | set(self.gender_honorifics)   # "Aunt Ines" tagged ORG: Ines
-        mid_body = {i for e in doc.ents if len(e) >= 2 and e.label_ in ("ORG", "GPE", "FAC", "LOC", "PRODUCT")
+        ents = [e[1:] if e[0].pos_ == "DET" else e for e in doc.ents]   # "the Squire": the article opens no name
+        mid_body = {i for e in ents if len(e) >= 2 and e.label_ in ("ORG", "GPE", "FAC", "LOC", "PRODUCT")
                     and e[0].lower_.rstrip(".") not in lead for i in range(e.start + 1, e.end)}   # "Valley Line Coaches": no "Line"
         k = 0
         while k < len(doc):   # names the small model misses: a run of proper nouns opening with a first name
