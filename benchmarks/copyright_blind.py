@@ -64,7 +64,7 @@ def insertion_points(bench: Path, pid: str) -> list[tuple[int, str]]:
         if len(ln.split()) >= 15:
             keys.setdefault(" ".join(ln.split())[:60], i)
     own = prose_paragraphs((bench / "main_content" / f"{pid}.txt").read_text(encoding="utf-8"))
-    return sorted({(keys[p[:60]], p) for p in own if p[:60] in keys})
+    return sorted({(keys[p[:60]], p) for p in own if p[:60] in keys and len(p.split()) >= 20})
 
 
 def frozen_pages(bench: Path, n_hosts: int) -> tuple[list[str], list[str], dict[str, str]]:
@@ -217,7 +217,8 @@ def short_line(rng: random.Random, singles: list[tuple[str, str]], fair_use: boo
 
 
 # --------------------------------------------------------------------------- building
-def build(bench: Path, out: Path) -> int:
+def build(bench: Path, out: Path, limit: int | None = None) -> int:
+    """Write the split (or its first `limit` pages: the same pages as in the full split) and return the page count."""
     from pipeline.evaluate.normal import normalise
     rng = random.Random("copyright-blind")
     total = sum(n for _, n in JOBS)
@@ -232,6 +233,8 @@ def build(bench: Path, out: Path) -> int:
     gold.mkdir(parents=True, exist_ok=True)
     meta = {}
     for n, (form, i) in enumerate(jobs):
+        if limit is not None and n >= limit:
+            break
         host = hosts[n]
         lines = (bench / "raw_text" / f"{host}.txt").read_text(encoding="utf-8").split("\n")
         pts = insertion_points(bench, host)
@@ -283,7 +286,7 @@ def build(bench: Path, out: Path) -> int:
         (gold / f"{name}.yaml").write_text(yaml.safe_dump(g, allow_unicode=True, sort_keys=False), encoding="utf-8")
         meta[name] = {"form": form, "kind": kind, "place": place, "host": host, "source": src}
     (out / SPLIT / "forms.json").write_text(json.dumps(meta, indent=1, sort_keys=True))
-    return len(jobs)
+    return len(meta)
 
 
 # --------------------------------------------------------------------------- scoring
