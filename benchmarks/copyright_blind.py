@@ -284,6 +284,7 @@ def build(bench: Path, out: Path, limit: int | None = None) -> int:
         (raw / f"{name}.txt").write_text(text, encoding="utf-8")
         g = {"document": f"{name}.txt", "copyright": {"flag": flag, "keep": keep}}
         (gold / f"{name}.yaml").write_text(yaml.safe_dump(g, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        place = place if form in LONG or form == "k_own_footer" else ""    # short quotations go beside host paragraphs
         meta[name] = {"form": form, "kind": kind, "place": place, "host": host, "source": src}
     (out / SPLIT / "forms.json").write_text(json.dumps(meta, indent=1, sort_keys=True))
     return len(meta)
