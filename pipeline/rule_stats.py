@@ -99,7 +99,8 @@ def file_stats(files: dict[str, Path]) -> dict[str, dict[str, int]]:
     for name, path in files.items():
         if not path.exists():
             continue
-        head = read_json_records(path, lambda _h, key, _r: key == "rules")   # the top-level values first
+        # the top-level values first (other lists' records skipped unparsed: they are read below)
+        head = read_json_records(path, lambda _h, key, _r: key == "rules", only=frozenset(("rules",)))
         payload = {k: v for k, v in head.items() if k not in _ENVELOPE}
         ids = [payload[k] for k in RULE_KEYS if isinstance(payload.get(k), str)]
         if isinstance(payload.get("rules"), list):
