@@ -79,14 +79,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--report", type=Path, default=None, help="markdown report (default: docs/BENCHMARKS.md)")
     p.add_argument("--render", type=Path, default=None,
                    help="write the report again from a results.json (after a change to the report's wording)")
-    p.add_argument("--only", choices=["front", "make"], default=None,
+    p.add_argument("--only", choices=["front", "make", "pipe"], default=None,
                    help="front: only extract+strip+normalise against trafilatura.extract, on the HTML pages of the "
                         "--small corpus (default 200 documents); make: only `make all` from scratch against "
-                        "`pipeline run` on the --small corpus, alternating (A B B A); printed, not written to the "
-                        "report")
+                        "`pipeline run` on the --small corpus, alternating (A B B A); pipe: `pipeline run` against "
+                        "the model's nlp.pipe alone over the same clean text, alternating; printed, not written "
+                        "to the report")
     p.add_argument("--rounds", type=int, default=1,
                    help="with --only front: measure every page this many times, each side's fastest time counting; "
-                        "with --only make: pairs of runs (at least 2)")
+                        "with --only make or pipe: pairs of runs (at least 2)")
     p.add_argument("--decider", choices=["trafilatura", "own"], default=None,
                    help="with --only front: the HTML main-text decision measured (default: the config's strip.html.decider)")
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -108,6 +109,15 @@ def main(argv: list[str] | None = None) -> int:
                     False, 0.0)
         r = make_ratio_only(o, max(2, a.rounds))
         (cache_root() / "make-ratio.json").write_text(json.dumps(r, indent=1))
+        print(json.dumps(r, indent=1))
+        return 0
+    if a.only == "pipe":
+        from .runs import pipe_ratio_only
+
+        o = Options(a.bench, a.docs, a.small or max(1, a.docs // 10), 0, 1, a.batch_size, False, True, None,
+                    False, 0.0)
+        r = pipe_ratio_only(o, max(2, a.rounds))
+        (cache_root() / "pipe-ratio.json").write_text(json.dumps(r, indent=1))
         print(json.dumps(r, indent=1))
         return 0
     if a.huge_only:

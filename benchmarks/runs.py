@@ -113,6 +113,32 @@ def make_ratio_only(o: Options, rounds: int) -> dict[str, Any]:
             "ratio_wall": sums["make"][0] / sums["run"][0], "ratio_cpu": sums["make"][1] / sums["run"][1]}
 
 
+def pipe_ratio_only(o: Options, rounds: int) -> dict[str, Any]:
+    """``pipeline run`` against the model's ``nlp.pipe`` alone over the same clean text (issue 12),
+    each in its own process, in A B B A order, ``rounds`` pairs; the pipe side reads the clean
+    texts of the first run's outputs untimed (its process time includes reading them)."""
+    small = build_corpus(o.bench, o.small, cache_root())
+    b = Bench(snapshot(cache_root() / "src-pipe-ratio"))
+    out = cache_root() / "work-pipe-ratio" / "processed"
+    order = [("run", "pipe") if i % 2 == 0 else ("pipe", "run") for i in range(rounds)]
+    sums = {"run": [0.0, 0.0], "pipe": [0.0, 0.0]}
+    rows = []
+    for i, pair in enumerate(order):
+        for side in pair:
+            if side == "pipe" and not (out / "03_normalise").is_dir():
+                b.run("pipeline run (clean texts for nlp.pipe, untimed)", small, out)
+            r = (b.run(f"pipeline run, {o.small} docs, round {i + 1}", small, out) if side == "run" else
+                 b.child(f"nlp.pipe alone, {o.small} docs, round {i + 1}", "pipe", str(small), str(out),
+                         str(o.batch_size)))
+            sums[side][0] += r.seconds
+            sums[side][1] += r.cpu_seconds
+            rows.append({"round": i + 1, "side": side, "seconds": r.seconds, "cpu_seconds": r.cpu_seconds,
+                         "load": os.getloadavg()[0]})
+    shutil.rmtree(out.parent, ignore_errors=True)
+    return {"docs": o.small, "rounds": rows, "load_end": os.getloadavg(),
+            "ratio_wall": sums["run"][0] / sums["pipe"][0], "ratio_cpu": sums["run"][1] / sums["pipe"][1]}
+
+
 def make_measurements(o: Options, b: Bench, big: Path, outb: Path, work: Path, runs: dict[str, Run]) -> dict[str, Any]:
     """No-change rerun and add-one rerun on the big corpus; -j1 against -jN on a subset."""
     info: dict[str, Any] = {}

@@ -327,4 +327,5 @@ def update(out_dir: Path, doc_ids: Iterable[str], config: Config) -> list[str]:
 def _normalised(out_dir: Path, doc_id: str, lists: tuple[str, ...]) -> dict[str, Any]:
     """A normalise output with its text and only the record lists named (``map``, ``lines``
     and ``edits`` of a huge document are never read into memory here)."""
-    return read_json_records(out_dir / SOURCE / f"{doc_id}.json", lambda _h, key, _r: key in lists)
+    return read_json_records(out_dir / SOURCE / f"{doc_id}.json", lambda _h, key, _r: key in lists,
+                             only=frozenset(lists))

@@ -33,20 +33,23 @@ def _walk(node: Any, stats: dict[str, dict[str, int]], seen: frozenset[str] = fr
     """Count every rule id a record names once per record (not again in its nested parts)."""
     if isinstance(node, list):
         for x in node:
-            _walk(x, stats, seen)
+            if isinstance(x, (dict, list)):   # a list of plain values names no rule
+                _walk(x, stats, seen)
         return
     if not isinstance(node, dict):
         return
-    ids = [node[k] for k in RULE_KEYS if isinstance(node.get(k), str)]
-    if isinstance(node.get("rules"), list):
-        ids += [r for r in node["rules"] if isinstance(r, str)]
-    here = [r for r in dict.fromkeys(ids) if r not in seen]
+    ids = [v for v in map(node.get, RULE_KEYS) if isinstance(v, str)]
+    rules = node.get("rules")
+    if isinstance(rules, list):
+        ids += [r for r in rules if isinstance(r, str)]
+    here = [r for r in dict.fromkeys(ids) if r not in seen] if ids else ids
     for r in here:
         _bump(stats, r, "fired")
-    if isinstance(node.get("rule"), str) and node["rule"] not in seen:
-        _bump(stats, node["rule"], "records")
-    inner = seen | set(here)
-    for k, v in node.items():
+    rule = node.get("rule")
+    if isinstance(rule, str) and rule not in seen:
+        _bump(stats, rule, "records")
+    inner = seen | set(here) if here else seen
+    for v in node.values():
         if isinstance(v, (dict, list)):
             _walk(v, stats, inner)
 
@@ -99,7 +102,8 @@ def file_stats(files: dict[str, Path]) -> dict[str, dict[str, int]]:
     for name, path in files.items():
         if not path.exists():
             continue
-        head = read_json_records(path, lambda _h, key, _r: key == "rules")   # the top-level values first
+        # the top-level values first (other lists' records skipped unparsed: they are read below)
+        head = read_json_records(path, lambda _h, key, _r: key == "rules", only=frozenset(("rules",)))
         payload = {k: v for k, v in head.items() if k not in _ENVELOPE}
         ids = [payload[k] for k in RULE_KEYS if isinstance(payload.get(k), str)]
         if isinstance(payload.get("rules"), list):

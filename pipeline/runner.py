@@ -173,7 +173,7 @@ def read_output(ctx: DocContext, name: str, path: Path, readers: list[StageSpec]
         return
     ctx.outputs[name] = read_json_records(path, lambda _head, key, _record, keys=keys: key in keys,
                                           None if shape is None else
-                                          lambda key, record: shape[key](record) if key in shape else record)
+                                          lambda key, record: shape[key](record) if key in shape else record, frozenset(keys))
     if shape is not None:
         ctx.shaped[name] = readers[0].name
 

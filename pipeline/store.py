@@ -399,18 +399,20 @@ _NOT_BY_LINE = object()
 
 
 def read_json_records(path: Path, keep: Callable[[dict[str, Any], str, Any], bool],
-                      shape: Callable[[str, Any], Any] | None = None) -> Any:
+                      shape: Callable[[str, Any], Any] | None = None, only: frozenset[str] | None = None) -> Any:
     """An output written by :func:`dump_chunks`, keeping of its lists only the records for which
     ``keep(head, key, record)`` is true (``head``: the top-level keys read so far), one line at
     a time: a reader that needs a few records of a huge output never holds all of them.
     ``shape(key, record)``, if given, replaces each kept record as it is read (a reader that
-    needs a few fields of each). Any other JSON is read whole (and not shaped)."""
-    data = _records_by_line(path, keep, shape)
+    needs a few fields of each). ``only``, if given: the lists whose records ``keep`` can want; the
+    records of the others are skipped unparsed (their lists come back empty). Any other JSON is
+    read whole (and not shaped)."""
+    data = _records_by_line(path, keep, shape, only)
     return read_json(path) if data is _NOT_BY_LINE else data  # not the line-per-record form after all
 
 
 def _records_by_line(path: Path, keep: Callable[[dict[str, Any], str, Any], bool],
-                     shape: Callable[[str, Any], Any] | None = None) -> Any:
+                     shape: Callable[[str, Any], Any] | None = None, only: frozenset[str] | None = None) -> Any:
     import orjson
 
     with open(path, "rb") as fh:
@@ -424,6 +426,8 @@ def _records_by_line(path: Path, keep: Callable[[dict[str, Any], str, Any], bool
                 if items is not None:
                     if line.startswith(b"  ]"):
                         head[key], items = items, None
+                    elif only is not None and key not in only:
+                        pass   # a list the reader never keeps a record of: not parsed
                     else:
                         record = _loads(line.rstrip(b"\n").rstrip(b","))
                         if keep(head, key, record):

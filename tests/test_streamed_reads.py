@@ -8,7 +8,8 @@ from pathlib import Path
 from pipeline import rule_stats
 from pipeline.corpus import link_quotations
 from pipeline.report.load import iter_jsonl
-from pipeline.store import atomic_write_bytes, dump_chunks, read_json_streamed, write_if_changed, write_jsonl
+from pipeline.store import (atomic_write_bytes, dump_chunks, read_json_records, read_json_streamed, write_if_changed,
+                            write_jsonl)
 
 OUTPUT = {"schema": "s", "document": {"id": "d", "name": "d"}, "encoding_rule": "x.enc",
           "gaps": [{"rule": "x.gap", "raw_start": 0, "raw_end": 3}],
@@ -28,6 +29,13 @@ def test_a_streamed_read_passes_each_record_once_and_keeps_the_rest(tmp_path: Pa
         head = read_json_streamed(path, lambda h, key, r: seen.append((h["document"]["id"], r["id"])), ["blocks"])
         assert seen == [("d", "b1")]
         assert head["blocks"] == [] and head["gaps"] == OUTPUT["gaps"] and head["encoding_rule"] == "x.enc"
+
+
+def test_a_read_of_only_some_lists_never_offers_the_records_of_the_others(tmp_path: Path) -> None:
+    path = _both_forms(tmp_path)[0]
+    offered: list[str] = []
+    head = read_json_records(path, lambda _h, key, _r: offered.append(key) or True, only=frozenset(("gaps",)))
+    assert offered == ["gaps"] and head["gaps"] == OUTPUT["gaps"] and head["blocks"] == []
 
 
 def test_rule_statistics_read_a_record_at_a_time_equal_those_of_whole_outputs(tmp_path: Path) -> None:

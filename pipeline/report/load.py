@@ -145,7 +145,8 @@ def load_doc(out_dir: Path, doc_id: str, name: str | None = None, raw_path: Path
                     data.outputs[spec.name] = read_json_records(path, _removed_decisions(data))
                 elif for_page and spec.name in _PAGE_LISTS:
                     lists = _PAGE_LISTS[spec.name]
-                    data.outputs[spec.name] = read_json_records(path, lambda _h, key, _r, lists=lists: key in lists)
+                    data.outputs[spec.name] = read_json_records(path, lambda _h, key, _r, lists=lists: key in lists,
+                                                                  only=frozenset(lists))
                 else:
                     data.outputs[spec.name] = read_json(path)  # orjson: a huge document's outputs load ~3x faster
             except (OSError, ValueError) as exc:
