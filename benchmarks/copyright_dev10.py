@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import yaml
 
 from .copyright_dev6 import MONTHS, title_case
-from .copyright_dev7 import take, words
+from .copyright_dev7 import take, url_of, words
 from .copyright_dev8 import to_html, to_text
 from .copyright_pages import write_page
 
@@ -129,7 +130,7 @@ def controls(rng: random.Random, shape: str, paras: list[str], title: str | None
     if shape == "own_article_footer":
         body = take(paras, 380, 600)
         items = ([("head", title_case(title))] if title else []) + [("furn", f"By {n['who']}, staff")]
-        items += [("p", p) for p in body] + [("furn", f"© {n['y']} {site}. All rights reserved.")]
+        items += [("p", p) for p in body]         # the site's copyright footer closes the page (build)
         return [items], [head_words(body[0], 6), head_words(body[-1], 6)], []
     sents = [s for p in paras for s in sentences(p)]
     if shape == "short_quotes":
@@ -167,6 +168,8 @@ def build(bench: Path, out: Path) -> int:
         hi += 1
         pts = points(bench, host)
         at, before = pts[rng.randrange(len(pts))]
+        if shape == "own_article_footer":         # the site's own article is its last main text
+            at, before = pts[-1]
         after = next((p for k, p in pts if k > at), None)
         keep = [tail_words(before, 6)] + ([head_words(after, 6)] if after else [])
         src = plain.pop()
@@ -175,7 +178,8 @@ def build(bench: Path, out: Path) -> int:
         extra: list[list[str]] = []
         between: list[str] = []
         if form == "control":
-            segs, k, extra = controls(rng, shape, text[src], title, host.split("_")[0].capitalize() + " Online")
+            site = re.sub(r"^www\.", "", re.sub(r"^https?://([^/]+).*$", r"\1", url_of(bench, host)))
+            segs, k, extra = controls(rng, shape, text[src], title, site)
             keep += k
         else:
             segs, between, own = compose(rng, shape, text[src], title)
@@ -185,7 +189,7 @@ def build(bench: Path, out: Path) -> int:
             extra.append([line])
             keep.append(k)
         raw_html = (bench / "raw" / f"{host}.html").read_text(encoding="utf-8", errors="replace")
-        is_html = shape != "two_page_thread" and rng.random() < 0.4 and html_point(raw_html, before) is not None
+        is_html = shape not in ("two_page_thread", "own_article_footer") and rng.random() < 0.4 and html_point(raw_html, before) is not None
         name = f"dev10_{form[0] if form != 'control' else 'k'}_{i:02d}_{shape}_{host}_{src}"
         others_at = [(k, p) for k, p in pts if k != at]
         text_lines = [] if is_html else (bench / "raw_text" / f"{host}.txt").read_text(encoding="utf-8").split("\n")
@@ -193,7 +197,9 @@ def build(bench: Path, out: Path) -> int:
                          html_point(raw_html, before) if is_html else None,
                          to_html(segs, between).replace("\n\n", "</p>\n<p>") if is_html else "",
                          to_text(segs, between) if segs and not is_html else [], extra, others_at,
-                         lambda p: html_point(raw_html, p))
+                         lambda p: html_point(raw_html, p),
+                         (len(text_lines) - 1, [f"© {rng.randint(2016, 2024)} {site}. All rights reserved."])
+                         if shape == "own_article_footer" else None)
         g = {"document": doc, "copyright": {"flag": flags, "keep": keep}}
         (gold_d / f"{name}.yaml").write_text(yaml.safe_dump(g, allow_unicode=True, sort_keys=False), encoding="utf-8")
         meta[name] = {"form": form, "shape": shape, "host": host, "sources": [src], "html": is_html,
