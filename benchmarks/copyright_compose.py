@@ -30,6 +30,7 @@ from . import copyright_dev6 as dev6
 from . import copyright_dev7 as dev7
 from . import copyright_dev8 as dev8
 from . import copyright_dev9 as dev9
+from . import copyright_dev10 as dev10
 
 FORMS = ("a_attribution_after", "b_intro_before", "c_header_notice", "d_long_excerpt")
 PER_FORM = 12
@@ -344,26 +345,29 @@ def build(bench: Path, out: Path) -> dict[str, int]:
     counts["dev7"] = dev7.build(bench, out)     # likewise
     counts["dev8"] = dev8.build(bench, out)     # likewise
     counts["dev9"] = dev9.build(bench, out)     # likewise
+    counts["dev10"] = dev10.build(bench, out)   # likewise
     return counts
 
 
-def score(root: Path, processed_root: Path) -> dict[str, dict[str, list[int]]]:
-    """Flag recall and false flags per form, as GOLD_FORMAT.md scores them."""
+def score(root: Path, processed_root: Path, shapes: bool = False) -> dict[str, dict[str, list[int]]]:
+    """Flag recall and false flags per form (and per shape, for the splits that record one), as GOLD_FORMAT.md scores them."""
     from pipeline.evaluate import evaluate
     res: dict[str, dict[str, list[int]]] = {}
-    for split in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "frozen"):
+    for split in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "frozen"):
         if not (processed_root / split).is_dir():
             continue
         meta = json.loads((root / split / "forms.json").read_text())
         ev = evaluate(root / split / "gold", processed_root / split)
         per: dict[str, list[int]] = {}
         for d in ev.documents:
-            form = meta[Path(d.document).stem]["form"]
+            page = meta[Path(d.document).stem]
+            keys = [page["form"]] + ([f"{page['form']}:{page['shape']}"] if shapes and "shape" in page else [])
             for m in ("flag_recall", "false_flags"):
                 s = d.scores[m]
-                c = per.setdefault(f"{form}.{m}", [0, 0])
-                c[0] += s.found
-                c[1] += s.total
+                for key in keys:
+                    c = per.setdefault(f"{key}.{m}", [0, 0])
+                    c[0] += s.found
+                    c[1] += s.total
         res[split] = per
     return res
 
@@ -374,9 +378,10 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=Path("/tmp/cr-dev"))
     ap.add_argument("--score", type=Path, help="composed folder to score")
     ap.add_argument("--processed", type=Path, help="folder holding dev/ and frozen/ outputs of `pipeline run`")
+    ap.add_argument("--shapes", action="store_true", help="also score each shape of the splits that record one")
     a = ap.parse_args()
     if a.score:
-        for split, per in score(a.score, a.processed).items():
+        for split, per in score(a.score, a.processed, a.shapes).items():
             for k in sorted(per):
                 print(f"{split}\t{k}\t{per[k][0]}/{per[k][1]}")
         return 0

@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from .copyright_dev6 import MONTHS, title_case   # dev6's month names and headline casing
+from .copyright_pages import write_page
 
 SYL = ["ald", "bri", "cas", "dov", "eth", "fal", "gri", "hol", "isk", "jun", "mor", "pax"]
 PATTERNS = ["The {P} Dispatch", "{P} Press-Gazette", "The {P} Beacon", "{P} Evening News", "{P} Newsroom",
@@ -369,34 +370,12 @@ def build(bench: Path, out: Path) -> int:
         is_html = footer is None and rng.random() < 0.4 and html_point(raw_html, before) is not None
         name = f"dev7_{form[0] if form != 'control' else 'k'}_{i:02d}_{shape}_{host}_{'-'.join(srcs) or 'none'}"
         others_at = [(k, p) for k, p in pts if k != at]
-        if is_html:
-            ins = to_html(segs, between)
-            edits = [(html_point(raw_html, before), ins)]
-            for j, line in enumerate(extra):
-                cut = html_point(raw_html, others_at[j % len(others_at)][1]) if others_at else None
-                edits.append((cut if cut is not None else edits[0][0], f"\n<p>{html.escape(line, quote=False)}</p>\n"))
-            merged: dict[int, str] = {}
-            for off, s in edits:
-                merged[off] = merged.get(off, "") + s
-            raw = raw_html
-            for off in sorted(merged, reverse=True):
-                raw = raw[:off] + merged[off] + raw[off:]
-            (raw_d / f"{name}.html").write_text(raw, encoding="utf-8")
-            doc = f"{name}.html"
-        else:
-            lines = (bench / "raw_text" / f"{host}.txt").read_text(encoding="utf-8").split("\n")
-            pieces: dict[int, list[str]] = {at: to_text(segs, between, rng) if segs else []}
-            for j, line in enumerate(extra):
-                k = others_at[j % len(others_at)][0] if others_at else at
-                pieces.setdefault(k, []).extend(["", line, ""])
-            if footer:
-                pieces.setdefault(pts[-1][0], []).extend(["", footer, ""])
-            text_lines: list[str] = []
-            for j, ln in enumerate(lines):
-                text_lines.append(ln)
-                text_lines += pieces.get(j, [])
-            (raw_d / f"{name}.txt").write_text("\n".join(text_lines), encoding="utf-8")
-            doc = f"{name}.txt"
+        ins_text = to_text(segs, between, rng) if segs and not is_html else []
+        text_lines = [] if is_html else (bench / "raw_text" / f"{host}.txt").read_text(encoding="utf-8").split("\n")
+        doc = write_page(raw_d, name, is_html, raw_html, text_lines, at,
+                         html_point(raw_html, before) if is_html else None, to_html(segs, between) if is_html else "",
+                         ins_text, [[x] for x in extra], others_at, lambda p: html_point(raw_html, p),
+                         (pts[-1][0], [footer]) if footer else None)
         g = {"document": doc, "copyright": {"flag": flags, "keep": keep}}
         (gold_d / f"{name}.yaml").write_text(yaml.safe_dump(g, allow_unicode=True, sort_keys=False), encoding="utf-8")
         meta[name] = {"form": form, "shape": shape, "host": host, "sources": srcs, "html": is_html,

@@ -22,7 +22,6 @@ on one page; about 40 % HTML pages.
 
 from __future__ import annotations
 
-import html
 import json
 import random
 import re
@@ -31,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from .copyright_dev6 import MONTHS, title_case
+from .copyright_pages import write_page
 from .copyright_dev7 import take, words
 from .copyright_dev8 import to_html, to_text
 
@@ -303,32 +303,12 @@ def build(bench: Path, out: Path) -> int:
             and html_point(raw_html, before) is not None
         name = f"dev9_{form[0] if form != 'control' else 'k'}_{i:02d}_{shape}_{host}_{'-'.join(srcs) or 'none'}"
         others_at = [(k, p) for k, p in pts if k != at]
-        if is_html:
-            edits = [(html_point(raw_html, before), to_html(segs, between).replace("\n\n", "</p>\n<p>"))]
-            for j, lines in enumerate(extra):
-                cut = html_point(raw_html, others_at[j % len(others_at)][1]) if others_at else None
-                edits.append((cut if cut is not None else edits[0][0],
-                              "".join(f"\n<p>{html.escape(x, quote=False)}</p>" for x in lines) + "\n"))
-            merged: dict[int, str] = {}
-            for off, s in edits:
-                merged[off] = merged.get(off, "") + s
-            raw = raw_html
-            for off in sorted(merged, reverse=True):
-                raw = raw[:off] + merged[off] + raw[off:]
-            doc = f"{name}.html"
-            (raw_d / doc).write_text(raw, encoding="utf-8")
-        else:
-            lines_ = (bench / "raw_text" / f"{host}.txt").read_text(encoding="utf-8").split("\n")
-            pieces: dict[int, list[str]] = {at: to_text(segs, between) if segs else []}
-            for j, lines in enumerate(extra):
-                k = others_at[j % len(others_at)][0] if others_at else at
-                pieces.setdefault(k, []).extend([x for ln in lines for x in ("", ln)] + [""])
-            text_lines: list[str] = []
-            for j, ln in enumerate(lines_):
-                text_lines.append(ln)
-                text_lines += pieces.get(j, [])
-            doc = f"{name}.txt"
-            (raw_d / doc).write_text("\n".join(text_lines), encoding="utf-8")
+        text_lines = [] if is_html else (bench / "raw_text" / f"{host}.txt").read_text(encoding="utf-8").split("\n")
+        doc = write_page(raw_d, name, is_html, raw_html, text_lines, at,
+                         html_point(raw_html, before) if is_html else None,
+                         to_html(segs, between).replace("\n\n", "</p>\n<p>") if is_html else "",
+                         to_text(segs, between) if segs and not is_html else [], extra, others_at,
+                         lambda p: html_point(raw_html, p))
         g = {"document": doc, "copyright": {"flag": flags, "keep": keep}}
         (gold_d / f"{name}.yaml").write_text(yaml.safe_dump(g, allow_unicode=True, sort_keys=False), encoding="utf-8")
         meta[name] = {"form": form, "shape": shape, "host": host, "sources": srcs, "html": is_html,

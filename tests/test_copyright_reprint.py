@@ -128,3 +128,11 @@ def test_every_rights_needle_is_a_word_its_signals_pattern_spells() -> None:
     for signal, words in rights["needles"].items():
         spelled = patterns[signal].lower().replace("\\", "")
         assert all(w in spelled for w in words), signal
+
+
+def test_introduced_excerpt_in_one_pair_of_quote_marks_ends_at_its_closing_mark() -> None:
+    excerpt = "“" + para(120, "bridge") + "”"
+    doc = (HOST_BEFORE + "\n\nThe Velmarton Courier reported on 5 March 2016:\n\n" + excerpt + "\n\n"
+           + para(45, "cucumber") + "\n\n" + para(60, "pepper"))
+    out = process(doc)
+    assert not covered(out, "cucumber") and not covered(out, "pepper")

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from .signals import Candidate, sig
-from .text import (Para, any_match, closes_quotation, cut_at_vocabulary_change, find_dates, is_heading,
+from .text import (CLOSE_QUOTES, OPEN_QUOTES, Para, any_match, closes_quotation, cut_at_vocabulary_change, find_dates, is_heading,
                    opens_quotation, opens_unclosed, quoted_paragraphs_end, rx)
 from .extracts import aside_at, before_furniture, extract_ends, next_extract, trim_remarks
 from .lines import (_a_person_posting, _article_header_at, _body_para, _byline_names_owner, _closes_longer_run,
@@ -98,6 +98,9 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
                 break
             if not _continues(paras, j, 1, cfg) or (run and _dump_quoted(paras[run[0]]) != _dump_quoted(paras[j])):
                 break
+            if first is None and dateline is None and run and _closed_quotation(paras[run[0]].text) \
+                    and paras[j].text.strip()[:1] not in OPEN_QUOTES:
+                break      # the introduced text is one closed quotation: the unquoted paragraph after it is the host's
             run.append(j)
             j += 1
             if j - 1 in closing:
@@ -200,6 +203,13 @@ def reprint(paras: list[Para], cfg: dict[str, Any], notices: list[tuple[int, str
             continue   # the introduction line's candidate already covers it
         cands += _candidate(paras, header, body, [(a, i)], rcfg, low, cfg["months"], host)
     return cands
+
+
+def _closed_quotation(text: str) -> bool:
+    """A paragraph that is one quotation, opened and closed in itself (an introduced excerpt in its marks)."""
+    t = text.strip()
+    inner = t[1:-1]
+    return len(t) > 2 and t[0] in OPEN_QUOTES and t[-1] in CLOSE_QUOTES and not any(q in inner for q in "\"“”«»")
 
 
 def _candidate(paras: list[Para], header: list[int], body: list[Para], found: list[tuple[dict[str, Any], int | None]],
