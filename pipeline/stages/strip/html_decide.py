@@ -24,6 +24,7 @@ from typing import Any
 
 from ...rules import declare
 from ...text.derived import derived
+from . import html_decide_recall as recall
 
 # the rules this module applies: declared once here, used through these constants
 OWN_GOOD = declare("strip.html.own.good", stage="strip", kind="html",
@@ -184,6 +185,7 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
     region = [False] * n
     anchors = [k and i not in runs for i, k in enumerate(kept)]  # running text in its own blocks
     whole_page = sum(s for s, a in zip(sizes, anchors) if a) < int(cfg["min_running_text"])
+    running = list(kept)  # the running text the element is read from
     inside = None if whole_page else _inside_container(blocks, sizes, kept, float(cfg["container_share"]))
     if inside is not None:  # DOM position: what lies outside the running text's element is not main text
         for i in range(n):
@@ -215,6 +217,16 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
             linked = bool(link_kinds) and why[i] == OWN_LINKS and inside[i] and blocks[i].get("kind") in link_kinds
             if between or linked or (why[i] not in (OWN_LINKS, OWN_FURNITURE, OWN_COMMENTS, OWN_OUTSIDE) and (inside is None or inside[i])):
                 kept[i] = region[i] = True
+    code: set[int] = set()
+    sibling: set[int] = set()
+    if inside is not None:  # what the element test left out although it is the text's
+        stops = [labels[i][0] == "content" and why[i] in (OWN_LINKS, OWN_FURNITURE, OWN_COMMENTS) for i in range(n)]
+        code = recall.code_blocks(blocks, texts, sizes, running, kept, [labels[i][0] == "content" and not stops[i]
+                                                                        for i in range(n)], cfg)
+        prose = [first[i] in (GOOD, NEAR) and why[i] == OWN_OUTSIDE and not kept[i] for i in range(n)]
+        sibling = recall.siblings(blocks, sizes, running, kept, inside, prose, stops, cfg)
+        for i in code | sibling:
+            kept[i] = True
     records = _record_lists(blocks, stripped, words, why, labels, kept, cfg) if int(cfg["record_min_count"]) else set()
     for i in records:
         kept[i] = True
@@ -223,6 +235,10 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
     for i in range(n):
         if i in records:
             rules.append(OWN_RECORDS)
+        elif kept[i] and i in code:
+            rules.append(recall.OWN_CODE)
+        elif kept[i] and i in sibling:
+            rules.append(recall.OWN_SIBLING)
         elif region[i]:
             rules.append(OWN_WHOLE_PAGE if whole_page else OWN_REGION)
         elif kept[i] and i in runs:
@@ -424,7 +440,8 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
                  "run_min_length", "run_min_mean_length", "region_unique_only",
                  "container_share", "container_keeps_good", "container_region", "region_skip_kinds", "region_link_kinds",
                  "record_min_count", "record_max_blocks", "record_skip_copies", "record_template_share", "record_gap_link_words", "furniture_max_prose_share",
-                 "long_block_words", "long_block_max_link_density"],
+                 "long_block_words", "long_block_max_link_density",
+                 "code_kinds", "code_max_lines", "sibling_max_gap", "sibling_max_missing", "sibling_sides"],
     "properties": {
         "stopwords": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
         "min_language_share": _SHARE, "length_low": _COUNT, "length_high": _COUNT, "stopwords_low": _SHARE,
@@ -436,6 +453,9 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
         "region_link_kinds": {"type": "array", "items": {"type": "string"}},
         "record_min_count": _COUNT, "record_max_blocks": _COUNT, "record_skip_copies": {"type": "boolean"}, "record_template_share": _SHARE, "record_gap_link_words": _COUNT, "furniture_max_prose_share": _SHARE,
         "long_block_words": _COUNT, "long_block_max_link_density": _SHARE,
+        "code_kinds": {"type": "array", "items": {"type": "string"}}, "code_max_lines": _COUNT,
+        "sibling_max_gap": _COUNT, "sibling_max_missing": _COUNT,
+        "sibling_sides": {"type": "array", "items": {"enum": ["before", "after"]}},
         "min_running_text": _COUNT, "run_min_length": _COUNT, "run_min_mean_length": _COUNT, "comment_tokens": {"type": "array", "items": {"type": "string"}},
     },
 }
