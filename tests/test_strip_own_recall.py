@@ -94,3 +94,18 @@ def test_a_plain_compound_class_name_keeps_its_parts(cfg: Any) -> None:
 def test_an_article_under_a_layout_class_naming_a_sidebar_is_kept(cfg: Any) -> None:
     texts, kept, _ = decided(cfg, f"<nav><a href='/'>Home</a></nav><div class='sidebar-enabled--false'>{ARTICLE}</div>")
     assert kept[at(texts, "Monday")]
+
+
+def test_a_sentence_printed_twice_in_the_texts_element_keeps_its_first_copy(cfg: Any) -> None:
+    line = "<p>Boosted blog conversion rate 460% Picflow, 125+ media placements, 1,300+ visits, 3 months</p>"
+    body = f"<div class='entry'>{ARTICLE}{line}<p>{P2.replace('decade', 'year')}</p>{line}</div>"
+    texts, kept, _ = decided(cfg, body, region_first_copy_words=5)
+    copies = [i for i, t in enumerate(texts) if "Boosted" in t]
+    assert [kept[i] for i in copies] == [True, False]
+
+
+def test_a_sentence_printed_twice_is_left_out_when_first_copies_are_off(cfg: Any) -> None:
+    line = "<p>Boosted blog conversion rate 460% Picflow, 125+ media placements, 1,300+ visits, 3 months</p>"
+    body = f"<div class='entry'>{ARTICLE}{line}<p>{P2.replace('decade', 'year')}</p>{line}</div>"
+    texts, kept, _ = decided(cfg, body, region_first_copy_words=0)
+    assert not any(kept[i] for i, t in enumerate(texts) if "Boosted" in t)

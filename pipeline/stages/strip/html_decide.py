@@ -48,7 +48,7 @@ OWN_FURNITURE = declare("strip.html.own.furniture", stage="strip", kind="html",
 
 OWN_REGION = declare("strip.html.own.region", stage="strip", kind="html",
         why="text between the first and the last block of running text, neither links nor furniture, is main text",
-        params=["html.own.region", "html.own.region_unique_only", "html.own.region_skip_kinds", "html.own.region_link_kinds"])
+        params=["html.own.region", "html.own.region_unique_only", "html.own.region_first_copy_words", "html.own.region_skip_kinds", "html.own.region_link_kinds"])
 OWN_WHOLE_PAGE = declare("strip.html.own.whole_page", stage="strip", kind="html",
         why="a page with little running text (a listing, a product) keeps every block that is neither links nor furniture",
         params=["html.own.min_running_text"])
@@ -202,6 +202,10 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
         lo, hi = (0, n - 1) if whole_page or (inside is not None and cfg["container_region"] != "range") else span
         soft = (SHORT, NEAR) if cfg["region"] == "short" else (SHORT, NEAR, BAD)
         repeats = Counter(stripped) if cfg["region_unique_only"] and not whole_page else None
+        # a sentence printed twice (a second layout's copy) keeps its first copy: labels and buttons are short
+        copy_words, first_copy = int(cfg["region_first_copy_words"]), {}
+        for i in range(n - 1, -1, -1):
+            first_copy[stripped[i]] = i
         skip_kinds = () if whole_page else frozenset(cfg["region_skip_kinds"])
         # with "both", short text between the first and last block of running text stays even outside its element
         ra, rb = span if cfg["container_region"] == "both" and inside is not None else (n, -1)
@@ -209,7 +213,8 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
         link_kinds = frozenset(cfg["region_link_kinds"]) if inside is not None and not all(inside) else frozenset()
         for i in range(lo, hi + 1):
             if kept[i] or not (whole_page or first[i] in soft) or labels[i][0] != "content" \
-                    or blocks[i].get("kind") in skip_kinds or (repeats is not None and repeats[stripped[i]] != 1):
+                    or blocks[i].get("kind") in skip_kinds or (repeats is not None and repeats[stripped[i]] != 1
+                         and not (copy_words and len(words[i]) >= copy_words and first_copy[stripped[i]] == i)):
                 continue
             between = ra <= i <= rb and first[i] in (SHORT, NEAR) and why[i] == OWN_OUTSIDE
             # a paragraph or list item of links inside the running text's element (a list of a series'
@@ -441,7 +446,7 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
                  "container_share", "container_keeps_good", "container_region", "region_skip_kinds", "region_link_kinds",
                  "record_min_count", "record_max_blocks", "record_skip_copies", "record_template_share", "record_gap_link_words", "furniture_max_prose_share",
                  "long_block_words", "long_block_max_link_density",
-                 "code_kinds", "code_max_lines", "sibling_max_gap", "sibling_max_missing", "sibling_sides"],
+                 "code_kinds", "code_max_lines", "sibling_max_gap", "sibling_max_missing", "sibling_sides", "region_first_copy_words"],
     "properties": {
         "stopwords": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
         "min_language_share": _SHARE, "length_low": _COUNT, "length_high": _COUNT, "stopwords_low": _SHARE,
@@ -455,7 +460,7 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
         "long_block_words": _COUNT, "long_block_max_link_density": _SHARE,
         "code_kinds": {"type": "array", "items": {"type": "string"}}, "code_max_lines": _COUNT,
         "sibling_max_gap": _COUNT, "sibling_max_missing": _COUNT,
-        "sibling_sides": {"type": "array", "items": {"enum": ["before", "after"]}},
+        "sibling_sides": {"type": "array", "items": {"enum": ["before", "after"]}}, "region_first_copy_words": _COUNT,
         "min_running_text": _COUNT, "run_min_length": _COUNT, "run_min_mean_length": _COUNT, "comment_tokens": {"type": "array", "items": {"type": "string"}},
     },
 }
