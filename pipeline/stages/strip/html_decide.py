@@ -13,6 +13,8 @@ all but links and furniture. DOM position (readability's top candidate, read fro
 tokens): the element that holds the running text bounds the main text, so related posts, consent
 panels and sidebars outside it go and short text inside it stays; a listing's records (a title link
 repeated in one layout with text beside it) are main text when they outweigh the running text.
+Code blocks under the running text's element and prose in an element just before it are the
+text's too (``html_decide_recall.py``).
 The decision only labels blocks: text and offsets stay extract's.
 """
 
