@@ -20,7 +20,7 @@ from ...rules import declare
 
 # the rules this module applies: declared once here, used through these constants
 HTML_BLOCK = declare("extract.html_block", stage="extract", why="the text of one HTML block element, with its tag path",
-        params=["block_elements", "tag_path_depth"])
+        params=["block_elements", "tag_path_depth", "class_state_words"])
 TEXT_LINE = declare("extract.text_line", stage="extract", why="one line of a plain-text dump is one block")
 LINE_BREAK = declare("extract.line_break", stage="extract",
         why="a line break between two text lines is layout, not content")
@@ -52,6 +52,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "stray_nul_max_share": {"type": "number", "minimum": 0},
         "soft_skip_elements": {"type": "array", "items": {"type": "string"}},
         "soft_skip_max_words": {"type": "integer", "minimum": 0},
+        "class_state_words": {"type": "array", "items": {"type": "string"}},
     },
 }
 

@@ -31,6 +31,7 @@ _DESCRIBED: dict[tuple[str, str, str, str], tuple[str, tuple[str, ...]]] = {}
 _OPENED: dict[tuple[frozenset[str], str, str, str, str], "_Open"] = {}
 _SORTED_CONTEXTS: dict[frozenset[str], list[str]] = {}
 _CACHE_MAX = 200_000
+_CACHED_FOR: dict[str, frozenset[str]] = {"state_words": frozenset()}  # the config the element caches were filled under
 
 
 @dataclass(slots=True, frozen=True)
@@ -58,6 +59,11 @@ class HTMLBlocks:
         self.flush_tags = self.block_tags | {"br"}
         self.depth_shown = int(cfg["tag_path_depth"])
         self.stack: list[_Open] = []
+        self.state_words = frozenset(cfg["class_state_words"])
+        if self.state_words != _CACHED_FOR["state_words"]:  # element tokens depend on it
+            _DESCRIBED.clear()
+            _OPENED.clear()
+            _CACHED_FOR["state_words"] = self.state_words
         self.described = _DESCRIBED
         self.opened = _OPENED
         self.sorted_contexts = _SORTED_CONTEXTS
@@ -186,7 +192,8 @@ class HTMLBlocks:
             if desc is None:
                 cl, il = c.strip().lower(), i.strip().lower()
                 label = tag + ("." + ".".join(cl.split()[:2]) if cl else "") + ("#" + il if il else "")
-                tokens = tuple(sorted({tag, *(_TOKEN.findall(cl)), *(_TOKEN.findall(il))} | ({"role-" + r} if r else set())))
+                tokens = tuple(sorted({tag, *_name_tokens(cl, self.state_words), *_name_tokens(il, self.state_words)}
+                                      | ({"role-" + r} if r else set())))
                 desc = self.described[(tag, c, i, r)] = (label[:60], tokens)
             o = self.opened[key] = _Open(tag, desc[0], desc[1], parent.union(desc[1]))
         stack.append(o)
@@ -291,3 +298,18 @@ _KINDS = {"p": "paragraph", "li": "list_item", "td": "cell", "th": "cell", "pre"
 
 def _kind(tag: str) -> str:
     return _KINDS.get(tag, "text")
+
+
+def _name_tokens(names: str, state_words: frozenset[str]) -> list[str]:
+    """The tokens of a class or id attribute: the letter runs of each name. A name with a state
+    word among its parts ("sidebar-enabled--false", "has-sidebar", "form-with-speakers") says
+    how the element is laid out, not what it is: its parts are read as one token, as a camelCase
+    name already is ("formWithSpeakers"), so that "sidebar" in it does not mark a sidebar."""
+    out: list[str] = []
+    for name in names.split():
+        parts = _TOKEN.findall(name)
+        if len(parts) > 1 and not state_words.isdisjoint(parts):
+            out.append("".join(parts))
+        else:
+            out.extend(parts)
+    return out

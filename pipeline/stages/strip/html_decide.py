@@ -13,6 +13,8 @@ all but links and furniture. DOM position (readability's top candidate, read fro
 tokens): the element that holds the running text bounds the main text, so related posts, consent
 panels and sidebars outside it go and short text inside it stays; a listing's records (a title link
 repeated in one layout with text beside it) are main text when they outweigh the running text.
+Code blocks under the running text's element and prose in an element just before it are the
+text's too (``html_decide_recall.py``).
 The decision only labels blocks: text and offsets stay extract's.
 """
 
@@ -24,6 +26,7 @@ from typing import Any
 
 from ...rules import declare
 from ...text.derived import derived
+from . import html_decide_recall as recall
 
 # the rules this module applies: declared once here, used through these constants
 OWN_GOOD = declare("strip.html.own.good", stage="strip", kind="html",
@@ -47,7 +50,7 @@ OWN_FURNITURE = declare("strip.html.own.furniture", stage="strip", kind="html",
 
 OWN_REGION = declare("strip.html.own.region", stage="strip", kind="html",
         why="text between the first and the last block of running text, neither links nor furniture, is main text",
-        params=["html.own.region", "html.own.region_unique_only", "html.own.region_skip_kinds", "html.own.region_link_kinds"])
+        params=["html.own.region", "html.own.region_unique_only", "html.own.region_first_copy_words", "html.own.region_skip_kinds", "html.own.region_link_kinds"])
 OWN_WHOLE_PAGE = declare("strip.html.own.whole_page", stage="strip", kind="html",
         why="a page with little running text (a listing, a product) keeps every block that is neither links nor furniture",
         params=["html.own.min_running_text"])
@@ -184,6 +187,7 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
     region = [False] * n
     anchors = [k and i not in runs for i, k in enumerate(kept)]  # running text in its own blocks
     whole_page = sum(s for s, a in zip(sizes, anchors) if a) < int(cfg["min_running_text"])
+    running = list(kept)  # the running text the element is read from
     inside = None if whole_page else _inside_container(blocks, sizes, kept, float(cfg["container_share"]))
     if inside is not None:  # DOM position: what lies outside the running text's element is not main text
         for i in range(n):
@@ -200,6 +204,10 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
         lo, hi = (0, n - 1) if whole_page or (inside is not None and cfg["container_region"] != "range") else span
         soft = (SHORT, NEAR) if cfg["region"] == "short" else (SHORT, NEAR, BAD)
         repeats = Counter(stripped) if cfg["region_unique_only"] and not whole_page else None
+        # a sentence printed twice (a second layout's copy) keeps its first copy: labels and buttons are short
+        copy_words, first_copy = int(cfg["region_first_copy_words"]), {}
+        for i in range(n - 1, -1, -1):
+            first_copy[stripped[i]] = i
         skip_kinds = () if whole_page else frozenset(cfg["region_skip_kinds"])
         # with "both", short text between the first and last block of running text stays even outside its element
         ra, rb = span if cfg["container_region"] == "both" and inside is not None else (n, -1)
@@ -207,7 +215,8 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
         link_kinds = frozenset(cfg["region_link_kinds"]) if inside is not None and not all(inside) else frozenset()
         for i in range(lo, hi + 1):
             if kept[i] or not (whole_page or first[i] in soft) or labels[i][0] != "content" \
-                    or blocks[i].get("kind") in skip_kinds or (repeats is not None and repeats[stripped[i]] != 1):
+                    or blocks[i].get("kind") in skip_kinds or (repeats is not None and repeats[stripped[i]] != 1
+                         and not (copy_words and len(words[i]) >= copy_words and first_copy[stripped[i]] == i)):
                 continue
             between = ra <= i <= rb and first[i] in (SHORT, NEAR) and why[i] == OWN_OUTSIDE
             # a paragraph or list item of links inside the running text's element (a list of a series'
@@ -215,6 +224,16 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
             linked = bool(link_kinds) and why[i] == OWN_LINKS and inside[i] and blocks[i].get("kind") in link_kinds
             if between or linked or (why[i] not in (OWN_LINKS, OWN_FURNITURE, OWN_COMMENTS, OWN_OUTSIDE) and (inside is None or inside[i])):
                 kept[i] = region[i] = True
+    code: set[int] = set()
+    sibling: set[int] = set()
+    if inside is not None:  # what the element test left out although it is the text's
+        stops = [labels[i][0] == "content" and why[i] in (OWN_LINKS, OWN_FURNITURE, OWN_COMMENTS) for i in range(n)]
+        code = recall.code_blocks(blocks, texts, sizes, running, kept, [labels[i][0] == "content" and not stops[i]
+                                                                        for i in range(n)], cfg)
+        prose = [first[i] in (GOOD, NEAR) and why[i] == OWN_OUTSIDE and not kept[i] for i in range(n)]
+        sibling = recall.siblings(blocks, sizes, running, kept, inside, prose, stops, cfg)
+        for i in code | sibling:
+            kept[i] = True
     records = _record_lists(blocks, stripped, words, why, labels, kept, cfg) if int(cfg["record_min_count"]) else set()
     for i in records:
         kept[i] = True
@@ -223,6 +242,10 @@ def decide(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[st
     for i in range(n):
         if i in records:
             rules.append(OWN_RECORDS)
+        elif kept[i] and i in code:
+            rules.append(recall.OWN_CODE)
+        elif kept[i] and i in sibling:
+            rules.append(recall.OWN_SIBLING)
         elif region[i]:
             rules.append(OWN_WHOLE_PAGE if whole_page else OWN_REGION)
         elif kept[i] and i in runs:
@@ -424,7 +447,8 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
                  "run_min_length", "run_min_mean_length", "region_unique_only",
                  "container_share", "container_keeps_good", "container_region", "region_skip_kinds", "region_link_kinds",
                  "record_min_count", "record_max_blocks", "record_skip_copies", "record_template_share", "record_gap_link_words", "furniture_max_prose_share",
-                 "long_block_words", "long_block_max_link_density"],
+                 "long_block_words", "long_block_max_link_density",
+                 "code_kinds", "code_max_lines", "sibling_max_gap", "sibling_max_missing", "sibling_sides", "region_first_copy_words"],
     "properties": {
         "stopwords": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
         "min_language_share": _SHARE, "length_low": _COUNT, "length_high": _COUNT, "stopwords_low": _SHARE,
@@ -436,6 +460,9 @@ SCHEMA: dict[str, Any] = {  # strip.html.own: every key given in the config
         "region_link_kinds": {"type": "array", "items": {"type": "string"}},
         "record_min_count": _COUNT, "record_max_blocks": _COUNT, "record_skip_copies": {"type": "boolean"}, "record_template_share": _SHARE, "record_gap_link_words": _COUNT, "furniture_max_prose_share": _SHARE,
         "long_block_words": _COUNT, "long_block_max_link_density": _SHARE,
+        "code_kinds": {"type": "array", "items": {"type": "string"}}, "code_max_lines": _COUNT,
+        "sibling_max_gap": _COUNT, "sibling_max_missing": _COUNT,
+        "sibling_sides": {"type": "array", "items": {"enum": ["before", "after"]}}, "region_first_copy_words": _COUNT,
         "min_running_text": _COUNT, "run_min_length": _COUNT, "run_min_mean_length": _COUNT, "comment_tokens": {"type": "array", "items": {"type": "string"}},
     },
 }
