@@ -66,7 +66,9 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "outlet_work_nouns": _STR_LIST, "outlet_report_words": _STR_LIST, "valedictions": _STR_LIST, "block_end_lines": _STR_LIST, "note_words": _STR_LIST,
         "interview": {"type": "object", "additionalProperties": False, "properties": {
             "question_labels": _STR_LIST, "answer_labels": _STR_LIST, "intro_pattern": {"type": "string"},
-            "asker_nouns": _STR_LIST, "credit_pattern": {"type": "string"}}},
+            "asker_nouns": _STR_LIST, "credit_pattern": {"type": "string"},
+            "faq_heading_pattern": {"type": "string", "default": "^$",
+                                    "description": "a heading over Q:/A: turns that makes them a page's own questions and answers, no interview"}}},
         "forum_cue_pattern": {"type": "string"}, "letter_salutation_pattern": {"type": "string"},
         "letter_unnamed_signature_pattern": {"type": "string", "default": "^$",
                                              "description": "a letter's signature that names nobody ('Name and address supplied')"},
