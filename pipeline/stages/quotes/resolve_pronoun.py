@@ -398,13 +398,13 @@ class PronounResolver(NarratorResolver, PersonGender):
         if pi < 0:
             return None, False
         doc, base = self.docs[pi], self.paragraphs[pi]["start"]
-        quoted = self._quoted_ranges(pi)
+        quoted = self._quoted_ranges(pi) + self.header_lines(pi)   # a post's or review's header: its writer
 
         def in_quote(x: int) -> bool:
             return any(a <= x < b for a, b in quoted)
 
         lo = base
-        for stop, begins in sentences.boundaries(self.text[base:pos + 1], self.finder.honorifics):   # the pronoun's capital ends the stop before it
+        for stop, begins in sentences.boundaries(self.text[base:pos], self.finder.honorifics):
             if not in_quote(base + stop):
                 lo = base + begins
         persons = self.finder.persons
