@@ -109,8 +109,15 @@ class VoiceRegions:
         if cache is None:
             rxs = [re.compile(self.cfg[k]) for k in ("post_header_pattern", "signed_by_pattern")]
             cache = self._header_lines = {}
+            cue = re.compile(self.cfg["forum_cue_pattern"])
             for u in self.units:
-                if any(rx.match(u.bare) for rx in rxs) or self.forum_match(u.bare) or self.comment_header(u)[0] is not None:
+                fm = self.forum_match(u.bare)
+                if fm is not None and cue.match(u.bare):
+                    # "NAME said:" is a reporter's cue too ("Anna Berg said:"): a forum's only with its date
+                    # stamp ("wrote: ↑DATE") or a user name's shape (one word with digits, "_" or ".")
+                    name = fm.group("name")
+                    fm = fm if fm.groupdict().get("date") or re.fullmatch(r"\S*[\d_.]\S*", name) else None
+                if any(rx.match(u.bare) for rx in rxs) or fm is not None or self.comment_header(u)[0] is not None:
                     cache.setdefault(u.para, []).append((u.start, u.end))
         return cache.get(pi, [])
 
