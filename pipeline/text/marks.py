@@ -38,11 +38,26 @@ def mark_view(text: str) -> str:
         opening = m.group() == "``" or before.isspace() or before in "([{—–-"
         chars[i], chars[i + 1] = (" ", '"') if opening else ('"', " ")
     for m in _GUILLEMETS.finditer(text):
-        chars[m.start()] = '"'
+        if not _separator(text, m.start()):
+            chars[m.start()] = '"'
     view = "".join(chars)
     if _british(view):
         view = _pair_singles(view)
     return view
+
+
+def _separator(text: str, i: int) -> bool:
+    """A guillemet between spaces in a paragraph with no guillemet of the other direction is a
+    separator ("Post by NAME » date", "Home » Blog"), not a quote mark: quotations pair them."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if not (before.isspace() and after.isspace()):
+        return False
+    p0 = text.rfind("\n\n", 0, i) + 1
+    p1 = text.find("\n\n", i)
+    para = text[p0:p1 if p1 >= 0 else len(text)]
+    other = {"»": "«", "«": "»", "›": "‹", "‹": "›"}[text[i]]
+    return other not in para
 
 
 def _british(text: str) -> bool:

@@ -66,6 +66,12 @@ class BlockForm:
             if t.endswith(":") and not self.units[u.index + 1].tags.get("heading"):
                 fo = from_out.match(t)
                 sp = self.cue_speaker(u, self.sentence_start(u), u.end)
+                if sp is not None and fm and " " not in fm.group("name") and sp["name"] != fm.group("name") \
+                        and sp["name"] in fm.group("name"):
+                    # "Henrik.Adebayo said:": the parser splits a user name at its dot; the header's name is whole
+                    name = fm.group("name")
+                    at = u.start + u.text.find(name)
+                    sp = self.span_rec(at, at + len(name), name=name, type="person", rule=SPEAKER_FORUM_CUE)
                 if sp is not None:
                     speaker, rule = sp, BLOCK_CUE_LINE
                 elif fo and self.finder.is_outlet(fo.group("outlet")):

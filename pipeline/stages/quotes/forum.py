@@ -71,7 +71,8 @@ class ForumForm:
         cut = s + n
         while cut > s and self.text[cut - 1].isspace():
             cut -= 1
-        if self.text[cut - 1] not in TERMINAL:
+        if self.text[cut - 1] not in TERMINAL and self.text[cut:cut + 1] != "\n":
+            # (a copy that stops at its line's end is an excerpt cut there by the replier: it ends there)
             m = list(re.finditer(r"[.!?…)](?=\s)", self.text[s:cut]))
             if m:
                 cut = s + m[-1].end()

@@ -35,7 +35,20 @@ _MAX_QUESTION_WORDS = 40   # a question turn is one short paragraph (structure, 
 _TURN_LABEL = re.compile(rf"^{BOLD}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}}{BOLD}\s*:{BOLD}\s")
 
 
+INTERVIEW_FAQ = declare("quotes.interview.faq", stage="quotes",
+        why="Q:/A: turns under an FAQ heading, with no interviewee named, are a help page's own text, not an interview",
+        params=["interview.faq_heading_pattern"])
+# the lines before the first label read for the FAQ heading (a heading, perhaps a breadcrumb and an intro line)
+_FAQ_LOOKBACK_LINES = 3
+
+
 class InterviewForm(InterviewIntro):
+    @register(INTERVIEW_FAQ, kind="check")
+    def under_faq_heading(self, first: int) -> bool:
+        rx = re.compile(self.cfg["interview"]["faq_heading_pattern"])
+        return any(rx.search(self.units[k].bare) and self.units[k].tags.get("heading")
+                   for k in range(max(0, first - _FAQ_LOOKBACK_LINES), first))
+
     @register('quotes.interview', 'Q:/A: labelled turns are quotations of the interviewee and the interviewer', order=10)
     def interviews(self) -> None:
         iv = self.cfg["interview"]
@@ -59,6 +72,8 @@ class InterviewForm(InterviewIntro):
             self.units[i].tags["label"] = True
         first = min(labels)
         interviewee, interviewer, rule = self.interview_names(first)
+        if interviewee is None and self.under_faq_heading(first):
+            return   # a help page's questions and answers: the site's own text, no one quoted
         asker_rule = rule
         if interviewer is None:
             interviewer = self.interview_credit(max(labels), first)

@@ -80,7 +80,7 @@ class NamedTurnsForm:
         people = {k: v for k, v in groups.items() if len(v) >= 2 and any(person(lab) for _, _, lab in v)
                   and k.rstrip(".") not in self.finder.honorifics}
         if len(people) == 1:
-            self._asked_turns(turns, people)
+            self._asked_turns(turns, people, initials)
             return
         if len(people) < 2 or len({lab.split()[-1].lower() for v in people.values() for _, _, lab in v}) < 2:
             return
@@ -109,7 +109,10 @@ class NamedTurnsForm:
         for pi in range(min(3, len(self.paragraphs))):
             doc, base = self.docs[pi], self.paragraphs[pi]["start"]
             for e in doc.ents:
-                if e.label_ != "PERSON" or "\n" in e.text:
+                # a name the model typed otherwise ("Oksana Featherstone-Diallo" as ORG): its shape, two or
+                # three capitalised proper nouns; a clash of initials with another name drops both
+                if "\n" in e.text or not (e.label_ == "PERSON" or e.label_ in ("ORG", "GPE", "NORP")
+                                          and all(t.pos_ == "PROPN" or t.text == "-" for t in e)):
                     continue
                 s0, e0, name = self.name_span(e, base)
                 words = name.split()
@@ -121,7 +124,8 @@ class NamedTurnsForm:
         s0 = u.start + self._label_at[u.index]
         return s0, s0 + len(label)
 
-    def _asked_turns(self, turns: dict[str, list[tuple[Any, int]]], people: dict[str, list[tuple[Any, int, str]]]) -> None:
+    def _asked_turns(self, turns: dict[str, list[tuple[Any, int]]], people: dict[str, list[tuple[Any, int, str]]],
+                     initials: dict[str, tuple[int, int, str]]) -> None:
         """'Q: Why close now?' / 'Wasilewski: The rent doubled.', or 'Interviewer:' turns: one person's
         label alternating strictly with a question label or an asker noun, each at least twice. The
         person's turns are theirs; the asker's are the interviewer's the introduction names, else no
@@ -151,7 +155,12 @@ class NamedTurnsForm:
             while j + 1 < len(self.units) and not self.units[j + 1].first_in_para and j + 1 not in self._label_at:
                 j += 1
             d = Draft("interview", u.start + off, self.units[j].end, INTERVIEW_NAMED_TURN, (u.index, j), para=u.para)
-            if role == "a" or labelled:
+            if (role == "a" or labelled) and label in initials:   # "OF:" after "Oksana Featherstone-Diallo": the person
+                s0, e0, name = initials[label]
+                d.speaker = self.span_rec(s0, e0, name=name, type="person", rule=SPEAKER_TURN_LABEL)
+                d.speaker["label"] = self.span_rec(*self._label_span(u, label), text=label)
+                d.rules = [d.rule, SPEAKER_TURN_LABEL]
+            elif role == "a" or labelled:
                 d.speaker = self.span_rec(*self._label_span(u, label), name=label, type="person", rule=SPEAKER_TURN_LABEL)
                 d.rules = [d.rule, SPEAKER_TURN_LABEL]
             else:

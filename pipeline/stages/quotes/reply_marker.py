@@ -15,6 +15,11 @@ REPLY_BLOCK = declare("quotes.block.reply_marker", stage="quotes",
         why="a paragraph of lines opening with '>' quotes an earlier post")
 PARENT_POST = declare("quotes.speaker.parent_post", stage="quotes",
         why='the quoted words of a reply belong to the author of the earlier post they copy')
+REPLY_LINES = declare("quotes.block.reply_lines", stage="quotes",
+        why="a run of lines opening with '>' inside a post's paragraph (Reddit, Markdown) quotes an earlier post or a work")
+SPEAKER_WORK_AUTHOR = declare("quotes.speaker.work_author", stage="quotes",
+        why="a '>' quotation under a cue line naming a work's author ('From TITLE by NAME:') is the author's",
+        params=["work_author_cue_pattern"])
 _LINE = re.compile(r"^\s*>\s?")
 
 
@@ -25,7 +30,10 @@ class ReplyMarkerForm:
         for u in self.units:
             by_para.setdefault(u.para, []).append(u)
         for pi, us in sorted(by_para.items()):
-            if any(u.index in self.claimed for u in us) or not all(_LINE.match(u.text) for u in us):
+            if any(u.index in self.claimed for u in us):
+                continue
+            if not all(_LINE.match(u.text) for u in us):
+                self.reply_lines(pi, us)
                 continue
             m = _LINE.match(us[0].text)
             s, e = us[0].start + m.end(), us[-1].end
@@ -36,6 +44,39 @@ class ReplyMarkerForm:
             d.speaker = self.parent_post_author(s, e, self.paragraphs[pi]["start"])
             if d.speaker:
                 d.rules.append(PARENT_POST)
+            self.add_structure(d)
+
+    @register(REPLY_LINES, kind="check")
+    def reply_lines(self, pi: int, us: list[Any]) -> None:
+        """'u/NAME · 4 hr. ago' / '> the parent's words' / 'the reply': each run of '>' lines among a
+        paragraph's other lines. Its speaker is the author of the earlier post it copies; with no copy,
+        the author a cue line just above it names ('From TITLE by NAME:'), with the work as source."""
+        runs: list[list[Any]] = []
+        for u in us:
+            if _LINE.match(u.text) and " > " not in u.text:   # "> Forum > Gardening": a breadcrumb, no quotation
+                if runs and runs[-1][-1].index == u.index - 1:
+                    runs[-1].append(u)
+                else:
+                    runs.append([u])
+        for run in runs:
+            m = _LINE.match(run[0].text)
+            s, e = run[0].start + m.end(), run[-1].end
+            if len(self.text[s:e].split()) < 2:
+                continue
+            d = Draft("block", s, e, REPLY_LINES, (run[0].index, run[-1].index), para=pi)
+            d.rules = [REPLY_LINES]
+            d.speaker = self.parent_post_author(s, e, run[0].start)
+            if d.speaker:
+                d.rules.append(PARENT_POST)
+            elif run[0].index > us[0].index:
+                cue = self.units[run[0].index - 1]
+                wm = re.search(self.cfg["work_author_cue_pattern"], cue.bare)
+                if wm and not _LINE.match(cue.text):
+                    at = cue.start + cue.text.find(wm.group("name"))
+                    d.speaker = self.span_rec(at, at + len(wm.group("name")), name=wm.group("name"), type="person",
+                                              rule=SPEAKER_WORK_AUTHOR)
+                    d.rules.append(SPEAKER_WORK_AUTHOR)
+                    d.source = self.cue_source(self.sentence_start(cue), cue.end)
             self.add_structure(d)
 
     def later_post_between(self, h: int, src: int) -> bool:

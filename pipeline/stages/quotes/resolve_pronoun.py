@@ -104,6 +104,7 @@ class PronounResolver(NarratorResolver, PersonGender):
         quoted = self._quoted_ranges(pi)
         # the words of a block quotation, letter or interview are the speaker's, not the narrative's
         quoted += [(d.start, d.end) for d in self.structures_at.get(self.region(base), ()) if d.kind != "inline"]   # those over pi
+        quoted += self.header_lines(pi)   # a post's or review's header names its writer, no one spoken of
         out: list[tuple[int, str]] = []
         seen: set[int] = set()
         for e in doc.ents:
@@ -397,7 +398,7 @@ class PronounResolver(NarratorResolver, PersonGender):
         if pi < 0:
             return None, False
         doc, base = self.docs[pi], self.paragraphs[pi]["start"]
-        quoted = self._quoted_ranges(pi)
+        quoted = self._quoted_ranges(pi) + self.header_lines(pi)   # a post's or review's header: its writer
 
         def in_quote(x: int) -> bool:
             return any(a <= x < b for a, b in quoted)
@@ -462,8 +463,10 @@ class PronounResolver(NarratorResolver, PersonGender):
             ptext = self.text[self.paragraphs[pi]["start"]:self.paragraphs[pi]["end"]].strip()
             if len(ptext.split()) < 6 or ptext[-1:] not in TERMINAL:
                 continue  # a credit or caption line ("Amr Dalsh / Reuters") is no antecedent
+            heads = self.header_lines(pi)
             for e in doc.ents:
-                if e.label_ == "PERSON" and base + e.end_char <= d.start and not re.search(r"[/|]", e.text):
+                if e.label_ == "PERSON" and base + e.end_char <= d.start and not re.search(r"[/|]", e.text) \
+                        and not any(a <= base + e.start_char < b for a, b in heads):
                     key = e.text.split()[-1].lower()
                     if key not in people or len(e.text) > len(people[key][0].text):
                         people[key] = (e, base)

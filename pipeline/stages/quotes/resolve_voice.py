@@ -101,6 +101,26 @@ class VoiceRegions:
             return None, None
         return name, u.start + u.text.find(name)
 
+    def header_lines(self, pi: int) -> list[tuple[int, int]]:
+        """The lines of paragraph pi that head a post, comment or review ("Post by NAME » date",
+        "NAME wrote:", "Originally Posted by NAME", "Reviewed by NAME on DATE", a name over its
+        date line): the name there is the writer of the text below (its "I"), no one it speaks of."""
+        cache = self.__dict__.get("_header_lines")
+        if cache is None:
+            rxs = [re.compile(self.cfg[k]) for k in ("post_header_pattern", "signed_by_pattern")]
+            cache = self._header_lines = {}
+            cue = re.compile(self.cfg["forum_cue_pattern"])
+            for u in self.units:
+                fm = self.forum_match(u.bare)
+                if fm is not None and cue.match(u.bare):
+                    # "NAME said:" is a reporter's cue too ("Anna Berg said:"): a forum's only with its date
+                    # stamp ("wrote: ↑DATE") or a user name's shape (one word with digits, "_" or ".")
+                    name = fm.group("name")
+                    fm = fm if fm.groupdict().get("date") or re.fullmatch(r"\S*[\d_.]\S*", name) else None
+                if any(rx.match(u.bare) for rx in rxs) or fm is not None or self.comment_header(u)[0] is not None:
+                    cache.setdefault(u.para, []).append((u.start, u.end))
+        return cache.get(pi, [])
+
     def voice_at(self, pos: int) -> int:
         vs = self.voices()
         return bisect.bisect_right([v[0] for v in vs], pos) - 1
