@@ -17,7 +17,7 @@ from .registry import register
 # the rule this module applies: declared once here, used through this constant
 SPEAKER_ROLE = declare("quotes.speaker.role_noun", stage="quotes",
         why="'the senator' stands for the one person the document named with that role before",
-        params=["titles", "first_name_gender"])
+        params=["titles", "first_name_gender", "place_heads"])
 
 SPEAKER_DESCRIPTION = declare("quotes.speaker.description", stage="quotes",
         why="'her brother' or 'the old manservant' stands for the one person the document introduced so ('her brother Anselm')",
@@ -356,7 +356,8 @@ class RoleResolver:
                                    and "-" not in x.text or self.finder._body_word(x) or self.finder._quoted(x) for x in run) \
                             or run[-1].dep_ == "compound" and run[-1].head.i > run[-1].i \
                             or t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper() \
-                            or run[-1].lower_ in self.lower_words():
+                            or run[-1].lower_ in self.lower_words() \
+                            or run[-1].lower_ in self.cfg["place_heads"] or run[-1].lower_ in self.cfg["outlet_body_heads"]:
                         continue   # "Rosa Trust", "the V-Neck Cami Dress" (a word written in lower case): no person's
                     out.add(run[-1].lower_)
         self._run_surnames = (key, out)
