@@ -116,6 +116,9 @@ class PronounResolver(NarratorResolver, PersonGender):
                 while k >= 0 and doc[k].lower_.rstrip(".") in self.finder.honorifics:
                     ts.insert(0, doc[k])
                     k -= 1
+                while ts[-1].i + 2 < len(doc) and ts[-1].whitespace_ == "" and doc[ts[-1].i + 1].text == "-" \
+                        and doc[ts[-1].i + 1].whitespace_ == "" and doc[ts[-1].i + 2].is_alpha:
+                    ts += [doc[ts[-1].i + 1], doc[ts[-1].i + 2]]   # "Hyun-ah" tagged "Hyun": the name is the whole word
                 s0 = base + ts[0].idx
                 if not any(a <= s0 < b for a, b in quoted):
                     out.append((s0, doc.text[ts[0].idx:ts[-1].idx + len(ts[-1])]))

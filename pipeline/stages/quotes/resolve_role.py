@@ -293,14 +293,15 @@ class RoleResolver:
                     re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w'’-]*\s+){{0,2}}{n},?\s+(?:the\s+(?=(?i:{hon})\b))?"
                                rf"(?P<name>{_NAME})"),
                     # "X, the school's principal", "X, 44, a farmer from Dunmore": an age may stand between
-                    re.compile(rf"(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?{poss}\s+(?:[a-z][\w'’-]*\s+){{0,2}}{n}(?![\w-])"),
+                    # ("X, the curate's father" is the father: a possessive noun is no apposition's head)
+                    re.compile(rf"(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?{poss}\s+(?:[a-z][\w'’-]*\s+){{0,2}}{n}(?![\w-]|['’]s\b)"),
                     # "The carrier, a stout man called Josiah Penhale": the name the apposition gives
                     re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n},\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
                                rf"(?:called|named)\s+(?P<name>{_NAME})"),
                     # "a woman called Perpetua": the name the noun is given
                     re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}\s+(?:called|named)\s+(?P<name>{_NAME})"),
                     # "Bartholomew Quayle was the gardener": a copula gives the name its noun
-                    re.compile(rf"(?P<name>{_NAME})\s+(?:is|was|had\s+been|has\s+been)\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-])"),
+                    re.compile(rf"(?P<name>{_NAME})\s+(?:is|was|had\s+been|has\s+been)\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-]|['’]s\b)"),
                     # "led by retired headteacher Sunita Varghese": the noun as a title right before the name
                     re.compile(rf"(?<![\w-])(?:[a-z][\w-]*\s+){{0,2}}{n}\s+(?P<name>{_NAME})"))
                 if abbr:
