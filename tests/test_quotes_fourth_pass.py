@@ -11,11 +11,11 @@ from pipeline.text.marks import mark_view
 
 def test_surname_labels_join_the_full_names_turns_of_a_transcript() -> None:
     out = quotes_of("Ruth Abernathy-Cole: When did you first sit at a loom?\n\n"
-                    "Iwan Prydderch: I was nine years old and my uncle put me on a stool.\n\n"
+                    "Owen Prydderch: I was nine years old and my uncle put me on a stool.\n\n"
                     "Abernathy-Cole: Did you listen to him at all?\n\n"
                     "Prydderch: Not for a minute, and I ruined two warps.\n")
     assert speaker(one(out, "When did you first sit")) == "Ruth Abernathy-Cole"
-    assert speaker(one(out, "I was nine years old")) == "Iwan Prydderch"
+    assert speaker(one(out, "I was nine years old")) == "Owen Prydderch"
     assert speaker(one(out, "Not for a minute")) == "Prydderch"
 
 

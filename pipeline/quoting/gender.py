@@ -1,7 +1,7 @@
 """Grammatical gender of a person's name, for he/she: from an honorific ("Mrs. Pemberton"), else
-from the first name in a general first-name list (the `gender-guesser` package, built on Jörg
-Michael's name dictionary of about 40,000 names from many countries), else unknown. Nothing here
-is learnt from the documents the pipeline was tuned on."""
+from the first name in a general first-name list (the `first_names` lexicon: names a strong majority
+of whose bearers are of one sex in the US Social Security Administration's public-domain baby-name
+counts), else unknown. Nothing here is learnt from the documents the pipeline was tuned on."""
 
 from __future__ import annotations
 
@@ -10,15 +10,25 @@ from typing import Any
 
 
 @lru_cache(maxsize=1)
-def _detector() -> Any:
-    try:
-        import gender_guesser.detector as gd
-    except ImportError:   # without the list, first names give no gender: fewer pronouns resolved, none wrong
-        return None
-    return gd.Detector(case_sensitive=False)
+def _first_names() -> dict[str, str | None]:
+    """Lower-case ASCII first name -> 'male', 'female' or None for a name shared by both
+    (config/lexicons/first_names.yaml)."""
+    from ..config import load_lexicon
+
+    data = load_lexicon("first_names")
+    return {name: {"shared": None}.get(key, key) for key in ("shared", "male", "female") for name in data[key].split()}
 
 
-FIRST_NAME = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}
+def _key(word: str) -> str:
+    """Lower case, accents folded ("José" -> jose): the counts are ASCII."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode("ascii")
+
+
+def _lookup(word: str) -> str | None:
+    """A first name is written with a capital ("poet" is no name, "Poet" may be)."""
+    return _first_names().get(_key(word)) if word[:1].isupper() else None
 
 
 def name_gender(name: str, honorifics: dict[str, str], use_first_names: bool = True) -> str | None:
@@ -32,13 +42,10 @@ def name_gender(name: str, honorifics: dict[str, str], use_first_names: bool = T
         return g
     if not use_first_names or len(words) < 2 and words[0].lower() in honorifics:
         return None
-    det = _detector()
-    if det is None:
-        return None
-    got = det.get_gender(words[0])
-    if got == "unknown" and len(words) >= 3:
-        got = det.get_gender(words[1])   # "Aunt Ana Ruiz", "Coach Tom Berg": a title word, then the first name
-    return FIRST_NAME.get(got)
+    got = _lookup(words[0])
+    if got is None and len(words) >= 3 and not (words[0][:1].isupper() and _key(words[0]) in _first_names()):
+        got = _lookup(words[1])   # "Aunt Ana Ruiz", "Coach Tom Berg": a title word, then the first name
+    return got
 
 
 

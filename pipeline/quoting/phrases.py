@@ -21,7 +21,8 @@ class SpeakerPhrases:
         or opening with a first name of the general name list."""
         from .gender import first_name
 
-        first = min(head.subtree, key=lambda t: t.i)
+        # the phrase's first capitalised word before its head: "the poet Anders Kile" opens with Anders
+        first = min((t for t in head.subtree if t.i <= head.i and t.text[:1].isupper()), key=lambda t: t.i, default=head)
         return head.ent_type_ == "PERSON" or head.lower_ in self.persons \
             or (self.first_names and first_name(first.text) is not None)
 

@@ -15,11 +15,12 @@ from typing import Any
 NAME = "quotes"
 REQUIRES = ("normalise",)   # the only output run reads
 RECORDS_READ = {"normalise": ("map", "paragraphs")}
-LIBRARIES = ("spacy", "gender-guesser")
+LIBRARIES = ("spacy",)
 CODE_DEPS = ("quoting/__init__.py", "quoting/textual.py", "quoting/attribution.py", "quoting/speakers.py",
              "quoting/model.py", "quoting/record.py", "quoting/titled.py", "quoting/phrases.py",
              "quoting/clause.py", "quoting/frames.py", "quoting/gender.py",
-             "quoting/parse.py")  # and every file of this package (stages/quotes/)
+             "quoting/parse.py",
+             "../config/lexicons/first_names.yaml")  # gender.py's name list; and every file of this package (stages/quotes/)
 
 _STR_LIST = {"type": "array", "items": {"type": "string"}}
 CONFIG_SCHEMA: dict[str, Any] = {
@@ -49,6 +50,9 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "name_max_tokens": {"type": "integer", "minimum": 2},
         "gender_honorifics": {"type": "object", "additionalProperties": {"enum": ["male", "female"]}},
         "first_name_gender": {"type": "boolean"},
+        "place_heads": {**_STR_LIST, "default": [],
+                        "description": "nouns that end a place's or building's name ('Stanley Street'): a capitalised run "
+                                       "ending in one, or in an organisation word or body head, is no person"},
         "unknown_gender_pronouns": {"type": "boolean", "default": True,
                                     "description": "a lone person whose gender neither name nor text gives may take he/she"},
         "kin_inverse": {"type": "object", "additionalProperties": _STR_LIST,

@@ -106,6 +106,7 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         self.multi_paragraph_speakers()
         self.beat_after()
         self.resolve_pronouns()
+        self.self_introductions()
         self.turn_taking()
         self.descriptions_as_written()
         self.drop_addressed_speakers()

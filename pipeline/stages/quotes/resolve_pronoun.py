@@ -20,7 +20,7 @@ SPEAKER_REPORTED = declare("quotes.speaker.reported", stage="quotes",
         why="a speaker named in reported speech around the quotation")
 SPEAKER_PRONOUN = declare("quotes.speaker.pronoun", stage="quotes",
                           why="a pronoun speaker is the one compatible named person before it, else none",
-                          params=["unknown_gender_pronouns"])
+                          params=["unknown_gender_pronouns", "place_heads"])
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -117,6 +117,9 @@ class PronounResolver(NarratorResolver, PersonGender):
                 while k >= 0 and doc[k].lower_.rstrip(".") in self.finder.honorifics:
                     ts.insert(0, doc[k])
                     k -= 1
+                while ts[-1].i + 2 < len(doc) and ts[-1].whitespace_ == "" and doc[ts[-1].i + 1].text == "-" \
+                        and doc[ts[-1].i + 1].whitespace_ == "" and doc[ts[-1].i + 2].is_alpha:
+                    ts += [doc[ts[-1].i + 1], doc[ts[-1].i + 2]]   # "Hyun-ah" tagged "Hyun": the name is the whole word
                 s0 = base + ts[0].idx
                 if not any(a <= s0 < b for a, b in quoted):
                     out.append((s0, doc.text[ts[0].idx:ts[-1].idx + len(ts[-1])]))
@@ -146,6 +149,9 @@ class PronounResolver(NarratorResolver, PersonGender):
             placed = j > k and t.ent_type_ in ("GPE", "LOC", "FAC") and t.lower_ in self.finder.non_persons
             # "his cousin Hugo": a name in apposition to a person noun, whatever the model's tag
             named = t.dep_ == "appos" and t.head.lower_ in self.finder.person_nouns | set(self.cfg["gender_nouns"])
+            # "Stanley Street", "the Kestrel Museum": a run ending in a place's or body's head noun names no person
+            placed = placed or j > k and doc[j].lower_ in self.place_heads() \
+                or k > 0 and doc[k - 1].pos_ == "DET"   # "the Squire", "a Boston fund": an article opens no first name
             if (j > k or t.dep_ == "nsubj" or lone_ok or named) and not modifier and not placed and self.cfg["first_name_gender"] \
                     and first_name(t.text) is not None:
                 s0 = base + t.idx
@@ -166,6 +172,7 @@ class PronounResolver(NarratorResolver, PersonGender):
                          and doc[t.i - 1].lower_.rstrip(".") not in self.finder.honorifics)   # "Ms X" is X alone
             if t.i not in seen and (t.pos_ == "PROPN" or t.text[:1].isupper() and t.pos_ in ("NOUN", "INTJ", "ADJ", "X")) \
                     and (t.lower_ in persons or t.lower_ in runs and alone) and t.i not in in_body \
+                    and t.lower_ not in self.place_heads() \
                     and not any(a <= s0 < b for a, b in quoted):
                 prev = doc[t.i - 1] if t.i else None
                 name = t.text if prev is None or prev.lower_.rstrip(".") not in self.finder.honorifics \
@@ -174,6 +181,10 @@ class PronounResolver(NarratorResolver, PersonGender):
         out.sort()
         cache[pi] = out
         return out
+
+    def place_heads(self) -> set[str]:
+        """Head nouns that end the name of a place, building, body or publication, never a person's."""
+        return set(self.cfg["place_heads"]) | set(self.cfg["outlet_body_heads"]) | self.finder.org_words | self.finder.outlet_words
 
     def single_names(self) -> set[str]:
         """One-word names the model tags PERSON in the parsed paragraphs ("Inspector Haldane" gives

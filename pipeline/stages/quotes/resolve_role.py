@@ -17,7 +17,7 @@ from .registry import register
 # the rule this module applies: declared once here, used through this constant
 SPEAKER_ROLE = declare("quotes.speaker.role_noun", stage="quotes",
         why="'the senator' stands for the one person the document named with that role before",
-        params=["titles", "first_name_gender"])
+        params=["titles", "first_name_gender", "place_heads"])
 
 SPEAKER_DESCRIPTION = declare("quotes.speaker.description", stage="quotes",
         why="'her brother' or 'the old manservant' stands for the one person the document introduced so ('her brother Anselm')",
@@ -293,14 +293,15 @@ class RoleResolver:
                     re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w'’-]*\s+){{0,2}}{n},?\s+(?:the\s+(?=(?i:{hon})\b))?"
                                rf"(?P<name>{_NAME})"),
                     # "X, the school's principal", "X, 44, a farmer from Dunmore": an age may stand between
-                    re.compile(rf"(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?{poss}\s+(?:[a-z][\w'’-]*\s+){{0,2}}{n}(?![\w-])"),
+                    # ("X, the curate's father" is the father: a possessive noun is no apposition's head)
+                    re.compile(rf"(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?{poss}\s+(?:[a-z][\w'’-]*\s+){{0,2}}{n}(?![\w-]|['’]s\b)"),
                     # "The carrier, a stout man called Josiah Penhale": the name the apposition gives
                     re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n},\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
                                rf"(?:called|named)\s+(?P<name>{_NAME})"),
                     # "a woman called Perpetua": the name the noun is given
                     re.compile(rf"(?<![\w-]){poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}\s+(?:called|named)\s+(?P<name>{_NAME})"),
                     # "Bartholomew Quayle was the gardener": a copula gives the name its noun
-                    re.compile(rf"(?P<name>{_NAME})\s+(?:is|was|had\s+been|has\s+been)\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-])"),
+                    re.compile(rf"(?P<name>{_NAME})\s+(?:is|was|had\s+been|has\s+been)\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-]|['’]s\b)"),
                     # "led by retired headteacher Sunita Varghese": the noun as a title right before the name
                     re.compile(rf"(?<![\w-])(?:[a-z][\w-]*\s+){{0,2}}{n}\s+(?P<name>{_NAME})"))
                 if abbr:
@@ -356,7 +357,8 @@ class RoleResolver:
                                    and "-" not in x.text or self.finder._body_word(x) or self.finder._quoted(x) for x in run) \
                             or run[-1].dep_ == "compound" and run[-1].head.i > run[-1].i \
                             or t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper() \
-                            or run[-1].lower_ in self.lower_words():
+                            or run[-1].lower_ in self.lower_words() \
+                            or run[-1].lower_ in self.cfg["place_heads"] or run[-1].lower_ in self.cfg["outlet_body_heads"]:
                         continue   # "Rosa Trust", "the V-Neck Cami Dress" (a word written in lower case): no person's
                     out.add(run[-1].lower_)
         self._run_surnames = (key, out)
