@@ -39,11 +39,13 @@ from .resolve_scene import SceneAntecedents
 from .resolve_rivals import SceneRivals
 from .resolve_voice import VoiceRegions
 from .resolve_address import AddressResolver
+from .resolve_surname import SharedSurnameResolver
 
 
 class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, AttributionLineForm, InlineForm, TestimonialForm,
               OwnerResolver, RoleResolver, ContinuityResolver, PronounResolver, OutletResolver, CueDateResolver, EntityResolver, ActionBeatResolver,
-              ReplyMarkerForm, TurnTakingResolver, SceneAntecedents, SceneRivals, VoiceRegions, AddressResolver):
+              ReplyMarkerForm, TurnTakingResolver, SceneAntecedents, SceneRivals, VoiceRegions, AddressResolver,
+              SharedSurnameResolver):
     """One document's quotations; each form and resolver is a mixin registered by rule id."""
 
     def __init__(self, doc_id: str, text: str, mapped: Any, paragraphs: list[dict[str, Any]], cfg: dict[str, Any]) -> None:
@@ -110,6 +112,7 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         self.turn_taking()
         self.descriptions_as_written()
         self.drop_addressed_speakers()
+        self.drop_shared_surnames()
         self.outlet_sources()
         self.cue_dates()
         self.docs.close()   # the records read no parse: dropped (and their spill file) before they are made

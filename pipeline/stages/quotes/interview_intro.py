@@ -174,11 +174,12 @@ class InterviewIntro:
                         others = [x for x in others if x[2].split()[-1] != a[2].split()[-1]]
                         b = others[0] if len({x[2] for x in others}) == 1 else None
                     if b is not None and b[2] != a[2]:
-                        if subj is not None and subj.lower_ in ("he", "she") and not asked_verb \
-                                and o.lower_ not in self.cfg["interview"]["asker_nouns"]:
+                        # "our reporter, X" / "Courier reporter X": the object is the one who asks
+                        asker = o.lower_ in self.cfg["interview"]["asker_nouns"] or any(
+                            c.dep_ == "compound" and c.lower_ in self.cfg["interview"]["asker_nouns"] for c in o.children)
+                        if subj is not None and subj.lower_ in ("he", "she") and not asked_verb and not asker:
                             continue   # "He spoke to Y": which of them asks, the clause does not say
-                        if o.lower_ in self.cfg["interview"]["asker_nouns"] \
-                                or self._about_subject(v, a[2], b[2]) and not self._asker_titled(subj):
+                        if asker or self._about_subject(v, a[2], b[2]) and not self._asker_titled(subj):
                             # "... talked to our reporter, X": X asks; "Novelist X talked to Y about his
                             # late start" (the intro goes on about X): X answers
                             return self.name_rec(a, a_base), self.name_rec(b, base)

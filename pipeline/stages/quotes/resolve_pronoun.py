@@ -105,6 +105,7 @@ class PronounResolver(NarratorResolver, PersonGender):
         # the words of a block quotation, letter or interview are the speaker's, not the narrative's
         quoted += [(d.start, d.end) for d in self.structures_at.get(self.region(base), ()) if d.kind != "inline"]   # those over pi
         quoted += self.header_lines(pi)   # a post's or review's header names its writer, no one spoken of
+        from ...quoting.gender import first_name as _first_name
         out: list[tuple[int, str]] = []
         seen: set[int] = set()
         for e in doc.ents:
@@ -113,7 +114,14 @@ class PronounResolver(NarratorResolver, PersonGender):
                              and e.root.head.pos_ in ("NOUN", "PROPN")):
                 # a name modifying a noun ("the Alice McCall Mysteria Midi Dress") is a brand, not a person here
                 ts = list(e)
-                k = e.start - 1     # the honorific before the name tells two Pembertons apart
+                k = e.start - 1     # a first name the model left out of the entity ("Ana [Lucia Torres]") is the name's
+                while k >= 0 and doc[k].pos_ == "PROPN" and doc[k].dep_ == "compound" and e.start <= doc[k].head.i < e.end \
+                        and doc[k].text[:1].isupper() and _first_name(doc[k].text) is not None \
+                        and doc[k].lower_.rstrip(".") not in self.finder.titles \
+                        and doc[k].lower_.rstrip(".") not in self.finder.honorifics:   # "Judge" is a title here
+                    ts.insert(0, doc[k])
+                    k -= 1
+                # the honorific before the name tells two Pembertons apart
                 while k >= 0 and doc[k].lower_.rstrip(".") in self.finder.honorifics:
                     ts.insert(0, doc[k])
                     k -= 1
