@@ -24,7 +24,7 @@ import yaml
 from .copyright_dev6 import MONTHS, title_case
 from .copyright_dev7 import take, url_of, words
 from .copyright_dev8 import to_html, to_text
-from .copyright_pages import write_page
+from .copyright_pages import next_host, shuffled_pools, split_dirs, write_page
 
 SYL = ["tam", "oru", "besk", "lin", "quor", "sab", "nel", "ush", "vem", "rid", "gol", "pek"]
 PATTERNS = ["The {P} Ledger-Gazette", "{P} Evening Courier", "{P} Metro Today", "The {P} Sentinel-Times",
@@ -146,26 +146,18 @@ def controls(rng: random.Random, shape: str, paras: list[str], title: str | None
 
 def build(bench: Path, out: Path) -> int:
     from .copyright_compose import head_words, prose_paragraphs, tail_words, title_of
-    from .copyright_dev6 import html_point, points, pools
+    from .copyright_dev6 import html_point, points
     from .copyright_dev8 import short_quoted
-    rng = random.Random("copyright-compose:dev10")
-    arts, others = pools(bench)
-    rng.shuffle(arts)
-    rng.shuffle(others)
+    rng, arts, others = shuffled_pools(bench, "dev10")
     text = {a: prose_paragraphs((bench / "main_content" / f"{a}.txt").read_text()) for a in arts}
     jobs = [(f, SHAPES[f][i % len(SHAPES[f])], i) for f in FORMS for i in range(9)]
     jobs += [("control", CONTROLS[i % len(CONTROLS)], i) for i in range(8)]
     plain = [a for a in arts if words(text[a]) >= 420]
     hosts = others + [a for a in arts if a not in plain]
-    raw_d, gold_d = out / "dev10" / "raw", out / "dev10" / "gold"
-    raw_d.mkdir(parents=True, exist_ok=True)
-    gold_d.mkdir(parents=True, exist_ok=True)
+    raw_d, gold_d = split_dirs(out, "dev10")
     meta, hi = {}, 0
     for form, shape, i in jobs:
-        while not points(bench, hosts[hi % len(hosts)]):
-            hi += 1
-        host = hosts[hi % len(hosts)]
-        hi += 1
+        host, hi = next_host(bench, hosts, hi)
         pts = points(bench, host)
         at, before = pts[rng.randrange(len(pts))]
         if shape == "own_article_footer":         # the site's own article is its last main text

@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 
 from .copyright_dev6 import MONTHS, title_case   # dev6's month names and headline casing
-from .copyright_pages import write_page
+from .copyright_pages import next_host, shuffled_pools, split_dirs, write_page
 
 SYL = ["ald", "bri", "cas", "dov", "eth", "fal", "gri", "hol", "isk", "jun", "mor", "pax"]
 PATTERNS = ["The {P} Dispatch", "{P} Press-Gazette", "The {P} Beacon", "{P} Evening News", "{P} Newsroom",
@@ -303,11 +303,8 @@ def own_voice(rng: random.Random) -> str:
 
 def build(bench: Path, out: Path) -> int:
     from .copyright_compose import head_words, prose_paragraphs, tail_words
-    from .copyright_dev6 import html_point, points, pools
-    rng = random.Random("copyright-compose:dev7")
-    arts, others = pools(bench)
-    rng.shuffle(arts)
-    rng.shuffle(others)
+    from .copyright_dev6 import html_point, points
+    rng, arts, others = shuffled_pools(bench, "dev7")
     size = {a: words(prose_paragraphs((bench / "main_content" / f"{a}.txt").read_text())) for a in arts}
     long_first = sorted(arts, key=lambda a: -size[a])
     jobs = [(f, SHAPES[f][i % len(SHAPES[f])], i) for f in FORMS for i in range(12)]
@@ -320,19 +317,13 @@ def build(bench: Path, out: Path) -> int:
     n_srcs = sum(2 if j[1] == "two_articles" else 1 for j in jobs if j[0] != "control") - len(need_long) + 8
     plain, spare = rest[:n_srcs], [a for a in arts if a not in used and a not in rest[:n_srcs]]
     hosts = others + spare
-    raw_d, gold_d = out / "dev7" / "raw", out / "dev7" / "gold"
-    raw_d.mkdir(parents=True, exist_ok=True)
-    gold_d.mkdir(parents=True, exist_ok=True)
+    raw_d, gold_d = split_dirs(out, "dev7")
     meta = {}
     ctl = [j for j in jobs if j[0] == "control"]
     ordered = ctl + [j for j in jobs if j[0] != "control"]      # controls on the forum / product pages first
     hi = 0
     for form, shape, i in ordered:
-        while True:
-            host = hosts[hi % len(hosts)]
-            hi += 1
-            if len(points(bench, host)) >= 1:
-                break
+        host, hi = next_host(bench, hosts, hi)
         pts = points(bench, host)
         at, before = pts[rng.randrange(len(pts))]
         after = next((p for k, p in pts if k > at), None)

@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from .copyright_dev6 import MONTHS, title_case
-from .copyright_pages import write_page
+from .copyright_pages import next_host, shuffled_pools, split_dirs, write_page
 from .copyright_dev7 import take, words
 
 SYL = ["cal", "dre", "fon", "gis", "hem", "jor", "lut", "mab", "nis", "orv", "quil", "sab"]
@@ -244,11 +244,8 @@ def short_quoted(rng: random.Random, paras: list[str]) -> tuple[str, str]:
 
 def build(bench: Path, out: Path) -> int:
     from .copyright_compose import head_words, prose_paragraphs, tail_words, title_of
-    from .copyright_dev6 import html_point, points, pools
-    rng = random.Random("copyright-compose:dev8")
-    arts, others = pools(bench)
-    rng.shuffle(arts)
-    rng.shuffle(others)
+    from .copyright_dev6 import html_point, points
+    rng, arts, others = shuffled_pools(bench, "dev8")
     size = {a: words(prose_paragraphs((bench / "main_content" / f"{a}.txt").read_text())) for a in arts}
     jobs = [(f, SHAPES[f][i % len(SHAPES[f])], i) for f in FORMS for i in range(12)]
     jobs += [("control", CONTROLS[i % len(CONTROLS)], i) for i in range(8)]
@@ -258,17 +255,11 @@ def build(bench: Path, out: Path) -> int:
     n_srcs = sum(2 if j[1] == "two_articles" else 1 for j in jobs if j[0] != "control" and j[1] != "blog_interleaved")
     plain, spare = plain[:n_srcs + 8], [a for a in arts if a not in long_pool and a not in plain[:n_srcs + 8]]
     hosts = others + spare
-    raw_d, gold_d = out / "dev8" / "raw", out / "dev8" / "gold"
-    raw_d.mkdir(parents=True, exist_ok=True)
-    gold_d.mkdir(parents=True, exist_ok=True)
+    raw_d, gold_d = split_dirs(out, "dev8")
     meta = {}
     hi = 0
     for form, shape, i in [j for j in jobs if j[0] == "control"] + [j for j in jobs if j[0] != "control"]:
-        while True:
-            host = hosts[hi % len(hosts)]
-            hi += 1
-            if points(bench, host):
-                break
+        host, hi = next_host(bench, hosts, hi)
         pts = points(bench, host)
         at, before = pts[rng.randrange(len(pts))]
         after = next((p for k, p in pts if k > at), None)

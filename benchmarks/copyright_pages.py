@@ -46,3 +46,35 @@ def write_page(raw_d: Path, name: str, is_html: bool, raw_html: str, text_lines:
     doc = f"{name}.txt"
     (raw_d / doc).write_text("\n".join(out), encoding="utf-8")
     return doc
+
+
+def shuffled_pools(bench: Path, split: str):
+    """The split's random draws and its article / host page pools, shuffled by them (the seed names the split)."""
+    import random
+
+    from .copyright_dev6 import pools
+
+    rng = random.Random(f"copyright-compose:{split}")
+    arts, others = pools(bench)
+    rng.shuffle(arts)
+    rng.shuffle(others)
+    return rng, arts, others
+
+
+def split_dirs(out: Path, split: str) -> tuple[Path, Path]:
+    """The split's raw/ and gold/ folders, made."""
+    raw_d, gold_d = out / split / "raw", out / split / "gold"
+    raw_d.mkdir(parents=True, exist_ok=True)
+    gold_d.mkdir(parents=True, exist_ok=True)
+    return raw_d, gold_d
+
+
+def next_host(bench: Path, hosts: list[str], hi: int) -> tuple[str, int]:
+    """The next host page (round-robin from `hi`) with a paragraph to insert after, and the index past it."""
+    from .copyright_dev6 import points
+
+    while True:
+        host = hosts[hi % len(hosts)]
+        hi += 1
+        if points(bench, host):
+            return host, hi

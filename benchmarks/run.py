@@ -102,22 +102,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if a.only == "front":
         return front_only(a.bench, a.small or max(1, a.docs // 10), a.rounds, a.decider or "")
-    if a.only == "make":
-        from .runs import make_ratio_only
+    if a.only in ("make", "pipe"):   # one ratio alone, side by side: make's or nlp.pipe's
+        from . import runs
 
         o = Options(a.bench, a.docs, a.small or max(1, a.docs // 10), 0, 1, a.batch_size, False, True, None,
                     False, 0.0)
-        r = make_ratio_only(o, max(2, a.rounds))
-        (cache_root() / "make-ratio.json").write_text(json.dumps(r, indent=1))
-        print(json.dumps(r, indent=1))
-        return 0
-    if a.only == "pipe":
-        from .runs import pipe_ratio_only
-
-        o = Options(a.bench, a.docs, a.small or max(1, a.docs // 10), 0, 1, a.batch_size, False, True, None,
-                    False, 0.0)
-        r = pipe_ratio_only(o, max(2, a.rounds))
-        (cache_root() / "pipe-ratio.json").write_text(json.dumps(r, indent=1))
+        r = getattr(runs, f"{a.only}_ratio_only")(o, max(2, a.rounds))
+        (cache_root() / f"{a.only}-ratio.json").write_text(json.dumps(r, indent=1))
         print(json.dumps(r, indent=1))
         return 0
     if a.huge_only:

@@ -6,6 +6,7 @@ counts), else unknown. Nothing here is learnt from the documents the pipeline wa
 from __future__ import annotations
 
 from functools import lru_cache
+import unicodedata
 from typing import Any
 
 
@@ -21,8 +22,6 @@ def _first_names() -> dict[str, str | None]:
 
 def _key(word: str) -> str:
     """Lower case, accents folded ("José" -> jose): the counts are ASCII."""
-    import unicodedata
-
     return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode("ascii")
 
 

@@ -105,7 +105,7 @@ class PronounResolver(NarratorResolver, PersonGender):
         # the words of a block quotation, letter or interview are the speaker's, not the narrative's
         quoted += [(d.start, d.end) for d in self.structures_at.get(self.region(base), ()) if d.kind != "inline"]   # those over pi
         quoted += self.header_lines(pi)   # a post's or review's header names its writer, no one spoken of
-        from ...quoting.gender import first_name as _first_name
+        from ...quoting.gender import first_name
         out: list[tuple[int, str]] = []
         seen: set[int] = set()
         for e in doc.ents:
@@ -116,7 +116,7 @@ class PronounResolver(NarratorResolver, PersonGender):
                 ts = list(e)
                 k = e.start - 1     # a first name the model left out of the entity ("Ana [Lucia Torres]") is the name's
                 while k >= 0 and doc[k].pos_ == "PROPN" and doc[k].dep_ == "compound" and e.start <= doc[k].head.i < e.end \
-                        and doc[k].text[:1].isupper() and _first_name(doc[k].text) is not None \
+                        and doc[k].text[:1].isupper() and first_name(doc[k].text) is not None \
                         and doc[k].lower_.rstrip(".") not in self.finder.titles \
                         and doc[k].lower_.rstrip(".") not in self.finder.honorifics:   # "Judge" is a title here
                     ts.insert(0, doc[k])
@@ -191,8 +191,13 @@ class PronounResolver(NarratorResolver, PersonGender):
         return out
 
     def place_heads(self) -> set[str]:
-        """Head nouns that end the name of a place, building, body or publication, never a person's."""
-        return set(self.cfg["place_heads"]) | set(self.cfg["outlet_body_heads"]) | self.finder.org_words | self.finder.outlet_words
+        """Head nouns that end the name of a place, building, body or publication, never a person's
+        (built once per document: it is read for every capitalised word)."""
+        heads = self.__dict__.get("_place_heads")
+        if heads is None:
+            heads = self._place_heads = set(self.cfg["place_heads"]) | set(self.cfg["outlet_body_heads"]) \
+                | self.finder.org_words | self.finder.outlet_words
+        return heads
 
     def single_names(self) -> set[str]:
         """One-word names the model tags PERSON in the parsed paragraphs ("Inspector Haldane" gives
