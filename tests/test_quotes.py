@@ -85,6 +85,17 @@ def test_excerpt_followed_by_attribution_line_takes_outlet_and_day_first_date() 
     assert q["source"]["date_text"] == "02. 03.1992"
 
 
+def test_book_citation_with_a_sentence_case_title_is_the_excerpts_attribution_line() -> None:
+    out = quotes_of("Some introduction to the historians who wrote about that winter.\n\n"
+                    '"The account throws a different light on the events of the war, suggesting that the '
+                    'retreat may have been planned."\n\n'
+                    '(Anna Field, "River of ice: the northern towns in peace and war", Springfield: '
+                    "Hill University Press, 2003, pp. 169-172)\n")
+    q = one(out, "The account throws")
+    assert speaker(q) == "Anna Field" and q["source"]["outlet"].startswith("River of ice")
+    assert not [x for x in out["quotations"] if x["text"].startswith("River of ice")]
+
+
 def test_attribution_line_with_byline_gives_author_and_place() -> None:
     out = quotes_of("Intro paragraph about the reports of that month.\n\n"
                     "Officials disputed the figures and denied the reports of violence in the city.\n\n"

@@ -51,7 +51,7 @@ def parse_attribution_line(text: str, cfg: dict[str, Any], months: dict[str, int
     # A sentence (a verb-like word after a subject, ending in a full stop) is not an attribution line.
     if re.search(r"\b(is|was|were|are|has|have|had|said|says)\b", body) and not paren:
         return None
-    if _quotes_speech(t):
+    if _quotes_speech(t, paren):
         return None
     titles = "|".join(re.escape(x) for x in cfg["titles"])
     outlet = author = person = place = None
@@ -96,11 +96,15 @@ def parse_attribution_line(text: str, cfg: dict[str, Any], months: dict[str, int
     return AttributionLine(outlet, author, person, person_type, date, place, spans)
 
 
-def _quotes_speech(t: str) -> bool:
+def _quotes_speech(t: str, paren: bool) -> bool:
     """'In a letter dated 2 October 2025, the chair wrote that the merger would "secure the future of
     both ports."': a line quoting words of speech (three or more words inside double marks, most of
-    them lower case) is a sentence that quotes, not a source line (a title in marks is title case)."""
+    them lower case) is a sentence that quotes, not a source line (a title in marks is title case).
+    In a parenthesised citation a field set off by commas, '(A. Author, "A title: in sentence case",
+    City: Press, 2003)', is a title whatever its case."""
     for m in re.finditer(r'"([^"]+)"', t):
+        if paren and re.match(r"\s*(?:,|\)|$)", t[m.end():]) and re.search(r"(?:^\(|,)\s*$", t[:m.start()]):
+            continue
         ws = re.findall(r"[^\W\d_]+", m.group(1))
         if len(ws) >= 3 and 2 * sum(w[0].islower() for w in ws) > len(ws):
             return True
