@@ -40,12 +40,13 @@ from .resolve_rivals import SceneRivals
 from .resolve_voice import VoiceRegions
 from .resolve_address import AddressResolver
 from .resolve_surname import SharedSurnameResolver
+from .resolve_body import BodyResolver, NamedAfterResolver
 
 
 class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, AttributionLineForm, InlineForm, TestimonialForm,
               OwnerResolver, RoleResolver, ContinuityResolver, PronounResolver, OutletResolver, CueDateResolver, EntityResolver, ActionBeatResolver,
               ReplyMarkerForm, TurnTakingResolver, SceneAntecedents, SceneRivals, VoiceRegions, AddressResolver,
-              SharedSurnameResolver):
+              SharedSurnameResolver, BodyResolver, NamedAfterResolver):
     """One document's quotations; each form and resolver is a mixin registered by rule id."""
 
     def __init__(self, doc_id: str, text: str, mapped: Any, paragraphs: list[dict[str, Any]], cfg: dict[str, Any]) -> None:
@@ -111,6 +112,7 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         self.self_introductions()
         self.turn_taking()
         self.descriptions_as_written()
+        self.named_after()
         self.drop_addressed_speakers()
         self.drop_shared_surnames()
         self.outlet_sources()
