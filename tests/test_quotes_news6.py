@@ -56,3 +56,25 @@ def test_the_company_tag_names_the_one_organisation_that_was_the_subject_just_be
     out = quotes_of('Tallgrass Meridian Energy said on Monday that it would appeal the ruling.\n\n'
                     '"We disagree with the court," the company said.\n')
     assert speaker(one(out, "We disagree with the court")) == "Tallgrass Meridian Energy"
+
+
+def test_an_untagged_multi_paragraph_quotation_after_she_agreed_to_describe_is_hers() -> None:
+    out = quotes_of('Beatrice Ngata-Holm, 71, was one of the last people rescued. She agreed to describe what happened.\n\n'
+                    '"I went to bed at ten, like always.\n\n'
+                    '"By the time I found my glasses it was at my knees."\n')
+    assert speaker(one(out, "I went to bed at ten")) == "Beatrice Ngata-Holm"
+    assert speaker(one(out, "By the time I found")) == "Beatrice Ngata-Holm"
+
+
+def test_an_untagged_multi_paragraph_quotation_after_a_paragraph_naming_two_women_has_no_speaker() -> None:
+    out = quotes_of('Beatrice Ngata-Holm and her sister Ruth Ngata-Holm were rescued. She agreed to describe it.\n\n'
+                    '"I went to bed at ten, like always.\n\n'
+                    '"By the time I found my glasses it was at my knees."\n')
+    assert speaker(one(out, "I went to bed at ten")) is None
+
+
+def test_an_untagged_multi_paragraph_quotation_after_a_paragraph_with_no_verb_of_telling_has_no_speaker() -> None:
+    out = quotes_of('Beatrice Ngata-Holm, 71, was one of the last people rescued. She lives on the hill now.\n\n'
+                    '"I went to bed at ten, like always.\n\n'
+                    '"By the time I found my glasses it was at my knees."\n')
+    assert speaker(one(out, "I went to bed at ten")) is None

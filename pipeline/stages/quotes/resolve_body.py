@@ -136,3 +136,68 @@ class NamedAfterResolver:
                 if d.start < m.start():
                     d.speaker = self.span_rec(s, e, name=name, type="person", rule=SPEAKER_NAMED_AFTER)
                     d.rules.append(SPEAKER_NAMED_AFTER)
+
+
+SPEAKER_LEAD_IN_PARAGRAPH = declare("quotes.speaker.lead_in_paragraph", stage="quotes",
+        why="a quotation of several paragraphs (opening marks only, one closing mark) that no paragraph tags, right after a "
+            "paragraph whose last sentence has a verb of telling and he/she (or a name) as its subject with one fitting person "
+            "named there ('She agreed to describe what happened.'), is that person's",
+        params=["lead_in_verbs"])
+
+
+class LeadInParagraphResolver:
+    @register(SPEAKER_LEAD_IN_PARAGRAPH, order=81)
+    def lead_in_paragraphs(self) -> None:
+        by_para: dict[int, list[Any]] = {}
+        for d in self.drafts:
+            if d.kind == "inline" and d.parent is None:
+                by_para.setdefault(d.para, []).append(d)
+        verbs = set(self.cfg["lead_in_verbs"])
+        for pi in sorted(by_para):
+            if pi < 1 or pi - 1 in by_para or not self._opens_with_mark(pi) or not self._open_at_end(pi):
+                continue
+            chain, pj = [], pi   # the paragraphs of the one quotation: open at the end, the next opening with a mark
+            while pj in by_para and self._opens_with_mark(pj):
+                chain += by_para[pj]
+                if not self._open_at_end(pj):
+                    break
+                pj += 1
+            if len({x.para for x in chain}) < 2 or self._open_at_end(chain[-1].para) \
+                    or any(x.speaker is not None or x.pronoun is not None or x.cue is not None for x in chain):
+                continue
+            who = self._lead_in_subject(pi - 1, verbs)
+            if who is None:
+                continue
+            for x in chain:
+                x.speaker = {**who, "rule": SPEAKER_LEAD_IN_PARAGRAPH}
+                x.rules.append(SPEAKER_LEAD_IN_PARAGRAPH)
+
+    def _lead_in_subject(self, pi: int, verbs: set[str]) -> dict[str, Any] | None:
+        """The person the last sentence of paragraph pi makes the subject of a verb of telling: a
+        name, or he/she with exactly one person of fitting gender named in the paragraph before it."""
+        from ...quoting.speakers import lemma
+
+        doc, base = self.docs[pi], self.paragraphs[pi]["start"]
+        sents = list(doc.sents)
+        if not sents or not any(lemma(t).lower() in verbs and t.pos_ == "VERB" for t in sents[-1]):
+            return None
+        root = sents[-1].root
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        pos = base + subj.idx
+        if subj.lower_ in ("he", "she"):
+            fit = []
+            for s0, n in self.person_mentions(pi):
+                if s0 < pos and self.person_gender(n) is not None and self.gender_fits(n, subj.lower_) \
+                        and not any(self._one_person(n, m) for _, m in fit):
+                    fit.append((s0, n))
+            if len(fit) != 1:
+                return None
+            s0, name = fit[0]
+            return self.span_rec(s0, s0 + len(name), name=name, type="person")
+        named = [(s0, n) for s0, n in self.person_mentions(pi) if s0 == pos]
+        if len(named) != 1:
+            return None
+        s0, name = named[0]
+        return self.span_rec(s0, s0 + len(name), name=name, type="person")
