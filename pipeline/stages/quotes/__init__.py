@@ -50,6 +50,9 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "name_max_tokens": {"type": "integer", "minimum": 2},
         "gender_honorifics": {"type": "object", "additionalProperties": {"enum": ["male", "female"]}},
         "first_name_gender": {"type": "boolean"},
+        "lead_in_verbs": {**_STR_LIST, "default": [],
+                          "description": "verbs of telling whose he/she or named subject, in the last sentence of the paragraph "
+                                         "before an untagged multi-paragraph quotation, is its speaker ('She agreed to describe ...')"},
         "place_heads": {**_STR_LIST, "default": [],
                         "description": "nouns that end a place's or building's name ('Stanley Street'): a capitalised run "
                                        "ending in one, or in an organisation word or body head, is no person"},

@@ -40,12 +40,13 @@ from .resolve_rivals import SceneRivals
 from .resolve_voice import VoiceRegions
 from .resolve_address import AddressResolver
 from .resolve_surname import SharedSurnameResolver
+from .resolve_body import BodyResolver, LeadInParagraphResolver, NamedAfterResolver
 
 
 class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, AttributionLineForm, InlineForm, TestimonialForm,
               OwnerResolver, RoleResolver, ContinuityResolver, PronounResolver, OutletResolver, CueDateResolver, EntityResolver, ActionBeatResolver,
               ReplyMarkerForm, TurnTakingResolver, SceneAntecedents, SceneRivals, VoiceRegions, AddressResolver,
-              SharedSurnameResolver):
+              SharedSurnameResolver, BodyResolver, NamedAfterResolver, LeadInParagraphResolver):
     """One document's quotations; each form and resolver is a mixin registered by rule id."""
 
     def __init__(self, doc_id: str, text: str, mapped: Any, paragraphs: list[dict[str, Any]], cfg: dict[str, Any]) -> None:
@@ -106,11 +107,13 @@ class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, A
         for entry in detectors():      # structures first, inline quotations last (registry order)
             getattr(self, entry.attr)()
         self.multi_paragraph_speakers()
+        self.lead_in_paragraphs()
         self.beat_after()
         self.resolve_pronouns()
         self.self_introductions()
         self.turn_taking()
         self.descriptions_as_written()
+        self.named_after()
         self.drop_addressed_speakers()
         self.drop_shared_surnames()
         self.outlet_sources()

@@ -79,7 +79,7 @@ class InlineForm:
                 described_tag = speaker is None and sp is not None and sp.type == "description" \
                     and len({n.split()[-1].lower() for x, n in self.person_mentions(pi) if x < s.open}) > 1
                 if speaker is not None and not speaker.get("pronoun"):
-                    speaker = self.role_noun(self.definite_owner(pi, speaker))
+                    speaker = self.role_noun(self.definite_body(pi, self.definite_owner(pi, speaker)))
                 if speaker is None and prev_draft is not None and (prev_draft.speaker or prev_draft.pronoun):
                     gap = self.text[prev_draft.end + 1:s.open]
                     ends = [e for _, e in sentences.stops(gap, self.finder.honorifics) if e < len(gap)]

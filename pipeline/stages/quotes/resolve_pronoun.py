@@ -109,7 +109,7 @@ class PronounResolver(NarratorResolver, PersonGender):
         out: list[tuple[int, str]] = []
         seen: set[int] = set()
         for e in doc.ents:
-            if e.label_ == "PERSON" and "\n" not in e.text and not re.search(r"[/|@]", e.text) \
+            if e.label_ == "PERSON" and "\n" not in e.text and not re.search(r"[/|@]", e.text) and not self.placed_entity(e) \
                     and not (e.root.dep_ in ("compound", "amod") and e.root.head.i >= e.end
                              and e.root.head.pos_ in ("NOUN", "PROPN")):
                 # a name modifying a noun ("the Alice McCall Mysteria Midi Dress") is a brand, not a person here
