@@ -1,4 +1,5 @@
-"""Strip, round 10: a widget's cell printed beside every record of a table-laid listing
+"""Strip, round 10: a product card's buttons (`strip.shop_button`) are boilerplate, a sentence about
+adding something to a bowl is not; a widget's cell printed beside every record of a table-laid listing
 (`strip.text.repeated_cell`) is removed inline, the record's own cell on the same line stays; a
 cell that recurs only a few times, a record's own text and a code prompt are left alone."""
 
@@ -8,7 +9,7 @@ from typing import Any
 
 from pipeline.runner import DocContext
 from pipeline.stages import extract, strip
-from test_strip import cfg, run_strip  # noqa: F401 - cfg is a fixture
+from test_strip import cfg, label_of, page, run_strip  # noqa: F401 - cfg is a fixture
 
 WIDGET = "Sold out. Ask the shop again."
 NAMES = ["Marigold Teapot", "Harbour Lamp", "Linen Apron", "Oak Stool", "Clay Jug", "Wool Throw",
@@ -52,3 +53,15 @@ def test_the_rule_is_off_at_count_zero(cfg: Any) -> None:
     ctx.outputs["extract"] = extract.run(ctx, cfg.section("extract"))
     out = strip.run(ctx, {**section, "text": off})
     assert cell_removals(out) == []
+
+
+def test_a_product_cards_compare_button_naming_the_product_is_boilerplate(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", page("Add Harbour Trail 40 Daypack to Compare", "Quick Shop"))
+    assert label_of(ext, out, "to Compare") == ("boilerplate", "strip.shop_button")
+    assert label_of(ext, out, "Quick Shop") == ("boilerplate", "strip.shop_button")
+
+
+def test_a_sentence_about_adding_to_a_cart_is_text(cfg: Any) -> None:
+    line = "Add the flour to the bowl a spoonful at a time, then compare the dough with the photo above."
+    ext, out = run_strip(cfg, "a.txt", page(line))
+    assert label_of(ext, out, "Add the flour")[0] == "content"
