@@ -99,7 +99,7 @@ _TEXT_SCHEMA = _section(  # text_dump.py
     comment_min_words_before=_COUNT, teaser_min_cards=_COUNT, teaser_headline_max_words=_COUNT,
     teaser_blurb_min_words=_COUNT, teaser_blurb_max_words=_COUNT, teaser_headlines_per_card=_COUNT,
     teaser_core_words=_COUNT, teaser_edge_words=_COUNT, list_item_min_words=_COUNT, list_item_min_lower_share=_SHARE,
-    table_row_min_cells=_COUNT, table_row_weight={"type": "number"}, related_heading={"type": "string"}, related_min_words_before=_COUNT,
+    table_row_min_cells=_COUNT, repeated_cell_min_count=_COUNT, repeated_cell_max_words=_COUNT, table_row_weight={"type": "number"}, related_heading={"type": "string"}, related_min_words_before=_COUNT,
     related_resume_words=_COUNT, breadcrumb_max_items=_COUNT, breadcrumb_max_words=_COUNT, record_price={"type": "string"}, record_min_count=_COUNT, record_max_lines=_COUNT,
     pattern_min_records=_COUNT, pattern_max_lines=_COUNT, pattern_shape_words=_COUNT, pattern_distinct_share=_SHARE, pattern_max_kept_share=_SHARE,
     field_run_min_lines=_COUNT, field_run_min_labels=_COUNT, field_label_max_words=_COUNT, field_line_max_words=_COUNT,
@@ -285,6 +285,18 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
                 removals.append({"block": b["id"], "start": m.start(), "end": m.end(), "raw_start": r0, "raw_end": r1,
                                  "rule": rule.id, "text": m.group(0)})
                 kept_texts[i] = b["text"][: m.start()] + b["text"][m.end():]
+    if fmt == "text":  # a widget's cell repeated beside every record of a table-laid listing
+        from . import text_cells
+
+        touched = {r["block"] for r in removals}
+        for i, (s0, s1) in text_cells.spans(kept_texts, cfg["text"]).items():
+            b = blocks[i]
+            if b["id"] in touched or kept_texts[i] != b["text"]:
+                continue
+            r0, r1 = MappedText.from_json(b["text"], b["map"]).to_raw(s0, s1)
+            removals.append({"block": b["id"], "start": s0, "end": s1, "raw_start": r0, "raw_end": r1,
+                             "rule": text_cells.TEXT_REPEATED_CELL, "text": b["text"][s0:s1]})
+            kept_texts[i] = b["text"][:s0] + b["text"][s1:]
 
     # 2. block rules, first match wins; notices are kept as records. Words are counted once
     # per block, no further than the largest limit any rule or structure check needs.
