@@ -83,6 +83,7 @@ _HTML_SCHEMA = _section(  # html_page.py
                      second_opinion={"enum": ["none", "outside", "always"]}, furniture_max_share=_SHARE,
                      skip_kinds=_STRINGS, after_max_gap=_COUNT, list_items_in_range={"type": "boolean"}),
     kept_furniture=_section(tokens=_STRINGS, max_share=_SHARE, comments={"type": "boolean"}),
+    long_listing=_section(kinds=_STRINGS, max_lines=_COUNT),
     furniture=_section(nav_tokens=_STRINGS, nav_min_link_density=_SHARE, repeated_max_words=_COUNT,
                        repeated_min_count=_COUNT, duplicate_min_words=_COUNT),
 )

@@ -50,6 +50,9 @@ HTML_KEPT_FURNITURE = declare("strip.html.kept_furniture", stage="strip", kind="
 HTML_DUPLICATE_BLOCK = declare("strip.html.duplicate_block", stage="strip", kind="html",
         why="a paragraph printed again further down the page is a copy (a responsive layout's second copy, a teaser)",
         params=["html.furniture.duplicate_min_words"])
+HTML_LONG_LISTING = declare("strip.html.long_listing", stage="strip", kind="html",
+        why="a code block of more lines than a screen holds, kept by the decider, is a pasted log or listing, not the page's text",
+        params=["html.long_listing.kinds", "html.long_listing.max_lines"])
 HTML_NAV_LINK = declare("strip.html.nav_link", stage="strip", kind="html",
         why="a mostly-link block inside a menu element is a menu entry",
         params=["html.furniture.nav_tokens", "html.furniture.nav_min_link_density"])
@@ -145,6 +148,8 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
         fcfg = cfg["kept_furniture"]
         furniture = set(fcfg["tokens"]) | (skip & set(rcfg["comment_tokens"]) if fcfg["comments"] and not decided else set())
         furniture = _small_overlays(blocks, texts, kept, furniture, float(fcfg["max_share"]))
+    lcfg = cfg["long_listing"]
+    listing_kinds, listing_max = frozenset(lcfg["kinds"]), int(lcfg["max_lines"])
     second: list[bool] | None = None  # the own decider's view, where recovery asks for a second opinion
     if kept is not None and not decided and rcfg["second_opinion"] != "none":
         from . import html_decide
@@ -168,6 +173,8 @@ def apply(ctx: Any, blocks: list[dict[str, Any]], texts: list[str], labels: list
                 labels[i] = ("boilerplate", HTML_OVERLAY)
             elif kept[i] and ctx_tokens & furniture:
                 labels[i] = ("boilerplate", HTML_KEPT_FURNITURE)
+            elif kept[i] and listing_max and b.get("kind") in listing_kinds and _long(texts[i], listing_max):
+                labels[i] = ("boilerplate", HTML_LONG_LISTING)
             elif kept[i]:
                 labels[i] = ("content", decided[i] if decided else HTML_TRAFILATURA)
                 previous = i
@@ -207,6 +214,11 @@ def _small_overlays(blocks: list[dict[str, Any]], texts: list[str], kept: list[b
         if not total or under <= max_share * total:
             out.add(t)
     return out
+
+
+def _long(text: str, max_lines: int) -> bool:
+    """More than ``max_lines`` non-blank lines: a build log or a full listing pasted into a post."""
+    return sum(1 for line in text.splitlines() if line.strip()) > max_lines
 
 
 def _near_kept(i: int, last: int, previous: int, max_gap: int) -> bool:
