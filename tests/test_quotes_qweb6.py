@@ -46,3 +46,36 @@ def test_a_year_alone_gives_no_date() -> None:
     out = quotes_of("Posted by Henrietta Aalto on 3 March 2025\n\nI first heard the singer in Leith.\n\n"
                     '"I lose the thread if I talk," Ottilie Brandvold said in a 2019 interview.\n')
     assert date(one(out, "I lose the thread")) is None
+
+
+def test_the_union_after_a_name_with_a_plural_possessive_is_the_whole_name() -> None:
+    out = quotes_of("The Dock Porters' Union blamed the operator.\n\n"
+                    '"This is a crisis of their own making," the union said.\n')
+    assert speaker(one(out, "This is a crisis")) == "Dock Porters' Union"
+
+
+def test_a_name_set_off_beside_an_inverted_role_subject_is_the_speaker() -> None:
+    out = quotes_of("Donations fell by a third in January.\n\n"
+                    '"We gave out more parcels than in any month since we opened," said our coordinator, '
+                    "Bongani Sithebe-Larsen.\n")
+    assert speaker(one(out, "We gave out more parcels")) == "Bongani Sithebe-Larsen"
+
+
+def test_a_person_set_off_after_a_role_of_an_institution_is_the_speaker() -> None:
+    out = quotes_of("Pupils rely on the early ferry.\n\n"
+                    "In a letter to parents, the head teacher of Kilbrannan High School, Morag Lindqvist, wrote: "
+                    '"Pupils who miss the early boat will not be marked late."\n')
+    assert speaker(one(out, "Pupils who miss")) == "Morag Lindqvist"
+
+
+def test_a_body_set_off_beside_a_body_noun_is_the_speaker() -> None:
+    out = quotes_of("Demand rose again this winter.\n\n"
+                    "The regional network we belong to, the Wessex Food Partnership, said in a statement: "
+                    '"Demand across the county is at a record level."\n')
+    assert speaker(one(out, "Demand across the county")) == "Wessex Food Partnership"
+
+
+def test_a_description_set_off_beside_a_role_names_no_one() -> None:
+    out = quotes_of("Donations fell by a third in January.\n\n"
+                    '"We gave out more parcels than in any month since we opened," said her daughter, a nurse.\n')
+    assert speaker(one(out, "We gave out more parcels")) is None
