@@ -79,3 +79,21 @@ def test_a_description_set_off_beside_a_role_names_no_one() -> None:
     out = quotes_of("Donations fell by a third in January.\n\n"
                     '"We gave out more parcels than in any month since we opened," said her daughter, a nurse.\n')
     assert speaker(one(out, "We gave out more parcels")) is None
+
+
+def test_a_club_signs_a_testimonial_spoken_as_we_amid_a_run_of_signed_ones() -> None:
+    out = quotes_of("What our patients say\n\n"
+                    '"Friendly, punctual and honest about what would help."\nSiobhan McAteer, Portrush\n\n'
+                    '"We refer our members here because they come back to training sooner."\nKestrel Bay Rowing Club\n\n'
+                    '"The exercise sheets actually made sense to me."\n— Henrike Baumgartner\n\n'
+                    "Call us to book.\n")
+    assert speaker(one(out, "We refer our members")) == "Kestrel Bay Rowing Club"
+
+
+def test_a_body_line_under_words_spoken_as_i_does_not_sign_them() -> None:
+    out = quotes_of("What our patients say\n\n"
+                    '"Friendly, punctual and honest about what would help."\nSiobhan McAteer, Portrush\n\n'
+                    '"The staff were so patient with my son after his fall."\nKestrel Bay Rowing Club\n\n'
+                    '"The exercise sheets actually made sense to me."\n— Henrike Baumgartner\n\n'
+                    "Call us to book.\n")
+    assert speaker(one(out, "The staff were so patient")) is None
