@@ -97,3 +97,19 @@ def test_a_body_line_under_words_spoken_as_i_does_not_sign_them() -> None:
                     '"The exercise sheets actually made sense to me."\n— Henrike Baumgartner\n\n'
                     "Call us to book.\n")
     assert speaker(one(out, "The staff were so patient")) is None
+
+
+def test_a_dashed_outlet_the_model_reads_as_a_date_word_signs_a_blurb() -> None:
+    out = quotes_of("Praise\n\n"
+                    '"A patient, generous novel about a family that keeps leaving."\n— Tomas Ekwueme, author of Low Tide\n\n'
+                    '"One of the ten best debuts of the year."\n— Fenland Poetry Quarterly\n\n'
+                    "Add to basket\n")
+    assert speaker(one(out, "One of the ten best")) == "Fenland Poetry Quarterly"
+
+
+def test_initials_with_a_place_sign_a_testimonial() -> None:
+    out = quotes_of("What our customers say\n\n"
+                    '"I have tried every subscription and this is the only one I kept."\n— Priyanka Venkataraman, Asheville\n\n'
+                    '"Honestly the best customer service I have had from any shop."\nR.T., Denver\n\n'
+                    "Contact us\n")
+    assert speaker(one(out, "Honestly the best")) == "R.T."

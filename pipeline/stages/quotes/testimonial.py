@@ -41,6 +41,7 @@ class TestimonialForm:
         """The speaker record a signature line gives, or None. ``start``: its clean offset. ``org_ok``: an
         undashed line the model tags ORG may sign as a business (the caller has seen a run, org_signs)."""
         from ...quoting.gender import first_name, name_gender
+        from ...text.dates import names_a_date
 
         m = SIGNATURE_RE.match(line)
         labelled = m is not None and m.group("label") is not None
@@ -70,7 +71,8 @@ class TestimonialForm:
                                                 or titled and not dashed_needed and not first):
             return None   # "— Anonymous", "Verified Buyer", "— Customer, London", "Head of Marketing": nobody named
         # "— The Okonkwo family": a household signs as its people do
-        initial = re.fullmatch(r"[A-Z][\w'’-]+\s+[A-Z]\.", name) is not None   # "Chidi O.": a first name and an initial
+        initial = re.fullmatch(r"[A-Z][\w'’-]+\s+[A-Z]\.", name) is not None \
+            or re.fullmatch(r"(?:[A-Z]\.\s?){2,3}", name) is not None and bool(m.group("rest"))   # "Chidi O."; "J.K., Denver"
         person = not titled and (whole or first or initial or name.lower() in self.finder.persons or bool(m.group("family")))
         body = self.institution(name, words, first)
         if body:
@@ -103,8 +105,10 @@ class TestimonialForm:
             # "Bayview Dental Practice" under a customer's words: a business signs as its people do; so does a
             # body by its head ("Coleraine Rowing Club"), whatever the model tags it
             return self.span_rec(s0, s0 + len(name), name=name, type="organisation", rule=SPEAKER_TESTIMONIAL_NAME)
-        if dashed and not person and not titled and not body and len(words) >= 1 \
-                and not labels & {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"}:   # a role is no publication
+        # a date or number is no publication ("— March 2025"); a word the model reads as one is ("Quarterly")
+        numeric = bool(labels & {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"}) \
+            and (any(ch.isdigit() for ch in name) or names_a_date(name, self.months))
+        if dashed and not person and not titled and not body and len(words) >= 1 and not numeric:   # a role is no publication
             rec = self.span_rec(s0, s0 + len(name), name=name, type="outlet", rule=SPEAKER_SIGNATURE_OUTLET)
             rec["outlet"] = True
             return rec
