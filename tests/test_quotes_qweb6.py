@@ -113,3 +113,17 @@ def test_initials_with_a_place_sign_a_testimonial() -> None:
                     '"Honestly the best customer service I have had from any shop."\nR.T., Denver\n\n'
                     "Contact us\n")
     assert speaker(one(out, "Honestly the best")) == "R.T."
+
+
+def test_the_dated_lead_sentence_of_the_same_speaker_dates_the_quotation() -> None:
+    out = quotes_of("The vote was close.\n\n"
+                    "In a memo dated March 4, 2025, the city manager, Rashid Okonkwo-Baines, told the council that "
+                    'costs were rising. "Delay is not free," he wrote.\n')
+    assert date(one(out, "Delay is not free")) == "2025-03-04"
+
+
+def test_the_dated_lead_sentence_of_another_subject_gives_no_date() -> None:
+    out = quotes_of("The vote was close.\n\n"
+                    "In a memo dated March 4, 2025, the city manager warned the council that costs were rising. "
+                    '"Delay is not free," Rashid Okonkwo-Baines said.\n')
+    assert date(one(out, "Delay is not free")) is None

@@ -28,6 +28,10 @@ DATE_CUE = declare("quotes.date.cue_date", stage="quotes",
             "'told parliament on March 11, 2025:') is the quotation's date; a date in the reported clause, "
             "a relative clause, the subject's phrase or the quoted words is not",
         params=["months", "year_pivot"])
+DATE_LEAD = declare("quotes.date.lead_sentence", stage="quotes",
+        why="'In a memo dated March 4, 2025, X told the council ... \"...,\" he wrote': the dated clause of the "
+            "sentence right before, whose subject is the quotation's speaker and which quotes nothing, dates it",
+        params=["months", "year_pivot"])
 DATE_RELATIVE = declare("quotes.date.relative_day", stage="quotes",
         why="a weekday or 'yesterday' in a past-tense reporting clause ('the union said on Sunday') names a day "
             "the page's own date fixes: the latest such weekday on or before it",
@@ -46,6 +50,8 @@ class CueDateResolver:
             if d.cue is None or d.cue.get("start") is None or d.source is not None and d.source.get("date"):
                 continue
             found = self.clause_date(d.para, d.cue["start"], doc_date)
+            if found is None:
+                found = self.lead_date(d, doc_date)
             if found is None:
                 continue
             iso, a, b, rule = found
@@ -107,6 +113,37 @@ class CueDateResolver:
         if doc_date is None or verb.tag_ != "VBD":
             return None
         return self.relative_day(doc, base, sorted(clause), dt.date(*doc_date))
+
+    def lead_date(self, d: Any, doc_date: tuple[int, int, int] | None) -> tuple[str, int, int, str] | None:
+        """The full date of the reporting clause of the sentence right before the quotation's cue
+        sentence, when that sentence quotes nothing and its main verb's subject holds the speaker the
+        quotation was given (a pronoun's antecedent there: "In a report dated March 2, 2026, the
+        engineer, X, warned ... \"...,\" he wrote"). Only a written date: no weekday is carried over."""
+        sp = d.speaker
+        if sp is None or sp.get("start") is None or d.cue is None:
+            return None
+        doc, base = self.docs[d.para], self.paragraphs[d.para]["start"]
+        cue = next((t for t in doc if base + t.idx == d.cue["start"]), None)
+        if cue is None:
+            return None
+        sents = list(doc.sents)
+        k = next((n for n, x in enumerate(sents) if x.start <= cue.i < x.end), 0)
+        if k == 0:
+            return None
+        lead = sents[k - 1]
+        a, b = base + lead.start_char, base + lead.end_char
+        if '"' in self.clean[a:b] or any(a <= x.open < b for x in self.spans_by_para.get(d.para, [])):
+            return None
+        root = lead.root
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if root.pos_ != "VERB" or subj is None:
+            return None
+        lo = base + min(t.idx for t in subj.subtree)
+        hi = base + max(t.idx + len(t) for t in subj.subtree)
+        if not lo <= sp["start"] < hi:
+            return None
+        found = self.clause_date(d.para, base + root.idx, doc_date)
+        return (*found[:3], DATE_LEAD) if found is not None and found[3] == DATE_CUE else None
 
     def relative_day(self, doc: Any, base: int, clause: list[int], page: dt.date) -> tuple[str, int, int, str] | None:
         """The day a weekday or relative-day word of the clause names, counted back from the page's date."""
