@@ -127,3 +127,14 @@ def test_the_dated_lead_sentence_of_another_subject_gives_no_date() -> None:
                     "In a memo dated March 4, 2025, the city manager warned the council that costs were rising. "
                     '"Delay is not free," Rashid Okonkwo-Baines said.\n')
     assert date(one(out, "Delay is not free")) is None
+
+
+def test_a_citation_line_with_a_lower_case_title_in_marks_attributes_the_excerpt() -> None:
+    out = quotes_of("Sources\n\n"
+                    '"The report throws a different light on the worst flood of the decade, suggesting the levee was '
+                    'neglected for years."\n\n'
+                    '(Ingrid Solheim-Ayala, "Low Water: a river town through flood and drought", Northfield: '
+                    "Riverbank Press, 2011, pp. 40-42)\n")
+    q = one(out, "The report throws a different light")
+    assert speaker(q) == "Ingrid Solheim-Ayala"
+    assert not [x for x in out["quotations"] if x["text"].startswith("Low Water")]

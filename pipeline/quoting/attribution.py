@@ -51,8 +51,8 @@ def parse_attribution_line(text: str, cfg: dict[str, Any], months: dict[str, int
     # A sentence (a verb-like word after a subject, ending in a full stop) is not an attribution line.
     if re.search(r"\b(is|was|were|are|has|have|had|said|says)\b", body) and not paren:
         return None
-    if _quotes_speech(t):
-        return None
+    if _quotes_speech(t) and not (paren and re.match("(?:" + NAME_RE + r'),\s*"', body)):
+        return None   # '(NAME, "TITLE", Publisher, 2003)': a citation's quoted title, whatever its case, is no speech
     titles = "|".join(re.escape(x) for x in cfg["titles"])
     outlet = author = person = place = None
     person_type = "person"
