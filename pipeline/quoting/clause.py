@@ -253,7 +253,9 @@ class ClauseCues:
             if (self._is_verb(t) and t.pos_ != "NOUN" or self._clause_verb(t, content[:n])) and self._reports_quote(t):
                 base = t.doc[0].idx  # noqa: F841 - offsets are doc-relative
                 inv = self.inverted_subject(t) if n == 0 else None
-                sp = self._from_token(inv, SPEAKER_REPORTING_VERB_AFTER) if inv is not None \
+                named = self.set_off_name(inv) if inv is not None else None   # '"...," said our coordinator, NAME.'
+                sp = self.set_off_speaker(inv, named, SPEAKER_REPORTING_VERB_AFTER) if named is not None \
+                    else self._from_token(inv, SPEAKER_REPORTING_VERB_AFTER) if inv is not None \
                     else self._first_person_initial(t) or self._subject(t, SPEAKER_REPORTING_VERB_AFTER)
                 if sp is None and inv is None and not any(c.dep_ in ("nsubj", "nsubjpass") and not self._quoted(c)
                                                           for c in t.children):

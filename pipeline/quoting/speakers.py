@@ -125,13 +125,43 @@ class SpeakerFinder(TitledNames, SpeakerPhrases, FrameCues):
             return self._adjacent_subject(verb)
         # "said the company president, John Smith" / "says Co-Founder, Stephanie Ozcan": the named person in apposition
         for c in subj:
-            for a in c.children:
-                if a.dep_ == "appos" and a.pos_ == "PROPN" and (c.ent_type_ != "PERSON" or c.lower_.rsplit("-", 1)[-1] in self.titles) \
-                        and (self._person_name(a) or self.restrictive_name(c, a)):
-                    return self._from_token(a, rule)
+            a = self.set_off_name(c)
+            if a is not None:
+                return self.set_off_speaker(c, a, rule)
         # "the philosopher Walter Brandt says": of two subject heads, the name
         subj.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
         return self._from_token(subj[0], rule)
+
+    def set_off_name(self, c: Any) -> Any:
+        """The name in apposition to a subject noun that is the subject's own: a person's name (or a
+        restrictive one, "the charity Oxfam"), a person-shaped name beside a role ("our coordinator,
+        NAME"), or a body's name beside a body noun ("the network, the Wessex Food Partnership").
+        Its head token, else None."""
+        for a in c.children:
+            if a.dep_ == "appos" and a.pos_ == "PROPN" and (c.ent_type_ != "PERSON" or c.lower_.rsplit("-", 1)[-1] in self.titles) \
+                    and (self._person_name(a) or self.restrictive_name(c, a)
+                         or self._description(c) and self._name_shaped(a)
+                         or lemma(c).lower() in self.org_words and c.tag_ == "NN" and not self._person_name(a)):
+                return a
+        return None
+
+    def set_off_speaker(self, noun: Any, name: Any, rule: str) -> Speaker | None:
+        """The speaker a name set off beside a subject noun gives, of the noun's kind: beside a body
+        noun a body, beside a person's role a person (the model's tag of an unfamiliar name aside)."""
+        sp = self._from_token(name, rule)
+        if sp is not None and sp.type in ("person", "organisation") and not self._person_name(name):
+            sp.type = "organisation" if lemma(noun).lower() in self.org_words else "person" if self._description(noun) else sp.type
+        return sp
+
+    def _name_shaped(self, name: Any) -> bool:
+        """'said our coordinator, Bongani Sithebe-Larsen': a name set off beside a person's role has a
+        person's shape even when the model types it ORG and the name list lacks it: two or three
+        capitalised proper nouns, none a place, date or nationality, none a body's or publication's word."""
+        toks = [t for t in name.subtree if not t.is_punct or t.text == "-"]
+        words = [t for t in toks if t.text != "-"]
+        return 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) \
+            and not any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME") for t in words) \
+            and not any(t.lower_ in self.org_words or t.lower_ in self.outlet_words for t in words)
 
     def _appositive_name(self, verb: Any, subj: list[Any]) -> Any:
         """'The director of the museum, Helen Achterberg, told ...' / 'the city's culture officer,
@@ -149,7 +179,7 @@ class SpeakerFinder(TitledNames, SpeakerPhrases, FrameCues):
             return None
         before = doc[ent.start - 2]
         titled = before.pos_ == "NOUN" and before.lower_ in self.titles \
-            or any(c.pos_ == "NOUN" and lemma(c).lower() in self.titles and c.i < ent.start for c in subj)
+            or any(c.pos_ == "NOUN" and (lemma(c).lower() in self.titles or self._description(c)) and c.i < ent.start for c in subj)
         if not titled or self._quoted(ent.root):
             return None
         return ent.root

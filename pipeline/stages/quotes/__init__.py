@@ -106,6 +106,12 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "connector_lines": _STR_LIST,
         "source_patterns": _STR_LIST,
         "months": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 12}},
+        "weekdays": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0, "maximum": 6},
+                     "description": "weekday names and numbers (Monday 0): 'said on Tuesday' dates by the page's date"},
+        "relative_days": {"type": "object", "additionalProperties": {"type": "integer", "maximum": 0}, "default": {},
+                          "description": "words naming a day by its offset from the page's date ('yesterday': -1)"},
+        "page_date_pattern": {"type": "string", "default": "^$",
+                              "description": "a one-line paragraph above the first quotation whose full date is the page's date (a dated byline)"},
     },
 }
 

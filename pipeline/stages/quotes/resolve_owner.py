@@ -38,6 +38,11 @@ class OwnerResolver:
                     sub = [x for x in o.subtree if x.dep_ != "case" and x.text not in ("'s", "’s")]
                     while sub and sub[0].dep_ == "det":
                         sub = sub[1:]
+                    if sub and o is not issuer and t.text[:1].isupper() and all(x.text[:1].isupper() for x in sub if x.is_alpha):
+                        # "the Ferry Workers' Union", "the Traders' Association": a capitalised noun after a
+                        # capitalised owner is one name, the body itself, not a body the owner has
+                        best = (base + sub[0].idx, base + t.idx + len(t))
+                        continue
                     if sub and (any(x.pos_ == "PROPN" for x in sub) or o is issuer):
                         best = (base + sub[0].idx, base + sub[-1].idx + len(sub[-1]))
         if best is None:

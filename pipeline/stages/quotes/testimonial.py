@@ -41,6 +41,7 @@ class TestimonialForm:
         """The speaker record a signature line gives, or None. ``start``: its clean offset. ``org_ok``: an
         undashed line the model tags ORG may sign as a business (the caller has seen a run, org_signs)."""
         from ...quoting.gender import first_name, name_gender
+        from ...text.dates import names_a_date
 
         m = SIGNATURE_RE.match(line)
         labelled = m is not None and m.group("label") is not None
@@ -70,7 +71,8 @@ class TestimonialForm:
                                                 or titled and not dashed_needed and not first):
             return None   # "— Anonymous", "Verified Buyer", "— Customer, London", "Head of Marketing": nobody named
         # "— The Okonkwo family": a household signs as its people do
-        initial = re.fullmatch(r"[A-Z][\w'’-]+\s+[A-Z]\.", name) is not None   # "Chidi O.": a first name and an initial
+        initial = re.fullmatch(r"[A-Z][\w'’-]+\s+[A-Z]\.", name) is not None \
+            or re.fullmatch(r"(?:[A-Z]\.\s?){2,3}", name) is not None and bool(m.group("rest"))   # "Chidi O."; "J.K., Denver"
         person = not titled and (whole or first or initial or name.lower() in self.finder.persons or bool(m.group("family")))
         body = self.institution(name, words, first)
         if body:
@@ -98,11 +100,15 @@ class TestimonialForm:
             return rec
         whole_org = any(e.label_ == "ORG" and base + e.start_char <= s0 and base + e.end_char >= s0 + len(name)
                         for e in ents)
-        if org_ok and not dashed and not person and not rest and len(words) >= 2 and whole_org and not self.finder.is_outlet(name):
-            # "Bayview Dental Practice" under a customer's words: a business signs as its people do
+        if org_ok and not dashed and not person and not rest and len(words) >= 2 and (whole_org or body) \
+                and not self.finder.is_outlet(name):
+            # "Bayview Dental Practice" under a customer's words: a business signs as its people do; so does a
+            # body by its head ("Coleraine Rowing Club"), whatever the model tags it
             return self.span_rec(s0, s0 + len(name), name=name, type="organisation", rule=SPEAKER_TESTIMONIAL_NAME)
-        if dashed and not person and not titled and not body and len(words) >= 1 \
-                and not labels & {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"}:   # a role is no publication
+        # a date or number is no publication ("— March 2025"); a word the model reads as one is ("Quarterly")
+        numeric = bool(labels & {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"}) \
+            and (any(ch.isdigit() for ch in name) or names_a_date(name, self.months))
+        if dashed and not person and not titled and not body and len(words) >= 1 and not numeric:   # a role is no publication
             rec = self.span_rec(s0, s0 + len(name), name=name, type="outlet", rule=SPEAKER_SIGNATURE_OUTLET)
             rec["outlet"] = True
             return rec
@@ -176,7 +182,7 @@ class TestimonialForm:
             if not nu.tags.get("date_only") and len(nu.bare) <= 80:
                 at = nu.start + (len(nu.text) - len(nu.text.lstrip()))
                 below = self.signature(nu.bare, at, dashed_needed=False) or self.signed_by(nu)
-                if below is None and self.org_signs(u, s):
+                if below is None and self.org_signs(u, s, nu.bare):
                     below = self.signature(nu.bare, at, dashed_needed=False, org_ok=True)
                 if below is not None and self.heads_next(u, nu):
                     below = None   # the name over the next quotation, not under this one
@@ -206,17 +212,23 @@ class TestimonialForm:
         self._signed_run = (plain, org)
         return self._signed_run
 
-    def org_signs(self, u: Any, s: Any) -> bool:
+    def org_signs(self, u: Any, s: Any, line: str) -> bool:
         """Whether an undashed ORG line under quotation line u signs it as a business: only amid a run of
         testimonials signed the same way (two or more other quotation lines with a signature line under
         them), and, when the words speak as "I"/"my"/"we", only if another line of the run is a business
-        too (a patient's "the staff were patient with my son" over the clinic's name speaks of the clinic)."""
+        too (a patient's "the staff were patient with my son" over the clinic's name speaks of the clinic),
+        or when they speak only as "we" and the line names a body by its head ("Coleraine Rowing Club":
+        a club, union or company speaks in the plural; a practice or hotel is where one was served)."""
         plain, org = self.signed_run()
         if len([i for i in plain + org if i != u.index]) < 2:
             return False
-        first = re.search(r"(?<![\w'’])(?:I|me|my|mine|myself|we|us|our|ours|ourselves)(?![\w'’])",
-                          self.text[s.start:s.end], re.I)
-        return first is None or any(i != u.index for i in org)
+        words = self.text[s.start:s.end]
+        single = re.search(r"(?<![\w'’])(?:I|me|my|mine|myself)(?![\w'’])", words, re.I)
+        plural = re.search(r"(?<![\w'’])(?:we|us|our|ours|ourselves)(?![\w'’])", words, re.I)
+        head = line.strip(" .,;:-–—").rsplit(None, 1)[-1].lower() if line.strip(" .,;:-–—") else ""
+        if single is None and plural is not None and head in self.finder.org_words:
+            return True
+        return single is None and plural is None or any(i != u.index for i in org)
 
     def heads_next(self, u: Any, nu: Any) -> bool:
         """Whether the signature-like line nu under quotation line u stands over another quotation line
