@@ -85,7 +85,8 @@ class NarratorResolver:
     def self_introductions(self) -> None:
         """'"I'm Jonah, by the way," he said.': a quotation (not nested) whose words open with the
         speaker's own name after "I am" / "I'm" / "My name is" is that person's, whatever a pronoun
-        resolved to; a named tag ("said Kit") is left as it is (the text then says both)."""
+        resolved to; a named tag ("said Kit") is left as it is (the text then says both). A quotation
+        before it that the beat between them made the same turn (`beat_after`) is that person's too."""
         for d in self.drafts:
             if d.kind != "inline" or d.parent is not None:
                 continue
@@ -99,3 +100,10 @@ class NarratorResolver:
                 continue
             d.speaker = self.span_rec(m.start("name"), m.end("name"), name=name, type="person", rule=SPEAKER_SELF_INTRODUCED)
             d.rules.append(SPEAKER_SELF_INTRODUCED)
+            from .resolve_turns import SPEAKER_BEAT_AFTER
+
+            for a in self.drafts:   # '"..." He folded the paper. "My name is X."': the first quotation is the same turn
+                if a is not d and a.para == d.para and a.end <= d.start and a.parent is None \
+                        and SPEAKER_BEAT_AFTER in a.rules:
+                    a.speaker = dict(d.speaker)
+                    a.rules.append(SPEAKER_SELF_INTRODUCED)
