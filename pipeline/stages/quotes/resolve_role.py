@@ -304,8 +304,8 @@ class RoleResolver:
                     re.compile(rf"(?P<name>{_NAME})\s+(?:is|was|had\s+been|has\s+been)\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-]|['’]s\b)"),
                     # "led by retired headteacher Sunita Varghese": the noun as a title right before the name
                     re.compile(rf"(?<![\w-])(?:[a-z][\w-]*\s+){{0,2}}{n}\s+(?P<name>{_NAME})"))
-                if abbr:
-                    alt = "|".join(re.escape(a[:1].upper() + a[1:]) for a in abbr)
+                if abbr:   # "Insp. Rook" or "Inspector Rook" ... "said the inspector": the title before the name
+                    alt = "|".join(re.escape(a[:1].upper() + a[1:]) for a in abbr + [noun])
                     pats += (re.compile(rf"(?<![\w-])(?P<name>(?:{alt})\.?\s+[{_UP}][\w'’-]+)"),)
             out = []
             for rx in pats:
