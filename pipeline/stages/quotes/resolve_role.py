@@ -273,7 +273,9 @@ class RoleResolver:
         old manservant"): (end of the introduction, the name, its text), found once per noun for the document."""
         cache = self.__dict__.setdefault("_intros", {})
         if noun not in cache:
-            poss = r"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[A-Z][\w'’-]+['’]s)"
+            hon = "|".join(re.escape(h) for h in sorted(self.finder.honorifics))
+            # "Miss Hale's aunt": a possessive name may keep its honorific
+            poss = rf"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|(?:(?i:{hon})\.?\s+)?[A-Z][\w'’-]+['’]s)"
             n = re.escape(noun)
             if noun[:1].isupper():   # "Republican Senator X" introduces "the Republican" (a party's noun, capitalised)
                 n = f"[{noun[0]}{noun[0].lower()}]" + re.escape(noun[1:])
@@ -286,7 +288,6 @@ class RoleResolver:
                     re.compile(rf"(?P<name>{_NAME})\s+\({years}\)"),
                     re.compile(rf"(?P<name>{_NAME}),\s+an?\s+{n}(?![\w-])"))   # "X, a 47-year-old machinist,"
             else:
-                hon = "|".join(re.escape(h) for h in sorted(self.finder.honorifics))
                 # "Dr. Kemal" ... "returned the doctor": the abbreviation of the noun before a name introduces it
                 abbr = [a for a, full in self.cfg["title_abbreviations"].items() if full == noun]
                 pats = (   # "The ship's purser, X", "The parish priest, the Rev. X" (the article of an honorific)
