@@ -148,10 +148,11 @@ class SceneAntecedents:
                 if not self._definite_role_rival(t, low, pi, name_at):
                     continue
             before = [x for x in doc.sents if x.start_char < pos - base]
-            if not t.sent.start_char <= name_at - base < t.sent.end_char and not (before and t.sent.start == before[-1].start):
+            acting = t.head.pos_ == "VERB" and not any(c.dep_ in ("aux", "auxpass") for c in t.head.children)
+            if not t.sent.start_char <= name_at - base < t.sent.end_char and not (acting and before and t.sent.start == before[-1].start):
                 continue   # acting beside the named one in his sentence, or in the last sentence before the quotation
-                # ("Verity bent over her book. Her aunt looked from one to the other."); "His father had been right."
-                # earlier in the paragraph may be no one present
+                # as a simple past action ("Verity bent over her book. Her aunt looked from one to the other.");
+                # "His father had been right." may be no one present
             if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children) \
                     or t.dep_ == "appos" or t.head.pos_ == "PROPN" and t.head.dep_ != "ROOT":
                 continue
