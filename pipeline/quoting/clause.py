@@ -79,9 +79,15 @@ class ClauseCues:
 
     def says_nothing(self, verb: Any) -> bool:
         """'Mr. Lindqvist said nothing.' / 'She did not answer.' / 'He made no reply.': a verb negated,
-        or whose object is "nothing" or a noun under "no", tells that its subject did not speak: it
+        or whose object is "nothing" or a noun under "no", or a verb of an "as if" clause or of a "when" clause after its main verb, tells that its subject did not speak: it
         reports no quotation, and its subject is no speaker of the words next to it."""
         kids = list(verb.children)
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "though") and c.i > 0 and verb.doc[c.i - 1].lower_ == "as" for c in kids):
+            return True   # '"...," he announced, as if I had asked, "..."': a supposed speech act, no report
+        if verb.dep_ == "advcl" and verb.head.i < verb.i and any(c.dep_ in ("mark", "advmod") and c.i < verb.i
+                                                               and c.lower_ in ("when", "after", "before", "while", "until", "once")
+                                                               for c in kids):
+            return True   # '"...," Tom persisted, when the aunt had asked again. "..."': the earlier asking, not a tag
         return any(c.dep_ == "neg" and c.i < verb.i and not self._quoted(c) for c in kids) or any(   # not "said he, not unkindly"
             c.dep_ in ("dobj", "obj") and not self._quoted(c)   # '"Nothing," said Tom' says something
             and (c.lower_ in ("nothing", "none") or any(d.lower_ == "no" for d in c.children)) for c in kids)

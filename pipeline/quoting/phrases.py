@@ -113,12 +113,12 @@ class SpeakerPhrases:
     def _description(self, head: Any) -> bool:
         """A definite description of one person: a singular person or kinship noun (`person_nouns`,
         `titles`) after "the" or a possessive ("her brother", "the old manservant", "Mrs Talbot's
-        husband"); an indefinite one ("a man") describes no one in particular."""
+        husband", "the vicar's sister"); an indefinite one ("a man") describes no one in particular."""
         if head.pos_ != "NOUN" or head.tag_ in ("NNS", "NNPS"):
             return False
         det = [c for c in head.children if c.dep_ in ("det", "poss")]
         if len(det) != 1 or not (det[0].lower_ in ("the", "his", "her", "their", "my", "our", "your")
-                                 or det[0].pos_ == "PROPN"):
+                                 or det[0].pos_ == "PROPN" or self._definite_possessor(det[0])):
             return False
         # an agent noun too ("Ailbhe Moynihan, the lighthouse keeper" ... "the keeper said"): the caller
         # names someone only through the text's introduction, never from the noun alone
@@ -126,6 +126,13 @@ class SpeakerPhrases:
         return low in self.person_nouns or low in self.titles or low.endswith(("man", "woman", "servant")) and len(low) > 5 \
             or low.endswith(("er", "or", "ist", "ian")) and len(low) > 4 and low not in self.org_words \
             and low not in self.outlet_words
+
+    @staticmethod
+    def _definite_possessor(t: Any) -> bool:
+        """'the vicar's sister', 'the captain's wife': a singular common noun with "the", in the
+        possessive, makes the phrase a definite description of one person."""
+        return t.dep_ == "poss" and t.pos_ == "NOUN" and t.tag_ == "NN" \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and any(c.dep_ == "case" for c in t.children)
 
     def _nameable(self, head: Any, span: list[Any]) -> bool:
         """Whether a subject phrase names a speaker: a proper name, an outlet, a group ("legal scholars"), or a

@@ -24,6 +24,10 @@ SPEAKER_ADJACENT_SUBJECT = declare("quotes.speaker.adjacent_subject", stage="quo
         params=["reporting_verbs"])
 SPEAKER_PASSIVE_AGENT = declare("quotes.speaker.passive_agent", stage="quotes",
         why="the agent of a passive reporting verb ('was told by X')")
+SPEAKER_INVERTED_FIRST_NAME = declare("quotes.speaker.inverted_first_name", stage="quotes",
+        why="'\"...,\" said Cecily from the piano': a capitalised first name right after the tag's verb is its "
+            "inverted subject, however the tagger read it (names in -ly are read as adverbs)",
+        params=["first_name_gender"])
 SPEAKER_CITED_WORK = declare("quotes.speaker.cited_work", stage="quotes",
         why="'I cite X:': the object of a citing verb is the speaker",
         params=["citing_verbs", "document_words"])
@@ -122,7 +126,7 @@ class SpeakerFinder(TitledNames, SpeakerPhrases, FrameCues):
         if not subj and verb.dep_ in ("relcl",) and verb.head.pos_ in ("PROPN", "NOUN"):
             return None
         if not subj:
-            return self._adjacent_subject(verb)
+            return self._inverted_first_name(verb) or self._adjacent_subject(verb)
         # "said the company president, John Smith" / "says Co-Founder, Stephanie Ozcan": the named person in apposition
         for c in subj:
             a = self.set_off_name(c)
@@ -184,6 +188,31 @@ class SpeakerFinder(TitledNames, SpeakerPhrases, FrameCues):
             return None
         return ent.root
 
+
+    def _inverted_first_name(self, verb: Any) -> Speaker | None:
+        """'"...," said Cecily suddenly': right after the quotation's closing mark (or the comma of a
+        split quotation), the verb, then a capitalised word the first-name list knows that is no
+        subject of the parse, perhaps with a capitalised surname, then punctuation, a preposition,
+        an adverb or a participle: that name is the inverted subject."""
+        from .gender import first_name
+
+        doc = verb.doc
+        k = verb.i + 1
+        if not self.first_names or verb.i == 0 or doc[verb.i - 1].text not in ('"', ",", "\u201d") or k >= len(doc):
+            return None
+        tok = doc[k]
+        if not (tok.is_alpha and tok.text[:1].isupper() and tok.text[1:].islower()) or first_name(tok.text) is None \
+                or tok.dep_ in ("nsubj", "nsubjpass") or tok.lower_ in PRONOUNS:
+            return None
+        e = k + 1
+        if e < len(doc) and doc[e].is_alpha and doc[e].text[:1].isupper():
+            e += 1   # 'said Cecily Marchmont'
+        if e < len(doc) and not (doc[e].is_punct or doc[e].pos_ in ("ADP", "ADV", "VERB") or doc[e].lower_ in ("from", "at", "in")):
+            return None
+        if e - k == 1 and self._quoted(tok):
+            return None
+        name = doc[k:e].text
+        return Speaker(name, tok.idx, tok.idx + len(name), "person", SPEAKER_INVERTED_FIRST_NAME)
 
     def _adjacent_subject(self, verb: Any) -> Speaker | None:
         """The noun phrase just before the verb when the parser attached it elsewhere

@@ -3,6 +3,8 @@ earlier he/she resolved to this person alone said (split from resolve_pronoun, w
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class PersonGender:
     """Mixin of the Builder: reads self.cfg, self.finder, self.text and self.gender_honorifics."""
@@ -38,3 +40,16 @@ class PersonGender:
         want = pronoun_gender(pronoun)
         got = self.person_gender(name)
         return want is None or got is None or got == want
+
+    def mistagged_name(self, t: Any) -> bool:
+        """'Winifred read it twice', 'Cecily got up': a capitalised subject the small model tags ADJ or
+        NOUN (or ADV, names in -ly, modifying the verb right after it) is a first name when the name list knows it and the document never writes the word in lower case (a
+        common word used as a name, "Hope", would appear so somewhere; a name does not)."""
+        from ...quoting.gender import first_name
+
+        if t.dep_ != "nsubj" and not (t.dep_ == "advmod" and t.head.i == t.i + 1 and t.head.pos_ == "VERB") \
+                or t.pos_ not in ("ADJ", "NOUN", "X", "ADV") or not t.is_alpha or t.ent_type_ not in ("", "PERSON") \
+                or not self.cfg["first_name_gender"] or first_name(t.text) is None:
+            return False
+        lower = self.lower_words()
+        return t.lower_ not in lower

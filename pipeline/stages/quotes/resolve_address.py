@@ -56,10 +56,13 @@ class AddressResolver:
         return False
 
     def drop_addressed_speakers(self) -> None:
+        from .resolve_narrator import SPEAKER_SELF_INTRODUCED
+
         for d in self.drafts:
             sp = d.speaker
-            if sp is None or sp.get("type") not in ("person", "description") or not sp.get("name"):
-                continue
+            if sp is None or sp.get("type") not in ("person", "description") or not sp.get("name") \
+                    or sp.get("rule") == SPEAKER_SELF_INTRODUCED:
+                continue   # "Nathaniel Brisco, sir, at your service": the name opening a self-introduction is no vocative
             if self.addresses(self.text[d.start:d.end].strip('"'), sp["name"]):
                 d.speaker = None
                 d.rules.append(SPEAKER_ADDRESSED)

@@ -23,6 +23,11 @@ _INTRO = re.compile(r"\s*(?:I\s+am|I['’]m|[Mm]y\s+name\s+is|[Mm]y\s+name['’]
                     r"(?=\s*(?:[,.!;]|$))")
 
 
+# "Nathaniel Brisco, sir, at your service.": the formula of a self-introduction after the name
+_AT_SERVICE = re.compile(r"\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s+(?:(?:sir|madam|ma['’]am|miss|my\s+lady|my\s+lord),\s+)?"
+                         r"at\s+your\s+service\b")
+
+
 class NarratorResolver:
     def narrator(self) -> dict[str, Any] | None:
         """The document's named author: a byline "By Jane Smith" among its first lines (`byline_pattern`),
@@ -84,12 +89,13 @@ class NarratorResolver:
     @register(SPEAKER_SELF_INTRODUCED, order=91)
     def self_introductions(self) -> None:
         """'"I'm Jonah, by the way," he said.': a quotation (not nested) whose words open with the
-        speaker's own name after "I am" / "I'm" / "My name is" is that person's, whatever a pronoun
-        resolved to; a named tag ("said Kit") is left as it is (the text then says both)."""
+        speaker's own name after "I am" / "I'm" / "My name is" (or "NAME, sir, at your service") is that person's, whatever a pronoun
+        resolved to; a named tag ("said Kit") is left as it is (the text then says both). A quotation
+        before it that the beat between them made the same turn (`beat_after`) is that person's too."""
         for d in self.drafts:
             if d.kind != "inline" or d.parent is not None:
                 continue
-            m = _INTRO.match(self.text, d.start, d.end)
+            m = _INTRO.match(self.text, d.start, d.end) or _AT_SERVICE.match(self.text, d.start, d.end)
             if not m or d.speaker is not None and d.speaker.get("rule") not in (None, SPEAKER_NARRATOR) \
                     and d.pronoun is None:
                 continue
@@ -99,3 +105,10 @@ class NarratorResolver:
                 continue
             d.speaker = self.span_rec(m.start("name"), m.end("name"), name=name, type="person", rule=SPEAKER_SELF_INTRODUCED)
             d.rules.append(SPEAKER_SELF_INTRODUCED)
+            from .resolve_turns import SPEAKER_BEAT_AFTER
+
+            for a in self.drafts:   # '"..." He folded the paper. "My name is X."': the first quotation is the same turn
+                if a is not d and a.para == d.para and a.end <= d.start and a.parent is None \
+                        and SPEAKER_BEAT_AFTER in a.rules:
+                    a.speaker = dict(d.speaker)
+                    a.rules.append(SPEAKER_SELF_INTRODUCED)

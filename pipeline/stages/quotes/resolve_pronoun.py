@@ -224,18 +224,6 @@ class PronounResolver(NarratorResolver, PersonGender):
             self._lower_words = set(_LOWER_WORD.findall(self.text))
         return self._lower_words
 
-    def mistagged_name(self, t: Any) -> bool:
-        """'Winifred read it twice': a capitalised subject the small model tags ADJ or NOUN is a first
-        name when the name list knows it and the document never writes the word in lower case (a
-        common word used as a name, "Hope", would appear so somewhere; a name does not)."""
-        from ...quoting.gender import first_name
-
-        if t.dep_ != "nsubj" or t.pos_ not in ("ADJ", "NOUN", "X") or not t.is_alpha or t.ent_type_ not in ("", "PERSON") \
-                or not self.cfg["first_name_gender"] or first_name(t.text) is None:
-            return False
-        lower = self.lower_words()
-        return t.lower_ not in lower
-
     def nearest_compatible_person(self, d: Any, pronoun: str, history: list[Any]) -> dict[str, Any] | None:
         """The nearest paragraph (this one first, before the pronoun) that names a person whose
         gender (honorific, first name; unknown fits both) fits the pronoun decides: its one fitting person, or, of

@@ -273,7 +273,9 @@ class RoleResolver:
         old manservant"): (end of the introduction, the name, its text), found once per noun for the document."""
         cache = self.__dict__.setdefault("_intros", {})
         if noun not in cache:
-            poss = r"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[A-Z][\w'’-]+['’]s)"
+            hon = "|".join(re.escape(h) for h in sorted(self.finder.honorifics))
+            # "Miss Hale's aunt": a possessive name may keep its honorific
+            poss = rf"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|(?:(?i:{hon})\.?\s+)?[A-Z][\w'’-]+['’]s)"
             n = re.escape(noun)
             if noun[:1].isupper():   # "Republican Senator X" introduces "the Republican" (a party's noun, capitalised)
                 n = f"[{noun[0]}{noun[0].lower()}]" + re.escape(noun[1:])
@@ -286,7 +288,6 @@ class RoleResolver:
                     re.compile(rf"(?P<name>{_NAME})\s+\({years}\)"),
                     re.compile(rf"(?P<name>{_NAME}),\s+an?\s+{n}(?![\w-])"))   # "X, a 47-year-old machinist,"
             else:
-                hon = "|".join(re.escape(h) for h in sorted(self.finder.honorifics))
                 # "Dr. Kemal" ... "returned the doctor": the abbreviation of the noun before a name introduces it
                 abbr = [a for a, full in self.cfg["title_abbreviations"].items() if full == noun]
                 pats = (   # "The ship's purser, X", "The parish priest, the Rev. X" (the article of an honorific)
@@ -304,8 +305,8 @@ class RoleResolver:
                     re.compile(rf"(?P<name>{_NAME})\s+(?:is|was|had\s+been|has\s+been)\s+{poss}\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-]|['’]s\b)"),
                     # "led by retired headteacher Sunita Varghese": the noun as a title right before the name
                     re.compile(rf"(?<![\w-])(?:[a-z][\w-]*\s+){{0,2}}{n}\s+(?P<name>{_NAME})"))
-                if abbr:
-                    alt = "|".join(re.escape(a[:1].upper() + a[1:]) for a in abbr)
+                if abbr:   # "Insp. Rook" or "Inspector Rook" ... "said the inspector": the title before the name
+                    alt = "|".join(re.escape(a[:1].upper() + a[1:]) for a in abbr + [noun])
                     pats += (re.compile(rf"(?<![\w-])(?P<name>(?:{alt})\.?\s+[{_UP}][\w'’-]+)"),)
             out = []
             for rx in pats:

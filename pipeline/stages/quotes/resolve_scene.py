@@ -110,7 +110,7 @@ class SceneAntecedents:
 
     def described_rival(self, pi: int, pos: int, pronoun: str, name_at: int) -> bool:
         """Paragraph pi names one fitting person (at name_at) but also, as the subject of a clause
-        of the name's sentence before pos and outside quotation marks, a possessive description of another person of fitting
+        of the name's sentence (or of the last sentence before pos) outside quotation marks, a possessive description of another person of fitting
         gender ("Owain laughed, and his father scowled at him." ... '"...," he said': someone's father,
         not the one named; "the old man" may be the one named, and is not counted): the pronoun may
         be either, so the name does not settle it. A description in apposition to a name ("his
@@ -147,8 +147,12 @@ class SceneAntecedents:
                 # "the doctor came in to see Mrs X" is someone else than X, unless the text gave X that noun
                 if not self._definite_role_rival(t, low, pi, name_at):
                     continue
-            if not t.sent.start_char <= name_at - base < t.sent.end_char:
-                continue   # acting beside the named one in his sentence; "His father had been right." may be no one present
+            before = [x for x in doc.sents if x.start_char < pos - base]
+            acting = t.head.pos_ == "VERB" and not any(c.dep_ in ("aux", "auxpass") for c in t.head.children)
+            if not t.sent.start_char <= name_at - base < t.sent.end_char and not (acting and before and t.sent.start == before[-1].start):
+                continue   # acting beside the named one in his sentence, or in the last sentence before the quotation
+                # as a simple past action ("Verity bent over her book. Her aunt looked from one to the other.");
+                # "His father had been right." may be no one present
             if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children) \
                     or t.dep_ == "appos" or t.head.pos_ == "PROPN" and t.head.dep_ != "ROOT":
                 continue

@@ -104,7 +104,8 @@ class VoiceRegions:
     def header_lines(self, pi: int) -> list[tuple[int, int]]:
         """The lines of paragraph pi that head a post, comment or review ("Post by NAME » date",
         "NAME wrote:", "Originally Posted by NAME", "Reviewed by NAME on DATE", a name over its
-        date line): the name there is the writer of the text below (its "I"), no one it speaks of."""
+        date line), and a first-person narrator's naming of themself in the narration ("I, NAME,", "My name
+        is NAME"): the name there is the writer of the text below (its "I"), no one it speaks of."""
         cache = self.__dict__.get("_header_lines")
         if cache is None:
             rxs = [re.compile(self.cfg[k]) for k in ("post_header_pattern", "signed_by_pattern")]
@@ -119,6 +120,13 @@ class VoiceRegions:
                     fm = fm if fm.groupdict().get("date") or re.fullmatch(r"\S*[\d_.]\S*", name) else None
                 if any(rx.match(u.bare) for rx in rxs) or fm is not None or self.comment_header(u)[0] is not None:
                     cache.setdefault(u.para, []).append((u.start, u.end))
+            from .resolve_narrator import _I_NAMED, _SELF_NAMED
+
+            for rx in (_I_NAMED, _SELF_NAMED):   # "I, Edmund Carrow, came down ...": the narrator's name is the "I"
+                for m in rx.finditer(self.text):
+                    pi0 = self.paragraph_of(m.start())
+                    if not any(a <= m.start() < b for a, b in self._quoted_ranges(pi0)):
+                        cache.setdefault(pi0, []).append((m.start("name"), m.end("name")))
         return cache.get(pi, [])
 
     def voice_at(self, pos: int) -> int:
