@@ -73,6 +73,13 @@ def test_an_untagged_multi_paragraph_quotation_after_a_paragraph_naming_two_wome
     assert speaker(one(out, "I went to bed at ten")) is None
 
 
+def test_an_untagged_multi_paragraph_quotation_after_he_with_a_described_person_before_it_has_no_speaker() -> None:
+    out = quotes_of('Tom went off to the boat, and the captain watched him go. Then he turned and spoke at length.\n\n'
+                    '"I had a boy like that once, and he was sick every day of the voyage.\n\n'
+                    '"He was lost at sea four years after, in another ship."\n')
+    assert speaker(one(out, "I had a boy like that")) is None
+
+
 def test_an_untagged_multi_paragraph_quotation_after_a_paragraph_with_no_verb_of_telling_has_no_speaker() -> None:
     out = quotes_of('Beatrice Ngata-Holm, 71, was one of the last people rescued. She lives on the hill now.\n\n'
                     '"I went to bed at ten, like always.\n\n'

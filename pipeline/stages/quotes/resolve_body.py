@@ -174,7 +174,8 @@ class LeadInParagraphResolver:
 
     def _lead_in_subject(self, pi: int, verbs: set[str]) -> dict[str, Any] | None:
         """The person the last sentence of paragraph pi makes the subject of a verb of telling: a
-        name, or he/she with exactly one person of fitting gender named in the paragraph before it."""
+        name, or he/she with exactly one person of fitting gender named before it in that paragraph
+        and no person there written only by a role as a subject before it ("the captain watched him go")."""
         from ...quoting.speakers import lemma
 
         doc, base = self.docs[pi], self.paragraphs[pi]["start"]
@@ -187,6 +188,10 @@ class LeadInParagraphResolver:
             return None
         pos = base + subj.idx
         if subj.lower_ in ("he", "she"):
+            roles = set(self.finder.person_nouns) | set(self.finder.titles) | set(self.cfg["title_abbreviations"].values())
+            if any(t.dep_ in ("nsubj", "nsubjpass") and t.i < subj.i and t.pos_ == "NOUN" and lemma(t).lower() in roles
+                   and not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children) for t in doc):
+                return None   # "Kit went off, and the captain watched him go. Then he spoke": "he" may be the unnamed captain
             fit = []
             for s0, n in self.person_mentions(pi):
                 if s0 < pos and self.person_gender(n) is not None and self.gender_fits(n, subj.lower_) \
