@@ -20,6 +20,9 @@ def load_nlp(name: str) -> Any:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(f"quotes.model: spaCy model {name!r} is not installed ({exc.__class__.__name__})") from None
+    from .ruler import speed_up
+
+    speed_up(nlp)   # the attribute ruler's matches by lookup (the same matches)
     if "lemmatizer" in nlp.pipe_names:
         # Lemmas are read for a few tokens only (reporting verbs, head nouns): `lemma` computes
         # them on demand with the same component, instead of every token of every paragraph.

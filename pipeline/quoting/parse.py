@@ -114,6 +114,11 @@ class LazyDocs:
     def __iter__(self) -> Any:
         return (self[i] for i in range(len(self.texts)))
 
+    def parse_all(self, idx: list[int]) -> None:
+        """Parse those of paragraphs `idx` not parsed yet, in one batch (a parse does not depend on
+        its batch: each is what reading the paragraph alone would give)."""
+        self._parse([i for i in idx if i not in self.live and i not in self.stored])
+
     def parsed(self) -> Iterator[tuple[int, Any]]:
         """The paragraphs parsed so far, in order (document-wide evidence reads only these)."""
         return ((i, self[i]) for i in sorted({*self.live, *self.stored}))

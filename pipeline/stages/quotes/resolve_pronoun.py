@@ -461,7 +461,7 @@ class PronounResolver(NarratorResolver, PersonGender):
         for pi, doc in self.docs.parsed():
             base = self.paragraphs[pi]["start"]
             for t in doc:
-                if self.finder._is_verb(t) and t.pos_ != "NOUN":
+                if t.pos_ in ("VERB", "AUX") and self.finder._is_verb(t):   # the tag first: no lemma of a noun
                     sp = self.finder._subject(t, SPEAKER_REPORTED)
                     if sp is not None and sp.pronoun is None and sp.type == "person":
                         out.append((base + t.idx, pi, self.speaker_rec(sp, base)))
