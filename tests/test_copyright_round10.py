@@ -1,0 +1,30 @@
+"""Shapes dev11 found missing (issue 13, round 10): open letters closed by signatories, licence credit lines."""
+
+from __future__ import annotations
+
+from tests.test_copyright import para, process
+from tests.test_copyright_reprint import HOST_AFTER, HOST_BEFORE, covered, prose
+
+SIGNERS = "\n\n".join(["Signed,", "Mara Quell, Professor of Botany, Ostvale University", "Dr. Ivo Pennick, Lecturer",
+                       "Lena Arbuth (Ostvale Garden Trust)", "Tomas Greel, Chair, Ostvale Council"])
+
+
+def test_an_open_letter_closed_by_a_block_of_signatories_is_a_letter() -> None:
+    doc = HOST_BEFORE + "\n\nTo the trustees of the Ostvale Garden:\n\n" + prose("bridge") + "\n\n" + SIGNERS + "\n\n" + HOST_AFTER
+    out = process(doc)
+    [f] = out["flags"]
+    assert f["rule"] == "copyright.letter" and f["who"].startswith("Mara Quell")
+    assert covered(out, "bridge") and not covered(out, "tomato")
+
+
+def test_a_signed_line_with_fewer_than_three_signatories_is_no_letter() -> None:
+    doc = (HOST_BEFORE + "\n\nTo the trustees of the Ostvale Garden:\n\n" + prose("bridge")
+           + "\n\nSigned,\n\nMara Quell, Professor of Botany\n\n" + HOST_AFTER)
+    assert not [f for f in process(doc)["flags"] if f["rule"] == "copyright.letter"]
+
+
+def test_a_signature_line_with_a_role_after_the_name_signs_a_letter() -> None:
+    doc = ("Reply to a letter\n\nMarch 23, 1997\n\n" + para(70, "body") + "\n\n" + para(70, "body")
+           + "\n\nYours sincerely,\nJane Example, Director\n\n" + para(30, "after"))
+    [f] = process(doc)["flags"]
+    assert f["rule"] == "copyright.letter" and f["who"].startswith("Jane Example")
