@@ -28,3 +28,20 @@ def test_a_signature_line_with_a_role_after_the_name_signs_a_letter() -> None:
            + "\n\nYours sincerely,\nJane Example, Director\n\n" + para(30, "after"))
     [f] = process(doc)["flags"]
     assert f["rule"] == "copyright.letter" and f["who"].startswith("Jane Example")
+
+
+SOURCE = "\n\nSource: Velmarton Courier, 5 March 2016.\n\n"
+
+
+def test_a_creative_commons_line_right_above_an_article_licenses_it() -> None:
+    doc = (HOST_BEFORE + "\n\nThis article is republished from the Velmarton Courier under a Creative Commons Attribution"
+           " 4.0 licence.\n\nCouncil closes the old bridge\n\n" + prose("bridge") + SOURCE + HOST_AFTER)
+    [f] = process(doc)["flags"]
+    assert f["action"] == "reproduce with attribution" and f["licence"] == "CC BY"
+
+
+def test_an_article_with_no_licence_line_above_it_is_summarised() -> None:
+    doc = (HOST_BEFORE + "\n\nThis article is republished from the Velmarton Courier.\n\nCouncil closes the old bridge\n\n"
+           + prose("bridge") + SOURCE + HOST_AFTER)
+    [f] = process(doc)["flags"]
+    assert f["action"] == "summarise"
