@@ -45,3 +45,17 @@ def test_an_article_with_no_licence_line_above_it_is_summarised() -> None:
            + prose("bridge") + SOURCE + HOST_AFTER)
     [f] = process(doc)["flags"]
     assert f["action"] == "summarise"
+
+
+def test_a_dateline_under_a_headline_byline_and_date_inside_other_text_begins_a_story() -> None:
+    body = [para(60, "bridge"), para(60, "bridge"), para(60, "bridge")]
+    doc = (HOST_BEFORE + "\n\n" + para(50, "tomatoes") + "\n\nCouncil closes the old bridge\n\nBy AGNES BRENNAN\n\n"
+           "March 3, 2016\n\nCALDERTON — " + "\n\n".join(body) + "\n\n" + HOST_AFTER)
+    out = process(doc)
+    [f] = out["flags"]
+    assert covered(out, "Council closes") and covered(out, "CALDERTON") and not covered(out, "tomato")
+
+
+def test_a_dateline_story_under_its_header_at_the_top_of_the_page_is_the_pages_own() -> None:
+    doc = "Council closes the old bridge\n\nBy Agnes Brennan\n\nMarch 3, 2016\n\nCALDERTON — " + prose("bridge", 4) + "\n\nAbout us"
+    assert not process(doc)["flags"]
