@@ -59,3 +59,24 @@ def test_a_dateline_under_a_headline_byline_and_date_inside_other_text_begins_a_
 def test_a_dateline_story_under_its_header_at_the_top_of_the_page_is_the_pages_own() -> None:
     doc = "Council closes the old bridge\n\nBy Agnes Brennan\n\nMarch 3, 2016\n\nCALDERTON — " + prose("bridge", 4) + "\n\nAbout us"
     assert not process(doc)["flags"]
+
+
+RELEASE_END = "\n\nAbout Ostvale Systems\n\nOstvale Systems makes garden sensors.\n\nMedia contact:\n\nMara Quell, press@example.com\n\n###"
+
+
+def test_a_dateline_story_under_a_release_line_is_a_press_release_not_a_flag() -> None:
+    body = [para(60, "bridge"), para(60, "bridge"), para(60, "bridge")]
+    doc = (HOST_BEFORE + "\n\n" + para(50, "tomatoes") + "\n\nFOR IMMEDIATE RELEASE\n\nOstvale opens a sensor plant\n\n"
+           "CALDERTON, March 3, 2016 — " + "\n\n".join(body) + RELEASE_END + "\n\n" + HOST_AFTER)
+    out = process(doc)
+    assert not out["flags"]
+    [r] = out["document_signals"]["press_releases"]
+    assert r["rule"] == "copyright.press_release" and any("Media contact" in m["text"] for m in r["markers"])
+
+
+def test_a_closing_separator_alone_does_not_make_a_press_release() -> None:
+    body = [para(60, "bridge"), para(60, "bridge"), para(60, "bridge")]
+    doc = (HOST_BEFORE + "\n\n" + para(50, "tomatoes") + "\n\nOstvale opens a sensor plant\n\nCALDERTON, March 3, 2016 — "
+           + "\n\n".join(body) + "\n\n###\n\n" + HOST_AFTER)
+    out = process(doc)
+    assert out["flags"] and not out["document_signals"]["press_releases"]
