@@ -31,6 +31,7 @@ from . import copyright_dev7 as dev7
 from . import copyright_dev8 as dev8
 from . import copyright_dev9 as dev9
 from . import copyright_dev10 as dev10
+from . import copyright_dev11 as dev11
 
 FORMS = ("a_attribution_after", "b_intro_before", "c_header_notice", "d_long_excerpt")
 PER_FORM = 12
@@ -346,6 +347,7 @@ def build(bench: Path, out: Path) -> dict[str, int]:
     counts["dev8"] = dev8.build(bench, out)     # likewise
     counts["dev9"] = dev9.build(bench, out)     # likewise
     counts["dev10"] = dev10.build(bench, out)   # likewise
+    counts["dev11"] = dev11.build(bench, out)   # likewise
     return counts
 
 
@@ -353,7 +355,7 @@ def score(root: Path, processed_root: Path, shapes: bool = False) -> dict[str, d
     """Flag recall and false flags per form (and per shape, for the splits that record one), as GOLD_FORMAT.md scores them."""
     from pipeline.evaluate import evaluate
     res: dict[str, dict[str, list[int]]] = {}
-    for split in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "frozen"):
+    for split in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "frozen"):
         if not (processed_root / split).is_dir():
             continue
         meta = json.loads((root / split / "forms.json").read_text())

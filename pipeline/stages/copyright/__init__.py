@@ -21,6 +21,7 @@ from .duplicates import drop_copies_of_duplicates, duplicate_documents, merge_sp
 from .reprint import reprint
 from .rights import apply_licence, rights_signals
 from .text import WORD_RE, count_words, paragraphs, with_attribution_lines
+from .release import drop_press_releases
 from .voice import drop_own_interviews, own_interviews
 from ..normalise import clean_text
 
@@ -66,7 +67,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
     "required": ["never_flag_below_words", "months", "heading", "date_line_max_words", "interview_labels",
                  "notice_scope", "news_article", "reprint", "rights", "cumulative", "letter", "long_quotation",
-                 "third_party_share", "excerpt_markers", "copied"],
+                 "third_party_share", "excerpt_markers", "copied", "press_release"],
     "properties": {
         "never_flag_below_words": {"type": "integer", "minimum": 1},
         "months": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 12}},
@@ -75,7 +76,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "interview_labels": {"type": "array", "items": {"type": "string"}},
         "notice_scope": _RULE, "news_article": _RULE, "reprint": _RULE, "rights": {"type": "object"},
         "cumulative": _RULE, "letter": _RULE, "long_quotation": _RULE, "third_party_share": _RULE,
-        "excerpt_markers": _RULE, "copied": _RULE,
+        "excerpt_markers": _RULE, "copied": _RULE, "press_release": _RULE,
     },
 }
 
@@ -133,6 +134,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
         links = sorted({d for c in copied for d in c.documents})
     cands = [c for c in structural + quoted + lowered + excerpts + cumulative + copied
              if count_words(text[c.start:c.end]) >= cfg["never_flag_below_words"]]
+    cands, releases = drop_press_releases(cands, paras, cfg)   # issued to be reproduced
     flags = _merge(cands, quotes, text)
     records = [_record(ctx.doc_id, i, f, clean, text) for i, f in enumerate(flags, start=1)]
     line_spans = {n["id"]: (n["raw_start"], n["raw_end"]) for n in lines}
@@ -152,6 +154,7 @@ def run(ctx: Any, cfg: dict[str, Any]) -> dict[str, Any]:
             "source_totals": totals,
             "duplicates": duplicates,
             "own_interviews": own,
+            "press_releases": releases,
         },
     }
 

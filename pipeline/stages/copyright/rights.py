@@ -56,14 +56,14 @@ def rights_signals(raw: str, is_html: bool, cfg: dict[str, Any]) -> dict[str, An
 def apply_licence(flags: list[dict[str, Any]], rights: dict[str, Any], raw: str, cfg: dict[str, Any]) -> None:
     """A passage under an open licence is reproduced with attribution, not summarised.
 
-    A licence stated inside the passage (or on its attribution line) covers it; the page's own
+    A licence stated inside the passage (or on its attribution line, or on the line right above it) covers it; the page's own
     licence covers only passages that name no other outlet: a page's CC licence does not
     relicense the newspaper article it reprinted.
     """
     rcfg = cfg["rights"]
     for f in flags:
         lic = None
-        lo = min([f["raw_start"]] + [e["raw_start"] for e in f.get("evidence", [])])
+        lo = min([f["raw_start"]] + [e["raw_start"] for e in f.get("evidence", [])]) - rcfg["statement_reach_before_chars"]
         hi = max([f["raw_end"]] + [e["raw_end"] for e in f.get("evidence", [])]) + rcfg["statement_reach_chars"]
         for s in rights["signals"]:
             if s["signal"] in rcfg["text_patterns"] and lo <= s["raw_start"] < hi:

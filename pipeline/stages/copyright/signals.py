@@ -7,6 +7,8 @@ carries the passage's text: reasons name what the passage is, never what it says
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -227,6 +229,11 @@ def news_article(paras: list[Para], cfg: dict[str, Any]) -> list[Candidate]:
 
 
 # ------------------------------------------------------------------------------ letter
+def _is_name_line(line: str, rcfg: dict[str, Any]) -> bool:
+    """A signature line: a name, optionally followed by ", role, organisation" or "(organisation)"."""
+    return bool(rx(rcfg["name_pattern"]).search(re.split(r"\s*[,(]", line.strip(), maxsplit=1)[0]))
+
+
 def letter(paras: list[Para], cfg: dict[str, Any]) -> list[Candidate]:
     """A date line or salutation, a body, then a valediction with a signature block."""
     rcfg = cfg["letter"]
@@ -235,12 +242,19 @@ def letter(paras: list[Para], cfg: dict[str, Any]) -> list[Candidate]:
     cands: list[Candidate] = []
     used_until = -1
     for v, p in enumerate(paras):
-        if v <= used_until or not p.lines or not any_match(rcfg["valediction_patterns"], p.lines[0]):
+        if v <= used_until or not p.lines:
             continue
-        sig_lines = p.lines[1:] or [ln for q in paras[v + 1:v + 1 + rcfg["max_signature_lines"]]
-                                    for ln in q.lines][:rcfg["max_signature_lines"]]
+        block = any_match(rcfg["signatory_patterns"], p.lines[0])
+        if not block and not any_match(rcfg["valediction_patterns"], p.lines[0]):
+            continue
+        most = rcfg["max_signatory_lines"] if block else rcfg["max_signature_lines"]
+        sig_lines = p.lines[1:] or [ln for q in paras[v + 1:v + 1 + most] for ln in q.lines][:most]
         sig_lines = [ln for ln in sig_lines if count_words(ln) <= rcfg["max_signature_line_words"]]
-        if not sig_lines or not rx(rcfg["name_pattern"]).search(sig_lines[0]):
+        if block:       # "Signed," then one line per signatory: "NAME, Role, Organisation"
+            sig_lines = list(itertools.takewhile(lambda ln: _is_name_line(ln, rcfg), sig_lines))
+            if len(sig_lines) < rcfg["min_signatories"]:
+                continue
+        if not sig_lines or not _is_name_line(sig_lines[0], rcfg):
             continue
         who = ", ".join(sig_lines[:rcfg["max_signature_lines"]])
         opening = None

@@ -23,6 +23,7 @@ BARE_DATELINE = declare(
     why="a paragraph opening with a news dateline (PLACE — , PLACE, Month D — ) in the middle of the page's running "
         "text, on other words than the text above it, begins a news story set into the page",
     params=["reprint.bare_dateline_pattern", "reprint.bare_dateline_max_shared", "reprint.bare_dateline_min_words",
+            "reprint.bare_dateline_header_lines",
             "reprint.cohesion.window", "reprint.cohesion.window_words"])
 
 
@@ -40,7 +41,7 @@ def wire_datelines(paras: list[Para], cfg: dict[str, Any]) -> dict[int, dict[str
 
 def bare_datelines(paras: list[Para], cfg: dict[str, Any]) -> dict[int, dict[str, Any]]:
     """Paragraphs opening with a dateline that names no agency, set into other running text: the
-    paragraphs above (past a headline) are running text on other words (Jaccard of content words below
+    paragraphs above (past the story's headline, byline and date lines) are running text on other words (Jaccard of content words below
     ``bare_dateline_max_shared``). A page's own story opens with its dateline under its own header, with no
     running text of another topic above it, and is never read here."""
     rcfg = cfg["reprint"]
@@ -65,9 +66,10 @@ def bare_datelines(paras: list[Para], cfg: dict[str, Any]) -> dict[int, dict[str
                 p.words >= rcfg["bare_dateline_min_words"] and is_running_text(paras[k + 1], rcfg["prose_min_words"])))):
             continue       # (a lede of one short sentence over the story's running text is its first paragraph)
         above = k - 1
-        if above >= 0 and not is_running_text(paras[above], rcfg["prose_min_words"]) and len(paras[above].lines) == 1 \
-                and paras[above].words <= rcfg["headline_max_words"]:
-            above -= 1         # the story's headline
+        for _ in range(rcfg["bare_dateline_header_lines"]):   # the story's headline, byline and date line
+            if above >= 0 and not is_running_text(paras[above], rcfg["prose_min_words"]) \
+                    and len(paras[above].lines) == 1 and paras[above].words <= rcfg["headline_max_words"]:
+                above -= 1
         host, story = window(range(above, -1, -1)), window(range(k + 1, len(paras)) if k else range(0))
         story |= content_words(p.text, ccfg["min_letters"])
         if not host or len(host & story) / max(1, len(host | story)) >= rcfg["bare_dateline_max_shared"]:
