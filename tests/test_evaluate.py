@@ -272,6 +272,14 @@ def test_dump_takes_names_from_the_records() -> None:
                     "flags": [{"text": "words", "why": "copyright.long: long excerpt"}]}
 
 
+def test_dump_lists_only_passages_flagged_for_summarisation() -> None:
+    copyright_ = {"flags": [{"start": 0, "end": 5, "rule": "copyright.long", "reason": "long", "action": "summarise"},
+                            {"start": 6, "end": 10, "rule": "copyright.long", "reason": "CC BY",
+                             "action": "reproduce with attribution"}]}
+    dump = build_dump({"text": "words here"}, None, copyright_)
+    assert [f["text"] for f in dump["flags"]] == ["words"]
+
+
 # ----------------------------------------------------------------------------- whole folders, n/a
 def write_processed(out: Path, doc: str, clean: str, quotes: dict[str, Any] | None = None,
                     flags: list[dict[str, Any]] | None = None) -> None:

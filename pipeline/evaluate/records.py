@@ -43,6 +43,8 @@ def build_dump(normalised: dict[str, Any] | None, quotes: dict[str, Any] | None,
         })
     flags = []
     for f in (copyright_ or {}).get("flags") or []:
+        if f.get("action", "summarise") != "summarise":   # an open licence: reproduced with credit, not flagged for summary
+            continue
         why = ": ".join(x for x in (f.get("rule"), f.get("reason")) if x)
         flags.append({"text": clean[f.get("start", 0): f.get("end", 0)], "why": why})
     return {"clean_text": clean, "references": refs, "quotations": quotations, "flags": flags}
