@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
+from typing import Any, Iterable
 
 from ...rules import declare
 
@@ -30,7 +30,7 @@ PATTERN_LIST = declare("strip.text.pattern_list", stage="strip", kind="text",
                        why="a run of records laid out alike (one line of each starts the same way, at a regular"
                            " distance) that outweighs the page's other prose is a listing page's main text",
                        params=["text.pattern_min_records", "text.pattern_max_lines", "text.pattern_shape_words",
-                               "text.pattern_distinct_share", "text.pattern_max_kept_share"])
+                               "text.pattern_distinct_share", "text.pattern_max_kept_share", "text.record_template_share"])
 
 FIELD_RUN = declare("strip.text.field_run", stage="strip", kind="text",
                     why="a run of consecutive 'Label: value' lines with short, different labels is a specification"
@@ -88,9 +88,11 @@ def pattern_lists(texts: list[str], idx: list[int], words: dict[int, int], prose
     for run in _runs(idx, texts, cfg):
         steps = sorted(b - a for a, b in zip(run, run[1:]))
         step = steps[len(steps) // 2]
-        spans.append((max(0, run[0] - min(step - 1, 2)), min(len(idx), run[-1] + step)))
-    for lo, hi in sorted(spans):
+        spans.append((max(0, run[0] - min(step - 1, 2)), min(len(idx), run[-1] + step), len(run)))
+    share = float(cfg["record_template_share"])
+    for lo, hi, n_records in sorted(spans):
         inside = {idx[p] for p in range(lo, hi)}
+        chrome = template_lines(texts, inside, n_records, share)
         run_words = sum(words[i] for i in inside)
         other = sum(words[i] for i in idx if i not in inside and prose[i] and labels[i][0] == "content")
         kept = sum(words[i] for i in inside if labels[i][0] == "content")
@@ -98,8 +100,22 @@ def pattern_lists(texts: list[str], idx: list[int], words: dict[int, int], prose
             continue   # not the page's main text, or text the body rules found already (a forum's posts)
         for i in inside:
             if labels[i][1] in replaceable and labels[i][0] != "content" and _TOKEN.search(texts[i]) \
-                    and not _MARKED_ITEM.match(texts[i]):
+                    and not _MARKED_ITEM.match(texts[i]) and i not in chrome:
                 labels[i] = ("content", PATTERN_LIST)
+
+
+def template_lines(texts: list[str], lines: Iterable[int], n_records: int, share: float) -> set[int]:
+    """The lines of a run of ``n_records`` records whose text comes back, line for line, in more
+    than ``share`` of the records: the layout's widgets and buttons ("Rate this book", a row of
+    rating stars), printed the same beside every record, not a record's own text. A one-word
+    line and a field label ending in ":" ("Weight:") may be what each record is made of; 0: none."""
+    if share <= 0:
+        return set()
+    lines = list(lines)
+    keys = {i: texts[i].strip().casefold() for i in lines}
+    counts = Counter(keys.values())
+    return {i for i in lines if counts[keys[i]] > share * n_records and len(_TOKEN.findall(keys[i])) >= 2
+            and not keys[i].endswith(":")}
 
 
 # "Label: value" or a two-cell table row "Label   value" (cells apart by two spaces or more, a

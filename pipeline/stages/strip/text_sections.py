@@ -107,7 +107,7 @@ def related_section(texts: list[str], words: dict[int, int], prose: dict[int, bo
     while i < len(texts):
         t = texts[i].strip()
         if before >= need and 0 < len(t) <= 80 and not _BULLET.match(t) and head.match(t):
-            end = _section_end(texts, words, prose, i + 1, resume)
+            end = _section_end(texts, words, prose, i + 1, resume, int(cfg["related_record_reach"]))
             _drop_kept(labels, i, end, RELATED_SECTION)   # the heading is the section's too
             i = end
             continue
@@ -187,20 +187,31 @@ def _about_heading(texts: list[str], words: dict[int, int], prose: dict[int, boo
     return first.startswith(name.split()[0]) or bool(_FIRST_PERSON.match(first))
 
 
-def _section_end(texts: list[str], words: dict[int, int], prose: dict[int, bool], start: int, resume: int) -> int:
+def _section_end(texts: list[str], words: dict[int, int], prose: dict[int, bool], start: int, resume: int,
+                 record_reach: int = 0) -> int:
     """Where the text resumes after ``start``: the first line of a stretch of consecutive prose
-    lines of at least ``resume`` words (0: never; the section runs to the end of the page)."""
-    run_start, run_words = None, 0
+    lines of at least ``resume`` words (0: never; the section runs to the end of the page). A
+    stretch whose header, within ``record_reach`` lines above it, repeats a short line printed
+    earlier in the section ("Verified Purchase", "Report") is one more of the section's records
+    (a long review or comment), not the text going on (0: off)."""
+    run_start, run_words, in_record = None, 0, False
+    seen: set[str] = set()
+    recent: list[bool] = []   # for each short line since the section's start: printed before in it
     for j in range(start, len(texts)):
         if not texts[j].strip() or j not in words:
             continue
         if prose.get(j):
-            run_start = j if run_start is None else run_start
+            if run_start is None:
+                run_start = j
+                in_record = any(recent[-record_reach:]) if record_reach else False
             run_words += words[j]
-            if resume and run_words >= resume:
+            if resume and run_words >= resume and not in_record:
                 return run_start
         else:
             run_start, run_words = None, 0
+            key = texts[j].strip().casefold()
+            recent.append(key in seen)
+            seen.add(key)
     return len(texts)
 
 
