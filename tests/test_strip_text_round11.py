@@ -82,3 +82,24 @@ def test_the_article_going_on_after_a_box_of_links_is_still_text(cfg: Any) -> No
 def test_the_review_rule_can_be_turned_off(cfg: Any) -> None:
     ext, out = _run_with(cfg, text_of(*ARTICLE, *_reviews(LONG_REVIEW)), related_record_reach=0)
     assert label_of(ext, out, "does not buzz")[0] == "content"
+
+
+SHOP = ["\n".join((name, f"${n + 40}.00", "Finish:", f"{wood} veneer", "* Add to Compare"))
+        for n, (name, wood) in enumerate((("Oak Desk", "oak"), ("Pine Shelf", "pine"), ("Beech Stool", "beech"),
+                                          ("Ash Table", "ash"), ("Elm Bench", "elm"), ("Birch Chair", "birch")))]
+
+
+def test_a_shops_grid_that_is_the_page_is_its_text(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of("Furniture (6 products)", *SHOP, *ARTICLE[:2]))
+    assert label_of(ext, out, "Beech Stool") == ("content", "strip.text.record_list")
+
+
+def test_a_grid_of_other_products_under_a_longer_text_is_not_taken_along(cfg: Any) -> None:
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, *SHOP))
+    assert label_of(ext, out, "Sunday")[0] == "content"
+    assert label_of(ext, out, "Beech Stool")[1] != "strip.text.record_list"
+
+
+def test_the_main_text_condition_on_grids_can_be_turned_off(cfg: Any) -> None:
+    ext, out = _run_with(cfg, text_of(*ARTICLE, *SHOP), record_main_text=False)
+    assert label_of(ext, out, "Beech Stool") == ("content", "strip.text.record_list")

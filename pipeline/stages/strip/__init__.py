@@ -101,7 +101,7 @@ _TEXT_SCHEMA = _section(  # text_dump.py
     teaser_blurb_min_words=_COUNT, teaser_blurb_max_words=_COUNT, teaser_headlines_per_card=_COUNT,
     teaser_core_words=_COUNT, teaser_edge_words=_COUNT, list_item_min_words=_COUNT, list_item_min_lower_share=_SHARE,
     table_row_min_cells=_COUNT, repeated_cell_min_count=_COUNT, repeated_cell_max_words=_COUNT, table_row_weight={"type": "number"}, related_heading={"type": "string"}, related_min_words_before=_COUNT,
-    related_resume_words=_COUNT, related_record_reach=_COUNT, breadcrumb_max_items=_COUNT, breadcrumb_max_words=_COUNT, record_price={"type": "string"}, record_min_count=_COUNT, record_max_lines=_COUNT,
+    related_resume_words=_COUNT, related_record_reach=_COUNT, breadcrumb_max_items=_COUNT, breadcrumb_max_words=_COUNT, record_price={"type": "string"}, record_min_count=_COUNT, record_max_lines=_COUNT, record_main_text={"type": "boolean"},
     pattern_min_records=_COUNT, pattern_max_lines=_COUNT, pattern_shape_words=_COUNT, pattern_distinct_share=_SHARE, pattern_max_kept_share=_SHARE, record_template_share=_SHARE,
     field_run_min_lines=_COUNT, field_run_min_labels=_COUNT, field_label_max_words=_COUNT, field_line_max_words=_COUNT,
     field_run_max_copies=_COUNT, list_tail_min_items=_COUNT, list_tail_min_words=_COUNT, list_tail_lower_share=_SHARE,

@@ -237,7 +237,7 @@ def apply(blocks: list[dict[str, Any]], texts: list[str], labels: list[tuple[str
             labels[i] = ("content", TEXT_PROSE_LINE)
         else:
             labels[i] = ("boilerplate", TEXT_OUTSIDE_BODY)
-    text_sections.records(texts, idx, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, TEXT_REPEATED_RUN, DUPLICATE_LINE}, cfg)
+    text_sections.records(texts, idx, n_words, prose, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, TEXT_REPEATED_RUN, DUPLICATE_LINE}, cfg)
     text_records.pattern_lists(texts, idx, n_words, prose, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, DUPLICATE_LINE}, cfg)
     text_records.field_runs(texts, idx, labels, _BODY_DECISIONS | {TEXT_REPEATED_LINE, TEXT_REPEATED_RUN, DUPLICATE_LINE}, cfg)
     text_sections.teasers(texts, idx, n_words, prose, body, labels, _BODY_DECISIONS, cfg)

@@ -48,7 +48,7 @@ BREADCRUMB = declare("strip.text.breadcrumb", stage="strip", kind="text",
 RECORD_LIST = declare("strip.text.record_list", stage="strip", kind="text",
                       why="a run of records each with a price line (a shop's product grid) is the page's list, names,"
                           " prices and attributes alike", params=["text.record_price", "text.record_min_count",
-                                                                  "text.record_max_lines"])
+                                                                  "text.record_max_lines", "text.record_main_text"])
 
 _SENTENCE_STOP = sentences.ENDS_WITH_CLAUSE_STOP
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -64,13 +64,15 @@ def teasers(texts: list[str], idx: list[int], words: dict[int, int], prose: dict
             labels[i] = ("boilerplate", TEASER_LIST)
 
 
-def records(texts: list[str], idx: list[int], labels: list[tuple[str, str]], replaceable: frozenset[str],
-            cfg: dict[str, Any]) -> None:
+def records(texts: list[str], idx: list[int], words: dict[int, int], prose: dict[int, bool],
+            labels: list[tuple[str, str]], replaceable: frozenset[str], cfg: dict[str, Any]) -> None:
     """A product grid: at least ``record_min_count`` lines that are a price and nothing else
     (``record_price``), each at most ``record_max_lines`` lines after the one before. From just above
     the first price (its record's name) to the end of the last record (as long as the others), the
     lines the body rules decided on are the records' text, repeated labels ("Weight:") included,
-    bulleted list items (its buttons: "* Quick view") not."""
+    bulleted list items (its buttons: "* Quick view") not. With ``record_main_text``, only when the
+    grid holds more words than the prose kept outside it (as ``pattern_list``): a grid of other
+    products under a product's or an article's text teases other pages."""
     if not cfg["record_price"]:
         return
     price = re.compile(cfg["record_price"])
@@ -87,8 +89,13 @@ def records(texts: list[str], idx: list[int], labels: list[tuple[str, str]], rep
             continue
         steps = sorted(b - a for a, b in zip(run, run[1:]))
         step = steps[len(steps) // 2]
-        for pos in range(max(0, run[0] - min(step - 1, 2)), min(len(idx), run[-1] + step)):
-            i = idx[pos]   # a record's buttons are list items ("* Quick view"); its name and attributes are not
+        span = [idx[pos] for pos in range(max(0, run[0] - min(step - 1, 2)), min(len(idx), run[-1] + step))]
+        if cfg["record_main_text"]:
+            inside = set(span)
+            other = sum(words[i] for i in idx if i not in inside and prose[i] and labels[i][0] == "content")
+            if sum(words[i] for i in span) <= other:
+                continue
+        for i in span:   # a record's buttons are list items ("* Quick view"); its name and attributes are not
             if labels[i][1] in replaceable and _LETTER_OR_DIGIT.search(texts[i]) and not _MARKED_ITEM.match(texts[i]):
                 labels[i] = ("content", RECORD_LIST)
 
