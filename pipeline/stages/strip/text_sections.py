@@ -33,7 +33,7 @@ TEASER_LIST = declare("strip.text.teaser_list", stage="strip", kind="text",
 RELATED_SECTION = declare("strip.text.related_section", stage="strip", kind="text",
                           why="what follows a related-content heading after the article (related posts, the author's"
                               " box) is other pages' text", params=["text.related_heading", "text.related_min_words_before",
-                                                                     "text.related_resume_words"])
+                                                                     "text.related_resume_words", "text.related_record_reach"])
 
 AUTHOR_BOX = declare("strip.text.author_box", stage="strip", kind="text",
                      why="a third-person biography of the writer ('Jane Doe is a veteran reporter who covers ...') after"
@@ -156,7 +156,7 @@ def author_box(texts: list[str], words: dict[int, int], prose: dict[int, bool],
             continue
         if before >= need and heading and before >= min_share * total \
                 and _about_heading(texts, words, prose, labels, kept, pos, heading, label_max):
-            _drop_kept(labels, i, _section_end(texts, words, prose, i + 1, resume), AUTHOR_BOX)
+            _drop_kept(labels, i, _section_end(texts, words, prose, i + 1, resume, 0), AUTHOR_BOX)
             return
         if before >= need and prose.get(i) and bio.match(texts[i].strip()):
             start = i
@@ -164,7 +164,7 @@ def author_box(texts: list[str], words: dict[int, int], prose: dict[int, bool],
                 if labels[j][0] != "content" or prose.get(j) or words[j] > label_max:
                     break
                 start = j
-            end = _section_end(texts, words, prose, i + 1, resume)
+            end = _section_end(texts, words, prose, i + 1, resume, 0)
             _drop_kept(labels, start, end, AUTHOR_BOX)
             return
         if prose.get(i):
@@ -195,10 +195,10 @@ def _about_heading(texts: list[str], words: dict[int, int], prose: dict[int, boo
 
 
 def _section_end(texts: list[str], words: dict[int, int], prose: dict[int, bool], start: int, resume: int,
-                 record_reach: int = 0) -> int:
+                 record_reach: int) -> int:
     """Where the text resumes after ``start``: the first line of a stretch of consecutive prose
     lines of at least ``resume`` words (0: never; the section runs to the end of the page). A
-    stretch whose header, within ``record_reach`` lines above it, repeats a short line printed
+    stretch whose header, within ``record_reach`` lines above it, repeats a line (not prose) printed
     earlier in the section ("Verified Purchase", "Report") is one more of the section's records
     (a long review or comment), not the text going on (0: off)."""
     run_start, run_words, in_record = None, 0, False
