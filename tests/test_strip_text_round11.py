@@ -103,3 +103,10 @@ def test_a_grid_of_other_products_under_a_longer_text_is_not_taken_along(cfg: An
 def test_the_main_text_condition_on_grids_can_be_turned_off(cfg: Any) -> None:
     ext, out = _run_with(cfg, text_of(*ARTICLE, *SHOP), record_main_text=False)
     assert label_of(ext, out, "Beech Stool") == ("content", "strip.text.record_list")
+
+
+def test_an_article_going_on_after_cards_with_a_repeated_label_is_still_text(cfg: Any) -> None:
+    more = [p.replace("committee", "council") for p in ARTICLE]
+    ext, out = run_strip(cfg, "a.txt", text_of(*ARTICLE, "Related posts", "Gardening\nTen Garden Tips",
+                                               "Gardening\nOur Best Compost", *more))
+    assert label_of(ext, out, "council met on Sunday")[0] == "content"

@@ -198,27 +198,29 @@ def _section_end(texts: list[str], words: dict[int, int], prose: dict[int, bool]
                  record_reach: int) -> int:
     """Where the text resumes after ``start``: the first line of a stretch of consecutive prose
     lines of at least ``resume`` words (0: never; the section runs to the end of the page). A
-    stretch whose header, within ``record_reach`` lines above it, repeats a line (not prose) printed
-    earlier in the section ("Verified Purchase", "Report") is one more of the section's records
-    (a long review or comment), not the text going on (0: off)."""
+    stretch whose header (the lines, not prose, right above it: at most ``record_reach``) repeats a
+    line of the header of an earlier stretch of prose in the section ("Verified Purchase" over every
+    review) is one more of the section's records (a long review or comment), not the text going
+    on (0: off)."""
     run_start, run_words, in_record = None, 0, False
-    seen: set[str] = set()
-    recent: list[bool] = []   # for each short line since the section's start: printed before in it
+    headers: set[str] = set()   # the header lines of the section's stretches of prose so far
+    header: list[str] = []      # the lines (not prose) since the last prose line
     for j in range(start, len(texts)):
         if not texts[j].strip() or j not in words:
             continue
         if prose.get(j):
             if run_start is None:
                 run_start = j
-                in_record = any(recent[-record_reach:]) if record_reach else False
+                near = header[-record_reach:] if record_reach else []
+                in_record = any(k in headers for k in near)
+                headers.update(near)
+                header = []
             run_words += words[j]
             if resume and run_words >= resume and not in_record:
                 return run_start
         else:
             run_start, run_words = None, 0
-            key = texts[j].strip().casefold()
-            recent.append(key in seen)
-            seen.add(key)
+            header.append(texts[j].strip().casefold())
     return len(texts)
 
 
