@@ -115,7 +115,7 @@ class SpeakerFinder(TitledNames, SpeakerPhrases, FrameCues):
         subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass" if not agents else "nsubj")]
         # '"Beg pardon," said he': a word inside the quotation read as a second subject is never the speaker
         subj = [c for c in subj if c.dep_ == "nsubj" and not self._quoted(c)]
-        named = self._appositive_name(verb, subj)
+        named = self._appositive_name(verb, subj) or (self._person_after_title(subj[0]) if len(subj) == 1 else None)
         if named is not None:
             return self._from_token(named, rule)
         if not subj and verb.dep_ == "conj":

@@ -463,8 +463,8 @@ class OutletResolver:
         if run[0].lower_.rstrip(".") in self.finder.honorifics or run[0].lower_ in self.finder.titles \
                 or any(t.pos_ == "PRON" for t in run):
             return False          # "Dr", "Our", "It"
-        if not tight and (low in self.finder.persons or head in self.finder.persons and not shaped):
-            return False          # a name the document gives a person (but "the documentary Low Water")
+        if not tight and (low in self.finder.persons and head not in words or head in self.finder.persons and not shaped):
+            return False          # a name the document gives a person (but "the documentary Low Water", "Coastline Monthly")
         bodies = self.finder.org_words | set(self.cfg["outlet_body_heads"])
         if any(t.lower_ in bodies for t in run) and not any(t.lower_ in words for t in run):
             return False          # "the Westmark Trades Council", "the Kestrel Museum", "the Chamber of Commerce"
