@@ -103,3 +103,9 @@ def test_a_name_and_its_topic_before_a_colon_label_the_quotation() -> None:
     out = quotes_of("About the book\n\nPerpetua Adeyemi-Strand on the novel:\n"
                     '"I wanted to write about a town that forgets its own river."\n')
     assert speaker(one(out, "I wanted to write about a town")) == "Perpetua Adeyemi-Strand"
+
+
+def test_a_subject_set_off_as_a_person_called_name_is_that_person() -> None:
+    out = quotes_of("The boiler failed twice.\n\nThe man who fixed the boiler, a plumber called Osric Fenwick-Ade, "
+                    'said "the pipes were full of scale and nobody had looked".\n')
+    assert speaker(one(out, "the pipes were full of scale")) == "Osric Fenwick-Ade"
