@@ -109,3 +109,15 @@ def test_a_subject_set_off_as_a_person_called_name_is_that_person() -> None:
     out = quotes_of("The boiler failed twice.\n\nThe man who fixed the boiler, a plumber called Osric Fenwick-Ade, "
                     'said "the pipes were full of scale and nobody had looked".\n')
     assert speaker(one(out, "the pipes were full of scale")) == "Osric Fenwick-Ade"
+
+
+def test_the_outlet_of_the_clause_around_the_cue_beats_the_sentences_first_outlet() -> None:
+    out = quotes_of("The count was a surprise.\n\nThe survey was first reported by the Fellside Gazette, and Oriel Tamsworth "
+                    'wrote about it in Apiary Monthly, where she described the results as "the best in twenty years."\n')
+    assert source(one(out, "the best in twenty years")) == "Apiary Monthly"
+
+
+def test_a_quotation_that_names_its_headings_person_is_not_theirs() -> None:
+    out = quotes_of(ROUNDUP.replace("Water in the morning, never at night.", "Wilhelmina taught me to water in the morning."))
+    assert speaker(one(out, "Wilhelmina taught me")) is None
+    assert speaker(one(out, "Mulch everything")) is None   # one pair left: no run

@@ -41,8 +41,9 @@ class NameHeadingForm:
                     len(x.bare) > 80 or '"' in x.bare or x.bare.rstrip()[-1:] in (".", "!", "?", ":") for x in head):
                 continue
             rec = self._heading_name(head[0])
-            if rec is not None:
-                found[u.index] = rec
+            if rec is not None and not any(re.search(rf"\b{re.escape(w)}\b", u.text) for w in rec["name"].split()
+                                           if w[:1].isupper() and len(w) > 2 and w.lower().rstrip(".") not in self.finder.honorifics):
+                found[u.index] = rec   # (words naming the heading's person are about them: a tribute, not theirs)
         self._heading_names = found if len(found) >= 2 else {}
         return self._heading_names
 

@@ -299,9 +299,11 @@ class OutletResolver:
                   if s.close is not None and len(self.text[s.open:s.close].split()) >= 4]
         stop = {t.i for t in doc if any(a <= base + t.idx < b for a, b in quoted)}
         slots = self.slots(verb)
-        root = verb.sent.root
-        if root != verb and root.pos_ in ("VERB", "AUX"):
-            slots += [x for x in self.slots(root) if x not in slots]   # "Y, who said:" under "X told Z"
+        # "Y, who said:" under "X told Z"; "... reported by A, and she wrote in B, where she described ...": the
+        # nearest clause around the cue first (B), the sentence's root (A) last
+        for up in [a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and a != verb.sent.root] + [verb.sent.root]:
+            if up != verb and up.pos_ in ("VERB", "AUX"):
+                slots += [x for x in self.slots(up) if x not in slots]
         for start, strong, _kind in slots:
             span = self.outlet_at(doc, start, stop, strong)
             if span is not None:
