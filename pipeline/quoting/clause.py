@@ -21,6 +21,9 @@ SPEAKER_REPORTING_VERB_AFTER = declare("quotes.speaker.reporting_verb_after", st
 SPEAKER_ACCORDING_TO = declare("quotes.speaker.according_to", stage="quotes", why="'according to X' names the source")
 SPEAKER_COLON_SUBJECT = declare("quotes.speaker.colon_subject", stage="quotes",
         why="the subject of the clause a colon ends introduces the quotation")
+SPEAKER_MESSAGE_FROM = declare("quotes.speaker.message_from", stage="quotes",
+        why="a colon lead-in that reads out a message from X ('reads out a message from Moira:') gives X's words, not the reader's",
+        params=["speech_nouns"])
 SPEAKER_FRAGMENT_SUBJECT = declare("quotes.speaker.fragment_subject", stage="quotes",
         why="a quoted fragment framed by a reporting clause takes that clause's subject (called it \"a disgrace\")",
         params=["inline_min_words"])
@@ -209,6 +212,9 @@ class ClauseCues:
             return None
         if toks[-1].text == "," and (any(c.dep_ == "mark" for c in root.children) or root.dep_ == "advcl"):
             return None   # "When she arrived, ...": a subordinate clause leads in to nothing
+        sender = self._message_from(root, inside)
+        if sender is not None:
+            return sender or None   # the sender's words; an unnamed sender ("a message from a listener:") names no one
         subj = [c for c in root.children if c.dep_ == "nsubj"]
         if not subj and root.dep_ == "conj":   # "X reviewed it and shared the following, ...": the first verb's subject
             subj = [c for c in root.head.children if c.dep_ == "nsubj"]
@@ -222,8 +228,13 @@ class ClauseCues:
             p, pr = poss[0], _POSSESSIVE_SUBJECT[poss[0].lower_]
             return Speaker(p.text, p.idx, p.idx + len(p), "person" if pr in ("he", "she") else "organisation",
                            SPEAKER_COLON_SUBJECT, pronoun=pr) if pr in ("he", "she") else None
-        # "The authority's operations manager, Hilde Brennan, gave ...:": the named person in apposition
+        # "The authority's operations manager, Hilde Brennan, gave ...:": the named person in apposition; "In her
+        # book The Patient Loaf, Bethany Reid puts it:" parsed as one subject "Loaf, ... Reid": the person after the
+        # comma, not the work's title (a work, tagged WORK_OF_ART or no person, is no speaker)
         named = [a for a in subj[0].children if a.dep_ == "appos" and a.pos_ == "PROPN" and self._person_name(a)]
+        after_title = self._person_after_title(subj[0])
+        if not named and after_title is not None:
+            named = [after_title]
         sp = self._from_token(named[0] if named else subj[0], SPEAKER_COLON_SUBJECT)
         if sp is None or "\n" in sp.name:
             return None
@@ -232,6 +243,32 @@ class ClauseCues:
         head = subj[0]
         group = head.lower_ in self.group_nouns and head.tag_ in ("NNS", "NNPS")
         return sp if sp.type == "person" or group or named else None   # a name set beside "our reviewer" is a person
+
+    def _person_after_title(self, subj: Any) -> Any:
+        """'In her book The Patient Loaf, Bethany Reid puts it:' parsed as one subject 'Loaf, ... Reid': the
+        person conjoined after the comma, when the subject itself names no person (a work's title)."""
+        if self._person_name(subj):
+            return None
+        return next((a for a in subj.children if a.dep_ == "conj" and a.pos_ == "PROPN" and a.i > subj.i
+                     and a.doc[a.i - 1].text != "and" and any(t.text == "," for t in a.doc[subj.i:a.i])
+                     and not any(t.lower_ in ("and", "or") for t in a.doc[subj.i:a.i]) and self._person_name(a)), None)
+
+    def _message_from(self, root: Any, inside: set[int]) -> Speaker | bool | None:
+        """'Callum reads out a message from Moira in Hexham:': a speech noun (`speech_nouns`) object of the
+        lead-in's verb with "from X" makes the words X's (the Speaker), or nobody's when X names no person
+        (False); None when the lead-in has no such object."""
+        for o in root.children:
+            if o.dep_ not in ("dobj", "attr") or o.lower_ not in self.speech_nouns or o.i not in inside:
+                continue
+            for p in o.children:
+                objs = [c for c in p.children if c.dep_ == "pobj"] if p.dep_ == "prep" and p.lower_ == "from" else []
+                if objs:
+                    sp = self._from_token(objs[0], SPEAKER_MESSAGE_FROM)
+                    if sp is None or sp.pronoun is not None or not self._person_name(objs[0]):
+                        return False
+                    sp.type = "person"   # a first name the model tags GPE ("Moira in Hexham") is still a person
+                    return sp
+        return None
 
     def cue_after(self, doc: Any, base: int, qs: int, qe: int, hi: int) -> bool:
         """Whether a reporting clause follows the quotation ('"Hartley," replied her mother'), named
@@ -298,6 +335,8 @@ class ClauseCues:
         """A verb after the quotation reports it only if it has no complement clause of its own
         ('"X," researchers noted that ...' reports something else); the second part of a split
         quotation ('"A," she said, "B."') is no complement of its own."""
+        if any(c.lower_ in ("yes", "no") and c.i == verb.i + 1 for c in verb.children):
+            return False   # '"Should I feed them?" Haverkamp says yes': the verb answers the quotation, it does not report it
         return not any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and not self._quoted(c) for c in verb.children)
 
     @staticmethod
@@ -349,6 +388,11 @@ class ClauseCues:
             fragment = not lexical and not self._verb_before_quote(t, q_rel) and self._frames_fragment(t, q_rel)
             adjacent = fragment or self._verb_before_quote(t, q_rel)
             if adjacent and (self._clause_subject(t) is not None or self._passive_agent(t) is not None) or lexical:
+                sender = self._message_from(t, {x.i for x in before})
+                if sender is not None:   # "reads out a message from Moira:": the sender's words, not the reader's
+                    if sender:
+                        sender.cue = (t.text, t.idx, t.idx + len(t))
+                    return sender or None
                 # a fragment framed by a verb outside the lexicon is the caller's to weigh (it needs length)
                 sp = self._subject(t, SPEAKER_FRAGMENT_SUBJECT if fragment else SPEAKER_REPORTING_VERB)
                 if sp is not None:

@@ -115,7 +115,7 @@ class SpeakerFinder(TitledNames, SpeakerPhrases, FrameCues):
         subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass" if not agents else "nsubj")]
         # '"Beg pardon," said he': a word inside the quotation read as a second subject is never the speaker
         subj = [c for c in subj if c.dep_ == "nsubj" and not self._quoted(c)]
-        named = self._appositive_name(verb, subj)
+        named = self._appositive_name(verb, subj) or (self._person_after_title(subj[0]) if len(subj) == 1 else None)
         if named is not None:
             return self._from_token(named, rule)
         if not subj and verb.dep_ == "conj":
@@ -132,9 +132,25 @@ class SpeakerFinder(TitledNames, SpeakerPhrases, FrameCues):
             a = self.set_off_name(c)
             if a is not None:
                 return self.set_off_speaker(c, a, rule)
+            called = self.called_name(c)
+            if called is not None:   # "The baker who taught me, a woman called Halla, used to say"
+                return self._from_token(called, rule)
         # "the philosopher Walter Brandt says": of two subject heads, the name
         subj.sort(key=lambda c: (c.pos_ != "PROPN", c.i))
         return self._from_token(subj[0], rule)
+
+    def called_name(self, c: Any) -> Any:
+        """'the baker who taught me, a woman called Halla, ...': a subject noun with an appositive "a N
+        called/named NAME" (NAME a person's name) is NAME. Its head token, else None."""
+        for a in [c] + [x for x in c.children if x.dep_ == "appos"]:   # (or a second subject the parser split off)
+            if a.pos_ != "NOUN" or not any(d.lower_ in ("a", "an") for d in a.children):
+                continue
+            for v in a.children:
+                if v.dep_ == "acl" and lemma(v).lower() in ("call", "name") and v.tag_ == "VBN":
+                    n = next((o for o in v.children if o.dep_ in ("oprd", "dobj", "attr") and o.pos_ == "PROPN"), None)
+                    if n is not None and self._person_name(n):
+                        return n
+        return None
 
     def set_off_name(self, c: Any) -> Any:
         """The name in apposition to a subject noun that is the subject's own: a person's name (or a

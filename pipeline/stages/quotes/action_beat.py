@@ -91,6 +91,14 @@ class ActionBeatResolver:
         names = [(p0 + e.start_char, p0 + e.end_char, e.text) for e in doc.ents
                  if e.label_ == "PERSON" and a <= p0 + e.start_char and p0 + e.end_char == b]
         names += [(p0 + x, p0 + y, t) for x, y, t in self.finder.titled_names(doc, a - p0, b - p0) if p0 + y == b]
+        topic = re.fullmatch(r"(?P<name>.+?)\s+on\s+(?:the|this|that|her|his|their|its|my|our)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}",
+                             self.text[a:b])
+        if not names and topic:
+            # "Nnenna Sveinsdottir-Cole on the novel:": a name, then what the words are about (no verb)
+            rec = self.signature(topic.group("name"), a, dashed_needed=False)
+            if rec is not None and rec.get("type") == "person":
+                rec["rule"] = COLON_LABEL
+                return rec
         if not names:
             return None
         x, y, name = min(names)

@@ -22,7 +22,7 @@ BLOCK_FOLLOWING = declare("quotes.block.following", stage="quotes",
         params=["following_pattern"])
 BLOCK_FORUM_CUE = declare("quotes.block.forum_cue", stage="quotes",
         why="a forum's 'NAME said:' introduces the quoted post",
-        params=["forum_cue_pattern", "block_end_lines"])
+        params=["forum_cue_pattern", "block_end_lines", "forum_box_label_pattern"])
 SPEAKER_INTRODUCTION = declare("quotes.speaker.introduction", stage="quotes",
         why="a person introduced just before a block speaks it",
         params=["honorifics", "titles", "name_max_tokens"])
@@ -171,6 +171,10 @@ class BlockForm:
         while k < len(self.units) and self.units[k].tags.get("date_only") and k != cue_u.index:
             date = self.units[k].tags["date_only"]
             k += 1
+        if rule == BLOCK_FORUM_CUE and k != cue_u.index and k + 2 < len(self.units) \
+                and self.units[k].para == cue_u.para == self.units[k + 1].para \
+                and re.match(self.cfg["forum_box_label_pattern"], self.units[k].bare) and self.forum_match(self.units[k + 1].bare):
+            k += 1   # vBulletin's nested box: "Quote:" over "Originally Posted by B" labels the inner post's box
         if rule == BLOCK_FORUM_CUE and k != cue_u.index and k + 1 < len(self.units) \
                 and self.units[k].para == cue_u.para == self.units[k + 1].para and self.forum_match(self.units[k].bare):
             k = self.after_nested_post(k)   # "A wrote: / B wrote: / B's words / A's words": A's begin after B's

@@ -41,12 +41,13 @@ from .resolve_voice import VoiceRegions
 from .resolve_address import AddressResolver
 from .resolve_surname import SharedSurnameResolver
 from .resolve_body import BodyResolver, LeadInParagraphResolver, NamedAfterResolver
+from .name_heading import NameHeadingForm
 
 
 class Builder(InterviewForm, NamedTurnsForm, LetterForm, BlockForm, ForumForm, AttributionLineForm, InlineForm, TestimonialForm,
               OwnerResolver, RoleResolver, ContinuityResolver, PronounResolver, OutletResolver, CueDateResolver, EntityResolver, ActionBeatResolver,
               ReplyMarkerForm, TurnTakingResolver, SceneAntecedents, SceneRivals, VoiceRegions, AddressResolver,
-              SharedSurnameResolver, BodyResolver, NamedAfterResolver, LeadInParagraphResolver):
+              SharedSurnameResolver, BodyResolver, NamedAfterResolver, LeadInParagraphResolver, NameHeadingForm):
     """One document's quotations; each form and resolver is a mixin registered by rule id."""
 
     def __init__(self, doc_id: str, text: str, mapped: Any, paragraphs: list[dict[str, Any]], cfg: dict[str, Any]) -> None:

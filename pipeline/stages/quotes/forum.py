@@ -98,8 +98,8 @@ class ForumForm:
             u = self.units[j]
             line = self.text[u.start:u.end].strip()
             src = self.text.rfind(line, 0, before) if len(line) >= 8 else -1
-            if src < 0 or prev_end is not None and not (prev_end <= src <= prev_end + 3):
-                break
+            if src < 0 or prev_end is not None and not (prev_end <= src <= prev_end + 3 and self.text.count("\n", prev_end, src) <= 1):
+                break   # the copy runs in order within one passage: a paragraph break there ends it (the earlier post's own reply)
             prev_end, j = src + len(line), j + 1
         if prev_end is None:
             while j + 1 < len(self.units) and self.units[j + 1].para == self.units[k].para:

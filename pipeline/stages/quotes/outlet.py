@@ -299,9 +299,11 @@ class OutletResolver:
                   if s.close is not None and len(self.text[s.open:s.close].split()) >= 4]
         stop = {t.i for t in doc if any(a <= base + t.idx < b for a, b in quoted)}
         slots = self.slots(verb)
-        root = verb.sent.root
-        if root != verb and root.pos_ in ("VERB", "AUX"):
-            slots += [x for x in self.slots(root) if x not in slots]   # "Y, who said:" under "X told Z"
+        # "Y, who said:" under "X told Z"; "... reported by A, and she wrote in B, where she described ...": the
+        # nearest clause around the cue first (B), the sentence's root (A) last
+        for up in [a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and a != verb.sent.root] + [verb.sent.root]:
+            if up != verb and up.pos_ in ("VERB", "AUX"):
+                slots += [x for x in self.slots(up) if x not in slots]
         for start, strong, _kind in slots:
             span = self.outlet_at(doc, start, stop, strong)
             if span is not None:
@@ -463,8 +465,8 @@ class OutletResolver:
         if run[0].lower_.rstrip(".") in self.finder.honorifics or run[0].lower_ in self.finder.titles \
                 or any(t.pos_ == "PRON" for t in run):
             return False          # "Dr", "Our", "It"
-        if not tight and (low in self.finder.persons or head in self.finder.persons and not shaped):
-            return False          # a name the document gives a person (but "the documentary Low Water")
+        if not tight and (low in self.finder.persons and head not in words or head in self.finder.persons and not shaped):
+            return False          # a name the document gives a person (but "the documentary Low Water", "Coastline Monthly")
         bodies = self.finder.org_words | set(self.cfg["outlet_body_heads"])
         if any(t.lower_ in bodies for t in run) and not any(t.lower_ in words for t in run):
             return False          # "the Westmark Trades Council", "the Kestrel Museum", "the Chamber of Commerce"

@@ -20,7 +20,7 @@ from ...rules import declare
 # the rules this module applies: declared once here, used through these constants
 SPEAKER_SIGNATURE_OUTLET = declare("quotes.speaker.signature_outlet", stage="quotes",
         why="a dash signature that names no person but a publication makes the publication the speaker",
-        params=["review_platforms", "organisation_words", "outlet_body_heads"])
+        params=["review_platforms", "organisation_words", "outlet_body_heads", "blurb_outlet_lead_words"])
 SPEAKER_TESTIMONIAL_NAME = declare("quotes.speaker.testimonial_name", stage="quotes",
                                    why="a name line right after a quotation paragraph signs it",
                                    params=["person_nouns", "unnamed_signature_words", "titles", "contact_line_pattern"])
@@ -28,7 +28,7 @@ SPEAKER_TESTIMONIAL_NAME = declare("quotes.speaker.testimonial_name", stage="quo
 _NAME_WORD = r"[A-Z][\w'’.-]*\+?"    # "GamesRadar+"
 _WEB = rf"{WEB_HOST}\b"   # "— gamecrate.net"
 _DASH = r"[–—―-]{1,2}|~"
-SIGNATURE_RE = re.compile(rf"^\s*(?:(?P<score>\d+(?:\.\d+)?\s*/\s*\d+|\d(?:\.\d)?\s*stars?)\s*)?(?P<dash>{_DASH})?\s*"
+SIGNATURE_RE = re.compile(rf"^\s*(?:(?P<score>\d+(?:\.\d+)?\s*/\s*\d+|\d(?:\.\d)?\s*stars?|[★☆]{{1,5}})\s*)?(?P<dash>{_DASH})?\s*"
                           rf"(?P<label>\(\s*(?P<labelword>[A-Z][a-z]+)\s*:\s*)?"     # "(Source: Indie Beat)"
                           rf"(?P<name>{_WEB}|{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|the|de|van|von|da|al|&|and))*(?P<family>\s+(?:and\s+)?family)?)"
                           rf"(?P<rest>\s*,\s*[^\n]{{0,60}}|\s+(?:at|of|from)\s+[^\n]{{1,60}}|\s*\([^()\n]{{1,30}}\))?(?(label)\s*\))\s*$")   # "— X at Y", "— X of Y", "X (Y)"
@@ -73,7 +73,10 @@ class TestimonialForm:
         # "— The Okonkwo family": a household signs as its people do
         initial = re.fullmatch(r"[A-Z][\w'’-]+\s+[A-Z]\.", name) is not None \
             or re.fullmatch(r"(?:[A-Z]\.\s?){2,3}", name) is not None and bool(m.group("rest"))   # "Chidi O."; "J.K., Denver"
-        person = not titled and (whole or first or initial or name.lower() in self.finder.persons or bool(m.group("family")))
+        honorific = len(words) >= 2 and (words[0].lower() in self.finder.honorifics
+                                         or words[0].lower().rstrip(".") in self.finder.honorifics)   # "— Dr Oluwatoyin Haverkamp"
+        person = not titled and (whole or first or initial or honorific or name.lower() in self.finder.persons
+                                 or bool(m.group("family")))
         body = self.institution(name, words, first)
         if body:
             person = False   # "Wexford County Library": an institution, whatever the model tags it
@@ -86,15 +89,18 @@ class TestimonialForm:
         dashed = bool(m.group("dash") or m.group("score") or labelled or scored_after)
         if labelled:
             person = False   # "(Source: X)" names where the words were published
-        if is_web_address(name) or not dashed and not person and self.finder.is_outlet(name):
+        if is_web_address(name) or not dashed and not person and (self.finder.is_outlet(name) or self.periodical(words)):
             dashed, person = True, False   # "— gamecrate.net", "The Coastal Observer" under a blurb: by their shape
             if name.lower().startswith("the "):
                 name, s0 = name[4:], s0 + 4
-        if rest and not dashed and not rest.startswith("(") and not (rest[:1].isupper() and len(rest.split()) <= 6 and rest[-1:] not in ".!?"):
+        role_rest = rest.split(None, 1)[0].lower() in self.finder.titles if rest else False   # "NAME, author of TITLE"
+        if rest and not dashed and not rest.startswith("(") and not ((rest[:1].isupper() or role_rest) and len(rest.split()) <= 6
+                                                                     and rest[-1:] not in ".!?"):
             return None   # 'Mary, who had said nothing ...' in wrapped prose is no signature ('Tom, Leeds' is)
         if person and (dashed or len(words) >= 2 or m.group("rest")):
             rec = self.span_rec(s0, s0 + len(name), name=name, type="person", rule=SPEAKER_TESTIMONIAL_NAME)
-            if rest and (self.finder.is_outlet(rest) or is_web_address(rest)):   # "— Ruben Takacs, Eastbay Film Review"
+            if rest and (self.finder.is_outlet(rest) or is_web_address(rest) or self.periodical(rest.split())):
+                # "— Ruben Takacs, Eastbay Film Review", "Kirsty Obuya, The Weekend Compass"
                 r0 = start + m.start("rest") + m.group("rest").index(rest)
                 rec["outlet_source"] = self.span_rec(r0, r0 + len(rest), name=rest)
             return rec
@@ -123,6 +129,14 @@ class TestimonialForm:
         bodies = self.finder.org_words | {w.lower() for w in self.cfg["outlet_body_heads"]}
         head = words[0] if words[1].lower() == "of" else words[-1]
         return head.lower().strip(".,") in bodies
+
+    def periodical(self, words: list[str]) -> bool:
+        """A publication's name by a periodical's opening word ("The Sunday Ledger", "Evening Meridian",
+        "The Weekend Compass", `blurb_outlet_lead_words`): two to four capitalised words, read only where a
+        signature line stands under a blurb (elsewhere "Sunday School" is no outlet)."""
+        ws = words[1:] if words and words[0].lower() == "the" else words
+        lead = {w.lower() for w in self.cfg["blurb_outlet_lead_words"]}
+        return 2 <= len(ws) <= 4 and ws[0].lower() in lead and all(w[:1].isupper() for w in ws)
 
     def review_platform(self, words: list[str]) -> bool:
         """Whether a signature names a review platform ("Trustpilot", "Google Review", "Yelp reviews")."""
@@ -188,7 +202,7 @@ class TestimonialForm:
                     below = None   # the name over the next quotation, not under this one
                 if below is not None and self.contact_card(nu):
                     below = None   # a press release's media contact under its last quotation, not its speaker
-        return below or self.name_above(u)
+        return below or self.name_above(u) or self.name_heading(u)
 
     def signed_run(self) -> tuple[list[int], list[int]]:
         """The page's quotation lines signed by the line under them: (units signed as a person or a
